@@ -1,0 +1,13 @@
+//! Declares the app's commands so they fall under Tauri's permission system:
+//! each one must be granted in `capabilities/` before the UI may call it.
+
+const APP_COMMANDS: &[&str] = &["get_app_state", "set_language", "register_family"];
+
+fn main() {
+    // Locale files are embedded with include_dir!, which does not notice new files.
+    println!("cargo:rerun-if-changed=../locales");
+    println!("cargo:rerun-if-changed=migrations");
+    let manifest = tauri_build::AppManifest::new().commands(APP_COMMANDS);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .unwrap_or_else(|error| panic!("tauri-build failed: {error:#}"));
+}

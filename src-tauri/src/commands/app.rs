@@ -1,0 +1,59 @@
+//! The app's start-up state and the language setting.
+
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use super::family::FamilyView;
+use crate::error::AppError;
+use crate::i18n;
+use crate::state::AppState;
+use crate::storage::{self, families, settings};
+
+/// What the UI needs to pick its first screen.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStateView {
+    /// The chosen language, or `None` before the first choice.
+    pub language: Option<String>,
+    /// This device's family, or `None` before onboarding.
+    pub family: Option<FamilyView>,
+}
+
+#[tauri::command]
+pub async fn get_app_state(state: State<'_, AppState>) -> Result<AppStateView, AppError> {
+    state
+        .with_store(|store| {
+            let language = settings::get(store.conn(), settings::LANGUAGE)?;
+            let today = storage::now().date_naive();
+            let family = families::get_own(store.conn())?.map(|r| FamilyView::new(&r, today));
+            Ok(AppStateView { language, family })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn set_language<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    language: String,
+) -> Result<(), AppError> {
+    if !i18n::is_supported(&language) {
+        return Err(AppError::UnsupportedLanguage(language));
+    }
+    let saved = language.clone();
+    state
+        .with_store(move |store| Ok(settings::set(store.conn(), settings::LANGUAGE, &saved, storage::now())?))
+        .await?;
+    apply_window_title(&app, &state.i18n, &language);
+    Ok(())
+}
+
+/// Titles the main window in `language`. A missing window (e.g. on mobile) is fine.
+pub fn apply_window_title<R: Runtime>(app: &AppHandle<R>, i18n: &i18n::Localizer, language: &str) {
+    if let Some(window) = app.get_webview_window("main") {
+        let title = i18n.text(language, "app-title", None);
+        if let Err(error) = window.set_title(&title) {
+            eprintln!("could not set the window title: {error}");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Tauri commands: validate, call the domain and storage, map errors. Nothing more.
+
+pub mod app;
+pub mod family;

@@ -1,0 +1,185 @@
+//! The family profile made at onboarding: who they are and the mother's consent.
+
+use super::validation::{FieldError, optional_text, required_text};
+use chrono::{Months, NaiveDate};
+use serde::Deserialize;
+
+/// Version of the consent text the mother agreed to; bump it when the text changes
+/// (`consent-health-data-text` in `locales/`).
+pub const CONSENT_TEXT_VERSION: &str = "health-data-v1";
+
+/// The oldest a baby may be at enrolment: the programme serves breastfeeding families.
+const MAX_BABY_AGE_MONTHS: u32 = 24;
+const NAME_MAX: usize = 60;
+const POSYANDU_MAX: usize = 80;
+const RW_RT_MAX_DIGITS: usize = 3;
+
+/// What the onboarding form sends, as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyInput {
+    pub father_name: String,
+    pub mother_name: String,
+    pub baby_birth_date: String,
+    pub posyandu: Option<String>,
+    pub rw: Option<String>,
+    pub rt: Option<String>,
+    pub consent_given: bool,
+}
+
+/// A family profile that passed every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Family {
+    pub father_name: String,
+    pub mother_name: String,
+    pub baby_birth_date: NaiveDate,
+    pub posyandu: Option<String>,
+    pub rw: Option<String>,
+    pub rt: Option<String>,
+}
+
+impl FamilyInput {
+    /// Checks every field against the rules, reporting all broken rules at once.
+    pub fn validate(&self, today: NaiveDate) -> Result<Family, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let father_name = required_text("fatherName", &self.father_name, NAME_MAX, &mut errors);
+        let mother_name = required_text("motherName", &self.mother_name, NAME_MAX, &mut errors);
+        let baby_birth_date = birth_date(&self.baby_birth_date, today, &mut errors);
+        let posyandu = optional_text("posyandu", self.posyandu.as_deref(), POSYANDU_MAX, &mut errors);
+        let rw = neighbourhood_number("rw", self.rw.as_deref(), &mut errors);
+        let rt = neighbourhood_number("rt", self.rt.as_deref(), &mut errors);
+        if !self.consent_given {
+            errors.push(FieldError::new("consent", "error-consent-required"));
+        }
+        match baby_birth_date {
+            Some(baby_birth_date) if errors.is_empty() => Ok(Family {
+                father_name,
+                mother_name,
+                baby_birth_date,
+                posyandu,
+                rw,
+                rt,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn birth_date(value: &str, today: NaiveDate, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.push(FieldError::new("babyBirthDate", "error-field-required"));
+        return None;
+    }
+    let Ok(date) = NaiveDate::parse_from_str(value, "%Y-%m-%d") else {
+        errors.push(FieldError::new("babyBirthDate", "error-date-invalid"));
+        return None;
+    };
+    let earliest = today.checked_sub_months(Months::new(MAX_BABY_AGE_MONTHS)).unwrap_or(today);
+    if date > today {
+        errors.push(FieldError::new("babyBirthDate", "error-birth-date-future"));
+        None
+    } else if date < earliest {
+        errors.push(
+            FieldError::new("babyBirthDate", "error-birth-date-too-old")
+                .with_arg("years", MAX_BABY_AGE_MONTHS / 12),
+        );
+        None
+    } else {
+        Some(date)
+    }
+}
+
+/// RW and RT are small neighbourhood numbers, e.g. "011" or "5".
+fn neighbourhood_number(
+    field: &'static str,
+    value: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+    let is_number = value.len() <= RW_RT_MAX_DIGITS && value.chars().all(|c| c.is_ascii_digit());
+    if !is_number {
+        errors.push(FieldError::new(field, "error-rw-rt-number").with_arg("max", RW_RT_MAX_DIGITS));
+    }
+    Some(value.to_owned())
+}
+
+/// The baby's age in whole days on `today` (0 on the day of birth).
+pub fn baby_age_days(birth: NaiveDate, today: NaiveDate) -> i64 {
+    (today - birth).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn valid_input() -> FamilyInput {
+        FamilyInput {
+            father_name: "  Budi Santoso ".into(),
+            mother_name: "Siti Aminah".into(),
+            baby_birth_date: "2026-11-01".into(),
+            posyandu: Some("Melati".into()),
+            rw: Some("011".into()),
+            rt: Some(" ".into()),
+            consent_given: true,
+        }
+    }
+
+    fn codes(result: Result<Family, Vec<FieldError>>) -> Vec<(&'static str, &'static str)> {
+        result.unwrap_err().into_iter().map(|e| (e.field, e.code)).collect()
+    }
+
+    #[test]
+    fn a_valid_family_is_trimmed_and_blank_optionals_are_none() {
+        let family = valid_input().validate(today()).unwrap();
+        assert_eq!(family.father_name, "Budi Santoso");
+        assert_eq!(family.rw.as_deref(), Some("011"));
+        assert_eq!(family.rt, None);
+        assert_eq!(baby_age_days(family.baby_birth_date, today()), 21);
+    }
+
+    #[test]
+    fn birth_date_rules() {
+        let at = |date: &str| FamilyInput { baby_birth_date: date.into(), ..valid_input() };
+        assert!(at("2026-11-22").validate(today()).is_ok(), "born today");
+        assert!(at("2024-11-22").validate(today()).is_ok(), "exactly two years");
+        assert_eq!(codes(at("2026-11-23").validate(today())), [("babyBirthDate", "error-birth-date-future")]);
+        assert_eq!(codes(at("2024-11-21").validate(today())), [("babyBirthDate", "error-birth-date-too-old")]);
+        assert_eq!(codes(at("2026-02-30").validate(today())), [("babyBirthDate", "error-date-invalid")]);
+        assert_eq!(codes(at("").validate(today())), [("babyBirthDate", "error-field-required")]);
+    }
+
+    #[test]
+    fn every_broken_rule_is_reported_at_once() {
+        let input = FamilyInput {
+            father_name: " ".into(),
+            mother_name: "x".repeat(61),
+            baby_birth_date: "2030-01-01".into(),
+            posyandu: None,
+            rw: Some("1a".into()),
+            rt: Some("1234".into()),
+            consent_given: false,
+        };
+        assert_eq!(
+            codes(input.validate(today())),
+            [
+                ("fatherName", "error-field-required"),
+                ("motherName", "error-text-too-long"),
+                ("babyBirthDate", "error-birth-date-future"),
+                ("rw", "error-rw-rt-number"),
+                ("rt", "error-rw-rt-number"),
+                ("consent", "error-consent-required"),
+            ]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        let input = FamilyInput { father_name: "Bu\u{0}di".into(), ..valid_input() };
+        assert_eq!(codes(input.validate(today())), [("fatherName", "error-text-control-chars")]);
+    }
+}

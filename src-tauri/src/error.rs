@@ -1,0 +1,102 @@
+//! Errors as the UI receives them: `{ "code": <Fluent id>, "args": {...} }`, plus the
+//! per-field errors of a refused form.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::collections::BTreeMap;
+
+use crate::domain::validation::FieldError;
+use crate::storage::StorageError;
+
+/// Everything a command can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The input broke one or more rules; nothing was saved.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The language is not one the app speaks.
+    #[error("unsupported language {0}")]
+    UnsupportedLanguage(String),
+    /// This device already holds its family; onboarding runs once.
+    #[error("a family is already registered on this device")]
+    FamilyExists,
+    /// The database could not be read or written.
+    #[error("storage: {0}")]
+    Storage(#[from] StorageError),
+    /// A background task died before it answered.
+    #[error("background task failed: {0}")]
+    Task(String),
+}
+
+impl AppError {
+    /// The Fluent id the UI shows for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Invalid(_) => "error-invalid-input",
+            Self::UnsupportedLanguage(_) => "error-unsupported-language",
+            Self::FamilyExists => "error-family-exists",
+            Self::Storage(_) => "error-storage",
+            Self::Task(_) => "error-internal",
+        }
+    }
+
+    fn args(&self) -> BTreeMap<&'static str, String> {
+        let mut args = BTreeMap::new();
+        match self {
+            Self::UnsupportedLanguage(language) => {
+                args.insert("language", language.clone());
+            }
+            // The technical detail helps a cadre reporting a problem; the message
+            // itself stays in the user's language.
+            Self::Storage(error) => {
+                args.insert("detail", error.to_string());
+            }
+            Self::Task(detail) => {
+                args.insert("detail", detail.clone());
+            }
+            Self::Invalid(_) | Self::FamilyExists => {}
+        }
+        args
+    }
+}
+
+impl From<rusqlite::Error> for AppError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Storage(error.into())
+    }
+}
+
+impl Serialize for AppError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields: &[FieldError] = match self {
+            Self::Invalid(fields) => fields,
+            _ => &[],
+        };
+        let mut out = serializer.serialize_struct("AppError", 3)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("args", &self.args())?;
+        out.serialize_field("fields", fields)?;
+        out.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_code_args_and_fields() {
+        let error = AppError::Invalid(vec![FieldError::new("rw", "error-rw-rt-number").with_arg("max", 3)]);
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "error-invalid-input",
+                "args": {},
+                "fields": [{"field": "rw", "code": "error-rw-rt-number", "args": {"max": "3"}}]
+            })
+        );
+        let json = serde_json::to_value(AppError::UnsupportedLanguage("fr".into())).unwrap();
+        assert_eq!(json["code"], "error-unsupported-language");
+        assert_eq!(json["args"]["language"], "fr");
+    }
+}

@@ -1,0 +1,62 @@
+//! Ayah ASI: wiring only. The domain, storage and localization live in their modules;
+//! `run` opens the store, loads the locales and hands both to the commands.
+#![forbid(unsafe_code)]
+
+mod commands;
+pub mod domain;
+mod error;
+pub mod i18n;
+mod state;
+pub mod storage;
+
+use std::path::PathBuf;
+use tauri::{App, Manager, Runtime};
+
+use state::AppState;
+
+/// Points the app at another data folder (tests give each app its own).
+pub const DATA_DIR_ENV: &str = "AYAH_ASI_DATA_DIR";
+
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    let result = tauri::Builder::default()
+        .setup(|app| Ok(setup(app)?))
+        .invoke_handler(tauri::generate_handler![
+            commands::app::get_app_state,
+            commands::app::set_language,
+            commands::family::register_family,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("Ayah ASI could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum SetupError {
+    #[error("no data folder: {0}")]
+    DataDir(#[from] tauri::Error),
+    #[error("database: {0}")]
+    Storage(#[from] storage::StorageError),
+    #[error("locales: {0}")]
+    Locales(#[from] i18n::I18nError),
+}
+
+fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
+    let data_dir = data_dir(app)?;
+    let store = storage::Store::open_in(&data_dir)?;
+    let language = storage::settings::get(store.conn(), storage::settings::LANGUAGE)?
+        .unwrap_or_else(|| i18n::DEFAULT_LANGUAGE.to_owned());
+    let localizer = i18n::Localizer::load()?;
+    commands::app::apply_window_title(app.handle(), &localizer, &language);
+    app.manage(AppState::new(store, localizer));
+    Ok(())
+}
+
+fn data_dir<R: Runtime>(app: &App<R>) -> Result<PathBuf, tauri::Error> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => app.path().app_data_dir(),
+    }
+}

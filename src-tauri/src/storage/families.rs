@@ -1,0 +1,150 @@
+//! The family profile and its consent records.
+
+use super::Result;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::domain::family::Family;
+use crate::domain::record::RecordMeta;
+
+/// A family as stored, with its record identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilyRecord {
+    pub meta: RecordMeta,
+    pub family: Family,
+}
+
+/// The mother's consent to record her health data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentRecord {
+    pub meta: RecordMeta,
+    pub family_id: String,
+    pub text_version: String,
+    pub given_at: String,
+}
+
+pub fn insert(conn: &Connection, record: &FamilyRecord) -> Result<()> {
+    let (m, f) = (&record.meta, &record.family);
+    conn.execute(
+        "INSERT INTO family (id, device_id, created_at, updated_at, father_name, mother_name,
+                             baby_birth_date, posyandu, rw, rt)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            m.id,
+            m.device_id,
+            m.created_at,
+            m.updated_at,
+            f.father_name,
+            f.mother_name,
+            f.baby_birth_date.format("%Y-%m-%d").to_string(),
+            f.posyandu,
+            f.rw,
+            f.rt
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn insert_consent(conn: &Connection, consent: &ConsentRecord) -> Result<()> {
+    let m = &consent.meta;
+    conn.execute(
+        "INSERT INTO consent (id, device_id, created_at, updated_at, family_id, kind,
+                              text_version, given_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'health-data', ?6, ?7)",
+        params![
+            m.id,
+            m.device_id,
+            m.created_at,
+            m.updated_at,
+            consent.family_id,
+            consent.text_version,
+            consent.given_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The family this device was set up for: the first one registered.
+pub fn get_own(conn: &Connection) -> Result<Option<FamilyRecord>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
+                    baby_birth_date, posyandu, rw, rt
+             FROM family ORDER BY created_at, id LIMIT 1",
+            [],
+            family_from_row,
+        )
+        .optional()?)
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM family", [], |row| row.get(0))?)
+}
+
+pub fn consents_of(conn: &Connection, family_id: &str) -> Result<Vec<ConsentRecord>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, device_id, created_at, updated_at, family_id, text_version, given_at
+         FROM consent WHERE family_id = ?1 ORDER BY given_at",
+    )?;
+    let rows = stmt.query_map([family_id], |row| {
+        Ok(ConsentRecord {
+            meta: meta_from_row(row)?,
+            family_id: row.get(4)?,
+            text_version: row.get(5)?,
+            given_at: row.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn family_from_row(row: &Row) -> rusqlite::Result<FamilyRecord> {
+    let birth: String = row.get(6)?;
+    let baby_birth_date = NaiveDate::parse_from_str(&birth, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok(FamilyRecord {
+        meta: meta_from_row(row)?,
+        family: Family {
+            father_name: row.get(4)?,
+            mother_name: row.get(5)?,
+            baby_birth_date,
+            posyandu: row.get(7)?,
+            rw: row.get(8)?,
+            rt: row.get(9)?,
+        },
+    })
+}
+
+/// Reads the four identity columns, which every record table puts first.
+fn meta_from_row(row: &Row) -> rusqlite::Result<RecordMeta> {
+    Ok(RecordMeta {
+        id: row.get(0)?,
+        device_id: row.get(1)?,
+        created_at: row.get(2)?,
+        updated_at: row.get(3)?,
+    })
+}
+
+/// Stores a new family and the mother's consent to the current consent text, both
+/// written now on `device_id`. Call inside a transaction.
+pub fn register(
+    conn: &Connection,
+    family: Family,
+    device_id: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<FamilyRecord> {
+    let record = FamilyRecord { meta: RecordMeta::new(device_id, now), family };
+    insert(conn, &record)?;
+    let consent_meta = RecordMeta::new(device_id, now);
+    let given_at = consent_meta.created_at.clone();
+    insert_consent(
+        conn,
+        &ConsentRecord {
+            meta: consent_meta,
+            family_id: record.meta.id.clone(),
+            text_version: crate::domain::family::CONSENT_TEXT_VERSION.to_owned(),
+            given_at,
+        },
+    )?;
+    Ok(record)
+}

@@ -1,0 +1,162 @@
+//! The one place that speaks SQL. No Tauri here: functions take a connection or a
+//! transaction, so they run the same in the app, in tests and in benchmarks.
+
+pub mod families;
+pub mod settings;
+
+use chrono::{DateTime, FixedOffset, Local};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite_migration::{M, Migrations};
+use std::path::Path;
+
+use crate::domain::record::{format_time, new_id};
+
+/// File name of the database inside the data folder.
+pub const DATABASE_FILE: &str = "ayah-asi.sqlite3";
+
+/// Schema changes, in order. Never edit a released migration: add the next one.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_foundation.sql")];
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// SQLite refused or failed a statement.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The schema could not be brought up to date.
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// The data folder could not be created.
+    #[error("data folder: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+/// The migrations as `rusqlite_migration` wants them.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// An open, migrated database and the id of the device it lives on.
+pub struct Store {
+    conn: Connection,
+    device_id: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `data_dir` and migrates it.
+    pub fn open_in(data_dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(data_dir)?;
+        Self::setup(Connection::open(data_dir.join(DATABASE_FILE))?)
+    }
+
+    /// A private in-memory database, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Self> {
+        configure(&conn)?;
+        migrations().to_latest(&mut conn)?;
+        let device_id = ensure_device_id(&conn, now())?;
+        Ok(Self { conn, device_id })
+    }
+
+    /// This device's id, written into every record it creates.
+    pub fn device_id(&self) -> &str {
+        &self.device_id
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in one transaction: all of its writes land, or none do.
+    pub fn with_tx<T, E>(&mut self, work: impl FnOnce(&Transaction) -> std::result::Result<T, E>) -> std::result::Result<T, E>
+    where
+        E: From<StorageError>,
+    {
+        let tx = self.conn.transaction().map_err(StorageError::from)?;
+        let value = work(&tx)?;
+        tx.commit().map_err(StorageError::from)?;
+        Ok(value)
+    }
+}
+
+/// Per-connection settings: they are not stored in the file, so every open sets them.
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL keeps readers and the writer apart; FULL syncs every commit so an
+    // acknowledged write survives a power cut.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// The device id is made once, on the first open, and never changes.
+fn ensure_device_id(conn: &Connection, now: DateTime<FixedOffset>) -> Result<String> {
+    let existing: Option<String> = conn
+        .query_row("SELECT id FROM device WHERE singleton = 1", [], |row| row.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let id = new_id();
+    conn.execute(
+        "INSERT INTO device (singleton, id, created_at) VALUES (1, ?1, ?2)",
+        params![id, format_time(now)],
+    )?;
+    Ok(id)
+}
+
+/// The current local time with its UTC offset.
+pub fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn pragmas_are_set_on_a_file_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let mode: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let sync: i64 = store.conn().pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let fk: i64 = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+    }
+
+    #[test]
+    fn the_device_id_survives_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Store::open_in(dir.path()).unwrap().device_id().to_owned();
+        let second = Store::open_in(dir.path()).unwrap().device_id().to_owned();
+        assert_eq!(first, second);
+        assert_eq!(uuid::Uuid::parse_str(&first).unwrap().get_version_num(), 7);
+    }
+
+    #[test]
+    fn every_table_is_strict() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+            .unwrap();
+        let tables: Vec<(String, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+        assert!(!tables.is_empty());
+        for (name, strict) in tables {
+            assert_eq!(strict, 1, "table {name} is not STRICT");
+        }
+    }
+}

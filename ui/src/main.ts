@@ -1,0 +1,52 @@
+// Starts the UI: asks the Rust side for the app's state and shows the right screen.
+import './style.css';
+import * as api from './api';
+import { mount, h } from './dom';
+import { toAppError } from './errors';
+import { DEFAULT_LANGUAGE, isLanguage, setLanguage, t, type Language } from './i18n';
+import { screenFor } from './router';
+import { homeScreen } from './screens/home';
+import { languageScreen } from './screens/language';
+import { onboardingScreen } from './screens/onboarding';
+
+const root = document.getElementById('app') ?? document.body;
+
+async function refresh(): Promise<void> {
+  try {
+    show(await api.getAppState());
+  } catch (raw) {
+    showFatal(raw);
+  }
+}
+
+function show(state: api.AppState): void {
+  setLanguage(isLanguage(state.language) ? state.language : DEFAULT_LANGUAGE);
+  switch (screenFor(state)) {
+    case 'language':
+      mount(root, languageScreen(chooseLanguage));
+      break;
+    case 'onboarding':
+      mount(root, onboardingScreen(() => void refresh()));
+      break;
+    case 'home':
+      if (state.family) mount(root, homeScreen(state.family, chooseLanguage));
+      break;
+  }
+}
+
+async function chooseLanguage(language: Language): Promise<void> {
+  try {
+    await api.setLanguage(language);
+    await refresh();
+  } catch (raw) {
+    showFatal(raw);
+  }
+}
+
+function showFatal(raw: unknown): void {
+  const error = toAppError(raw);
+  mount(root, h('p', { id: 'fatal-error', class: 'form-error', role: 'alert' }, t(error.code, error.args)));
+}
+
+mount(root, h('p', { class: 'hint' }, t('app-loading')));
+void refresh();

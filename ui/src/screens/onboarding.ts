@@ -1,0 +1,119 @@
+// Onboarding: the family's details and the mother's consent, saved in one step.
+import * as api from '../api';
+import { localIsoDate, yearsBefore } from '../dates';
+import { h } from '../dom';
+import { errorsByField, toAppError, type AppError } from '../errors';
+import { t } from '../i18n';
+
+interface FieldSpec {
+  name: keyof Omit<api.FamilyInput, 'consentGiven'>;
+  label: string;
+  type: 'text' | 'date';
+  required: boolean;
+  maxlength?: number;
+  inputmode?: string;
+  autocomplete?: string;
+}
+
+const FIELDS: FieldSpec[] = [
+  { name: 'fatherName', label: 'field-father-name', type: 'text', required: true, maxlength: 60, autocomplete: 'name' },
+  { name: 'motherName', label: 'field-mother-name', type: 'text', required: true, maxlength: 60 },
+  { name: 'babyBirthDate', label: 'field-baby-birth-date', type: 'date', required: true },
+  { name: 'posyandu', label: 'field-posyandu', type: 'text', required: false, maxlength: 80 },
+  { name: 'rw', label: 'field-rw', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
+  { name: 'rt', label: 'field-rt', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
+];
+
+/** Reads the form into what the command expects; blank optionals become null. */
+export function readForm(values: Record<string, string>, consentGiven: boolean): api.FamilyInput {
+  const optional = (value: string | undefined) => (value && value.trim() !== '' ? value : null);
+  return {
+    fatherName: values.fatherName ?? '',
+    motherName: values.motherName ?? '',
+    babyBirthDate: values.babyBirthDate ?? '',
+    posyandu: optional(values.posyandu),
+    rw: optional(values.rw),
+    rt: optional(values.rt),
+    consentGiven,
+  };
+}
+
+export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLElement {
+  const today = new Date();
+  const inputs = new Map<string, HTMLInputElement>();
+  const errorSlots = new Map<string, HTMLElement>();
+
+  const fieldRow = (spec: FieldSpec) => {
+    const input = h('input', {
+      id: `field-${spec.name}`,
+      name: spec.name,
+      type: spec.type,
+      required: spec.required,
+      maxlength: spec.maxlength,
+      inputmode: spec.inputmode,
+      autocomplete: spec.autocomplete ?? 'off',
+      min: spec.type === 'date' ? localIsoDate(yearsBefore(today, 2)) : undefined,
+      max: spec.type === 'date' ? localIsoDate(today) : undefined,
+      'aria-describedby': `${spec.name}-error`,
+    });
+    inputs.set(spec.name, input);
+    const slot = h('p', { id: `${spec.name}-error`, class: 'field-error' });
+    errorSlots.set(spec.name, slot);
+    return h('div', { class: 'field' }, h('label', { for: input.id }, t(spec.label)), input, slot);
+  };
+
+  const consent = h('input', { id: 'field-consent', type: 'checkbox', 'aria-describedby': 'consent-error' });
+  const consentError = h('p', { id: 'consent-error', class: 'field-error' });
+  errorSlots.set('consent', consentError);
+  const summary = h('p', { id: 'form-error', class: 'form-error', role: 'alert' });
+  const save = h('button', { id: 'save-family', type: 'submit', class: 'big primary' }, t('onboarding-save'));
+
+  const showErrors = (error: AppError | null) => {
+    const byField = error ? errorsByField(error) : new Map();
+    for (const [name, slot] of errorSlots) {
+      const fieldError = byField.get(name);
+      slot.textContent = fieldError ? t(fieldError.code, fieldError.args) : '';
+      const input = name === 'consent' ? consent : inputs.get(name);
+      input?.setAttribute('aria-invalid', String(Boolean(fieldError)));
+    }
+    summary.textContent = !error ? '' : error.fields.length > 0 ? t('form-has-errors') : t(error.code, error.args);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const values = Object.fromEntries([...inputs].map(([name, input]) => [name, input.value]));
+    save.disabled = true;
+    save.textContent = t('onboarding-saving');
+    try {
+      const family = await api.registerFamily(readForm(values, consent.checked));
+      onSaved(family);
+    } catch (raw) {
+      // Everything typed stays in the form; only the messages change.
+      showErrors(toAppError(raw));
+      save.disabled = false;
+      save.textContent = t('onboarding-save');
+    }
+  };
+
+  return h(
+    'section',
+    { class: 'screen', 'aria-labelledby': 'onboarding-title' },
+    h('h1', { id: 'onboarding-title' }, t('onboarding-title')),
+    h('p', { class: 'hint' }, t('onboarding-intro')),
+    h(
+      'form',
+      { id: 'family-form', novalidate: true, onsubmit: submit },
+      summary,
+      ...FIELDS.map(fieldRow),
+      h(
+        'fieldset',
+        { class: 'consent' },
+        h('legend', {}, t('consent-title')),
+        h('p', { id: 'consent-text' }, t('consent-health-data-text')),
+        h('label', { class: 'check' }, consent, h('span', {}, t('consent-agree'))),
+        consentError,
+      ),
+      save,
+    ),
+  );
+}
