@@ -37,3 +37,21 @@ home-baby-age = Baby's age: { $days ->
 home-family = The family of { $father } and { $mother }
 home-posyandu = Posyandu { $posyandu }
 home-language = Language
+
+## Calendar
+
+month-january = January
+month-february = February
+month-march = March
+month-april = April
+month-may = May
+month-june = June
+month-july = July
+month-august = August
+month-september = September
+month-october = October
+month-november = November
+month-december = December
+date-day = Day
+date-month = Month
+date-year = Year

@@ -34,3 +34,21 @@ home-baby-age = Usia bayi: { $days } hari
 home-family = Keluarga Pak { $father } dan Bu { $mother }
 home-posyandu = Posyandu { $posyandu }
 home-language = Bahasa
+
+## Calendar
+
+month-january = Januari
+month-february = Februari
+month-march = Maret
+month-april = April
+month-may = Mei
+month-june = Juni
+month-july = Juli
+month-august = Agustus
+month-september = September
+month-october = Oktober
+month-november = November
+month-december = Desember
+date-day = Tanggal
+date-month = Bulan
+date-year = Tahun

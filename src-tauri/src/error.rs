@@ -85,7 +85,9 @@ mod tests {
 
     #[test]
     fn serializes_as_code_args_and_fields() {
-        let error = AppError::Invalid(vec![FieldError::new("rw", "error-rw-rt-number").with_arg("max", 3)]);
+        let error = AppError::Invalid(vec![
+            FieldError::new("rw", "error-rw-rt-number").with_arg("max", 3),
+        ]);
         let json = serde_json::to_value(&error).unwrap();
         assert_eq!(
             json,

@@ -77,19 +77,25 @@ pub fn sources(language: &str) -> Result<Vec<(String, &'static str)>, I18nError>
 }
 
 fn bundle_for(language: &str) -> Result<FluentBundle<FluentResource>, I18nError> {
-    let tag: LanguageIdentifier =
-        language.parse().map_err(|_| I18nError::BadTag(language.to_owned()))?;
+    let tag: LanguageIdentifier = language
+        .parse()
+        .map_err(|_| I18nError::BadTag(language.to_owned()))?;
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
     // Both languages are left-to-right: bidi isolation marks would only show up as
     // invisible characters in window titles and tests.
     bundle.set_use_isolating(false);
     for (file, source) in sources(language)? {
-        let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errs)| {
-            I18nError::Parse { file: file.clone(), message: format!("{errs:?}") }
-        })?;
+        let resource =
+            FluentResource::try_new(source.to_owned()).map_err(|(_, errs)| I18nError::Parse {
+                file: file.clone(),
+                message: format!("{errs:?}"),
+            })?;
         bundle
             .add_resource(resource)
-            .map_err(|errs| I18nError::Parse { file, message: format!("{errs:?}") })?;
+            .map_err(|errs| I18nError::Parse {
+                file,
+                message: format!("{errs:?}"),
+            })?;
     }
     Ok(bundle)
 }
@@ -101,8 +107,16 @@ mod tests {
     #[test]
     fn every_language_loads_and_names_the_app() {
         let localizer = Localizer::load().unwrap();
-        assert!(localizer.text("id", "app-title", None).starts_with("Ayah ASI"));
-        assert!(localizer.text("en", "app-title", None).starts_with("Ayah ASI"));
+        assert!(
+            localizer
+                .text("id", "app-title", None)
+                .starts_with("Ayah ASI")
+        );
+        assert!(
+            localizer
+                .text("en", "app-title", None)
+                .starts_with("Ayah ASI")
+        );
     }
 
     #[test]
@@ -112,12 +126,18 @@ mod tests {
         args.set("name", "Budi");
         let text = localizer.text("en", "home-greeting", Some(&args));
         assert!(text.contains("Budi"), "{text}");
-        assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'), "{text:?}");
+        assert!(
+            !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+            "{text:?}"
+        );
     }
 
     #[test]
     fn an_unknown_id_shows_itself() {
         let localizer = Localizer::load().unwrap();
-        assert_eq!(localizer.text("en", "no-such-message", None), "no-such-message");
+        assert_eq!(
+            localizer.text("en", "no-such-message", None),
+            "no-such-message"
+        );
     }
 }

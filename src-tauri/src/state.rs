@@ -14,7 +14,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, i18n: Localizer) -> Self {
-        Self { store: Arc::new(Mutex::new(store)), i18n }
+        Self {
+            store: Arc::new(Mutex::new(store)),
+            i18n,
+        }
     }
 
     /// Runs `work` on the blocking pool, never on the UI thread: SQLite with
@@ -28,7 +31,9 @@ impl AppState {
         tauri::async_runtime::spawn_blocking(move || {
             // A panic while holding the lock cannot leave SQLite half-written (the
             // transaction rolls back), so a poisoned lock is safe to take over.
-            let mut guard = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut guard = store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             work(&mut guard)
         })
         .await

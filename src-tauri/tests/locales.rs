@@ -31,7 +31,10 @@ fn both_languages_define_the_same_ids() {
     let english = ids_of("en");
     let only_id: Vec<_> = indonesian.difference(&english).collect();
     let only_en: Vec<_> = english.difference(&indonesian).collect();
-    assert!(only_id.is_empty() && only_en.is_empty(), "only in id: {only_id:?}; only in en: {only_en:?}");
+    assert!(
+        only_id.is_empty() && only_en.is_empty(),
+        "only in id: {only_id:?}; only in en: {only_en:?}"
+    );
 }
 
 #[test]
@@ -47,11 +50,17 @@ fn every_referenced_id_is_defined() {
         let code = source.split("#[cfg(test)]").next().unwrap_or_default();
         referenced.extend(rust_references(code));
     }
-    assert!(referenced.len() > 20, "the scan found too little: {referenced:?}");
+    assert!(
+        referenced.len() > 20,
+        "the scan found too little: {referenced:?}"
+    );
     for language in LANGUAGES {
         let defined = ids_of(language);
         let missing: Vec<_> = referenced.difference(&defined).collect();
-        assert!(missing.is_empty(), "{language} lacks ids used in code: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{language} lacks ids used in code: {missing:?}"
+        );
     }
 }
 
@@ -69,7 +78,10 @@ fn indonesian_uses_only_the_other_plural_category() {
                 for attribute in &message.attributes {
                     variant_keys(&attribute.value, &mut keys);
                 }
-                let bad: Vec<_> = keys.iter().filter(|k| CATEGORIES.contains(&k.as_str())).collect();
+                let bad: Vec<_> = keys
+                    .iter()
+                    .filter(|k| CATEGORIES.contains(&k.as_str()))
+                    .collect();
                 assert!(bad.is_empty(), "{file}: {} uses {bad:?}", message.id.name);
             }
         }
@@ -78,7 +90,10 @@ fn indonesian_uses_only_the_other_plural_category() {
 
 fn variant_keys(pattern: &Pattern<&str>, keys: &mut Vec<String>) {
     for element in &pattern.elements {
-        if let PatternElement::Placeable { expression: Expression::Select { variants, .. } } = element {
+        if let PatternElement::Placeable {
+            expression: Expression::Select { variants, .. },
+        } = element
+        {
             for variant in variants {
                 if let VariantKey::Identifier { name } = variant.key {
                     keys.push(name.to_owned());
@@ -96,7 +111,8 @@ fn ui_references(source: &str) -> Vec<String> {
     for (marker, skip_first_arg) in [("t(", false), ("translate(", true), ("label: ", false)] {
         for (at, _) in source.match_indices(marker) {
             let before = source[..at].chars().next_back();
-            if marker == "t(" && before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            if marker == "t(" && before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            {
                 continue;
             }
             let mut rest = &source[at + marker.len()..];
@@ -127,16 +143,25 @@ fn rust_references(source: &str) -> Vec<String> {
 
 /// The id(s) a string literal at the start of `text` names, if it starts with one.
 fn literal_ids(text: &str) -> Vec<String> {
-    let Some(quote) = text.chars().next().filter(|c| matches!(c, '\'' | '"' | '`')) else {
+    let Some(quote) = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '"' | '`'))
+    else {
         return Vec::new();
     };
-    let Some(end) = text[1..].find(quote) else { return Vec::new() };
+    let Some(end) = text[1..].find(quote) else {
+        return Vec::new();
+    };
     let literal = &text[1..1 + end];
     if !is_id_like(&literal.replace("${language}", "x")) {
         return Vec::new();
     }
     if literal.contains("${language}") {
-        LANGUAGES.iter().map(|l| literal.replace("${language}", l)).collect()
+        LANGUAGES
+            .iter()
+            .map(|l| literal.replace("${language}", l))
+            .collect()
     } else {
         vec![literal.to_owned()]
     }
@@ -158,7 +183,9 @@ fn error_literals(source: &str, quote: char) -> Vec<String> {
 fn is_id_like(text: &str) -> bool {
     !text.is_empty()
         && text.starts_with(|c: char| c.is_ascii_lowercase())
-        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && text.contains('-')
 }
 
@@ -168,7 +195,9 @@ fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
         let path = entry.path();
         if path.is_dir() {
             found.extend(files_under(&path, extension));
-        } else if path.extension().is_some_and(|e| e == extension) && !path.to_string_lossy().contains(".test.") {
+        } else if path.extension().is_some_and(|e| e == extension)
+            && !path.to_string_lossy().contains(".test.")
+        {
             found.push(path);
         }
     }

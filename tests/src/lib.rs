@@ -1,0 +1,247 @@
+//! Harness for end-to-end tests: starts `tauri-driver` (which starts WebKitWebDriver,
+//! which starts the app) with a data folder of the test's own, and offers a few
+//! user-level helpers (click, type, read) that wait for the UI like a person would.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+/// How long the UI may take to show what a test waits for.
+const UI_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a WebDriver session may take to come up (the first start after a build is slow).
+const SESSION_TIMEOUT: Duration = Duration::from_secs(40);
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// The app binary under test: `AYAH_ASI_APP`, or the debug build of this workspace.
+pub fn app_binary() -> PathBuf {
+    match std::env::var_os("AYAH_ASI_APP") {
+        Some(path) => PathBuf::from(path),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/ayah-asi"),
+    }
+}
+
+/// One `tauri-driver` with its own ports and its own data folder; every app it
+/// launches shares that folder, so a second launch is a restart of the same device.
+pub struct Driver {
+    child: Child,
+    port: u16,
+    home: tempfile::TempDir,
+}
+
+impl Driver {
+    pub fn start() -> Result<Self> {
+        let app = app_binary();
+        if !app.is_file() {
+            return Err(format!("no app at {} — build it first (make app)", app.display()).into());
+        }
+        if std::env::var_os("DISPLAY").is_none() {
+            return Err("no DISPLAY: run the end-to-end tests under Xvfb (make test-e2e)".into());
+        }
+        let home = tempfile::Builder::new().prefix("ayah-asi-e2e-").tempdir()?;
+        let (port, native_port) = (free_port()?, free_port()?);
+        let mut command = Command::new(tauri_driver());
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            // tauri-driver passes its environment on to the app: that is how each test
+            // gets its own database, and WebKit its own cache and config.
+            .env("AYAH_ASI_DATA_DIR", home.path().join("data"))
+            .env("XDG_DATA_HOME", home.path().join("xdg-data"))
+            .env("XDG_CACHE_HOME", home.path().join("xdg-cache"))
+            .env("XDG_CONFIG_HOME", home.path().join("xdg-config"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            // tauri-driver does not stop its WebKitWebDriver child when it is killed:
+            // a group of their own lets Drop stop both.
+            .process_group(0);
+        let child = command
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+        Ok(Self { child, port, home })
+    }
+
+    /// The app's data folder (where its SQLite file lives).
+    pub fn data_dir(&self) -> PathBuf {
+        self.home.path().join("data")
+    }
+
+    /// The app's database file.
+    pub fn database(&self) -> PathBuf {
+        self.data_dir().join("ayah-asi.sqlite3")
+    }
+
+    /// Starts the app and waits until its first screen has rendered something.
+    pub async fn launch(&self) -> Result<App> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary().to_string_lossy() }),
+        );
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let started = Instant::now();
+        let client = loop {
+            let attempt = ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(error) if started.elapsed() > SESSION_TIMEOUT => {
+                    return Err(
+                        format!("no WebDriver session after {SESSION_TIMEOUT:?}: {error}").into(),
+                    );
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+            }
+        };
+        let app = App { client };
+        app.wait_for(".screen").await?;
+        Ok(app)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+/// The running app, seen through its window.
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    /// Waits for an element matching `css` to be present and visible.
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && element.is_displayed().await.unwrap_or(false)
+            {
+                return Ok(element);
+            }
+            if started.elapsed() > UI_TIMEOUT {
+                return Err(format!("nothing visible matches {css:?} after {UI_TIMEOUT:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.wait_for(css).await?.click().await?;
+        Ok(())
+    }
+
+    /// Clears the field and types `text` into it, key by key.
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let field = self.wait_for(css).await?;
+        field.clear().await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Chooses the option with `value` in a `<select>`.
+    pub async fn select(&self, css: &str, value: &str) -> Result<()> {
+        self.wait_for(css).await?.select_by_value(value).await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, css: &str) -> Result<String> {
+        Ok(self.wait_for(css).await?.text().await?)
+    }
+
+    /// Waits until the element's text equals `expected`, and fails showing what it was.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> Result<()> {
+        let started = Instant::now();
+        let mut seen = String::new();
+        while started.elapsed() < UI_TIMEOUT {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                seen = element.text().await.unwrap_or_default();
+                if seen == expected {
+                    return Ok(());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("{css:?} shows {seen:?}, expected {expected:?}").into())
+    }
+
+    /// The value of a form field, as the user sees it.
+    pub async fn value(&self, css: &str) -> Result<String> {
+        Ok(self
+            .wait_for(css)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Saves a screenshot under `tests/artifacts/` (kept for people to look at).
+    pub async fn screenshot(&self, name: &str) -> Result<()> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+        std::fs::create_dir_all(&dir)?;
+        // Let WebKit paint what the DOM already holds: a capture can otherwise show
+        // the frame before the last change.
+        let two_frames = "const done = arguments[arguments.length - 1];
+            requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.client.execute_async(two_frames, Vec::new()).await?;
+        std::fs::write(
+            dir.join(format!("{name}.png")),
+            self.client.screenshot().await?,
+        )?;
+        Ok(())
+    }
+
+    /// Closes the app the way the WebDriver session ends: the window goes away.
+    pub async fn close(self) -> Result<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .map(|dir| dir.join("bin/tauri-driver"));
+    cargo_bin
+        .filter(|path| path.is_file())
+        .unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Opens the app's database read-only, to check what was (or was not) saved.
+pub fn open_database(path: &Path) -> Result<rusqlite::Connection> {
+    Ok(rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )?)
+}
+
+/// The local date `days` before today (negative: after today).
+pub fn days_ago(days: i64) -> chrono::NaiveDate {
+    chrono::Local::now().date_naive() - chrono::Duration::days(days)
+}

@@ -1,14 +1,28 @@
-// Calendar dates as the app exchanges them: local YYYY-MM-DD strings.
+// Calendar dates as the app exchanges them: YYYY-MM-DD strings.
 
-/** `date` as YYYY-MM-DD in the device's own time zone (not UTC). */
-export function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+/** The months of the year, by number, with their Fluent ids. */
+export const MONTHS: { value: number; label: string }[] = [
+  { value: 1, label: 'month-january' },
+  { value: 2, label: 'month-february' },
+  { value: 3, label: 'month-march' },
+  { value: 4, label: 'month-april' },
+  { value: 5, label: 'month-may' },
+  { value: 6, label: 'month-june' },
+  { value: 7, label: 'month-july' },
+  { value: 8, label: 'month-august' },
+  { value: 9, label: 'month-september' },
+  { value: 10, label: 'month-october' },
+  { value: 11, label: 'month-november' },
+  { value: 12, label: 'month-december' },
+];
 
-/** The same day `years` years earlier (29 Feb falls back to 28 Feb). */
-export function yearsBefore(date: Date, years: number): Date {
-  const earlier = new Date(date.getFullYear() - years, date.getMonth(), date.getDate());
-  if (earlier.getMonth() !== date.getMonth()) earlier.setDate(0);
-  return earlier;
+/**
+ * Joins day, month and year as typed into YYYY-MM-DD. An empty day gives "" (the
+ * field is required); anything else goes to the Rust side, which judges validity.
+ */
+export function composeDate(day: string, month: string, year: string): string {
+  const trimmed = day.trim();
+  if (trimmed === '') return '';
+  const two = (text: string) => (/^\d$/.test(text) ? `0${text}` : text);
+  return `${year}-${two(month)}-${two(trimmed)}`;
 }

@@ -52,6 +52,7 @@ function bundleFor(language: Language): FluentBundle {
 export function setLanguage(language: Language): void {
   current = language;
   document.documentElement.lang = language;
+  document.title = t('app-title');
 }
 
 export function currentLanguage(): Language {

@@ -42,7 +42,14 @@ pub async fn set_language<R: Runtime>(
     }
     let saved = language.clone();
     state
-        .with_store(move |store| Ok(settings::set(store.conn(), settings::LANGUAGE, &saved, storage::now())?))
+        .with_store(move |store| {
+            Ok(settings::set(
+                store.conn(),
+                settings::LANGUAGE,
+                &saved,
+                storage::now(),
+            )?)
+        })
         .await?;
     apply_window_title(&app, &state.i18n, &language);
     Ok(())

@@ -45,7 +45,12 @@ impl FamilyInput {
         let father_name = required_text("fatherName", &self.father_name, NAME_MAX, &mut errors);
         let mother_name = required_text("motherName", &self.mother_name, NAME_MAX, &mut errors);
         let baby_birth_date = birth_date(&self.baby_birth_date, today, &mut errors);
-        let posyandu = optional_text("posyandu", self.posyandu.as_deref(), POSYANDU_MAX, &mut errors);
+        let posyandu = optional_text(
+            "posyandu",
+            self.posyandu.as_deref(),
+            POSYANDU_MAX,
+            &mut errors,
+        );
         let rw = neighbourhood_number("rw", self.rw.as_deref(), &mut errors);
         let rt = neighbourhood_number("rt", self.rt.as_deref(), &mut errors);
         if !self.consent_given {
@@ -75,7 +80,9 @@ fn birth_date(value: &str, today: NaiveDate, errors: &mut Vec<FieldError>) -> Op
         errors.push(FieldError::new("babyBirthDate", "error-date-invalid"));
         return None;
     };
-    let earliest = today.checked_sub_months(Months::new(MAX_BABY_AGE_MONTHS)).unwrap_or(today);
+    let earliest = today
+        .checked_sub_months(Months::new(MAX_BABY_AGE_MONTHS))
+        .unwrap_or(today);
     if date > today {
         errors.push(FieldError::new("babyBirthDate", "error-birth-date-future"));
         None
@@ -130,7 +137,11 @@ mod tests {
     }
 
     fn codes(result: Result<Family, Vec<FieldError>>) -> Vec<(&'static str, &'static str)> {
-        result.unwrap_err().into_iter().map(|e| (e.field, e.code)).collect()
+        result
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect()
     }
 
     #[test]
@@ -144,13 +155,31 @@ mod tests {
 
     #[test]
     fn birth_date_rules() {
-        let at = |date: &str| FamilyInput { baby_birth_date: date.into(), ..valid_input() };
+        let at = |date: &str| FamilyInput {
+            baby_birth_date: date.into(),
+            ..valid_input()
+        };
         assert!(at("2026-11-22").validate(today()).is_ok(), "born today");
-        assert!(at("2024-11-22").validate(today()).is_ok(), "exactly two years");
-        assert_eq!(codes(at("2026-11-23").validate(today())), [("babyBirthDate", "error-birth-date-future")]);
-        assert_eq!(codes(at("2024-11-21").validate(today())), [("babyBirthDate", "error-birth-date-too-old")]);
-        assert_eq!(codes(at("2026-02-30").validate(today())), [("babyBirthDate", "error-date-invalid")]);
-        assert_eq!(codes(at("").validate(today())), [("babyBirthDate", "error-field-required")]);
+        assert!(
+            at("2024-11-22").validate(today()).is_ok(),
+            "exactly two years"
+        );
+        assert_eq!(
+            codes(at("2026-11-23").validate(today())),
+            [("babyBirthDate", "error-birth-date-future")]
+        );
+        assert_eq!(
+            codes(at("2024-11-21").validate(today())),
+            [("babyBirthDate", "error-birth-date-too-old")]
+        );
+        assert_eq!(
+            codes(at("2026-02-30").validate(today())),
+            [("babyBirthDate", "error-date-invalid")]
+        );
+        assert_eq!(
+            codes(at("").validate(today())),
+            [("babyBirthDate", "error-field-required")]
+        );
     }
 
     #[test]
@@ -179,7 +208,13 @@ mod tests {
 
     #[test]
     fn control_characters_are_refused() {
-        let input = FamilyInput { father_name: "Bu\u{0}di".into(), ..valid_input() };
-        assert_eq!(codes(input.validate(today())), [("fatherName", "error-text-control-chars")]);
+        let input = FamilyInput {
+            father_name: "Bu\u{0}di".into(),
+            ..valid_input()
+        };
+        assert_eq!(
+            codes(input.validate(today())),
+            [("fatherName", "error-text-control-chars")]
+        );
     }
 }

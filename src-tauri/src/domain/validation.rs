@@ -13,7 +13,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, code: &'static str) -> Self {
-        Self { field, code, args: BTreeMap::new() }
+        Self {
+            field,
+            code,
+            args: BTreeMap::new(),
+        }
     }
 
     pub fn with_arg(mut self, name: &'static str, value: impl ToString) -> Self {

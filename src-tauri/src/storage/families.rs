@@ -133,7 +133,10 @@ pub fn register(
     device_id: &str,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<FamilyRecord> {
-    let record = FamilyRecord { meta: RecordMeta::new(device_id, now), family };
+    let record = FamilyRecord {
+        meta: RecordMeta::new(device_id, now),
+        family,
+    };
     insert(conn, &record)?;
     let consent_meta = RecordMeta::new(device_id, now);
     let given_at = consent_meta.created_at.clone();

@@ -74,7 +74,10 @@ impl Store {
     }
 
     /// Runs `work` in one transaction: all of its writes land, or none do.
-    pub fn with_tx<T, E>(&mut self, work: impl FnOnce(&Transaction) -> std::result::Result<T, E>) -> std::result::Result<T, E>
+    pub fn with_tx<T, E>(
+        &mut self,
+        work: impl FnOnce(&Transaction) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
     where
         E: From<StorageError>,
     {
@@ -99,7 +102,9 @@ fn configure(conn: &Connection) -> Result<()> {
 /// The device id is made once, on the first open, and never changes.
 fn ensure_device_id(conn: &Connection, now: DateTime<FixedOffset>) -> Result<String> {
     let existing: Option<String> = conn
-        .query_row("SELECT id FROM device WHERE singleton = 1", [], |row| row.get(0))
+        .query_row("SELECT id FROM device WHERE singleton = 1", [], |row| {
+            row.get(0)
+        })
         .optional()?;
     if let Some(id) = existing {
         return Ok(id);
@@ -130,9 +135,18 @@ mod tests {
     fn pragmas_are_set_on_a_file_database() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_in(dir.path()).unwrap();
-        let mode: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-        let sync: i64 = store.conn().pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-        let fk: i64 = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let sync: i64 = store
+            .conn()
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        let fk: i64 = store
+            .conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
         assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
     }
 
@@ -152,8 +166,11 @@ mod tests {
             .conn()
             .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
             .unwrap();
-        let tables: Vec<(String, i64)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+        let tables: Vec<(String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
         assert!(!tables.is_empty());
         for (name, strict) in tables {
             assert_eq!(strict, 1, "table {name} is not STRICT");

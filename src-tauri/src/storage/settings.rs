@@ -11,7 +11,9 @@ pub const LANGUAGE: &str = "language";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0))
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
         .optional()?)
 }
 

@@ -1,6 +1,6 @@
 // Onboarding: the family's details and the mother's consent, saved in one step.
 import * as api from '../api';
-import { localIsoDate, yearsBefore } from '../dates';
+import { MONTHS, composeDate } from '../dates';
 import { h } from '../dom';
 import { errorsByField, toAppError, type AppError } from '../errors';
 import { t } from '../i18n';
@@ -8,7 +8,7 @@ import { t } from '../i18n';
 interface FieldSpec {
   name: keyof Omit<api.FamilyInput, 'consentGiven'>;
   label: string;
-  type: 'text' | 'date';
+  type: 'text';
   required: boolean;
   maxlength?: number;
   inputmode?: string;
@@ -18,7 +18,6 @@ interface FieldSpec {
 const FIELDS: FieldSpec[] = [
   { name: 'fatherName', label: 'field-father-name', type: 'text', required: true, maxlength: 60, autocomplete: 'name' },
   { name: 'motherName', label: 'field-mother-name', type: 'text', required: true, maxlength: 60 },
-  { name: 'babyBirthDate', label: 'field-baby-birth-date', type: 'date', required: true },
   { name: 'posyandu', label: 'field-posyandu', type: 'text', required: false, maxlength: 80 },
   { name: 'rw', label: 'field-rw', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
   { name: 'rt', label: 'field-rt', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
@@ -52,8 +51,6 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
       maxlength: spec.maxlength,
       inputmode: spec.inputmode,
       autocomplete: spec.autocomplete ?? 'off',
-      min: spec.type === 'date' ? localIsoDate(yearsBefore(today, 2)) : undefined,
-      max: spec.type === 'date' ? localIsoDate(today) : undefined,
       'aria-describedby': `${spec.name}-error`,
     });
     inputs.set(spec.name, input);
@@ -61,6 +58,9 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
     errorSlots.set(spec.name, slot);
     return h('div', { class: 'field' }, h('label', { for: input.id }, t(spec.label)), input, slot);
   };
+
+  const birthDate = birthDateField(today);
+  errorSlots.set('babyBirthDate', birthDate.error);
 
   const consent = h('input', { id: 'field-consent', type: 'checkbox', 'aria-describedby': 'consent-error' });
   const consentError = h('p', { id: 'consent-error', class: 'field-error' });
@@ -73,7 +73,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
     for (const [name, slot] of errorSlots) {
       const fieldError = byField.get(name);
       slot.textContent = fieldError ? t(fieldError.code, fieldError.args) : '';
-      const input = name === 'consent' ? consent : inputs.get(name);
+      const input = name === 'consent' ? consent : name === 'babyBirthDate' ? birthDate.day : inputs.get(name);
       input?.setAttribute('aria-invalid', String(Boolean(fieldError)));
     }
     summary.textContent = !error ? '' : error.fields.length > 0 ? t('form-has-errors') : t(error.code, error.args);
@@ -82,6 +82,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
   const submit = async (event: Event) => {
     event.preventDefault();
     const values = Object.fromEntries([...inputs].map(([name, input]) => [name, input.value]));
+    values.babyBirthDate = birthDate.value();
     save.disabled = true;
     save.textContent = t('onboarding-saving');
     try {
@@ -104,7 +105,9 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
       'form',
       { id: 'family-form', novalidate: true, onsubmit: submit },
       summary,
-      ...FIELDS.map(fieldRow),
+      ...FIELDS.slice(0, 2).map(fieldRow),
+      birthDate.element,
+      ...FIELDS.slice(2).map(fieldRow),
       h(
         'fieldset',
         { class: 'consent' },
@@ -116,4 +119,42 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
       save,
     ),
   );
+}
+
+/**
+ * The baby's birth date as day, month and year in the app's language. (WebKit's own
+ * date input follows the system locale's order, which need not be the user's.)
+ */
+function birthDateField(today: Date) {
+  const day = h('input', {
+    id: 'field-babyBirthDay',
+    type: 'text',
+    inputmode: 'numeric',
+    maxlength: 2,
+    autocomplete: 'off',
+    'aria-label': t('date-day'),
+    'aria-describedby': 'babyBirthDate-error',
+  });
+  const month = h(
+    'select',
+    { id: 'field-babyBirthMonth', 'aria-label': t('date-month') },
+    ...MONTHS.map(({ value, label }) =>
+      h('option', { value: String(value), selected: value === today.getMonth() + 1 }, t(label)),
+    ),
+  );
+  const thisYear = today.getFullYear();
+  const year = h(
+    'select',
+    { id: 'field-babyBirthYear', 'aria-label': t('date-year') },
+    ...[thisYear, thisYear - 1, thisYear - 2].map((y) => h('option', { value: String(y) }, String(y))),
+  );
+  const error = h('p', { id: 'babyBirthDate-error', class: 'field-error' });
+  const element = h(
+    'fieldset',
+    { class: 'field date-field' },
+    h('legend', {}, t('field-baby-birth-date')),
+    h('div', { class: 'date-parts' }, day, month, year),
+    error,
+  );
+  return { element, error, day, value: () => composeDate(day.value, month.value, year.value) };
 }

@@ -1,0 +1,86 @@
+# Ayah ASI — every entry point. `make run` and `make test` install what is missing
+# (Debian packages, npm packages, tauri-driver) and reuse what is already there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Pinned so a fresh machine gets what the tests were written against.
+TAURI_DRIVER_VERSION := 2.1.0
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth
+NODE_MIN := 20.19
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
+APP := target/debug/ayah-asi
+
+.PHONY: help run test deps system-deps node-deps driver-deps ui app lint test-rust test-ui test-e2e release clean
+
+help:
+	@echo "make run    build and start the app (installs what is missing)"
+	@echo "make test   lint, then every test: Rust, UI unit tests, end-to-end in the real webview"
+	@echo "make app    build the debug app;  make release   build the size-tuned release binary"
+
+## Set-up ---------------------------------------------------------------------
+
+deps: system-deps node-deps driver-deps
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing="$$missing nodejs npm"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust 1.90 or newer (rustup)"; exit 1; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number),[x,y]="$(NODE_MIN)".split(".").map(Number);process.exit(a>x||(a===x&&b>=y)?0:1)' \
+	  || { echo "Node.js $(NODE_MIN) or newer is needed for Vite (found $$(node --version))"; exit 1; }
+
+node-deps: system-deps node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+driver-deps: system-deps
+	@cargo install --list | grep -q "^tauri-driver v$(TAURI_DRIVER_VERSION):" \
+	  || cargo install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked
+
+## Build ----------------------------------------------------------------------
+
+ui: node-deps
+	npm run --silent build
+
+app: ui
+	cargo build -p ayah-asi
+
+release: ui
+	cargo build -p ayah-asi --release
+	@ls -l target/release/ayah-asi
+
+run: deps app
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then ./$(APP); \
+	else echo "No display: starting the app under Xvfb (invisible)"; $(XVFB) ./$(APP); fi
+
+## Checks and tests -----------------------------------------------------------
+
+test: deps lint test-rust test-ui test-e2e
+
+lint: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	npm run --silent typecheck
+
+test-rust: ui
+	cargo test -p ayah-asi
+
+test-ui: node-deps
+	npm test
+
+# The end-to-end tests drive the built app through tauri-driver under Xvfb.
+test-e2e: app driver-deps
+	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) cargo test -p ayah-asi-e2e -- --test-threads=2
+
+clean:
+	cargo clean
+	rm -rf node_modules ui/dist tests/artifacts

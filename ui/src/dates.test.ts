@@ -1,0 +1,16 @@
+import { expect, test } from 'vitest';
+import { MONTHS, composeDate } from './dates';
+
+test('day, month and year become YYYY-MM-DD', () => {
+  expect(composeDate('5', '3', '2026')).toBe('2026-03-05');
+  expect(composeDate(' 12 ', '11', '2025')).toBe('2025-11-12');
+});
+
+test('an empty day means no date; nonsense is passed on for Rust to refuse', () => {
+  expect(composeDate('', '3', '2026')).toBe('');
+  expect(composeDate('3x', '3', '2026')).toBe('2026-03-3x');
+});
+
+test('twelve months in order', () => {
+  expect(MONTHS.map((m) => m.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+});

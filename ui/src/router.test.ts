@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import type { Family } from './api';
+import { screenFor } from './router';
+
+const family: Family = {
+  id: '0193a1b2-0000-7000-8000-000000000000',
+  fatherName: 'Budi',
+  motherName: 'Siti',
+  babyBirthDate: '2026-11-01',
+  babyAgeDays: 21,
+  posyandu: null,
+  rw: null,
+  rt: null,
+};
+
+test('language first, then the family, then home', () => {
+  expect(screenFor({ language: null, family: null })).toBe('language');
+  expect(screenFor({ language: 'id', family: null })).toBe('onboarding');
+  expect(screenFor({ language: 'en', family })).toBe('home');
+});
