@@ -1,7 +1,24 @@
 //! Declares the app's commands so they fall under Tauri's permission system:
 //! each one must be granted in `capabilities/` before the UI may call it.
 
-const APP_COMMANDS: &[&str] = &["get_app_state", "set_language", "register_family"];
+const APP_COMMANDS: &[&str] = &[
+    "get_app_state",
+    "set_language",
+    "register_family",
+    "get_protocol",
+    "set_massage_plan",
+    "begin_session",
+    "check_safety",
+    "start_session",
+    "pause_session",
+    "resume_session",
+    "finish_session",
+    "stop_session",
+    "watch_session",
+    "get_unfinished_session",
+    "resume_unfinished_session",
+    "abandon_unfinished_session",
+];
 
 fn main() {
     // Locale files are embedded with include_dir!, which does not notice new files.

@@ -4,6 +4,7 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::collections::BTreeMap;
 
+use crate::domain::session::EngineError;
 use crate::domain::validation::FieldError;
 use crate::storage::StorageError;
 
@@ -19,6 +20,33 @@ pub enum AppError {
     /// This device already holds its family; onboarding runs once.
     #[error("a family is already registered on this device")]
     FamilyExists,
+    /// No family is registered on this device yet.
+    #[error("no family on this device")]
+    NoFamily,
+    /// The session id is not known.
+    #[error("no session {0}")]
+    SessionNotFound(String),
+    /// The session is past the step the call belongs to (e.g. already started).
+    #[error("session {0} is not in preparation")]
+    SessionNotPreparing(String),
+    /// Another session is already running on this device.
+    #[error("a session is already running")]
+    SessionBusy,
+    /// Pause, resume, stop or finish without a running session.
+    #[error("no session is running")]
+    NoActiveSession,
+    /// The session timer refused the call in its current state.
+    #[error("session: {0}")]
+    Engine(#[from] EngineError),
+    /// Some preparation items were not checked off.
+    #[error("preparation incomplete: {0:?}")]
+    PreparationIncomplete(Vec<String>),
+    /// An id that the protocol does not have.
+    #[error("unknown protocol item {0}")]
+    UnknownProtocolItem(String),
+    /// The interrupted session is too old to resume.
+    #[error("too late to resume")]
+    TooLateToResume,
     /// The database could not be read or written.
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
@@ -34,6 +62,15 @@ impl AppError {
             Self::Invalid(_) => "error-invalid-input",
             Self::UnsupportedLanguage(_) => "error-unsupported-language",
             Self::FamilyExists => "error-family-exists",
+            Self::NoFamily => "error-no-family",
+            Self::SessionNotFound(_) => "error-session-not-found",
+            Self::SessionNotPreparing(_) => "error-session-not-preparing",
+            Self::SessionBusy => "error-session-busy",
+            Self::NoActiveSession => "error-no-active-session",
+            Self::Engine(_) => "error-session-state",
+            Self::PreparationIncomplete(_) => "error-preparation-incomplete",
+            Self::UnknownProtocolItem(_) => "error-unknown-protocol-item",
+            Self::TooLateToResume => "error-too-late-to-resume",
             Self::Storage(_) => "error-storage",
             Self::Task(_) => "error-internal",
         }
@@ -53,7 +90,21 @@ impl AppError {
             Self::Task(detail) => {
                 args.insert("detail", detail.clone());
             }
-            Self::Invalid(_) | Self::FamilyExists => {}
+            Self::PreparationIncomplete(missing) => {
+                args.insert("count", missing.len().to_string());
+            }
+            Self::UnknownProtocolItem(id) => {
+                args.insert("item", id.clone());
+            }
+            Self::Invalid(_)
+            | Self::FamilyExists
+            | Self::NoFamily
+            | Self::SessionNotFound(_)
+            | Self::SessionNotPreparing(_)
+            | Self::SessionBusy
+            | Self::NoActiveSession
+            | Self::Engine(_)
+            | Self::TooLateToResume => {}
         }
         args
     }

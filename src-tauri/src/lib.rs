@@ -5,7 +5,9 @@
 mod commands;
 pub mod domain;
 mod error;
+mod guide;
 pub mod i18n;
+mod platform;
 mod state;
 pub mod storage;
 
@@ -25,6 +27,19 @@ pub fn run() {
             commands::app::get_app_state,
             commands::app::set_language,
             commands::family::register_family,
+            commands::session::get_protocol,
+            commands::session::set_massage_plan,
+            commands::session::begin_session,
+            commands::session::check_safety,
+            commands::session::start_session,
+            commands::session::pause_session,
+            commands::session::resume_session,
+            commands::session::finish_session,
+            commands::session::stop_session,
+            commands::session::watch_session,
+            commands::session::get_unfinished_session,
+            commands::session::resume_unfinished_session,
+            commands::session::abandon_unfinished_session,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,31 +1,8 @@
 //! Onboarding a family in the real app: the first feature through every layer.
 
-use ayah_asi_e2e::{App, Driver, Result, days_ago, open_database};
+use ayah_asi_e2e::flows::{enter_birth_date, fill_family};
+use ayah_asi_e2e::{Driver, Result, days_ago, open_database};
 use chrono::{Datelike, NaiveDate};
-
-/// Enters a date in the day / month / year fields of the birth date.
-async fn enter_birth_date(app: &App, date: NaiveDate) -> Result<()> {
-    app.type_into("#field-babyBirthDay", &date.day().to_string())
-        .await?;
-    app.select("#field-babyBirthMonth", &date.month().to_string())
-        .await?;
-    app.select("#field-babyBirthYear", &date.year().to_string())
-        .await
-}
-
-/// Picks Indonesian and fills the family form (without submitting).
-async fn fill_family(app: &App, birth_date: NaiveDate) -> Result<()> {
-    app.click("#choose-language-id").await?;
-    app.wait_for_text("#onboarding-title", "Data keluarga")
-        .await?;
-    app.type_into("#field-fatherName", "Budi Santoso").await?;
-    app.type_into("#field-motherName", "Siti Aminah").await?;
-    enter_birth_date(app, birth_date).await?;
-    app.type_into("#field-posyandu", "Melati").await?;
-    app.type_into("#field-rw", "11").await?;
-    app.click("#field-consent").await?;
-    Ok(())
-}
 
 fn family_count(driver: &Driver) -> Result<i64> {
     let db = open_database(&driver.database())?;

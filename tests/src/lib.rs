@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod flows;
+
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -38,6 +40,11 @@ pub struct Driver {
 
 impl Driver {
     pub fn start() -> Result<Self> {
+        Self::start_with_env(&[])
+    }
+
+    /// Like [`Driver::start`], with extra environment variables for the app.
+    pub fn start_with_env(env: &[(&str, &str)]) -> Result<Self> {
         let app = app_binary();
         if !app.is_file() {
             return Err(format!("no app at {} — build it first (make app)", app.display()).into());
@@ -61,6 +68,7 @@ impl Driver {
             .env("XDG_DATA_HOME", home.path().join("xdg-data"))
             .env("XDG_CACHE_HOME", home.path().join("xdg-cache"))
             .env("XDG_CONFIG_HOME", home.path().join("xdg-config"))
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -81,6 +89,35 @@ impl Driver {
     /// The app's database file.
     pub fn database(&self) -> PathBuf {
         self.data_dir().join("ayah-asi.sqlite3")
+    }
+
+    /// Kills this driver's app with SIGKILL, as a phone's system or a crash would: no
+    /// shutdown code runs. Only the app started with this driver's data folder dies.
+    pub fn kill_app(&self) -> Result<usize> {
+        let marker = format!("AYAH_ASI_DATA_DIR={}", self.data_dir().display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc")?.flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else {
+                continue;
+            };
+            if exe.file_name() != app_binary().file_name() {
+                continue;
+            }
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            if environ
+                .split(|b| *b == 0)
+                .any(|var| var == marker.as_bytes())
+            {
+                Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status()?;
+                killed += 1;
+            }
+        }
+        Ok(killed)
     }
 
     /// Starts the app and waits until its first screen has rendered something.
@@ -130,6 +167,11 @@ pub struct App {
 impl App {
     /// Waits for an element matching `css` to be present and visible.
     pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        self.wait_for_within(css, UI_TIMEOUT).await
+    }
+
+    /// Like [`App::wait_for`], for things that take longer (a whole massage pass).
+    pub async fn wait_for_within(&self, css: &str, timeout: Duration) -> Result<Element> {
         let started = Instant::now();
         loop {
             if let Ok(element) = self.client.find(Locator::Css(css)).await
@@ -137,8 +179,8 @@ impl App {
             {
                 return Ok(element);
             }
-            if started.elapsed() > UI_TIMEOUT {
-                return Err(format!("nothing visible matches {css:?} after {UI_TIMEOUT:?}").into());
+            if started.elapsed() > timeout {
+                return Err(format!("nothing visible matches {css:?} after {timeout:?}").into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -231,6 +273,21 @@ fn tauri_driver() -> PathBuf {
 
 fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Waits until `check` holds, polling; fails with `what` after the UI timeout.
+pub async fn eventually<F>(what: &str, mut check: F) -> Result<()>
+where
+    F: FnMut() -> Result<bool>,
+{
+    let started = Instant::now();
+    while started.elapsed() < UI_TIMEOUT {
+        if check().unwrap_or(false) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("not within {UI_TIMEOUT:?}: {what}").into())
 }
 
 /// Opens the app's database read-only, to check what was (or was not) saved.

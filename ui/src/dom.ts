@@ -38,4 +38,6 @@ function append(parent: Node, children: Child[]): void {
 export function mount(root: HTMLElement, ...children: Child[]): void {
   root.replaceChildren();
   append(root, children);
+  // A new screen starts at its top, not where the last one was scrolled to.
+  window.scrollTo(0, 0);
 }

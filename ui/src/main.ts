@@ -8,12 +8,21 @@ import { screenFor } from './router';
 import { homeScreen } from './screens/home';
 import { languageScreen } from './screens/language';
 import { onboardingScreen } from './screens/onboarding';
+import { showResumeOffer, startSessionFlow } from './screens/session';
 
 const root = document.getElementById('app') ?? document.body;
 
 async function refresh(): Promise<void> {
   try {
-    show(await api.getAppState());
+    const state = await api.getAppState();
+    // A massage cut off by the app closing comes first: offer to resume it.
+    const unfinished = state.family ? await api.getUnfinishedSession() : null;
+    if (unfinished) {
+      setLanguage(isLanguage(state.language) ? state.language : DEFAULT_LANGUAGE);
+      showResumeOffer(root, unfinished, () => void refresh());
+    } else {
+      show(state);
+    }
   } catch (raw) {
     showFatal(raw);
   }
@@ -29,7 +38,12 @@ function show(state: api.AppState): void {
       mount(root, onboardingScreen(() => void refresh()));
       break;
     case 'home':
-      if (state.family) mount(root, homeScreen(state.family, chooseLanguage));
+      if (state.family) {
+        mount(root, homeScreen(state.family, {
+          onLanguage: chooseLanguage,
+          onStartMassage: () => startSessionFlow(root, () => void refresh()),
+        }));
+      }
       break;
   }
 }

@@ -2,5 +2,7 @@
 //! deterministic given its inputs (the clock is always passed in).
 
 pub mod family;
+pub mod protocol;
 pub mod record;
+pub mod session;
 pub mod validation;

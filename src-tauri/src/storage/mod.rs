@@ -2,6 +2,7 @@
 //! transaction, so they run the same in the app, in tests and in benchmarks.
 
 pub mod families;
+pub mod sessions;
 pub mod settings;
 
 use chrono::{DateTime, FixedOffset, Local};
@@ -15,7 +16,10 @@ use crate::domain::record::{format_time, new_id};
 pub const DATABASE_FILE: &str = "ayah-asi.sqlite3";
 
 /// Schema changes, in order. Never edit a released migration: add the next one.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/001_foundation.sql"),
+    include_str!("../../migrations/002_massage_sessions.sql"),
+];
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +40,11 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 /// The migrations as `rusqlite_migration` wants them.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// How many migrations there are (the latest schema version).
+pub fn migrations_count() -> usize {
+    MIGRATIONS.len()
 }
 
 /// An open, migrated database and the id of the device it lives on.

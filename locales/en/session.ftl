@@ -1,0 +1,88 @@
+## Home: the massage
+
+home-start-massage = Start oxytocin massage
+home-plan = { $passes } passes × { $minutes } min, twice a day (morning and evening)
+plan-title = Massage settings
+plan-pass-length = Length of one pass (minutes)
+plan-passes = Number of passes
+plan-save = Save settings
+plan-saved = Settings saved.
+
+## Before the massage
+
+session-cancel = Cancel
+session-back-home = Back to home
+consent-today-title = Ask her first
+consent-today-question = Would you like the massage now?
+consent-today-yes = Yes, she agrees
+consent-today-no = Not now
+no-consent-title = That's fine
+no-consent-text = The massage is only given when she wants it. Offer again later, when she is relaxed.
+safety-title = Safety check
+safety-intro = Ask her. If any answer is "Yes", do not massage today.
+safety-yes = Yes
+safety-no = No
+safety-continue = Continue
+safety-answer-all = Please answer every question first.
+safety-back-wound = Is there a wound, rash or infection on her back?
+safety-spine-injury = Has she had a spine injury, or recent spine surgery?
+safety-fever-bleeding-dizzy = Does she have a fever, heavy bleeding, or dizziness?
+safety-pain-now = Does her back hurt when touched?
+safety-stop-title = Do not massage yet
+safety-stop-text = The oxytocin massage is not safe for her right now. Contact the midwife and tell her about this:
+safety-stop-recorded = This session is recorded as not started.
+prep-title = Preparation
+prep-intro = Tick each item once it is ready.
+prep-start = Start the massage
+prep-missing = Tick every preparation item first ({ $count } left).
+prep-read-lesson = Never learned the massage? Read the steps below before you start.
+
+## The protocol
+
+protocol-wash-hands = Wash your hands with soap and running water.
+protocol-quiet-room = A quiet, warm, private room.
+protocol-towel = A towel on her lap.
+protocol-oil = Baby oil or massage oil.
+protocol-warm-water = A basin of warm water and a washcloth (a second with cool water if she likes).
+protocol-position = She sits leaning forward, arms folded on a table, head resting on her arms; top and bra off. Or she lies on her side hugging a pillow.
+protocol-oil-palms = Put oil on both palms.
+protocol-find-c7 = Find the bony bump at the base of the neck (7th cervical vertebra). Place two fists on either side of the spine, thumbs pointing up.
+protocol-thumbs-down-spine = Press with small circles of both thumbs while moving down both sides of the spine, to bra-strap level (5th-6th ribs). Never press on the spine itself.
+protocol-pressure = Firm but comfortable pressure. She decides.
+protocol-clean-back = Clean her back with the warm washcloth (warm and cool in turn if she likes), dry it, and help her dress.
+protocol-offer-breast = Feed the baby or express milk. Watch whether milk drips or sprays.
+
+## The guided massage
+
+guide-countdown = Get ready — pass { $pass } of { $passes }
+guide-pass = Pass { $pass } of { $passes }
+guide-time-left = Time left
+guide-paused = Paused
+guide-tap-to-pause = Tap anywhere to pause
+guide-tap-to-resume = Tap anywhere to continue
+guide-stop = Stop
+guide-picture-label = Her back seen from behind. Your thumbs (red) circle downward on both sides of the spine, from the bump at the base of the neck to the dashed line (5th-6th ribs).
+guide-save-failed = The last change is not saved yet. The massage goes on.
+closing-title = Closing
+closing-intro = All passes are done. You may touch the screen now.
+closing-done = Done
+
+## Stopping and the end
+
+stop-title = Why stop the massage?
+stop-reason-mother-asked = She asked to stop
+stop-reason-pain = She felt pain
+stop-reason-interrupted = Interrupted (baby, visitor, phone)
+stop-reason-other = Another reason
+stop-continue = Continue the massage
+finished-title = Thank you!
+finished-text = Massage done: { $passes } passes.
+stopped-title = Massage stopped
+stopped-pain-advice = If the pain does not go away, contact the midwife.
+resume-title = The last massage was cut off
+resume-text = The app closed during pass { $pass } of { $passes }, { $minutes } minutes ago.
+resume-closing-text = The app closed during the closing steps, { $minutes } minutes ago.
+resume-yes = Continue
+resume-no = Record it as stopped
+guide-do-countdown = Oil your palms. Place your fists either side of the bump at the base of the neck.
+guide-do-pass = Small circles with both thumbs, moving down to the dashed line. Never on the spine.

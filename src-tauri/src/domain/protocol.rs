@@ -1,0 +1,186 @@
+//! The oxytocin massage protocol as versioned data (DESIGN.md section 2). The texts of
+//! every item live in `locales/` under `protocol-<id>` (and `-detail` where shown).
+
+use serde::Serialize;
+
+/// Stored with every session and checklist score; bump it when steps change.
+pub const PROTOCOL_VERSION: &str = "pijat-oksitosin-v1";
+
+/// Where on the mother's back a step happens (ids of zones in `assets/back.svg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    /// The bony bump at the base of the neck (7th cervical vertebra).
+    C7,
+    /// Both sides of the spine from C7 down to the 5th-6th ribs (bra-strap level).
+    Paraspinal,
+    /// The whole back (cleaning, drying).
+    WholeBack,
+}
+
+/// One item of the protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub id: &'static str,
+    pub region: Option<Region>,
+    /// Whether the step is one of the timed passes.
+    pub timed: bool,
+}
+
+const fn step(id: &'static str, region: Option<Region>, timed: bool) -> Step {
+    Step { id, region, timed }
+}
+
+/// Checked off before the first pass.
+pub const PREPARATION: [Step; 6] = [
+    step("wash-hands", None, false),
+    step("quiet-room", None, false),
+    step("towel", None, false),
+    step("oil", None, false),
+    step("warm-water", None, false),
+    step("position", None, false),
+];
+
+/// Any "yes" stops the session: the mother should see her midwife first.
+pub const SAFETY_QUESTIONS: [&str; 4] = [
+    "back-wound",
+    "spine-injury",
+    "fever-bleeding-dizzy",
+    "pain-now",
+];
+
+/// The massage itself: the first two are shown during the first countdown, the last
+/// is what every timed pass repeats.
+pub const MASSAGE: [Step; 3] = [
+    step("oil-palms", None, false),
+    step("find-c7", Some(Region::C7), false),
+    step("thumbs-down-spine", Some(Region::Paraspinal), true),
+];
+
+/// After the last pass.
+pub const CLOSING: [Step; 2] = [
+    step("clean-back", Some(Region::WholeBack), false),
+    step("offer-breast", None, false),
+];
+
+/// How often a day the massage is planned.
+pub const SESSIONS_PER_DAY: u32 = 2;
+
+/// How long each pass lasts and how many there are; the cadre or midwife may change
+/// both per family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MassagePlan {
+    pub pass_seconds: u32,
+    pub passes: u32,
+}
+
+impl MassagePlan {
+    pub const PASS_SECONDS_RANGE: (u32, u32) = (60, 300);
+    pub const PASSES_RANGE: (u32, u32) = (1, 5);
+
+    /// A plan within the allowed ranges (1-5 minutes, 1-5 passes), or `None`.
+    pub fn new(pass_seconds: u32, passes: u32) -> Option<Self> {
+        let (min_s, max_s) = Self::PASS_SECONDS_RANGE;
+        let (min_p, max_p) = Self::PASSES_RANGE;
+        ((min_s..=max_s).contains(&pass_seconds) && (min_p..=max_p).contains(&passes)).then_some(
+            Self {
+                pass_seconds,
+                passes,
+            },
+        )
+    }
+
+    pub fn pass_ms(&self) -> u64 {
+        u64::from(self.pass_seconds) * 1000
+    }
+}
+
+impl Default for MassagePlan {
+    /// 3 passes of 2.5 minutes.
+    fn default() -> Self {
+        Self {
+            pass_seconds: 150,
+            passes: 3,
+        }
+    }
+}
+
+/// Why a session ended before it was finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StopReason {
+    /// The mother did not agree today.
+    NoConsent,
+    /// A safety question was answered "yes".
+    Safety,
+    MotherAsked,
+    Pain,
+    /// Stopped by something outside (a call, the baby, the app being killed).
+    Interrupted,
+    Other,
+}
+
+impl StopReason {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::NoConsent => "no-consent",
+            Self::Safety => "safety",
+            Self::MotherAsked => "mother-asked",
+            Self::Pain => "pain",
+            Self::Interrupted => "interrupted",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            Self::NoConsent,
+            Self::Safety,
+            Self::MotherAsked,
+            Self::Pain,
+            Self::Interrupted,
+            Self::Other,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == text)
+    }
+
+    /// Reasons the father may pick when he stops a running session.
+    pub fn user_choosable(&self) -> bool {
+        matches!(
+            self,
+            Self::MotherAsked | Self::Pain | Self::Interrupted | Self::Other
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_ranges() {
+        assert_eq!(MassagePlan::default(), MassagePlan::new(150, 3).unwrap());
+        assert!(MassagePlan::new(60, 1).is_some() && MassagePlan::new(300, 5).is_some());
+        assert!(MassagePlan::new(59, 3).is_none() && MassagePlan::new(301, 3).is_none());
+        assert!(MassagePlan::new(150, 0).is_none() && MassagePlan::new(150, 6).is_none());
+    }
+
+    #[test]
+    fn stop_reasons_round_trip() {
+        for text in [
+            "no-consent",
+            "safety",
+            "mother-asked",
+            "pain",
+            "interrupted",
+            "other",
+        ] {
+            assert_eq!(StopReason::parse(text).unwrap().as_str(), text);
+        }
+        assert!(StopReason::parse("bored").is_none());
+        assert!(!StopReason::Safety.user_choosable());
+    }
+}

@@ -1,0 +1,248 @@
+//! The guided massage in the real app: a whole session hands-free, the safety screen,
+//! pause and resume, and a kill in the middle of a pass.
+
+use std::time::Duration;
+
+use ayah_asi_e2e::flows::{onboard, set_plan, start_massage};
+use ayah_asi_e2e::{Driver, Result, eventually, open_database};
+
+/// The session clock runs this many times faster (honoured by debug builds only).
+const FAST: &str = "30";
+const SLOWER: &str = "6";
+
+fn session_status(driver: &Driver) -> Result<(String, Option<String>, Option<String>)> {
+    let db = open_database(&driver.database())?;
+    Ok(db.query_row(
+        "SELECT status, stop_reason, safety_flags FROM massage_session ORDER BY created_at DESC LIMIT 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?)
+}
+
+fn event_kinds(driver: &Driver) -> Result<Vec<String>> {
+    let db = open_database(&driver.database())?;
+    let mut stmt = db.prepare("SELECT kind FROM session_event ORDER BY at, rowid")?;
+    let kinds = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(kinds)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", FAST)])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    set_plan(&app, 60, 2).await?;
+    app.wait_for_text(
+        "#plan-summary",
+        "2 putaran × 1 menit, 2 kali sehari (pagi dan sore)",
+    )
+    .await?;
+    start_massage(&app).await?;
+    app.wait_for_text("#guide-phase", "Putaran 1 dari 2")
+        .await?;
+    app.screenshot("10-guided-pass").await?;
+    // No touch between passes: the closing screen comes by itself.
+    app.wait_for("#closing").await?;
+    app.screenshot("11-closing").await?;
+    app.click("#closing-done").await?;
+    app.wait_for("#session-finished").await?;
+
+    let db = open_database(&driver.database())?;
+    let (status, version, passes): (String, String, i64) = db.query_row(
+        "SELECT status, protocol_version, passes FROM massage_session",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    assert_eq!(
+        (status.as_str(), version.as_str(), passes),
+        ("finished", "pijat-oksitosin-v1", 2)
+    );
+    let mut stmt =
+        db.prepare("SELECT pass, started_at, ended_at, paused_ms FROM session_pass ORDER BY pass")?;
+    let rows: Vec<(i64, String, Option<String>, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    assert_eq!(rows.len(), 2);
+    for (pass, started, ended, paused) in &rows {
+        let started = chrono::DateTime::parse_from_rfc3339(started)?;
+        let ended =
+            chrono::DateTime::parse_from_rfc3339(ended.as_deref().ok_or("pass not ended")?)?;
+        // 60 s at 30x is 2 s of real time.
+        assert_eq!((ended - started).num_milliseconds(), 2_000, "pass {pass}");
+        assert_eq!(*paused, 0);
+    }
+    let kinds = event_kinds(&driver)?;
+    for kind in [
+        "started",
+        "pass-started",
+        "pass-halfway",
+        "pass-ended",
+        "closing-started",
+        "finished",
+    ] {
+        assert!(kinds.iter().any(|k| k == kind), "no {kind} in {kinds:?}");
+    }
+    app.click("#back-home").await?;
+    app.wait_for("#start-massage").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_yes_on_the_safety_screen_stops_the_session_before_it_starts() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    app.click("#start-massage").await?;
+    app.click("#consent-today-yes").await?;
+    // Continuing with questions unanswered is refused.
+    app.click("#safety-continue").await?;
+    app.wait_for_text("#session-error", "Jawab semua pertanyaan dulu.")
+        .await?;
+    for question in ["back-wound", "spine-injury", "pain-now"] {
+        app.click(&format!("#safety-{question}-no")).await?;
+    }
+    app.click("#safety-fever-bleeding-dizzy-yes").await?;
+    app.click("#safety-continue").await?;
+    app.wait_for_text("#safety-stop-title", "Jangan memijat dulu")
+        .await?;
+    app.wait_for_text(
+        "#safety-flagged",
+        "Ibu sedang demam, perdarahan banyak, atau pusing?",
+    )
+    .await?;
+    app.screenshot("12-safety-stop").await?;
+    assert_eq!(
+        session_status(&driver)?,
+        (
+            "not-started".into(),
+            Some("safety".into()),
+            Some("fever-bleeding-dizzy".into())
+        )
+    );
+    assert!(
+        event_kinds(&driver)?.is_empty(),
+        "a session stopped for safety never started"
+    );
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", SLOWER)])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    set_plan(&app, 120, 2).await?; // 20 s of real time per pass
+    start_massage(&app).await?;
+    app.wait_for_text("#guide-phase", "Putaran 1 dari 2")
+        .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    app.click("#guide").await?; // a tap anywhere
+    app.wait_for_text("#guide-hint", "Ketuk di mana saja untuk melanjutkan")
+        .await?;
+    let frozen = app.text("#guide-time").await?;
+    tokio::time::sleep(Duration::from_millis(1_500)).await; // 9 s of session time
+    assert_eq!(
+        app.text("#guide-time").await?,
+        frozen,
+        "the clock moved while paused"
+    );
+    app.screenshot("13-paused").await?;
+    app.click("#guide").await?;
+    app.wait_for_text("#guide-hint", "Ketuk di mana saja untuk jeda")
+        .await?;
+
+    app.click("#guide-stop").await?;
+    app.wait_for_text("#stop-title", "Mengapa pijat dihentikan?")
+        .await?;
+    app.click("#stop-reason-pain").await?;
+    app.wait_for_text("#stop-reason", "Ibu merasa sakit")
+        .await?;
+    assert_eq!(session_status(&driver)?.0, "stopped");
+    assert_eq!(session_status(&driver)?.1.as_deref(), Some("pain"));
+    let db = open_database(&driver.database())?;
+    let paused: i64 = db.query_row(
+        "SELECT paused_ms FROM session_pass WHERE pass = 1",
+        [],
+        |r| r.get(0),
+    )?;
+    assert!(paused >= 9_000, "pass 1 paused only {paused} ms");
+    let kinds = event_kinds(&driver)?;
+    assert!(
+        kinds.contains(&"paused".into()) && kinds.contains(&"resumed".into()),
+        "{kinds:?}"
+    );
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", SLOWER)])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    set_plan(&app, 60, 2).await?; // 10 s of real time per pass
+    start_massage(&app).await?;
+    app.wait_for_text("#guide-phase", "Putaran 1 dari 2")
+        .await?;
+    eventually("pass 1 recorded as started", || {
+        Ok(event_kinds(&driver)?.contains(&"pass-started".to_string()))
+    })
+    .await?;
+    assert_eq!(driver.kill_app()?, 1, "exactly this test's app is killed");
+    drop(app);
+
+    let app = driver.launch().await?;
+    app.wait_for_text(
+        "#resume-text",
+        "Aplikasi tertutup saat putaran 1 dari 2, 0 menit yang lalu.",
+    )
+    .await?;
+    app.screenshot("14-resume-offer").await?;
+    app.click("#resume-yes").await?;
+    app.wait_for_text("#guide-phase", "Bersiap — putaran 1 dari 2")
+        .await?;
+    // The interrupted pass is given again, then pass 2: about 22 s at this speed.
+    app.wait_for_within("#closing", Duration::from_secs(45))
+        .await?;
+    app.click("#closing-done").await?;
+    app.wait_for("#session-finished").await?;
+    assert_eq!(session_status(&driver)?.0, "finished");
+    let kinds = event_kinds(&driver)?;
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "started").count(),
+        2,
+        "{kinds:?}"
+    );
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_killed_long_ago_is_recorded_as_interrupted() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", SLOWER)])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    start_massage(&app).await?;
+    app.wait_for("#guide-phase").await?;
+    eventually("the session recorded as started", || {
+        Ok(!event_kinds(&driver)?.is_empty())
+    })
+    .await?;
+    driver.kill_app()?;
+    drop(app);
+    // Forty minutes pass before the app is opened again.
+    {
+        let db = rusqlite::Connection::open(driver.database())?;
+        let earlier = (chrono::Local::now() - chrono::Duration::minutes(40))
+            .fixed_offset()
+            .to_rfc3339();
+        db.execute("UPDATE session_event SET at = ?1", [&earlier])?;
+        db.execute("UPDATE massage_session SET updated_at = ?1", [&earlier])?;
+    }
+    let app = driver.launch().await?;
+    app.wait_for("#start-massage").await?;
+    assert_eq!(session_status(&driver)?.0, "stopped");
+    assert_eq!(session_status(&driver)?.1.as_deref(), Some("interrupted"));
+    app.close().await
+}

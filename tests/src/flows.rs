@@ -1,0 +1,76 @@
+//! Steps that many tests share, done the way a user does them.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::{App, Result, days_ago};
+
+/// Enters a date in the day / month / year fields of the baby's birth date.
+pub async fn enter_birth_date(app: &App, date: NaiveDate) -> Result<()> {
+    app.type_into("#field-babyBirthDay", &date.day().to_string())
+        .await?;
+    app.select("#field-babyBirthMonth", &date.month().to_string())
+        .await?;
+    app.select("#field-babyBirthYear", &date.year().to_string())
+        .await
+}
+
+/// Picks Indonesian and fills the family form (without submitting).
+pub async fn fill_family(app: &App, birth_date: NaiveDate) -> Result<()> {
+    app.click("#choose-language-id").await?;
+    app.wait_for_text("#onboarding-title", "Data keluarga")
+        .await?;
+    app.type_into("#field-fatherName", "Budi Santoso").await?;
+    app.type_into("#field-motherName", "Siti Aminah").await?;
+    enter_birth_date(app, birth_date).await?;
+    app.type_into("#field-posyandu", "Melati").await?;
+    app.type_into("#field-rw", "11").await?;
+    app.click("#field-consent").await?;
+    Ok(())
+}
+
+/// Onboards the family in Indonesian and waits for the home screen.
+pub async fn onboard(app: &App) -> Result<()> {
+    fill_family(app, days_ago(14)).await?;
+    app.click("#save-family").await?;
+    app.wait_for("#start-massage").await?;
+    Ok(())
+}
+
+/// Sets the family's massage plan from the home screen's settings.
+pub async fn set_plan(app: &App, pass_seconds: u32, passes: u32) -> Result<()> {
+    app.click("#plan-settings summary").await?;
+    app.select("#plan-pass-seconds", &pass_seconds.to_string())
+        .await?;
+    app.select("#plan-passes", &passes.to_string()).await?;
+    app.click("#plan-save").await?;
+    app.wait_for_text("#plan-status", "Pengaturan tersimpan.")
+        .await
+}
+
+/// From home: consent yes, every safety answer no, every preparation item ticked, start.
+pub async fn start_massage(app: &App) -> Result<()> {
+    app.click("#start-massage").await?;
+    app.click("#consent-today-yes").await?;
+    for question in [
+        "back-wound",
+        "spine-injury",
+        "fever-bleeding-dizzy",
+        "pain-now",
+    ] {
+        app.click(&format!("#safety-{question}-no")).await?;
+    }
+    app.click("#safety-continue").await?;
+    for item in [
+        "wash-hands",
+        "quiet-room",
+        "towel",
+        "oil",
+        "warm-water",
+        "position",
+    ] {
+        app.click(&format!("#prep-{item}")).await?;
+    }
+    app.click("#prep-start").await?;
+    app.wait_for("#guide").await?;
+    Ok(())
+}
