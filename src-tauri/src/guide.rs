@@ -97,6 +97,16 @@ impl Active {
         }
     }
 
+    /// Until the next redraw, or the next boundary if that comes first.
+    fn next_wait(&self) -> Duration {
+        let now = self.clock.now();
+        match self.engine.until_next_boundary(now) {
+            // Round up: waking a hair early would find the boundary not yet reached.
+            Some(active_ms) => TICK.min(Duration::from_millis(active_ms.div_ceil(self.clock.scale) + 1)),
+            None => TICK,
+        }
+    }
+
     fn paused_ms(&self) -> Vec<u64> {
         (1..=self.engine.plan().passes)
             .map(|p| self.engine.paused_ms_of(p))
@@ -187,12 +197,12 @@ impl Guide {
     }
 
     /// Advances the engine until the session ends. Time comes from the clock, so a
-    /// late tick only delays a cue, never shifts the schedule.
+    /// late wake-up only delays a cue, never shifts the schedule; and the loop wakes
+    /// at the next boundary when that comes before the next redraw.
     async fn tick_loop(self: Arc<Self>, db: Db) {
-        let mut interval = tokio::time::interval(TICK);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let mut wait = TICK;
         loop {
-            interval.tick().await;
+            tokio::time::sleep(wait).await;
             let mut slot = self.active.lock().await;
             let Some(active) = slot.as_mut() else { return };
             if active.engine.has_ended() {
@@ -207,6 +217,7 @@ impl Guide {
                 }
             };
             active.send(&active.update(cues(&events), save_error));
+            wait = active.next_wait();
         }
     }
 }

@@ -306,6 +306,17 @@ impl Engine {
         Ok(events)
     }
 
+    /// Active milliseconds until the next schedule boundary, so a driver can wake right
+    /// then instead of finding it up to a tick late. `None` when nothing is scheduled
+    /// (not running, or paused).
+    pub fn until_next_boundary(&self, now: Millis) -> Option<u64> {
+        if self.state != State::Timed || self.is_paused() {
+            return None;
+        }
+        let (time, _) = self.boundaries.get(self.next_boundary)?;
+        Some(time.saturating_sub(self.active_ms(now)))
+    }
+
     pub fn is_paused(&self) -> bool {
         self.paused_since.is_some()
     }
