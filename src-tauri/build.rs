@@ -18,6 +18,13 @@ const APP_COMMANDS: &[&str] = &[
     "get_unfinished_session",
     "resume_unfinished_session",
     "abandon_unfinished_session",
+    "rate_session",
+    "correct_rating",
+    "get_history",
+    "record_milk_status",
+    "get_follow_up",
+    "set_reminders",
+    "test_reminder",
 ];
 
 fn main() {

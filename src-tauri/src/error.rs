@@ -47,6 +47,21 @@ pub enum AppError {
     /// The interrupted session is too old to resume.
     #[error("too late to resume")]
     TooLateToResume,
+    /// Only finished or stopped sessions are rated.
+    #[error("this session cannot be rated")]
+    SessionNotRateable,
+    /// The session already has a first rating; a change is a correction.
+    #[error("the session is already rated")]
+    RatingExists,
+    /// A correction of a rating that does not exist.
+    #[error("no rating to correct")]
+    NoRatingToCorrect,
+    /// Only the one who gave a rating may correct it.
+    #[error("only the rating's author may correct it")]
+    NotRatingAuthor,
+    /// The system refused to show a notification.
+    #[error("notification: {0}")]
+    Notification(String),
     /// The database could not be read or written.
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
@@ -71,6 +86,11 @@ impl AppError {
             Self::PreparationIncomplete(_) => "error-preparation-incomplete",
             Self::UnknownProtocolItem(_) => "error-unknown-protocol-item",
             Self::TooLateToResume => "error-too-late-to-resume",
+            Self::SessionNotRateable => "error-session-not-rateable",
+            Self::RatingExists => "error-rating-exists",
+            Self::NoRatingToCorrect => "error-no-rating-to-correct",
+            Self::NotRatingAuthor => "error-not-rating-author",
+            Self::Notification(_) => "error-notification",
             Self::Storage(_) => "error-storage",
             Self::Task(_) => "error-internal",
         }
@@ -87,7 +107,7 @@ impl AppError {
             Self::Storage(error) => {
                 args.insert("detail", error.to_string());
             }
-            Self::Task(detail) => {
+            Self::Task(detail) | Self::Notification(detail) => {
                 args.insert("detail", detail.clone());
             }
             Self::PreparationIncomplete(missing) => {
@@ -104,7 +124,11 @@ impl AppError {
             | Self::SessionBusy
             | Self::NoActiveSession
             | Self::Engine(_)
-            | Self::TooLateToResume => {}
+            | Self::TooLateToResume
+            | Self::SessionNotRateable
+            | Self::RatingExists
+            | Self::NoRatingToCorrect
+            | Self::NotRatingAuthor => {}
         }
         args
     }

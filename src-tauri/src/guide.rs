@@ -102,7 +102,9 @@ impl Active {
         let now = self.clock.now();
         match self.engine.until_next_boundary(now) {
             // Round up: waking a hair early would find the boundary not yet reached.
-            Some(active_ms) => TICK.min(Duration::from_millis(active_ms.div_ceil(self.clock.scale) + 1)),
+            Some(active_ms) => TICK.min(Duration::from_millis(
+                active_ms.div_ceil(self.clock.scale) + 1,
+            )),
             None => TICK,
         }
     }

@@ -8,6 +8,7 @@ mod error;
 mod guide;
 pub mod i18n;
 mod platform;
+mod reminders;
 mod state;
 pub mod storage;
 
@@ -22,6 +23,7 @@ pub const DATA_DIR_ENV: &str = "AYAH_ASI_DATA_DIR";
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| Ok(setup(app)?))
         .invoke_handler(tauri::generate_handler![
             commands::app::get_app_state,
@@ -40,6 +42,13 @@ pub fn run() {
             commands::session::get_unfinished_session,
             commands::session::resume_unfinished_session,
             commands::session::abandon_unfinished_session,
+            commands::follow_up::rate_session,
+            commands::follow_up::correct_rating,
+            commands::follow_up::get_history,
+            commands::follow_up::record_milk_status,
+            commands::follow_up::get_follow_up,
+            commands::follow_up::set_reminders,
+            commands::follow_up::test_reminder,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -66,6 +75,9 @@ fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
     let localizer = i18n::Localizer::load()?;
     commands::app::apply_window_title(app.handle(), &localizer, &language);
     app.manage(AppState::new(store, localizer));
+    let reminders = reminders::Reminders::default();
+    reminders.spawn(app.handle().clone());
+    app.manage(reminders);
     Ok(())
 }
 

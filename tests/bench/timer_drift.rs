@@ -25,7 +25,10 @@ async fn main() -> Result<()> {
     let passes = minutes.clamp(1, 5);
     let pass_seconds = (minutes * 60 / passes).clamp(60, 300);
     let planned_ms = i64::from(passes) * (COUNTDOWN_MS + i64::from(pass_seconds) * 1000);
-    eprintln!("timer drift: {passes} passes x {pass_seconds} s, about {} s", planned_ms / 1000);
+    eprintln!(
+        "timer drift: {passes} passes x {pass_seconds} s, about {} s",
+        planned_ms / 1000
+    );
 
     let driver = Driver::start()?;
     let app = driver.launch().await?;
@@ -33,24 +36,35 @@ async fn main() -> Result<()> {
     set_plan(&app, pass_seconds, passes).await?;
     start_massage(&app).await?;
     app.client.minimize_window().await.ok(); // no window manager under Xvfb: best effort
-    app.client.execute("document.body.style.visibility = 'hidden'", Vec::new()).await.ok();
-    let mut hog = Command::new("sh").args(["-c", "while :; do :; done"]).stdout(Stdio::null()).spawn()?;
+    app.client
+        .execute("document.body.style.visibility = 'hidden'", Vec::new())
+        .await
+        .ok();
+    let mut hog = Command::new("sh")
+        .args(["-c", "while :; do :; done"])
+        .stdout(Stdio::null())
+        .spawn()?;
     tokio::time::sleep(Duration::from_millis(planned_ms as u64 + 2_000)).await;
     let _ = hog.kill();
     let _ = hog.wait();
 
     let db = open_database(&driver.database())?;
-    let mut stmt = db.prepare(
-        "SELECT kind, pass, at, created_at FROM session_event ORDER BY at, rowid",
-    )?;
+    let mut stmt =
+        db.prepare("SELECT kind, pass, at, created_at FROM session_event ORDER BY at, rowid")?;
     let rows: Vec<(String, Option<i64>, String, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let start = rows.iter().find(|r| r.0 == "started").ok_or("no start recorded")?;
+    let start = rows
+        .iter()
+        .find(|r| r.0 == "started")
+        .ok_or("no start recorded")?;
     let start = DateTime::parse_from_rfc3339(&start.2)?;
     let mut worst_cue = 0i64;
     let mut worst_schedule = 0i64;
-    println!("{:<16} {:>4} {:>14} {:>16}", "event", "pass", "cue late (ms)", "off plan (ms)");
+    println!(
+        "{:<16} {:>4} {:>14} {:>16}",
+        "event", "pass", "cue late (ms)", "off plan (ms)"
+    );
     for (kind, pass, at, created) in &rows {
         let at = DateTime::parse_from_rfc3339(at)?;
         let noticed = DateTime::parse_from_rfc3339(created)?;
@@ -65,10 +79,15 @@ async fn main() -> Result<()> {
             }
             _ => String::new(),
         };
-        println!("{kind:<16} {:>4} {late:>14} {off_plan:>16}", pass.map(|p| p.to_string()).unwrap_or_default());
+        println!(
+            "{kind:<16} {:>4} {late:>14} {off_plan:>16}",
+            pass.map(|p| p.to_string()).unwrap_or_default()
+        );
     }
     let finished = rows.iter().any(|r| r.0 == "closing-started");
     println!("closing reached: {finished}");
-    println!("worst cue latency: {worst_cue} ms; worst pass end off plan: {worst_schedule} ms (budget 50 ms)");
+    println!(
+        "worst cue latency: {worst_cue} ms; worst pass end off plan: {worst_schedule} ms (budget 50 ms)"
+    );
     app.close().await
 }

@@ -84,6 +84,9 @@ async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Resu
     ] {
         assert!(kinds.iter().any(|k| k == kind), "no {kind} in {kinds:?}");
     }
+    // Then the phone goes to the mother (her answers are issue 4's tests); she skips.
+    app.click("#handover-ready").await?;
+    app.click("#rating-skip").await?;
     app.click("#back-home").await?;
     app.wait_for("#start-massage").await?;
     app.close().await

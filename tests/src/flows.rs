@@ -74,3 +74,13 @@ pub async fn start_massage(app: &App) -> Result<()> {
     app.wait_for("#guide").await?;
     Ok(())
 }
+
+/// Sets a one-pass plan and runs a whole session to the handover screen.
+pub async fn finish_one_pass_session(app: &App) -> Result<()> {
+    start_massage(app).await?;
+    app.wait_for_within("#closing", std::time::Duration::from_secs(30))
+        .await?;
+    app.click("#closing-done").await?;
+    app.wait_for("#session-finished").await?;
+    Ok(())
+}

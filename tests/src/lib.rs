@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 
 pub mod flows;
 
+pub use fantoccini::Locator;
 use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 

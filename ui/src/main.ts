@@ -8,6 +8,8 @@ import { screenFor } from './router';
 import { homeScreen } from './screens/home';
 import { languageScreen } from './screens/language';
 import { onboardingScreen } from './screens/onboarding';
+import { showHistory } from './screens/history';
+import { showMilkStatus } from './screens/milk';
 import { showResumeOffer, startSessionFlow } from './screens/session';
 
 const root = document.getElementById('app') ?? document.body;
@@ -42,6 +44,8 @@ function show(state: api.AppState): void {
         mount(root, homeScreen(state.family, {
           onLanguage: chooseLanguage,
           onStartMassage: () => startSessionFlow(root, () => void refresh()),
+          onHistory: () => void showHistory(root, () => void refresh()),
+          onMilkStatus: () => showMilkStatus(root, () => void refresh()),
         }));
       }
       break;

@@ -2,4 +2,5 @@
 
 pub mod app;
 pub mod family;
+pub mod follow_up;
 pub mod session;

@@ -2,7 +2,10 @@
 //! deterministic given its inputs (the clock is always passed in).
 
 pub mod family;
+pub mod history;
 pub mod protocol;
+pub mod rating;
 pub mod record;
+pub mod reminder;
 pub mod session;
 pub mod validation;

@@ -275,9 +275,17 @@ fn the_next_boundary_is_known_so_a_driver_can_wake_on_time() {
     let mut engine = Engine::new(plan(60, 1));
     assert_eq!(engine.until_next_boundary(T0), None, "not started");
     engine.start(T0).unwrap();
-    assert_eq!(engine.until_next_boundary(T0 + 1_234), Some(3_766), "to the pass start");
+    assert_eq!(
+        engine.until_next_boundary(T0 + 1_234),
+        Some(3_766),
+        "to the pass start"
+    );
     engine.advance(T0 + 5_000);
-    assert_eq!(engine.until_next_boundary(T0 + 5_000), Some(30_000), "to halfway");
+    assert_eq!(
+        engine.until_next_boundary(T0 + 5_000),
+        Some(30_000),
+        "to halfway"
+    );
     engine.pause(T0 + 6_000).unwrap();
     assert_eq!(engine.until_next_boundary(T0 + 9_000), None, "paused");
     engine.resume(T0 + 9_000).unwrap();

@@ -2,6 +2,7 @@
 //! transaction, so they run the same in the app, in tests and in benchmarks.
 
 pub mod families;
+pub mod follow_up;
 pub mod sessions;
 pub mod settings;
 
@@ -19,6 +20,7 @@ pub const DATABASE_FILE: &str = "ayah-asi.sqlite3";
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/001_foundation.sql"),
     include_str!("../../migrations/002_massage_sessions.sql"),
+    include_str!("../../migrations/003_ratings_milk_reminders.sql"),
 ];
 
 /// Why the store could not do what was asked.

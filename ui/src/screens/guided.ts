@@ -8,6 +8,7 @@ import { keepAwake, rearmOnVisible } from '../session/awake';
 import { backPicture } from '../session/backPicture';
 import { playCue } from '../session/cues';
 import { formatClock } from '../session/format';
+import { showHandover } from './rating';
 
 type Starter = (channel: api.Channel<api.SessionUpdate>) => Promise<api.SessionUpdate>;
 
@@ -127,18 +128,20 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
   const showEnd = (s: api.Snapshot) => {
     ended = true;
     void keepAwake(false);
-    const stopped = s.phase.kind === 'stopped' ? s.phase.reason : null;
-    const home = h('button', { type: 'button', id: 'back-home', class: 'big primary', onclick: exit }, t('session-back-home'));
-    mount(root, stopped
-      ? h('section', { id: 'session-stopped', class: 'screen', 'aria-labelledby': 'end-title' },
-          h('h1', { id: 'end-title' }, t('stopped-title')),
-          h('p', { id: 'stop-reason' }, t(`stop-reason-${stopped}`)),
-          stopped === 'pain' ? h('p', { class: 'warning' }, t('stopped-pain-advice')) : null,
-          home)
-      : h('section', { id: 'session-finished', class: 'screen', 'aria-labelledby': 'end-title' },
-          h('h1', { id: 'end-title' }, t('finished-title')),
-          h('p', {}, t('finished-text', { passes: s.passes })),
-          home));
+    const sessionId = last?.sessionId ?? '';
+    if (s.phase.kind === 'stopped') {
+      const reason = s.phase.reason;
+      showHandover(root, sessionId, 'session-stopped', [
+        h('h1', { id: 'end-title' }, t('stopped-title')),
+        h('p', { id: 'stop-reason' }, t(`stop-reason-${reason}`)),
+        reason === 'pain' ? h('p', { class: 'warning' }, t('stopped-pain-advice')) : null,
+      ], exit);
+    } else {
+      showHandover(root, sessionId, 'session-finished', [
+        h('h1', { id: 'end-title' }, t('finished-title')),
+        h('p', {}, t('finished-text', { passes: s.passes })),
+      ], exit);
+    }
   };
 
   const openStopDialog = async (event: Event) => {

@@ -9,11 +9,34 @@ import { PASS_LENGTHS, minutesOf } from '../session/format';
 export interface HomeActions {
   onLanguage: (language: Language) => void;
   onStartMassage: () => void;
+  onHistory: () => void;
+  onMilkStatus: () => void;
+}
+
+/** Reminder times offered: every half hour, mornings 04:00-12:00, evenings 13:00-23:30. */
+export function halfHours(fromHour: number, toHour: number): string[] {
+  const times: string[] = [];
+  for (let hour = fromHour; hour <= toHour; hour++) {
+    for (const minute of ['00', '30']) times.push(`${String(hour).padStart(2, '0')}:${minute}`);
+  }
+  return times;
 }
 
 export function homeScreen(family: api.Family, actions: HomeActions): HTMLElement {
   const planSummary = h('p', { id: 'plan-summary', class: 'hint' });
   const planSettings = h('details', { id: 'plan-settings', class: 'settings' });
+  const milkCard = h('div', { id: 'milk-card', class: 'card' });
+  const reminderSettings = h('details', { id: 'reminder-settings', class: 'settings' });
+  void api.getFollowUp().then(
+    (followUp) => {
+      fillMilkCard(milkCard, followUp, actions.onMilkStatus);
+      fillReminders(reminderSettings, followUp.reminders);
+    },
+    (raw) => {
+      const error = toAppError(raw);
+      milkCard.textContent = t(error.code, error.args);
+    },
+  );
   void api.getProtocol().then(
     (protocol) => {
       showPlan(planSummary, protocol.plan);
@@ -33,7 +56,10 @@ export function homeScreen(family: api.Family, actions: HomeActions): HTMLElemen
     family.posyandu ? h('p', { id: 'family-posyandu' }, t('home-posyandu', { posyandu: family.posyandu })) : null,
     h('button', { type: 'button', id: 'start-massage', class: 'big primary', onclick: actions.onStartMassage }, t('home-start-massage')),
     planSummary,
+    h('button', { type: 'button', id: 'open-history', class: 'big', onclick: actions.onHistory }, t('history-open')),
+    milkCard,
     planSettings,
+    reminderSettings,
     languageSwitcher(actions.onLanguage),
   );
 }
@@ -64,6 +90,66 @@ function fillPlanSettings(details: HTMLElement, plan: api.MassagePlan, onSaved: 
     h('div', { class: 'field' }, h('label', { for: length.id }, t('plan-pass-length')), length),
     h('div', { class: 'field' }, h('label', { for: passes.id }, t('plan-passes')), passes),
     h('button', { type: 'button', id: 'plan-save', onclick: () => void save() }, t('plan-save')),
+    status,
+  );
+}
+
+function fillMilkCard(card: HTMLElement, followUp: api.FollowUp, onRecord: () => void): void {
+  const last = followUp.lastMilkStatus;
+  card.replaceChildren(
+    followUp.milkStatusDue ? h('p', { id: 'milk-status-due', class: 'due' }, t('milk-status-due')) : '',
+    last
+      ? h('p', { id: 'milk-status-last' }, t('milk-status-last', { date: shortDate(last.recordedOn), status: t(`milk-status-${last.status}`) }))
+      : '',
+    h('button', { type: 'button', id: 'record-milk-status', class: followUp.milkStatusDue ? 'big primary' : 'big', onclick: onRecord }, t('milk-status-record')),
+  );
+}
+
+function shortDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long' }).format(new Date(year ?? 0, (month ?? 1) - 1, day ?? 1));
+}
+
+function nextReminderText(reminders: api.Reminders): string {
+  if (!reminders.enabled || !reminders.nextAt) return t('reminders-off');
+  const time = new Intl.DateTimeFormat(currentLanguage(), { weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(reminders.nextAt));
+  return t('reminders-next', { time });
+}
+
+function fillReminders(details: HTMLElement, reminders: api.Reminders): void {
+  const enabled = h('input', { type: 'checkbox', id: 'reminders-enabled', checked: reminders.enabled });
+  const timeSelect = (id: string, times: string[], chosen: string) =>
+    h('select', { id }, ...times.map((time) => h('option', { value: time, selected: time === chosen }, time)));
+  const morning = timeSelect('reminders-morning', halfHours(4, 12), reminders.morning);
+  const evening = timeSelect('reminders-evening', halfHours(13, 23), reminders.evening);
+  const next = h('p', { id: 'reminders-next', class: 'hint' }, nextReminderText(reminders));
+  const status = h('p', { id: 'reminders-status', role: 'status' });
+  const save = async () => {
+    try {
+      const saved = await api.setReminders(enabled.checked, morning.value, evening.value);
+      status.textContent = t('reminders-saved');
+      next.textContent = nextReminderText(saved);
+    } catch (raw) {
+      const error = toAppError(raw);
+      status.textContent = error.fields[0] ? t(error.fields[0].code, error.fields[0].args) : t(error.code, error.args);
+    }
+  };
+  const test = async () => {
+    try {
+      await api.testReminder();
+    } catch (raw) {
+      const error = toAppError(raw);
+      status.textContent = t(error.code, error.args);
+    }
+  };
+  details.replaceChildren(
+    h('summary', {}, t('reminders-title')),
+    next,
+    h('label', { class: 'check' }, enabled, h('span', {}, t('reminders-enabled'))),
+    h('div', { class: 'field' }, h('label', { for: morning.id }, t('reminders-morning')), morning),
+    h('div', { class: 'field' }, h('label', { for: evening.id }, t('reminders-evening')), evening),
+    h('button', { type: 'button', id: 'reminders-save', onclick: () => void save() }, t('reminders-save')),
+    h('button', { type: 'button', id: 'reminders-test', onclick: () => void test() }, t('reminders-test')),
     status,
   );
 }

@@ -1,0 +1,82 @@
+## Handing the phone to the mother
+
+handover-title = Please give the phone to her
+handover-text = Now it is her turn to answer. She fills this in, not you.
+handover-ready = I am the mother, continue
+
+## The mother's rating
+
+rating-title = How did it feel?
+rating-comfort = How comfortable was the massage?
+comfort-1 = Very uncomfortable
+comfort-2 = Uncomfortable
+comfort-3 = So-so
+comfort-4 = Comfortable
+comfort-5 = Very comfortable
+rating-milk = Did milk come out after the massage?
+milk-flow-none = No milk
+milk-flow-drips = It dripped
+milk-flow-sprays = It sprayed
+rating-pain-before = Back pain before the massage (0 = none, 10 = worst)
+rating-pain-after = Back pain after the massage
+rating-pain-unanswered = Not answered
+rating-note = Your note (optional)
+rating-save = Save my answers
+rating-skip = Skip
+rating-thanks = Thank you! Your answers are saved.
+rating-skipped = That's fine. The rating is recorded as not answered.
+rating-correct = Change my answers
+rating-rate-now = Answer now
+
+## Milk production status
+
+milk-status-title = Milk production
+milk-status-due = It is time to record this week's milk production.
+milk-status-record = Record milk production
+milk-status-intro = For the mother to fill in. Tick what happened this week, then choose how the milk is.
+milk-indicator-breasts-full-then-soft = Breasts feel full before feeds and softer after
+milk-indicator-milk-drips = Milk drips
+milk-indicator-feeds-8-12 = Baby feeds 8-12 times a day
+milk-indicator-sleeps-2-3-hours = Baby sleeps 2-3 hours after a feed
+milk-indicator-wet-nappies-6 = 6 or more wet nappies a day
+milk-status-question = How is your milk?
+milk-status-lancar = Flowing well (lancar)
+milk-status-tidak-lancar = Not flowing well (tidak lancar)
+milk-status-tidak-ada = No milk (tidak ada)
+milk-status-save = Save
+milk-status-last = Milk production last recorded { $date }: { $status }
+
+## History
+
+history-title = Massage history
+history-open = See history
+history-chart-label = Massage sessions over the last 14 days. The plan is 2 a day.
+history-feedback-start = No massage yet this week. Start today!
+history-feedback-keep-going = { $finished } of { $planned } sessions this week. Keep going!
+history-feedback-great = Great work! { $finished } of { $planned } sessions this week.
+history-last-comfort = She rated the last rated session { $comfort } out of 5.
+history-empty = No sessions yet.
+history-outcome-finished = Finished
+history-outcome-stopped = Stopped
+history-outcome-not-started = Not started
+history-not-rated = Not rated by her yet
+history-rating-skipped = She skipped the rating
+history-comfort = Comfort { $comfort }/5
+history-legend-finished = finished
+history-legend-stopped = stopped
+history-legend-missed = missed
+
+## Reminders
+
+reminders-title = Reminders
+reminders-enabled = Remind me twice a day
+reminders-morning = Morning
+reminders-evening = Evening
+reminders-save = Save reminders
+reminders-saved = Reminders saved.
+reminders-next = Next reminder: { $time }
+reminders-off = Reminders are off.
+reminders-test = Try a reminder now
+reminder-title = Ayah ASI
+reminder-morning = Time for her morning oxytocin massage.
+reminder-evening = Time for her evening oxytocin massage.

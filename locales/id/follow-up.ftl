@@ -1,0 +1,82 @@
+## Handing the phone to the mother
+
+handover-title = Berikan HP kepada Ibu
+handover-text = Sekarang giliran Ibu menjawab. Ibu yang mengisi, bukan Bapak.
+handover-ready = Saya Ibu, lanjut
+
+## The mother's rating
+
+rating-title = Bu, bagaimana rasanya?
+rating-comfort = Seberapa nyaman pijatnya?
+comfort-1 = Sangat tidak nyaman
+comfort-2 = Tidak nyaman
+comfort-3 = Biasa saja
+comfort-4 = Nyaman
+comfort-5 = Sangat nyaman
+rating-milk = Apakah ASI keluar setelah dipijat?
+milk-flow-none = Tidak keluar
+milk-flow-drips = Menetes
+milk-flow-sprays = Memancar
+rating-pain-before = Nyeri punggung sebelum pijat (0 = tidak nyeri, 10 = sangat nyeri)
+rating-pain-after = Nyeri punggung sesudah pijat
+rating-pain-unanswered = Tidak diisi
+rating-note = Catatan Ibu (boleh dikosongkan)
+rating-save = Simpan jawaban Ibu
+rating-skip = Lewati
+rating-thanks = Terima kasih, Bu! Jawaban Ibu sudah disimpan.
+rating-skipped = Tidak apa-apa. Penilaian dicatat sebagai tidak diisi.
+rating-correct = Ibu ubah jawaban
+rating-rate-now = Ibu isi penilaian
+
+## Milk production status
+
+milk-status-title = Produksi ASI
+milk-status-due = Sudah waktunya mencatat produksi ASI minggu ini.
+milk-status-record = Catat produksi ASI
+milk-status-intro = Diisi oleh Ibu. Centang yang Ibu alami minggu ini, lalu pilih keadaan ASI.
+milk-indicator-breasts-full-then-soft = Payudara terasa penuh sebelum menyusui dan lebih lembek sesudahnya
+milk-indicator-milk-drips = ASI menetes
+milk-indicator-feeds-8-12 = Bayi menyusu 8–12 kali sehari
+milk-indicator-sleeps-2-3-hours = Bayi tidur 2–3 jam setelah menyusu
+milk-indicator-wet-nappies-6 = Popok bayi basah 6 kali atau lebih sehari
+milk-status-question = Bagaimana keadaan ASI Ibu?
+milk-status-lancar = Lancar
+milk-status-tidak-lancar = Tidak lancar
+milk-status-tidak-ada = Tidak ada
+milk-status-save = Simpan
+milk-status-last = Produksi ASI terakhir dicatat { $date }: { $status }
+
+## History
+
+history-title = Riwayat pijat
+history-open = Lihat riwayat
+history-chart-label = Sesi pijat 14 hari terakhir. Target 2 sesi sehari.
+history-feedback-start = Belum ada pijat minggu ini. Yuk mulai hari ini, Pak!
+history-feedback-keep-going = { $finished } dari { $planned } sesi minggu ini. Terus semangat, Pak!
+history-feedback-great = Hebat, Pak! { $finished } dari { $planned } sesi minggu ini.
+history-last-comfort = Ibu memberi nilai { $comfort } dari 5 untuk sesi terakhir yang dinilai.
+history-empty = Belum ada sesi.
+history-outcome-finished = Selesai
+history-outcome-stopped = Dihentikan
+history-outcome-not-started = Tidak dimulai
+history-not-rated = Belum dinilai Ibu
+history-rating-skipped = Ibu tidak mengisi
+history-comfort = Nyaman { $comfort }/5
+history-legend-finished = selesai
+history-legend-stopped = dihentikan
+history-legend-missed = terlewat
+
+## Reminders
+
+reminders-title = Pengingat
+reminders-enabled = Ingatkan saya 2 kali sehari
+reminders-morning = Pagi
+reminders-evening = Sore atau malam
+reminders-save = Simpan pengingat
+reminders-saved = Pengingat tersimpan.
+reminders-next = Pengingat berikutnya: { $time }
+reminders-off = Pengingat dimatikan.
+reminders-test = Coba pengingat sekarang
+reminder-title = Ayah ASI
+reminder-morning = Waktunya pijat oksitosin pagi untuk Ibu.
+reminder-evening = Waktunya pijat oksitosin sore untuk Ibu.

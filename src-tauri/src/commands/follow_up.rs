@@ -1,0 +1,287 @@
+//! After the massage: the mother's rating, milk production status, the history, and
+//! reminder settings.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+use tauri::State;
+
+use crate::domain::history::{self, Day, WeekFeedback};
+use crate::domain::rating::{
+    Author, MILK_STATUS_EVERY_DAYS, MilkStatus, MilkStatusInput, Rating, RatingInput,
+};
+use crate::domain::reminder::{self, ReminderSettings, Slot};
+use crate::error::AppError;
+use crate::reminders::Reminders;
+use crate::state::AppState;
+use crate::storage::{self, Store, families, follow_up, sessions};
+
+/// How many days the history shows.
+const HISTORY_DAYS: u32 = 14;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RatingView {
+    pub session_id: String,
+    pub version: u32,
+    pub answered_by: String,
+    pub rating: Rating,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionView {
+    pub id: String,
+    pub at: String,
+    pub outcome: history::Outcome,
+    pub stop_reason: Option<String>,
+    pub rating: Option<Rating>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryView {
+    pub days: Vec<Day>,
+    pub sessions: Vec<SessionView>,
+    pub feedback: WeekFeedback,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemindersView {
+    pub enabled: bool,
+    pub morning: String,
+    pub evening: String,
+    /// The next reminder, local time, or `None` when off.
+    pub next_at: Option<String>,
+    pub next_slot: Option<Slot>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MilkStatusView {
+    pub recorded_on: NaiveDate,
+    pub status: MilkStatus,
+    pub recorded_by: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUpView {
+    /// No status yet (enrolment) or the last one is a week old.
+    pub milk_status_due: bool,
+    pub last_milk_status: Option<MilkStatusView>,
+    pub reminders: RemindersView,
+}
+
+fn own_family(store: &Store) -> Result<String, AppError> {
+    families::get_own(store.conn())?
+        .map(|f| f.meta.id)
+        .ok_or(AppError::NoFamily)
+}
+
+fn parse_author(text: &str) -> Result<Author, AppError> {
+    Author::parse(text).ok_or_else(|| AppError::UnknownProtocolItem(text.to_owned()))
+}
+
+/// The mother's answers after a finished or stopped session; one first answer per session.
+#[tauri::command]
+pub async fn rate_session(
+    state: State<'_, AppState>,
+    session_id: String,
+    author: String,
+    input: RatingInput,
+) -> Result<RatingView, AppError> {
+    let author = parse_author(&author)?;
+    let rating = input.validate().map_err(AppError::Invalid)?;
+    state
+        .with_store(move |store| save_rating(store, session_id, author, rating, false))
+        .await
+}
+
+/// A correction by the rating's own author: a new version, the old one kept.
+#[tauri::command]
+pub async fn correct_rating(
+    state: State<'_, AppState>,
+    session_id: String,
+    author: String,
+    input: RatingInput,
+) -> Result<RatingView, AppError> {
+    let author = parse_author(&author)?;
+    let rating = input.validate().map_err(AppError::Invalid)?;
+    state
+        .with_store(move |store| save_rating(store, session_id, author, rating, true))
+        .await
+}
+
+fn save_rating(
+    store: &mut Store,
+    session_id: String,
+    author: Author,
+    rating: Rating,
+    correction: bool,
+) -> Result<RatingView, AppError> {
+    let device_id = store.device_id().to_owned();
+    store.with_tx(|tx| {
+        let session = sessions::get(tx, &session_id)?
+            .ok_or_else(|| AppError::SessionNotFound(session_id.clone()))?;
+        if !matches!(session.status.as_str(), "finished" | "stopped") {
+            return Err(AppError::SessionNotRateable);
+        }
+        let version = match (follow_up::current_rating(tx, &session_id)?, correction) {
+            (None, false) => 1,
+            (Some(_), false) => return Err(AppError::RatingExists),
+            (None, true) => return Err(AppError::NoRatingToCorrect),
+            (Some(current), true) if current.answered_by != author.as_str() => {
+                return Err(AppError::NotRatingAuthor);
+            }
+            (Some(current), true) => current.version + 1,
+        };
+        follow_up::insert_rating(
+            tx,
+            &session_id,
+            version,
+            author,
+            &rating,
+            &device_id,
+            storage::now(),
+        )?;
+        Ok(RatingView {
+            session_id: session_id.clone(),
+            version,
+            answered_by: author.as_str().into(),
+            rating: rating.clone(),
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn get_history(state: State<'_, AppState>) -> Result<HistoryView, AppError> {
+    state
+        .with_store(|store| {
+            let family = families::get_own(store.conn())?.ok_or(AppError::NoFamily)?;
+            let enrolled_on = chrono::DateTime::parse_from_rfc3339(&family.meta.created_at)
+                .map(|at| at.date_naive())
+                .unwrap_or(NaiveDate::MIN);
+            let family = family.meta.id;
+            let now = storage::now();
+            let since = now - Duration::days(i64::from(HISTORY_DAYS) + 1);
+            let summaries = follow_up::session_summaries(store.conn(), &family, since)?;
+            let settings = follow_up::get_reminders(store.conn(), &family)?;
+            let days = history::days(&summaries, now, &settings, HISTORY_DAYS, enrolled_on);
+            let feedback = history::week_feedback(&days, &summaries);
+            let sessions = summaries
+                .into_iter()
+                .map(|s| SessionView {
+                    id: s.id,
+                    at: crate::domain::record::format_time(s.at),
+                    outcome: s.outcome,
+                    stop_reason: s.stop_reason,
+                    rating: s.rating,
+                })
+                .collect();
+            Ok(HistoryView {
+                days,
+                sessions,
+                feedback,
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn record_milk_status(
+    state: State<'_, AppState>,
+    author: String,
+    input: MilkStatusInput,
+) -> Result<MilkStatusView, AppError> {
+    let author = parse_author(&author)?;
+    if author == Author::Father {
+        return Err(AppError::UnknownProtocolItem(author.as_str().into()));
+    }
+    let (status, indicators) = input.validate().map_err(AppError::Invalid)?;
+    state
+        .with_store(move |store| {
+            let family = own_family(store)?;
+            let device_id = store.device_id().to_owned();
+            let now = storage::now();
+            let entry = follow_up::MilkStatusEntry {
+                recorded_on: now.date_naive(),
+                status,
+                indicators: &indicators,
+                author,
+            };
+            follow_up::insert_milk_status(store.conn(), &family, &entry, &device_id, now)?;
+            Ok(MilkStatusView {
+                recorded_on: now.date_naive(),
+                status,
+                recorded_by: author.as_str().into(),
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn get_follow_up(state: State<'_, AppState>) -> Result<FollowUpView, AppError> {
+    state
+        .with_store(|store| {
+            let family = own_family(store)?;
+            let now = storage::now();
+            let last = follow_up::latest_milk_status(store.conn(), &family)?;
+            let milk_status_due = last.as_ref().is_none_or(|(on, _, _)| {
+                (now.date_naive() - *on).num_days() >= MILK_STATUS_EVERY_DAYS
+            });
+            let reminders = reminders_view(store, &family)?;
+            Ok(FollowUpView {
+                milk_status_due,
+                last_milk_status: last.map(|(recorded_on, status, recorded_by)| MilkStatusView {
+                    recorded_on,
+                    status,
+                    recorded_by,
+                }),
+                reminders,
+            })
+        })
+        .await
+}
+
+fn reminders_view(store: &Store, family: &str) -> Result<RemindersView, AppError> {
+    let now = storage::now();
+    let settings = follow_up::get_reminders(store.conn(), family)?;
+    let done = follow_up::given_session_times(store.conn(), family, now - Duration::days(2))?;
+    let next = reminder::next_reminder(&settings, now, &done);
+    Ok(RemindersView {
+        enabled: settings.enabled,
+        morning: settings.morning.format("%H:%M").to_string(),
+        evening: settings.evening.format("%H:%M").to_string(),
+        next_at: next.map(|r| crate::domain::record::format_time(r.at)),
+        next_slot: next.map(|r| r.slot),
+    })
+}
+
+#[tauri::command]
+pub async fn set_reminders(
+    state: State<'_, AppState>,
+    reminders: State<'_, Reminders>,
+    enabled: bool,
+    morning: String,
+    evening: String,
+) -> Result<RemindersView, AppError> {
+    let settings =
+        ReminderSettings::parse(enabled, &morning, &evening).map_err(AppError::Invalid)?;
+    let view = state
+        .with_store(move |store| {
+            let family = own_family(store)?;
+            let device_id = store.device_id().to_owned();
+            follow_up::set_reminders(store.conn(), &family, &settings, &device_id, storage::now())?;
+            reminders_view(store, &family)
+        })
+        .await?;
+    reminders.reschedule();
+    Ok(view)
+}
+
+/// Shows a reminder now, so the family can check notifications work on this device.
+#[tauri::command]
+pub async fn test_reminder<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Result<(), AppError> {
+    crate::reminders::notify(&app, Slot::Morning).await
+}

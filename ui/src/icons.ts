@@ -1,0 +1,51 @@
+// Small pictures drawn as SVG, so they look the same on every device: emoji depend on
+// fonts a low-end phone or a bare Linux desktop may not have.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag: string, attributes: Record<string, string | number>): SVGElement {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
+
+function icon(...children: SVGElement[]): SVGElement {
+  const root = svg('svg', { viewBox: '0 0 48 48', class: 'icon', 'aria-hidden': 'true' });
+  root.append(...children);
+  return root;
+}
+
+/** The mouth's curve for comfort 1 (deep frown) to 5 (big smile): control point offset. */
+export function mouthBend(level: number): number {
+  return (level - 3) * 6;
+}
+
+/** A face for comfort `level`, 1 (very uncomfortable) to 5 (very comfortable). */
+export function face(level: number): SVGElement {
+  const bend = mouthBend(level);
+  const mouthY = 31 - bend / 3;
+  return icon(
+    svg('circle', { cx: 24, cy: 24, r: 21, class: `face face-${level}` }),
+    svg('circle', { cx: 17, cy: 19, r: 2.6, class: 'ink' }),
+    svg('circle', { cx: 31, cy: 19, r: 2.6, class: 'ink' }),
+    svg('path', { d: `M 15 ${mouthY} Q 24 ${mouthY + bend} 33 ${mouthY}`, class: 'mouth' }),
+  );
+}
+
+const DROP = 'M 0 -9 C 3 -4 6 -1 6 3 A 6 6 0 0 1 -6 3 C -6 -1 -3 -4 0 -9 Z';
+
+function drop(x: number, y: number, scale: number, filled: boolean): SVGElement {
+  return svg('path', { d: DROP, transform: `translate(${x} ${y}) scale(${scale})`, class: filled ? 'drop' : 'drop empty' });
+}
+
+/** Milk after the massage: none (an empty, crossed drop), drips (one), sprays (several). */
+export function milkIcon(flow: 'none' | 'drips' | 'sprays'): SVGElement {
+  switch (flow) {
+    case 'none':
+      return icon(drop(24, 26, 1.8, false), svg('path', { d: 'M 10 40 L 38 8', class: 'cross' }));
+    case 'drips':
+      return icon(drop(24, 26, 2, true));
+    case 'sprays':
+      return icon(drop(12, 30, 1.1, true), drop(24, 22, 1.5, true), drop(36, 30, 1.1, true), drop(24, 40, 0.7, true));
+  }
+}

@@ -1,0 +1,63 @@
+// The father's history: how the week went, a 14-day chart, and every session with the
+// mother's answer (or that it is missing).
+import * as api from '../api';
+import { h, mount } from '../dom';
+import { toAppError } from '../errors';
+import { currentLanguage, t } from '../i18n';
+import { historyChart } from '../session/chart';
+import { showRating } from './rating';
+
+function feedbackText(feedback: api.WeekFeedback): string {
+  return t(`history-feedback-${feedback.tone}`, { finished: feedback.finished, planned: feedback.planned });
+}
+
+function when(at: string): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+}
+
+function ratingText(session: api.SessionView): string {
+  const rating = session.rating;
+  if (!rating) return t('history-not-rated');
+  if (rating.skipped) return t('history-rating-skipped');
+  return `${t('history-comfort', { comfort: rating.comfort ?? 0 })} · ${t(`milk-flow-${rating.milkFlow ?? 'none'}`)}`;
+}
+
+export async function showHistory(root: HTMLElement, exit: () => void): Promise<void> {
+  const back = h('button', { type: 'button', id: 'back-home', class: 'big', onclick: exit }, t('session-back-home'));
+  let history: api.History;
+  try {
+    history = await api.getHistory();
+  } catch (raw) {
+    const error = toAppError(raw);
+    mount(root, h('p', { class: 'form-error', role: 'alert' }, t(error.code, error.args)), back);
+    return;
+  }
+  const reopen = () => void showHistory(root, exit);
+  const item = (session: api.SessionView) => {
+    const rateable = session.outcome !== 'not-started';
+    const action = !rateable
+      ? null
+      : session.rating
+        ? h('button', { type: 'button', id: `correct-${session.id}`, onclick: () => showRating(root, session.id, session.rating, reopen) }, t('rating-correct'))
+        : h('button', { type: 'button', id: `rate-${session.id}`, onclick: () => showRating(root, session.id, null, reopen) }, t('rating-rate-now'));
+    return h('li', { class: `session session-${session.outcome}`, 'data-session': session.id },
+      h('strong', {}, when(session.at)), ' — ', t(`history-outcome-${session.outcome}`),
+      h('br', {}),
+      h('span', { class: session.rating ? 'rating' : 'rating missing' }, rateable ? ratingText(session) : ''),
+      action ? h('div', {}, action) : null,
+    );
+  };
+  const legend = (['finished', 'stopped', 'missed'] as const).map((kind) =>
+    h('span', { class: `legend legend-${kind}` }, t(`history-legend-${kind}`)));
+  mount(root, h('section', { id: 'history', class: 'screen', 'aria-labelledby': 'history-title' },
+    h('h1', { id: 'history-title' }, t('history-title')),
+    h('p', { id: 'history-feedback', class: 'feedback' }, feedbackText(history.feedback)),
+    history.feedback.lastComfort !== null ? h('p', { id: 'history-last-comfort' }, t('history-last-comfort', { comfort: history.feedback.lastComfort })) : null,
+    historyChart(history.days, t('history-chart-label')),
+    h('p', { class: 'legend-row' }, ...legend),
+    history.sessions.length === 0
+      ? h('p', { class: 'hint' }, t('history-empty'))
+      : h('ul', { id: 'history-sessions', class: 'sessions' }, ...history.sessions.map(item)),
+    back,
+  ));
+}
