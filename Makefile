@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 # Pinned so a fresh machine gets what the tests were written against.
 TAURI_DRIVER_VERSION := 2.1.0
-APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth dbus dunst
 NODE_MIN := 20.19
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'

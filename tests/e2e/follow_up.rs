@@ -294,3 +294,32 @@ async fn reminder_settings_and_milk_status_persist_across_a_restart() -> Result<
     assert_eq!(enabled, 0);
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reminder_reaches_the_desktop_notification_server_in_the_chosen_language() -> Result<()> {
+    let daemon = ayah_asi_e2e::notifications::NotificationDaemon::start()?;
+    let driver = Driver::start_with_env(&[("DBUS_SESSION_BUS_ADDRESS", daemon.address())])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    app.click("#reminder-settings summary").await?;
+    app.click("#reminders-test").await?;
+    ayah_asi_e2e::eventually("the reminder reached dunst", || {
+        Ok(daemon.received()?.contains(&(
+            "Ayah ASI".into(),
+            "Waktunya pijat oksitosin pagi untuk Ibu.".into(),
+        )))
+    })
+    .await?;
+
+    app.click("#switch-language-en").await?;
+    app.click("#reminder-settings summary").await?;
+    app.click("#reminders-test").await?;
+    ayah_asi_e2e::eventually("the English reminder reached dunst", || {
+        Ok(daemon.received()?.contains(&(
+            "Ayah ASI".into(),
+            "Time for her morning oxytocin massage.".into(),
+        )))
+    })
+    .await?;
+    app.close().await
+}

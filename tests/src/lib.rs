@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub mod flows;
+pub mod notifications;
 
 pub use fantoccini::Locator;
 use fantoccini::elements::Element;
