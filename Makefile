@@ -12,7 +12,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help run test deps system-deps node-deps driver-deps ui app lint test-rust test-ui test-e2e release clean
+.PHONY: help run test deps system-deps node-deps driver-deps ui app lint test-rust test-ui test-e2e release bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -80,6 +80,15 @@ test-ui: node-deps
 # The end-to-end tests drive the built app through tauri-driver under Xvfb.
 test-e2e: app driver-deps
 	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) cargo test -p ayah-asi-e2e -- --test-threads=2
+
+## Benchmarks (figures, never pass/fail) -------------------------------------
+
+# A whole guided session in the release app, window hidden, one core busy.
+BENCH_MINUTES ?= 15
+bench-timer: release driver-deps
+	cargo build -p ayah-asi-e2e --bin timer-drift
+	AYAH_ASI_APP=$(CURDIR)/target/release/ayah-asi TAURI_DRIVER=$(CARGO_BIN)/tauri-driver \
+	  $(XVFB) target/debug/timer-drift --minutes $(BENCH_MINUTES)
 
 clean:
 	cargo clean
