@@ -25,6 +25,17 @@ const APP_COMMANDS: &[&str] = &[
     "get_follow_up",
     "set_reminders",
     "test_reminder",
+    "cadre_status",
+    "setup_cadre",
+    "unlock_cadre",
+    "lock_cadre",
+    "list_families",
+    "register_family_as_cadre",
+    "get_checklist",
+    "preview_score",
+    "save_visit",
+    "amend_visit",
+    "family_review",
 ];
 
 fn main() {

@@ -59,6 +59,30 @@ pub enum AppError {
     /// Only the one who gave a rating may correct it.
     #[error("only the rating's author may correct it")]
     NotRatingAuthor,
+    /// Cadre mode is locked (never opened, or idle too long).
+    #[error("cadre mode is locked")]
+    CadreLocked,
+    /// No cadre PIN has been set on this device yet.
+    #[error("no cadre PIN set")]
+    NoCadre,
+    /// A cadre PIN is already set on this device.
+    #[error("a cadre PIN is already set")]
+    CadreExists,
+    /// A wrong PIN; the next try must wait `wait_seconds`.
+    #[error("wrong PIN")]
+    WrongPin { wait_seconds: u64 },
+    /// Too many wrong PINs: wait before trying again.
+    #[error("wait {0} s before trying the PIN again")]
+    PinWait(u64),
+    /// An amendment needs a reason.
+    #[error("an amendment needs a reason")]
+    AmendReasonRequired,
+    /// No such home visit.
+    #[error("no visit {0}")]
+    VisitNotFound(String),
+    /// No such family.
+    #[error("no family {0}")]
+    FamilyNotFound(String),
     /// The system refused to show a notification.
     #[error("notification: {0}")]
     Notification(String),
@@ -91,6 +115,15 @@ impl AppError {
             Self::NoRatingToCorrect => "error-no-rating-to-correct",
             Self::NotRatingAuthor => "error-not-rating-author",
             Self::Notification(_) => "error-notification",
+            Self::CadreLocked => "error-cadre-locked",
+            Self::NoCadre => "error-no-cadre",
+            Self::CadreExists => "error-cadre-exists",
+            Self::WrongPin { wait_seconds: 0 } => "error-pin-wrong",
+            Self::WrongPin { .. } => "error-pin-wrong-wait",
+            Self::PinWait(_) => "error-pin-wait",
+            Self::AmendReasonRequired => "error-amend-reason-required",
+            Self::VisitNotFound(_) => "error-visit-not-found",
+            Self::FamilyNotFound(_) => "error-family-not-found",
             Self::Storage(_) => "error-storage",
             Self::Task(_) => "error-internal",
         }
@@ -116,6 +149,18 @@ impl AppError {
             Self::UnknownProtocolItem(id) => {
                 args.insert("item", id.clone());
             }
+            Self::WrongPin {
+                wait_seconds: seconds,
+            }
+            | Self::PinWait(seconds) => {
+                args.insert("seconds", seconds.to_string());
+            }
+            Self::CadreLocked
+            | Self::NoCadre
+            | Self::CadreExists
+            | Self::AmendReasonRequired
+            | Self::VisitNotFound(_)
+            | Self::FamilyNotFound(_) => {}
             Self::Invalid(_)
             | Self::FamilyExists
             | Self::NoFamily

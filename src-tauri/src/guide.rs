@@ -29,6 +29,9 @@ pub const TIME_SCALE_ENV: &str = "AYAH_ASI_TIME_SCALE";
 #[serde(rename_all = "camelCase")]
 pub struct SessionUpdate {
     pub session_id: String,
+    /// Increases with every update of the session: the channel and command replies are
+    /// separate paths, so the UI drops anything older than what it has drawn.
+    pub seq: u64,
     pub snapshot: Snapshot,
     pub cues: Vec<EventKind>,
     /// A Fluent error id when the last transition could not be saved.
@@ -75,15 +78,18 @@ fn time_scale() -> u64 {
 
 struct Active {
     session_id: String,
+    seq: u64,
     engine: Engine,
     clock: SessionClock,
     channel: Option<Channel<SessionUpdate>>,
 }
 
 impl Active {
-    fn update(&self, cues: Vec<EventKind>, save_error: Option<&'static str>) -> SessionUpdate {
+    fn update(&mut self, cues: Vec<EventKind>, save_error: Option<&'static str>) -> SessionUpdate {
+        self.seq += 1;
         SessionUpdate {
             session_id: self.session_id.clone(),
+            seq: self.seq,
             snapshot: self.engine.snapshot(self.clock.now()),
             cues,
             save_error,
@@ -141,8 +147,9 @@ impl Guide {
         let events = engine
             .start_at_pass(from_pass, clock.now())
             .map_err(AppError::from)?;
-        let active = Active {
+        let mut active = Active {
             session_id,
+            seq: 0,
             engine,
             clock,
             channel: Some(channel),
@@ -218,7 +225,8 @@ impl Guide {
                     Some(error.code())
                 }
             };
-            active.send(&active.update(cues(&events), save_error));
+            let update = active.update(cues(&events), save_error);
+            active.send(&update);
             wait = active.next_wait();
         }
     }

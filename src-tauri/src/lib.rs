@@ -49,6 +49,17 @@ pub fn run() {
             commands::follow_up::get_follow_up,
             commands::follow_up::set_reminders,
             commands::follow_up::test_reminder,
+            commands::cadre::cadre_status,
+            commands::cadre::setup_cadre,
+            commands::cadre::unlock_cadre,
+            commands::cadre::lock_cadre,
+            commands::cadre::list_families,
+            commands::cadre::register_family_as_cadre,
+            commands::cadre::get_checklist,
+            commands::cadre::preview_score,
+            commands::cadre::save_visit,
+            commands::cadre::amend_visit,
+            commands::cadre::family_review,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

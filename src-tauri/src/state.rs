@@ -1,5 +1,5 @@
 //! What the running app shares between commands: the store, the localizer and the
-//! guided session runner.
+//! guided session runner, and whether cadre mode is open.
 
 use std::sync::{Arc, Mutex};
 
@@ -13,6 +13,7 @@ pub struct AppState {
     pub db: Db,
     pub i18n: Localizer,
     pub guide: Arc<Guide>,
+    pub cadre: CadreLock,
 }
 
 impl AppState {
@@ -21,6 +22,7 @@ impl AppState {
             db: Db(Arc::new(Mutex::new(store))),
             i18n,
             guide: Arc::new(Guide::default()),
+            cadre: CadreLock::new(crate::domain::pin::IDLE_LOCK_SECONDS),
         }
     }
 
@@ -58,4 +60,70 @@ impl Db {
         .await
         .map_err(|error| AppError::Task(error.to_string()))?
     }
+}
+
+/// Whether cadre mode is open: unlocked by the PIN, and locked again after a while
+/// without any cadre command (the UI's idle timer says so sooner, on the screen).
+pub struct CadreLock {
+    last_activity: Mutex<Option<std::time::Instant>>,
+    idle: std::time::Duration,
+}
+
+impl CadreLock {
+    fn new(default_idle_seconds: u64) -> Self {
+        Self {
+            last_activity: Mutex::new(None),
+            idle: std::time::Duration::from_secs(idle_seconds(default_idle_seconds)),
+        }
+    }
+
+    pub fn idle_seconds(&self) -> u64 {
+        self.idle.as_secs()
+    }
+
+    pub fn unlock(&self) {
+        *self.lock_guard() = Some(std::time::Instant::now());
+    }
+
+    pub fn lock(&self) {
+        *self.lock_guard() = None;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.lock_guard().is_some_and(|at| at.elapsed() < self.idle)
+    }
+
+    /// Checks cadre mode is open and counts this as activity.
+    pub fn touch(&self) -> Result<(), AppError> {
+        let mut last = self.lock_guard();
+        match *last {
+            Some(at) if at.elapsed() < self.idle => {
+                *last = Some(std::time::Instant::now());
+                Ok(())
+            }
+            _ => {
+                *last = None;
+                Err(AppError::CadreLocked)
+            }
+        }
+    }
+
+    fn lock_guard(&self) -> std::sync::MutexGuard<'_, Option<std::time::Instant>> {
+        self.last_activity
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Debug builds let tests shorten the idle lock (`AYAH_ASI_IDLE_LOCK_SECONDS`); a release
+/// build always uses the product's five minutes.
+fn idle_seconds(default: u64) -> u64 {
+    if !cfg!(debug_assertions) {
+        return default;
+    }
+    std::env::var("AYAH_ASI_IDLE_LOCK_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(default)
 }

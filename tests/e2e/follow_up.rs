@@ -312,6 +312,8 @@ async fn a_reminder_reaches_the_desktop_notification_server_in_the_chosen_langua
     .await?;
 
     app.click("#switch-language-en").await?;
+    app.wait_for_text("#greeting", "Welcome, Budi Santoso!")
+        .await?;
     app.click("#reminder-settings summary").await?;
     app.click("#reminders-test").await?;
     ayah_asi_e2e::eventually("the English reminder reached dunst", || {

@@ -188,16 +188,30 @@ impl App {
         }
     }
 
+    /// Clicks the element; if the screen was redrawn under it meanwhile, clicks the new one.
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.wait_for(css).await?.click().await?;
-        Ok(())
+        let started = Instant::now();
+        loop {
+            match self.wait_for(css).await?.click().await {
+                Ok(()) => return Ok(()),
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                        && started.elapsed() < UI_TIMEOUT =>
+                {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
     }
 
     /// Clears the field and types `text` into it, key by key.
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         let field = self.wait_for(css).await?;
         field.clear().await?;
-        field.send_keys(text).await?;
+        if !text.is_empty() {
+            field.send_keys(text).await?;
+        }
         Ok(())
     }
 

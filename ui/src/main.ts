@@ -8,6 +8,7 @@ import { screenFor } from './router';
 import { homeScreen } from './screens/home';
 import { languageScreen } from './screens/language';
 import { onboardingScreen } from './screens/onboarding';
+import { enterCadre } from './screens/cadre';
 import { showHistory } from './screens/history';
 import { showMilkStatus } from './screens/milk';
 import { showResumeOffer, startSessionFlow } from './screens/session';
@@ -37,7 +38,9 @@ function show(state: api.AppState): void {
       mount(root, languageScreen(chooseLanguage));
       break;
     case 'onboarding':
-      mount(root, onboardingScreen(() => void refresh()));
+      mount(root, onboardingScreen(() => void refresh(), {
+        footer: h('button', { type: 'button', id: 'cadre-entry', class: 'big', onclick: () => void enterCadre(root, () => void refresh()) }, t('cadre-entry')),
+      }));
       break;
     case 'home':
       if (state.family) {
@@ -46,6 +49,7 @@ function show(state: api.AppState): void {
           onStartMassage: () => startSessionFlow(root, () => void refresh()),
           onHistory: () => void showHistory(root, () => void refresh()),
           onMilkStatus: () => showMilkStatus(root, () => void refresh()),
+          onCadre: () => void enterCadre(root, () => void refresh()),
         }));
       }
       break;

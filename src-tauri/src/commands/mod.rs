@@ -1,6 +1,7 @@
 //! Tauri commands: validate, call the domain and storage, map errors. Nothing more.
 
 pub mod app;
+pub mod cadre;
 pub mod family;
 pub mod follow_up;
 pub mod session;

@@ -1,8 +1,11 @@
 //! The programme's rules as plain Rust: no Tauri, no SQL. Everything here is
 //! deterministic given its inputs (the clock is always passed in).
 
+pub mod cadre;
+pub mod checklist;
 pub mod family;
 pub mod history;
+pub mod pin;
 pub mod protocol;
 pub mod rating;
 pub mod record;

@@ -64,21 +64,58 @@ pub fn insert_consent(conn: &Connection, consent: &ConsentRecord) -> Result<()> 
     Ok(())
 }
 
-/// The family this device was set up for: the first one registered.
+/// The family this device was set up for (not one a cadre registered on it).
 pub fn get_own(conn: &Connection) -> Result<Option<FamilyRecord>> {
     Ok(conn
         .query_row(
             "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
                     baby_birth_date, posyandu, rw, rt
-             FROM family ORDER BY created_at, id LIMIT 1",
+             FROM family WHERE registered_by = 'family' ORDER BY created_at, id LIMIT 1",
             [],
             family_from_row,
         )
         .optional()?)
 }
 
+/// How many families registered themselves on this device (onboarding runs once).
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM family", [], |row| row.get(0))?)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM family WHERE registered_by = 'family'",
+        [],
+        |row| row.get(0),
+    )?)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
+                    baby_birth_date, posyandu, rw, rt
+             FROM family WHERE id = ?1",
+            [id],
+            family_from_row,
+        )
+        .optional()?)
+}
+
+/// Every family on this device, its own and those a cadre registered.
+pub fn list_all(conn: &Connection) -> Result<Vec<FamilyRecord>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
+                baby_birth_date, posyandu, rw, rt
+         FROM family ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([], family_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Marks a family as registered by a cadre (on her device) rather than by itself.
+pub fn mark_registered_by_cadre(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE family SET registered_by = 'cadre' WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
 }
 
 pub fn consents_of(conn: &Connection, family_id: &str) -> Result<Vec<ConsentRecord>> {

@@ -1,6 +1,7 @@
 //! The one place that speaks SQL. No Tauri here: functions take a connection or a
 //! transaction, so they run the same in the app, in tests and in benchmarks.
 
+pub mod cadre;
 pub mod families;
 pub mod follow_up;
 pub mod sessions;
@@ -21,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/001_foundation.sql"),
     include_str!("../../migrations/002_massage_sessions.sql"),
     include_str!("../../migrations/003_ratings_milk_reminders.sql"),
+    include_str!("../../migrations/004_cadre_visits.sql"),
 ];
 
 /// Why the store could not do what was asked.

@@ -8,6 +8,7 @@ import { keepAwake, rearmOnVisible } from '../session/awake';
 import { backPicture } from '../session/backPicture';
 import { playCue } from '../session/cues';
 import { formatClock } from '../session/format';
+import { isNewer } from '../session/order';
 import { showHandover } from './rating';
 
 type Starter = (channel: api.Channel<api.SessionUpdate>) => Promise<api.SessionUpdate>;
@@ -57,7 +58,9 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
   };
 
   const draw = (update: api.SessionUpdate) => {
-    if (ended) return;
+    // Updates come by the channel and as command replies; an older one must not undo
+    // a newer one (a tick computed just before a pause, arriving just after it).
+    if (ended || !isNewer(last?.seq ?? null, update.seq)) return;
     last = update;
     for (const cue of update.cues) playCue(cue);
     saveWarning.textContent = update.saveError ? t('guide-save-failed') : '';

@@ -11,6 +11,7 @@ export interface HomeActions {
   onStartMassage: () => void;
   onHistory: () => void;
   onMilkStatus: () => void;
+  onCadre: () => void;
 }
 
 /** Reminder times offered: every half hour, mornings 04:00-12:00, evenings 13:00-23:30. */
@@ -61,6 +62,7 @@ export function homeScreen(family: api.Family, actions: HomeActions): HTMLElemen
     planSettings,
     reminderSettings,
     languageSwitcher(actions.onLanguage),
+    h('button', { type: 'button', id: 'cadre-mode', class: 'big', onclick: actions.onCadre }, t('cadre-mode')),
   );
 }
 

@@ -37,7 +37,16 @@ export function readForm(values: Record<string, string>, consentGiven: boolean):
   };
 }
 
-export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLElement {
+export interface OnboardingOptions {
+  /** Saves the family (the device's own by default; a cadre registers others). */
+  submit?: (input: api.FamilyInput) => Promise<api.Family>;
+  title?: string;
+  /** Extra content under the form (e.g. the way into cadre mode). */
+  footer?: Node | null;
+}
+
+export function onboardingScreen(onSaved: (family: api.Family) => void, options: OnboardingOptions = {}): HTMLElement {
+  const submitFamily = options.submit ?? api.registerFamily;
   const today = new Date();
   const inputs = new Map<string, HTMLInputElement>();
   const errorSlots = new Map<string, HTMLElement>();
@@ -86,7 +95,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
     save.disabled = true;
     save.textContent = t('onboarding-saving');
     try {
-      const family = await api.registerFamily(readForm(values, consent.checked));
+      const family = await submitFamily(readForm(values, consent.checked));
       onSaved(family);
     } catch (raw) {
       // Everything typed stays in the form; only the messages change.
@@ -99,7 +108,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
   return h(
     'section',
     { class: 'screen', 'aria-labelledby': 'onboarding-title' },
-    h('h1', { id: 'onboarding-title' }, t('onboarding-title')),
+    h('h1', { id: 'onboarding-title' }, options.title ?? t('onboarding-title')),
     h('p', { class: 'hint' }, t('onboarding-intro')),
     h(
       'form',
@@ -118,6 +127,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void): HTMLEle
       ),
       save,
     ),
+    options.footer ?? null,
   );
 }
 

@@ -1,0 +1,87 @@
+## Entering cadre mode
+
+cadre-mode = Cadre mode
+cadre-entry = Posyandu cadre? Open cadre mode
+cadre-setup-title = Set up cadre mode
+cadre-setup-intro = Choose a 6-digit PIN. It protects the families' health data on this device.
+cadre-name = Cadre's name
+cadre-pin = PIN (6 digits)
+cadre-pin-repeat = PIN again
+cadre-setup-save = Save PIN
+cadre-unlock-title = Open cadre mode
+cadre-unlock = Open
+cadre-lock = Lock
+cadre-locked-idle = Cadre mode locked itself after a while unused. Enter the PIN again.
+cadre-exit = Leave cadre mode
+
+## Families
+
+families-title = Families
+families-search = Search the father's or mother's name
+families-register = Register a family
+families-empty = No families yet.
+family-age = Baby { $days } days
+family-last-visit = Last visit: { $date }
+family-no-visit = Never visited
+family-sessions-7d = Massages in the last 7 days: { $given } of { $planned }
+family-last-score = Last score: { $percent }%
+family-last-milk = Last milk flow: { $flow }
+need-no-visit = Needs a first visit
+need-falling-score = Score falling
+need-few-sessions = Few massages
+need-on-track = On track
+family-visit = Home visit
+family-review = Review
+register-family-title = Register a family
+back-to-families = Back to the families
+
+## Home visit: the daftar tilik
+
+visit-title = Home visit
+visit-intro = Watch the father give the massage, then score each step.
+score-0 = 0 Not done
+score-1 = 1 Partly
+score-2 = 2 Correct
+checklist-preparation = Preparation: clean hands, towel, oil, warm water
+checklist-position = Mother's position: sitting leaning forward on her arms (or lying on her side)
+checklist-placement-c7 = Fists and thumbs either side of the spine, starting at the 7th cervical vertebra
+checklist-circular-pressure = Small circular pressure with both thumbs
+checklist-down-to-ribs = Moving down to the 5th-6th ribs, never on the spine
+checklist-duration = Each pass lasts 2-3 minutes
+checklist-repetitions = Repeated 3 times
+checklist-cleaning = Back cleaned with a warm washcloth and dried
+checklist-asks-comfort = Asks the mother how it feels during the massage
+visit-row-note = Note on this step
+visit-score = Score { $percent }% ({ $total } of { $maximum })
+visit-score-incomplete = Score every step to see the total.
+band-baik = Good (baik)
+band-cukup = Fair (cukup)
+band-kurang = Poor (kurang)
+visit-competent = Competent
+visit-not-competent = Not yet competent (threshold { $percent }%)
+visit-motivation = Father's motivation
+motivation-cooperative = Cooperative
+motivation-hesitant = Hesitant
+motivation-refuses = Refuses
+visit-milk-status = Milk production today
+visit-milk-unknown = Not recorded
+visit-coaching = Coaching notes
+visit-save = Save the visit
+visit-saved = Visit saved: { $percent }% — { $band }
+visit-amend = Amend the scores
+visit-amend-reason = Reason for the change (required)
+visit-amended = Amended: { $reason }
+
+## Review
+
+review-title = Family review
+review-since = Sessions since the last visit ({ $date })
+review-since-enrolment = Sessions since enrolment
+review-no-sessions = No sessions yet.
+review-weeks = Massages per week (plan: twice a day)
+review-week = Week from { $date }: { $given } of { $planned }
+review-visits = Visits
+review-visit = { $date }: { $percent }% — { $band } (cadre { $cadre })
+review-focus = Coach these steps first
+review-focus-none = Every step was correct at the last visit.
+review-rows = Each step's score per visit

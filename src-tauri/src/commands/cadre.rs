@@ -1,0 +1,531 @@
+//! Cadre mode: the PIN, the families list, home visits on the daftar tilik, and the
+//! review of each family since the last visit.
+
+use argon2::password_hash::{SaltString, rand_core::OsRng};
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use chrono::{DateTime, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::family::FamilyView;
+use super::follow_up::SessionView;
+use crate::domain::cadre::{self, Need, VisitSignals};
+use crate::domain::checklist::{self, CHECKLIST_VERSION, RowScore, RowTrend, Score};
+use crate::domain::family::FamilyInput;
+use crate::domain::pin;
+use crate::domain::rating::MilkStatus;
+use crate::domain::record::format_time;
+use crate::domain::validation::{FieldError, optional_text, required_text};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::storage::{self, Store, cadre as cadre_store, families, follow_up};
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CadreStatus {
+    pub has_pin: bool,
+    pub open: bool,
+    pub name: Option<String>,
+    pub idle_seconds: u64,
+    /// Seconds before another PIN may be tried.
+    pub wait_seconds: u64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyListItem {
+    pub family: FamilyView,
+    pub need: Need,
+    pub last_visit: Option<NaiveDate>,
+    pub last_percent: Option<u8>,
+    pub sessions_7d: u32,
+    pub planned_7d: u32,
+    pub last_milk_flow: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistView {
+    pub version: &'static str,
+    pub rows: Vec<&'static str>,
+    pub max_row_score: u8,
+    pub competent_percent: u8,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitInput {
+    pub family_id: String,
+    pub rows: Vec<RowScore>,
+    pub coaching_notes: Option<String>,
+    pub motivation: String,
+    pub milk_status: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitResult {
+    pub visit_id: String,
+    pub original_id: String,
+    pub version: u32,
+    pub score: Score,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitView {
+    pub id: String,
+    pub original_id: String,
+    pub version: u32,
+    pub amend_reason: Option<String>,
+    pub visited_on: NaiveDate,
+    pub checklist_version: String,
+    pub percent: u8,
+    pub band: String,
+    pub competent: bool,
+    pub motivation: String,
+    pub milk_status: Option<String>,
+    pub coaching_notes: Option<String>,
+    pub cadre_name: String,
+    pub rows: Vec<RowScore>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WeekCount {
+    pub week_start: NaiveDate,
+    pub given: u32,
+    pub planned: u32,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyReview {
+    pub family: FamilyView,
+    pub last_visit_on: Option<NaiveDate>,
+    pub sessions_since_visit: Vec<SessionView>,
+    pub weeks: Vec<WeekCount>,
+    pub visits: Vec<VisitView>,
+    pub trends: Vec<RowTrend>,
+    pub focus: Vec<&'static str>,
+}
+
+const MOTIVATIONS: [&str; 3] = ["cooperative", "hesitant", "refuses"];
+
+#[tauri::command]
+pub async fn cadre_status(state: State<'_, AppState>) -> Result<CadreStatus, AppError> {
+    let open = state.cadre.is_open();
+    let idle_seconds = state.cadre.idle_seconds();
+    state
+        .with_store(move |store| {
+            let cadre = cadre_store::get_cadre(store.conn())?;
+            let wait_seconds = cadre.as_ref().map_or(0, remaining_wait);
+            Ok(CadreStatus {
+                has_pin: cadre.is_some(),
+                open,
+                name: cadre.map(|c| c.name),
+                idle_seconds,
+                wait_seconds,
+            })
+        })
+        .await
+}
+
+/// Seconds still to wait after the cadre's wrong PINs.
+fn remaining_wait(cadre: &cadre_store::CadreRow) -> u64 {
+    let wait = pin::wait_after(cadre.failed_attempts);
+    let since = cadre
+        .last_failure_at
+        .as_deref()
+        .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+        .map_or(i64::MAX, |at| (storage::now() - at).num_seconds());
+    wait.saturating_sub(since.max(0) as u64)
+}
+
+/// First use of cadre mode on this device: her name and a six-digit PIN (typed twice).
+#[tauri::command]
+pub async fn setup_cadre(
+    state: State<'_, AppState>,
+    name: String,
+    pin: String,
+    pin_repeat: String,
+) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    let name = required_text("name", &name, 60, &mut errors);
+    if let Err(pin_errors) = pin::validate(&pin, &pin_repeat) {
+        errors.extend(pin_errors);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    state
+        .with_store(move |store| {
+            if cadre_store::get_cadre(store.conn())?.is_some() {
+                return Err(AppError::CadreExists);
+            }
+            let salt = SaltString::generate(&mut OsRng);
+            let hash = Argon2::default()
+                .hash_password(pin.as_bytes(), &salt)
+                .map_err(|e| AppError::Task(e.to_string()))?
+                .to_string();
+            let device_id = store.device_id().to_owned();
+            cadre_store::insert_cadre(store.conn(), &name, &hash, &device_id, storage::now())?;
+            Ok(())
+        })
+        .await?;
+    state.cadre.unlock();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn unlock_cadre(state: State<'_, AppState>, pin: String) -> Result<(), AppError> {
+    state
+        .with_store(move |store| {
+            let cadre = cadre_store::get_cadre(store.conn())?.ok_or(AppError::NoCadre)?;
+            let wait = remaining_wait(&cadre);
+            if wait > 0 {
+                return Err(AppError::PinWait(wait));
+            }
+            let right = PasswordHash::new(&cadre.pin_hash)
+                .map(|hash| {
+                    Argon2::default()
+                        .verify_password(pin.as_bytes(), &hash)
+                        .is_ok()
+                })
+                .unwrap_or(false);
+            if right {
+                cadre_store::reset_pin_failures(store.conn(), &cadre.id)?;
+                Ok(())
+            } else {
+                let failures =
+                    cadre_store::record_pin_failure(store.conn(), &cadre.id, storage::now())?;
+                Err(AppError::WrongPin {
+                    wait_seconds: pin::wait_after(failures),
+                })
+            }
+        })
+        .await?;
+    state.cadre.unlock();
+    Ok(())
+}
+
+#[tauri::command]
+pub fn lock_cadre(state: State<'_, AppState>) {
+    state.cadre.lock();
+}
+
+/// Every family on the device, the one that needs a visit most first; `query` filters
+/// by the father's or mother's name.
+#[tauri::command]
+pub async fn list_families(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<FamilyListItem>, AppError> {
+    state.cadre.touch()?;
+    state
+        .with_store(move |store| {
+            let now = storage::now();
+            let needle = query.trim().to_lowercase();
+            let mut items = Vec::new();
+            for record in families::list_all(store.conn())? {
+                let f = &record.family;
+                if !needle.is_empty()
+                    && !f.father_name.to_lowercase().contains(&needle)
+                    && !f.mother_name.to_lowercase().contains(&needle)
+                {
+                    continue;
+                }
+                items.push(list_item(store, &record, now)?);
+            }
+            items.sort_by_key(|item| {
+                cadre::priority(&VisitSignals {
+                    last_visit: item.last_visit,
+                    last_percent: item.last_percent,
+                    previous_percent: None,
+                    sessions_7d: item.sessions_7d,
+                    planned_7d: item.planned_7d,
+                })
+            });
+            Ok(items)
+        })
+        .await
+}
+
+fn list_item(
+    store: &Store,
+    record: &families::FamilyRecord,
+    now: DateTime<chrono::FixedOffset>,
+) -> Result<FamilyListItem, AppError> {
+    let conn = store.conn();
+    let visits = cadre_store::visits_of(conn, &record.meta.id)?;
+    let last = visits.last();
+    let previous = visits.len().checked_sub(2).and_then(|i| visits.get(i));
+    let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at).map_or(now, |at| at);
+    let signals = VisitSignals {
+        last_visit: last.map(|v| v.visited_on),
+        last_percent: last.map(|v| v.percent),
+        previous_percent: previous.map(|v| v.percent),
+        sessions_7d: cadre_store::sessions_given_since(
+            conn,
+            &record.meta.id,
+            now - Duration::days(7),
+        )?,
+        planned_7d: cadre::planned_last_7_days(
+            (now.date_naive() - enrolled.date_naive()).num_days(),
+        ),
+    };
+    Ok(FamilyListItem {
+        family: FamilyView::new(record, now.date_naive()),
+        need: cadre::need(&signals),
+        last_visit: signals.last_visit,
+        last_percent: signals.last_percent,
+        sessions_7d: signals.sessions_7d,
+        planned_7d: signals.planned_7d,
+        last_milk_flow: cadre_store::last_milk_flow(conn, &record.meta.id)?,
+    })
+}
+
+/// A cadre registers a family on her device: same fields and consent as onboarding.
+#[tauri::command]
+pub async fn register_family_as_cadre(
+    state: State<'_, AppState>,
+    input: FamilyInput,
+) -> Result<FamilyView, AppError> {
+    state.cadre.touch()?;
+    let now = storage::now();
+    let valid = input
+        .validate(now.date_naive())
+        .map_err(AppError::Invalid)?;
+    state
+        .with_store(move |store| {
+            let device_id = store.device_id().to_owned();
+            let record = store.with_tx(|tx| {
+                let record = families::register(tx, valid, &device_id, now)?;
+                families::mark_registered_by_cadre(tx, &record.meta.id)?;
+                Ok::<_, AppError>(record)
+            })?;
+            Ok(FamilyView::new(&record, now.date_naive()))
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn get_checklist(state: State<'_, AppState>) -> Result<ChecklistView, AppError> {
+    state.cadre.touch()?;
+    let competent_percent = competent_percent(&state).await?;
+    Ok(ChecklistView {
+        version: CHECKLIST_VERSION,
+        rows: checklist::ROWS.to_vec(),
+        max_row_score: checklist::MAX_ROW_SCORE,
+        competent_percent,
+    })
+}
+
+async fn competent_percent(state: &AppState) -> Result<u8, AppError> {
+    state
+        .with_store(|store| {
+            Ok(cadre_store::get_cadre(store.conn())?
+                .map_or(checklist::DEFAULT_COMPETENT_PERCENT, |c| {
+                    c.competent_percent
+                }))
+        })
+        .await
+}
+
+/// The score of a complete set of rows, as the visit form shows it before saving.
+#[tauri::command]
+pub async fn preview_score(
+    state: State<'_, AppState>,
+    rows: Vec<RowScore>,
+) -> Result<Score, AppError> {
+    state.cadre.touch()?;
+    let rows = checklist::validate(&rows).map_err(AppError::Invalid)?;
+    Ok(checklist::score(&rows, competent_percent(&state).await?))
+}
+
+#[tauri::command]
+pub async fn save_visit(
+    state: State<'_, AppState>,
+    input: VisitInput,
+) -> Result<VisitResult, AppError> {
+    store_visit(&state, input, None).await
+}
+
+/// Amends a saved visit: a new version with its reason; the original stays as it was.
+#[tauri::command]
+pub async fn amend_visit(
+    state: State<'_, AppState>,
+    original_id: String,
+    reason: String,
+    input: VisitInput,
+) -> Result<VisitResult, AppError> {
+    let reason = reason.trim().to_owned();
+    if reason.is_empty() {
+        return Err(AppError::AmendReasonRequired);
+    }
+    store_visit(&state, input, Some((original_id, reason))).await
+}
+
+async fn store_visit(
+    state: &AppState,
+    input: VisitInput,
+    amends: Option<(String, String)>,
+) -> Result<VisitResult, AppError> {
+    state.cadre.touch()?;
+    let mut errors = Vec::new();
+    let rows = checklist::validate(&input.rows).unwrap_or_else(|row_errors| {
+        errors.extend(row_errors);
+        Vec::new()
+    });
+    let notes = optional_text(
+        "coachingNotes",
+        input.coaching_notes.as_deref(),
+        1000,
+        &mut errors,
+    );
+    if !MOTIVATIONS.contains(&input.motivation.as_str()) {
+        errors.push(FieldError::new("motivation", "error-choice-unknown"));
+    }
+    let milk = match input.milk_status.as_deref().map(MilkStatus::parse) {
+        Some(None) => {
+            errors.push(FieldError::new("milkStatus", "error-choice-unknown"));
+            None
+        }
+        other => other.flatten(),
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let percent = competent_percent(state).await?;
+    state
+        .with_store(move |store| {
+            let device_id = store.device_id().to_owned();
+            let now = storage::now();
+            store.with_tx(|tx| {
+                let cadre = cadre_store::get_cadre(tx)?.ok_or(AppError::NoCadre)?;
+                families::get(tx, &input.family_id)?
+                    .ok_or_else(|| AppError::FamilyNotFound(input.family_id.clone()))?;
+                if let Some((original, _)) = &amends
+                    && cadre_store::visit_versions(tx, original)? == 0
+                {
+                    return Err(AppError::VisitNotFound(original.clone()));
+                }
+                let score = checklist::score(&rows, percent);
+                let visit = cadre_store::NewVisit {
+                    family_id: &input.family_id,
+                    cadre_id: &cadre.id,
+                    visited_on: now.date_naive(),
+                    checklist_version: CHECKLIST_VERSION,
+                    score,
+                    rows: &rows,
+                    coaching_notes: notes.as_deref(),
+                    motivation: &input.motivation,
+                    milk_status: milk.map(|m| m.as_str()),
+                    amends: amends.as_ref().map(|(o, r)| (o.as_str(), r.as_str())),
+                };
+                let (visit_id, version) = cadre_store::insert_visit(tx, &visit, &device_id, now)?;
+                // The status the cadre saw that day also counts as a milk status record.
+                if let (Some(status), None) = (milk, &amends) {
+                    let entry = follow_up::MilkStatusEntry {
+                        recorded_on: now.date_naive(),
+                        status,
+                        indicators: &[],
+                        author: crate::domain::rating::Author::Cadre,
+                    };
+                    follow_up::insert_milk_status(tx, &input.family_id, &entry, &device_id, now)?;
+                }
+                let original_id = amends
+                    .as_ref()
+                    .map_or_else(|| visit_id.clone(), |(o, _)| o.clone());
+                Ok(VisitResult {
+                    visit_id,
+                    original_id,
+                    version,
+                    score,
+                })
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn family_review(
+    state: State<'_, AppState>,
+    family_id: String,
+) -> Result<FamilyReview, AppError> {
+    state.cadre.touch()?;
+    state
+        .with_store(move |store| review(store, &family_id))
+        .await
+}
+
+fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
+    let conn = store.conn();
+    let now = storage::now();
+    let record = families::get(conn, family_id)?
+        .ok_or_else(|| AppError::FamilyNotFound(family_id.to_owned()))?;
+    let visits = cadre_store::visits_of(conn, family_id)?;
+    let last_visit_on = visits.last().map(|v| v.visited_on);
+    let since = match last_visit_on {
+        Some(on) => {
+            DateTime::parse_from_rfc3339(&format!("{on}T00:00:00{}", now.offset())).unwrap_or(now)
+        }
+        None => DateTime::parse_from_rfc3339(&record.meta.created_at).unwrap_or(now),
+    };
+    let sessions_since_visit = follow_up::session_summaries(conn, family_id, since)?
+        .into_iter()
+        .map(|s| SessionView {
+            id: s.id,
+            at: format_time(s.at),
+            outcome: s.outcome,
+            stop_reason: s.stop_reason,
+            rating: s.rating,
+        })
+        .collect();
+    let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at)
+        .map_or(now.date_naive(), |at| at.date_naive());
+    let weeks = (0..4)
+        .rev()
+        .map(|back| {
+            let end = now - Duration::days(7 * back);
+            let start = end - Duration::days(7);
+            let given = cadre_store::sessions_given_since(conn, family_id, start)?
+                - cadre_store::sessions_given_since(conn, family_id, end)?;
+            let days_enrolled = (end.date_naive() - enrolled).num_days();
+            Ok(WeekCount {
+                week_start: start.date_naive(),
+                given,
+                planned: cadre::planned_last_7_days(days_enrolled),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let trends = checklist::row_trends(&cadre_store::as_past_visits(&visits));
+    let focus = checklist::focus_rows(&trends);
+    Ok(FamilyReview {
+        family: FamilyView::new(&record, now.date_naive()),
+        last_visit_on,
+        sessions_since_visit,
+        weeks,
+        visits: visits
+            .into_iter()
+            .map(|v| VisitView {
+                id: v.id,
+                original_id: v.original_id,
+                version: v.version,
+                amend_reason: v.amend_reason,
+                visited_on: v.visited_on,
+                checklist_version: v.checklist_version,
+                percent: v.percent,
+                band: v.band,
+                competent: v.competent,
+                motivation: v.motivation,
+                milk_status: v.milk_status,
+                coaching_notes: v.coaching_notes,
+                cadre_name: v.cadre_name,
+                rows: v.rows,
+            })
+            .collect(),
+        trends,
+        focus,
+    })
+}

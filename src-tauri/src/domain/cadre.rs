@@ -1,0 +1,96 @@
+//! Which family needs a home visit most: the order of the cadre's families list.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Why a family is where it is in the list, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Need {
+    /// Never visited.
+    NoVisit,
+    /// The last checklist score is lower than the one before.
+    FallingScore,
+    /// Fewer than half the planned sessions in the last 7 days.
+    FewSessions,
+    OnTrack,
+}
+
+/// What the list knows of a family, for ordering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitSignals {
+    pub last_visit: Option<NaiveDate>,
+    pub last_percent: Option<u8>,
+    pub previous_percent: Option<u8>,
+    pub sessions_7d: u32,
+    pub planned_7d: u32,
+}
+
+pub fn need(signals: &VisitSignals) -> Need {
+    if signals.last_visit.is_none() {
+        Need::NoVisit
+    } else if matches!((signals.last_percent, signals.previous_percent), (Some(last), Some(previous)) if last < previous)
+    {
+        Need::FallingScore
+    } else if signals.sessions_7d * 2 < signals.planned_7d {
+        Need::FewSessions
+    } else {
+        Need::OnTrack
+    }
+}
+
+/// Sort key: the need, then the longest since a visit, then the fewest sessions.
+pub fn priority(signals: &VisitSignals) -> (Need, Option<NaiveDate>, u32) {
+    (need(signals), signals.last_visit, signals.sessions_7d)
+}
+
+/// Sessions planned over the last 7 days for a family enrolled `days_enrolled` days ago
+/// (twice a day, counting today).
+pub fn planned_last_7_days(days_enrolled: i64) -> u32 {
+    (days_enrolled + 1).clamp(0, 7) as u32 * super::protocol::SESSIONS_PER_DAY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signals(
+        last_visit: Option<u32>,
+        last: Option<u8>,
+        previous: Option<u8>,
+        sessions: u32,
+    ) -> VisitSignals {
+        VisitSignals {
+            last_visit: last_visit.map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap()),
+            last_percent: last,
+            previous_percent: previous,
+            sessions_7d: sessions,
+            planned_7d: 14,
+        }
+    }
+
+    #[test]
+    fn the_most_needed_visit_comes_first() {
+        let on_track = signals(Some(10), Some(90), Some(80), 12);
+        let few = signals(Some(15), Some(90), None, 3);
+        let falling = signals(Some(18), Some(60), Some(80), 14);
+        let never = signals(None, None, None, 14);
+        let older_on_track = signals(Some(2), Some(90), Some(90), 10);
+        let mut list = vec![
+            on_track.clone(),
+            few.clone(),
+            falling.clone(),
+            never.clone(),
+            older_on_track.clone(),
+        ];
+        list.sort_by_key(priority);
+        assert_eq!(list, [never, falling, few, older_on_track, on_track]);
+    }
+
+    #[test]
+    fn the_plan_counts_only_days_since_enrolment() {
+        assert_eq!(planned_last_7_days(0), 2);
+        assert_eq!(planned_last_7_days(3), 8);
+        assert_eq!(planned_last_7_days(30), 14);
+    }
+}

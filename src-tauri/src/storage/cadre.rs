@@ -1,0 +1,278 @@
+//! Cadre mode: the cadre profile with her PIN hash and wrong-attempt count, and home
+//! visits with their row scores.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Result;
+use crate::domain::checklist::{Band, PastVisit, RowScore, Score};
+use crate::domain::record::{RecordMeta, format_time};
+
+/// The cadre who uses this device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CadreRow {
+    pub id: String,
+    pub name: String,
+    pub pin_hash: String,
+    pub failed_attempts: u32,
+    pub last_failure_at: Option<String>,
+    pub competent_percent: u8,
+}
+
+pub fn get_cadre(conn: &Connection) -> Result<Option<CadreRow>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, name, pin_hash, failed_attempts, last_failure_at, competent_percent
+             FROM cadre ORDER BY created_at LIMIT 1",
+            [],
+            |r| {
+                Ok(CadreRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    pin_hash: r.get(2)?,
+                    failed_attempts: r.get(3)?,
+                    last_failure_at: r.get(4)?,
+                    competent_percent: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn insert_cadre(
+    conn: &Connection,
+    name: &str,
+    pin_hash: &str,
+    device_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<String> {
+    let m = RecordMeta::new(device_id, now);
+    conn.execute(
+        "INSERT INTO cadre (id, device_id, created_at, updated_at, name, pin_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![m.id, m.device_id, m.created_at, m.updated_at, name, pin_hash],
+    )?;
+    Ok(m.id)
+}
+
+/// Counts a wrong PIN (kept across restarts, so closing the app does not reset the wait).
+pub fn record_pin_failure(
+    conn: &Connection,
+    cadre_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<u32> {
+    conn.execute(
+        "UPDATE cadre SET failed_attempts = failed_attempts + 1, last_failure_at = ?2 WHERE id = ?1",
+        params![cadre_id, format_time(now)],
+    )?;
+    Ok(conn.query_row(
+        "SELECT failed_attempts FROM cadre WHERE id = ?1",
+        [cadre_id],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn reset_pin_failures(conn: &Connection, cadre_id: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE cadre SET failed_attempts = 0, last_failure_at = NULL WHERE id = ?1",
+        [cadre_id],
+    )?;
+    Ok(())
+}
+
+/// A home visit to store.
+#[derive(Debug, Clone)]
+pub struct NewVisit<'a> {
+    pub family_id: &'a str,
+    pub cadre_id: &'a str,
+    pub visited_on: NaiveDate,
+    pub checklist_version: &'a str,
+    pub score: Score,
+    pub rows: &'a [RowScore],
+    pub coaching_notes: Option<&'a str>,
+    pub motivation: &'a str,
+    pub milk_status: Option<&'a str>,
+    /// For an amendment: the visit's first version and the reason.
+    pub amends: Option<(&'a str, &'a str)>,
+}
+
+fn band_name(band: Band) -> &'static str {
+    match band {
+        Band::Baik => "baik",
+        Band::Cukup => "cukup",
+        Band::Kurang => "kurang",
+    }
+}
+
+/// Stores a visit and its rows; call inside a transaction. Returns (id, version).
+pub fn insert_visit(
+    conn: &Connection,
+    visit: &NewVisit,
+    device_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<(String, u32)> {
+    let m = RecordMeta::new(device_id, now);
+    let (original_id, version, reason) = match visit.amends {
+        None => (m.id.clone(), 1, None),
+        Some((original, reason)) => {
+            let latest: u32 = conn.query_row(
+                "SELECT max(version) FROM home_visit WHERE original_id = ?1",
+                [original],
+                |r| r.get(0),
+            )?;
+            (original.to_owned(), latest + 1, Some(reason))
+        }
+    };
+    conn.execute(
+        "INSERT INTO home_visit (id, device_id, created_at, updated_at, original_id, version, amend_reason,
+             family_id, cadre_id, visited_on, checklist_version, total, maximum, percent, band, competent,
+             coaching_notes, motivation, milk_status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        params![
+            m.id,
+            m.device_id,
+            m.created_at,
+            m.updated_at,
+            original_id,
+            version,
+            reason,
+            visit.family_id,
+            visit.cadre_id,
+            visit.visited_on.format("%Y-%m-%d").to_string(),
+            visit.checklist_version,
+            visit.score.total,
+            visit.score.maximum,
+            visit.score.percent,
+            band_name(visit.score.band),
+            visit.score.competent,
+            visit.coaching_notes,
+            visit.motivation,
+            visit.milk_status
+        ],
+    )?;
+    for row in visit.rows {
+        let rm = RecordMeta::new(device_id, now);
+        conn.execute(
+            "INSERT INTO visit_score (id, device_id, created_at, updated_at, visit_id, row_id, score, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![rm.id, rm.device_id, rm.created_at, rm.updated_at, m.id, row.row_id, row.score, row.note],
+        )?;
+    }
+    Ok((m.id, version))
+}
+
+/// A visit as the review shows it (the current version of each).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitRow {
+    pub id: String,
+    pub original_id: String,
+    pub version: u32,
+    pub amend_reason: Option<String>,
+    pub visited_on: NaiveDate,
+    pub checklist_version: String,
+    pub percent: u8,
+    pub band: String,
+    pub competent: bool,
+    pub coaching_notes: Option<String>,
+    pub motivation: String,
+    pub milk_status: Option<String>,
+    pub cadre_name: String,
+    pub rows: Vec<RowScore>,
+}
+
+/// The family's visits, oldest first, each at its latest version.
+pub fn visits_of(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT v.id, v.original_id, v.version, v.amend_reason, v.visited_on, v.checklist_version,
+                v.percent, v.band, v.competent, v.coaching_notes, v.motivation, c.name, v.milk_status
+         FROM home_visit v JOIN cadre c ON c.id = v.cadre_id
+         WHERE v.family_id = ?1
+           AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id)
+         ORDER BY v.visited_on, v.created_at",
+    )?;
+    let visits = stmt
+        .query_map([family_id], |r| {
+            let on: String = r.get(4)?;
+            Ok(VisitRow {
+                id: r.get(0)?,
+                original_id: r.get(1)?,
+                version: r.get(2)?,
+                amend_reason: r.get(3)?,
+                visited_on: NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap_or(NaiveDate::MIN),
+                checklist_version: r.get(5)?,
+                percent: r.get(6)?,
+                band: r.get(7)?,
+                competent: r.get(8)?,
+                coaching_notes: r.get(9)?,
+                motivation: r.get(10)?,
+                cadre_name: r.get(11)?,
+                milk_status: r.get(12)?,
+                rows: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows_stmt =
+        conn.prepare("SELECT row_id, score, note FROM visit_score WHERE visit_id = ?1")?;
+    visits
+        .into_iter()
+        .map(|mut visit| {
+            visit.rows = rows_stmt
+                .query_map([&visit.id], |r| {
+                    Ok(RowScore {
+                        row_id: r.get(0)?,
+                        score: r.get(1)?,
+                        note: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(visit)
+        })
+        .collect()
+}
+
+/// Every version of one visit, for the record of amendments.
+pub fn visit_versions(conn: &Connection, original_id: &str) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM home_visit WHERE original_id = ?1",
+        [original_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Trend input from visit rows.
+pub fn as_past_visits(visits: &[VisitRow]) -> Vec<PastVisit> {
+    visits
+        .iter()
+        .map(|v| PastVisit {
+            visited_on: v.visited_on,
+            rows: v.rows.clone(),
+        })
+        .collect()
+}
+
+/// Sessions given (finished or stopped) per family since `since`.
+pub fn sessions_given_since(
+    conn: &Connection,
+    family_id: &str,
+    since: DateTime<FixedOffset>,
+) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM massage_session WHERE family_id = ?1 AND status IN ('finished', 'stopped')
+             AND created_at >= ?2",
+        params![family_id, format_time(since)],
+        |r| r.get(0),
+    )?)
+}
+
+/// The milk flow the mother reported last (her latest rated session), if any.
+pub fn last_milk_flow(conn: &Connection, family_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT r.milk_flow FROM session_rating r JOIN massage_session s ON s.id = r.session_id
+             WHERE s.family_id = ?1 AND r.skipped = 0
+             ORDER BY s.created_at DESC, r.version DESC LIMIT 1",
+            [family_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}

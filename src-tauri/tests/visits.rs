@@ -1,0 +1,91 @@
+//! Home visits in storage: an amendment adds a version, the review reads the latest,
+//! and the original stays untouched.
+
+use ayah_asi_lib::domain::checklist::{self, ROWS, RowScore};
+use ayah_asi_lib::domain::family::FamilyInput;
+use ayah_asi_lib::storage::cadre::{self, NewVisit};
+use ayah_asi_lib::storage::{Store, families, now};
+
+fn rows(score: u8) -> Vec<RowScore> {
+    ROWS.iter()
+        .map(|id| RowScore {
+            row_id: (*id).into(),
+            score,
+            note: None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_amendment_adds_a_version_and_keeps_the_original() {
+    let mut store = Store::open_in_memory().unwrap();
+    let device = store.device_id().to_owned();
+    let input = FamilyInput {
+        father_name: "Andi".into(),
+        mother_name: "Rina".into(),
+        baby_birth_date: now().date_naive().format("%Y-%m-%d").to_string(),
+        consent_given: true,
+        ..FamilyInput::default()
+    };
+    let family = input.validate(now().date_naive()).unwrap();
+    let family = store
+        .with_tx(|tx| families::register(tx, family, &device, now()))
+        .unwrap();
+    let cadre_id = cadre::insert_cadre(
+        store.conn(),
+        "Bu Rina",
+        "$argon2id$v=19$fake",
+        &device,
+        now(),
+    )
+    .unwrap();
+
+    let first_rows = rows(1);
+    let first = NewVisit {
+        family_id: &family.meta.id,
+        cadre_id: &cadre_id,
+        visited_on: now().date_naive(),
+        checklist_version: checklist::CHECKLIST_VERSION,
+        score: checklist::score(&first_rows, 80),
+        rows: &first_rows,
+        coaching_notes: None,
+        motivation: "hesitant",
+        milk_status: None,
+        amends: None,
+    };
+    let (original, version) = cadre::insert_visit(store.conn(), &first, &device, now()).unwrap();
+    assert_eq!(version, 1);
+    let amended_rows = rows(2);
+    let amendment = NewVisit {
+        score: checklist::score(&amended_rows, 80),
+        rows: &amended_rows,
+        amends: Some((&original, "scored the wrong family member")),
+        ..first.clone()
+    };
+    let (_, version) = cadre::insert_visit(store.conn(), &amendment, &device, now()).unwrap();
+    assert_eq!(version, 2);
+
+    let visits = cadre::visits_of(store.conn(), &family.meta.id).unwrap();
+    assert_eq!(visits.len(), 1, "the review shows each visit once");
+    assert_eq!((visits[0].version, visits[0].percent), (2, 100));
+    assert_eq!(
+        visits[0].amend_reason.as_deref(),
+        Some("scored the wrong family member")
+    );
+    assert_eq!(cadre::visit_versions(store.conn(), &original).unwrap(), 2);
+    let kept: i64 = store
+        .conn()
+        .query_row(
+            "SELECT percent FROM home_visit WHERE id = ?1",
+            [&original],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, 50, "the original is untouched");
+    // A first version cannot carry a reason, nor an amendment lack one (the schema says so).
+    let bad = store.conn().execute(
+        "UPDATE home_visit SET amend_reason = 'x' WHERE id = ?1",
+        [&original],
+    );
+    assert!(bad.is_err());
+}

@@ -1,0 +1,261 @@
+//! Cadre mode in the real app: the PIN (never stored in clear, wrong ones slowed), the
+//! families list, registering a family, a scored home visit and its amendment, the
+//! review, and the idle lock.
+
+use ayah_asi_e2e::flows::{enter_birth_date, onboard};
+use ayah_asi_e2e::{App, Driver, Result, days_ago, open_database};
+
+const PIN: &str = "246810";
+
+/// From the first screen, as a cadre on her own device: Indonesian, then cadre mode.
+async fn set_up_cadre(app: &App) -> Result<()> {
+    app.click("#choose-language-id").await?;
+    app.click("#cadre-entry").await?;
+    app.type_into("#cadre-name", "Bu Rina").await?;
+    app.type_into("#cadre-pin", PIN).await?;
+    app.type_into("#cadre-pin-repeat", PIN).await?;
+    app.click("#cadre-setup-save").await?;
+    app.wait_for_text("#families-title", "Keluarga dampingan")
+        .await
+}
+
+async fn register_family(app: &App, father: &str, mother: &str) -> Result<()> {
+    app.click("#families-register").await?;
+    app.wait_for_text("#onboarding-title", "Daftarkan keluarga")
+        .await?;
+    app.type_into("#field-fatherName", father).await?;
+    app.type_into("#field-motherName", mother).await?;
+    enter_birth_date(app, days_ago(20)).await?;
+    app.type_into("#field-posyandu", "Melati").await?;
+    app.type_into("#field-rw", "11").await?;
+    app.click("#field-consent").await?;
+    app.click("#save-family").await?;
+    app.wait_for("#families-list li[data-family]").await?;
+    Ok(())
+}
+
+fn family_id(driver: &Driver, father: &str) -> Result<String> {
+    let db = open_database(&driver.database())?;
+    Ok(db.query_row(
+        "SELECT id FROM family WHERE father_name = ?1",
+        [father],
+        |r| r.get(0),
+    )?)
+}
+
+async fn score_rows(app: &App, scores: [u8; 9]) -> Result<()> {
+    let rows = [
+        "preparation",
+        "position",
+        "placement-c7",
+        "circular-pressure",
+        "down-to-ribs",
+        "duration",
+        "repetitions",
+        "cleaning",
+        "asks-comfort",
+    ];
+    for (row, score) in rows.iter().zip(scores) {
+        app.click(&format!("#row-{row}-{score}")).await?;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    set_up_cadre(&app).await?;
+    register_family(&app, "Andi", "Rina Sari").await?;
+    register_family(&app, "Joko", "Dewi").await?;
+    // Search by the mother's name.
+    app.type_into("#families-search", "dewi").await?;
+    app.wait_for_text("#families-list .family-name", "Joko & Dewi")
+        .await?;
+    app.type_into("#families-search", "").await?;
+    app.screenshot("30-families").await?;
+
+    let andi = family_id(&driver, "Andi")?;
+    app.click(&format!("#visit-{andi}")).await?;
+    score_rows(&app, [2, 2, 1, 1, 2, 1, 2, 1, 1]).await?;
+    // 13 of 18 = 72 %: cukup, not yet competent at 80 %.
+    app.wait_for_text("#visit-score", "Skor 72% (13 dari 18)")
+        .await?;
+    app.wait_for_text("#visit-band", "Cukup · Belum kompeten (batas 80%)")
+        .await?;
+    app.type_into("#row-placement-c7-note", "Mulai terlalu rendah")
+        .await?;
+    app.click("#motivation-cooperative").await?;
+    app.select("#visit-milk-status", "lancar").await?;
+    app.type_into("#visit-coaching", "Latih posisi ibu jari di C7")
+        .await?;
+    app.screenshot("31-visit").await?;
+    app.click("#visit-save").await?;
+    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 72% — Cukup")
+        .await?;
+
+    app.click("#visit-to-review").await?;
+    app.wait_for("#review-visits li").await?;
+    assert!(
+        app.text("#review-visits")
+            .await?
+            .contains("72% — Cukup (kader Bu Rina)")
+    );
+    let focus = app.text("#review-focus").await?;
+    assert!(
+        focus.starts_with("Kepalan dan ibu jari") || focus.starts_with("Tekanan memutar"),
+        "{focus}"
+    );
+    app.screenshot("32-review").await?;
+
+    // Amending keeps the original and needs a reason.
+    app.click("#review-visits button").await?;
+    app.click("#row-placement-c7-2").await?;
+    app.wait_for_text("#visit-score", "Skor 78% (14 dari 18)")
+        .await?;
+    app.click("#visit-save").await?;
+    app.wait_for_text("#visit-error", "Tulis alasan perubahan.")
+        .await?;
+    app.type_into("#visit-amend-reason", "Salah pencet").await?;
+    app.click("#visit-save").await?;
+    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 78% — Baik")
+        .await?;
+
+    let db = open_database(&driver.database())?;
+    let mut stmt = db.prepare(
+        "SELECT version, percent, band, checklist_version, amend_reason, motivation, milk_status,
+                (SELECT count(*) FROM visit_score s WHERE s.visit_id = v.id)
+         FROM home_visit v WHERE family_id = ?1 ORDER BY version",
+    )?;
+    type Row = (
+        i64,
+        i64,
+        String,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        i64,
+    );
+    let visits: Vec<Row> = stmt
+        .query_map([&andi], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    assert_eq!(
+        visits,
+        [
+            (
+                1,
+                72,
+                "cukup".into(),
+                "daftar-tilik-v1".into(),
+                None,
+                "cooperative".into(),
+                Some("lancar".into()),
+                9
+            ),
+            (
+                2,
+                78,
+                "baik".into(),
+                "daftar-tilik-v1".into(),
+                Some("Salah pencet".into()),
+                "cooperative".into(),
+                Some("lancar".into()),
+                9
+            ),
+        ]
+    );
+    let milk_by_cadre: i64 = db.query_row(
+        "SELECT count(*) FROM milk_status WHERE recorded_by = 'cadre' AND family_id = ?1",
+        [&andi],
+        |r| r.get(0),
+    )?;
+    assert_eq!(milk_by_cadre, 1);
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pin_is_never_stored_in_clear_and_wrong_pins_are_slowed() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    set_up_cadre(&app).await?;
+    app.click("#cadre-lock").await?;
+    app.wait_for("#cadre-entry").await?;
+
+    app.click("#cadre-entry").await?;
+    for attempt in 1..=3 {
+        app.type_into("#cadre-pin", "111111").await?;
+        app.click("#cadre-unlock").await?;
+        let expected = if attempt < 3 {
+            "PIN salah."
+        } else {
+            "PIN salah. Tunggu 5 detik sebelum mencoba lagi."
+        };
+        app.wait_for_text("#cadre-error", expected).await?;
+    }
+    // Even the right PIN must wait now.
+    app.type_into("#cadre-pin", PIN).await?;
+    app.click("#cadre-unlock").await?;
+    let refused = app.text("#cadre-error").await?;
+    assert!(
+        refused.starts_with("Terlalu banyak PIN salah. Tunggu"),
+        "{refused}"
+    );
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    app.type_into("#cadre-pin", PIN).await?;
+    app.click("#cadre-unlock").await?;
+    app.wait_for("#families-title").await?;
+
+    let db = open_database(&driver.database())?;
+    let (hash, failures): (String, i64) =
+        db.query_row("SELECT pin_hash, failed_attempts FROM cadre", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert_eq!(failures, 0, "a right PIN resets the count");
+    drop(db);
+    // The PIN's digits appear nowhere in the database files.
+    for file in std::fs::read_dir(driver.data_dir())? {
+        let bytes = std::fs::read(file?.path())?;
+        assert!(
+            !bytes.windows(PIN.len()).any(|w| w == PIN.as_bytes()),
+            "the PIN is in a data file"
+        );
+    }
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cadre_mode_locks_itself_when_idle_and_a_family_device_can_open_it() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_IDLE_LOCK_SECONDS", "2")])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?; // the family's own phone
+    app.click("#cadre-mode").await?;
+    app.type_into("#cadre-name", "Bu Rina").await?;
+    app.type_into("#cadre-pin", PIN).await?;
+    app.type_into("#cadre-pin-repeat", PIN).await?;
+    app.click("#cadre-setup-save").await?;
+    app.wait_for_text("#families-list .family-name", "Budi Santoso & Siti Aminah")
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    app.wait_for_text(
+        "#cadre-notice",
+        "Mode kader terkunci karena lama tidak dipakai. Masukkan PIN lagi.",
+    )
+    .await?;
+    app.type_into("#cadre-pin", PIN).await?;
+    app.click("#cadre-unlock").await?;
+    app.wait_for("#families-list li[data-family]").await?;
+    app.close().await
+}

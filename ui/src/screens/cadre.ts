@@ -1,0 +1,202 @@
+// Cadre mode: behind a PIN, locked again after a while idle. The families list, ordered
+// by who needs a visit most, with search; registering a family.
+import * as api from '../api';
+import { h, mount } from '../dom';
+import { errorsByField, toAppError, type AppError } from '../errors';
+import { currentLanguage, t } from '../i18n';
+import { onboardingScreen } from './onboarding';
+import { showReview } from './review';
+import { showVisit } from './visit';
+
+/** Where cadre screens go, and how they report errors (a locked mode asks for the PIN). */
+export interface CadreNav {
+  root: HTMLElement;
+  families(): void;
+  /** Leaves cadre mode (locked) for the app's home. */
+  exit(): void;
+  fail(raw: unknown, show: (error: AppError) => void): void;
+}
+
+let idleTimer: number | undefined;
+let stopWatching: (() => void) | null = null;
+
+/** Opens cadre mode: PIN set-up the first time, else the PIN, else the families. */
+export async function enterCadre(root: HTMLElement, exit: () => void, notice?: string): Promise<void> {
+  try {
+    const status = await api.cadreStatus();
+    if (!status.hasPin) showSetup(root, exit);
+    else if (status.open) showFamilies(navFor(root, exit, status.idleSeconds));
+    else showUnlock(root, exit, notice ?? null);
+  } catch (raw) {
+    const error = toAppError(raw);
+    mount(root, h('p', { class: 'form-error', role: 'alert' }, t(error.code, error.args)));
+  }
+}
+
+function navFor(root: HTMLElement, exit: () => void, idleSeconds: number): CadreNav {
+  const lockedAgain = () => {
+    disarmIdle();
+    void enterCadre(root, exit, t('cadre-locked-idle'));
+  };
+  armIdle(idleSeconds, lockedAgain);
+  const nav: CadreNav = {
+    root,
+    families: () => showFamilies(nav),
+    exit: () => {
+      disarmIdle();
+      void api.lockCadre().finally(exit);
+    },
+    fail(raw, show) {
+      const error = toAppError(raw);
+      if (error.code === 'error-cadre-locked') lockedAgain();
+      else show(error);
+    },
+  };
+  return nav;
+}
+
+/** Locks cadre mode after `seconds` without a touch or a key. */
+function armIdle(seconds: number, onLocked: () => void): void {
+  disarmIdle();
+  const restart = () => {
+    window.clearTimeout(idleTimer);
+    idleTimer = window.setTimeout(() => {
+      void api.lockCadre();
+      onLocked();
+    }, seconds * 1000);
+  };
+  const events = ['pointerdown', 'keydown'] as const;
+  for (const name of events) document.addEventListener(name, restart);
+  stopWatching = () => {
+    for (const name of events) document.removeEventListener(name, restart);
+  };
+  restart();
+}
+
+function disarmIdle(): void {
+  window.clearTimeout(idleTimer);
+  stopWatching?.();
+  stopWatching = null;
+}
+
+function pinInput(id: string, label: string): { row: HTMLElement; input: HTMLInputElement; error: HTMLElement } {
+  const input = h('input', { id, type: 'password', inputmode: 'numeric', maxlength: 6, autocomplete: 'off' });
+  const error = h('p', { id: `${id}-error`, class: 'field-error' });
+  return { input, error, row: h('div', { class: 'field' }, h('label', { for: id }, label), input, error) };
+}
+
+function showSetup(root: HTMLElement, exit: () => void): void {
+  const name = h('input', { id: 'cadre-name', type: 'text', maxlength: 60 });
+  const nameError = h('p', { id: 'cadre-name-error', class: 'field-error' });
+  const pin = pinInput('cadre-pin', t('cadre-pin'));
+  const repeat = pinInput('cadre-pin-repeat', t('cadre-pin-repeat'));
+  const summary = h('p', { id: 'cadre-error', class: 'form-error', role: 'alert' });
+  const save = async () => {
+    try {
+      await api.setupCadre(name.value, pin.input.value, repeat.input.value);
+      void enterCadre(root, exit);
+    } catch (raw) {
+      const error = toAppError(raw);
+      const byField = errorsByField(error);
+      const text = (field: string) => {
+        const e = byField.get(field);
+        return e ? t(e.code, e.args) : '';
+      };
+      nameError.textContent = text('name');
+      pin.error.textContent = text('pin');
+      repeat.error.textContent = text('pinRepeat');
+      summary.textContent = error.fields.length > 0 ? '' : t(error.code, error.args);
+    }
+  };
+  mount(root, h('section', { id: 'cadre-setup', class: 'screen', 'aria-labelledby': 'cadre-setup-title' },
+    h('h1', { id: 'cadre-setup-title' }, t('cadre-setup-title')),
+    h('p', {}, t('cadre-setup-intro')),
+    summary,
+    h('div', { class: 'field' }, h('label', { for: name.id }, t('cadre-name')), name, nameError),
+    pin.row,
+    repeat.row,
+    h('button', { type: 'button', id: 'cadre-setup-save', class: 'big primary', onclick: () => void save() }, t('cadre-setup-save')),
+    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: exit }, t('session-cancel')),
+  ));
+}
+
+function showUnlock(root: HTMLElement, exit: () => void, notice: string | null): void {
+  const pin = pinInput('cadre-pin', t('cadre-pin'));
+  const summary = h('p', { id: 'cadre-error', class: 'form-error', role: 'alert' });
+  const unlock = async () => {
+    try {
+      await api.unlockCadre(pin.input.value);
+      void enterCadre(root, exit);
+    } catch (raw) {
+      const error = toAppError(raw);
+      summary.textContent = t(error.code, error.args);
+      pin.input.value = '';
+    }
+  };
+  mount(root, h('section', { id: 'cadre-unlock-screen', class: 'screen', 'aria-labelledby': 'cadre-unlock-title' },
+    h('h1', { id: 'cadre-unlock-title' }, t('cadre-unlock-title')),
+    notice ? h('p', { id: 'cadre-notice', class: 'warning' }, notice) : null,
+    summary,
+    pin.row,
+    h('button', { type: 'button', id: 'cadre-unlock', class: 'big primary', onclick: () => void unlock() }, t('cadre-unlock')),
+    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: exit }, t('session-cancel')),
+  ));
+}
+
+function dateText(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
+
+function familyItem(nav: CadreNav, item: api.FamilyListItem): HTMLElement {
+  const f = item.family;
+  const place = [f.posyandu, f.rw ? `RW ${f.rw}` : null].filter(Boolean).join(' · ');
+  return h('li', { class: `family need-${item.need}`, 'data-family': f.id },
+    h('strong', { class: 'family-name' }, `${f.fatherName} & ${f.motherName}`),
+    h('span', { class: `need-badge need-${item.need}` }, t(`need-${item.need}`)),
+    h('p', {}, t('family-age', { days: f.babyAgeDays }), place ? ` · ${place}` : ''),
+    h('p', {}, item.lastVisit ? t('family-last-visit', { date: dateText(item.lastVisit) }) : t('family-no-visit')),
+    h('p', {}, t('family-sessions-7d', { given: item.sessions7d, planned: item.planned7d })),
+    item.lastPercent !== null ? h('p', {}, t('family-last-score', { percent: item.lastPercent })) : null,
+    item.lastMilkFlow ? h('p', {}, t('family-last-milk', { flow: t(`milk-flow-${item.lastMilkFlow}`) })) : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: `visit-${f.id}`, class: 'primary', onclick: () => void showVisit(nav, f, null) }, t('family-visit')),
+      h('button', { type: 'button', id: `review-${f.id}`, onclick: () => void showReview(nav, f.id) }, t('family-review')),
+    ),
+  );
+}
+
+export function showFamilies(nav: CadreNav): void {
+  const search = h('input', { id: 'families-search', type: 'search', placeholder: t('families-search'), 'aria-label': t('families-search') });
+  const list = h('ul', { id: 'families-list', class: 'families' });
+  const error = h('p', { id: 'families-error', class: 'form-error', role: 'alert' });
+  const load = async () => {
+    try {
+      const items = await api.listFamilies(search.value);
+      list.replaceChildren(...(items.length ? items.map((item) => familyItem(nav, item)) : [h('li', { class: 'hint' }, t('families-empty'))]));
+    } catch (raw) {
+      nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
+    }
+  };
+  for (const event of ['input', 'change', 'search']) search.addEventListener(event, () => void load());
+  mount(nav.root, h('section', { id: 'families', class: 'screen', 'aria-labelledby': 'families-title' },
+    h('div', { class: 'title-row' },
+      h('h1', { id: 'families-title' }, t('families-title')),
+      h('button', { type: 'button', id: 'cadre-lock', onclick: () => nav.exit() }, t('cadre-lock')),
+    ),
+    search,
+    error,
+    list,
+    h('button', { type: 'button', id: 'families-register', class: 'big primary', onclick: () => showRegister(nav) }, t('families-register')),
+    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.exit() }, t('cadre-exit')),
+  ));
+  void load();
+}
+
+function showRegister(nav: CadreNav): void {
+  mount(nav.root, onboardingScreen(() => nav.families(), {
+    submit: api.registerFamilyAsCadre,
+    title: t('register-family-title'),
+    footer: h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
+  }));
+}

@@ -1,0 +1,62 @@
+// The family's review for the cadre: sessions since her last visit, sessions per week
+// against the plan, her visits, and each checklist row across visits with the steps
+// to coach first.
+import * as api from '../api';
+import { h, mount } from '../dom';
+import { currentLanguage, t } from '../i18n';
+import type { CadreNav } from './cadre';
+import { showVisit } from './visit';
+
+function day(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'short' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
+
+function sessionLine(session: api.SessionView): HTMLElement {
+  const rating = session.rating;
+  const answer = !rating ? t('history-not-rated') : rating.skipped ? t('history-rating-skipped')
+    : `${t('history-comfort', { comfort: rating.comfort ?? 0 })} · ${t(`milk-flow-${rating.milkFlow ?? 'none'}`)}`;
+  const reason = session.stopReason ? ` (${t(`stop-reason-${session.stopReason}`)})` : '';
+  return h('li', {}, `${day(session.at)} — ${t(`history-outcome-${session.outcome}`)}${reason}`, h('br', {}),
+    session.outcome === 'not-started' ? '' : answer);
+}
+
+export async function showReview(nav: CadreNav, familyId: string): Promise<void> {
+  let review: api.FamilyReview;
+  try {
+    review = await api.familyReview(familyId);
+  } catch (raw) {
+    nav.fail(raw, (e) => mount(nav.root, h('p', { class: 'form-error' }, t(e.code, e.args))));
+    return;
+  }
+  const f = review.family;
+  const trendTable = h('table', { id: 'review-trends', class: 'trends' },
+    h('thead', {}, h('tr', {}, h('th', {}, ''), ...review.visits.map((v) => h('th', {}, day(v.visitedOn))))),
+    h('tbody', {}, ...review.trends.map((trend) =>
+      h('tr', { 'data-row': trend.rowId, class: review.focus.includes(trend.rowId) ? 'focus' : '' },
+        h('th', {}, t(`checklist-${trend.rowId}`)),
+        ...trend.scores.map((score) => h('td', { class: score === null ? 'none' : `score-${score}` }, score === null ? '–' : String(score)))))));
+  mount(nav.root, h('section', { id: 'review', class: 'screen', 'aria-labelledby': 'review-title' },
+    h('h1', { id: 'review-title' }, `${t('review-title')}: ${f.fatherName} & ${f.motherName}`),
+    h('h2', {}, review.lastVisitOn ? t('review-since', { date: day(review.lastVisitOn) }) : t('review-since-enrolment')),
+    review.sessionsSinceVisit.length
+      ? h('ul', { id: 'review-sessions', class: 'sessions' }, ...review.sessionsSinceVisit.map(sessionLine))
+      : h('p', { class: 'hint' }, t('review-no-sessions')),
+    h('h2', {}, t('review-weeks')),
+    h('ul', { id: 'review-weeks' }, ...review.weeks.map((w) => h('li', {}, t('review-week', { date: day(w.weekStart), given: w.given, planned: w.planned })))),
+    h('h2', {}, t('review-visits')),
+    h('ul', { id: 'review-visits', class: 'sessions' }, ...review.visits.map((visit) =>
+      h('li', { 'data-visit': visit.originalId },
+        t('review-visit', { date: day(visit.visitedOn), percent: visit.percent, band: t(`band-${visit.band}`), cadre: visit.cadreName }),
+        visit.amendReason ? h('p', { class: 'hint' }, t('visit-amended', { reason: visit.amendReason })) : null,
+        h('button', { type: 'button', id: `amend-${visit.originalId}`, onclick: () => void showVisit(nav, f, visit) }, t('visit-amend'))))),
+    h('h2', {}, t('review-focus')),
+    review.focus.length
+      ? h('ol', { id: 'review-focus' }, ...review.focus.map((rowId) => h('li', {}, t(`checklist-${rowId}`))))
+      : h('p', { id: 'review-focus-none', class: 'hint' }, review.visits.length ? t('review-focus-none') : ''),
+    review.visits.length ? h('h2', {}, t('review-rows')) : null,
+    review.visits.length ? h('div', { class: 'table-scroll' }, trendTable) : null,
+    h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => void showVisit(nav, f, null) }, t('family-visit')),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
+  ));
+}

@@ -1,0 +1,134 @@
+// A home visit: the cadre scores each daftar tilik row 0-2 while watching the father;
+// the score and band come from the Rust side as soon as every row is scored.
+import * as api from '../api';
+import { h, mount } from '../dom';
+import { errorsByField } from '../errors';
+import { t } from '../i18n';
+import type { CadreNav } from './cadre';
+import { showReview } from './review';
+
+const MOTIVATIONS: api.Motivation[] = ['cooperative', 'hesitant', 'refuses'];
+const MILK: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
+
+function toggleGroup(buttons: HTMLButtonElement[], chosen: HTMLButtonElement): void {
+  for (const button of buttons) button.setAttribute('aria-pressed', String(button === chosen));
+}
+
+/** The visit form; with `amending`, it corrects that saved visit (a reason is required). */
+export async function showVisit(nav: CadreNav, family: api.Family, amending: api.VisitView | null): Promise<void> {
+  let checklist: api.Checklist;
+  try {
+    checklist = await api.getChecklist();
+  } catch (raw) {
+    nav.fail(raw, (e) => mount(nav.root, h('p', { class: 'form-error' }, t(e.code, e.args))));
+    return;
+  }
+  const scores = new Map<string, number>();
+  const notes = new Map<string, HTMLInputElement>();
+  const scoreLine = h('p', { id: 'visit-score', class: 'big-number' }, t('visit-score-incomplete'));
+  const bandLine = h('p', { id: 'visit-band' });
+  const summary = h('p', { id: 'visit-error', class: 'form-error', role: 'alert' });
+
+  const refresh = async () => {
+    if (scores.size < checklist.rows.length) return;
+    try {
+      const score = await api.previewScore(currentRows());
+      scoreLine.textContent = t('visit-score', { percent: score.percent, total: score.total, maximum: score.maximum });
+      bandLine.textContent = `${t(`band-${score.band}`)} · ${score.competent ? t('visit-competent') : t('visit-not-competent', { percent: checklist.competentPercent })}`;
+      bandLine.className = score.competent ? 'competent' : 'not-competent';
+    } catch (raw) {
+      nav.fail(raw, (e) => (summary.textContent = t(e.code, e.args)));
+    }
+  };
+  const currentRows = (): api.RowScore[] =>
+    checklist.rows.filter((id) => scores.has(id)).map((id) => ({ rowId: id, score: scores.get(id) ?? 0, note: notes.get(id)?.value.trim() || null }));
+
+  const row = (id: string, index: number) => {
+    const previous = amending?.rows.find((r) => r.rowId === id);
+    const buttons = [0, 1, 2].map((value) =>
+      h('button', { type: 'button', id: `row-${id}-${value}`, class: `score score-${value}`, 'aria-pressed': 'false' }, t(`score-${value}`)));
+    buttons.forEach((button, value) => {
+      button.addEventListener('click', () => {
+        scores.set(id, value);
+        toggleGroup(buttons, button);
+        void refresh();
+      });
+      if (previous?.score === value) {
+        scores.set(id, value);
+        toggleGroup(buttons, button);
+      }
+    });
+    const note = h('input', { id: `row-${id}-note`, type: 'text', maxlength: 300, placeholder: t('visit-row-note'), 'aria-label': t('visit-row-note') });
+    note.value = previous?.note ?? '';
+    notes.set(id, note);
+    return h('fieldset', { class: 'checklist-row' },
+      h('legend', {}, `${index + 1}. ${t(`checklist-${id}`)}`),
+      h('div', { class: 'score-buttons', role: 'group' }, ...buttons),
+      note);
+  };
+
+  let motivation: api.Motivation | '' = amending?.motivation ?? '';
+  const motivationButtons = MOTIVATIONS.map((value) =>
+    h('button', { type: 'button', id: `motivation-${value}`, class: 'choice', 'aria-pressed': String(value === motivation) }, t(`motivation-${value}`)));
+  motivationButtons.forEach((button, i) =>
+    button.addEventListener('click', () => {
+      motivation = MOTIVATIONS[i] ?? '';
+      toggleGroup(motivationButtons, button);
+    }));
+  const milk = h('select', { id: 'visit-milk-status' },
+    h('option', { value: '' }, t('visit-milk-unknown')),
+    ...MILK.map((value) => h('option', { value, selected: value === amending?.milkStatus }, t(`milk-status-${value}`))));
+  const coaching = h('textarea', { id: 'visit-coaching', rows: 3, maxlength: 1000 });
+  coaching.value = amending?.coachingNotes ?? '';
+  const reason = amending ? h('input', { id: 'visit-amend-reason', type: 'text', maxlength: 300 }) : null;
+  const motivationError = h('p', { id: 'motivation-error', class: 'field-error' });
+
+  const save = async () => {
+    const input: api.VisitInput = {
+      familyId: family.id,
+      rows: currentRows(),
+      coachingNotes: coaching.value.trim() || null,
+      motivation,
+      milkStatus: (milk.value || null) as api.MilkStatus | null,
+    };
+    try {
+      const result = amending
+        ? await api.amendVisit(amending.originalId, reason?.value ?? '', input)
+        : await api.saveVisit(input);
+      showSaved(nav, family, result);
+    } catch (raw) {
+      nav.fail(raw, (error) => {
+        const byField = errorsByField(error);
+        const motivationProblem = byField.get('motivation');
+        motivationError.textContent = motivationProblem ? t(motivationProblem.code, motivationProblem.args) : '';
+        const first = error.fields[0];
+        summary.textContent = first ? t(first.code, first.args) : t(error.code, error.args);
+      });
+    }
+  };
+
+  mount(nav.root, h('section', { id: 'visit', class: 'screen', 'aria-labelledby': 'visit-title' },
+    h('h1', { id: 'visit-title' }, `${t('visit-title')}: ${family.fatherName}`),
+    h('p', { class: 'hint' }, t('visit-intro')),
+    h('div', { class: 'score-box', 'aria-live': 'polite' }, scoreLine, bandLine),
+    ...checklist.rows.map(row),
+    h('h2', {}, t('visit-motivation')),
+    h('div', { class: 'choices-row', role: 'group' }, ...motivationButtons),
+    motivationError,
+    h('div', { class: 'field' }, h('label', { for: milk.id }, t('visit-milk-status')), milk),
+    h('div', { class: 'field' }, h('label', { for: coaching.id }, t('visit-coaching')), coaching),
+    reason ? h('div', { class: 'field' }, h('label', { for: reason.id }, t('visit-amend-reason')), reason) : null,
+    summary,
+    h('button', { type: 'button', id: 'visit-save', class: 'big primary', onclick: () => void save() }, t('visit-save')),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
+  ));
+  void refresh();
+}
+
+function showSaved(nav: CadreNav, family: api.Family, result: api.VisitResult): void {
+  mount(nav.root, h('section', { id: 'visit-result', class: 'screen', 'aria-labelledby': 'visit-saved' },
+    h('h1', { id: 'visit-saved' }, t('visit-saved', { percent: result.score.percent, band: t(`band-${result.score.band}`) })),
+    h('button', { type: 'button', id: 'visit-to-review', class: 'big primary', onclick: () => void showReview(nav, family.id) }, t('family-review')),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
+  ));
+}
