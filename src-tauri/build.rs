@@ -36,6 +36,9 @@ const APP_COMMANDS: &[&str] = &[
     "save_visit",
     "amend_visit",
     "family_review",
+    "get_learning",
+    "mark_lesson_read",
+    "submit_quiz",
 ];
 
 fn main() {

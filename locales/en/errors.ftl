@@ -51,3 +51,5 @@ error-family-not-found = The family was not found.
 error-checklist-row-missing = Score every step.
 error-checklist-row-twice = A step was scored twice.
 error-checklist-note = A step's note is too long or has characters that cannot be used.
+error-quiz-unanswered = Answer every statement first.
+error-quiz-answered-twice = A statement was answered twice.

@@ -51,3 +51,5 @@ error-family-not-found = Keluarga tidak ditemukan.
 error-checklist-row-missing = Beri nilai semua langkah.
 error-checklist-row-twice = Satu langkah dinilai dua kali.
 error-checklist-note = Catatan langkah terlalu panjang atau berisi karakter yang tidak dapat dipakai.
+error-quiz-unanswered = Jawab semua pernyataan dulu.
+error-quiz-answered-twice = Satu pernyataan dijawab dua kali.

@@ -60,6 +60,9 @@ pub fn run() {
             commands::cadre::save_visit,
             commands::cadre::amend_visit,
             commands::cadre::family_review,
+            commands::learning::get_learning,
+            commands::learning::mark_lesson_read,
+            commands::learning::submit_quiz,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

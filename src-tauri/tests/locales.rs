@@ -203,3 +203,44 @@ fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
     }
     found
 }
+
+/// Ids built from data (protocol items, checklist rows, lessons, test statements) are not
+/// literal in the code, so the scan above cannot see them: check them from the data.
+#[test]
+fn every_data_driven_text_exists_in_both_languages() {
+    use ayah_asi_lib::domain::{checklist, learning, protocol, rating};
+    let mut ids: Vec<String> = Vec::new();
+    for step in protocol::PREPARATION
+        .iter()
+        .chain(&protocol::MASSAGE)
+        .chain(&protocol::CLOSING)
+    {
+        ids.push(format!("protocol-{}", step.id));
+    }
+    ids.extend(
+        protocol::SAFETY_QUESTIONS
+            .iter()
+            .map(|q| format!("safety-{q}")),
+    );
+    ids.extend(checklist::ROWS.iter().map(|r| format!("checklist-{r}")));
+    ids.extend(
+        rating::MILK_INDICATORS
+            .iter()
+            .map(|i| format!("milk-indicator-{i}")),
+    );
+    for lesson in learning::LESSONS {
+        ids.push(format!("lesson-{}-title", lesson.id));
+        ids.push(format!("lesson-{}-source", lesson.id));
+        ids.extend((1..=lesson.paragraphs).map(|n| format!("lesson-{}-p{n}", lesson.id)));
+    }
+    ids.extend(
+        learning::STATEMENTS
+            .iter()
+            .map(|s| format!("quiz-{}", s.id)),
+    );
+    for language in LANGUAGES {
+        let defined = ids_of(language);
+        let missing: Vec<_> = ids.iter().filter(|id| !defined.contains(*id)).collect();
+        assert!(missing.is_empty(), "{language} lacks {missing:?}");
+    }
+}

@@ -61,6 +61,7 @@ export interface Protocol {
   closing: Step[];
   plan: MassagePlan;
   countdownMs: number;
+  massageLessonRead: boolean;
 }
 
 export type StopReason = 'no-consent' | 'safety' | 'mother-asked' | 'pain' | 'interrupted' | 'other';
@@ -330,6 +331,8 @@ export interface FamilyReview {
   visits: VisitView[];
   trends: { rowId: string; scores: (number | null)[] }[];
   focus: string[];
+  preScore: number | null;
+  postScore: number | null;
 }
 
 export const cadreStatus = (): Promise<CadreStatus> => invoke('cadre_status');
@@ -346,3 +349,43 @@ export const saveVisit = (input: VisitInput): Promise<VisitResult> => invoke('sa
 export const amendVisit = (originalId: string, reason: string, input: VisitInput): Promise<VisitResult> =>
   invoke('amend_visit', { originalId, reason, input });
 export const familyReview = (familyId: string): Promise<FamilyReview> => invoke('family_review', { familyId });
+
+// ---- Learning ----
+
+export interface Lesson {
+  id: string;
+  icon: string;
+  paragraphs: number;
+  read: boolean;
+}
+
+export interface Statement {
+  id: string;
+  lesson: string;
+}
+
+export interface Learning {
+  lessons: Lesson[];
+  statements: Statement[];
+  quizVersion: string;
+  preScore: number | null;
+  postScore: number | null;
+  nextTest: 'pre' | 'post';
+}
+
+export interface QuizAnswer {
+  statementId: string;
+  answer: boolean;
+}
+
+export interface QuizResult {
+  kind: 'pre' | 'post';
+  correct: number;
+  score: number;
+  missed: { statementId: string; lesson: string }[];
+  preScore: number | null;
+}
+
+export const getLearning = (): Promise<Learning> => invoke('get_learning');
+export const markLessonRead = (lessonId: string): Promise<void> => invoke('mark_lesson_read', { lessonId });
+export const submitQuiz = (answers: QuizAnswer[]): Promise<QuizResult> => invoke('submit_quiz', { answers });

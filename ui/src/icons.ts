@@ -49,3 +49,23 @@ export function milkIcon(flow: 'none' | 'drips' | 'sprays'): SVGElement {
       return icon(drop(12, 30, 1.1, true), drop(24, 22, 1.5, true), drop(36, 30, 1.1, true), drop(24, 40, 0.7, true));
   }
 }
+
+/** The picture of a lesson page (ids from `domain::learning::LESSONS`). */
+export function lessonIcon(kind: string): SVGElement {
+  switch (kind) {
+    case 'drop':
+      return milkIcon('drips');
+    case 'heart':
+      return icon(svg('path', { d: 'M24 40 C 8 28 6 18 12 12 C 17 7 23 10 24 15 C 25 10 31 7 36 12 C 42 18 40 28 24 40 Z', class: 'heart' }));
+    case 'hormones':
+      return icon(svg('circle', { cx: 17, cy: 24, r: 9, class: 'bubble' }), svg('circle', { cx: 31, cy: 24, r: 9, class: 'bubble alt' }));
+    case 'warning':
+      return icon(svg('path', { d: 'M24 6 L 44 40 L 4 40 Z', class: 'warn' }), svg('rect', { x: 22.5, y: 17, width: 3, height: 12, class: 'ink' }), svg('circle', { cx: 24, cy: 34, r: 2, class: 'ink' }));
+    case 'father':
+      return icon(svg('circle', { cx: 24, cy: 14, r: 7, class: 'person' }), svg('path', { d: 'M 10 42 C 10 28 38 28 38 42 Z', class: 'person' }));
+    case 'hands':
+      return icon(svg('rect', { x: 12, y: 16, width: 9, height: 20, rx: 4, class: 'person' }), svg('rect', { x: 27, y: 16, width: 9, height: 20, rx: 4, class: 'person' }), svg('path', { d: 'M 24 8 L 24 42', class: 'spine' }));
+    default:
+      return icon(svg('rect', { x: 19, y: 8, width: 10, height: 32, rx: 2, class: 'cross-plus' }), svg('rect', { x: 8, y: 19, width: 32, height: 10, rx: 2, class: 'cross-plus' }));
+  }
+}

@@ -10,6 +10,7 @@ import { languageScreen } from './screens/language';
 import { onboardingScreen } from './screens/onboarding';
 import { enterCadre } from './screens/cadre';
 import { showHistory } from './screens/history';
+import { showLearning } from './screens/learning';
 import { showMilkStatus } from './screens/milk';
 import { showResumeOffer, startSessionFlow } from './screens/session';
 
@@ -50,6 +51,7 @@ function show(state: api.AppState): void {
           onHistory: () => void showHistory(root, () => void refresh()),
           onMilkStatus: () => showMilkStatus(root, () => void refresh()),
           onCadre: () => void enterCadre(root, () => void refresh()),
+          onLearn: () => void showLearning(root, () => void refresh()),
         }));
       }
       break;

@@ -108,6 +108,9 @@ pub struct FamilyReview {
     pub visits: Vec<VisitView>,
     pub trends: Vec<RowTrend>,
     pub focus: Vec<&'static str>,
+    /// Knowledge test: first pre-test and latest post-test score.
+    pub pre_score: Option<u8>,
+    pub post_score: Option<u8>,
 }
 
 const MOTIVATIONS: [&str; 3] = ["cooperative", "hesitant", "refuses"];
@@ -501,7 +504,10 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         .collect::<Result<Vec<_>, AppError>>()?;
     let trends = checklist::row_trends(&cadre_store::as_past_visits(&visits));
     let focus = checklist::focus_rows(&trends);
+    let (pre_score, post_score) = crate::storage::learning::scores(conn, family_id)?;
     Ok(FamilyReview {
+        pre_score,
+        post_score,
         family: FamilyView::new(&record, now.date_naive()),
         last_visit_on,
         sessions_since_visit,

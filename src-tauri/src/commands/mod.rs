@@ -4,4 +4,5 @@ pub mod app;
 pub mod cadre;
 pub mod family;
 pub mod follow_up;
+pub mod learning;
 pub mod session;

@@ -27,6 +27,8 @@ pub struct ProtocolView {
     pub closing: Vec<Step>,
     pub plan: MassagePlan,
     pub countdown_ms: u64,
+    /// Whether the father has read the massage lesson (else the preparation suggests it).
+    pub massage_lesson_read: bool,
 }
 
 /// The answer to the safety screen.
@@ -60,8 +62,14 @@ async fn own_family_id(state: &AppState) -> Result<String, AppError> {
 #[tauri::command]
 pub async fn get_protocol(state: State<'_, AppState>) -> Result<ProtocolView, AppError> {
     let family_id = own_family_id(&state).await?;
-    let plan = state
-        .with_store(move |store| Ok(sessions::get_plan(store.conn(), &family_id)?))
+    let (plan, massage_lesson_read) = state
+        .with_store(move |store| {
+            let read = crate::storage::learning::lessons_read(store.conn(), &family_id)?;
+            let lesson_read = read
+                .iter()
+                .any(|id| id == crate::domain::learning::MASSAGE_LESSON);
+            Ok((sessions::get_plan(store.conn(), &family_id)?, lesson_read))
+        })
         .await?;
     Ok(ProtocolView {
         version: protocol::PROTOCOL_VERSION,
@@ -71,6 +79,7 @@ pub async fn get_protocol(state: State<'_, AppState>) -> Result<ProtocolView, Ap
         closing: protocol::CLOSING.to_vec(),
         plan,
         countdown_ms: crate::domain::session::COUNTDOWN_MS,
+        massage_lesson_read,
     })
 }
 

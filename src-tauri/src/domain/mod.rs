@@ -5,6 +5,7 @@ pub mod cadre;
 pub mod checklist;
 pub mod family;
 pub mod history;
+pub mod learning;
 pub mod pin;
 pub mod protocol;
 pub mod rating;

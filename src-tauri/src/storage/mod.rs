@@ -4,6 +4,7 @@
 pub mod cadre;
 pub mod families;
 pub mod follow_up;
+pub mod learning;
 pub mod sessions;
 pub mod settings;
 
@@ -23,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/002_massage_sessions.sql"),
     include_str!("../../migrations/003_ratings_milk_reminders.sql"),
     include_str!("../../migrations/004_cadre_visits.sql"),
+    include_str!("../../migrations/005_learning.sql"),
 ];
 
 /// Why the store could not do what was asked.

@@ -12,6 +12,7 @@ export interface HomeActions {
   onHistory: () => void;
   onMilkStatus: () => void;
   onCadre: () => void;
+  onLearn: () => void;
 }
 
 /** Reminder times offered: every half hour, mornings 04:00-12:00, evenings 13:00-23:30. */
@@ -58,6 +59,7 @@ export function homeScreen(family: api.Family, actions: HomeActions): HTMLElemen
     h('button', { type: 'button', id: 'start-massage', class: 'big primary', onclick: actions.onStartMassage }, t('home-start-massage')),
     planSummary,
     h('button', { type: 'button', id: 'open-history', class: 'big', onclick: actions.onHistory }, t('history-open')),
+    h('button', { type: 'button', id: 'open-learning', class: 'big', onclick: actions.onLearn }, t('learn-open')),
     milkCard,
     planSettings,
     reminderSettings,

@@ -38,6 +38,7 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
         ...trend.scores.map((score) => h('td', { class: score === null ? 'none' : `score-${score}` }, score === null ? '–' : String(score)))))));
   mount(nav.root, h('section', { id: 'review', class: 'screen', 'aria-labelledby': 'review-title' },
     h('h1', { id: 'review-title' }, `${t('review-title')}: ${f.fatherName} & ${f.motherName}`),
+    h('p', { id: 'review-knowledge' }, t('review-knowledge', { pre: review.preScore ?? t('learn-no-score'), post: review.postScore ?? t('learn-no-score') })),
     h('h2', {}, review.lastVisitOn ? t('review-since', { date: day(review.lastVisitOn) }) : t('review-since-enrolment')),
     review.sessionsSinceVisit.length
       ? h('ul', { id: 'review-sessions', class: 'sessions' }, ...review.sessionsSinceVisit.map(sessionLine))

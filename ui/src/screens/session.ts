@@ -6,6 +6,7 @@ import { toAppError } from '../errors';
 import { t } from '../i18n';
 import { unlockAudio } from '../session/cues';
 import { guidedView } from './guided';
+import { showLesson } from './learning';
 
 /** Where the flow goes when it is done: back to the home screen. */
 type Exit = () => void;
@@ -132,7 +133,14 @@ function showPreparation(root: HTMLElement, sessionId: string, protocol: api.Pro
     h('p', {}, t('prep-intro')),
     h('div', { class: 'checklist' }, ...boxes.map(({ row }) => row)),
     h('h2', {}, t('home-start-massage')),
-    h('p', { class: 'hint' }, t('prep-read-lesson')),
+    protocol.massageLessonRead ? null : h('p', { id: 'lesson-suggestion', class: 'hint' }, t('prep-read-lesson')),
+    protocol.massageLessonRead
+      ? null
+      : h('button', {
+          type: 'button',
+          id: 'read-massage-lesson',
+          onclick: () => showLesson(root, { id: 'oxytocin-massage', icon: 'hands', paragraphs: 3 }, () => showPreparation(root, sessionId, { ...protocol, massageLessonRead: true }, exit)),
+        }, t('read-massage-lesson')),
     h('ol', { class: 'steps' }, ...protocol.massage.map((step) => h('li', {}, t(`protocol-${step.id}`))), h('li', {}, t('protocol-pressure'))),
     error.element,
     h('button', { type: 'button', id: 'prep-start', class: 'big primary', onclick: () => void start() }, t('prep-start')),

@@ -1,0 +1,232 @@
+//! Lessons for fathers and the 10-statement knowledge test taken before and after them
+//! (DESIGN.md section 5; seed 004's pre-test and post-test). Texts live in `locales/`:
+//! `lesson-<id>-title`, `lesson-<id>-p<n>`, `lesson-<id>-source`, `quiz-<id>`.
+
+use serde::{Deserialize, Serialize};
+
+use super::validation::FieldError;
+
+/// Stored with every attempt; bump it when a statement or an answer changes.
+pub const QUIZ_VERSION: &str = "uji-pengetahuan-v1";
+
+/// One lesson page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lesson {
+    pub id: &'static str,
+    /// Which picture the page shows (see `ui/src/icons.ts`).
+    pub icon: &'static str,
+    pub paragraphs: u8,
+}
+
+const fn lesson(id: &'static str, icon: &'static str, paragraphs: u8) -> Lesson {
+    Lesson {
+        id,
+        icon,
+        paragraphs,
+    }
+}
+
+/// The lessons, in reading order.
+pub const LESSONS: [Lesson; 7] = [
+    lesson("what-is-asi", "drop", 3),
+    lesson("benefits", "heart", 3),
+    lesson("hormones", "hormones", 3),
+    lesson("what-lowers-milk", "warning", 3),
+    lesson("father-role", "father", 3),
+    lesson("oxytocin-massage", "hands", 3),
+    lesson("see-midwife", "midwife", 3),
+];
+
+/// The lesson the guided massage suggests to a father who has not read it.
+pub const MASSAGE_LESSON: &str = "oxytocin-massage";
+
+/// A true/false statement, its answer, and the lesson that explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Statement {
+    pub id: &'static str,
+    #[serde(skip)]
+    pub answer: bool,
+    pub lesson: &'static str,
+}
+
+const fn statement(id: &'static str, answer: bool, lesson: &'static str) -> Statement {
+    Statement { id, answer, lesson }
+}
+
+pub const STATEMENTS: [Statement; 10] = [
+    statement("s1", true, "what-is-asi"),
+    statement("s2", false, "what-is-asi"),
+    statement("s3", true, "benefits"),
+    statement("s4", true, "hormones"),
+    statement("s5", false, "hormones"),
+    statement("s6", false, "what-lowers-milk"),
+    statement("s7", true, "father-role"),
+    statement("s8", true, "oxytocin-massage"),
+    statement("s9", false, "oxytocin-massage"),
+    statement("s10", true, "see-midwife"),
+];
+
+/// Before the lessons, or after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TestKind {
+    Pre,
+    Post,
+}
+
+impl TestKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Pre => "pre",
+            Self::Post => "post",
+        }
+    }
+}
+
+/// One answer as the father gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    pub statement_id: String,
+    pub answer: bool,
+}
+
+/// A statement he got wrong, and where to read about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Missed {
+    pub statement_id: &'static str,
+    pub lesson: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Graded {
+    pub correct: u8,
+    /// correct x 10
+    pub score: u8,
+    pub missed: Vec<Missed>,
+}
+
+/// Grades a complete set of answers: every statement once, nothing unknown.
+pub fn grade(answers: &[Answer]) -> Result<Graded, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if let Some(unknown) = answers
+        .iter()
+        .find(|a| !STATEMENTS.iter().any(|s| s.id == a.statement_id))
+    {
+        errors.push(
+            FieldError::new("answers", "error-unknown-protocol-item")
+                .with_arg("item", &unknown.statement_id),
+        );
+    }
+    let mut correct = 0u8;
+    let mut missed = Vec::new();
+    for statement in &STATEMENTS {
+        let given: Vec<&Answer> = answers
+            .iter()
+            .filter(|a| a.statement_id == statement.id)
+            .collect();
+        match given.as_slice() {
+            [one] if one.answer == statement.answer => correct += 1,
+            [_] => missed.push(Missed {
+                statement_id: statement.id,
+                lesson: statement.lesson,
+            }),
+            [] => errors.push(FieldError::new("answers", "error-quiz-unanswered")),
+            _ => errors.push(FieldError::new("answers", "error-quiz-answered-twice")),
+        }
+    }
+    errors.dedup();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Graded {
+        correct,
+        score: correct * 10,
+        missed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(flip: &[&str]) -> Vec<Answer> {
+        STATEMENTS
+            .iter()
+            .map(|s| Answer {
+                statement_id: s.id.into(),
+                answer: s.answer != flip.contains(&s.id),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_statement_points_at_a_lesson_and_every_lesson_is_tested() {
+        for statement in STATEMENTS {
+            assert!(
+                LESSONS.iter().any(|l| l.id == statement.lesson),
+                "{}",
+                statement.id
+            );
+        }
+        for lesson in LESSONS {
+            assert!(
+                STATEMENTS.iter().any(|s| s.lesson == lesson.id),
+                "no statement on {}",
+                lesson.id
+            );
+        }
+        assert!(LESSONS.iter().any(|l| l.id == MASSAGE_LESSON));
+    }
+
+    #[test]
+    fn score_is_ten_per_correct_answer_and_misses_point_to_their_lessons() {
+        assert_eq!(grade(&answers(&[])).unwrap().score, 100);
+        let graded = grade(&answers(&["s2", "s9"])).unwrap();
+        assert_eq!((graded.correct, graded.score), (8, 80));
+        assert_eq!(
+            graded.missed,
+            [
+                Missed {
+                    statement_id: "s2",
+                    lesson: "what-is-asi"
+                },
+                Missed {
+                    statement_id: "s9",
+                    lesson: "oxytocin-massage"
+                }
+            ]
+        );
+        let all_wrong: Vec<&str> = STATEMENTS.iter().map(|s| s.id).collect();
+        assert_eq!(grade(&answers(&all_wrong)).unwrap().score, 0);
+    }
+
+    #[test]
+    fn incomplete_doubled_or_unknown_answers_are_refused() {
+        let mut short = answers(&[]);
+        short.pop();
+        assert_eq!(grade(&short).unwrap_err()[0].code, "error-quiz-unanswered");
+        let mut doubled = answers(&[]);
+        doubled.push(Answer {
+            statement_id: "s1".into(),
+            answer: false,
+        });
+        assert_eq!(
+            grade(&doubled).unwrap_err()[0].code,
+            "error-quiz-answered-twice"
+        );
+        let mut unknown = answers(&[]);
+        unknown.push(Answer {
+            statement_id: "s99".into(),
+            answer: true,
+        });
+        assert_eq!(
+            grade(&unknown).unwrap_err()[0].code,
+            "error-unknown-protocol-item"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! Lessons and the knowledge test in the real app: pre-test, lessons, post-test and the
+//! gain; missed statements lead to their lessons; the cadre sees both scores; the
+//! guided massage suggests the massage lesson until it is read.
+
+use ayah_asi_e2e::flows::onboard;
+use ayah_asi_e2e::{App, Driver, Result, open_database};
+
+const TRUE_STATEMENTS: [&str; 6] = ["s1", "s3", "s4", "s7", "s8", "s10"];
+const ALL: [&str; 10] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"];
+
+async fn answer(app: &App, right: bool) -> Result<()> {
+    for id in ALL {
+        let truth = TRUE_STATEMENTS.contains(&id);
+        // A wrong pass answers "true" to everything.
+        let given = if right { truth } else { true };
+        app.click(&format!("#quiz-{id}-{given}")).await?;
+    }
+    app.click("#quiz-submit").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    app.click("#open-learning").await?;
+    app.wait_for_text("#learn-scores", "Tes awal: belum · Tes akhir: belum")
+        .await?;
+    app.click("#start-quiz").await?;
+    app.wait_for_text("#quiz-title", "Tes awal").await?;
+    // Submitting half-answered is refused.
+    app.click("#quiz-s1-true").await?;
+    app.click("#quiz-submit").await?;
+    app.wait_for_text("#learning-error", "Jawab semua pernyataan dulu.")
+        .await?;
+    answer(&app, false).await?;
+    app.wait_for_text("#quiz-score", "Skor Bapak: 60").await?;
+    assert!(
+        app.text("#quiz-missed")
+            .await?
+            .contains("Jawaban yang benar: Salah")
+    );
+    app.screenshot("40-pre-test-result").await?;
+    // A missed statement leads to its lesson.
+    app.click("#missed-s9").await?;
+    app.wait_for_text("#lesson-title", "Pijat oksitosin")
+        .await?;
+    assert!(
+        app.text("#lesson-page .source")
+            .await?
+            .starts_with("Sumber: seed 002")
+    );
+    app.screenshot("41-lesson").await?;
+    app.click("#lesson-done").await?;
+    for lesson in [
+        "what-is-asi",
+        "benefits",
+        "hormones",
+        "what-lowers-milk",
+        "father-role",
+        "see-midwife",
+    ] {
+        app.click(&format!("#lesson-{lesson}")).await?;
+        app.click("#lesson-done").await?;
+    }
+    app.wait_for_text("#learn-scores", "Tes awal: 60 · Tes akhir: belum")
+        .await?;
+    let read = app
+        .client
+        .find_all(ayah_asi_e2e::Locator::Css("#lessons .read-mark"))
+        .await?;
+    assert_eq!(read.len(), 7, "every lesson marked read");
+
+    app.click("#start-quiz").await?;
+    app.wait_for_text("#quiz-title", "Tes akhir").await?;
+    answer(&app, true).await?;
+    app.wait_for_text("#quiz-score", "Skor Bapak: 100").await?;
+    app.wait_for_text("#quiz-gain", "Naik dari 60 menjadi 100!")
+        .await?;
+    app.wait_for("#quiz-all-right").await?;
+
+    let db = open_database(&driver.database())?;
+    let mut stmt =
+        db.prepare("SELECT kind, score, quiz_version FROM quiz_attempt ORDER BY created_at")?;
+    let attempts: Vec<(String, i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    assert_eq!(
+        attempts,
+        [
+            ("pre".into(), 60, "uji-pengetahuan-v1".into()),
+            ("post".into(), 100, "uji-pengetahuan-v1".into())
+        ]
+    );
+
+    // The cadre sees both scores in the family's review.
+    app.click("#back-to-learning").await?;
+    app.click("#back-home").await?;
+    app.click("#cadre-mode").await?;
+    app.type_into("#cadre-name", "Bu Rina").await?;
+    app.type_into("#cadre-pin", "135790").await?;
+    app.type_into("#cadre-pin-repeat", "135790").await?;
+    app.click("#cadre-setup-save").await?;
+    app.click("#families-list li[data-family] button[id^='review-']")
+        .await?;
+    app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 60, akhir 100")
+        .await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_massage_suggests_its_lesson_until_it_is_read() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    app.click("#start-massage").await?;
+    app.click("#consent-today-yes").await?;
+    for question in [
+        "back-wound",
+        "spine-injury",
+        "fever-bleeding-dizzy",
+        "pain-now",
+    ] {
+        app.click(&format!("#safety-{question}-no")).await?;
+    }
+    app.click("#safety-continue").await?;
+    app.click("#read-massage-lesson").await?;
+    app.wait_for_text("#lesson-title", "Pijat oksitosin")
+        .await?;
+    app.click("#lesson-done").await?;
+    // Back at the same preparation, without the suggestion.
+    app.wait_for("#prep-start").await?;
+    assert!(
+        app.client
+            .find(ayah_asi_e2e::Locator::Css("#read-massage-lesson"))
+            .await
+            .is_err()
+    );
+    app.close().await
+}

@@ -1,0 +1,128 @@
+// Lessons and the knowledge test: the pre-test first, then the lessons, then the
+// post-test; afterwards each missed statement links to the lesson that explains it.
+import * as api from '../api';
+import { h, mount } from '../dom';
+import { errorsByField, toAppError } from '../errors';
+import { t } from '../i18n';
+import { lessonIcon } from '../icons';
+import { backPicture } from '../session/backPicture';
+
+function errorLine(raw: unknown): HTMLElement {
+  const error = toAppError(raw);
+  const first = errorsByField(error).values().next().value;
+  return h('p', { id: 'learning-error', class: 'form-error', role: 'alert' }, first ? t(first.code, first.args) : t(error.code, error.args));
+}
+
+export async function showLearning(root: HTMLElement, exit: () => void): Promise<void> {
+  let learning: api.Learning;
+  try {
+    learning = await api.getLearning();
+  } catch (raw) {
+    mount(root, errorLine(raw));
+    return;
+  }
+  const again = () => void showLearning(root, exit);
+  const score = (value: number | null) => (value === null ? t('learn-no-score') : String(value));
+  mount(root, h('section', { id: 'learning', class: 'screen', 'aria-labelledby': 'learning-title' },
+    h('h1', { id: 'learning-title' }, t('learn-title')),
+    h('p', {}, t('learn-intro')),
+    h('p', { id: 'learn-scores', class: 'feedback' }, `${t('learn-pre-score', { score: score(learning.preScore) })} · ${t('learn-post-score', { score: score(learning.postScore) })}`),
+    h('button', { type: 'button', id: 'start-quiz', class: 'big primary', onclick: () => showQuiz(root, learning, again) },
+      t(learning.nextTest === 'pre' ? 'learn-start-pre' : 'learn-start-post')),
+    h('h2', {}, t('learn-lessons')),
+    h('ul', { id: 'lessons', class: 'lessons' }, ...learning.lessons.map((lesson) =>
+      h('li', {},
+        h('button', { type: 'button', id: `lesson-${lesson.id}`, class: 'lesson-link', onclick: () => showLesson(root, lesson, again) },
+          lessonIcon(lesson.icon),
+          h('span', {}, t(`lesson-${lesson.id}-title`)),
+          lesson.read ? h('span', { class: 'read-mark' }, `✓ ${t('learn-read')}`) : null)))),
+    h('button', { type: 'button', id: 'back-home', class: 'big', onclick: exit }, t('session-back-home')),
+  ));
+}
+
+/** One lesson page; "done reading" marks it read and goes back. */
+export function showLesson(root: HTMLElement, lesson: Pick<api.Lesson, 'id' | 'icon' | 'paragraphs'>, back: () => void): void {
+  const error = h('p', { id: 'learning-error', class: 'form-error', role: 'alert' });
+  const done = async () => {
+    try {
+      await api.markLessonRead(lesson.id);
+      back();
+    } catch (raw) {
+      error.replaceWith(errorLine(raw));
+    }
+  };
+  const paragraphs = Array.from({ length: lesson.paragraphs }, (_, i) => h('p', {}, t(`lesson-${lesson.id}-p${i + 1}`)));
+  mount(root, h('article', { id: 'lesson-page', class: 'screen lesson', 'aria-labelledby': 'lesson-title' },
+    h('div', { class: 'lesson-icon' }, lesson.icon === 'hands' ? massagePicture() : lessonIcon(lesson.icon)),
+    h('h1', { id: 'lesson-title' }, t(`lesson-${lesson.id}-title`)),
+    ...paragraphs,
+    h('p', { class: 'source' }, t(`lesson-${lesson.id}-source`)),
+    error,
+    h('button', { type: 'button', id: 'lesson-done', class: 'big primary', onclick: () => void done() }, t('lesson-done')),
+  ));
+}
+
+function showQuiz(root: HTMLElement, learning: api.Learning, back: () => void): void {
+  const answers = new Map<string, boolean>();
+  const error = h('p', { id: 'quiz-error', class: 'form-error', role: 'alert' });
+  const item = (statement: api.Statement, index: number) => {
+    const choice = (value: boolean) =>
+      h('button', {
+        type: 'button',
+        id: `quiz-${statement.id}-${value}`,
+        'aria-pressed': 'false',
+        onclick: (event: Event) => {
+          answers.set(statement.id, value);
+          const row = (event.currentTarget as HTMLElement).parentElement;
+          for (const button of row?.querySelectorAll('button') ?? []) button.setAttribute('aria-pressed', String(button === event.currentTarget));
+        },
+      }, t(value ? 'quiz-true' : 'quiz-false'));
+    return h('fieldset', { class: 'safety-question' },
+      h('legend', {}, `${index + 1}. ${t(`quiz-${statement.id}`)}`),
+      h('div', { class: 'yes-no' }, choice(true), choice(false)));
+  };
+  const submit = async () => {
+    const given = [...answers].map(([statementId, answer]) => ({ statementId, answer }));
+    try {
+      const result = await api.submitQuiz(given);
+      showResult(root, learning, result, answers, back);
+    } catch (raw) {
+      error.replaceChildren(errorLine(raw));
+    }
+  };
+  mount(root, h('section', { id: 'quiz', class: 'screen', 'aria-labelledby': 'quiz-title' },
+    h('h1', { id: 'quiz-title' }, t(learning.nextTest === 'pre' ? 'quiz-title-pre' : 'quiz-title-post')),
+    h('p', {}, t('quiz-intro')),
+    ...learning.statements.map(item),
+    error,
+    h('button', { type: 'button', id: 'quiz-submit', class: 'big primary', onclick: () => void submit() }, t('quiz-submit')),
+  ));
+}
+
+function showResult(root: HTMLElement, learning: api.Learning, result: api.QuizResult, given: Map<string, boolean>, back: () => void): void {
+  const lessonOf = (id: string) => learning.lessons.find((l) => l.id === id);
+  const missed = result.missed.map((m) => {
+    const lesson = lessonOf(m.lesson);
+    const rightAnswer = !(given.get(m.statementId) ?? false);
+    return h('li', { 'data-statement': m.statementId },
+      h('p', {}, t(`quiz-${m.statementId}`)),
+      h('p', { class: 'hint' }, t('quiz-answer-was', { answer: t(rightAnswer ? 'quiz-true' : 'quiz-false') })),
+      lesson ? h('button', { type: 'button', id: `missed-${m.statementId}`, onclick: () => showLesson(root, lesson, back) }, t('quiz-read-lesson', { lesson: t(`lesson-${lesson.id}-title`) })) : null);
+  });
+  mount(root, h('section', { id: 'quiz-result', class: 'screen', 'aria-labelledby': 'quiz-score' },
+    h('h1', { id: 'quiz-score' }, t('quiz-score', { score: result.score })),
+    result.kind === 'post' && result.preScore !== null
+      ? h('p', { id: 'quiz-gain', class: 'feedback' }, t('quiz-gain', { pre: result.preScore, score: result.score }))
+      : h('p', { id: 'quiz-next' }, t('quiz-pre-then-read')),
+    missed.length ? h('h2', {}, t('quiz-missed')) : h('p', { id: 'quiz-all-right' }, t('quiz-all-right')),
+    missed.length ? h('ul', { id: 'quiz-missed', class: 'sessions' }, ...missed) : null,
+    h('button', { type: 'button', id: 'back-to-learning', class: 'big primary', onclick: back }, t('learn-lessons')),
+  ));
+}
+
+/** The massage lesson shows the back itself: the zone and the thumbs at C7. */
+function massagePicture(): SVGSVGElement {
+  const picture = backPicture(t('guide-picture-label'));
+  picture.show('paraspinal', 0, false);
+  return picture.element;
+}
