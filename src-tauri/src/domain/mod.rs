@@ -12,4 +12,5 @@ pub mod rating;
 pub mod record;
 pub mod reminder;
 pub mod session;
+pub mod stats;
 pub mod validation;
