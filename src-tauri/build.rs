@@ -39,6 +39,7 @@ const APP_COMMANDS: &[&str] = &[
     "get_learning",
     "mark_lesson_read",
     "submit_quiz",
+    "posyandu_report",
 ];
 
 fn main() {

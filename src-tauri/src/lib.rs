@@ -63,6 +63,7 @@ pub fn run() {
             commands::learning::get_learning,
             commands::learning::mark_lesson_read,
             commands::learning::submit_quiz,
+            commands::report::posyandu_report,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

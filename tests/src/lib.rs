@@ -241,6 +241,15 @@ impl App {
         Err(format!("{css:?} shows {seen:?}, expected {expected:?}").into())
     }
 
+    /// The cells of every row of the table(s) matching `css`, as text.
+    pub async fn table_rows(&self, css: &str) -> Result<Vec<Vec<String>>> {
+        self.wait_for(css).await?;
+        let script = "return Array.from(document.querySelectorAll(arguments[0] + ' tr'))
+            .map((tr) => Array.from(tr.children).map((cell) => cell.textContent.trim()));";
+        let rows = self.client.execute(script, vec![json!(css)]).await?;
+        Ok(serde_json::from_value(rows)?)
+    }
+
     /// The value of a form field, as the user sees it.
     pub async fn value(&self, css: &str) -> Result<String> {
         Ok(self

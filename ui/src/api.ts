@@ -27,6 +27,9 @@ export interface FamilyInput {
   posyandu: string | null;
   rw: string | null;
   rt: string | null;
+  motherAge: string | null;
+  motherEducation: string | null;
+  parity: string | null;
   consentGiven: boolean;
 }
 
@@ -389,3 +392,58 @@ export interface QuizResult {
 export const getLearning = (): Promise<Learning> => invoke('get_learning');
 export const markLessonRead = (lessonId: string): Promise<void> => invoke('mark_lesson_read', { lessonId });
 export const submitQuiz = (answers: QuizAnswer[]): Promise<QuizResult> => invoke('submit_quiz', { answers });
+
+// ---- Reports ----
+
+export interface ReportRow {
+  key: string;
+  count: number;
+  percent: number;
+}
+
+export interface RankGroup {
+  n: number;
+  sum: number;
+  mean: number;
+}
+
+export interface Wilcoxon {
+  pairs: number;
+  negative: RankGroup;
+  positive: RankGroup;
+  ties: number;
+  outcome: { z: number; p: number; pExact: number | null; significant: boolean } | null;
+}
+
+export interface Report {
+  enrolled: number;
+  trained: number;
+  active: number;
+  age: ReportRow[];
+  education: ReportRow[];
+  parity: ReportRow[];
+  milkBefore: ReportRow[];
+  milkAfter: ReportRow[];
+  milkTest: Wilcoxon;
+  knowledgePreMean: number | null;
+  knowledgePostMean: number | null;
+  knowledgeTest: Wilcoxon;
+  assessed: number;
+  competent: number;
+  competentPercent: number | null;
+  mostFailed: [string, number][];
+  comfortRatings: number;
+  comfortMean: number | null;
+  comfortDistribution: number[];
+}
+
+export interface ReportView {
+  from: string;
+  to: string;
+  posyandu: string | null;
+  posyanduNames: string[];
+  report: Report;
+}
+
+export const posyanduReport = (months: number, posyandu: string | null): Promise<ReportView> =>
+  invoke('posyandu_report', { months, posyandu });

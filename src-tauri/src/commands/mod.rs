@@ -5,4 +5,5 @@ pub mod cadre;
 pub mod family;
 pub mod follow_up;
 pub mod learning;
+pub mod report;
 pub mod session;

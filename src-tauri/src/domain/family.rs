@@ -25,6 +25,27 @@ pub struct FamilyInput {
     pub rw: Option<String>,
     pub rt: Option<String>,
     pub consent_given: bool,
+    /// The mother's age in years, as typed (optional).
+    #[serde(default)]
+    pub mother_age: Option<String>,
+    #[serde(default)]
+    pub mother_education: Option<String>,
+    #[serde(default)]
+    pub parity: Option<String>,
+}
+
+/// The mother's schooling, as the programme's reports group it.
+pub const EDUCATION_LEVELS: [&str; 4] = ["sd", "smp", "sma", "perguruan-tinggi"];
+/// First birth, or not.
+pub const PARITIES: [&str; 2] = ["primipara", "multipara"];
+const MOTHER_AGE_RANGE: (u8, u8) = (12, 60);
+
+/// Optional characteristics of the mother, for the reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Characteristics {
+    pub mother_age: Option<u8>,
+    pub mother_education: Option<String>,
+    pub parity: Option<String>,
 }
 
 /// A family profile that passed every rule.
@@ -36,6 +57,7 @@ pub struct Family {
     pub posyandu: Option<String>,
     pub rw: Option<String>,
     pub rt: Option<String>,
+    pub characteristics: Characteristics,
 }
 
 impl FamilyInput {
@@ -53,6 +75,7 @@ impl FamilyInput {
         );
         let rw = neighbourhood_number("rw", self.rw.as_deref(), &mut errors);
         let rt = neighbourhood_number("rt", self.rt.as_deref(), &mut errors);
+        let characteristics = self.characteristics(&mut errors);
         if !self.consent_given {
             errors.push(FieldError::new("consent", "error-consent-required"));
         }
@@ -64,8 +87,56 @@ impl FamilyInput {
                 posyandu,
                 rw,
                 rt,
+                characteristics,
             }),
             _ => Err(errors),
+        }
+    }
+}
+
+impl FamilyInput {
+    fn characteristics(&self, errors: &mut Vec<FieldError>) -> Characteristics {
+        let blank = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let mother_age = blank(&self.mother_age).and_then(|age| {
+            let (min, max) = MOTHER_AGE_RANGE;
+            match age.parse::<u8>() {
+                Ok(years) if (min..=max).contains(&years) => Some(years),
+                _ => {
+                    errors.push(
+                        FieldError::new("motherAge", "error-out-of-range")
+                            .with_arg("min", min)
+                            .with_arg("max", max),
+                    );
+                    None
+                }
+            }
+        });
+        let choice = |field: &'static str,
+                      value: Option<String>,
+                      allowed: &[&str],
+                      errors: &mut Vec<FieldError>| {
+            value.filter(|v| {
+                let known = allowed.contains(&v.as_str());
+                if !known {
+                    errors.push(FieldError::new(field, "error-choice-unknown"));
+                }
+                known
+            })
+        };
+        Characteristics {
+            mother_age,
+            mother_education: choice(
+                "motherEducation",
+                blank(&self.mother_education),
+                &EDUCATION_LEVELS,
+                errors,
+            ),
+            parity: choice("parity", blank(&self.parity), &PARITIES, errors),
         }
     }
 }
@@ -133,7 +204,35 @@ mod tests {
             rw: Some("011".into()),
             rt: Some(" ".into()),
             consent_given: true,
+            mother_age: Some("27".into()),
+            mother_education: Some("sma".into()),
+            parity: None,
         }
+    }
+
+    #[test]
+    fn characteristics_are_optional_but_checked_when_given() {
+        let family = valid_input().validate(today()).unwrap();
+        assert_eq!(family.characteristics.mother_age, Some(27));
+        assert_eq!(
+            family.characteristics.mother_education.as_deref(),
+            Some("sma")
+        );
+        assert_eq!(family.characteristics.parity, None);
+        let bad = FamilyInput {
+            mother_age: Some("9".into()),
+            mother_education: Some("phd".into()),
+            parity: Some("third".into()),
+            ..valid_input()
+        };
+        assert_eq!(
+            codes(bad.validate(today())),
+            [
+                ("motherAge", "error-out-of-range"),
+                ("motherEducation", "error-choice-unknown"),
+                ("parity", "error-choice-unknown")
+            ]
+        );
     }
 
     fn codes(result: Result<Family, Vec<FieldError>>) -> Vec<(&'static str, &'static str)> {
@@ -192,6 +291,7 @@ mod tests {
             rw: Some("1a".into()),
             rt: Some("1234".into()),
             consent_given: false,
+            ..FamilyInput::default()
         };
         assert_eq!(
             codes(input.validate(today())),

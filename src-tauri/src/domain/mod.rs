@@ -11,6 +11,7 @@ pub mod protocol;
 pub mod rating;
 pub mod record;
 pub mod reminder;
+pub mod report;
 pub mod session;
 pub mod stats;
 pub mod validation;

@@ -64,7 +64,8 @@ pub fn wilcoxon(pairs: &[(f64, f64)]) -> Wilcoxon {
             .filter(|(d, _)| (**d > 0.0) == positive)
             .map(|(_, r)| *r)
             .collect();
-        let sum: f64 = ranks.iter().sum();
+        // An empty float sum is -0.0, which would print as "-0"; adding 0.0 makes it +0.0.
+        let sum: f64 = ranks.iter().sum::<f64>() + 0.0;
         RankGroup {
             n: ranks.len(),
             sum,

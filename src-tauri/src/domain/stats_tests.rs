@@ -263,6 +263,16 @@ fn means_and_the_reading() {
 }
 
 #[test]
+fn an_empty_rank_group_sums_to_plus_zero() {
+    let result = wilcoxon(&[(1., 2.), (1., 3.)]);
+    assert!(
+        result.negative.sum.is_sign_positive(),
+        "{}",
+        result.negative.sum
+    );
+}
+
+#[test]
 fn average_ranks_share_ties() {
     assert_eq!(average_ranks(&[3., 1., 3., 2.]), [3.5, 1., 3.5, 2.]);
 }

@@ -27,8 +27,8 @@ pub fn insert(conn: &Connection, record: &FamilyRecord) -> Result<()> {
     let (m, f) = (&record.meta, &record.family);
     conn.execute(
         "INSERT INTO family (id, device_id, created_at, updated_at, father_name, mother_name,
-                             baby_birth_date, posyandu, rw, rt)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             m.id,
             m.device_id,
@@ -39,7 +39,10 @@ pub fn insert(conn: &Connection, record: &FamilyRecord) -> Result<()> {
             f.baby_birth_date.format("%Y-%m-%d").to_string(),
             f.posyandu,
             f.rw,
-            f.rt
+            f.rt,
+            f.characteristics.mother_age,
+            f.characteristics.mother_education,
+            f.characteristics.parity
         ],
     )?;
     Ok(())
@@ -69,7 +72,7 @@ pub fn get_own(conn: &Connection) -> Result<Option<FamilyRecord>> {
     Ok(conn
         .query_row(
             "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
-                    baby_birth_date, posyandu, rw, rt
+                    baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
              FROM family WHERE registered_by = 'family' ORDER BY created_at, id LIMIT 1",
             [],
             family_from_row,
@@ -90,7 +93,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
     Ok(conn
         .query_row(
             "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
-                    baby_birth_date, posyandu, rw, rt
+                    baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
              FROM family WHERE id = ?1",
             [id],
             family_from_row,
@@ -102,7 +105,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
 pub fn list_all(conn: &Connection) -> Result<Vec<FamilyRecord>> {
     let mut stmt = conn.prepare(
         "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
-                baby_birth_date, posyandu, rw, rt
+                baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
          FROM family ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([], family_from_row)?;
@@ -148,6 +151,11 @@ fn family_from_row(row: &Row) -> rusqlite::Result<FamilyRecord> {
             posyandu: row.get(7)?,
             rw: row.get(8)?,
             rt: row.get(9)?,
+            characteristics: crate::domain::family::Characteristics {
+                mother_age: row.get(10)?,
+                mother_education: row.get(11)?,
+                parity: row.get(12)?,
+            },
         },
     })
 }

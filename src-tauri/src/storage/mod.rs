@@ -5,6 +5,7 @@ pub mod cadre;
 pub mod families;
 pub mod follow_up;
 pub mod learning;
+pub mod report;
 pub mod sessions;
 pub mod settings;
 
@@ -25,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/003_ratings_milk_reminders.sql"),
     include_str!("../../migrations/004_cadre_visits.sql"),
     include_str!("../../migrations/005_learning.sql"),
+    include_str!("../../migrations/006_mother_characteristics.sql"),
 ];
 
 /// Why the store could not do what was asked.

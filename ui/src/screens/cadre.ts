@@ -5,6 +5,7 @@ import { h, mount } from '../dom';
 import { errorsByField, toAppError, type AppError } from '../errors';
 import { currentLanguage, t } from '../i18n';
 import { onboardingScreen } from './onboarding';
+import { showReport } from './report';
 import { showReview } from './review';
 import { showVisit } from './visit';
 
@@ -188,6 +189,7 @@ export function showFamilies(nav: CadreNav): void {
     error,
     list,
     h('button', { type: 'button', id: 'families-register', class: 'big primary', onclick: () => showRegister(nav) }, t('families-register')),
+    h('button', { type: 'button', id: 'open-report', class: 'big', onclick: () => void showReport(nav) }, t('report-open')),
     h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.exit() }, t('cadre-exit')),
   ));
   void load();

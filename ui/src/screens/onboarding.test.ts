@@ -13,6 +13,9 @@ test('blank optional fields are sent as null, required ones as typed', () => {
     posyandu: null,
     rw: '11',
     rt: null,
+    motherAge: null,
+    motherEducation: null,
+    parity: null,
     consentGiven: true,
   });
 });

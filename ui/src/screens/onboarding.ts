@@ -6,7 +6,7 @@ import { errorsByField, toAppError, type AppError } from '../errors';
 import { t } from '../i18n';
 
 interface FieldSpec {
-  name: keyof Omit<api.FamilyInput, 'consentGiven'>;
+  name: keyof Omit<api.FamilyInput, 'consentGiven' | 'motherEducation' | 'parity'>;
   label: string;
   type: 'text';
   required: boolean;
@@ -21,7 +21,11 @@ const FIELDS: FieldSpec[] = [
   { name: 'posyandu', label: 'field-posyandu', type: 'text', required: false, maxlength: 80 },
   { name: 'rw', label: 'field-rw', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
   { name: 'rt', label: 'field-rt', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
+  { name: 'motherAge', label: 'field-mother-age', type: 'text', required: false, maxlength: 2, inputmode: 'numeric' },
 ];
+
+const EDUCATION = ['sd', 'smp', 'sma', 'perguruan-tinggi'];
+const PARITY = ['primipara', 'multipara'];
 
 /** Reads the form into what the command expects; blank optionals become null. */
 export function readForm(values: Record<string, string>, consentGiven: boolean): api.FamilyInput {
@@ -33,6 +37,9 @@ export function readForm(values: Record<string, string>, consentGiven: boolean):
     posyandu: optional(values.posyandu),
     rw: optional(values.rw),
     rt: optional(values.rt),
+    motherAge: optional(values.motherAge),
+    motherEducation: optional(values.motherEducation),
+    parity: optional(values.parity),
     consentGiven,
   };
 }
@@ -68,6 +75,16 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
     return h('div', { class: 'field' }, h('label', { for: input.id }, t(spec.label)), input, slot);
   };
 
+  const choiceField = (name: 'motherEducation' | 'parity', label: string, options: string[], prefix: string) => {
+    const select = h('select', { id: `field-${name}`, 'aria-describedby': `${name}-error` },
+      h('option', { value: '' }, t('field-not-recorded')),
+      ...options.map((value) => h('option', { value }, t(`${prefix}-${value}`))));
+    const slot = h('p', { id: `${name}-error`, class: 'field-error' });
+    errorSlots.set(name, slot);
+    return { select, element: h('div', { class: 'field' }, h('label', { for: select.id }, t(label)), select, slot) };
+  };
+  const education = choiceField('motherEducation', 'field-mother-education', EDUCATION, 'education');
+  const parity = choiceField('parity', 'field-parity', PARITY, 'parity');
   const birthDate = birthDateField(today);
   errorSlots.set('babyBirthDate', birthDate.error);
 
@@ -92,6 +109,8 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
     event.preventDefault();
     const values = Object.fromEntries([...inputs].map(([name, input]) => [name, input.value]));
     values.babyBirthDate = birthDate.value();
+    values.motherEducation = education.select.value;
+    values.parity = parity.select.value;
     save.disabled = true;
     save.textContent = t('onboarding-saving');
     try {
@@ -116,7 +135,12 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
       summary,
       ...FIELDS.slice(0, 2).map(fieldRow),
       birthDate.element,
-      ...FIELDS.slice(2).map(fieldRow),
+      ...FIELDS.slice(2, 5).map(fieldRow),
+      h('fieldset', { class: 'characteristics' },
+        h('legend', {}, t('field-mother-details')),
+        ...FIELDS.slice(5).map(fieldRow),
+        education.element,
+        parity.element),
       h(
         'fieldset',
         { class: 'consent' },

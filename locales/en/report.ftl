@@ -1,0 +1,60 @@
+## Family profile: the mother's characteristics (optional)
+
+field-mother-details = Mother's details for reports (optional)
+field-mother-age = Mother's age (years)
+field-mother-education = Mother's schooling
+field-parity = Which birth is this
+field-not-recorded = Not given
+education-sd = Primary (SD)
+education-smp = Junior secondary (SMP)
+education-sma = Senior secondary (SMA)
+education-perguruan-tinggi = Higher education
+education-not-recorded = Not recorded
+parity-primipara = First child (primipara)
+parity-multipara = Second child or later (multipara)
+parity-not-recorded = Not recorded
+age-under-25 = < 25 years
+age-25-35 = 25-35 years
+age-over-35 = > 35 years
+age-not-recorded = Not recorded
+milk-status-not-recorded = Not recorded
+
+## The posyandu report
+
+report-open = Posyandu report
+report-title = Posyandu report
+report-scope = Period { $from } – { $to } · { $posyandu }
+report-period = Period
+report-last-months = Last { $months } months
+report-posyandu = Posyandu
+report-all-posyandu = All posyandu
+report-participants = Participants
+report-enrolled = Fathers enrolled
+report-trained = Took the final test
+report-active = Active (a massage in the last 7 days)
+report-characteristics = Mothers' characteristics
+report-category = Category
+report-frequency = Frequency
+report-percent = %
+report-total = Total
+report-milk-before = Milk production before the oxytocin massage
+report-milk-after = Milk production after the oxytocin massage
+report-milk-test = Wilcoxon test: milk production before and after
+report-knowledge = Fathers' knowledge: first and final test
+report-knowledge-means = Mean first test { $pre }, final test { $post }
+report-negative-ranks = Negative ranks (after < before)
+report-positive-ranks = Positive ranks (after > before)
+report-ties = Ties
+report-mean-rank = Mean rank
+report-sum-ranks = Sum of ranks
+report-exact-p = exact p
+report-significant = Significant at 5%: there is a change between before and after.
+report-not-significant = Not significant at 5%.
+report-too-few-pairs = Too few before-after pairs to test (at least 2 needed).
+report-competence = Fathers' competence (daftar tilik)
+report-competence-line = { $assessed } fathers assessed, { $competent } competent ({ $percent }%) at their latest visit
+report-failed-row = Steps most often not yet correct
+report-fathers = Fathers
+report-comfort = Mothers' comfort
+report-comfort-line = { $ratings } ratings, mean { $mean } of 5
+report-print = Print

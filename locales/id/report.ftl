@@ -1,0 +1,60 @@
+## Family profile: the mother's characteristics (optional)
+
+field-mother-details = Data ibu untuk laporan (boleh dikosongkan)
+field-mother-age = Umur ibu (tahun)
+field-mother-education = Pendidikan terakhir ibu
+field-parity = Kelahiran ke berapa
+field-not-recorded = Tidak diisi
+education-sd = SD
+education-smp = SMP
+education-sma = SMA
+education-perguruan-tinggi = Perguruan tinggi
+education-not-recorded = Tidak dicatat
+parity-primipara = Anak pertama (primipara)
+parity-multipara = Anak kedua atau lebih (multipara)
+parity-not-recorded = Tidak dicatat
+age-under-25 = < 25 tahun
+age-25-35 = 25–35 tahun
+age-over-35 = > 35 tahun
+age-not-recorded = Tidak dicatat
+milk-status-not-recorded = Tidak dicatat
+
+## The posyandu report
+
+report-open = Laporan posyandu
+report-title = Laporan posyandu
+report-scope = Periode { $from } – { $to } · { $posyandu }
+report-period = Periode
+report-last-months = { $months } bulan terakhir
+report-posyandu = Posyandu
+report-all-posyandu = Semua posyandu
+report-participants = Peserta
+report-enrolled = Ayah terdaftar
+report-trained = Sudah mengikuti tes akhir
+report-active = Aktif (pijat dalam 7 hari terakhir)
+report-characteristics = Karakteristik ibu
+report-category = Kategori
+report-frequency = Frekuensi
+report-percent = %
+report-total = Jumlah
+report-milk-before = Produksi ASI sebelum pijat oksitosin
+report-milk-after = Produksi ASI sesudah pijat oksitosin
+report-milk-test = Uji Wilcoxon: produksi ASI sebelum dan sesudah
+report-knowledge = Pengetahuan ayah: tes awal dan tes akhir
+report-knowledge-means = Rata-rata tes awal { $pre }, tes akhir { $post }
+report-negative-ranks = Peringkat negatif (sesudah < sebelum)
+report-positive-ranks = Peringkat positif (sesudah > sebelum)
+report-ties = Sama (ties)
+report-mean-rank = Rata-rata peringkat
+report-sum-ranks = Jumlah peringkat
+report-exact-p = p eksak
+report-significant = Bermakna pada taraf 5%: ada perubahan antara sebelum dan sesudah.
+report-not-significant = Tidak bermakna pada taraf 5%.
+report-too-few-pairs = Terlalu sedikit pasangan sebelum–sesudah untuk diuji (minimal 2).
+report-competence = Kompetensi ayah (daftar tilik)
+report-competence-line = { $assessed } ayah dinilai, { $competent } kompeten ({ $percent }%) pada kunjungan terakhir
+report-failed-row = Langkah yang paling sering belum benar
+report-fathers = Ayah
+report-comfort = Kenyamanan ibu
+report-comfort-line = { $ratings } penilaian, rata-rata { $mean } dari 5
+report-print = Cetak

@@ -1,0 +1,326 @@
+//! The posyandu report, in the layout of the programme's papers (seed 002): participants,
+//! mothers' characteristics, milk production before and after with the Wilcoxon test,
+//! knowledge before and after, checklist competence, and the mothers' comfort.
+
+use serde::Serialize;
+
+use super::rating::MilkStatus;
+use super::stats::{self, Wilcoxon};
+
+/// What the report needs to know of one family in the period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CohortFamily {
+    pub mother_age: Option<u8>,
+    pub mother_education: Option<String>,
+    pub parity: Option<String>,
+    /// A post-test has been taken.
+    pub trained: bool,
+    /// A session in the last 7 days.
+    pub active: bool,
+    /// First status on or after enrolment.
+    pub milk_before: Option<MilkStatus>,
+    /// Latest status in the period, when it is a later record than `milk_before`.
+    pub milk_after: Option<MilkStatus>,
+    pub pre_score: Option<u8>,
+    pub post_score: Option<u8>,
+    /// Latest visit: competent, and the rows not done correctly.
+    pub latest_visit: Option<(bool, Vec<String>)>,
+    /// Comfort ratings (1-5) in the period.
+    pub comforts: Vec<u8>,
+}
+
+/// A count and its share of all families in the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub key: String,
+    pub count: usize,
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub enrolled: usize,
+    pub trained: usize,
+    pub active: usize,
+    pub age: Vec<Row>,
+    pub education: Vec<Row>,
+    pub parity: Vec<Row>,
+    pub milk_before: Vec<Row>,
+    pub milk_after: Vec<Row>,
+    pub milk_test: Wilcoxon,
+    pub knowledge_pre_mean: Option<f64>,
+    pub knowledge_post_mean: Option<f64>,
+    pub knowledge_test: Wilcoxon,
+    pub assessed: usize,
+    pub competent: usize,
+    pub competent_percent: Option<f64>,
+    /// Rows failed at the latest visits, most often first: (row, fathers).
+    pub most_failed: Vec<(String, usize)>,
+    pub comfort_ratings: usize,
+    pub comfort_mean: Option<f64>,
+    /// How many ratings gave 1, 2, 3, 4 and 5.
+    pub comfort_distribution: [usize; 5],
+}
+
+/// The key of values not recorded.
+pub const NOT_RECORDED: &str = "not-recorded";
+
+/// Ordinal code for the test: higher is better.
+pub fn milk_code(status: MilkStatus) -> f64 {
+    match status {
+        MilkStatus::TidakAda => 1.0,
+        MilkStatus::TidakLancar => 2.0,
+        MilkStatus::Lancar => 3.0,
+    }
+}
+
+fn age_band(age: Option<u8>) -> &'static str {
+    match age {
+        None => NOT_RECORDED,
+        Some(..25) => "under-25",
+        Some(25..=35) => "25-35",
+        Some(_) => "over-35",
+    }
+}
+
+/// Counts per key in `order` (every key shown, also at zero), as shares of `total`.
+fn tabulate<'a>(values: impl Iterator<Item = &'a str>, order: &[&str], total: usize) -> Vec<Row> {
+    let values: Vec<&str> = values.collect();
+    order
+        .iter()
+        .map(|key| {
+            let count = values.iter().filter(|v| *v == key).count();
+            let percent = if total == 0 {
+                0.0
+            } else {
+                count as f64 * 100.0 / total as f64
+            };
+            Row {
+                key: (*key).to_owned(),
+                count,
+                percent,
+            }
+        })
+        .collect()
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+pub fn build(families: &[CohortFamily]) -> Report {
+    let total = families.len();
+    let milk_keys = ["lancar", "tidak-lancar", "tidak-ada", NOT_RECORDED];
+    let milk = |pick: fn(&CohortFamily) -> Option<MilkStatus>| {
+        tabulate(
+            families
+                .iter()
+                .map(|f| pick(f).map_or(NOT_RECORDED, |s| s.as_str())),
+            &milk_keys,
+            total,
+        )
+    };
+    let milk_pairs: Vec<(f64, f64)> = families
+        .iter()
+        .filter_map(|f| Some((milk_code(f.milk_before?), milk_code(f.milk_after?))))
+        .collect();
+    let knowledge_pairs: Vec<(f64, f64)> = families
+        .iter()
+        .filter_map(|f| Some((f64::from(f.pre_score?), f64::from(f.post_score?))))
+        .collect();
+    let assessed: Vec<&(bool, Vec<String>)> = families
+        .iter()
+        .filter_map(|f| f.latest_visit.as_ref())
+        .collect();
+    let competent = assessed.iter().filter(|(ok, _)| *ok).count();
+    let mut failed: Vec<(String, usize)> = Vec::new();
+    for row in assessed.iter().flat_map(|(_, rows)| rows) {
+        match failed.iter_mut().find(|(id, _)| id == row) {
+            Some((_, count)) => *count += 1,
+            None => failed.push((row.clone(), 1)),
+        }
+    }
+    failed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let comforts: Vec<u8> = families
+        .iter()
+        .flat_map(|f| f.comforts.iter().copied())
+        .collect();
+    let mut distribution = [0usize; 5];
+    for comfort in &comforts {
+        if let Some(slot) = distribution.get_mut(usize::from(*comfort).wrapping_sub(1)) {
+            *slot += 1;
+        }
+    }
+    Report {
+        enrolled: total,
+        trained: families.iter().filter(|f| f.trained).count(),
+        active: families.iter().filter(|f| f.active).count(),
+        age: tabulate(
+            families.iter().map(|f| age_band(f.mother_age)),
+            &["under-25", "25-35", "over-35", NOT_RECORDED],
+            total,
+        ),
+        education: tabulate(
+            families
+                .iter()
+                .map(|f| f.mother_education.as_deref().unwrap_or(NOT_RECORDED)),
+            &["sd", "smp", "sma", "perguruan-tinggi", NOT_RECORDED],
+            total,
+        ),
+        parity: tabulate(
+            families
+                .iter()
+                .map(|f| f.parity.as_deref().unwrap_or(NOT_RECORDED)),
+            &["primipara", "multipara", NOT_RECORDED],
+            total,
+        ),
+        milk_before: milk(|f| f.milk_before),
+        milk_after: milk(|f| f.milk_after),
+        milk_test: stats::wilcoxon(&milk_pairs),
+        knowledge_pre_mean: mean(families.iter().filter_map(|f| f.pre_score).map(f64::from)),
+        knowledge_post_mean: mean(families.iter().filter_map(|f| f.post_score).map(f64::from)),
+        knowledge_test: stats::wilcoxon(&knowledge_pairs),
+        assessed: assessed.len(),
+        competent,
+        competent_percent: (!assessed.is_empty())
+            .then(|| competent as f64 * 100.0 / assessed.len() as f64),
+        most_failed: failed,
+        comfort_ratings: comforts.len(),
+        comfort_mean: mean(comforts.iter().map(|c| f64::from(*c))),
+        comfort_distribution: distribution,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn family(before: Option<MilkStatus>, after: Option<MilkStatus>) -> CohortFamily {
+        CohortFamily {
+            milk_before: before,
+            milk_after: after,
+            ..CohortFamily::default()
+        }
+    }
+
+    #[test]
+    fn characteristics_are_counted_with_not_recorded() {
+        let families = [
+            CohortFamily {
+                mother_age: Some(22),
+                mother_education: Some("sma".into()),
+                parity: Some("primipara".into()),
+                ..CohortFamily::default()
+            },
+            CohortFamily {
+                mother_age: Some(30),
+                mother_education: Some("sma".into()),
+                ..CohortFamily::default()
+            },
+            CohortFamily {
+                mother_age: Some(36),
+                ..CohortFamily::default()
+            },
+            CohortFamily::default(),
+        ];
+        let report = build(&families);
+        let counts = |rows: &[Row]| {
+            rows.iter()
+                .map(|r| (r.key.clone(), r.count))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            counts(&report.age),
+            [
+                ("under-25".into(), 1),
+                ("25-35".into(), 1),
+                ("over-35".into(), 1),
+                ("not-recorded".into(), 1)
+            ]
+        );
+        assert_eq!(
+            report
+                .education
+                .iter()
+                .find(|r| r.key == "sma")
+                .map(|r| (r.count, r.percent)),
+            Some((2, 50.0))
+        );
+        assert_eq!(
+            report
+                .parity
+                .iter()
+                .find(|r| r.key == NOT_RECORDED)
+                .map(|r| r.count),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn milk_before_and_after_feed_the_test_only_when_both_exist() {
+        use MilkStatus::*;
+        let families = [
+            family(Some(TidakLancar), Some(Lancar)),
+            family(Some(TidakAda), Some(TidakLancar)),
+            family(Some(TidakLancar), Some(Lancar)),
+            family(Some(Lancar), None),
+        ];
+        let report = build(&families);
+        assert_eq!(
+            report
+                .milk_before
+                .iter()
+                .map(|r| r.count)
+                .collect::<Vec<_>>(),
+            [1, 2, 1, 0]
+        );
+        assert_eq!(
+            report
+                .milk_after
+                .iter()
+                .map(|r| r.count)
+                .collect::<Vec<_>>(),
+            [2, 1, 0, 1]
+        );
+        assert_eq!(report.milk_test.pairs, 3);
+        assert_eq!(report.milk_test.positive.n, 3);
+    }
+
+    #[test]
+    fn competence_knowledge_and_comfort() {
+        let families = [
+            CohortFamily {
+                latest_visit: Some((true, vec![])),
+                pre_score: Some(50),
+                post_score: Some(90),
+                comforts: vec![5, 4],
+                ..CohortFamily::default()
+            },
+            CohortFamily {
+                latest_visit: Some((false, vec!["placement-c7".into(), "duration".into()])),
+                pre_score: Some(60),
+                comforts: vec![3],
+                ..CohortFamily::default()
+            },
+            CohortFamily {
+                latest_visit: Some((false, vec!["placement-c7".into()])),
+                ..CohortFamily::default()
+            },
+        ];
+        let report = build(&families);
+        assert_eq!((report.assessed, report.competent), (3, 1));
+        assert!((report.competent_percent.unwrap() - 33.333).abs() < 0.01);
+        assert_eq!(report.most_failed[0], ("placement-c7".to_string(), 2));
+        assert_eq!(report.knowledge_pre_mean, Some(55.0));
+        assert_eq!(report.knowledge_post_mean, Some(90.0));
+        assert_eq!(report.knowledge_test.outcome, None, "one pair is too few");
+        assert_eq!(
+            (report.comfort_ratings, report.comfort_mean),
+            (3, Some(4.0))
+        );
+        assert_eq!(report.comfort_distribution, [0, 0, 1, 1, 1]);
+    }
+}

@@ -1,0 +1,163 @@
+//! Gathers, per family, what the posyandu report tabulates (domain::report does the sums).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Result;
+use crate::domain::rating::MilkStatus;
+use crate::domain::report::CohortFamily;
+
+/// Which families and which days a report covers.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// Only families of this posyandu (compared case-insensitively), or all.
+    pub posyandu: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// "Active" means a session since this day.
+    pub active_since: NaiveDate,
+}
+
+/// A family's id, enrolment day and the mother's characteristics.
+struct Enrolled {
+    id: String,
+    enrolled_on: String,
+    mother_age: Option<u8>,
+    mother_education: Option<String>,
+    parity: Option<String>,
+}
+
+/// The facts of every family in scope.
+pub fn cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, substr(created_at, 1, 10), mother_age, mother_education, parity FROM family
+         WHERE substr(created_at, 1, 10) <= ?1 AND (?2 IS NULL OR lower(posyandu) = lower(?2))
+         ORDER BY created_at",
+    )?;
+    let to = scope.to.to_string();
+    let families: Vec<Enrolled> = stmt
+        .query_map(params![to, scope.posyandu], |r| {
+            Ok(Enrolled {
+                id: r.get(0)?,
+                enrolled_on: r.get(1)?,
+                mother_age: r.get(2)?,
+                mother_education: r.get(3)?,
+                parity: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    families
+        .into_iter()
+        .map(|family| {
+            let Enrolled { id, enrolled_on, mother_age, mother_education, parity } = family;
+            let (milk_before, milk_after) = milk_before_after(conn, &id, &enrolled_on, scope)?;
+            let (pre_score, post_score) = super::learning::scores(conn, &id)?;
+            Ok(CohortFamily {
+                mother_age,
+                mother_education,
+                parity,
+                trained: post_score.is_some(),
+                active: conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM massage_session WHERE family_id = ?1
+                         AND status IN ('finished', 'stopped') AND substr(created_at, 1, 10) >= ?2)",
+                    params![id, scope.active_since.to_string()],
+                    |r| r.get(0),
+                )?,
+                milk_before,
+                milk_after,
+                pre_score,
+                post_score,
+                latest_visit: latest_visit(conn, &id, scope)?,
+                comforts: comforts(conn, &id, scope)?,
+            })
+        })
+        .collect()
+}
+
+/// "Before": the first status on or after enrolment; "after": the latest in the period,
+/// if it is a later record than "before".
+fn milk_before_after(
+    conn: &Connection,
+    family: &str,
+    enrolled: &str,
+    scope: &Scope,
+) -> Result<(Option<MilkStatus>, Option<MilkStatus>)> {
+    let first: Option<(String, String)> = conn
+        .query_row(
+            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on >= ?2
+             ORDER BY recorded_on, created_at LIMIT 1",
+            params![family, enrolled],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let latest: Option<(String, String)> = conn
+        .query_row(
+            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on BETWEEN ?2 AND ?3
+             ORDER BY recorded_on DESC, created_at DESC LIMIT 1",
+            params![family, scope.from.to_string(), scope.to.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let before = first.as_ref().and_then(|(_, s)| MilkStatus::parse(s));
+    let after = match (&first, latest) {
+        (Some((first_id, _)), Some((latest_id, status))) if *first_id != latest_id => {
+            MilkStatus::parse(&status)
+        }
+        _ => None,
+    };
+    Ok((before, after))
+}
+
+fn latest_visit(
+    conn: &Connection,
+    family: &str,
+    scope: &Scope,
+) -> Result<Option<(bool, Vec<String>)>> {
+    let visit: Option<(String, bool)> = conn
+        .query_row(
+            "SELECT v.id, v.competent FROM home_visit v
+             WHERE v.family_id = ?1 AND v.visited_on <= ?2
+               AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id)
+             ORDER BY v.visited_on DESC, v.created_at DESC LIMIT 1",
+            params![family, scope.to.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((id, competent)) = visit else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare(
+        "SELECT row_id FROM visit_score WHERE visit_id = ?1 AND score < 2 ORDER BY row_id",
+    )?;
+    let failed = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some((competent, failed)))
+}
+
+fn comforts(conn: &Connection, family: &str, scope: &Scope) -> Result<Vec<u8>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.comfort FROM session_rating r JOIN massage_session s ON s.id = r.session_id
+         WHERE s.family_id = ?1 AND r.skipped = 0
+           AND r.version = (SELECT max(version) FROM session_rating q WHERE q.session_id = r.session_id)
+           AND substr(s.created_at, 1, 10) BETWEEN ?2 AND ?3",
+    )?;
+    let values = stmt
+        .query_map(
+            params![family, scope.from.to_string(), scope.to.to_string()],
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(values)
+}
+
+/// The posyandu names on this device, for the report's filter.
+pub fn posyandu_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT posyandu FROM family WHERE posyandu IS NOT NULL ORDER BY lower(posyandu)",
+    )?;
+    let names = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}

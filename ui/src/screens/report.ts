@@ -1,0 +1,105 @@
+// The posyandu report: the programme's tables for the midwife and the puskesmas, with
+// the Wilcoxon signed-rank test on milk production and on knowledge, before and after.
+import * as api from '../api';
+import { h, mount } from '../dom';
+import { formatNumber, formatP } from '../format';
+import { currentLanguage, t } from '../i18n';
+import type { CadreNav } from './cadre';
+
+const PERIODS = [1, 3, 6, 12];
+
+function table(id: string, head: string[], rows: (string | number)[][]): HTMLElement {
+  return h('table', { id, class: 'report-table' },
+    h('thead', {}, h('tr', {}, ...head.map((cell) => h('th', {}, cell)))),
+    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, i) => (i === 0 ? h('th', {}, String(cell)) : h('td', {}, String(cell))))))));
+}
+
+function frequencyTable(id: string, prefix: string, rows: api.ReportRow[]): HTMLElement {
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  return table(id, [t('report-category'), t('report-frequency'), t('report-percent')], [
+    ...rows.map((r) => [t(`${prefix}-${r.key}`), r.count, formatNumber(r.percent)]),
+    [t('report-total'), total, total ? formatNumber(100) : '0'],
+  ]);
+}
+
+/** The SPSS-style ranks table, then Z and p with a reading in plain words. */
+function wilcoxonBlock(id: string, test: api.Wilcoxon): HTMLElement {
+  const group = (label: string, g: api.RankGroup) => [label, g.n, g.n ? formatNumber(g.mean, 2) : '–', formatNumber(g.sum, 1)];
+  const ranks = table(`${id}-ranks`, ['', 'N', t('report-mean-rank'), t('report-sum-ranks')], [
+    group(t('report-negative-ranks'), test.negative),
+    group(t('report-positive-ranks'), test.positive),
+    [t('report-ties'), test.ties, '', ''],
+    [t('report-total'), test.pairs, '', ''],
+  ]);
+  const outcome = test.outcome;
+  const result = outcome
+    ? [
+        h('p', { class: 'stat' }, `Z = ${formatNumber(outcome.z, 3)} · p = ${formatP(outcome.p)}`,
+          outcome.pExact !== null ? ` · ${t('report-exact-p')} = ${formatP(outcome.pExact)}` : ''),
+        h('p', { class: outcome.significant ? 'reading significant' : 'reading' }, t(outcome.significant ? 'report-significant' : 'report-not-significant')),
+      ]
+    : [h('p', { class: 'reading' }, t('report-too-few-pairs'))];
+  return h('div', { id, class: 'wilcoxon' }, ranks, ...result);
+}
+
+function dateText(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
+
+export async function showReport(nav: CadreNav, months = 3, posyandu: string | null = null): Promise<void> {
+  let view: api.ReportView;
+  try {
+    view = await api.posyanduReport(months, posyandu);
+  } catch (raw) {
+    nav.fail(raw, (e) => mount(nav.root, h('p', { class: 'form-error', role: 'alert' }, t(e.code, e.args))));
+    return;
+  }
+  const r = view.report;
+  const period = h('select', { id: 'report-months', 'aria-label': t('report-period') },
+    ...PERIODS.map((m) => h('option', { value: String(m), selected: m === months }, t('report-last-months', { months: m }))));
+  const place = h('select', { id: 'report-posyandu', 'aria-label': t('report-posyandu') },
+    h('option', { value: '' }, t('report-all-posyandu')),
+    ...view.posyanduNames.map((name) => h('option', { value: name, selected: name === view.posyandu }, name)));
+  const reload = () => void showReport(nav, Number(period.value), place.value || null);
+  period.addEventListener('change', reload);
+  place.addEventListener('change', reload);
+  const failed = r.mostFailed.slice(0, 3).map(([row, fathers]) => [t(`checklist-${row}`), fathers]);
+  const comfortRows = r.comfortDistribution.map((count, i) => [t(`comfort-${i + 1}`), count]);
+
+  mount(nav.root, h('section', { id: 'report', class: 'screen report', 'aria-labelledby': 'report-title' },
+    h('h1', { id: 'report-title' }, t('report-title')),
+    h('p', { id: 'report-scope' }, t('report-scope', { from: dateText(view.from), to: dateText(view.to), posyandu: view.posyandu ?? t('report-all-posyandu') })),
+    h('div', { class: 'report-controls no-print' }, period, place),
+    h('h2', {}, t('report-participants')),
+    table('report-participants', [t('report-category'), t('report-frequency')], [
+      [t('report-enrolled'), r.enrolled], [t('report-trained'), r.trained], [t('report-active'), r.active],
+    ]),
+    h('h2', {}, t('report-characteristics')),
+    frequencyTable('report-age', 'age', r.age),
+    frequencyTable('report-education', 'education', r.education),
+    frequencyTable('report-parity', 'parity', r.parity),
+    h('h2', {}, t('report-milk-before')),
+    frequencyTable('report-milk-before', 'milk-status', r.milkBefore),
+    h('h2', {}, t('report-milk-after')),
+    frequencyTable('report-milk-after', 'milk-status', r.milkAfter),
+    h('h2', {}, t('report-milk-test')),
+    wilcoxonBlock('report-milk-test', r.milkTest),
+    h('h2', {}, t('report-knowledge')),
+    h('p', { id: 'report-knowledge-means' }, t('report-knowledge-means', {
+      pre: r.knowledgePreMean === null ? '–' : formatNumber(r.knowledgePreMean),
+      post: r.knowledgePostMean === null ? '–' : formatNumber(r.knowledgePostMean),
+    })),
+    wilcoxonBlock('report-knowledge-test', r.knowledgeTest),
+    h('h2', {}, t('report-competence')),
+    h('p', { id: 'report-competence' }, t('report-competence-line', {
+      assessed: r.assessed, competent: r.competent, percent: r.competentPercent === null ? '–' : formatNumber(r.competentPercent),
+    })),
+    failed.length ? table('report-failed', [t('report-failed-row'), t('report-fathers')], failed) : null,
+    h('h2', {}, t('report-comfort')),
+    h('p', { id: 'report-comfort' }, t('report-comfort-line', { ratings: r.comfortRatings, mean: r.comfortMean === null ? '–' : formatNumber(r.comfortMean) })),
+    table('report-comfort-table', [t('report-category'), t('report-frequency')], comfortRows),
+    h('button', { type: 'button', id: 'report-print', class: 'big no-print', onclick: () => window.print() }, t('report-print')),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big no-print', onclick: () => nav.families() }, t('back-to-families')),
+  ));
+}
