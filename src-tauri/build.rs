@@ -40,6 +40,7 @@ const APP_COMMANDS: &[&str] = &[
     "mark_lesson_read",
     "submit_quiz",
     "posyandu_report",
+    "export_report",
 ];
 
 fn main() {

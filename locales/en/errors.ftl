@@ -53,3 +53,4 @@ error-checklist-row-twice = A step was scored twice.
 error-checklist-note = A step's note is too long or has characters that cannot be used.
 error-quiz-unanswered = Answer every statement first.
 error-quiz-answered-twice = A statement was answered twice.
+error-export = The report could not be saved. Detail: { $detail }

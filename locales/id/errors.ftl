@@ -53,3 +53,4 @@ error-checklist-row-twice = Satu langkah dinilai dua kali.
 error-checklist-note = Catatan langkah terlalu panjang atau berisi karakter yang tidak dapat dipakai.
 error-quiz-unanswered = Jawab semua pernyataan dulu.
 error-quiz-answered-twice = Satu pernyataan dijawab dua kali.
+error-export = Laporan tidak dapat disimpan. Detail: { $detail }

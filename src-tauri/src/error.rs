@@ -83,6 +83,9 @@ pub enum AppError {
     /// No such family.
     #[error("no family {0}")]
     FamilyNotFound(String),
+    /// The export could not be written.
+    #[error("export: {0}")]
+    Export(String),
     /// The system refused to show a notification.
     #[error("notification: {0}")]
     Notification(String),
@@ -115,6 +118,7 @@ impl AppError {
             Self::NoRatingToCorrect => "error-no-rating-to-correct",
             Self::NotRatingAuthor => "error-not-rating-author",
             Self::Notification(_) => "error-notification",
+            Self::Export(_) => "error-export",
             Self::CadreLocked => "error-cadre-locked",
             Self::NoCadre => "error-no-cadre",
             Self::CadreExists => "error-cadre-exists",
@@ -140,7 +144,7 @@ impl AppError {
             Self::Storage(error) => {
                 args.insert("detail", error.to_string());
             }
-            Self::Task(detail) | Self::Notification(detail) => {
+            Self::Task(detail) | Self::Notification(detail) | Self::Export(detail) => {
                 args.insert("detail", detail.clone());
             }
             Self::PreparationIncomplete(missing) => {

@@ -5,6 +5,7 @@
 mod commands;
 pub mod domain;
 mod error;
+pub mod export;
 mod guide;
 pub mod i18n;
 mod platform;
@@ -24,6 +25,7 @@ pub const DATA_DIR_ENV: &str = "AYAH_ASI_DATA_DIR";
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| Ok(setup(app)?))
         .invoke_handler(tauri::generate_handler![
             commands::app::get_app_state,
@@ -64,6 +66,7 @@ pub fn run() {
             commands::learning::mark_lesson_read,
             commands::learning::submit_quiz,
             commands::report::posyandu_report,
+            commands::report::export_report,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -50,7 +50,9 @@ async fn visit(app: &App, father: &str, score: u8, milk: &str) -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> Result<()> {
-    let driver = Driver::start()?;
+    let exports = tempfile::tempdir()?;
+    let export_dir = exports.path().to_string_lossy().into_owned();
+    let driver = Driver::start_with_env(&[("AYAH_ASI_EXPORT_DIR", &export_dir)])?;
     let app = driver.launch().await?;
     app.click("#choose-language-id").await?;
     app.click("#cadre-entry").await?;
@@ -127,6 +129,59 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
             .starts_with("3 ayah dinilai, 3 kompeten (100%)")
     );
     app.screenshot("50-report").await?;
+
+    // XLSX: one sheet per table, headers in Indonesian, numbers as numbers.
+    app.click("#export-xlsx").await?;
+    let today = chrono::Local::now().date_naive();
+    let xlsx = exports
+        .path()
+        .join(format!("laporan-posyandu-{today}.xlsx"));
+    ayah_asi_e2e::eventually("the workbook is written", || Ok(xlsx.is_file())).await?;
+    app.wait_for("#export-status").await?;
+    assert!(app.text("#export-status").await?.starts_with("Disimpan: "));
+    {
+        use calamine::{Data, Reader, open_workbook_auto};
+        let mut workbook = open_workbook_auto(&xlsx)?;
+        let sheets = workbook.sheet_names();
+        assert!(
+            sheets.contains(&"Peserta".to_string())
+                && sheets.contains(&"Uji Wilcoxon ASI".to_string()),
+            "{sheets:?}"
+        );
+        let participants = workbook.worksheet_range("Peserta")?;
+        assert_eq!(
+            participants.get_value((0, 0)),
+            Some(&Data::String("Kategori".into()))
+        );
+        assert_eq!(
+            participants.get_value((1, 0)),
+            Some(&Data::String("Ayah terdaftar".into()))
+        );
+        assert_eq!(participants.get_value((1, 1)), Some(&Data::Float(3.0)));
+        let test = workbook.worksheet_range("Uji Wilcoxon ASI")?;
+        let z = (0..test.height() as u32).find_map(|r| {
+            match (test.get_value((r, 0)), test.get_value((r, 1))) {
+                (Some(Data::String(label)), Some(Data::Float(z))) if label == "Z" => Some(*z),
+                _ => None,
+            }
+        });
+        assert!((z.ok_or("no Z row")? + 1.7320508075688774).abs() < 1e-9);
+    }
+    // CSV: one UTF-8 file per table with a header row.
+    app.click("#export-csv").await?;
+    let csv = exports
+        .path()
+        .join(format!("laporan-posyandu-{today}-milk-before.csv"));
+    ayah_asi_e2e::eventually("the CSV files are written", || Ok(csv.is_file())).await?;
+    let text = std::fs::read_to_string(&csv)?;
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Kategori,Frekuensi,%");
+    assert!(lines.contains(&"Tidak lancar,2,66.7"), "{lines:?}");
+    assert_eq!(
+        std::fs::read_dir(exports.path())?.count(),
+        11,
+        "one workbook and ten CSV tables"
+    );
 
     // The filter by posyandu keeps the same cohort: all three are Melati's.
     app.select("#report-posyandu", "Melati").await?;

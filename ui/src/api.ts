@@ -447,3 +447,6 @@ export interface ReportView {
 
 export const posyanduReport = (months: number, posyandu: string | null): Promise<ReportView> =>
   invoke('posyandu_report', { months, posyandu });
+
+export const exportReport = (months: number, posyandu: string | null, format: 'csv' | 'xlsx'): Promise<{ files: string[] } | null> =>
+  invoke('export_report', { months, posyandu, format });

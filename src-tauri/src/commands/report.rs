@@ -1,13 +1,22 @@
-//! The posyandu report for the cadre (and through her, the midwife and puskesmas).
+//! The posyandu report for the cadre (and through her, the midwife and puskesmas), and
+//! its export as CSV or XLSX.
+
+use std::path::PathBuf;
 
 use chrono::{Duration, Months};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::domain::report::{self, Report};
+use crate::domain::validation::FieldError;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, report::Scope};
+
+/// Debug builds can export to this folder without the dialog (end-to-end tests cannot
+/// drive a native dialog); a release build always asks.
+pub const EXPORT_DIR_ENV: &str = "AYAH_ASI_EXPORT_DIR";
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -19,6 +28,13 @@ pub struct ReportView {
     pub report: Report,
 }
 
+/// Where the export went.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub files: Vec<String>,
+}
+
 /// The report over the last `months` months (1-24), for one posyandu or all.
 #[tauri::command]
 pub async fn posyandu_report(
@@ -26,13 +42,87 @@ pub async fn posyandu_report(
     months: u32,
     posyandu: Option<String>,
 ) -> Result<ReportView, AppError> {
+    build(&state, months, posyandu).await
+}
+
+/// Exports the report as CSV (one file per table, into a folder the user picks) or XLSX
+/// (one workbook, saved where the user chooses). `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_report<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    months: u32,
+    posyandu: Option<String>,
+    format: String,
+) -> Result<Option<Exported>, AppError> {
+    let view = build(&state, months, posyandu).await?;
+    let language = state
+        .with_store(|store| {
+            Ok(storage::settings::get(
+                store.conn(),
+                storage::settings::LANGUAGE,
+            )?)
+        })
+        .await?
+        .unwrap_or_else(|| crate::i18n::DEFAULT_LANGUAGE.to_owned());
+    let tables = crate::export::tables(&view.report, &state.i18n, &language);
+    let prefix = format!(
+        "{}-{}",
+        state.i18n.text(&language, "report-file-prefix", None),
+        view.to
+    );
+    let test_dir = cfg!(debug_assertions)
+        .then(|| std::env::var_os(EXPORT_DIR_ENV))
+        .flatten()
+        .map(PathBuf::from);
+    let dialog = || app.dialog().file();
+    let files = match format.as_str() {
+        "xlsx" => {
+            let file_name = format!("{prefix}.xlsx");
+            let path = match test_dir {
+                Some(dir) => Some(dir.join(&file_name)),
+                None => chosen(
+                    dialog()
+                        .add_filter("Excel", &["xlsx"])
+                        .set_file_name(&file_name)
+                        .blocking_save_file(),
+                ),
+            };
+            let Some(path) = path else { return Ok(None) };
+            crate::export::write_xlsx(&tables, &path)
+                .map_err(|e| AppError::Export(e.to_string()))?;
+            vec![path]
+        }
+        "csv" => {
+            let Some(dir) = test_dir.or_else(|| chosen(dialog().blocking_pick_folder())) else {
+                return Ok(None);
+            };
+            crate::export::write_csv(&tables, &dir, &prefix)
+                .map_err(|e| AppError::Export(e.to_string()))?
+        }
+        other => return Err(AppError::UnknownProtocolItem(other.to_owned())),
+    };
+    Ok(Some(Exported {
+        files: files.iter().map(|p| p.display().to_string()).collect(),
+    }))
+}
+
+/// A local path from the dialog (a mobile content URI has none).
+fn chosen(path: Option<tauri_plugin_dialog::FilePath>) -> Option<PathBuf> {
+    path.and_then(|p| p.as_path().map(|p| p.to_path_buf()))
+}
+
+async fn build(
+    state: &AppState,
+    months: u32,
+    posyandu: Option<String>,
+) -> Result<ReportView, AppError> {
     state.cadre.touch()?;
     if !(1..=24).contains(&months) {
-        return Err(AppError::Invalid(vec![
-            crate::domain::validation::FieldError::new("months", "error-out-of-range")
-                .with_arg("min", 1)
-                .with_arg("max", 24),
-        ]));
+        let error = FieldError::new("months", "error-out-of-range")
+            .with_arg("min", 1)
+            .with_arg("max", 24);
+        return Err(AppError::Invalid(vec![error]));
     }
     let posyandu = posyandu
         .map(|p| p.trim().to_owned())

@@ -64,6 +64,16 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
   const reload = () => void showReport(nav, Number(period.value), place.value || null);
   period.addEventListener('change', reload);
   place.addEventListener('change', reload);
+  const exportStatus = h('p', { id: 'export-status', role: 'status', class: 'no-print' });
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    exportStatus.textContent = t('report-exporting');
+    try {
+      const done = await api.exportReport(months, view.posyandu, format);
+      exportStatus.textContent = done ? t('report-exported', { files: done.files.join(', ') }) : t('report-export-cancelled');
+    } catch (raw) {
+      nav.fail(raw, (e) => (exportStatus.textContent = t(e.code, e.args)));
+    }
+  };
   const failed = r.mostFailed.slice(0, 3).map(([row, fathers]) => [t(`checklist-${row}`), fathers]);
   const comfortRows = r.comfortDistribution.map((count, i) => [t(`comfort-${i + 1}`), count]);
 
@@ -99,6 +109,10 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
     h('h2', {}, t('report-comfort')),
     h('p', { id: 'report-comfort' }, t('report-comfort-line', { ratings: r.comfortRatings, mean: r.comfortMean === null ? '–' : formatNumber(r.comfortMean) })),
     table('report-comfort-table', [t('report-category'), t('report-frequency')], comfortRows),
+    h('div', { class: 'report-controls no-print' },
+      h('button', { type: 'button', id: 'export-xlsx', onclick: () => void exportAs('xlsx') }, t('report-export-xlsx')),
+      h('button', { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv') }, t('report-export-csv'))),
+    exportStatus,
     h('button', { type: 'button', id: 'report-print', class: 'big no-print', onclick: () => window.print() }, t('report-print')),
     h('button', { type: 'button', id: 'back-to-families', class: 'big no-print', onclick: () => nav.families() }, t('back-to-families')),
   ));
