@@ -106,7 +106,15 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
         focus.starts_with("Kepalan dan ibu jari") || focus.starts_with("Tekanan memutar"),
         "{focus}"
     );
+    let bars = app
+        .client
+        .find_all(ayah_asi_e2e::Locator::Css("#review-scores-chart rect.col"))
+        .await?;
+    assert_eq!(bars.len(), 1, "one visit, one bar");
+    app.wait_for("#review-weeks-chart").await?;
     app.screenshot("32-review").await?;
+    app.screenshot_of("#review-weeks-chart", "33-review-weeks-chart")
+        .await?;
 
     // Amending keeps the original and needs a reason.
     app.click("#review-visits button").await?;

@@ -128,7 +128,16 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
             .await?
             .starts_with("3 ayah dinilai, 3 kompeten (100%)")
     );
+    // The chart: before has tidak lancar and tidak ada, after has lancar and tidak lancar.
+    let segments = app
+        .client
+        .find_all(ayah_asi_e2e::Locator::Css("#report-milk-chart rect"))
+        .await?;
+    assert_eq!(segments.len(), 4);
+    app.wait_for("#report-milk-chart rect.seg-lancar").await?;
     app.screenshot("50-report").await?;
+    app.screenshot_of("#report-milk-chart", "51-report-milk-chart")
+        .await?;
 
     // XLSX: one sheet per table, headers in Indonesian, numbers as numbers.
     app.click("#export-xlsx").await?;

@@ -276,6 +276,15 @@ impl App {
         Ok(())
     }
 
+    /// Scrolls an element to the top of the window and saves a screenshot there.
+    /// (WebKit's element screenshots come back black for SVG.)
+    pub async fn screenshot_of(&self, css: &str, name: &str) -> Result<()> {
+        self.wait_for(css).await?;
+        let script = "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });";
+        self.client.execute(script, vec![json!(css)]).await?;
+        self.screenshot(name).await
+    }
+
     /// Closes the app the way the WebDriver session ends: the window goes away.
     pub async fn close(self) -> Result<()> {
         self.client.close().await?;

@@ -2,6 +2,7 @@
 // the Wilcoxon signed-rank test on milk production and on knowledge, before and after.
 import * as api from '../api';
 import { h, mount } from '../dom';
+import { stackedBars } from '../charts';
 import { formatNumber, formatP } from '../format';
 import { currentLanguage, t } from '../i18n';
 import type { CadreNav } from './cadre';
@@ -93,6 +94,11 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
     frequencyTable('report-milk-before', 'milk-status', r.milkBefore),
     h('h2', {}, t('report-milk-after')),
     frequencyTable('report-milk-after', 'milk-status', r.milkAfter),
+    stackedBars('report-milk-chart', [
+      { label: t('report-before'), segments: r.milkBefore.map((row) => ({ key: row.key, count: row.count })) },
+      { label: t('report-after'), segments: r.milkAfter.map((row) => ({ key: row.key, count: row.count })) },
+    ], t('report-milk-chart')),
+    h('p', { class: 'legend-row' }, ...r.milkBefore.map((row) => h('span', { class: `legend seg-legend-${row.key}` }, t(`milk-status-${row.key}`)))),
     h('h2', {}, t('report-milk-test')),
     wilcoxonBlock('report-milk-test', r.milkTest),
     h('h2', {}, t('report-knowledge')),

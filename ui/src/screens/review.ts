@@ -2,6 +2,7 @@
 // against the plan, her visits, and each checklist row across visits with the steps
 // to coach first.
 import * as api from '../api';
+import { columns } from '../charts';
 import { h, mount } from '../dom';
 import { currentLanguage, t } from '../i18n';
 import type { CadreNav } from './cadre';
@@ -14,8 +15,10 @@ function day(iso: string): string {
 
 function sessionLine(session: api.SessionView): HTMLElement {
   const rating = session.rating;
+  const pain = rating && rating.painBefore !== null && rating.painAfter !== null
+    ? ` · ${t('review-pain', { before: rating.painBefore, after: rating.painAfter })}` : '';
   const answer = !rating ? t('history-not-rated') : rating.skipped ? t('history-rating-skipped')
-    : `${t('history-comfort', { comfort: rating.comfort ?? 0 })} · ${t(`milk-flow-${rating.milkFlow ?? 'none'}`)}`;
+    : `${t('history-comfort', { comfort: rating.comfort ?? 0 })} · ${t(`milk-flow-${rating.milkFlow ?? 'none'}`)}${pain}`;
   const reason = session.stopReason ? ` (${t(`stop-reason-${session.stopReason}`)})` : '';
   return h('li', {}, `${day(session.at)} — ${t(`history-outcome-${session.outcome}`)}${reason}`, h('br', {}),
     session.outcome === 'not-started' ? '' : answer);
@@ -44,8 +47,12 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
       ? h('ul', { id: 'review-sessions', class: 'sessions' }, ...review.sessionsSinceVisit.map(sessionLine))
       : h('p', { class: 'hint' }, t('review-no-sessions')),
     h('h2', {}, t('review-weeks')),
+    columns('review-weeks-chart', review.weeks.map((w) => ({ label: day(w.weekStart), value: w.given, target: w.planned })), 14, t('review-weeks')),
     h('ul', { id: 'review-weeks' }, ...review.weeks.map((w) => h('li', {}, t('review-week', { date: day(w.weekStart), given: w.given, planned: w.planned })))),
     h('h2', {}, t('review-visits')),
+    review.visits.length
+      ? columns('review-scores-chart', review.visits.map((v) => ({ label: day(v.visitedOn), value: v.percent })), 100, t('review-scores-chart'), 80)
+      : null,
     h('ul', { id: 'review-visits', class: 'sessions' }, ...review.visits.map((visit) =>
       h('li', { 'data-visit': visit.originalId },
         t('review-visit', { date: day(visit.visitedOn), percent: visit.percent, band: t(`band-${visit.band}`), cadre: visit.cadreName }),
