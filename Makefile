@@ -12,7 +12,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help run test deps system-deps node-deps driver-deps ui app lint test-rust test-ui test-e2e release bench-timer clean
+.PHONY: help run test deps system-deps node-deps driver-deps ui app lint test-rust test-ui test-e2e release bench bench-report bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -82,6 +82,12 @@ test-e2e: app driver-deps
 	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) cargo test -p ayah-asi-e2e -- --test-threads=2
 
 ## Benchmarks (figures, never pass/fail) -------------------------------------
+
+bench: bench-report bench-timer
+
+# The posyandu report over seeded data: 30 families x 6 months, 10,000 x 1 year.
+bench-report: ui
+	cargo bench -p ayah-asi --bench report
 
 # A whole guided session in the release app, window hidden, one core busy.
 BENCH_MINUTES ?= 15

@@ -2,8 +2,10 @@
 //! families list, registering a family, a scored home visit and its amendment, the
 //! review, and the idle lock.
 
-use ayah_asi_e2e::flows::{enter_birth_date, onboard};
-use ayah_asi_e2e::{App, Driver, Result, days_ago, open_database};
+use ayah_asi_e2e::flows::{
+    CHECKLIST_ROWS, Mother, onboard, register_family_as_cadre, set_cadre_pin,
+};
+use ayah_asi_e2e::{App, Driver, Result, open_database};
 
 const PIN: &str = "246810";
 
@@ -11,27 +13,19 @@ const PIN: &str = "246810";
 async fn set_up_cadre(app: &App) -> Result<()> {
     app.click("#choose-language-id").await?;
     app.click("#cadre-entry").await?;
-    app.type_into("#cadre-name", "Bu Rina").await?;
-    app.type_into("#cadre-pin", PIN).await?;
-    app.type_into("#cadre-pin-repeat", PIN).await?;
-    app.click("#cadre-setup-save").await?;
+    set_cadre_pin(app, PIN).await?;
     app.wait_for_text("#families-title", "Keluarga dampingan")
         .await
 }
 
 async fn register_family(app: &App, father: &str, mother: &str) -> Result<()> {
-    app.click("#families-register").await?;
-    app.wait_for_text("#onboarding-title", "Daftarkan keluarga")
-        .await?;
-    app.type_into("#field-fatherName", father).await?;
-    app.type_into("#field-motherName", mother).await?;
-    enter_birth_date(app, days_ago(20)).await?;
-    app.type_into("#field-posyandu", "Melati").await?;
-    app.type_into("#field-rw", "11").await?;
-    app.click("#field-consent").await?;
-    app.click("#save-family").await?;
-    app.wait_for("#families-list li[data-family]").await?;
-    Ok(())
+    let mother = Mother {
+        name: mother,
+        age: "",
+        education: "",
+        parity: "",
+    };
+    register_family_as_cadre(app, father, &mother).await
 }
 
 fn family_id(driver: &Driver, father: &str) -> Result<String> {
@@ -44,18 +38,7 @@ fn family_id(driver: &Driver, father: &str) -> Result<String> {
 }
 
 async fn score_rows(app: &App, scores: [u8; 9]) -> Result<()> {
-    let rows = [
-        "preparation",
-        "position",
-        "placement-c7",
-        "circular-pressure",
-        "down-to-ribs",
-        "duration",
-        "repetitions",
-        "cleaning",
-        "asks-comfort",
-    ];
-    for (row, score) in rows.iter().zip(scores) {
+    for (row, score) in CHECKLIST_ROWS.iter().zip(scores) {
         app.click(&format!("#row-{row}-{score}")).await?;
     }
     Ok(())
@@ -250,10 +233,7 @@ async fn cadre_mode_locks_itself_when_idle_and_a_family_device_can_open_it() -> 
     let app = driver.launch().await?;
     onboard(&app).await?; // the family's own phone
     app.click("#cadre-mode").await?;
-    app.type_into("#cadre-name", "Bu Rina").await?;
-    app.type_into("#cadre-pin", PIN).await?;
-    app.type_into("#cadre-pin-repeat", PIN).await?;
-    app.click("#cadre-setup-save").await?;
+    set_cadre_pin(&app, PIN).await?;
     app.wait_for_text("#families-list .family-name", "Budi Santoso & Siti Aminah")
         .await?;
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;

@@ -2,15 +2,12 @@
 //! gain; missed statements lead to their lessons; the cadre sees both scores; the
 //! guided massage suggests the massage lesson until it is read.
 
-use ayah_asi_e2e::flows::onboard;
+use ayah_asi_e2e::flows::{QUIZ_STATEMENTS, QUIZ_TRUE, onboard, set_cadre_pin};
 use ayah_asi_e2e::{App, Driver, Result, open_database};
 
-const TRUE_STATEMENTS: [&str; 6] = ["s1", "s3", "s4", "s7", "s8", "s10"];
-const ALL: [&str; 10] = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"];
-
 async fn answer(app: &App, right: bool) -> Result<()> {
-    for id in ALL {
-        let truth = TRUE_STATEMENTS.contains(&id);
+    for id in QUIZ_STATEMENTS {
+        let truth = QUIZ_TRUE.contains(&id);
         // A wrong pass answers "true" to everything.
         let given = if right { truth } else { true };
         app.click(&format!("#quiz-{id}-{given}")).await?;
@@ -97,10 +94,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.click("#back-to-learning").await?;
     app.click("#back-home").await?;
     app.click("#cadre-mode").await?;
-    app.type_into("#cadre-name", "Bu Rina").await?;
-    app.type_into("#cadre-pin", "135790").await?;
-    app.type_into("#cadre-pin-repeat", "135790").await?;
-    app.click("#cadre-setup-save").await?;
+    set_cadre_pin(&app, "135790").await?;
     app.click("#families-list li[data-family] button[id^='review-']")
         .await?;
     app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 60, akhir 100")

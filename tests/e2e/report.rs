@@ -1,42 +1,29 @@
 //! The posyandu report in the real app, from a small cohort recorded through the UI:
 //! three families, two visits each with the milk production seen that day.
 
-use ayah_asi_e2e::flows::enter_birth_date;
-use ayah_asi_e2e::{App, Driver, Result, days_ago};
-
-const ROWS: [&str; 9] = [
-    "preparation",
-    "position",
-    "placement-c7",
-    "circular-pressure",
-    "down-to-ribs",
-    "duration",
-    "repetitions",
-    "cleaning",
-    "asks-comfort",
-];
+use ayah_asi_e2e::flows::{CHECKLIST_ROWS, Mother, register_family_as_cadre, set_cadre_pin};
+use ayah_asi_e2e::{App, Driver, Result};
 
 async fn register(app: &App, father: &str, age: &str, education: &str, parity: &str) -> Result<()> {
-    app.click("#families-register").await?;
-    app.type_into("#field-fatherName", father).await?;
-    app.type_into("#field-motherName", &format!("Ibu {father}"))
-        .await?;
-    enter_birth_date(app, days_ago(30)).await?;
-    app.type_into("#field-posyandu", "Melati").await?;
-    app.type_into("#field-motherAge", age).await?;
-    app.select("#field-motherEducation", education).await?;
-    app.select("#field-parity", parity).await?;
-    app.click("#field-consent").await?;
-    app.click("#save-family").await?;
-    app.wait_for("#families-title").await?;
-    Ok(())
+    let name = format!("Ibu {father}");
+    register_family_as_cadre(
+        app,
+        father,
+        &Mother {
+            name: &name,
+            age,
+            education,
+            parity,
+        },
+    )
+    .await
 }
 
 /// Scores every row with `score` and records the milk production seen that day.
 async fn visit(app: &App, father: &str, score: u8, milk: &str) -> Result<()> {
     app.type_into("#families-search", father).await?;
     app.click("#families-list button[id^='visit-']").await?;
-    for row in ROWS {
+    for row in CHECKLIST_ROWS {
         app.click(&format!("#row-{row}-{score}")).await?;
     }
     app.click("#motivation-cooperative").await?;
@@ -56,10 +43,7 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
     let app = driver.launch().await?;
     app.click("#choose-language-id").await?;
     app.click("#cadre-entry").await?;
-    app.type_into("#cadre-name", "Bu Rina").await?;
-    app.type_into("#cadre-pin", "112233").await?;
-    app.type_into("#cadre-pin-repeat", "112233").await?;
-    app.click("#cadre-setup-save").await?;
+    set_cadre_pin(&app, "112233").await?;
     register(&app, "Andi", "22", "sma", "primipara").await?;
     register(&app, "Budi", "30", "smp", "multipara").await?;
     register(&app, "Candra", "", "", "").await?;

@@ -84,3 +84,59 @@ pub async fn finish_one_pass_session(app: &App) -> Result<()> {
     app.wait_for("#session-finished").await?;
     Ok(())
 }
+
+/// On the cadre set-up screen: her name and the PIN twice; waits for the families.
+pub async fn set_cadre_pin(app: &App, pin: &str) -> Result<()> {
+    app.type_into("#cadre-name", "Bu Rina").await?;
+    app.type_into("#cadre-pin", pin).await?;
+    app.type_into("#cadre-pin-repeat", pin).await?;
+    app.click("#cadre-setup-save").await?;
+    app.wait_for("#families-title").await?;
+    Ok(())
+}
+
+/// The ten knowledge-test statements in order, and those that are true.
+pub const QUIZ_STATEMENTS: [&str; 10] =
+    ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"];
+pub const QUIZ_TRUE: [&str; 6] = ["s1", "s3", "s4", "s7", "s8", "s10"];
+
+/// The daftar tilik rows in order.
+pub const CHECKLIST_ROWS: [&str; 9] = [
+    "preparation",
+    "position",
+    "placement-c7",
+    "circular-pressure",
+    "down-to-ribs",
+    "duration",
+    "repetitions",
+    "cleaning",
+    "asks-comfort",
+];
+
+/// The mother's optional characteristics, as the form takes them ("" = not given).
+pub struct Mother<'a> {
+    pub name: &'a str,
+    pub age: &'a str,
+    pub education: &'a str,
+    pub parity: &'a str,
+}
+
+/// From the cadre's families list: registers a family of posyandu Melati, RW 11.
+pub async fn register_family_as_cadre(app: &App, father: &str, mother: &Mother<'_>) -> Result<()> {
+    app.click("#families-register").await?;
+    app.wait_for_text("#onboarding-title", "Daftarkan keluarga")
+        .await?;
+    app.type_into("#field-fatherName", father).await?;
+    app.type_into("#field-motherName", mother.name).await?;
+    enter_birth_date(app, days_ago(20)).await?;
+    app.type_into("#field-posyandu", "Melati").await?;
+    app.type_into("#field-rw", "11").await?;
+    app.type_into("#field-motherAge", mother.age).await?;
+    app.select("#field-motherEducation", mother.education)
+        .await?;
+    app.select("#field-parity", mother.parity).await?;
+    app.click("#field-consent").await?;
+    app.click("#save-family").await?;
+    app.wait_for("#families-list li[data-family]").await?;
+    Ok(())
+}

@@ -8,13 +8,11 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::family::FamilyView;
-use super::follow_up::SessionView;
 use crate::domain::cadre::{self, Need, VisitSignals};
 use crate::domain::checklist::{self, CHECKLIST_VERSION, RowScore, RowTrend, Score};
 use crate::domain::family::FamilyInput;
 use crate::domain::pin;
 use crate::domain::rating::MilkStatus;
-use crate::domain::record::format_time;
 use crate::domain::validation::{FieldError, optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -73,25 +71,6 @@ pub struct VisitResult {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct VisitView {
-    pub id: String,
-    pub original_id: String,
-    pub version: u32,
-    pub amend_reason: Option<String>,
-    pub visited_on: NaiveDate,
-    pub checklist_version: String,
-    pub percent: u8,
-    pub band: String,
-    pub competent: bool,
-    pub motivation: String,
-    pub milk_status: Option<String>,
-    pub coaching_notes: Option<String>,
-    pub cadre_name: String,
-    pub rows: Vec<RowScore>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct WeekCount {
     pub week_start: NaiveDate,
     pub given: u32,
@@ -103,9 +82,9 @@ pub struct WeekCount {
 pub struct FamilyReview {
     pub family: FamilyView,
     pub last_visit_on: Option<NaiveDate>,
-    pub sessions_since_visit: Vec<SessionView>,
+    pub sessions_since_visit: Vec<crate::domain::history::SessionSummary>,
     pub weeks: Vec<WeekCount>,
-    pub visits: Vec<VisitView>,
+    pub visits: Vec<cadre_store::VisitRow>,
     pub trends: Vec<RowTrend>,
     pub focus: Vec<&'static str>,
     /// Knowledge test: first pre-test and latest post-test score.
@@ -475,16 +454,7 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         }
         None => DateTime::parse_from_rfc3339(&record.meta.created_at).unwrap_or(now),
     };
-    let sessions_since_visit = follow_up::session_summaries(conn, family_id, since)?
-        .into_iter()
-        .map(|s| SessionView {
-            id: s.id,
-            at: format_time(s.at),
-            outcome: s.outcome,
-            stop_reason: s.stop_reason,
-            rating: s.rating,
-        })
-        .collect();
+    let sessions_since_visit = follow_up::session_summaries(conn, family_id, since)?;
     let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at)
         .map_or(now.date_naive(), |at| at.date_naive());
     let weeks = (0..4)
@@ -512,25 +482,7 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         last_visit_on,
         sessions_since_visit,
         weeks,
-        visits: visits
-            .into_iter()
-            .map(|v| VisitView {
-                id: v.id,
-                original_id: v.original_id,
-                version: v.version,
-                amend_reason: v.amend_reason,
-                visited_on: v.visited_on,
-                checklist_version: v.checklist_version,
-                percent: v.percent,
-                band: v.band,
-                competent: v.competent,
-                motivation: v.motivation,
-                milk_status: v.milk_status,
-                coaching_notes: v.coaching_notes,
-                cadre_name: v.cadre_name,
-                rows: v.rows,
-            })
-            .collect(),
+        visits,
         trends,
         focus,
     })

@@ -29,19 +29,9 @@ pub struct RatingView {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionView {
-    pub id: String,
-    pub at: String,
-    pub outcome: history::Outcome,
-    pub stop_reason: Option<String>,
-    pub rating: Option<Rating>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HistoryView {
     pub days: Vec<Day>,
-    pub sessions: Vec<SessionView>,
+    pub sessions: Vec<history::SessionSummary>,
     pub feedback: WeekFeedback,
 }
 
@@ -169,19 +159,9 @@ pub async fn get_history(state: State<'_, AppState>) -> Result<HistoryView, AppE
             let settings = follow_up::get_reminders(store.conn(), &family)?;
             let days = history::days(&summaries, now, &settings, HISTORY_DAYS, enrolled_on);
             let feedback = history::week_feedback(&days, &summaries);
-            let sessions = summaries
-                .into_iter()
-                .map(|s| SessionView {
-                    id: s.id,
-                    at: crate::domain::record::format_time(s.at),
-                    outcome: s.outcome,
-                    stop_reason: s.stop_reason,
-                    rating: s.rating,
-                })
-                .collect();
             Ok(HistoryView {
                 days,
-                sessions,
+                sessions: summaries,
                 feedback,
             })
         })

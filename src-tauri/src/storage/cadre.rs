@@ -161,7 +161,8 @@ pub fn insert_visit(
 }
 
 /// A visit as the review shows it (the current version of each).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct VisitRow {
     pub id: String,
     pub original_id: String,

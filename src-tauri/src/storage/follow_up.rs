@@ -30,10 +30,16 @@ pub fn insert_rating(
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
     let m = RecordMeta::new(device_id, now);
+    // Only the newest version is current (the report reads current ratings by family).
+    conn.execute(
+        "UPDATE session_rating SET current = 0 WHERE session_id = ?1",
+        [session_id],
+    )?;
     conn.execute(
         "INSERT INTO session_rating (id, device_id, created_at, updated_at, session_id, version, answered_by,
-             skipped, comfort, pain_before, pain_after, milk_flow, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             skipped, comfort, pain_before, pain_after, milk_flow, note, family_id, current)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                 (SELECT family_id FROM massage_session WHERE id = ?5), 1)",
         params![
             m.id,
             m.device_id,

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/004_cadre_visits.sql"),
     include_str!("../../migrations/005_learning.sql"),
     include_str!("../../migrations/006_mother_characteristics.sql"),
+    include_str!("../../migrations/007_report_indexes.sql"),
 ];
 
 /// Why the store could not do what was asked.

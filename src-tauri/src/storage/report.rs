@@ -49,7 +49,13 @@ pub fn cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
     families
         .into_iter()
         .map(|family| {
-            let Enrolled { id, enrolled_on, mother_age, mother_education, parity } = family;
+            let Enrolled {
+                id,
+                enrolled_on,
+                mother_age,
+                mother_education,
+                parity,
+            } = family;
             let (milk_before, milk_after) = milk_before_after(conn, &id, &enrolled_on, scope)?;
             let (pre_score, post_score) = super::learning::scores(conn, &id)?;
             Ok(CohortFamily {
@@ -57,12 +63,14 @@ pub fn cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
                 mother_education,
                 parity,
                 trained: post_score.is_some(),
-                active: conn.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM massage_session WHERE family_id = ?1
-                         AND status IN ('finished', 'stopped') AND substr(created_at, 1, 10) >= ?2)",
-                    params![id, scope.active_since.to_string()],
-                    |r| r.get(0),
-                )?,
+                // Times are RFC 3339 text starting with the date, so a plain comparison
+                // with a date is a range the index can use (substr() would not be).
+                active: conn
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM massage_session WHERE family_id = ?1
+                             AND created_at >= ?2 AND status IN ('finished', 'stopped'))",
+                    )?
+                    .query_row(params![id, scope.active_since.to_string()], |r| r.get(0))?,
                 milk_before,
                 milk_after,
                 pre_score,
@@ -83,20 +91,20 @@ fn milk_before_after(
     scope: &Scope,
 ) -> Result<(Option<MilkStatus>, Option<MilkStatus>)> {
     let first: Option<(String, String)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on >= ?2
              ORDER BY recorded_on, created_at LIMIT 1",
-            params![family, enrolled],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row(params![family, enrolled], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let latest: Option<(String, String)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on BETWEEN ?2 AND ?3
              ORDER BY recorded_on DESC, created_at DESC LIMIT 1",
-            params![family, scope.from.to_string(), scope.to.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row(params![family, scope.from.to_string(), scope.to.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     let before = first.as_ref().and_then(|(_, s)| MilkStatus::parse(s));
     let after = match (&first, latest) {
@@ -114,14 +122,13 @@ fn latest_visit(
     scope: &Scope,
 ) -> Result<Option<(bool, Vec<String>)>> {
     let visit: Option<(String, bool)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT v.id, v.competent FROM home_visit v
              WHERE v.family_id = ?1 AND v.visited_on <= ?2
                AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id)
              ORDER BY v.visited_on DESC, v.created_at DESC LIMIT 1",
-            params![family, scope.to.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row(params![family, scope.to.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let Some((id, competent)) = visit else {
         return Ok(None);

@@ -1,0 +1,186 @@
+//! Benchmark (not a test): the posyandu report over seeded data, timed.
+//!
+//! Seeds a real SQLite file through the app's migrations with N families, each with two
+//! sessions a day for the period (about half rated by the mother), a milk status at
+//! enrolment and a later one, a pre- and post-test, and a home visit a month; then times
+//! `storage::report::cohort` + `domain::report::build` as the command runs them.
+//! `cargo bench -p ayah-asi --bench report [-- --quick]`
+
+use std::time::Instant;
+
+use ayah_asi_lib::domain::checklist::ROWS;
+use ayah_asi_lib::domain::report;
+use ayah_asi_lib::storage::{self, Store, report::Scope};
+use chrono::{Days, NaiveDate};
+use rusqlite::{Transaction, params};
+
+const DEVICE: &str = "0193a1b2-0000-7000-8000-00000000bead";
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let today = storage::now().date_naive();
+    let cases: &[(&str, usize, u32, f64)] = if quick {
+        &[("30 families x 6 months", 30, 6, 50.0)]
+    } else {
+        &[
+            ("30 families x 6 months", 30, 6, 50.0),
+            ("10,000 families x 1 year", 10_000, 12, 2_000.0),
+        ]
+    };
+    println!(
+        "{:<28} {:>12} {:>10} {:>12} {:>10} {:>8}",
+        "case", "sessions", "seed (s)", "report (ms)", "budget", "met"
+    );
+    for (name, families, months, budget_ms) in cases {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open_in(dir.path()).expect("store");
+        let seed_started = Instant::now();
+        let sessions = seed(&mut store, *families, *months, today);
+        let seed_s = seed_started.elapsed().as_secs_f64();
+        let from = today
+            .checked_sub_months(chrono::Months::new(*months))
+            .unwrap_or(today);
+        let scope = Scope {
+            posyandu: None,
+            from,
+            to: today,
+            active_since: today - chrono::Duration::days(6),
+        };
+        // Warm up once (the command runs on a warm connection too), then take the median of 5.
+        let _ = storage::report::cohort(store.conn(), &scope).expect("cohort");
+        let mut times: Vec<f64> = (0..5)
+            .map(|_| {
+                let started = Instant::now();
+                let cohort = storage::report::cohort(store.conn(), &scope).expect("cohort");
+                let built = report::build(&cohort);
+                assert_eq!(built.enrolled, *families);
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let median = times[2];
+        let met = if median < *budget_ms { "yes" } else { "NO" };
+        println!(
+            "{name:<28} {sessions:>12} {seed_s:>10.1} {median:>12.1} {:>9}ms {met:>8}",
+            budget_ms
+        );
+    }
+}
+
+/// Seeds `families` families enrolled `months` months ago; returns the sessions written.
+fn seed(store: &mut Store, families: usize, months: u32, today: NaiveDate) -> usize {
+    let start = today
+        .checked_sub_months(chrono::Months::new(months))
+        .unwrap_or(today);
+    let days = (today - start).num_days().max(1) as u64;
+    let mut sessions = 0;
+    store
+        .with_tx(|tx| -> Result<(), storage::StorageError> {
+            let cadre = "0193a1b2-0000-7000-8000-00000000cade";
+            tx.execute(
+                "INSERT INTO cadre (id, device_id, created_at, updated_at, name, pin_hash)
+                 VALUES (?1, ?2, ?3, ?3, 'Bench', '$argon2id$bench')",
+                params![cadre, DEVICE, format!("{start}T08:00:00.000+07:00")],
+            )?;
+            for f in 0..families {
+                sessions += seed_family(tx, f, start, days, cadre)?;
+            }
+            Ok(())
+        })
+        .expect("seed");
+    sessions
+}
+
+fn id(kind: u32, a: usize, b: u64) -> String {
+    format!(
+        "{kind:08x}-{:04x}-7{:03x}-8000-{:012x}",
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        (b << 20) | (a as u64 & 0xfffff)
+    )
+}
+
+fn seed_family(
+    tx: &Transaction,
+    f: usize,
+    start: NaiveDate,
+    days: u64,
+    cadre: &str,
+) -> Result<usize, storage::StorageError> {
+    let family = id(1, f, 0);
+    let stamp = |day: NaiveDate, hour: u32| format!("{day}T{hour:02}:00:00.000+07:00");
+    tx.execute(
+        "INSERT INTO family (id, device_id, created_at, updated_at, father_name, mother_name, baby_birth_date,
+             posyandu, rw, registered_by, mother_age, mother_education, parity)
+         VALUES (?1, ?2, ?3, ?3, 'Ayah', 'Ibu', ?4, 'Melati', '11', 'cadre', ?5, 'sma', 'primipara')",
+        params![family, DEVICE, stamp(start, 8), start.to_string(), 20 + (f % 20) as i64],
+    )?;
+    let mut session = tx.prepare_cached(
+        "INSERT INTO massage_session (id, device_id, created_at, updated_at, family_id, protocol_version,
+             pass_seconds, passes, status, started_at, ended_at, last_active_ms)
+         VALUES (?1, ?2, ?3, ?3, ?4, 'pijat-oksitosin-v1', 150, 3, 'finished', ?3, ?3, 465000)",
+    )?;
+    let mut rating = tx.prepare_cached(
+        "INSERT INTO session_rating (id, device_id, created_at, updated_at, session_id, version, answered_by,
+             skipped, comfort, milk_flow, family_id, current)
+         VALUES (?1, ?2, ?3, ?3, ?4, 1, 'mother', 0, ?5, 'drips', ?6, 1)",
+    )?;
+    let mut count = 0;
+    for d in 0..days {
+        let day = start + Days::new(d);
+        for (slot, hour) in [(0u64, 7), (1, 19)] {
+            let n = d * 2 + slot;
+            let session_id = id(2, f, n);
+            session.execute(params![session_id, DEVICE, stamp(day, hour), family])?;
+            if n % 2 == 0 {
+                rating.execute(params![
+                    id(3, f, n),
+                    DEVICE,
+                    stamp(day, hour),
+                    session_id,
+                    1 + (n % 5) as i64,
+                    family
+                ])?;
+            }
+            count += 1;
+        }
+    }
+    for (k, (on, status)) in [
+        (start, "tidak-lancar"),
+        (start + Days::new(days - 1), "lancar"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        tx.execute(
+            "INSERT INTO milk_status (id, device_id, created_at, updated_at, family_id, recorded_on, status, indicators,
+                 recorded_by, kind) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, '', 'cadre', ?7)",
+            params![id(4, f, k as u64), DEVICE, stamp(on, 9), family, on.to_string(), status, if k == 0 { "enrolment" } else { "follow-up" }],
+        )?;
+    }
+    for (k, (kind, score)) in [("pre", 50), ("post", 90)].into_iter().enumerate() {
+        tx.execute(
+            "INSERT INTO quiz_attempt (id, device_id, created_at, updated_at, family_id, quiz_version, kind, correct, score, answers)
+             VALUES (?1, ?2, ?3, ?3, ?4, 'uji-pengetahuan-v1', ?5, ?6, ?7, '')",
+            params![id(5, f, k as u64), DEVICE, stamp(start, 10 + k as u32), family, kind, score / 10, score],
+        )?;
+    }
+    for month in 0..days / 30 {
+        let visit = id(6, f, month);
+        let on = start + Days::new(month * 30 + 15);
+        tx.execute(
+            "INSERT INTO home_visit (id, device_id, created_at, updated_at, original_id, version, family_id, cadre_id,
+                 visited_on, checklist_version, total, maximum, percent, band, competent, motivation)
+             VALUES (?1, ?2, ?3, ?3, ?1, 1, ?4, ?5, ?6, 'daftar-tilik-v1', 14, 18, 78, 'baik', 0, 'cooperative')",
+            params![visit, DEVICE, stamp(on, 10), family, cadre, on.to_string()],
+        )?;
+        for (r, row) in ROWS.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO visit_score (id, device_id, created_at, updated_at, visit_id, row_id, score)
+                 VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)",
+                params![id(7, f, month * 16 + r as u64), DEVICE, stamp(on, 10), visit, row, if r < 4 { 1 } else { 2 }],
+            )?;
+        }
+    }
+    Ok(count)
+}

@@ -1,0 +1,80 @@
+//! The report reads each session's current rating only: a correction replaces, never adds.
+
+use ayah_asi_lib::domain::family::FamilyInput;
+use ayah_asi_lib::domain::protocol::{MassagePlan, StopReason};
+use ayah_asi_lib::domain::rating::{Author, Rating};
+use ayah_asi_lib::domain::report;
+use ayah_asi_lib::storage::report::Scope;
+use ayah_asi_lib::storage::{Store, families, follow_up, now, sessions};
+
+#[test]
+fn a_corrected_rating_counts_once_at_its_corrected_value() {
+    let mut store = Store::open_in_memory().unwrap();
+    let device = store.device_id().to_owned();
+    let input = FamilyInput {
+        father_name: "Andi".into(),
+        mother_name: "Rina".into(),
+        baby_birth_date: now().date_naive().format("%Y-%m-%d").to_string(),
+        consent_given: true,
+        ..FamilyInput::default()
+    };
+    let family = input.validate(now().date_naive()).unwrap();
+    let family = store
+        .with_tx(|tx| families::register(tx, family, &device, now()))
+        .unwrap();
+    let session = sessions::create(
+        store.conn(),
+        &family.meta.id,
+        MassagePlan::default(),
+        &device,
+        now(),
+    )
+    .unwrap();
+    // A stopped session can be rated; mark it so with a stop event.
+    let stopped = sessions::TimedEvent {
+        kind: ayah_asi_lib::domain::session::EventKind::Stopped {
+            reason: StopReason::Other,
+        },
+        active_ms: 0,
+        at: now(),
+    };
+    sessions::record_events(store.conn(), &session, &device, &[stopped], &[], now()).unwrap();
+    let rated = |comfort| Rating {
+        skipped: false,
+        comfort: Some(comfort),
+        milk_flow: Some(ayah_asi_lib::domain::rating::MilkFlow::Drips),
+        ..Rating::skipped()
+    };
+    follow_up::insert_rating(
+        store.conn(),
+        &session,
+        1,
+        Author::Mother,
+        &rated(2),
+        &device,
+        now(),
+    )
+    .unwrap();
+    follow_up::insert_rating(
+        store.conn(),
+        &session,
+        2,
+        Author::Mother,
+        &rated(5),
+        &device,
+        now(),
+    )
+    .unwrap();
+
+    let today = now().date_naive();
+    let scope = Scope {
+        posyandu: None,
+        from: today - chrono::Duration::days(30),
+        to: today,
+        active_since: today,
+    };
+    let cohort = ayah_asi_lib::storage::report::cohort(store.conn(), &scope).unwrap();
+    assert_eq!(cohort[0].comforts, [5]);
+    let built = report::build(&cohort);
+    assert_eq!((built.comfort_ratings, built.comfort_mean), (1, Some(5.0)));
+}
