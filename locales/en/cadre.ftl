@@ -85,3 +85,4 @@ review-visit = { $date }: { $percent }% — { $band } (cadre { $cadre })
 review-focus = Coach these steps first
 review-focus-none = Every step was correct at the last visit.
 review-rows = Each step's score per visit
+family-rw = RW { $rw }

@@ -85,3 +85,4 @@ review-visit = { $date }: { $percent }% — { $band } (kader { $cadre })
 review-focus = Latih dulu langkah ini
 review-focus-none = Semua langkah benar pada kunjungan terakhir.
 review-rows = Nilai tiap langkah per kunjungan
+family-rw = RW { $rw }

@@ -17,10 +17,21 @@ use rusqlite::{Transaction, params};
 const DEVICE: &str = "0193a1b2-0000-7000-8000-00000000bead";
 
 fn main() {
+    if let Some(dir) = std::env::args().skip_while(|a| a != "--study").nth(1) {
+        return study(std::path::Path::new(&dir));
+    }
     let quick = std::env::args().any(|a| a == "--quick");
+    // `--keep DIR` leaves the seeded database of the last case in DIR, to study queries.
+    let keep = std::env::args()
+        .skip_while(|a| a != "--keep")
+        .nth(1)
+        .map(std::path::PathBuf::from);
     let today = storage::now().date_naive();
     let cases: &[(&str, usize, u32, f64)] = if quick {
-        &[("30 families x 6 months", 30, 6, 50.0)]
+        &[
+            ("30 families x 6 months", 30, 6, 50.0),
+            ("1,000 families x 1 year", 1_000, 12, 200.0),
+        ]
     } else {
         &[
             ("30 families x 6 months", 30, 6, 50.0),
@@ -31,9 +42,14 @@ fn main() {
         "{:<28} {:>12} {:>10} {:>12} {:>10} {:>8}",
         "case", "sessions", "seed (s)", "report (ms)", "budget", "met"
     );
-    for (name, families, months, budget_ms) in cases {
+    for (index, (name, families, months, budget_ms)) in cases.iter().enumerate() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open_in(dir.path()).expect("store");
+        let last = index + 1 == cases.len();
+        let data_dir = keep
+            .clone()
+            .filter(|_| last)
+            .unwrap_or_else(|| dir.path().to_path_buf());
+        let mut store = Store::open_in(&data_dir).expect("store");
         let seed_started = Instant::now();
         let sessions = seed(&mut store, *families, *months, today);
         let seed_s = seed_started.elapsed().as_secs_f64();
@@ -46,13 +62,27 @@ fn main() {
             to: today,
             active_since: today - chrono::Duration::days(6),
         };
+        // Seeding wrote everything in one transaction, so the WAL holds the whole database;
+        // a device checkpoints every 1,000 pages, so fold it back as a device would have.
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .expect("checkpoint");
         // Warm up once (the command runs on a warm connection too), then take the median of 5.
         let _ = storage::report::cohort(store.conn(), &scope).expect("cohort");
         let mut times: Vec<f64> = (0..5)
             .map(|_| {
                 let started = Instant::now();
                 let cohort = storage::report::cohort(store.conn(), &scope).expect("cohort");
+                let gathered = started.elapsed();
                 let built = report::build(&cohort);
+                if std::env::var_os("BENCH_SPLIT").is_some() {
+                    eprintln!(
+                        "  gather {:?}, build {:?}",
+                        gathered,
+                        started.elapsed() - gathered
+                    );
+                }
                 assert_eq!(built.enrolled, *families);
                 started.elapsed().as_secs_f64() * 1000.0
             })
@@ -183,4 +213,151 @@ fn seed_family(
         }
     }
     Ok(count)
+}
+
+/// Times the cohort over an existing (kept) database, to study where the time goes.
+fn study(dir: &std::path::Path) {
+    let store = Store::open_in(dir).expect("store");
+    let today = storage::now().date_naive();
+    let from = today
+        .checked_sub_months(chrono::Months::new(12))
+        .unwrap_or(today);
+    let scope = Scope {
+        posyandu: None,
+        from,
+        to: today,
+        active_since: today - chrono::Duration::days(6),
+    };
+    for (label, pragmas) in [
+        ("defaults", ""),
+        ("cache 64 MB", "PRAGMA cache_size = -65536;"),
+        (
+            "cache 64 MB + mmap 1 GB",
+            "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;",
+        ),
+    ] {
+        store.conn().execute_batch(pragmas).expect("pragmas");
+        for round in 0..2 {
+            let started = Instant::now();
+            let cohort = storage::report::cohort(store.conn(), &scope).expect("cohort");
+            println!(
+                "{label} round {round}: {} families in {:?}",
+                cohort.len(),
+                started.elapsed()
+            );
+        }
+    }
+    let raw = rusqlite::Connection::open(dir.join(storage::DATABASE_FILE)).expect("raw");
+    let ids: Vec<String> = raw
+        .prepare("SELECT id FROM family")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let enrolled: Vec<String> = raw
+        .prepare("SELECT substr(created_at, 1, 10) FROM family")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let to = today.to_string();
+    let queries: [(&str, &str); 6] = [
+        (
+            "active",
+            "SELECT EXISTS (SELECT 1 FROM massage_session WHERE family_id = ?1 AND created_at >= ?2 AND status IN ('finished', 'stopped'))",
+        ),
+        (
+            "milk_first",
+            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on >= ?2 ORDER BY recorded_on, created_at LIMIT 1",
+        ),
+        (
+            "milk_latest",
+            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on BETWEEN ?2 AND ?2 ORDER BY recorded_on DESC, created_at DESC LIMIT 1",
+        ),
+        (
+            "scores",
+            "SELECT score FROM quiz_attempt WHERE family_id = ?1 AND kind = ?2 ORDER BY created_at ASC LIMIT 1",
+        ),
+        (
+            "visit",
+            "SELECT v.id, v.competent FROM home_visit v WHERE v.family_id = ?1 AND v.visited_on <= ?2 AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id) ORDER BY v.visited_on DESC, v.created_at DESC LIMIT 1",
+        ),
+        (
+            "rows",
+            "SELECT row_id FROM visit_score WHERE visit_id = ?1 AND score < ?2 ORDER BY row_id",
+        ),
+    ];
+    for (name, sql) in queries {
+        let plan: Vec<String> = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(params!["x", "y"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let started = Instant::now();
+        let mut stmt = store.conn().prepare_cached(sql).unwrap();
+        for (id, on) in ids.iter().zip(&enrolled) {
+            let second = match name {
+                "active" => "2026-11-16",
+                "milk_first" => on.as_str(),
+                "scores" => "pre",
+                "rows" => "2",
+                _ => to.as_str(),
+            };
+            let _ = stmt
+                .query([id.as_str(), second])
+                .unwrap()
+                .next()
+                .unwrap()
+                .is_some();
+        }
+        println!("{name:12} {:>10.1?}  {plan:?}", started.elapsed());
+    }
+    for round in 0..2 {
+        let started = Instant::now();
+        let mut stmt = raw
+            .prepare_cached("SELECT comfort FROM session_rating WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0")
+            .unwrap();
+        let mut n = 0usize;
+        for id in &ids {
+            let rows: Vec<u8> = stmt
+                .query_map(
+                    params![id, from.to_string(), today.succ_opt().unwrap().to_string()],
+                    |r| r.get(0),
+                )
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            n += rows.len();
+        }
+        println!(
+            "raw comfort round {round}: {n} ratings in {:?}",
+            started.elapsed()
+        );
+    }
+    for (label, conn) in [("store conn", store.conn()), ("raw conn", &raw)] {
+        let plan: Vec<String> = conn.prepare("EXPLAIN QUERY PLAN SELECT comfort FROM session_rating WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0").unwrap()
+            .query_map(params!["a", "b", "c"], |r| r.get::<_, String>(3)).unwrap().map(|r| r.unwrap()).collect();
+        let started = Instant::now();
+        let mut stmt = conn
+            .prepare_cached("SELECT comfort FROM session_rating WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0")
+            .unwrap();
+        let mut n = 0usize;
+        for id in &ids {
+            let rows: Vec<u8> = stmt
+                .query_map(
+                    params![id, from.to_string(), today.succ_opt().unwrap().to_string()],
+                    |r| r.get(0),
+                )
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            n += rows.len();
+        }
+        println!("{label}: {n} ratings in {:?} {plan:?}", started.elapsed());
+    }
 }

@@ -1,30 +1,21 @@
 //! The report reads each session's current rating only: a correction replaces, never adds.
 
-use ayah_asi_lib::domain::family::FamilyInput;
+mod common;
+
 use ayah_asi_lib::domain::protocol::{MassagePlan, StopReason};
 use ayah_asi_lib::domain::rating::{Author, Rating};
 use ayah_asi_lib::domain::report;
 use ayah_asi_lib::storage::report::Scope;
-use ayah_asi_lib::storage::{Store, families, follow_up, now, sessions};
+use ayah_asi_lib::storage::{follow_up, now, sessions};
+use common::store_with_family;
 
 #[test]
 fn a_corrected_rating_counts_once_at_its_corrected_value() {
-    let mut store = Store::open_in_memory().unwrap();
+    let (store, family_id) = store_with_family();
     let device = store.device_id().to_owned();
-    let input = FamilyInput {
-        father_name: "Andi".into(),
-        mother_name: "Rina".into(),
-        baby_birth_date: now().date_naive().format("%Y-%m-%d").to_string(),
-        consent_given: true,
-        ..FamilyInput::default()
-    };
-    let family = input.validate(now().date_naive()).unwrap();
-    let family = store
-        .with_tx(|tx| families::register(tx, family, &device, now()))
-        .unwrap();
     let session = sessions::create(
         store.conn(),
-        &family.meta.id,
+        &family_id,
         MassagePlan::default(),
         &device,
         now(),

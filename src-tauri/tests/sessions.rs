@@ -1,28 +1,13 @@
 //! Sessions in storage: what the engine reports lands as sessions, passes and events;
 //! an unfinished session is found again; plans are remembered per family.
 
-use ayah_asi_lib::domain::family::FamilyInput;
+mod common;
+
 use ayah_asi_lib::domain::protocol::{MassagePlan, StopReason};
 use ayah_asi_lib::domain::session::{Engine, Event};
-use ayah_asi_lib::storage::{Store, families, now, sessions};
+use ayah_asi_lib::storage::{Store, now, sessions};
 use chrono::{DateTime, Duration, FixedOffset};
-
-fn store_with_family() -> (Store, String) {
-    let mut store = Store::open_in_memory().unwrap();
-    let input = FamilyInput {
-        father_name: "Budi".into(),
-        mother_name: "Siti".into(),
-        baby_birth_date: now().date_naive().format("%Y-%m-%d").to_string(),
-        consent_given: true,
-        ..FamilyInput::default()
-    };
-    let family = input.validate(now().date_naive()).unwrap();
-    let device = store.device_id().to_owned();
-    let record = store
-        .with_tx(|tx| families::register(tx, family, &device, now()))
-        .unwrap();
-    (store, record.meta.id)
-}
+use common::store_with_family;
 
 /// Writes engine events as the app does, with wall times from a fixed origin.
 fn record(

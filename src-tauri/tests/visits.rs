@@ -1,10 +1,12 @@
 //! Home visits in storage: an amendment adds a version, the review reads the latest,
 //! and the original stays untouched.
 
+mod common;
+
 use ayah_asi_lib::domain::checklist::{self, ROWS, RowScore};
-use ayah_asi_lib::domain::family::FamilyInput;
 use ayah_asi_lib::storage::cadre::{self, NewVisit};
-use ayah_asi_lib::storage::{Store, families, now};
+use ayah_asi_lib::storage::now;
+use common::store_with_family;
 
 fn rows(score: u8) -> Vec<RowScore> {
     ROWS.iter()
@@ -18,19 +20,8 @@ fn rows(score: u8) -> Vec<RowScore> {
 
 #[test]
 fn an_amendment_adds_a_version_and_keeps_the_original() {
-    let mut store = Store::open_in_memory().unwrap();
+    let (store, family_id) = store_with_family();
     let device = store.device_id().to_owned();
-    let input = FamilyInput {
-        father_name: "Andi".into(),
-        mother_name: "Rina".into(),
-        baby_birth_date: now().date_naive().format("%Y-%m-%d").to_string(),
-        consent_given: true,
-        ..FamilyInput::default()
-    };
-    let family = input.validate(now().date_naive()).unwrap();
-    let family = store
-        .with_tx(|tx| families::register(tx, family, &device, now()))
-        .unwrap();
     let cadre_id = cadre::insert_cadre(
         store.conn(),
         "Bu Rina",
@@ -42,7 +33,7 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
 
     let first_rows = rows(1);
     let first = NewVisit {
-        family_id: &family.meta.id,
+        family_id: &family_id,
         cadre_id: &cadre_id,
         visited_on: now().date_naive(),
         checklist_version: checklist::CHECKLIST_VERSION,
@@ -65,7 +56,7 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
     let (_, version) = cadre::insert_visit(store.conn(), &amendment, &device, now()).unwrap();
     assert_eq!(version, 2);
 
-    let visits = cadre::visits_of(store.conn(), &family.meta.id).unwrap();
+    let visits = cadre::visits_of(store.conn(), &family_id).unwrap();
     assert_eq!(visits.len(), 1, "the review shows each visit once");
     assert_eq!((visits[0].version, visits[0].percent), (2, 100));
     assert_eq!(

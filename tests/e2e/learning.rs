@@ -2,7 +2,7 @@
 //! gain; missed statements lead to their lessons; the cadre sees both scores; the
 //! guided massage suggests the massage lesson until it is read.
 
-use ayah_asi_e2e::flows::{QUIZ_STATEMENTS, QUIZ_TRUE, onboard, set_cadre_pin};
+use ayah_asi_e2e::flows::{QUIZ_STATEMENTS, QUIZ_TRUE, onboard, reach_preparation, set_cadre_pin};
 use ayah_asi_e2e::{App, Driver, Result, open_database};
 
 async fn answer(app: &App, right: bool) -> Result<()> {
@@ -107,17 +107,7 @@ async fn the_massage_suggests_its_lesson_until_it_is_read() -> Result<()> {
     let driver = Driver::start()?;
     let app = driver.launch().await?;
     onboard(&app).await?;
-    app.click("#start-massage").await?;
-    app.click("#consent-today-yes").await?;
-    for question in [
-        "back-wound",
-        "spine-injury",
-        "fever-bleeding-dizzy",
-        "pain-now",
-    ] {
-        app.click(&format!("#safety-{question}-no")).await?;
-    }
-    app.click("#safety-continue").await?;
+    reach_preparation(&app).await?;
     app.click("#read-massage-lesson").await?;
     app.wait_for_text("#lesson-title", "Pijat oksitosin")
         .await?;

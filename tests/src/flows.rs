@@ -47,8 +47,9 @@ pub async fn set_plan(app: &App, pass_seconds: u32, passes: u32) -> Result<()> {
         .await
 }
 
-/// From home: consent yes, every safety answer no, every preparation item ticked, start.
-pub async fn start_massage(app: &App) -> Result<()> {
+/// From home: the mother agrees today and every safety answer is no; ends on the
+/// preparation screen.
+pub async fn reach_preparation(app: &App) -> Result<()> {
     app.click("#start-massage").await?;
     app.click("#consent-today-yes").await?;
     for question in [
@@ -59,7 +60,12 @@ pub async fn start_massage(app: &App) -> Result<()> {
     ] {
         app.click(&format!("#safety-{question}-no")).await?;
     }
-    app.click("#safety-continue").await?;
+    app.click("#safety-continue").await
+}
+
+/// From home: consent yes, every safety answer no, every preparation item ticked, start.
+pub async fn start_massage(app: &App) -> Result<()> {
+    reach_preparation(app).await?;
     for item in [
         "wash-hands",
         "quiet-room",

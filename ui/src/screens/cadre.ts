@@ -151,7 +151,7 @@ function dateText(iso: string): string {
 
 function familyItem(nav: CadreNav, item: api.FamilyListItem): HTMLElement {
   const f = item.family;
-  const place = [f.posyandu, f.rw ? `RW ${f.rw}` : null].filter(Boolean).join(' · ');
+  const place = [f.posyandu, f.rw ? t('family-rw', { rw: f.rw }) : null].filter(Boolean).join(' · ');
   return h('li', { class: `family need-${item.need}`, 'data-family': f.id },
     h('strong', { class: 'family-name' }, `${f.fatherName} & ${f.motherName}`),
     h('span', { class: `need-badge need-${item.need}` }, t(`need-${item.need}`)),
