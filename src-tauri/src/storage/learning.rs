@@ -67,8 +67,10 @@ pub fn scores(conn: &Connection, family_id: &str) -> Result<(Option<u8>, Option<
         let sql = format!(
             "SELECT score FROM quiz_attempt WHERE family_id = ?1 AND kind = ?2 ORDER BY created_at {order} LIMIT 1"
         );
+        // Cached: the report asks this of every family.
         Ok(conn
-            .query_row(&sql, params![family_id, kind], |r| r.get(0))
+            .prepare_cached(&sql)?
+            .query_row(params![family_id, kind], |r| r.get(0))
             .optional()?)
     };
     Ok((first("pre", "ASC")?, first("post", "DESC")?))

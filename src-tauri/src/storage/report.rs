@@ -133,7 +133,7 @@ fn latest_visit(
     let Some((id, competent)) = visit else {
         return Ok(None);
     };
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT row_id FROM visit_score WHERE visit_id = ?1 AND score < 2 ORDER BY row_id",
     )?;
     let failed = stmt
@@ -143,17 +143,15 @@ fn latest_visit(
 }
 
 fn comforts(conn: &Connection, family: &str, scope: &Scope) -> Result<Vec<u8>> {
-    let mut stmt = conn.prepare(
-        "SELECT r.comfort FROM session_rating r JOIN massage_session s ON s.id = r.session_id
-         WHERE s.family_id = ?1 AND r.skipped = 0
-           AND r.version = (SELECT max(version) FROM session_rating q WHERE q.session_id = r.session_id)
-           AND substr(s.created_at, 1, 10) BETWEEN ?2 AND ?3",
+    // One range of the covering index `session_rating_report` per family. A rating is
+    // given right after its session, so its own time stands for the session's.
+    let mut stmt = conn.prepare_cached(
+        "SELECT comfort FROM session_rating
+         WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0",
     )?;
+    let until = scope.to.succ_opt().unwrap_or(scope.to).to_string();
     let values = stmt
-        .query_map(
-            params![family, scope.from.to_string(), scope.to.to_string()],
-            |r| r.get(0),
-        )?
+        .query_map(params![family, scope.from.to_string(), until], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(values)
 }
