@@ -23,7 +23,7 @@ milk-status-not-recorded = Not recorded
 
 report-open = Posyandu report
 report-title = Posyandu report
-report-scope = Period { $from } – { $to } · { $posyandu }
+report-scope = Period { $from } – { $to } · { $posyandu } · { $rw }
 report-period = Period
 report-last-months = Last { $months } months
 report-posyandu = Posyandu
@@ -79,3 +79,5 @@ report-after = After
 report-milk-chart = Milk production before and after: flowing well, not well, none, not recorded.
 review-pain = Pain { $before } → { $after }
 review-scores-chart = Checklist score per visit; green line: competence at 80%.
+report-rw = RW
+report-all-rw = All RWs

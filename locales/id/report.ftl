@@ -23,7 +23,7 @@ milk-status-not-recorded = Tidak dicatat
 
 report-open = Laporan posyandu
 report-title = Laporan posyandu
-report-scope = Periode { $from } – { $to } · { $posyandu }
+report-scope = Periode { $from } – { $to } · { $posyandu } · { $rw }
 report-period = Periode
 report-last-months = { $months } bulan terakhir
 report-posyandu = Posyandu
@@ -79,3 +79,5 @@ report-after = Sesudah
 report-milk-chart = Produksi ASI sebelum dan sesudah: lancar, tidak lancar, tidak ada, tidak dicatat.
 review-pain = Nyeri { $before } → { $after }
 review-scores-chart = Skor daftar tilik per kunjungan; garis hijau: batas kompeten 80%.
+report-rw = RW
+report-all-rw = Semua RW

@@ -58,6 +58,7 @@ fn main() {
             .unwrap_or(today);
         let scope = Scope {
             posyandu: None,
+            rw: None,
             from,
             to: today,
             active_since: today - chrono::Duration::days(6),
@@ -224,6 +225,7 @@ fn study(dir: &std::path::Path) {
         .unwrap_or(today);
     let scope = Scope {
         posyandu: None,
+        rw: None,
         from,
         to: today,
         active_since: today - chrono::Duration::days(6),

@@ -60,6 +60,7 @@ fn a_corrected_rating_counts_once_at_its_corrected_value() {
     let today = now().date_naive();
     let scope = Scope {
         posyandu: None,
+        rw: None,
         from: today - chrono::Duration::days(30),
         to: today,
         active_since: today,

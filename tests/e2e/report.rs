@@ -176,10 +176,26 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
         "one workbook and ten CSV tables"
     );
 
-    // The filter by posyandu keeps the same cohort: all three are Melati's.
+    // Filters by posyandu and by RW keep the same cohort: all three are Melati's, RW 11.
+    app.select("#report-rw", "11").await?;
+    let started = std::time::Instant::now();
+    while !app.text("#report-scope").await?.ends_with("RW 11") {
+        assert!(
+            started.elapsed().as_secs() < 15,
+            "the RW filter did not apply"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        row(
+            &app.table_rows("#report-participants").await?,
+            "Ayah terdaftar"
+        ),
+        ["Ayah terdaftar", "3"]
+    );
     app.select("#report-posyandu", "Melati").await?;
     let started = std::time::Instant::now();
-    while !app.text("#report-scope").await?.ends_with("Melati") {
+    while !app.text("#report-scope").await?.contains("Melati · RW 11") {
         assert!(started.elapsed().as_secs() < 15, "the filter did not apply");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }

@@ -441,12 +441,18 @@ export interface ReportView {
   from: string;
   to: string;
   posyandu: string | null;
+  rw: string | null;
   posyanduNames: string[];
+  rwNumbers: string[];
   report: Report;
 }
 
-export const posyanduReport = (months: number, posyandu: string | null): Promise<ReportView> =>
-  invoke('posyandu_report', { months, posyandu });
+export const posyanduReport = (months: number, posyandu: string | null, rw: string | null): Promise<ReportView> =>
+  invoke('posyandu_report', { months, posyandu, rw });
 
-export const exportReport = (months: number, posyandu: string | null, format: 'csv' | 'xlsx'): Promise<{ files: string[] } | null> =>
-  invoke('export_report', { months, posyandu, format });
+export const exportReport = (
+  months: number,
+  posyandu: string | null,
+  rw: string | null,
+  format: 'csv' | 'xlsx',
+): Promise<{ files: string[] } | null> => invoke('export_report', { months, posyandu, rw, format });

@@ -24,7 +24,9 @@ pub struct ReportView {
     pub from: chrono::NaiveDate,
     pub to: chrono::NaiveDate,
     pub posyandu: Option<String>,
+    pub rw: Option<String>,
     pub posyandu_names: Vec<String>,
+    pub rw_numbers: Vec<String>,
     pub report: Report,
 }
 
@@ -41,8 +43,9 @@ pub async fn posyandu_report(
     state: State<'_, AppState>,
     months: u32,
     posyandu: Option<String>,
+    rw: Option<String>,
 ) -> Result<ReportView, AppError> {
-    build(&state, months, posyandu).await
+    build(&state, months, posyandu, rw).await
 }
 
 /// Exports the report as CSV (one file per table, into a folder the user picks) or XLSX
@@ -53,9 +56,10 @@ pub async fn export_report<R: Runtime>(
     state: State<'_, AppState>,
     months: u32,
     posyandu: Option<String>,
+    rw: Option<String>,
     format: String,
 ) -> Result<Option<Exported>, AppError> {
-    let view = build(&state, months, posyandu).await?;
+    let view = build(&state, months, posyandu, rw).await?;
     let language = state
         .with_store(|store| {
             Ok(storage::settings::get(
@@ -116,6 +120,7 @@ async fn build(
     state: &AppState,
     months: u32,
     posyandu: Option<String>,
+    rw: Option<String>,
 ) -> Result<ReportView, AppError> {
     state.cadre.touch()?;
     if !(1..=24).contains(&months) {
@@ -124,9 +129,9 @@ async fn build(
             .with_arg("max", 24);
         return Err(AppError::Invalid(vec![error]));
     }
-    let posyandu = posyandu
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty());
+    let blank_to_none =
+        |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let (posyandu, rw) = (blank_to_none(posyandu), blank_to_none(rw));
     state
         .with_store(move |store| {
             let today = storage::now().date_naive();
@@ -135,6 +140,7 @@ async fn build(
                 .unwrap_or(today);
             let scope = Scope {
                 posyandu: posyandu.clone(),
+                rw: rw.clone(),
                 from,
                 to: today,
                 active_since: today - Duration::days(6),
@@ -144,7 +150,9 @@ async fn build(
                 from,
                 to: today,
                 posyandu,
+                rw,
                 posyandu_names: storage::report::posyandu_names(store.conn())?,
+                rw_numbers: storage::report::rw_numbers(store.conn())?,
                 report: report::build(&cohort),
             })
         })

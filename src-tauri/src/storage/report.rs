@@ -12,6 +12,8 @@ use crate::domain::report::CohortFamily;
 pub struct Scope {
     /// Only families of this posyandu (compared case-insensitively), or all.
     pub posyandu: Option<String>,
+    /// Only families of this RW, or all.
+    pub rw: Option<String>,
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// "Active" means a session since this day.
@@ -32,11 +34,12 @@ pub fn cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
     let mut stmt = conn.prepare(
         "SELECT id, substr(created_at, 1, 10), mother_age, mother_education, parity FROM family
          WHERE substr(created_at, 1, 10) <= ?1 AND (?2 IS NULL OR lower(posyandu) = lower(?2))
+           AND (?3 IS NULL OR ltrim(rw, '0') = ltrim(?3, '0'))
          ORDER BY created_at",
     )?;
     let to = scope.to.to_string();
     let families: Vec<Enrolled> = stmt
-        .query_map(params![to, scope.posyandu], |r| {
+        .query_map(params![to, scope.posyandu, scope.rw], |r| {
             Ok(Enrolled {
                 id: r.get(0)?,
                 enrolled_on: r.get(1)?,
@@ -154,6 +157,17 @@ fn comforts(conn: &Connection, family: &str, scope: &Scope) -> Result<Vec<u8>> {
         .query_map(params![family, scope.from.to_string(), until], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(values)
+}
+
+/// The RW numbers on this device, for the report's filter.
+pub fn rw_numbers(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT rw FROM family WHERE rw IS NOT NULL ORDER BY CAST(rw AS INTEGER)",
+    )?;
+    let numbers = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(numbers)
 }
 
 /// The posyandu names on this device, for the report's filter.

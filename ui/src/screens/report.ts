@@ -48,10 +48,10 @@ function dateText(iso: string): string {
   return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
 
-export async function showReport(nav: CadreNav, months = 3, posyandu: string | null = null): Promise<void> {
+export async function showReport(nav: CadreNav, months = 3, posyandu: string | null = null, rw: string | null = null): Promise<void> {
   let view: api.ReportView;
   try {
-    view = await api.posyanduReport(months, posyandu);
+    view = await api.posyanduReport(months, posyandu, rw);
   } catch (raw) {
     nav.fail(raw, (e) => mount(nav.root, h('p', { class: 'form-error', role: 'alert' }, t(e.code, e.args))));
     return;
@@ -62,14 +62,16 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
   const place = h('select', { id: 'report-posyandu', 'aria-label': t('report-posyandu') },
     h('option', { value: '' }, t('report-all-posyandu')),
     ...view.posyanduNames.map((name) => h('option', { value: name, selected: name === view.posyandu }, name)));
-  const reload = () => void showReport(nav, Number(period.value), place.value || null);
-  period.addEventListener('change', reload);
-  place.addEventListener('change', reload);
+  const rwSelect = h('select', { id: 'report-rw', 'aria-label': t('report-rw') },
+    h('option', { value: '' }, t('report-all-rw')),
+    ...view.rwNumbers.map((n) => h('option', { value: n, selected: n === view.rw }, t('family-rw', { rw: n }))));
+  const reload = () => void showReport(nav, Number(period.value), place.value || null, rwSelect.value || null);
+  for (const select of [period, place, rwSelect]) select.addEventListener('change', reload);
   const exportStatus = h('p', { id: 'export-status', role: 'status', class: 'no-print' });
   const exportAs = async (format: 'csv' | 'xlsx') => {
     exportStatus.textContent = t('report-exporting');
     try {
-      const done = await api.exportReport(months, view.posyandu, format);
+      const done = await api.exportReport(months, view.posyandu, view.rw, format);
       exportStatus.textContent = done ? t('report-exported', { files: done.files.join(', ') }) : t('report-export-cancelled');
     } catch (raw) {
       nav.fail(raw, (e) => (exportStatus.textContent = t(e.code, e.args)));
@@ -80,8 +82,13 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
 
   mount(nav.root, h('section', { id: 'report', class: 'screen report', 'aria-labelledby': 'report-title' },
     h('h1', { id: 'report-title' }, t('report-title')),
-    h('p', { id: 'report-scope' }, t('report-scope', { from: dateText(view.from), to: dateText(view.to), posyandu: view.posyandu ?? t('report-all-posyandu') })),
-    h('div', { class: 'report-controls no-print' }, period, place),
+    h('p', { id: 'report-scope' }, t('report-scope', {
+      from: dateText(view.from),
+      to: dateText(view.to),
+      posyandu: view.posyandu ?? t('report-all-posyandu'),
+      rw: view.rw ? t('family-rw', { rw: view.rw }) : t('report-all-rw'),
+    })),
+    h('div', { class: 'report-controls no-print' }, period, place, rwSelect),
     h('h2', {}, t('report-participants')),
     table('report-participants', [t('report-category'), t('report-frequency')], [
       [t('report-enrolled'), r.enrolled], [t('report-trained'), r.trained], [t('report-active'), r.active],
