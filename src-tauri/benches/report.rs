@@ -216,7 +216,8 @@ fn seed_family(
     Ok(count)
 }
 
-/// Times the cohort over an existing (kept) database, to study where the time goes.
+/// Studies an existing (kept) database: times the report's cohort, then each per-family
+/// query alone over all families with its plan, to show where the time goes.
 fn study(dir: &std::path::Path) {
     let store = Store::open_in(dir).expect("store");
     let today = storage::now().date_naive();
@@ -230,136 +231,94 @@ fn study(dir: &std::path::Path) {
         to: today,
         active_since: today - chrono::Duration::days(6),
     };
-    for (label, pragmas) in [
-        ("defaults", ""),
-        ("cache 64 MB", "PRAGMA cache_size = -65536;"),
-        (
-            "cache 64 MB + mmap 1 GB",
-            "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;",
-        ),
-    ] {
-        store.conn().execute_batch(pragmas).expect("pragmas");
-        for round in 0..2 {
-            let started = Instant::now();
-            let cohort = storage::report::cohort(store.conn(), &scope).expect("cohort");
-            println!(
-                "{label} round {round}: {} families in {:?}",
-                cohort.len(),
-                started.elapsed()
-            );
-        }
-    }
-    let raw = rusqlite::Connection::open(dir.join(storage::DATABASE_FILE)).expect("raw");
-    let ids: Vec<String> = raw
-        .prepare("SELECT id FROM family")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect();
-    let enrolled: Vec<String> = raw
-        .prepare("SELECT substr(created_at, 1, 10) FROM family")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect();
-    let to = today.to_string();
-    let queries: [(&str, &str); 6] = [
-        (
-            "active",
-            "SELECT EXISTS (SELECT 1 FROM massage_session WHERE family_id = ?1 AND created_at >= ?2 AND status IN ('finished', 'stopped'))",
-        ),
-        (
-            "milk_first",
-            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on >= ?2 ORDER BY recorded_on, created_at LIMIT 1",
-        ),
-        (
-            "milk_latest",
-            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on BETWEEN ?2 AND ?2 ORDER BY recorded_on DESC, created_at DESC LIMIT 1",
-        ),
-        (
-            "scores",
-            "SELECT score FROM quiz_attempt WHERE family_id = ?1 AND kind = ?2 ORDER BY created_at ASC LIMIT 1",
-        ),
-        (
-            "visit",
-            "SELECT v.id, v.competent FROM home_visit v WHERE v.family_id = ?1 AND v.visited_on <= ?2 AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id) ORDER BY v.visited_on DESC, v.created_at DESC LIMIT 1",
-        ),
-        (
-            "rows",
-            "SELECT row_id FROM visit_score WHERE visit_id = ?1 AND score < ?2 ORDER BY row_id",
-        ),
-    ];
-    for (name, sql) in queries {
-        let plan: Vec<String> = store
-            .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap()
-            .query_map(params!["x", "y"], |r| r.get::<_, String>(3))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
-        let started = Instant::now();
-        let mut stmt = store.conn().prepare_cached(sql).unwrap();
-        for (id, on) in ids.iter().zip(&enrolled) {
-            let second = match name {
-                "active" => "2026-11-16",
-                "milk_first" => on.as_str(),
-                "scores" => "pre",
-                "rows" => "2",
-                _ => to.as_str(),
-            };
-            let _ = stmt
-                .query([id.as_str(), second])
-                .unwrap()
-                .next()
-                .unwrap()
-                .is_some();
-        }
-        println!("{name:12} {:>10.1?}  {plan:?}", started.elapsed());
-    }
     for round in 0..2 {
         let started = Instant::now();
-        let mut stmt = raw
-            .prepare_cached("SELECT comfort FROM session_rating WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0")
-            .unwrap();
-        let mut n = 0usize;
-        for id in &ids {
-            let rows: Vec<u8> = stmt
-                .query_map(
-                    params![id, from.to_string(), today.succ_opt().unwrap().to_string()],
-                    |r| r.get(0),
-                )
-                .unwrap()
-                .map(|r| r.unwrap())
-                .collect();
-            n += rows.len();
-        }
+        let cohort = storage::report::cohort(store.conn(), &scope).expect("cohort");
         println!(
-            "raw comfort round {round}: {n} ratings in {:?}",
+            "cohort round {round}: {} families in {:?}",
+            cohort.len(),
             started.elapsed()
         );
     }
-    for (label, conn) in [("store conn", store.conn()), ("raw conn", &raw)] {
-        let plan: Vec<String> = conn.prepare("EXPLAIN QUERY PLAN SELECT comfort FROM session_rating WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0").unwrap()
-            .query_map(params!["a", "b", "c"], |r| r.get::<_, String>(3)).unwrap().map(|r| r.unwrap()).collect();
+    let conn = store.conn();
+    let column = |sql: &str| -> Vec<String> {
+        conn.prepare(sql)
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect()
+    };
+    let ids = column("SELECT id FROM family");
+    let enrolled = column("SELECT substr(created_at, 1, 10) FROM family");
+    let (from, to, until) = (
+        from.to_string(),
+        today.to_string(),
+        today.succ_opt().unwrap_or(today).to_string(),
+    );
+    // The report's queries, each with the second and third parameters it gets.
+    let queries: [(&str, &str, &str); 6] = [
+        (
+            "active",
+            "SELECT EXISTS (SELECT 1 FROM massage_session WHERE family_id = ?1 AND created_at >= ?2 AND status IN ('finished', 'stopped')) WHERE ?3 = ?3",
+            "2000-01-01",
+        ),
+        (
+            "milk_first",
+            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on >= ?2 AND ?3 = ?3 ORDER BY recorded_on, created_at LIMIT 1",
+            "",
+        ),
+        (
+            "milk_latest",
+            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on BETWEEN ?2 AND ?3 ORDER BY recorded_on DESC, created_at DESC LIMIT 1",
+            "",
+        ),
+        (
+            "scores",
+            "SELECT score FROM quiz_attempt WHERE family_id = ?1 AND kind = ?2 AND ?3 = ?3 ORDER BY created_at LIMIT 1",
+            "pre",
+        ),
+        (
+            "visit",
+            "SELECT v.id, v.competent FROM home_visit v WHERE v.family_id = ?1 AND v.visited_on <= ?3 AND ?2 = ?2 AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id) ORDER BY v.visited_on DESC, v.created_at DESC LIMIT 1",
+            "",
+        ),
+        (
+            "comfort",
+            "SELECT comfort FROM session_rating WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0",
+            "",
+        ),
+    ];
+    for (name, sql, fixed) in queries {
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("plan")
+            .query_map(params!["a", "b", "c"], |r| r.get::<_, String>(3))
+            .expect("plan rows")
+            .map(|r| r.expect("plan row"))
+            .collect();
+        let mut stmt = conn.prepare_cached(sql).expect("prepare");
         let started = Instant::now();
-        let mut stmt = conn
-            .prepare_cached("SELECT comfort FROM session_rating WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0")
-            .unwrap();
-        let mut n = 0usize;
-        for id in &ids {
-            let rows: Vec<u8> = stmt
-                .query_map(
-                    params![id, from.to_string(), today.succ_opt().unwrap().to_string()],
-                    |r| r.get(0),
-                )
-                .unwrap()
-                .map(|r| r.unwrap())
-                .collect();
-            n += rows.len();
+        let mut rows = 0usize;
+        for (id, on) in ids.iter().zip(&enrolled) {
+            let second = match name {
+                "milk_first" => on.as_str(),
+                _ if !fixed.is_empty() => fixed,
+                _ => from.as_str(),
+            };
+            let third = if name == "visit" {
+                to.as_str()
+            } else {
+                until.as_str()
+            };
+            let mut found = stmt.query(params![id, second, third]).expect("query");
+            while found.next().expect("row").is_some() {
+                rows += 1;
+            }
         }
-        println!("{label}: {n} ratings in {:?} {plan:?}", started.elapsed());
+        println!(
+            "{name:12} {:>10.1?} {rows:>9} rows  {plan:?}",
+            started.elapsed()
+        );
     }
 }

@@ -143,8 +143,14 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     app.click("#guide").await?; // a tap anywhere
-    app.wait_for_text("#guide-hint", "Ketuk di mana saja untuk melanjutkan")
-        .await?;
+    if let Err(error) = app
+        .wait_for_text("#guide-hint", "Ketuk di mana saja untuk melanjutkan")
+        .await
+    {
+        // Say what the screen reported, to diagnose a tap that did not pause.
+        let shown = app.text("#guide-error").await.unwrap_or_default();
+        return Err(format!("{error}; #guide-error shows {shown:?}").into());
+    }
     let frozen = app.text("#guide-time").await?;
     tokio::time::sleep(Duration::from_millis(1_500)).await; // 9 s of session time
     assert_eq!(

@@ -62,7 +62,6 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
     // a newer one (a tick computed just before a pause, arriving just after it).
     if (ended || !isNewer(last?.seq ?? null, update.seq)) return;
     last = update;
-    for (const cue of update.cues) playCue(cue);
     saveWarning.textContent = update.saveError ? t('guide-save-failed') : '';
     const s = update.snapshot;
     switch (s.phase.kind) {
@@ -79,6 +78,14 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
         break;
       case 'preparing':
         break;
+    }
+    // Sound comes after drawing: a device that cannot play it must still show the state.
+    for (const cue of update.cues) {
+      try {
+        playCue(cue);
+      } catch {
+        // No audio output here; the screen and vibration still cue the father.
+      }
     }
   };
 
