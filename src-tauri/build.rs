@@ -41,6 +41,13 @@ const APP_COMMANDS: &[&str] = &[
     "submit_quiz",
     "posyandu_report",
     "export_report",
+    "update_family",
+    "transfer_overview",
+    "export_bundle",
+    "preview_import",
+    "apply_import",
+    "list_conflicts",
+    "resolve_conflict",
 ];
 
 fn main() {

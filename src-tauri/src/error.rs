@@ -4,9 +4,11 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::collections::BTreeMap;
 
+use crate::domain::bundle::BundleError;
 use crate::domain::session::EngineError;
 use crate::domain::validation::FieldError;
 use crate::storage::StorageError;
+use crate::storage::transfer::ImportError;
 
 /// Everything a command can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +91,24 @@ pub enum AppError {
     /// The system refused to show a notification.
     #[error("notification: {0}")]
     Notification(String),
+    /// A bundle file was refused before anything was applied.
+    #[error("bundle: {0}")]
+    Bundle(#[from] crate::domain::bundle::BundleError),
+    /// A bundle could not be applied here; nothing was changed.
+    #[error("import: {0}")]
+    Import(#[from] crate::storage::transfer::ImportError),
+    /// A family device only takes bundles of its own family.
+    #[error("the bundle holds another family")]
+    BundleOtherFamily,
+    /// The file changed between its preview and applying it.
+    #[error("the bundle changed since it was shown")]
+    BundleChanged,
+    /// No open conflict with this id (already settled?).
+    #[error("no open conflict {0}")]
+    ConflictNotFound(String),
+    /// A file could not be read.
+    #[error("file: {0}")]
+    FileRead(String),
     /// The database could not be read or written.
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
@@ -129,6 +149,22 @@ impl AppError {
             Self::VisitNotFound(_) => "error-visit-not-found",
             Self::FamilyNotFound(_) => "error-family-not-found",
             Self::Storage(_) => "error-storage",
+            Self::Bundle(error) => match error {
+                BundleError::NotABundle => "error-bundle-not-a-bundle",
+                BundleError::TooLarge { .. } => "error-bundle-too-large",
+                BundleError::NewerFormat { .. } => "error-bundle-newer-format",
+                BundleError::Damaged => "error-bundle-damaged",
+                BundleError::InvalidRecord { .. } => "error-bundle-invalid-record",
+            },
+            Self::Import(error) => match error {
+                ImportError::MissingParent { .. } => "error-bundle-missing-parent",
+                ImportError::Refused { .. } => "error-bundle-invalid-record",
+                ImportError::Storage(_) => "error-storage",
+            },
+            Self::BundleOtherFamily => "error-bundle-other-family",
+            Self::BundleChanged => "error-bundle-changed",
+            Self::FileRead(_) => "error-file-read",
+            Self::ConflictNotFound(_) => "error-conflict-not-found",
             Self::Task(_) => "error-internal",
         }
     }
@@ -144,7 +180,41 @@ impl AppError {
             Self::Storage(error) => {
                 args.insert("detail", error.to_string());
             }
-            Self::Task(detail) | Self::Notification(detail) | Self::Export(detail) => {
+            Self::Bundle(BundleError::TooLarge { bytes }) => {
+                args.insert("megabytes", format!("{:.1}", *bytes as f64 / 1_048_576.0));
+                args.insert(
+                    "max",
+                    (crate::domain::bundle::MAX_BUNDLE_BYTES / 1_048_576).to_string(),
+                );
+            }
+            Self::Bundle(BundleError::NewerFormat { version }) => {
+                args.insert("version", version.to_string());
+            }
+            Self::Bundle(BundleError::InvalidRecord {
+                line, table, field, ..
+            }) => {
+                args.insert("line", line.to_string());
+                args.insert("record", format!("{table}.{field}"));
+            }
+            Self::Import(ImportError::Refused { table, id, .. }) => {
+                args.insert("line", "-".to_owned());
+                args.insert("record", format!("{table} {id}"));
+            }
+            Self::Import(ImportError::MissingParent { table, parent, .. }) => {
+                args.insert("record", table.clone());
+                args.insert("parent", parent.clone());
+            }
+            Self::Import(ImportError::Storage(error)) => {
+                args.insert("detail", error.to_string());
+            }
+            Self::Bundle(_)
+            | Self::BundleOtherFamily
+            | Self::BundleChanged
+            | Self::ConflictNotFound(_) => {}
+            Self::Task(detail)
+            | Self::Notification(detail)
+            | Self::Export(detail)
+            | Self::FileRead(detail) => {
                 args.insert("detail", detail.clone());
             }
             Self::PreparationIncomplete(missing) => {

@@ -67,6 +67,13 @@ pub fn run() {
             commands::learning::submit_quiz,
             commands::report::posyandu_report,
             commands::report::export_report,
+            commands::family::update_family,
+            commands::transfer::transfer_overview,
+            commands::transfer::export_bundle,
+            commands::transfer::preview_import,
+            commands::transfer::apply_import,
+            commands::transfer::list_conflicts,
+            commands::transfer::resolve_conflict,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

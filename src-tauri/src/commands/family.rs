@@ -21,6 +21,9 @@ pub struct FamilyView {
     pub posyandu: Option<String>,
     pub rw: Option<String>,
     pub rt: Option<String>,
+    pub mother_age: Option<u8>,
+    pub mother_education: Option<String>,
+    pub parity: Option<String>,
 }
 
 impl FamilyView {
@@ -35,6 +38,9 @@ impl FamilyView {
             posyandu: f.posyandu.clone(),
             rw: f.rw.clone(),
             rt: f.rt.clone(),
+            mother_age: f.characteristics.mother_age,
+            mother_education: f.characteristics.mother_education.clone(),
+            parity: f.characteristics.parity.clone(),
         }
     }
 }
@@ -58,6 +64,42 @@ pub async fn register_family(
                 Ok(families::register(tx, valid, &device_id, now)?)
             })?;
             Ok(FamilyView::new(&record, today))
+        })
+        .await
+}
+
+/// Corrects a family's profile: this device's own family, or (in cadre mode) any
+/// family. The edit becomes the profile's next version; the old one is kept.
+#[tauri::command]
+pub async fn update_family(
+    state: State<'_, AppState>,
+    family_id: String,
+    mut input: FamilyInput,
+) -> Result<FamilyView, AppError> {
+    let cadre_open = state.cadre.touch().is_ok();
+    let now = storage::now();
+    // Consent was given when the family was registered; an edit does not ask again.
+    input.consent_given = true;
+    state
+        .with_store(move |store| {
+            let record = families::get(store.conn(), &family_id)?
+                .ok_or_else(|| AppError::FamilyNotFound(family_id.clone()))?;
+            let own = families::get_own(store.conn())?.is_some_and(|own| own.meta.id == family_id);
+            if !own && !cadre_open {
+                return Err(AppError::CadreLocked);
+            }
+            // The age limit applies to the day the family enrolled, not today.
+            let enrolled = chrono::DateTime::parse_from_rfc3339(&record.meta.created_at)
+                .map(|t| t.date_naive())
+                .unwrap_or(now.date_naive());
+            let valid = input.validate(enrolled).map_err(AppError::Invalid)?;
+            let device_id = store.device_id().to_owned();
+            store.with_tx(|tx| {
+                Ok::<_, AppError>(families::update(tx, &family_id, &valid, &device_id, now)?)
+            })?;
+            let saved = families::get(store.conn(), &family_id)?
+                .ok_or_else(|| AppError::FamilyNotFound(family_id.clone()))?;
+            Ok(FamilyView::new(&saved, now.date_naive()))
         })
         .await
 }

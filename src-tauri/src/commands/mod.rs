@@ -7,3 +7,4 @@ pub mod follow_up;
 pub mod learning;
 pub mod report;
 pub mod session;
+pub mod transfer;

@@ -1,6 +1,7 @@
 //! The programme's rules as plain Rust: no Tauri, no SQL. Everything here is
 //! deterministic given its inputs (the clock is always passed in).
 
+pub mod bundle;
 pub mod cadre;
 pub mod checklist;
 pub mod family;

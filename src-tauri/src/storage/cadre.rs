@@ -23,7 +23,7 @@ pub fn get_cadre(conn: &Connection) -> Result<Option<CadreRow>> {
     Ok(conn
         .query_row(
             "SELECT id, name, pin_hash, failed_attempts, last_failure_at, competent_percent
-             FROM cadre ORDER BY created_at LIMIT 1",
+             FROM cadre WHERE local = 1 ORDER BY created_at LIMIT 1",
             [],
             |r| {
                 Ok(CadreRow {

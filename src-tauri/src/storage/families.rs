@@ -112,6 +112,47 @@ pub fn list_all(conn: &Connection) -> Result<Vec<FamilyRecord>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Saves an edit of a family's profile as its next version, keeping the one it
+/// replaces. Returns false when nothing changed. Call inside a transaction.
+pub fn update(
+    conn: &Connection,
+    id: &str,
+    family: &Family,
+    device_id: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<bool> {
+    match get(conn, id)? {
+        Some(current) if current.family == *family => return Ok(false),
+        Some(_) => {}
+        None => return Ok(false),
+    }
+    if let Some(spec) = crate::domain::bundle::table("family") {
+        super::transfer::keep_history(conn, spec, id, now)?;
+    }
+    let c = &family.characteristics;
+    conn.execute(
+        "UPDATE family SET father_name = ?2, mother_name = ?3, baby_birth_date = ?4, posyandu = ?5,
+             rw = ?6, rt = ?7, mother_age = ?8, mother_education = ?9, parity = ?10,
+             updated_at = ?11, device_id = ?12, row_version = row_version + 1
+         WHERE id = ?1",
+        params![
+            id,
+            family.father_name,
+            family.mother_name,
+            family.baby_birth_date.format("%Y-%m-%d").to_string(),
+            family.posyandu,
+            family.rw,
+            family.rt,
+            c.mother_age,
+            c.mother_education,
+            c.parity,
+            crate::domain::record::format_time(now),
+            device_id
+        ],
+    )?;
+    Ok(true)
+}
+
 /// Marks a family as registered by a cadre (on her device) rather than by itself.
 pub fn mark_registered_by_cadre(conn: &Connection, id: &str) -> Result<()> {
     conn.execute(

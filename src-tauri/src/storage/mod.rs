@@ -8,6 +8,7 @@ pub mod learning;
 pub mod report;
 pub mod sessions;
 pub mod settings;
+pub mod transfer;
 
 use chrono::{DateTime, FixedOffset, Local};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -28,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/005_learning.sql"),
     include_str!("../../migrations/006_mother_characteristics.sql"),
     include_str!("../../migrations/007_report_indexes.sql"),
+    include_str!("../../migrations/008_transfer.sql"),
 ];
 
 /// Why the store could not do what was asked.

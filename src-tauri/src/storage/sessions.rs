@@ -72,14 +72,36 @@ pub fn set_plan(
     device_id: &str,
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
-    let meta = RecordMeta::new(device_id, now);
-    conn.execute(
-        "INSERT INTO massage_plan (id, device_id, created_at, updated_at, family_id, pass_seconds, passes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (family_id) DO UPDATE SET pass_seconds = excluded.pass_seconds,
-             passes = excluded.passes, updated_at = excluded.updated_at, device_id = excluded.device_id",
-        params![meta.id, meta.device_id, meta.created_at, meta.updated_at, family_id, plan.pass_seconds, plan.passes],
-    )?;
+    let existing: Option<(String, u32, u32)> = conn
+        .query_row(
+            "SELECT id, pass_seconds, passes FROM massage_plan WHERE family_id = ?1",
+            [family_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match existing {
+        Some((_, seconds, passes)) if (seconds, passes) == (plan.pass_seconds, plan.passes) => {}
+        // An edit is a new version; the one it replaces is kept (it may travel).
+        Some((id, _, _)) => {
+            let spec = crate::domain::bundle::table("massage_plan");
+            if let Some(spec) = spec {
+                super::transfer::keep_history(conn, spec, &id, now)?;
+            }
+            conn.execute(
+                "UPDATE massage_plan SET pass_seconds = ?2, passes = ?3, updated_at = ?4, device_id = ?5,
+                     row_version = row_version + 1 WHERE id = ?1",
+                params![id, plan.pass_seconds, plan.passes, format_time(now), device_id],
+            )?;
+        }
+        None => {
+            let meta = RecordMeta::new(device_id, now);
+            conn.execute(
+                "INSERT INTO massage_plan (id, device_id, created_at, updated_at, family_id, pass_seconds, passes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![meta.id, meta.device_id, meta.created_at, meta.updated_at, family_id, plan.pass_seconds, plan.passes],
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,417 @@
+//! Moving records between devices as bundle files: "Kirim ke kader" on a family's
+//! device, export of one family or all in cadre mode, import with a preview first, and
+//! the conflicts a cadre settles.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::report::EXPORT_DIR_ENV;
+use crate::domain::bundle::{self, Bundle, BundleError, Decision, Header};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::storage::{self, Store, families, transfer};
+
+/// Debug builds import this file without the dialog (end-to-end tests cannot drive a
+/// native dialog); a release build always asks.
+pub const IMPORT_FILE_ENV: &str = "AYAH_ASI_IMPORT_FILE";
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferOverview {
+    /// When these families were last sent from this device.
+    pub last_export: Option<String>,
+    /// Records the bundle would hold, everything / only what changed since.
+    pub records: usize,
+    pub records_since_last: Option<usize>,
+    pub open_conflicts: u64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    pub file: String,
+    pub records: usize,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TallyRow {
+    pub table: String,
+    pub decision: Decision,
+    pub count: u64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyName {
+    pub id: String,
+    pub father_name: String,
+    pub mother_name: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub path: String,
+    pub file_sha256: String,
+    pub created_at: String,
+    pub families: Vec<FamilyName>,
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    pub tally: Vec<TallyRow>,
+    /// Records the import would add, update, set aside or delete.
+    pub changes: usize,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportResult {
+    pub changes: usize,
+    pub tally: Vec<TallyRow>,
+    pub open_conflicts: u64,
+}
+
+/// The families a transfer covers: cadre mode may name one or take all (empty); a
+/// family's device always sends its own family.
+async fn families_for(
+    state: &AppState,
+    family_id: Option<String>,
+    all: bool,
+) -> Result<Vec<String>, AppError> {
+    if state.cadre.touch().is_ok() {
+        return match (all, family_id) {
+            (true, _) => Ok(Vec::new()),
+            (false, Some(id)) => Ok(vec![id]),
+            (false, None) => Err(AppError::NoFamily),
+        };
+    }
+    if all {
+        return Err(AppError::CadreLocked);
+    }
+    let own = state
+        .with_store(|store| Ok(families::get_own(store.conn())?))
+        .await?
+        .ok_or(AppError::NoFamily)?;
+    match family_id {
+        Some(id) if id != own.meta.id => Err(AppError::CadreLocked),
+        _ => Ok(vec![own.meta.id]),
+    }
+}
+
+/// A day before the last export: records are compared by their local time text, and
+/// devices may sit in different time zones. Sending a record twice is harmless.
+fn since_of(last_export: Option<&str>) -> Option<String> {
+    let last = chrono::DateTime::parse_from_rfc3339(last_export?).ok()?;
+    Some(crate::domain::record::format_time(
+        last - chrono::Duration::days(1),
+    ))
+}
+
+#[tauri::command]
+pub async fn transfer_overview(
+    state: State<'_, AppState>,
+    family_id: Option<String>,
+    all: bool,
+) -> Result<TransferOverview, AppError> {
+    let ids = families_for(&state, family_id, all).await?;
+    state
+        .with_store(move |store| {
+            let conn = store.conn();
+            let last_export = transfer::last_export(conn, &ids)?;
+            let since = since_of(last_export.as_deref());
+            let records = transfer::gather(conn, &ids, None)?.len();
+            let records_since_last = match since {
+                Some(since) => Some(transfer::gather(conn, &ids, Some(&since))?.len()),
+                None => None,
+            };
+            Ok(TransferOverview {
+                last_export,
+                records,
+                records_since_last,
+                open_conflicts: transfer::open_conflict_count(conn)?,
+            })
+        })
+        .await
+}
+
+/// Writes a bundle where the user chooses. `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    family_id: Option<String>,
+    all: bool,
+    since_last: bool,
+) -> Result<Option<ExportResult>, AppError> {
+    let ids = families_for(&state, family_id, all).await?;
+    let gather_ids = ids.clone();
+    let (header, lines) = state
+        .with_store(move |store| {
+            let conn = store.conn();
+            let since = if since_last {
+                since_of(transfer::last_export(conn, &gather_ids)?.as_deref())
+            } else {
+                None
+            };
+            let lines = transfer::gather(conn, &gather_ids, since.as_deref())?;
+            let family_ids = if gather_ids.is_empty() {
+                lines
+                    .iter()
+                    .filter(|l| l.table == "family" && l.body.is_some())
+                    .map(|l| l.id.clone())
+                    .collect()
+            } else {
+                gather_ids
+            };
+            let header = Header {
+                format: String::new(),
+                format_version: 0,
+                app_version: env!("CARGO_PKG_VERSION").to_owned(),
+                device_id: store.device_id().to_owned(),
+                family_ids,
+                created_at: crate::domain::record::format_time(storage::now()),
+                since,
+                counts: Default::default(),
+                body_sha256: String::new(),
+            };
+            Ok((header, lines))
+        })
+        .await?;
+    let records = lines.len();
+    let bytes = bundle::write(header, &lines);
+    let file_hash = bundle::sha256_hex(&bytes);
+    let stamp = storage::now().format("%Y-%m-%d-%H%M");
+    // No names in the file name: it shows in chat apps and download folders.
+    let file_name = format!("ayah-asi-{stamp}-{}.{}", &file_hash[..8], bundle::EXTENSION);
+    let test_dir = cfg!(debug_assertions)
+        .then(|| std::env::var_os(EXPORT_DIR_ENV))
+        .flatten()
+        .map(PathBuf::from);
+    let path = match test_dir {
+        Some(dir) => Some(dir.join(&file_name)),
+        None => app
+            .dialog()
+            .file()
+            .add_filter("Ayah ASI", &[bundle::EXTENSION])
+            .set_file_name(&file_name)
+            .blocking_save_file()
+            .and_then(|p| p.as_path().map(Path::to_path_buf)),
+    };
+    let Some(path) = path else { return Ok(None) };
+    write_atomically(&path, &bytes).map_err(|e| AppError::Export(e.to_string()))?;
+    state
+        .with_store(move |store| {
+            let device = store.device_id().to_owned();
+            let now = storage::now();
+            Ok(transfer::log_transfer(
+                store.conn(),
+                "export",
+                &device,
+                &file_hash,
+                &ids,
+                records,
+                now,
+            )?)
+        })
+        .await?;
+    Ok(Some(ExportResult {
+        file: path.display().to_string(),
+        records,
+    }))
+}
+
+/// Writes next to the target and renames, so a half-written bundle never exists
+/// under the real name.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)
+}
+
+/// Reads a bundle file, refusing one over the size limit before reading it.
+pub fn read_bundle(path: &Path) -> Result<Bundle, AppError> {
+    let file = std::fs::File::open(path).map_err(|e| AppError::FileRead(e.to_string()))?;
+    let size = file
+        .metadata()
+        .map_err(|e| AppError::FileRead(e.to_string()))?
+        .len();
+    if size > bundle::MAX_BUNDLE_BYTES {
+        return Err(BundleError::TooLarge { bytes: size }.into());
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(bundle::MAX_BUNDLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| AppError::FileRead(e.to_string()))?;
+    Ok(bundle::parse(&bytes, storage::now())?)
+}
+
+/// A family's device takes only bundles of its own family; cadre mode takes any.
+fn check_allowed(store: &Store, bundle: &Bundle, cadre_open: bool) -> Result<(), AppError> {
+    if cadre_open {
+        return Ok(());
+    }
+    let own = families::get_own(store.conn())?.ok_or(AppError::NoFamily)?;
+    if bundle.header.family_ids.iter().any(|id| *id != own.meta.id) {
+        return Err(AppError::BundleOtherFamily);
+    }
+    Ok(())
+}
+
+fn tally_rows(tally: transfer::Tally) -> Vec<TallyRow> {
+    tally
+        .into_iter()
+        .flat_map(|(table, decisions)| {
+            decisions
+                .into_iter()
+                .map(move |(decision, count)| TallyRow {
+                    table: table.clone(),
+                    decision,
+                    count,
+                })
+        })
+        .collect()
+}
+
+/// Asks for a bundle file and shows what importing it would do; changes nothing.
+/// `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn preview_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<ImportPreview>, AppError> {
+    let cadre_open = state.cadre.touch().is_ok();
+    let test_file = cfg!(debug_assertions)
+        .then(|| std::env::var_os(IMPORT_FILE_ENV))
+        .flatten()
+        .map(PathBuf::from);
+    let path = match test_file {
+        Some(path) => Some(path),
+        None => app
+            .dialog()
+            .file()
+            .add_filter("Ayah ASI", &[bundle::EXTENSION])
+            .blocking_pick_file()
+            .and_then(|p| p.as_path().map(Path::to_path_buf)),
+    };
+    let Some(path) = path else { return Ok(None) };
+    state
+        .with_store(move |store| {
+            let bundle = read_bundle(&path)?;
+            check_allowed(store, &bundle, cadre_open)?;
+            let plan = transfer::plan(store.conn(), &bundle)?;
+            let span = transfer::session_span(&bundle);
+            let families = transfer::family_names(store.conn(), &bundle)?
+                .into_iter()
+                .map(|(id, father_name, mother_name)| FamilyName {
+                    id,
+                    father_name,
+                    mother_name,
+                })
+                .collect();
+            Ok(Some(ImportPreview {
+                path: path.display().to_string(),
+                file_sha256: bundle.file_sha256.clone(),
+                created_at: bundle.header.created_at.clone(),
+                families,
+                first_day: span.as_ref().map(|s| s.0.clone()),
+                last_day: span.map(|s| s.1),
+                changes: transfer::changes(&plan),
+                tally: tally_rows(transfer::tally(&bundle, &plan)),
+            }))
+        })
+        .await
+}
+
+/// Applies the bundle shown in the preview, in one transaction.
+#[tauri::command]
+pub async fn apply_import(
+    state: State<'_, AppState>,
+    path: String,
+    file_sha256: String,
+) -> Result<ImportResult, AppError> {
+    let cadre_open = state.cadre.touch().is_ok();
+    state
+        .with_store(move |store| {
+            let bundle = read_bundle(Path::new(&path))?;
+            if bundle.file_sha256 != file_sha256 {
+                return Err(AppError::BundleChanged);
+            }
+            check_allowed(store, &bundle, cadre_open)?;
+            let now = storage::now();
+            let (changes, tally) = store.with_tx(|tx| {
+                let plan = transfer::plan(tx, &bundle)?;
+                let changes = transfer::apply(tx, &bundle, &plan, now)?;
+                Ok::<_, AppError>((changes, transfer::tally(&bundle, &plan)))
+            })?;
+            Ok(ImportResult {
+                changes,
+                tally: tally_rows(tally),
+                open_conflicts: transfer::open_conflict_count(store.conn())?,
+            })
+        })
+        .await
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictView {
+    #[serde(flatten)]
+    pub conflict: transfer::Conflict,
+    pub family: Option<FamilyName>,
+}
+
+#[tauri::command]
+pub async fn list_conflicts(state: State<'_, AppState>) -> Result<Vec<ConflictView>, AppError> {
+    state.cadre.touch()?;
+    state
+        .with_store(|store| {
+            let conflicts = transfer::open_conflicts(store.conn())?;
+            conflicts
+                .into_iter()
+                .map(|conflict| {
+                    let family = match &conflict.family_id {
+                        Some(id) => families::get(store.conn(), id)?.map(|f| FamilyName {
+                            id: id.clone(),
+                            father_name: f.family.father_name,
+                            mother_name: f.family.mother_name,
+                        }),
+                        None => None,
+                    };
+                    Ok(ConflictView { conflict, family })
+                })
+                .collect()
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn resolve_conflict(
+    state: State<'_, AppState>,
+    conflict_id: String,
+    take_incoming: bool,
+) -> Result<u64, AppError> {
+    state.cadre.touch()?;
+    state
+        .with_store(move |store| {
+            let device = store.device_id().to_owned();
+            let now = storage::now();
+            let found = store.with_tx(|tx| {
+                Ok::<_, AppError>(transfer::resolve(
+                    tx,
+                    &conflict_id,
+                    take_incoming,
+                    &device,
+                    now,
+                )?)
+            })?;
+            if !found {
+                return Err(AppError::ConflictNotFound(conflict_id));
+            }
+            Ok(transfer::open_conflict_count(store.conn())?)
+        })
+        .await
+}
