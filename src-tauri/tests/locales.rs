@@ -238,6 +238,14 @@ fn every_data_driven_text_exists_in_both_languages() {
             .iter()
             .map(|s| format!("quiz-{}", s.id)),
     );
+    ids.extend(
+        ayah_asi_lib::domain::bundle::TABLES
+            .iter()
+            .map(|t| format!("transfer-table-{}", t.name)),
+    );
+    for decision in ["new", "updated", "known", "older", "conflict", "deleted", "held"] {
+        ids.push(format!("transfer-decision-{decision}"));
+    }
     for language in LANGUAGES {
         let defined = ids_of(language);
         let missing: Vec<_> = ids.iter().filter(|id| !defined.contains(*id)).collect();

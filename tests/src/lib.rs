@@ -241,6 +241,23 @@ impl App {
         Err(format!("{css:?} shows {seen:?}, expected {expected:?}").into())
     }
 
+    /// Waits until the element's text contains `part` (for messages with names, dates
+    /// or file paths in them).
+    pub async fn wait_for_text_containing(&self, css: &str, part: &str) -> Result<()> {
+        let started = Instant::now();
+        let mut seen = String::new();
+        while started.elapsed() < UI_TIMEOUT {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                seen = element.text().await.unwrap_or_default();
+                if seen.contains(part) {
+                    return Ok(());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("{css:?} shows {seen:?}, expected it to contain {part:?}").into())
+    }
+
     /// The cells of every row of the table(s) matching `css`, as text.
     pub async fn table_rows(&self, css: &str) -> Result<Vec<Vec<String>>> {
         self.wait_for(css).await?;

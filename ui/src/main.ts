@@ -13,6 +13,7 @@ import { showHistory } from './screens/history';
 import { showLearning } from './screens/learning';
 import { showMilkStatus } from './screens/milk';
 import { showResumeOffer, startSessionFlow } from './screens/session';
+import { showReceive, showSend, type TransferNav } from './screens/transfer';
 
 const root = document.getElementById('app') ?? document.body;
 
@@ -52,10 +53,31 @@ function show(state: api.AppState): void {
           onMilkStatus: () => showMilkStatus(root, () => void refresh()),
           onCadre: () => void enterCadre(root, () => void refresh()),
           onLearn: () => void showLearning(root, () => void refresh()),
+          onSend: () => void showSend(familyNav(), null, false),
+          onReceive: () => showReceive(familyNav()),
+          onEditFamily: () => editFamily(state.family),
         }));
       }
       break;
   }
+}
+
+function familyNav(): TransferNav {
+  return {
+    root,
+    back: () => void refresh(),
+    fail: (raw, show) => show(toAppError(raw)),
+  };
+}
+
+function editFamily(family: api.Family | null): void {
+  if (!family) return;
+  mount(root, onboardingScreen(() => void refresh(), {
+    initial: family,
+    title: t('family-edit-title'),
+    submit: (input) => api.updateFamily(family.id, input),
+    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: () => void refresh() }, t('session-cancel')),
+  }));
 }
 
 async function chooseLanguage(language: Language): Promise<void> {

@@ -7,6 +7,7 @@ import { currentLanguage, t } from '../i18n';
 import { onboardingScreen } from './onboarding';
 import { showReport } from './report';
 import { showReview } from './review';
+import { showConflicts, showReceive, showSend, type TransferNav } from './transfer';
 import { showVisit } from './visit';
 
 /** Where cadre screens go, and how they report errors (a locked mode asks for the PIN). */
@@ -180,6 +181,11 @@ export function showFamilies(nav: CadreNav): void {
     }
   };
   for (const event of ['input', 'change', 'search']) search.addEventListener(event, () => void load());
+  const conflictsButton = h('button', { type: 'button', id: 'open-conflicts', class: 'big', hidden: true, onclick: () => void showConflicts(transferNav(nav)) });
+  void api.transferOverview(null, true).then((overview) => {
+    conflictsButton.textContent = t('conflicts-open-count', { count: overview.openConflicts });
+    conflictsButton.hidden = overview.openConflicts === 0;
+  }, () => undefined);
   mount(nav.root, h('section', { id: 'families', class: 'screen', 'aria-labelledby': 'families-title' },
     h('div', { class: 'title-row' },
       h('h1', { id: 'families-title' }, t('families-title')),
@@ -190,9 +196,23 @@ export function showFamilies(nav: CadreNav): void {
     list,
     h('button', { type: 'button', id: 'families-register', class: 'big primary', onclick: () => showRegister(nav) }, t('families-register')),
     h('button', { type: 'button', id: 'open-report', class: 'big', onclick: () => void showReport(nav) }, t('report-open')),
+    h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => showReceive(transferNav(nav)) }, t('transfer-receive')),
+    h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => void showSend(transferNav(nav), null, true) }, t('transfer-send-all')),
+    conflictsButton,
     h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.exit() }, t('cadre-exit')),
   ));
   void load();
+}
+
+/** Transfer screens inside cadre mode: back to the families, conflicts reachable. */
+export function transferNav(nav: CadreNav): TransferNav {
+  const transfer: TransferNav = {
+    root: nav.root,
+    back: () => nav.families(),
+    fail: (raw, show) => nav.fail(raw, show),
+    conflicts: () => void showConflicts(transfer),
+  };
+  return transfer;
 }
 
 function showRegister(nav: CadreNav): void {

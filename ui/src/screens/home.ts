@@ -13,6 +13,9 @@ export interface HomeActions {
   onMilkStatus: () => void;
   onCadre: () => void;
   onLearn: () => void;
+  onSend: () => void;
+  onReceive: () => void;
+  onEditFamily: () => void;
 }
 
 /** Reminder times offered: every half hour, mornings 04:00-12:00, evenings 13:00-23:30. */
@@ -61,6 +64,12 @@ export function homeScreen(family: api.Family, actions: HomeActions): HTMLElemen
     h('button', { type: 'button', id: 'open-history', class: 'big', onclick: actions.onHistory }, t('history-open')),
     h('button', { type: 'button', id: 'open-learning', class: 'big', onclick: actions.onLearn }, t('learn-open')),
     milkCard,
+    h('details', { id: 'family-data', class: 'settings' },
+      h('summary', {}, t('family-data-title')),
+      h('p', { class: 'hint' }, t('family-data-intro')),
+      h('button', { type: 'button', id: 'send-to-cadre', class: 'big', onclick: actions.onSend }, t('transfer-send-to-cadre')),
+      h('button', { type: 'button', id: 'receive-bundle', class: 'big', onclick: actions.onReceive }, t('transfer-receive')),
+      h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: actions.onEditFamily }, t('family-edit'))),
     planSettings,
     reminderSettings,
     languageSwitcher(actions.onLanguage),

@@ -50,6 +50,8 @@ export interface OnboardingOptions {
   title?: string;
   /** Extra content under the form (e.g. the way into cadre mode). */
   footer?: Node | null;
+  /** Editing a registered family: its values fill the form; consent is not asked again. */
+  initial?: api.Family;
 }
 
 export function onboardingScreen(onSaved: (family: api.Family) => void, options: OnboardingOptions = {}): HTMLElement {
@@ -57,6 +59,16 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
   const today = new Date();
   const inputs = new Map<string, HTMLInputElement>();
   const errorSlots = new Map<string, HTMLElement>();
+
+  const initial = options.initial;
+  const initialValues: Record<string, string> = initial ? {
+    fatherName: initial.fatherName,
+    motherName: initial.motherName,
+    posyandu: initial.posyandu ?? '',
+    rw: initial.rw ?? '',
+    rt: initial.rt ?? '',
+    motherAge: initial.motherAge === null ? '' : String(initial.motherAge),
+  } : {};
 
   const fieldRow = (spec: FieldSpec) => {
     const input = h('input', {
@@ -68,6 +80,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
       inputmode: spec.inputmode,
       autocomplete: spec.autocomplete ?? 'off',
       'aria-describedby': `${spec.name}-error`,
+      value: initialValues[spec.name] || undefined,
     });
     inputs.set(spec.name, input);
     const slot = h('p', { id: `${spec.name}-error`, class: 'field-error' });
@@ -85,14 +98,19 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
   };
   const education = choiceField('motherEducation', 'field-mother-education', EDUCATION, 'education');
   const parity = choiceField('parity', 'field-parity', PARITY, 'parity');
-  const birthDate = birthDateField(today);
+  const birthDate = birthDateField(today, options.initial?.babyBirthDate ?? null);
   errorSlots.set('babyBirthDate', birthDate.error);
 
-  const consent = h('input', { id: 'field-consent', type: 'checkbox', 'aria-describedby': 'consent-error' });
+  const consent = h('input', { id: 'field-consent', type: 'checkbox', 'aria-describedby': 'consent-error', checked: Boolean(options.initial) });
   const consentError = h('p', { id: 'consent-error', class: 'field-error' });
   errorSlots.set('consent', consentError);
   const summary = h('p', { id: 'form-error', class: 'form-error', role: 'alert' });
-  const save = h('button', { id: 'save-family', type: 'submit', class: 'big primary' }, t('onboarding-save'));
+  const saveLabel = options.initial ? 'family-edit-save' : 'onboarding-save';
+  const save = h('button', { id: 'save-family', type: 'submit', class: 'big primary' }, t(saveLabel));
+  if (initial) {
+    education.select.value = initial.motherEducation ?? '';
+    parity.select.value = initial.parity ?? '';
+  }
 
   const showErrors = (error: AppError | null) => {
     const byField = error ? errorsByField(error) : new Map();
@@ -120,7 +138,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
       // Everything typed stays in the form; only the messages change.
       showErrors(toAppError(raw));
       save.disabled = false;
-      save.textContent = t('onboarding-save');
+      save.textContent = t(saveLabel);
     }
   };
 
@@ -128,7 +146,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
     'section',
     { class: 'screen', 'aria-labelledby': 'onboarding-title' },
     h('h1', { id: 'onboarding-title' }, options.title ?? t('onboarding-title')),
-    h('p', { class: 'hint' }, t('onboarding-intro')),
+    h('p', { class: 'hint' }, t(initial ? 'family-edit-intro' : 'onboarding-intro')),
     h(
       'form',
       { id: 'family-form', novalidate: true, onsubmit: submit },
@@ -141,7 +159,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
         ...FIELDS.slice(5).map(fieldRow),
         education.element,
         parity.element),
-      h(
+      initial ? null : h(
         'fieldset',
         { class: 'consent' },
         h('legend', {}, t('consent-title')),
@@ -159,7 +177,8 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
  * The baby's birth date as day, month and year in the app's language. (WebKit's own
  * date input follows the system locale's order, which need not be the user's.)
  */
-function birthDateField(today: Date) {
+function birthDateField(today: Date, initial: string | null) {
+  const [initialYear, initialMonth, initialDay] = (initial ?? '').split('-').map(Number);
   const day = h('input', {
     id: 'field-babyBirthDay',
     type: 'text',
@@ -168,19 +187,20 @@ function birthDateField(today: Date) {
     autocomplete: 'off',
     'aria-label': t('date-day'),
     'aria-describedby': 'babyBirthDate-error',
+    value: initialDay ? String(initialDay) : undefined,
   });
   const month = h(
     'select',
     { id: 'field-babyBirthMonth', 'aria-label': t('date-month') },
     ...MONTHS.map(({ value, label }) =>
-      h('option', { value: String(value), selected: value === today.getMonth() + 1 }, t(label)),
+      h('option', { value: String(value), selected: value === (initialMonth || today.getMonth() + 1) }, t(label)),
     ),
   );
   const thisYear = today.getFullYear();
   const year = h(
     'select',
     { id: 'field-babyBirthYear', 'aria-label': t('date-year') },
-    ...[thisYear, thisYear - 1, thisYear - 2].map((y) => h('option', { value: String(y) }, String(y))),
+    ...[thisYear, thisYear - 1, thisYear - 2].map((y) => h('option', { value: String(y), selected: y === initialYear }, String(y))),
   );
   const error = h('p', { id: 'babyBirthDate-error', class: 'field-error' });
   const element = h(

@@ -5,7 +5,9 @@ import * as api from '../api';
 import { columns } from '../charts';
 import { h, mount } from '../dom';
 import { currentLanguage, t } from '../i18n';
-import type { CadreNav } from './cadre';
+import { transferNav, type CadreNav } from './cadre';
+import { onboardingScreen } from './onboarding';
+import { showSend } from './transfer';
 import { showVisit } from './visit';
 
 function day(iso: string): string {
@@ -65,6 +67,25 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
     review.visits.length ? h('h2', {}, t('review-rows')) : null,
     review.visits.length ? h('div', { class: 'table-scroll' }, trendTable) : null,
     h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => void showVisit(nav, f, null) }, t('family-visit')),
+    h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => void showSend({ ...transferNav(nav), back: () => void showReview(nav, f.id) }, f.id, false) }, t('transfer-send-family')),
+    h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => editFamily(nav, f) }, t('family-edit')),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
   ));
+}
+
+function editFamily(nav: CadreNav, family: api.Family): void {
+  const back = () => void showReview(nav, family.id);
+  mount(nav.root, onboardingScreen(back, {
+    initial: family,
+    title: t('family-edit-title'),
+    submit: async (input) => {
+      try {
+        return await api.updateFamily(family.id, input);
+      } catch (raw) {
+        nav.fail(raw, () => undefined);
+        throw raw;
+      }
+    },
+    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: back }, t('session-cancel')),
+  }));
 }

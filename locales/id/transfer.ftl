@@ -1,0 +1,75 @@
+# Moving records between devices as a file (bundle).
+family-data-title = Data keluarga
+family-data-intro = Kirim catatan pijat ke kader lewat berkas (misalnya lewat WhatsApp), terima berkas dari kader, atau perbaiki data keluarga.
+transfer-send-to-cadre = Kirim ke kader
+transfer-receive = Terima berkas
+transfer-send-all = Kirim semua keluarga
+transfer-send-family = Kirim data keluarga ini
+family-edit = Ubah data keluarga
+family-edit-title = Ubah data keluarga
+family-edit-intro = Perbaiki data yang salah. Data lama tetap disimpan sebagai riwayat.
+family-edit-save = Simpan perubahan
+
+transfer-send-title = Kirim ke kader
+transfer-send-all-title = Kirim data semua keluarga
+transfer-send-intro = Aplikasi membuat satu berkas berisi data keluarga, sesi pijat, penilaian ibu, status ASI, bacaan dan hasil tes. Simpan berkasnya, lalu kirim ke kader (misalnya lewat WhatsApp). Berkas tidak memuat PIN kader.
+transfer-records = Isi berkas: { $records } catatan.
+transfer-last-export = Terakhir dikirim: { $date }.
+transfer-never-sent = Belum pernah dikirim dari perangkat ini.
+transfer-since-last = Hanya yang baru atau berubah sejak kiriman terakhir ({ $records } catatan)
+transfer-save-file = Simpan berkas
+transfer-saving = Menyimpan berkas…
+transfer-saved = Tersimpan: { $file } ({ $records } catatan).
+transfer-back = Kembali
+
+transfer-receive-title = Terima berkas
+transfer-receive-intro = Pilih berkas Ayah ASI (.ayahasi). Aplikasi menunjukkan isinya dulu; tidak ada yang berubah sebelum Anda menekan "Terapkan".
+transfer-pick-file = Pilih berkas
+transfer-reading = Membaca dan memeriksa berkas…
+transfer-preview-title = Isi berkas
+transfer-made-on = Dibuat: { $date }.
+transfer-session-span = Sesi pijat dari { $from } sampai { $to }.
+transfer-kind = Jenis catatan
+transfer-deleted-kind = { $kind } (dihapus)
+transfer-nothing-new = Semua isi berkas ini sudah ada di perangkat ini. Tidak ada yang perlu diterapkan.
+transfer-will-change = { $changes } catatan akan ditambahkan atau diperbarui.
+transfer-apply = Terapkan ({ $changes })
+transfer-applying = Menerapkan…
+transfer-applied = Selesai: { $changes } catatan ditambahkan atau diperbarui.
+transfer-conflicts-waiting = { $count } perubahan bertabrakan menunggu pilihan kader.
+
+transfer-decision-new = Baru
+transfer-decision-updated = Diperbarui
+transfer-decision-known = Sudah ada
+transfer-decision-older = Lebih lama (tidak dipakai)
+transfer-decision-conflict = Bertabrakan
+transfer-decision-deleted = Dihapus
+transfer-decision-held = Ditunda
+
+transfer-table-family = Data keluarga
+transfer-table-cadre = Kader
+transfer-table-consent = Persetujuan
+transfer-table-massage_plan = Rencana pijat
+transfer-table-massage_session = Sesi pijat
+transfer-table-session_rating = Penilaian ibu
+transfer-table-milk_status = Status ASI
+transfer-table-home_visit = Kunjungan rumah
+transfer-table-visit_score = Nilai daftar tilik
+transfer-table-lesson_read = Materi dibaca
+transfer-table-quiz_attempt = Tes pengetahuan
+
+conflicts-title = Perubahan bertabrakan
+conflicts-intro = Data yang sama diubah di dua perangkat. Pilih mana yang dipakai; yang lain tetap disimpan sebagai riwayat.
+conflicts-none = Tidak ada perubahan yang bertabrakan.
+conflicts-open = Lihat perubahan bertabrakan
+conflicts-open-count = Perubahan bertabrakan ({ $count })
+conflict-no-family = Keluarga tidak dikenal
+conflict-found = Ditemukan: { $date }
+conflict-field = Isian
+conflict-here = Di perangkat ini
+conflict-incoming = Dari berkas
+conflict-empty = (kosong)
+conflict-keep-here = Pakai yang di perangkat ini
+conflict-take-incoming = Pakai dari berkas
+conflict-field-pass-seconds = Lama tiap putaran (detik)
+conflict-field-passes = Jumlah putaran

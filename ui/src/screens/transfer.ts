@@ -1,0 +1,236 @@
+// Moving records between devices as a file: sending (a family to its cadre, or a cadre
+// exporting one family or all), receiving with a preview before anything changes, and
+// the conflicts a cadre settles when both devices changed the same record.
+import * as api from '../api';
+import { h, mount } from '../dom';
+import type { AppError } from '../errors';
+import { currentLanguage, t } from '../i18n';
+
+/** Where transfer screens go back to, and how they report errors. */
+export interface TransferNav {
+  root: HTMLElement;
+  back(): void;
+  /** Shows an error (cadre mode first checks whether it locked). */
+  fail(raw: unknown, show: (error: AppError) => void): void;
+  /** Opens the conflicts screen (cadre mode only). */
+  conflicts?: () => void;
+}
+
+/** Kinds of records in the order a bundle holds them. */
+export const TABLES = [
+  'family', 'cadre', 'consent', 'massage_plan', 'massage_session', 'session_rating', 'milk_status',
+  'home_visit', 'visit_score', 'lesson_read', 'quiz_attempt',
+] as const;
+export const DECISIONS: api.Decision[] = ['new', 'updated', 'known', 'older', 'conflict', 'deleted', 'held'];
+
+function dateTime(iso: string): string {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(when);
+}
+
+function day(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'short', year: 'numeric' })
+    .format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+}
+
+/** The label of a tally row's kind: a record table, or deletions of one. */
+export function kindLabel(table: string): string {
+  const deleted = table.startsWith('deleted-');
+  const base = deleted ? table.slice('deleted-'.length) : table;
+  const name = t(`transfer-table-${base}`);
+  return deleted ? t('transfer-deleted-kind', { kind: name }) : name;
+}
+
+/** Tally rows grouped as one line per kind: { kind: { decision: count } }. */
+export function groupTally(rows: api.TallyRow[]): Map<string, Map<api.Decision, number>> {
+  const grouped = new Map<string, Map<api.Decision, number>>();
+  for (const row of rows) {
+    const byDecision = grouped.get(row.table) ?? new Map<api.Decision, number>();
+    byDecision.set(row.decision, (byDecision.get(row.decision) ?? 0) + row.count);
+    grouped.set(row.table, byDecision);
+  }
+  return grouped;
+}
+
+function tallyTable(id: string, rows: api.TallyRow[]): HTMLElement {
+  const grouped = groupTally(rows);
+  const used = DECISIONS.filter((d) => rows.some((r) => r.decision === d && r.count > 0));
+  return h('div', { class: 'table-scroll' }, h('table', { id, class: 'tally' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('transfer-kind')),
+      ...used.map((d) => h('th', { scope: 'col' }, t(`transfer-decision-${d}`))))),
+    h('tbody', {}, ...[...grouped].map(([table, byDecision]) =>
+      h('tr', { 'data-kind': table }, h('th', { scope: 'row' }, kindLabel(table)),
+        ...used.map((d) => h('td', { 'data-decision': d }, String(byDecision.get(d) ?? 0))))))));
+}
+
+/** Sending: one family (`familyId`, or this device's own when null) or every family. */
+export async function showSend(nav: TransferNav, familyId: string | null, all: boolean): Promise<void> {
+  let overview: api.TransferOverview;
+  try {
+    overview = await api.transferOverview(familyId, all);
+  } catch (raw) {
+    nav.fail(raw, (e) => mount(nav.root, h('p', { class: 'form-error', role: 'alert' }, t(e.code, e.args))));
+    return;
+  }
+  const sinceLast = h('input', { type: 'checkbox', id: 'send-since-last' });
+  const status = h('p', { id: 'send-status', role: 'status' });
+  const error = h('p', { id: 'send-error', class: 'form-error', role: 'alert' });
+  const save = h('button', { type: 'button', id: 'send-save', class: 'big primary' }, t('transfer-save-file'));
+  save.addEventListener('click', () => void (async () => {
+    save.disabled = true;
+    error.textContent = '';
+    status.textContent = t('transfer-saving');
+    try {
+      const result = await api.exportBundle(familyId, all, sinceLast.checked);
+      status.textContent = result ? t('transfer-saved', { file: result.file, records: result.records }) : '';
+    } catch (raw) {
+      status.textContent = '';
+      nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
+    } finally {
+      save.disabled = false;
+    }
+  })());
+  mount(nav.root, h('section', { id: 'send', class: 'screen', 'aria-labelledby': 'send-title' },
+    h('h1', { id: 'send-title' }, t(all ? 'transfer-send-all-title' : 'transfer-send-title')),
+    h('p', {}, t('transfer-send-intro')),
+    h('p', { id: 'send-records' }, t('transfer-records', { records: overview.records })),
+    h('p', { id: 'send-last', class: 'hint' }, overview.lastExport
+      ? t('transfer-last-export', { date: dateTime(overview.lastExport) }) : t('transfer-never-sent')),
+    overview.recordsSinceLast !== null
+      ? h('label', { class: 'check' }, sinceLast, h('span', {}, t('transfer-since-last', { records: overview.recordsSinceLast })))
+      : null,
+    save,
+    status,
+    error,
+    h('button', { type: 'button', id: 'send-back', class: 'big', onclick: () => nav.back() }, t('transfer-back')),
+  ));
+}
+
+/** Receiving: pick a file, see what it would change, then apply it (or not). */
+export function showReceive(nav: TransferNav): void {
+  const body = h('div', { id: 'receive-body' });
+  const error = h('p', { id: 'receive-error', class: 'form-error', role: 'alert' });
+  const pick = h('button', { type: 'button', id: 'receive-pick', class: 'big primary' }, t('transfer-pick-file'));
+  pick.addEventListener('click', () => void (async () => {
+    error.textContent = '';
+    body.replaceChildren(h('p', { role: 'status' }, t('transfer-reading')));
+    try {
+      const preview = await api.previewImport();
+      body.replaceChildren(preview ? previewOf(nav, preview, body, error) : '');
+    } catch (raw) {
+      body.replaceChildren();
+      nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
+    }
+  })());
+  mount(nav.root, h('section', { id: 'receive', class: 'screen', 'aria-labelledby': 'receive-title' },
+    h('h1', { id: 'receive-title' }, t('transfer-receive-title')),
+    h('p', {}, t('transfer-receive-intro')),
+    pick,
+    error,
+    body,
+    h('button', { type: 'button', id: 'receive-back', class: 'big', onclick: () => nav.back() }, t('transfer-back')),
+  ));
+}
+
+function previewOf(nav: TransferNav, preview: api.ImportPreview, body: HTMLElement, error: HTMLElement): HTMLElement {
+  const apply = h('button', { type: 'button', id: 'receive-apply', class: 'big primary', disabled: preview.changes === 0 },
+    t('transfer-apply', { changes: preview.changes }));
+  apply.addEventListener('click', () => void (async () => {
+    apply.disabled = true;
+    apply.textContent = t('transfer-applying');
+    try {
+      const result = await api.applyImport(preview.path, preview.fileSha256);
+      body.replaceChildren(resultOf(nav, result));
+    } catch (raw) {
+      apply.disabled = false;
+      apply.textContent = t('transfer-apply', { changes: preview.changes });
+      nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
+    }
+  })());
+  return h('div', { id: 'receive-preview' },
+    h('h2', {}, t('transfer-preview-title')),
+    h('ul', { id: 'receive-families' }, ...preview.families.map((f) => h('li', {}, `${f.fatherName} & ${f.motherName}`))),
+    h('p', {}, t('transfer-made-on', { date: dateTime(preview.createdAt) })),
+    preview.firstDay && preview.lastDay
+      ? h('p', { id: 'receive-span' }, t('transfer-session-span', { from: day(preview.firstDay), to: day(preview.lastDay) }))
+      : null,
+    tallyTable('receive-tally', preview.tally),
+    h('p', { id: 'receive-summary' }, preview.changes === 0 ? t('transfer-nothing-new') : t('transfer-will-change', { changes: preview.changes })),
+    apply,
+  );
+}
+
+function resultOf(nav: TransferNav, result: api.ImportResult): HTMLElement {
+  return h('div', { id: 'receive-result', role: 'status' },
+    h('p', { id: 'receive-done' }, t('transfer-applied', { changes: result.changes })),
+    tallyTable('receive-result-tally', result.tally),
+    result.openConflicts > 0 ? h('p', { id: 'receive-conflicts' }, t('transfer-conflicts-waiting', { count: result.openConflicts })) : null,
+    result.openConflicts > 0 && nav.conflicts
+      ? h('button', { type: 'button', id: 'receive-open-conflicts', class: 'big', onclick: () => nav.conflicts?.() }, t('conflicts-open'))
+      : null,
+  );
+}
+
+/** Fields whose label the app knows; others show their name. */
+const FIELD_LABELS: Record<string, string> = {
+  father_name: 'field-father-name',
+  mother_name: 'field-mother-name',
+  baby_birth_date: 'field-baby-birth-date',
+  posyandu: 'field-posyandu',
+  rw: 'field-rw',
+  rt: 'field-rt',
+  mother_age: 'field-mother-age',
+  mother_education: 'field-mother-education',
+  parity: 'field-parity',
+  pass_seconds: 'conflict-field-pass-seconds',
+  passes: 'conflict-field-passes',
+};
+
+function valueText(value: string | number | null): string {
+  return value === null || value === '' ? t('conflict-empty') : String(value);
+}
+
+/** Conflicts waiting for the cadre: her version or the incoming one, field by field. */
+export async function showConflicts(nav: TransferNav): Promise<void> {
+  let conflicts: api.Conflict[];
+  try {
+    conflicts = await api.listConflicts();
+  } catch (raw) {
+    nav.fail(raw, (e) => mount(nav.root, h('p', { class: 'form-error', role: 'alert' }, t(e.code, e.args))));
+    return;
+  }
+  const error = h('p', { id: 'conflicts-error', class: 'form-error', role: 'alert' });
+  const choose = async (conflict: api.Conflict, takeIncoming: boolean) => {
+    try {
+      await api.resolveConflict(conflict.id, takeIncoming);
+      await showConflicts(nav);
+    } catch (raw) {
+      nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
+    }
+  };
+  const item = (conflict: api.Conflict) => h('li', { class: 'card conflict', 'data-conflict': conflict.id },
+    h('h2', {}, conflict.family ? `${conflict.family.fatherName} & ${conflict.family.motherName}` : t('conflict-no-family'),
+      ' — ', t(`transfer-table-${conflict.table}`)),
+    h('p', { class: 'hint' }, t('conflict-found', { date: dateTime(conflict.foundAt) })),
+    h('div', { class: 'table-scroll' }, h('table', { class: 'conflict-fields' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('conflict-field')),
+        h('th', { scope: 'col' }, t('conflict-here')), h('th', { scope: 'col' }, t('conflict-incoming')))),
+      h('tbody', {}, ...conflict.differences.map((d) => h('tr', { 'data-field': d.field },
+        h('th', { scope: 'row' }, FIELD_LABELS[d.field] ? t(FIELD_LABELS[d.field] ?? '') : d.field),
+        h('td', { class: 'here' }, valueText(d.local)),
+        h('td', { class: 'incoming' }, valueText(d.incoming))))))),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: `keep-local-${conflict.id}`, onclick: () => void choose(conflict, false) }, t('conflict-keep-here')),
+      h('button', { type: 'button', id: `take-incoming-${conflict.id}`, class: 'primary', onclick: () => void choose(conflict, true) }, t('conflict-take-incoming'))));
+  mount(nav.root, h('section', { id: 'conflicts', class: 'screen', 'aria-labelledby': 'conflicts-title' },
+    h('h1', { id: 'conflicts-title' }, t('conflicts-title')),
+    h('p', {}, t('conflicts-intro')),
+    error,
+    conflicts.length
+      ? h('ul', { id: 'conflicts-list', class: 'conflicts' }, ...conflicts.map(item))
+      : h('p', { id: 'conflicts-none', class: 'hint' }, t('conflicts-none')),
+    h('button', { type: 'button', id: 'conflicts-back', class: 'big', onclick: () => nav.back() }, t('transfer-back')),
+  ));
+}
