@@ -6,13 +6,14 @@ SHELL := /bin/bash
 
 # Pinned so a fresh machine gets what the tests were written against.
 TAURI_DRIVER_VERSION := 2.1.0
+CARGO_FUZZ_VERSION := 0.13.2
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth dbus dunst
 NODE_MIN := 20.19
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help run test deps system-deps node-deps driver-deps ui app lint test-rust test-ui test-e2e release bench bench-report bench-timer clean
+.PHONY: help run test deps system-deps node-deps driver-deps fuzz-deps ui app lint test-rust test-ui test-e2e fuzz release bench bench-report bench-transfer bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -64,7 +65,7 @@ run: deps app
 
 ## Checks and tests -----------------------------------------------------------
 
-test: deps lint test-rust test-ui test-e2e
+test: deps lint test-rust test-ui test-e2e fuzz
 
 lint: ui
 	cargo fmt --all --check
@@ -81,13 +82,33 @@ test-ui: node-deps
 test-e2e: app driver-deps
 	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) cargo test -p ayah-asi-e2e -- --test-threads=2
 
+# The bundle parser and validator under libFuzzer for FUZZ_SECONDS (a minute in
+# \`make test\`; longer by hand: make fuzz FUZZ_SECONDS=3600). New inputs go to
+# target/fuzz-corpus, so the seeds in fuzz/corpus stay as committed; a crash is saved
+# in fuzz/artifacts/bundle/ and fails the run.
+FUZZ_SECONDS ?= 60
+fuzz: fuzz-deps
+	mkdir -p target/fuzz-corpus
+	cargo +nightly fuzz run bundle target/fuzz-corpus fuzz/corpus/bundle -- \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss)|ERROR|panicked|SUMMARY" ; \
+	  exit $${PIPESTATUS[0]}
+
+fuzz-deps: system-deps
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo install --list | grep -q "^cargo-fuzz v$(CARGO_FUZZ_VERSION):" \
+	  || cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
+
 ## Benchmarks (figures, never pass/fail) -------------------------------------
 
-bench: bench-report bench-timer
+bench: bench-report bench-transfer bench-timer
 
 # The posyandu report over seeded data: 30 families x 6 months, 10,000 x 1 year.
 bench-report: ui
 	cargo bench -p ayah-asi --bench report
+
+# Bundles of 1,000 and 100,000 sessions: export, parse, import.
+bench-transfer: ui
+	cargo bench -p ayah-asi --bench transfer
 
 # A whole guided session in the release app, window hidden, one core busy.
 BENCH_MINUTES ?= 15

@@ -64,3 +64,4 @@ error-bundle-other-family = This file holds another family's data. A family's de
 error-bundle-changed = The file changed since it was shown. Choose it again.
 error-file-read = The file could not be read. Detail: { $detail }
 error-conflict-not-found = This change was already settled.
+error-bundle-too-large-to-send = The file would be too large ({ $megabytes } MB; another device takes at most { $max } MB). Send "only what is new" or one family at a time.

@@ -64,3 +64,4 @@ error-bundle-other-family = Berkas ini berisi data keluarga lain. Di perangkat k
 error-bundle-changed = Berkas berubah sejak ditampilkan. Pilih berkasnya lagi.
 error-file-read = Berkas tidak dapat dibaca. Detail: { $detail }
 error-conflict-not-found = Perubahan ini sudah diselesaikan.
+error-bundle-too-large-to-send = Berkas akan terlalu besar ({ $megabytes } MB; perangkat lain hanya menerima sampai { $max } MB). Kirim "hanya yang baru" atau per keluarga.

@@ -100,6 +100,9 @@ pub enum AppError {
     /// A family device only takes bundles of its own family.
     #[error("the bundle holds another family")]
     BundleOtherFamily,
+    /// The bundle would be over the size another device accepts.
+    #[error("the bundle would be {0} bytes")]
+    BundleTooLargeToSend(u64),
     /// The file changed between its preview and applying it.
     #[error("the bundle changed since it was shown")]
     BundleChanged,
@@ -163,6 +166,7 @@ impl AppError {
             },
             Self::BundleOtherFamily => "error-bundle-other-family",
             Self::BundleChanged => "error-bundle-changed",
+            Self::BundleTooLargeToSend(_) => "error-bundle-too-large-to-send",
             Self::FileRead(_) => "error-file-read",
             Self::ConflictNotFound(_) => "error-conflict-not-found",
             Self::Task(_) => "error-internal",
@@ -186,6 +190,10 @@ impl AppError {
                     "max",
                     (crate::domain::bundle::MAX_BUNDLE_BYTES / 1_048_576).to_string(),
                 );
+            }
+            Self::BundleTooLargeToSend(bytes) => {
+                args.insert("megabytes", format!("{:.1}", *bytes as f64 / 1_048_576.0));
+                args.insert("max", (crate::domain::bundle::MAX_BUNDLE_BYTES / 1_048_576).to_string());
             }
             Self::Bundle(BundleError::NewerFormat { version }) => {
                 args.insert("version", version.to_string());

@@ -243,7 +243,9 @@ fn every_data_driven_text_exists_in_both_languages() {
             .iter()
             .map(|t| format!("transfer-table-{}", t.name)),
     );
-    for decision in ["new", "updated", "known", "older", "conflict", "deleted", "held"] {
+    for decision in [
+        "new", "updated", "known", "older", "conflict", "deleted", "held",
+    ] {
         ids.push(format!("transfer-decision-{decision}"));
     }
     for language in LANGUAGES {

@@ -692,3 +692,36 @@ fn a_record_whose_parent_is_nowhere_is_refused() {
     );
     assert_eq!(dump(&cadre_tablet), before);
 }
+
+/// Writes the body of a realistic bundle as the fuzzer's seed (`cargo test -- --ignored`).
+#[test]
+#[ignore = "writes fuzz/corpus; run by hand when the format changes"]
+fn write_the_fuzz_seed() {
+    let (phone, family) = family_device();
+    let (mut cadre_tablet, cadre_id) = cadre_device();
+    import(
+        &mut cadre_tablet,
+        &export(&phone, std::slice::from_ref(&family), None),
+    )
+    .unwrap();
+    visit(&cadre_tablet, &family, &cadre_id);
+    edit_family(&cadre_tablet, &family, |f| {
+        f.posyandu = Some("Mawar".into())
+    });
+    let device = cadre_tablet.device_id().to_owned();
+    transfer::add_tombstone(
+        cadre_tablet.conn(),
+        "milk_status",
+        &family,
+        Some(&family),
+        &device,
+        now(),
+    )
+    .unwrap();
+    let bytes = export(&cadre_tablet, std::slice::from_ref(&family), None);
+    let body = bytes.splitn(2, |b| *b == b'\n').nth(1).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus/bundle");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("seed-round-trip-body"), body).unwrap();
+    std::fs::write(dir.join("seed-whole-file"), &bytes).unwrap();
+}

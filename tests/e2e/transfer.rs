@@ -19,7 +19,11 @@ fn new_bundle(dir: &Path, seen: &[PathBuf]) -> Result<PathBuf> {
         .collect();
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        other => Err(format!("expected one new bundle in {}, found {other:?}", dir.display()).into()),
+        other => Err(format!(
+            "expected one new bundle in {}, found {other:?}",
+            dir.display()
+        )
+        .into()),
     }
 }
 
@@ -29,7 +33,8 @@ async fn send_from_phone(app: &App) -> Result<()> {
     app.click("#send-to-cadre").await?;
     app.wait_for_text("#send-title", "Kirim ke kader").await?;
     app.click("#send-save").await?;
-    app.wait_for_text_containing("#send-status", "Tersimpan:").await?;
+    app.wait_for_text_containing("#send-status", "Tersimpan:")
+        .await?;
     app.click("#send-back").await?;
     app.wait_for("#start-massage").await?;
     Ok(())
@@ -46,7 +51,11 @@ async fn preview_on_cadre(app: &App) -> Result<()> {
 /// The preview's counts as (kind, decision, count) for non-zero cells.
 async fn tally(app: &App, table: &str) -> Result<Vec<(String, String, String)>> {
     let mut cells = Vec::new();
-    for row in app.client.find_all(ayah_asi_e2e::Locator::Css(&format!("{table} tbody tr"))).await? {
+    for row in app
+        .client
+        .find_all(ayah_asi_e2e::Locator::Css(&format!("{table} tbody tr")))
+        .await?
+    {
         let kind = row.attr("data-kind").await?.unwrap_or_default();
         for cell in row.find_all(ayah_asi_e2e::Locator::Css("td")).await? {
             let decision = cell.attr("data-decision").await?.unwrap_or_default();
@@ -94,9 +103,17 @@ async fn a_family_bundle_moves_to_the_cadre_once_and_clashing_edits_wait_for_her
     cadre.click("#cadre-entry").await?;
     set_cadre_pin(&cadre, "246810").await?;
     preview_on_cadre(&cadre).await?;
-    cadre.wait_for_text("#receive-families", "Budi Santoso & Siti Aminah").await?;
+    cadre
+        .wait_for_text("#receive-families", "Budi Santoso & Siti Aminah")
+        .await?;
     let preview = tally(&cadre, "#receive-tally").await?;
-    for kind in ["family", "consent", "massage_plan", "massage_session", "session_rating"] {
+    for kind in [
+        "family",
+        "consent",
+        "massage_plan",
+        "massage_session",
+        "session_rating",
+    ] {
         assert!(
             preview.contains(&(kind.to_owned(), "new".to_owned(), "1".to_owned())),
             "{kind} is not new in {preview:?}"
@@ -104,15 +121,39 @@ async fn a_family_bundle_moves_to_the_cadre_once_and_clashing_edits_wait_for_her
     }
     cadre.screenshot("60-import-preview").await?;
     cadre.click("#receive-apply").await?;
-    cadre.wait_for_text_containing("#receive-done", "Selesai:").await?;
+    cadre
+        .wait_for_text_containing("#receive-done", "Selesai:")
+        .await?;
     let db = tablet.database();
-    assert_eq!(count_rows(&db, "SELECT count(*) FROM massage_session WHERE status = 'finished'")?, 1);
-    assert_eq!(count_rows(&db, "SELECT count(*) FROM session_rating WHERE comfort = 4 AND milk_flow = 'sprays'")?, 1);
+    assert_eq!(
+        count_rows(
+            &db,
+            "SELECT count(*) FROM massage_session WHERE status = 'finished'"
+        )?,
+        1
+    );
+    assert_eq!(
+        count_rows(
+            &db,
+            "SELECT count(*) FROM session_rating WHERE comfort = 4 AND milk_flow = 'sprays'"
+        )?,
+        1
+    );
 
     // The same file again: everything is already there, nothing to apply.
     cadre.click("#receive-pick").await?;
-    cadre.wait_for_text_containing("#receive-summary", "Semua isi berkas ini sudah ada").await?;
-    assert_eq!(cadre.client.find(ayah_asi_e2e::Locator::Css("#receive-apply")).await?.attr("disabled").await?, Some("true".into()));
+    cadre
+        .wait_for_text_containing("#receive-summary", "Semua isi berkas ini sudah ada")
+        .await?;
+    assert_eq!(
+        cadre
+            .client
+            .find(ayah_asi_e2e::Locator::Css("#receive-apply"))
+            .await?
+            .attr("disabled")
+            .await?,
+        Some("true".into())
+    );
 
     // A damaged copy is refused, and nothing changes.
     let mut damaged = std::fs::read(&first)?;
@@ -120,7 +161,9 @@ async fn a_family_bundle_moves_to_the_cadre_once_and_clashing_edits_wait_for_her
     damaged[at] ^= 0x20;
     std::fs::write(&received, &damaged)?;
     cadre.click("#receive-pick").await?;
-    cadre.wait_for_text_containing("#receive-error", "Berkas rusak").await?;
+    cadre
+        .wait_for_text_containing("#receive-error", "Berkas rusak")
+        .await?;
     cadre.click("#receive-back").await?;
     cadre.wait_for("#families-list li[data-family]").await?;
     assert_eq!(count_rows(&db, "SELECT count(*) FROM massage_session")?, 1);
@@ -128,7 +171,9 @@ async fn a_family_bundle_moves_to_the_cadre_once_and_clashing_edits_wait_for_her
     // Both devices correct the family at once: the cadre the RW, the father the posyandu.
     cadre.click("#families-list button[id^='review-']").await?;
     cadre.click("#edit-family").await?;
-    cadre.wait_for_text("#onboarding-title", "Ubah data keluarga").await?;
+    cadre
+        .wait_for_text("#onboarding-title", "Ubah data keluarga")
+        .await?;
     assert_eq!(cadre.value("#field-fatherName").await?, "Budi Santoso");
     cadre.type_into("#field-rw", "7").await?;
     cadre.click("#save-family").await?;
@@ -147,21 +192,45 @@ async fn a_family_bundle_moves_to_the_cadre_once_and_clashing_edits_wait_for_her
     preview_on_cadre(&cadre).await?;
     cadre.wait_for("#receive-preview").await?;
     let preview = tally(&cadre, "#receive-tally").await?;
-    assert!(preview.contains(&("family".to_owned(), "conflict".to_owned(), "1".to_owned())), "{preview:?}");
+    assert!(
+        preview.contains(&("family".to_owned(), "conflict".to_owned(), "1".to_owned())),
+        "{preview:?}"
+    );
     cadre.click("#receive-apply").await?;
-    cadre.wait_for_text_containing("#receive-conflicts", "menunggu pilihan kader").await?;
+    cadre
+        .wait_for_text_containing("#receive-conflicts", "menunggu pilihan kader")
+        .await?;
     cadre.click("#receive-open-conflicts").await?;
-    cadre.wait_for_text("#conflicts-title", "Perubahan bertabrakan").await?;
+    cadre
+        .wait_for_text("#conflicts-title", "Perubahan bertabrakan")
+        .await?;
     // Each side changed a different field: both differ, side by side.
-    cadre.wait_for_text("#conflicts-list tr[data-field='posyandu'] td.here", "Melati").await?;
-    cadre.wait_for_text("#conflicts-list tr[data-field='posyandu'] td.incoming", "Mawar").await?;
-    cadre.wait_for_text("#conflicts-list tr[data-field='rw'] td.here", "7").await?;
-    cadre.wait_for_text("#conflicts-list tr[data-field='rw'] td.incoming", "11").await?;
+    cadre
+        .wait_for_text(
+            "#conflicts-list tr[data-field='posyandu'] td.here",
+            "Melati",
+        )
+        .await?;
+    cadre
+        .wait_for_text(
+            "#conflicts-list tr[data-field='posyandu'] td.incoming",
+            "Mawar",
+        )
+        .await?;
+    cadre
+        .wait_for_text("#conflicts-list tr[data-field='rw'] td.here", "7")
+        .await?;
+    cadre
+        .wait_for_text("#conflicts-list tr[data-field='rw'] td.incoming", "11")
+        .await?;
     cadre.screenshot("61-conflicts").await?;
-    cadre.click("#conflicts-list button[id^='take-incoming-']").await?;
+    cadre
+        .click("#conflicts-list button[id^='take-incoming-']")
+        .await?;
     cadre.wait_for("#conflicts-none").await?;
     eventually("the father's version is used", || {
-        let posyandu: String = open_database(&db)?.query_row("SELECT posyandu FROM family", [], |r| r.get(0))?;
+        let posyandu: String =
+            open_database(&db)?.query_row("SELECT posyandu FROM family", [], |r| r.get(0))?;
         Ok(posyandu == "Mawar")
     })
     .await?;

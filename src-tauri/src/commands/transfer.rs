@@ -183,6 +183,10 @@ pub async fn export_bundle<R: Runtime>(
         .await?;
     let records = lines.len();
     let bytes = bundle::write(header, &lines);
+    // A file the other device would refuse is not worth sending: say so now.
+    if bytes.len() as u64 > bundle::MAX_BUNDLE_BYTES {
+        return Err(AppError::BundleTooLargeToSend(bytes.len() as u64));
+    }
     let file_hash = bundle::sha256_hex(&bytes);
     let stamp = storage::now().format("%Y-%m-%d-%H%M");
     // No names in the file name: it shows in chat apps and download folders.
