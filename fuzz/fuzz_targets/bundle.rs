@@ -32,7 +32,11 @@ fn wrap(body: &[u8]) -> Vec<u8> {
     let mut counts = std::collections::BTreeMap::new();
     for line in body.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
         if let Ok(parsed) = serde_json::from_slice::<Line>(line) {
-            let key = if parsed.deleted.is_some() { "deleted".to_owned() } else { parsed.table };
+            let key = if parsed.deleted.is_some() {
+                "deleted".to_owned()
+            } else {
+                parsed.table
+            };
             *counts.entry(key).or_insert(0) += 1;
         }
     }
@@ -70,7 +74,8 @@ fuzz_target!(|data: &[u8]| {
             .collect();
         let again = bundle::parse(&bundle::write(header(), &lines), now())
             .expect("an accepted bundle must parse again after writing");
-        let hashes = |b: &bundle::Bundle| b.records.iter().map(|r| r.hash.clone()).collect::<Vec<_>>();
+        let hashes =
+            |b: &bundle::Bundle| b.records.iter().map(|r| r.hash.clone()).collect::<Vec<_>>();
         assert_eq!(hashes(&parsed), hashes(&again));
         assert_eq!(parsed.tombstones.len(), again.tombstones.len());
     }

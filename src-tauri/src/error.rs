@@ -193,7 +193,10 @@ impl AppError {
             }
             Self::BundleTooLargeToSend(bytes) => {
                 args.insert("megabytes", format!("{:.1}", *bytes as f64 / 1_048_576.0));
-                args.insert("max", (crate::domain::bundle::MAX_BUNDLE_BYTES / 1_048_576).to_string());
+                args.insert(
+                    "max",
+                    (crate::domain::bundle::MAX_BUNDLE_BYTES / 1_048_576).to_string(),
+                );
             }
             Self::Bundle(BundleError::NewerFormat { version }) => {
                 args.insert("version", version.to_string());
