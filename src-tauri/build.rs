@@ -48,6 +48,14 @@ const APP_COMMANDS: &[&str] = &[
     "apply_import",
     "list_conflicts",
     "resolve_conflict",
+    "retry_storage",
+    "start_fresh_storage",
+    "save_data_copy",
+    "list_backups",
+    "make_backup",
+    "restore_backup",
+    "export_my_data",
+    "delete_my_data",
 ];
 
 fn main() {

@@ -65,3 +65,5 @@ error-bundle-changed = The file changed since it was shown. Choose it again.
 error-file-read = The file could not be read. Detail: { $detail }
 error-conflict-not-found = This change was already settled.
 error-bundle-too-large-to-send = The file would be too large ({ $megabytes } MB; another device takes at most { $max } MB). Send "only what is new" or one family at a time.
+error-storage-unavailable = The data cannot be opened. Restart the app to see what is wrong.
+error-disk-full = The device's storage is full: nothing was saved. Free some space, then try again. What you entered is still here.

@@ -109,12 +109,18 @@ pub enum AppError {
     /// No open conflict with this id (already settled?).
     #[error("no open conflict {0}")]
     ConflictNotFound(String),
+    /// The database is not open (see the start-up problem screen).
+    #[error("the database is not open")]
+    StorageUnavailable,
+    /// The disk is full: nothing was saved.
+    #[error("the disk is full")]
+    DiskFull,
     /// A file could not be read.
     #[error("file: {0}")]
     FileRead(String),
     /// The database could not be read or written.
     #[error("storage: {0}")]
-    Storage(#[from] StorageError),
+    Storage(StorageError),
     /// A background task died before it answered.
     #[error("background task failed: {0}")]
     Task(String),
@@ -168,6 +174,8 @@ impl AppError {
             Self::BundleChanged => "error-bundle-changed",
             Self::BundleTooLargeToSend(_) => "error-bundle-too-large-to-send",
             Self::FileRead(_) => "error-file-read",
+            Self::StorageUnavailable => "error-storage-unavailable",
+            Self::DiskFull => "error-disk-full",
             Self::ConflictNotFound(_) => "error-conflict-not-found",
             Self::Task(_) => "error-internal",
         }
@@ -221,7 +229,9 @@ impl AppError {
             Self::Bundle(_)
             | Self::BundleOtherFamily
             | Self::BundleChanged
-            | Self::ConflictNotFound(_) => {}
+            | Self::ConflictNotFound(_)
+            | Self::StorageUnavailable
+            | Self::DiskFull => {}
             Self::Task(detail)
             | Self::Notification(detail)
             | Self::Export(detail)
@@ -266,7 +276,7 @@ impl AppError {
 
 impl From<rusqlite::Error> for AppError {
     fn from(error: rusqlite::Error) -> Self {
-        Self::Storage(error.into())
+        StorageError::from(error).into()
     }
 }
 
@@ -281,6 +291,16 @@ impl Serialize for AppError {
         out.serialize_field("args", &self.args())?;
         out.serialize_field("fields", fields)?;
         out.end()
+    }
+}
+
+impl From<StorageError> for AppError {
+    /// A full disk gets its own message: the user can do something about it.
+    fn from(error: StorageError) -> Self {
+        match error.problem() {
+            crate::storage::Problem::DiskFull => Self::DiskFull,
+            _ => Self::Storage(error),
+        }
     }
 }
 

@@ -249,6 +249,24 @@ fn cell_text(cell: &Cell) -> String {
 }
 
 /// One RFC 4180 line: fields with commas, quotes or line breaks are quoted.
+/// A table of JSON values as CSV text: a header row, then one line per row (text as
+/// is, numbers as written, empty for null).
+pub fn csv_of(columns: &[String], rows: &[Vec<serde_json::Value>]) -> String {
+    let mut text = csv_line(columns.iter().map(String::as_str));
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|value| match value {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        text.push_str(&csv_line(cells.iter().map(String::as_str)));
+    }
+    text
+}
+
 fn csv_line<'a>(fields: impl Iterator<Item = &'a str>) -> String {
     let quoted: Vec<String> = fields
         .map(|f| {

@@ -5,6 +5,7 @@
 mod commands;
 pub mod domain;
 mod error;
+pub use error::AppError;
 pub mod export;
 mod guide;
 pub mod i18n;
@@ -74,6 +75,14 @@ pub fn run() {
             commands::transfer::apply_import,
             commands::transfer::list_conflicts,
             commands::transfer::resolve_conflict,
+            commands::data::retry_storage,
+            commands::data::start_fresh_storage,
+            commands::data::save_data_copy,
+            commands::data::list_backups,
+            commands::data::make_backup,
+            commands::data::restore_backup,
+            commands::data::export_my_data,
+            commands::data::delete_my_data,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -86,20 +95,46 @@ pub fn run() {
 enum SetupError {
     #[error("no data folder: {0}")]
     DataDir(#[from] tauri::Error),
-    #[error("database: {0}")]
-    Storage(#[from] storage::StorageError),
     #[error("locales: {0}")]
     Locales(#[from] i18n::I18nError),
 }
 
 fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
     let data_dir = data_dir(app)?;
-    let store = storage::Store::open_in(&data_dir)?;
-    let language = storage::settings::get(store.conn(), storage::settings::LANGUAGE)?
+    let store = storage::Store::open_in(&data_dir);
+    if let Err(error) = &store {
+        // The window still opens and explains; this line is for whoever reads the logs.
+        eprintln!("Ayah ASI: the database could not be opened: {error}");
+    }
+    let language = store
+        .as_ref()
+        .ok()
+        .and_then(|s| {
+            storage::settings::get(s.conn(), storage::settings::LANGUAGE)
+                .ok()
+                .flatten()
+        })
         .unwrap_or_else(|| i18n::DEFAULT_LANGUAGE.to_owned());
     let localizer = i18n::Localizer::load()?;
     commands::app::apply_window_title(app.handle(), &localizer, &language);
-    app.manage(AppState::new(store, localizer));
+    let state = AppState::new(store, localizer, data_dir.clone());
+    // Today's backup, after start-up: never in the way of the first screen.
+    let db = state.db.clone();
+    tauri::async_runtime::spawn(async move {
+        let result = db
+            .run(move |store| {
+                Ok(storage::backup::daily(
+                    store.conn(),
+                    &data_dir,
+                    storage::now(),
+                )?)
+            })
+            .await;
+        if let Err(error) = result {
+            eprintln!("Ayah ASI: daily backup failed: {error}");
+        }
+    });
+    app.manage(state);
     let reminders = reminders::Reminders::default();
     reminders.spawn(app.handle().clone());
     app.manage(reminders);

@@ -243,6 +243,24 @@ fn every_data_driven_text_exists_in_both_languages() {
             .iter()
             .map(|t| format!("transfer-table-{}", t.name)),
     );
+    for problem in [
+        "read-only",
+        "disk-full",
+        "damaged",
+        "newer-version",
+        "other",
+    ] {
+        ids.push(format!("problem-{problem}"));
+    }
+    for reason in [
+        "daily",
+        "before-migration",
+        "before-restore",
+        "manual",
+        "after-deletion",
+    ] {
+        ids.push(format!("backup-reason-{reason}"));
+    }
     for decision in [
         "new", "updated", "known", "older", "conflict", "deleted", "held",
     ] {

@@ -18,9 +18,18 @@ export interface Family {
   parity: string | null;
 }
 
+export type StorageProblemKind = 'read-only' | 'disk-full' | 'damaged' | 'newer-version' | 'other';
+
+export interface StorageProblem {
+  problem: StorageProblemKind;
+  detail: string;
+  dataDir: string;
+}
+
 export interface AppState {
   language: string | null;
   family: Family | null;
+  storageProblem: StorageProblem | null;
 }
 
 export interface FamilyInput {
@@ -536,3 +545,22 @@ export const listConflicts = (): Promise<Conflict[]> => invoke('list_conflicts')
 
 export const resolveConflict = (conflictId: string, takeIncoming: boolean): Promise<number> =>
   invoke('resolve_conflict', { conflictId, takeIncoming });
+
+export const retryStorage = (): Promise<void> => invoke('retry_storage');
+export const startFreshStorage = (): Promise<string> => invoke('start_fresh_storage');
+export const saveDataCopy = (): Promise<string | null> => invoke('save_data_copy');
+
+export interface BackupInfo {
+  file: string;
+  madeAt: string;
+  reason: string;
+  bytes: number;
+}
+
+export const listBackups = (): Promise<BackupInfo[]> => invoke('list_backups');
+export const makeBackup = (): Promise<BackupInfo[]> => invoke('make_backup');
+export const restoreBackup = (file: string): Promise<void> => invoke('restore_backup', { file });
+
+export const exportMyData = (familyId: string | null, format: 'json' | 'csv'): Promise<{ files: string[]; records: number } | null> =>
+  invoke('export_my_data', { familyId, format });
+export const deleteMyData = (familyId: string | null): Promise<number> => invoke('delete_my_data', { familyId });

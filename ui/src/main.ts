@@ -14,6 +14,7 @@ import { showLearning } from './screens/learning';
 import { showMilkStatus } from './screens/milk';
 import { showResumeOffer, startSessionFlow } from './screens/session';
 import { showReceive, showSend, type TransferNav } from './screens/transfer';
+import { showStorageProblem } from './screens/data';
 
 const root = document.getElementById('app') ?? document.body;
 
@@ -21,7 +22,7 @@ async function refresh(): Promise<void> {
   try {
     const state = await api.getAppState();
     // A massage cut off by the app closing comes first: offer to resume it.
-    const unfinished = state.family ? await api.getUnfinishedSession() : null;
+    const unfinished = state.family && !state.storageProblem ? await api.getUnfinishedSession() : null;
     if (unfinished) {
       setLanguage(isLanguage(state.language) ? state.language : DEFAULT_LANGUAGE);
       showResumeOffer(root, unfinished, () => void refresh());
@@ -36,6 +37,9 @@ async function refresh(): Promise<void> {
 function show(state: api.AppState): void {
   setLanguage(isLanguage(state.language) ? state.language : DEFAULT_LANGUAGE);
   switch (screenFor(state)) {
+    case 'problem':
+      if (state.storageProblem) showStorageProblem(root, state.storageProblem, () => void refresh());
+      break;
     case 'language':
       mount(root, languageScreen(chooseLanguage));
       break;
@@ -56,6 +60,7 @@ function show(state: api.AppState): void {
           onSend: () => void showSend(familyNav(), null, false),
           onReceive: () => showReceive(familyNav()),
           onEditFamily: () => editFamily(state.family),
+          onDataChanged: () => void refresh(),
         }));
       }
       break;

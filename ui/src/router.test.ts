@@ -17,7 +17,12 @@ const family: Family = {
 };
 
 test('language first, then the family, then home', () => {
-  expect(screenFor({ language: null, family: null })).toBe('language');
-  expect(screenFor({ language: 'id', family: null })).toBe('onboarding');
-  expect(screenFor({ language: 'en', family })).toBe('home');
+  expect(screenFor({ language: null, family: null, storageProblem: null })).toBe('language');
+  expect(screenFor({ language: 'id', family: null, storageProblem: null })).toBe('onboarding');
+  expect(screenFor({ language: 'en', family, storageProblem: null })).toBe('home');
+});
+
+test('a database that cannot be opened comes before everything', () => {
+  const storageProblem = { problem: 'damaged' as const, detail: 'file is not a database', dataDir: '/data' };
+  expect(screenFor({ language: null, family: null, storageProblem })).toBe('problem');
 });

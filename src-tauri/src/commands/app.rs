@@ -17,16 +17,29 @@ pub struct AppStateView {
     pub language: Option<String>,
     /// This device's family, or `None` before onboarding.
     pub family: Option<FamilyView>,
+    /// Why the database could not be opened, when it could not.
+    pub storage_problem: Option<crate::state::StorageProblem>,
 }
 
 #[tauri::command]
 pub async fn get_app_state(state: State<'_, AppState>) -> Result<AppStateView, AppError> {
+    if let Some(problem) = state.db.problem() {
+        return Ok(AppStateView {
+            language: None,
+            family: None,
+            storage_problem: Some(problem),
+        });
+    }
     state
         .with_store(|store| {
             let language = settings::get(store.conn(), settings::LANGUAGE)?;
             let today = storage::now().date_naive();
             let family = families::get_own(store.conn())?.map(|r| FamilyView::new(&r, today));
-            Ok(AppStateView { language, family })
+            Ok(AppStateView {
+                language,
+                family,
+                storage_problem: None,
+            })
         })
         .await
 }

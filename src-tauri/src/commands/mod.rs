@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cadre;
+pub mod data;
 pub mod family;
 pub mod follow_up;
 pub mod learning;

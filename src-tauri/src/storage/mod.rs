@@ -1,10 +1,12 @@
 //! The one place that speaks SQL. No Tauri here: functions take a connection or a
 //! transaction, so they run the same in the app, in tests and in benchmarks.
 
+pub mod backup;
 pub mod cadre;
 pub mod families;
 pub mod follow_up;
 pub mod learning;
+pub mod privacy;
 pub mod report;
 pub mod sessions;
 pub mod settings;
@@ -44,6 +46,51 @@ pub enum StorageError {
     /// The data folder could not be created.
     #[error("data folder: {0}")]
     Io(#[from] std::io::Error),
+    /// The database was written by a newer version of the app.
+    #[error("the database is at schema {found}; this app knows {known}")]
+    NewerVersion { found: i64, known: usize },
+}
+
+/// What kind of trouble the database is in, for the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Problem {
+    ReadOnly,
+    DiskFull,
+    Damaged,
+    NewerVersion,
+    Other,
+}
+
+impl StorageError {
+    pub fn problem(&self) -> Problem {
+        use rusqlite::ErrorCode;
+        let sqlite = |e: &rusqlite::Error| e.sqlite_error_code();
+        let io = |e: &std::io::Error| match e.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                Problem::ReadOnly
+            }
+            std::io::ErrorKind::StorageFull => Problem::DiskFull,
+            _ => Problem::Other,
+        };
+        let from_sqlite = |code: Option<ErrorCode>| match code {
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                Problem::ReadOnly
+            }
+            Some(ErrorCode::DiskFull) => Problem::DiskFull,
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Problem::Damaged,
+            _ => Problem::Other,
+        };
+        match self {
+            Self::Sqlite(e) => from_sqlite(sqlite(e)),
+            Self::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                from_sqlite(sqlite(err))
+            }
+            Self::Migration(_) => Problem::Other,
+            Self::Io(e) => io(e),
+            Self::NewerVersion { .. } => Problem::NewerVersion,
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StorageError>;
@@ -68,16 +115,32 @@ impl Store {
     /// Opens (creating if needed) the database in `data_dir` and migrates it.
     pub fn open_in(data_dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(data_dir)?;
-        Self::setup(Connection::open(data_dir.join(DATABASE_FILE))?)
+        Self::setup(
+            Connection::open(data_dir.join(DATABASE_FILE))?,
+            Some(data_dir),
+        )
     }
 
     /// A private in-memory database, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Self> {
-        Self::setup(Connection::open_in_memory()?)
+        Self::setup(Connection::open_in_memory()?, None)
     }
 
-    fn setup(mut conn: Connection) -> Result<Self> {
+    /// Configures, refuses a newer schema, backs up before migrating an existing
+    /// database, migrates.
+    fn setup(mut conn: Connection, data_dir: Option<&Path>) -> Result<Self> {
         configure(&conn)?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let known = MIGRATIONS.len();
+        if found > known as i64 {
+            return Err(StorageError::NewerVersion { found, known });
+        }
+        if let Some(dir) = data_dir
+            && found > 0
+            && (found as usize) < known
+        {
+            backup::make(&conn, dir, &format!("before-migration-{}", known), now())?;
+        }
         migrations().to_latest(&mut conn)?;
         let device_id = ensure_device_id(&conn, now())?;
         Ok(Self { conn, device_id })
@@ -115,6 +178,9 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Deleted rows are overwritten, not just unlinked: health data asked to be deleted
+    // must not linger in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }

@@ -4,6 +4,7 @@ import * as api from '../api';
 import { h, mount } from '../dom';
 import { errorsByField, toAppError, type AppError } from '../errors';
 import { currentLanguage, t } from '../i18n';
+import { backupSection } from './data';
 import { onboardingScreen } from './onboarding';
 import { showReport } from './report';
 import { showReview } from './review';
@@ -199,6 +200,7 @@ export function showFamilies(nav: CadreNav): void {
     h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => showReceive(transferNav(nav)) }, t('transfer-receive')),
     h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => void showSend(transferNav(nav), null, true) }, t('transfer-send-all')),
     conflictsButton,
+    backupSection(() => nav.families()),
     h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.exit() }, t('cadre-exit')),
   ));
   void load();

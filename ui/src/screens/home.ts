@@ -5,6 +5,7 @@ import { h } from '../dom';
 import { toAppError } from '../errors';
 import { LANGUAGES, currentLanguage, t, translate, type Language } from '../i18n';
 import { PASS_LENGTHS, minutesOf } from '../session/format';
+import { backupSection, myDataSection } from './data';
 
 export interface HomeActions {
   onLanguage: (language: Language) => void;
@@ -16,6 +17,8 @@ export interface HomeActions {
   onSend: () => void;
   onReceive: () => void;
   onEditFamily: () => void;
+  /** After a restore or a deletion: start again from the app's state. */
+  onDataChanged: () => void;
 }
 
 /** Reminder times offered: every half hour, mornings 04:00-12:00, evenings 13:00-23:30. */
@@ -69,7 +72,9 @@ export function homeScreen(family: api.Family, actions: HomeActions): HTMLElemen
       h('p', { class: 'hint' }, t('family-data-intro')),
       h('button', { type: 'button', id: 'send-to-cadre', class: 'big', onclick: actions.onSend }, t('transfer-send-to-cadre')),
       h('button', { type: 'button', id: 'receive-bundle', class: 'big', onclick: actions.onReceive }, t('transfer-receive')),
-      h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: actions.onEditFamily }, t('family-edit'))),
+      h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: actions.onEditFamily }, t('family-edit')),
+      myDataSection(null, actions.onDataChanged)),
+    backupSection(actions.onDataChanged),
     planSettings,
     reminderSettings,
     languageSwitcher(actions.onLanguage),

@@ -6,6 +6,7 @@ import { columns } from '../charts';
 import { h, mount } from '../dom';
 import { currentLanguage, t } from '../i18n';
 import { transferNav, type CadreNav } from './cadre';
+import { myDataSection } from './data';
 import { onboardingScreen } from './onboarding';
 import { showSend } from './transfer';
 import { showVisit } from './visit';
@@ -69,6 +70,7 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
     h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => void showVisit(nav, f, null) }, t('family-visit')),
     h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => void showSend({ ...transferNav(nav), back: () => void showReview(nav, f.id) }, f.id, false) }, t('transfer-send-family')),
     h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => editFamily(nav, f) }, t('family-edit')),
+    h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(f.id, () => nav.families())),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
   ));
 }
