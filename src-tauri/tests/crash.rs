@@ -128,11 +128,11 @@ fn write_forever(dir: &Path) -> Result<(), StorageError> {
 /// Not a test of its own: the child process runs this (the test binary re-executed).
 #[test]
 fn crash_writer_child() {
-    if let Some(dir) = std::env::var_os(WRITER_ENV) {
-        if let Err(error) = write_forever(Path::new(&dir)) {
-            eprintln!("writer stopped: {error}");
-            std::process::exit(2);
-        }
+    if let Some(dir) = std::env::var_os(WRITER_ENV)
+        && let Err(error) = write_forever(Path::new(&dir))
+    {
+        eprintln!("writer stopped: {error}");
+        std::process::exit(2);
     }
 }
 
