@@ -100,7 +100,7 @@ fn a_full_disk_refuses_the_write_with_its_own_message_and_keeps_what_was_there()
         }
         Ok::<_, StorageError>(())
     });
-    let error = result.err().expect("the disk is full");
+    let error = result.expect_err("the disk is full");
     assert_eq!(error.problem(), Problem::DiskFull, "{error}");
     let app_error = serde_json::to_value(ayah_asi_lib::AppError::from(error)).unwrap();
     assert_eq!(app_error["code"], "error-disk-full");
