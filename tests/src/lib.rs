@@ -148,7 +148,16 @@ impl Driver {
             }
         };
         let app = App { client };
-        app.wait_for(".screen").await?;
+        if let Err(error) = app.wait_for(".screen").await {
+            // What the window showed instead helps more than the timeout alone.
+            let _ = app.screenshot("launch-failure").await;
+            let body = app.client.source().await.unwrap_or_default();
+            return Err(format!(
+                "{error}; the page was: {}",
+                body.chars().take(600).collect::<String>()
+            )
+            .into());
+        }
         Ok(app)
     }
 }
@@ -182,7 +191,23 @@ impl App {
                 return Ok(element);
             }
             if started.elapsed() > timeout {
-                return Err(format!("nothing visible matches {css:?} after {timeout:?}").into());
+                // The screen as it was, for whoever reads the failure.
+                let _ = self.screenshot("wait-failure").await;
+                let shown = self
+                    .client
+                    .find(Locator::Css("#app"))
+                    .await
+                    .ok()
+                    .map(|app| async move { app.text().await.unwrap_or_default() });
+                let text = match shown {
+                    Some(text) => text.await,
+                    None => String::new(),
+                };
+                let text: String = text.chars().take(300).collect();
+                return Err(format!(
+                    "nothing visible matches {css:?} after {timeout:?}; the screen shows: {text:?}"
+                )
+                .into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

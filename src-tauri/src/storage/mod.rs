@@ -46,6 +46,9 @@ pub enum StorageError {
     /// The data folder could not be created.
     #[error("data folder: {0}")]
     Io(#[from] std::io::Error),
+    /// SQLite could only open the file read-only (a read-only folder or disk).
+    #[error("the database can only be read, not written")]
+    ReadOnly,
     /// The database was written by a newer version of the app.
     #[error("the database is at schema {found}; this app knows {known}")]
     NewerVersion { found: i64, known: usize },
@@ -89,6 +92,7 @@ impl StorageError {
             Self::Migration(_) => Problem::Other,
             Self::Io(e) => io(e),
             Self::NewerVersion { .. } => Problem::NewerVersion,
+            Self::ReadOnly => Problem::ReadOnly,
         }
     }
 }
@@ -129,11 +133,18 @@ impl Store {
     /// Configures, refuses a newer schema, backs up before migrating an existing
     /// database, migrates.
     fn setup(mut conn: Connection, data_dir: Option<&Path>) -> Result<Self> {
-        configure(&conn)?;
+        // Read the version before anything writes (switching to WAL rewrites the header):
+        // a newer app's file must stay exactly as it was.
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len();
         if found > known as i64 {
             return Err(StorageError::NewerVersion { found, known });
+        }
+        configure(&conn)?;
+        // On a read-only folder SQLite may still open the file, read-only, and every
+        // save would fail later: say so now instead.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StorageError::ReadOnly);
         }
         if let Some(dir) = data_dir
             && found > 0
