@@ -67,3 +67,4 @@ error-conflict-not-found = This change was already settled.
 error-bundle-too-large-to-send = The file would be too large ({ $megabytes } MB; another device takes at most { $max } MB). Send "only what is new" or one family at a time.
 error-storage-unavailable = The data cannot be opened. Restart the app to see what is wrong.
 error-disk-full = The device's storage is full: nothing was saved. Free some space, then try again. What you entered is still here.
+error-invalid-request = The request was not valid; nothing was changed. Detail: { $detail }

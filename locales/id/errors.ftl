@@ -67,3 +67,4 @@ error-conflict-not-found = Perubahan ini sudah diselesaikan.
 error-bundle-too-large-to-send = Berkas akan terlalu besar ({ $megabytes } MB; perangkat lain hanya menerima sampai { $max } MB). Kirim "hanya yang baru" atau per keluarga.
 error-storage-unavailable = Data tidak dapat dibuka. Mulai ulang aplikasi untuk melihat apa yang salah.
 error-disk-full = Penyimpanan perangkat penuh: belum tersimpan. Kosongkan sedikit ruang, lalu coba lagi. Isian Anda masih ada.
+error-invalid-request = Permintaan tidak sah; tidak ada yang diubah. Detail: { $detail }

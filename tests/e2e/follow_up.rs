@@ -3,29 +3,10 @@
 //! refusing bad values sent straight to them.
 
 use ayah_asi_e2e::flows::{finish_one_pass_session, onboard, set_plan, start_massage};
-use ayah_asi_e2e::{App, Driver, Result, open_database};
+use ayah_asi_e2e::{Driver, Result, invoke, open_database};
 use serde_json::{Value, json};
 
 const FAST: (&str, &str) = ("AYAH_ASI_TIME_SCALE", "30");
-
-/// Calls a command the way the UI does, and returns what it answered or refused with.
-async fn invoke(
-    app: &App,
-    command: &str,
-    args: Value,
-) -> Result<std::result::Result<Value, Value>> {
-    let script = "const [command, args, done] = arguments;
-        window.__TAURI_INTERNALS__.invoke(command, args)
-            .then((value) => done({ ok: value ?? null }), (error) => done({ err: error }));";
-    let answer = app
-        .client
-        .execute_async(script, vec![json!(command), args])
-        .await?;
-    Ok(match answer.get("err") {
-        Some(error) => Err(error.clone()),
-        None => Ok(answer.get("ok").cloned().unwrap_or(Value::Null)),
-    })
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_mother_rates_after_the_session_and_the_history_shows_it() -> Result<()> {

@@ -263,6 +263,7 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        let _ = self.screenshot("wait-text-failure").await;
         Err(format!("{css:?} shows {seen:?}, expected {expected:?}").into())
     }
 
@@ -377,4 +378,24 @@ pub fn open_database(path: &Path) -> Result<rusqlite::Connection> {
 /// The local date `days` before today (negative: after today).
 pub fn days_ago(days: i64) -> chrono::NaiveDate {
     chrono::Local::now().date_naive() - chrono::Duration::days(days)
+}
+
+/// Calls a command straight through the IPC layer, the way the UI does, and returns
+/// what it answered (`Ok`) or refused with (`Err`).
+pub async fn invoke(
+    app: &App,
+    command: &str,
+    args: serde_json::Value,
+) -> Result<std::result::Result<serde_json::Value, serde_json::Value>> {
+    let script = "const [command, args, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke(command, args)
+            .then((value) => done({ ok: value ?? null }), (error) => done({ err: error }));";
+    let answer = app
+        .client
+        .execute_async(script, vec![json!(command), args])
+        .await?;
+    Ok(match answer.get("err") {
+        Some(error) => Err(error.clone()),
+        None => Ok(answer.get("ok").cloned().unwrap_or(serde_json::Value::Null)),
+    })
 }

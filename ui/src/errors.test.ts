@@ -25,3 +25,9 @@ describe('errors', () => {
     });
   });
 });
+
+test('the IPC layer refusing arguments gets its own message id', () => {
+  const error = toAppError('invalid args `input` for command `rate_session`: missing field `comfort`');
+  expect(error.code).toBe('error-invalid-request');
+  expect(error.args.detail).toContain('rate_session');
+});

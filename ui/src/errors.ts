@@ -23,6 +23,11 @@ export function toAppError(raw: unknown): AppError {
       fields: Array.isArray(error.fields) ? error.fields : [],
     };
   }
+  // The IPC layer's own argument check (a wrong type, a missing field) refuses before
+  // any command runs; it answers with text, not a code.
+  if (typeof raw === 'string' && raw.startsWith('invalid args')) {
+    return { code: 'error-invalid-request', args: { detail: raw }, fields: [] };
+  }
   // Not one of ours (e.g. a refused permission): show a generic message with the text.
   return { code: 'error-internal', args: { detail: String(raw) }, fields: [] };
 }

@@ -142,6 +142,11 @@ async fn family_for(state: &AppState, family_id: Option<String>) -> Result<Strin
         (Some(id), Some(own)) if own.meta.id == id => Ok(id),
         (Some(id), _) => {
             state.cadre.touch()?;
+            let known = id.clone();
+            state
+                .with_store(move |store| Ok(families::get(store.conn(), &known)?))
+                .await?
+                .ok_or(AppError::FamilyNotFound(id.clone()))?;
             Ok(id)
         }
     }

@@ -326,7 +326,11 @@ fn record_interrupted(store: &mut storage::Store, session_id: &str) -> Result<()
     let device_id = store.device_id().to_owned();
     store.with_tx(|tx| {
         let Some(unfinished) = sessions::find_unfinished(tx)?.filter(|u| u.id == session_id) else {
-            return Ok(()); // already ended
+            // Already ended is fine (the offer may be answered twice); unknown is not.
+            return match sessions::get(tx, session_id)? {
+                Some(_) => Ok(()),
+                None => Err(AppError::SessionNotFound(session_id.to_owned())),
+            };
         };
         let row = sessions::get(tx, session_id)?
             .ok_or_else(|| AppError::SessionNotFound(session_id.to_owned()))?;

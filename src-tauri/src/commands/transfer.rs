@@ -85,7 +85,14 @@ async fn families_for(
     if state.cadre.touch().is_ok() {
         return match (all, family_id) {
             (true, _) => Ok(Vec::new()),
-            (false, Some(id)) => Ok(vec![id]),
+            (false, Some(id)) => {
+                let known = id.clone();
+                state
+                    .with_store(move |store| Ok(families::get(store.conn(), &known)?))
+                    .await?
+                    .ok_or(AppError::FamilyNotFound(id.clone()))?;
+                Ok(vec![id])
+            }
             (false, None) => Err(AppError::NoFamily),
         };
     }
