@@ -25,12 +25,26 @@ fn the_csp_allows_nothing_beyond_the_app_and_its_ipc() {
     assert_eq!(csp["script-src"], "'self'");
     assert_eq!(csp["object-src"], "'none'");
     // connect-src: only Tauri's IPC; no http(s) host, no websocket, no wildcard.
-    let connect: Vec<&str> = csp["connect-src"].as_str().unwrap().split_whitespace().collect();
+    let connect: Vec<&str> = csp["connect-src"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .collect();
     assert_eq!(connect, ["ipc:", "http://ipc.localhost"]);
     for (directive, value) in csp {
         let value = value.as_str().unwrap();
-        for loose in ["'unsafe-inline'", "'unsafe-eval'", "*", "https:", "wss:", "ws:"] {
-            assert!(!value.split_whitespace().any(|v| v == loose), "{directive} allows {loose}");
+        for loose in [
+            "'unsafe-inline'",
+            "'unsafe-eval'",
+            "*",
+            "https:",
+            "wss:",
+            "ws:",
+        ] {
+            assert!(
+                !value.split_whitespace().any(|v| v == loose),
+                "{directive} allows {loose}"
+            );
         }
     }
     assert_eq!(security["freezePrototype"], true);
@@ -58,9 +72,15 @@ fn capabilities_grant_exactly_the_apps_own_commands() {
     let mut expected = commands.clone();
     granted.sort();
     expected.sort();
-    assert_eq!(granted, expected, "grant exactly the app's commands, nothing else");
+    assert_eq!(
+        granted, expected,
+        "grant exactly the app's commands, nothing else"
+    );
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
-    assert!(capability.get("remote").is_none(), "no remote URL may call the app");
+    assert!(
+        capability.get("remote").is_none(),
+        "no remote URL may call the app"
+    );
 }
 
 fn ui_sources() -> Vec<(PathBuf, String)> {
@@ -71,7 +91,9 @@ fn ui_sources() -> Vec<(PathBuf, String)> {
             let path = entry.path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "ts") && !path.to_string_lossy().ends_with(".test.ts") {
+            } else if path.extension().is_some_and(|e| e == "ts")
+                && !path.to_string_lossy().ends_with(".test.ts")
+            {
                 let text = std::fs::read_to_string(&path).unwrap();
                 files.push((path, text));
             }
@@ -97,7 +119,11 @@ fn the_ui_never_builds_html_from_strings_nor_calls_the_network() {
             "WebSocket",
             "sendBeacon",
         ] {
-            assert!(!text.contains(forbidden), "{} uses {forbidden}", path.display());
+            assert!(
+                !text.contains(forbidden),
+                "{} uses {forbidden}",
+                path.display()
+            );
         }
     }
 }
