@@ -216,14 +216,26 @@ async fn the_pin_is_never_stored_in_clear_and_wrong_pins_are_slowed() -> Result<
     assert!(hash.starts_with("$argon2id$"), "{hash}");
     assert_eq!(failures, 0, "a right PIN resets the count");
     drop(db);
-    // The PIN's digits appear nowhere in the database files.
-    for file in std::fs::read_dir(driver.data_dir())? {
-        let bytes = std::fs::read(file?.path())?;
-        assert!(
-            !bytes.windows(PIN.len()).any(|w| w == PIN.as_bytes()),
-            "the PIN is in a data file"
-        );
+    // The PIN's digits appear nowhere in the data folder: database, WAL, backups.
+    let mut folders = vec![driver.data_dir()];
+    let mut checked = 0;
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path)?;
+            assert!(
+                !bytes.windows(PIN.len()).any(|w| w == PIN.as_bytes()),
+                "the PIN is in {}",
+                path.display()
+            );
+            checked += 1;
+        }
     }
+    assert!(checked >= 2, "only {checked} files checked");
     app.close().await
 }
 
