@@ -13,7 +13,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help run test deps system-deps node-deps driver-deps fuzz-deps ui app lint test-rust test-ui test-e2e fuzz release bench bench-report bench-transfer bench-timer clean
+.PHONY: help run test deps system-deps node-deps driver-deps fuzz-deps ui app lint test-rust test-ui test-e2e fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -100,18 +100,35 @@ fuzz-deps: system-deps
 
 ## Benchmarks (figures, never pass/fail) -------------------------------------
 
-bench: bench-report bench-transfer bench-timer
+# Every figure, then one table with its budget (target/bench/summary.json).
+# BENCH_QUICK=1 shrinks the slow parts (1,000 families, 10,000 sessions, a 1-minute
+# session) for a first look; the budgets are for the full run.
+bench: bench-report bench-transfer bench-startup bench-timer
+	cargo run -q -p ayah-asi-e2e --bin bench-summary
+
+bench-summary:
+	cargo run -q -p ayah-asi-e2e --bin bench-summary
 
 # The posyandu report over seeded data: 30 families x 6 months, 10,000 x 1 year.
 bench-report: ui
-	cargo bench -p ayah-asi --bench report
+	cargo bench -p ayah-asi --bench report -- $(if $(BENCH_QUICK),--quick)
 
 # Bundles of 1,000 and 100,000 sessions: export, parse, import.
 bench-transfer: ui
-	cargo bench -p ayah-asi --bench transfer
+	cargo bench -p ayah-asi --bench transfer -- $(if $(BENCH_QUICK),--quick)
+
+# Cold start and idle memory of the release app beside an empty Tauri app built the
+# same way (bench/empty-app), BENCH_RUNS runs each after a warm-up.
+BENCH_RUNS ?= 10
+bench-startup: release empty-app driver-deps
+	cargo build -p ayah-asi-e2e --bin startup
+	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) target/debug/startup --runs $(BENCH_RUNS)
+
+empty-app:
+	cargo build -p empty-tauri-app --release
 
 # A whole guided session in the release app, window hidden, one core busy.
-BENCH_MINUTES ?= 15
+BENCH_MINUTES ?= $(if $(BENCH_QUICK),1,15)
 bench-timer: release driver-deps
 	cargo build -p ayah-asi-e2e --bin timer-drift
 	AYAH_ASI_APP=$(CURDIR)/target/release/ayah-asi TAURI_DRIVER=$(CARGO_BIN)/tauri-driver \

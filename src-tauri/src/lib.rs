@@ -2,7 +2,7 @@
 //! `run` opens the store, loads the locales and hands both to the commands.
 #![forbid(unsafe_code)]
 
-mod commands;
+pub mod commands;
 pub mod domain;
 mod error;
 pub use error::AppError;

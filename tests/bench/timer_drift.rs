@@ -89,5 +89,25 @@ async fn main() -> Result<()> {
     println!(
         "worst cue latency: {worst_cue} ms; worst pass end off plan: {worst_schedule} ms (budget 50 ms)"
     );
+    let session = format!("{minutes}-minute session, window hidden, a core busy");
+    ayah_asi_e2e::bench::write(
+        "timer",
+        &[
+            ayah_asi_e2e::bench::row(
+                "timer",
+                &format!("worst pass end off plan, {session} (ms)"),
+                worst_schedule as f64,
+                "ms",
+                Some(50.0),
+            ),
+            ayah_asi_e2e::bench::row(
+                "timer",
+                &format!("worst cue latency, {session} (ms)"),
+                worst_cue as f64,
+                "ms",
+                Some(50.0),
+            ),
+        ],
+    )?;
     app.close().await
 }

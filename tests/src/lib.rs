@@ -38,6 +38,7 @@ pub struct Driver {
     child: Child,
     port: u16,
     home: tempfile::TempDir,
+    app: PathBuf,
 }
 
 impl Driver {
@@ -47,7 +48,11 @@ impl Driver {
 
     /// Like [`Driver::start`], with extra environment variables for the app.
     pub fn start_with_env(env: &[(&str, &str)]) -> Result<Self> {
-        let app = app_binary();
+        Self::start_for(app_binary(), env)
+    }
+
+    /// A driver for another app binary (the benchmarks compare with an empty Tauri app).
+    pub fn start_for(app: PathBuf, env: &[(&str, &str)]) -> Result<Self> {
         if !app.is_file() {
             return Err(format!("no app at {} — build it first (make app)", app.display()).into());
         }
@@ -80,7 +85,20 @@ impl Driver {
         let child = command
             .spawn()
             .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
-        Ok(Self { child, port, home })
+        // Ready when it listens: a session request before that only waits and retries.
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if started.elapsed() > SESSION_TIMEOUT {
+                return Err("tauri-driver did not start listening".into());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(Self {
+            child,
+            port,
+            home,
+            app,
+        })
     }
 
     /// The app's data folder (where its SQLite file lives).
@@ -93,33 +111,39 @@ impl Driver {
         self.data_dir().join("ayah-asi.sqlite3")
     }
 
+    /// Process ids of this driver's app (one, once it runs).
+    pub fn app_pids(&self) -> Vec<u32> {
+        let marker = format!("AYAH_ASI_DATA_DIR={}", self.data_dir().display());
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter_map(|entry| {
+                let pid = entry.file_name().to_string_lossy().parse::<u32>().ok()?;
+                let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
+                if exe.file_name() != self.app.file_name() {
+                    return None;
+                }
+                let environ = std::fs::read(entry.path().join("environ")).ok()?;
+                environ
+                    .split(|b| *b == 0)
+                    .any(|var| var == marker.as_bytes())
+                    .then_some(pid)
+            })
+            .collect()
+    }
+
     /// Kills this driver's app with SIGKILL, as a phone's system or a crash would: no
     /// shutdown code runs. Only the app started with this driver's data folder dies.
     pub fn kill_app(&self) -> Result<usize> {
-        let marker = format!("AYAH_ASI_DATA_DIR={}", self.data_dir().display());
-        let mut killed = 0;
-        for entry in std::fs::read_dir("/proc")?.flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-                continue;
-            };
-            let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else {
-                continue;
-            };
-            if exe.file_name() != app_binary().file_name() {
-                continue;
-            }
-            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-            if environ
-                .split(|b| *b == 0)
-                .any(|var| var == marker.as_bytes())
-            {
-                Command::new("kill")
-                    .args(["-KILL", &pid.to_string()])
-                    .status()?;
-                killed += 1;
-            }
+        let pids = self.app_pids();
+        for pid in &pids {
+            Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status()?;
         }
-        Ok(killed)
+        Ok(pids.len())
     }
 
     /// Starts the app and waits until its first screen has rendered something.
@@ -128,7 +152,7 @@ impl Driver {
         capabilities.insert("browserName".into(), json!("wry"));
         capabilities.insert(
             "tauri:options".into(),
-            json!({ "application": app_binary().to_string_lossy() }),
+            json!({ "application": self.app.to_string_lossy() }),
         );
         let url = format!("http://127.0.0.1:{}", self.port);
         let started = Instant::now();
@@ -398,4 +422,26 @@ pub async fn invoke(
         Some(error) => Err(error.clone()),
         None => Ok(answer.get("ok").cloned().unwrap_or(serde_json::Value::Null)),
     })
+}
+
+/// Benchmark figures, written as JSON rows that `bench-summary` gathers into one table.
+pub mod bench {
+    use serde_json::{Value, json};
+
+    /// One figure with its budget (`None`: no budget, shown for information).
+    pub fn row(group: &str, what: &str, value: f64, unit: &str, budget: Option<f64>) -> Value {
+        json!({
+            "group": group, "what": what, "value": value, "unit": unit,
+            "budget": budget, "met": budget.map(|b| value <= b),
+        })
+    }
+
+    /// Writes `rows` to `target/bench/<name>.json`.
+    pub fn write(name: &str, rows: &[Value]) -> std::io::Result<std::path::PathBuf> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, serde_json::to_vec_pretty(rows)?)?;
+        Ok(path)
+    }
 }

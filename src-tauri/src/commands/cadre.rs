@@ -205,32 +205,39 @@ pub async fn list_families(
 ) -> Result<Vec<FamilyListItem>, AppError> {
     state.cadre.touch()?;
     state
-        .with_store(move |store| {
-            let now = storage::now();
-            let needle = query.trim().to_lowercase();
-            let mut items = Vec::new();
-            for record in families::list_all(store.conn())? {
-                let f = &record.family;
-                if !needle.is_empty()
-                    && !f.father_name.to_lowercase().contains(&needle)
-                    && !f.mother_name.to_lowercase().contains(&needle)
-                {
-                    continue;
-                }
-                items.push(list_item(store, &record, now)?);
-            }
-            items.sort_by_key(|item| {
-                cadre::priority(&VisitSignals {
-                    last_visit: item.last_visit,
-                    last_percent: item.last_percent,
-                    previous_percent: None,
-                    sessions_7d: item.sessions_7d,
-                    planned_7d: item.planned_7d,
-                })
-            });
-            Ok(items)
-        })
+        .with_store(move |store| family_list(store, &query, storage::now()))
         .await
+}
+
+/// The families list: those matching `query` (father's or mother's name), ordered by
+/// who needs a visit most. Public for the benchmarks.
+pub fn family_list(
+    store: &Store,
+    query: &str,
+    now: DateTime<chrono::FixedOffset>,
+) -> Result<Vec<FamilyListItem>, AppError> {
+    let needle = query.trim().to_lowercase();
+    let mut items = Vec::new();
+    for record in families::list_all(store.conn())? {
+        let f = &record.family;
+        if !needle.is_empty()
+            && !f.father_name.to_lowercase().contains(&needle)
+            && !f.mother_name.to_lowercase().contains(&needle)
+        {
+            continue;
+        }
+        items.push(list_item(store, &record, now)?);
+    }
+    items.sort_by_key(|item| {
+        cadre::priority(&VisitSignals {
+            last_visit: item.last_visit,
+            last_percent: item.last_percent,
+            previous_percent: None,
+            sessions_7d: item.sessions_7d,
+            planned_7d: item.planned_7d,
+        })
+    });
+    Ok(items)
 }
 
 fn list_item(
