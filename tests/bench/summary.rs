@@ -62,19 +62,17 @@ fn size_rows(root: &Path) -> Vec<Value> {
         ));
     }
     let debs = files_in(&root.join("target/release/bundle/deb"));
-    if let Some(deb) = debs
+    let deb = debs
         .iter()
-        .find(|p| p.extension().is_some_and(|e| e == "deb"))
-    {
-        if let Some(mib) = size_mib(deb) {
-            rows.push(bench::row(
-                "size",
-                ".deb package, Ayah ASI (MiB)",
-                mib,
-                "MiB",
-                None,
-            ));
-        }
+        .find(|p| p.extension().is_some_and(|e| e == "deb"));
+    if let Some(mib) = deb.and_then(|deb| size_mib(deb)) {
+        rows.push(bench::row(
+            "size",
+            ".deb package, Ayah ASI (MiB)",
+            mib,
+            "MiB",
+            None,
+        ));
     }
     let (raw, gz) = ui_kb(&root.join("ui/dist"));
     rows.push(bench::row(
