@@ -13,7 +13,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help run test deps system-deps node-deps driver-deps fuzz-deps ui app lint test-rust test-ui test-e2e fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
+.PHONY: help package test-package run test deps system-deps node-deps driver-deps fuzz-deps ui app lint test-rust test-ui test-e2e fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -58,6 +58,18 @@ app: ui
 release: ui
 	cargo build -p ayah-asi --release
 	@ls -l target/release/ayah-asi
+
+# Installable packages (.deb and .rpm) with the Tauri CLI pinned in package-lock.json.
+package: deps ui
+	npx tauri build --bundles deb,rpm --config '{"build":{"beforeBuildCommand":""}}'
+	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+
+# Installs the .deb on this machine and runs the onboarding end-to-end tests against
+# the installed binary (/usr/bin/ayah-asi). Needs root; changes the system.
+test-package: package driver-deps
+	apt-get install -y -qq --reinstall ./$$(ls -t target/release/bundle/deb/*.deb | head -1)
+	AYAH_ASI_APP=/usr/bin/ayah-asi TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) \
+	  cargo test -p ayah-asi-e2e --test onboarding -- --test-threads=2
 
 run: deps app
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then ./$(APP); \

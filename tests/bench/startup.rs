@@ -166,8 +166,13 @@ async fn main() -> Result<()> {
         .transpose()?
         .unwrap_or(10);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let ours: PathBuf = root.join("target/release/ayah-asi");
-    let empty: PathBuf = root.join("target/release/empty-tauri-app");
+    // AYAH_ASI_APP / EMPTY_TAURI_APP point at other builds (e.g. copies kept aside).
+    let ours: PathBuf = std::env::var_os("AYAH_ASI_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/release/ayah-asi"));
+    let empty: PathBuf = std::env::var_os("EMPTY_TAURI_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/release/empty-tauri-app"));
     let app = measure(&ours, "get_app_state", runs).await?;
     let floor = measure(&empty, "ping", runs).await?;
 

@@ -249,7 +249,10 @@ impl App {
                 {
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
-                Err(error) => return Err(error.into()),
+                Err(error) => {
+                    let _ = self.screenshot("click-failure").await;
+                    return Err(format!("clicking {css:?}: {error}").into());
+                }
             }
         }
     }

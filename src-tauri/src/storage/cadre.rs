@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
 
 use super::Result;
 use crate::domain::checklist::{Band, PastVisit, RowScore, Score};
@@ -250,30 +251,67 @@ pub fn as_past_visits(visits: &[VisitRow]) -> Vec<PastVisit> {
         .collect()
 }
 
-/// Sessions given (finished or stopped) per family since `since`.
+/// A visit as the families list needs it (its current version).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecentVisit {
+    pub visited_on: NaiveDate,
+    pub percent: u8,
+}
+
+/// Every family's two latest visits (current versions), oldest first, in one query.
+pub fn recent_visits(conn: &Connection) -> Result<HashMap<String, Vec<RecentVisit>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.family_id, v.visited_on, v.percent FROM home_visit v
+         WHERE v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id)
+         ORDER BY v.family_id, v.visited_on, v.created_at",
+    )?;
+    let mut by_family: HashMap<String, Vec<RecentVisit>> = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        let on: String = r.get(1)?;
+        Ok((
+            r.get::<_, String>(0)?,
+            RecentVisit {
+                visited_on: NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap_or(NaiveDate::MIN),
+                percent: r.get(2)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (family, visit) = row?;
+        let visits = by_family.entry(family).or_default();
+        visits.push(visit);
+        if visits.len() > 2 {
+            visits.remove(0);
+        }
+    }
+    Ok(by_family)
+}
+
+/// Sessions given (finished or stopped) per family since `since`: a range of the
+/// (family, created_at, status) index.
 pub fn sessions_given_since(
     conn: &Connection,
     family_id: &str,
     since: DateTime<FixedOffset>,
 ) -> Result<u32> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM massage_session WHERE family_id = ?1 AND status IN ('finished', 'stopped')
-             AND created_at >= ?2",
-        params![family_id, format_time(since)],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM massage_session WHERE family_id = ?1 AND created_at >= ?2
+                 AND status IN ('finished', 'stopped')",
+        )?
+        .query_row(params![family_id, format_time(since)], |r| r.get(0))?)
 }
 
-/// The milk flow the mother reported last (her latest rated session), if any.
+/// The milk flow the mother reported last (her latest current answer), if any: the
+/// newest end of the family's range in the report index.
 pub fn last_milk_flow(conn: &Connection, family_id: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
-            "SELECT r.milk_flow FROM session_rating r JOIN massage_session s ON s.id = r.session_id
-             WHERE s.family_id = ?1 AND r.skipped = 0
-             ORDER BY s.created_at DESC, r.version DESC LIMIT 1",
-            [family_id],
-            |r| r.get(0),
-        )
+        .prepare_cached(
+            "SELECT milk_flow FROM session_rating
+             WHERE family_id = ?1 AND current = 1 AND skipped = 0
+             ORDER BY created_at DESC LIMIT 1",
+        )?
+        .query_row([family_id], |r| r.get(0))
         .optional()?
         .flatten())
 }

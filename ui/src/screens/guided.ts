@@ -35,9 +35,11 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
   const ringSvg = svg('svg', { viewBox: '0 0 120 120', class: 'ring', 'aria-hidden': 'true' });
   ringSvg.append(svg('circle', { class: 'ring-track', cx: 60, cy: 60, r: RING_RADIUS }), ring);
   const picture = backPicture(t('guide-picture-label'));
-  const instruction = h('p', { id: 'guide-instruction', class: 'guide-instruction' });
+  // Announced by screen readers as each step begins: with the sound cues, the session
+  // can be followed without looking.
+  const instruction = h('p', { id: 'guide-instruction', class: 'guide-instruction', 'aria-live': 'polite' });
   const hint = h('p', { id: 'guide-hint', class: 'hint' });
-  const pausedBadge = h('p', { id: 'guide-paused', class: 'paused-badge', hidden: true }, t('guide-paused'));
+  const pausedBadge = h('p', { id: 'guide-paused', class: 'paused-badge', role: 'status', hidden: true }, t('guide-paused'));
   const saveWarning = h('p', { id: 'guide-save-error', class: 'form-error', role: 'alert' });
   const error = h('p', { id: 'guide-error', class: 'form-error', role: 'alert' });
   const stopButton = h('button', { type: 'button', id: 'guide-stop', class: 'stop' }, t('guide-stop'));

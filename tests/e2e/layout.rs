@@ -1,0 +1,311 @@
+//! Every main screen at phone sizes (360 x 740, 412 x 915) and on a desktop
+//! (1280 x 800), in the real webview: no horizontal scrolling, no text cut off, touch
+//! targets of at least 48 x 48 CSS px, the guided timer large, and axe-core (injected
+//! from its npm package) finding no serious or critical accessibility violation. A
+//! screenshot of each screen is saved under tests/artifacts/. At the desktop size the
+//! text is also scaled to 200 % and must still fit.
+
+use std::path::Path;
+
+use ayah_asi_e2e::flows::{
+    CHECKLIST_ROWS, Mother, QUIZ_STATEMENTS, enter_birth_date, register_family_as_cadre,
+    set_cadre_pin, set_plan,
+};
+use ayah_asi_e2e::{App, Driver, Result, days_ago};
+use serde_json::{Value, json};
+
+const FAST: (&str, &str) = ("AYAH_ASI_TIME_SCALE", "30");
+
+/// Checks the layout rules on the current screen; returns the problems found.
+const LAYOUT_CHECK: &str = r#"
+const problems = [];
+const root = document.documentElement;
+if (root.scrollWidth > window.innerWidth + 1) {
+  problems.push(`page scrolls sideways: ${root.scrollWidth} > ${window.innerWidth}`);
+}
+const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !el.closest('[hidden]'); };
+for (const el of document.querySelectorAll('#app *')) {
+  if (!visible(el)) continue;
+  const s = getComputedStyle(el);
+  const clips = ['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis';
+  if (clips && el.scrollWidth > el.clientWidth + 1 && !el.closest('.table-scroll')) {
+    problems.push(`text cut in <${el.tagName.toLowerCase()} id=${el.id}>`);
+  }
+  const r = el.getBoundingClientRect();
+  if (r.right > window.innerWidth + 1 && !el.closest('.table-scroll')) {
+    problems.push(`<${el.tagName.toLowerCase()} id=${el.id} class=${el.className.baseVal ?? el.className}> sticks out to ${Math.round(r.right)}`);
+  }
+}
+const targets = '#app button, #app select, #app input:not([type=checkbox]):not([type=radio]), #app summary, #app a[href], #app label.check';
+for (const el of document.querySelectorAll(targets)) {
+  if (!visible(el)) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width < 47.5 || r.height < 47.5) {
+    problems.push(`small target <${el.tagName.toLowerCase()} id=${el.id}> ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+}
+return problems;
+"#;
+
+/// Runs axe-core (loaded once per page) and returns serious and critical violations.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] }).then((result) => done(
+  result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+), (error) => done([`axe failed: ${error}`]));
+"#;
+
+struct Audit<'a> {
+    app: &'a App,
+    size: &'static str,
+    axe: String,
+    problems: Vec<String>,
+    screens: usize,
+}
+
+impl Audit<'_> {
+    async fn screen(&mut self, name: &str) -> Result<()> {
+        // Let transitions and late renders settle.
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        let layout: Vec<String> =
+            serde_json::from_value(self.app.client.execute(LAYOUT_CHECK, vec![]).await?)?;
+        let loaded = self
+            .app
+            .client
+            .execute("return typeof axe !== 'undefined';", vec![])
+            .await?;
+        if loaded != json!(true) {
+            self.app.client.execute(&self.axe, vec![]).await?;
+        }
+        let violations: Vec<String> =
+            serde_json::from_value(self.app.client.execute_async(AXE_RUN, vec![]).await?)?;
+        for problem in layout.iter().chain(&violations) {
+            self.problems
+                .push(format!("[{} {name}] {problem}", self.size));
+        }
+        self.app
+            .screenshot(&format!("layout-{}-{name}", self.size))
+            .await?;
+        self.screens += 1;
+        Ok(())
+    }
+}
+
+async fn set_size(app: &App, width: u32, height: u32) -> Result<()> {
+    app.client.set_window_size(width, height).await?;
+    // The window's outer size includes no decorations under Xvfb; check the viewport.
+    let inner: Value = app
+        .client
+        .execute("return [window.innerWidth, window.innerHeight];", vec![])
+        .await?;
+    if inner[0].as_u64() != Some(u64::from(width)) {
+        return Err(format!("viewport is {inner}, wanted {width} wide").into());
+    }
+    Ok(())
+}
+
+async fn walk(size: &'static str, width: u32, height: u32) -> Result<()> {
+    let driver = Driver::start_with_env(&[FAST])?;
+    let app = driver.launch().await?;
+    set_size(&app, width, height).await?;
+    let axe_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/axe-core/axe.min.js");
+    let mut audit = Audit {
+        app: &app,
+        size,
+        axe: std::fs::read_to_string(axe_path)?,
+        problems: Vec::new(),
+        screens: 0,
+    };
+
+    audit.screen("01-language").await?;
+    app.click("#choose-language-id").await?;
+    app.wait_for("#onboarding-title").await?;
+    audit.screen("02-onboarding").await?;
+    app.click("#save-family").await?;
+    app.wait_for_text("#form-error", "Periksa isian yang ditandai.")
+        .await
+        .ok();
+    audit.screen("03-onboarding-errors").await?;
+    app.type_into("#field-fatherName", "Budi Santoso").await?;
+    app.type_into("#field-motherName", "Siti Aminah").await?;
+    enter_birth_date(&app, days_ago(14)).await?;
+    app.click("#field-consent").await?;
+    app.click("#save-family").await?;
+    app.wait_for("#start-massage").await?;
+    set_plan(&app, 60, 1).await?; // leaves the plan settings open
+    for details in ["#family-data", "#backup-settings", "#reminder-settings"] {
+        app.click(&format!("{details} summary")).await?;
+    }
+    audit.screen("04-home").await?;
+    app.click("#start-massage").await?;
+    app.wait_for("#consent-today-yes").await?;
+    audit.screen("05-consent").await?;
+    app.click("#consent-today-yes").await?;
+    app.wait_for("#safety-continue").await?;
+    audit.screen("06-safety").await?;
+    for question in [
+        "back-wound",
+        "spine-injury",
+        "fever-bleeding-dizzy",
+        "pain-now",
+    ] {
+        app.click(&format!("#safety-{question}-no")).await?;
+    }
+    app.click("#safety-continue").await?;
+    app.wait_for("#prep-start").await?;
+    audit.screen("06b-preparation").await?;
+    for item in [
+        "wash-hands",
+        "quiet-room",
+        "towel",
+        "oil",
+        "warm-water",
+        "position",
+    ] {
+        app.click(&format!("#prep-{item}")).await?;
+    }
+    app.click("#prep-start").await?;
+    app.wait_for("#guide").await?;
+    audit.screen("07-guided").await?;
+    let time_size: f64 = app
+        .client
+        .execute(
+            "return parseFloat(getComputedStyle(document.getElementById('guide-time')).fontSize);",
+            vec![],
+        )
+        .await?
+        .as_f64()
+        .unwrap_or(0.0);
+    if time_size < 48.0 {
+        audit.problems.push(format!(
+            "[{size}] the guided timer is {time_size}px, too small at arm's length"
+        ));
+    }
+    let live: Value = app
+        .client
+        .execute(
+            "return document.querySelector('#guide [aria-live]') !== null;",
+            vec![],
+        )
+        .await?;
+    if live != json!(true) {
+        audit.problems.push(format!(
+            "[{size}] the guided screen announces nothing to a screen reader"
+        ));
+    }
+    app.wait_for_within("#closing", std::time::Duration::from_secs(30))
+        .await?;
+    audit.screen("08-closing").await?;
+    app.click("#closing-done").await?;
+    app.wait_for("#handover-ready").await?;
+    audit.screen("09-handover").await?;
+    app.click("#handover-ready").await?;
+    app.wait_for("#rating-title").await?;
+    audit.screen("10-rating").await?;
+    app.click("#comfort-4").await?;
+    app.click("#milk-flow-drips").await?;
+    app.click("#rating-save").await?;
+    app.wait_for("#back-home").await?;
+    app.click("#back-home").await?;
+    app.click("#open-history").await?;
+    app.wait_for("#history-title").await?;
+    audit.screen("11-history").await?;
+    app.click("#back-home").await?;
+    app.click("#open-learning").await?;
+    app.wait_for("#learning-title").await?;
+    audit.screen("12-learning").await?;
+    app.click("#lesson-oxytocin-massage").await?;
+    app.wait_for("#lesson-title").await?;
+    audit.screen("13-lesson").await?;
+    app.click("#lesson-done").await?;
+    app.click("#start-quiz").await?;
+    app.wait_for("#quiz-title").await?;
+    audit.screen("14-quiz").await?;
+    for id in QUIZ_STATEMENTS {
+        app.click(&format!("#quiz-{id}-true")).await?;
+    }
+    app.click("#quiz-submit").await?;
+    app.wait_for("#quiz-result").await?;
+    audit.screen("15-quiz-result").await?;
+    app.click("#back-to-learning").await?;
+    app.click("#back-home").await?;
+    app.wait_for("#start-massage").await?;
+    app.click("#family-data summary").await?;
+    app.click("#send-to-cadre").await?;
+    app.wait_for("#send-title").await?;
+    audit.screen("16-send").await?;
+    app.click("#send-back").await?;
+    app.click("#cadre-mode").await?;
+    app.wait_for("#cadre-name").await?;
+    audit.screen("17-cadre-setup").await?;
+    set_cadre_pin(&app, "112233").await?;
+    register_family_as_cadre(
+        &app,
+        "Andi",
+        &Mother {
+            name: "Rina",
+            age: "24",
+            education: "sma",
+            parity: "primipara",
+        },
+    )
+    .await?;
+    audit.screen("18-families").await?;
+    app.click("#families-list li[data-family] button[id^='visit-']")
+        .await?;
+    app.wait_for("#visit-title").await?;
+    for row in CHECKLIST_ROWS {
+        app.click(&format!("#row-{row}-2")).await?;
+    }
+    app.click("#motivation-cooperative").await?;
+    audit.screen("19-visit").await?;
+    app.click("#visit-save").await?;
+    app.wait_for("#visit-saved").await?;
+    app.click("#visit-to-review").await?;
+    app.wait_for("#review-title").await?;
+    audit.screen("20-review").await?;
+    app.click("#back-to-families").await?;
+    app.click("#open-report").await?;
+    app.wait_for("#report-title").await?;
+    audit.screen("21-report").await?;
+    app.click("#back-to-families").await?;
+    app.click("#import-bundle").await?;
+    app.wait_for("#receive-title").await?;
+    audit.screen("22-receive").await?;
+
+    if size == "1280x800" {
+        // Text at 200 %: everything must still fit (WCAG 1.4.4).
+        app.client
+            .execute("document.documentElement.style.fontSize = '200%';", vec![])
+            .await?;
+        app.click("#receive-back").await?;
+        app.wait_for("#families-title").await?;
+        audit.screen("23-families-text-200").await?;
+    }
+    println!("{size}: {} screens checked", audit.screens);
+    let problems = std::mem::take(&mut audit.problems);
+    app.close().await?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} problems:\n{}", problems.len(), problems.join("\n")).into())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_fits_a_small_phone_and_passes_axe() -> Result<()> {
+    walk("360x740", 360, 740).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_fits_a_large_phone_and_passes_axe() -> Result<()> {
+    walk("412x915", 412, 915).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_fits_a_desktop_also_with_text_at_200_percent() -> Result<()> {
+    walk("1280x800", 1280, 800).await
+}
