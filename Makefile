@@ -67,7 +67,7 @@ package: deps ui
 # Installs the .deb on this machine and runs the onboarding end-to-end tests against
 # the installed binary (/usr/bin/ayah-asi). Needs root; changes the system.
 test-package: package driver-deps
-	apt-get install -y -qq --reinstall ./$$(ls -t target/release/bundle/deb/*.deb | head -1)
+	apt-get install -y -qq --reinstall ./target/release/bundle/deb/*.deb
 	AYAH_ASI_APP=/usr/bin/ayah-asi TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) \
 	  cargo test -p ayah-asi-e2e --test onboarding -- --test-threads=2
 

@@ -2,8 +2,9 @@
 //!
 //! While the app runs, a task sleeps until the next reminder and shows it unless that
 //! slot's massage is already done. On desktop the plugin can only show a notification
-//! now, so reminders come while the app is open (in the background is enough); mobile
-//! scheduling while the app is closed is left for the mobile build.
+//! now, so reminders come while the app is open (in the background is enough); on
+//! mobile the next one is also handed to the system (`platform::schedule_reminder`) so
+//! it comes while the app is closed.
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -48,6 +49,7 @@ async fn run<R: Runtime>(app: AppHandle<R>, wake: Arc<Notify>) {
                 None
             }
         };
+        hand_to_system(&app, next).await;
         let wait = next
             .and_then(|r| (r.at - storage::now()).to_std().ok())
             .map_or(RECHECK, |until| until.min(RECHECK));
@@ -96,8 +98,26 @@ async fn next_reminder_at<R: Runtime>(
         .await
 }
 
-/// Shows the reminder for `slot` in the family's language.
-pub async fn notify<R: Runtime>(app: &AppHandle<R>, slot: Slot) -> Result<(), AppError> {
+/// Gives the next reminder to the system (mobile only; nothing happens on desktop).
+async fn hand_to_system<R: Runtime>(app: &AppHandle<R>, next: Option<Reminder>) {
+    if !cfg!(mobile) {
+        return;
+    }
+    let texts = match next {
+        Some(reminder) => texts(app, reminder.slot).await.ok().map(|(title, body)| {
+            crate::platform::SystemReminder {
+                at: reminder.at,
+                title,
+                body,
+            }
+        }),
+        None => None,
+    };
+    crate::platform::schedule_reminder(app, texts.as_ref());
+}
+
+/// The reminder's title and body in the family's language.
+async fn texts<R: Runtime>(app: &AppHandle<R>, slot: Slot) -> Result<(String, String), AppError> {
     let state = app.state::<AppState>();
     let language = state
         .with_store(|store| Ok(settings::get(store.conn(), settings::LANGUAGE)?))
@@ -107,10 +127,19 @@ pub async fn notify<R: Runtime>(app: &AppHandle<R>, slot: Slot) -> Result<(), Ap
         Slot::Morning => "reminder-morning",
         Slot::Evening => "reminder-evening",
     };
+    Ok((
+        state.i18n.text(&language, "reminder-title", None),
+        state.i18n.text(&language, body_id, None),
+    ))
+}
+
+/// Shows the reminder for `slot` in the family's language.
+pub async fn notify<R: Runtime>(app: &AppHandle<R>, slot: Slot) -> Result<(), AppError> {
+    let (title, body) = texts(app, slot).await?;
     app.notification()
         .builder()
-        .title(state.i18n.text(&language, "reminder-title", None))
-        .body(state.i18n.text(&language, body_id, None))
+        .title(title)
+        .body(body)
         .show()
         .map_err(|error| AppError::Notification(error.to_string()))
 }
