@@ -4,7 +4,9 @@
 //! unchanged afterwards. Then text with `<script>` and `<img onerror>` saved through
 //! the normal screens shows as plain text everywhere, and no script runs.
 
-use ayah_asi_e2e::flows::{finish_one_pass_session, onboard, set_cadre_pin, set_plan};
+use ayah_asi_e2e::flows::{
+    CHECKLIST_ROWS, finish_one_pass_session, onboard, set_cadre_pin, set_plan,
+};
 use ayah_asi_e2e::{App, Driver, Result, invoke, open_database};
 use serde_json::{Value, json};
 
@@ -382,20 +384,10 @@ fn bad_calls(family: &str, session: &str) -> Vec<(&'static str, Value)> {
     twice[9] = json!({"statementId": "s1", "answer": false});
     add("submit_quiz", vec![json!({"answers": twice})]);
 
-    let rows: Vec<Value> = [
-        "preparation",
-        "position",
-        "placement-c7",
-        "circular-pressure",
-        "down-to-ribs",
-        "duration",
-        "repetitions",
-        "cleaning",
-        "asks-comfort",
-    ]
-    .iter()
-    .map(|r| json!({"rowId": r, "score": 2, "note": null}))
-    .collect();
+    let rows: Vec<Value> = CHECKLIST_ROWS
+        .iter()
+        .map(|r| json!({"rowId": r, "score": 2, "note": null}))
+        .collect();
     let mut bad_rows: Vec<Value> = Vec::new();
     for (i, value) in [json!(3), json!(-1), json!("2"), Value::Null]
         .into_iter()

@@ -8,8 +8,8 @@
 use std::path::Path;
 
 use ayah_asi_e2e::flows::{
-    CHECKLIST_ROWS, Mother, QUIZ_STATEMENTS, enter_birth_date, register_family_as_cadre,
-    set_cadre_pin, set_plan,
+    CHECKLIST_ROWS, Mother, QUIZ_STATEMENTS, answer_safety_no, enter_birth_date, prepare_and_start,
+    register_family_as_cadre, set_cadre_pin, set_plan,
 };
 use ayah_asi_e2e::{App, Driver, Result, days_ago};
 use serde_json::{Value, json};
@@ -146,29 +146,10 @@ async fn walk(size: &'static str, width: u32, height: u32) -> Result<()> {
     app.click("#consent-today-yes").await?;
     app.wait_for("#safety-continue").await?;
     audit.screen("06-safety").await?;
-    for question in [
-        "back-wound",
-        "spine-injury",
-        "fever-bleeding-dizzy",
-        "pain-now",
-    ] {
-        app.click(&format!("#safety-{question}-no")).await?;
-    }
-    app.click("#safety-continue").await?;
+    answer_safety_no(&app).await?;
     app.wait_for("#prep-start").await?;
     audit.screen("06b-preparation").await?;
-    for item in [
-        "wash-hands",
-        "quiet-room",
-        "towel",
-        "oil",
-        "warm-water",
-        "position",
-    ] {
-        app.click(&format!("#prep-{item}")).await?;
-    }
-    app.click("#prep-start").await?;
-    app.wait_for("#guide").await?;
+    prepare_and_start(&app).await?;
     audit.screen("07-guided").await?;
     let time_size: f64 = app
         .client

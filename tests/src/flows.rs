@@ -47,11 +47,8 @@ pub async fn set_plan(app: &App, pass_seconds: u32, passes: u32) -> Result<()> {
         .await
 }
 
-/// From home: the mother agrees today and every safety answer is no; ends on the
-/// preparation screen.
-pub async fn reach_preparation(app: &App) -> Result<()> {
-    app.click("#start-massage").await?;
-    app.click("#consent-today-yes").await?;
+/// On the safety screen: every answer no, then continue to the preparation screen.
+pub async fn answer_safety_no(app: &App) -> Result<()> {
     for question in [
         "back-wound",
         "spine-injury",
@@ -63,9 +60,8 @@ pub async fn reach_preparation(app: &App) -> Result<()> {
     app.click("#safety-continue").await
 }
 
-/// From home: consent yes, every safety answer no, every preparation item ticked, start.
-pub async fn start_massage(app: &App) -> Result<()> {
-    reach_preparation(app).await?;
+/// On the preparation screen: every item ticked, then start; waits for the guide.
+pub async fn prepare_and_start(app: &App) -> Result<()> {
     for item in [
         "wash-hands",
         "quiet-room",
@@ -79,6 +75,20 @@ pub async fn start_massage(app: &App) -> Result<()> {
     app.click("#prep-start").await?;
     app.wait_for("#guide").await?;
     Ok(())
+}
+
+/// From home: the mother agrees today and every safety answer is no; ends on the
+/// preparation screen.
+pub async fn reach_preparation(app: &App) -> Result<()> {
+    app.click("#start-massage").await?;
+    app.click("#consent-today-yes").await?;
+    answer_safety_no(app).await
+}
+
+/// From home: consent yes, every safety answer no, every preparation item ticked, start.
+pub async fn start_massage(app: &App) -> Result<()> {
+    reach_preparation(app).await?;
+    prepare_and_start(app).await
 }
 
 /// Sets a one-pass plan and runs a whole session to the handover screen.
