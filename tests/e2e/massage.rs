@@ -142,7 +142,9 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
         .await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    app.click("#guide").await?; // a tap anywhere
+    // A tap on the heading: "#guide" itself would be tapped at its centre, where the Stop
+    // button sits when a short instruction moves it up (that made this test flaky).
+    app.click("#guide-phase").await?; // a tap anywhere
     if let Err(error) = app
         .wait_for_text("#guide-hint", "Ketuk di mana saja untuk melanjutkan")
         .await
@@ -159,7 +161,7 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
         "the clock moved while paused"
     );
     app.screenshot("13-paused").await?;
-    app.click("#guide").await?;
+    app.click("#guide-phase").await?;
     app.wait_for_text("#guide-hint", "Ketuk di mana saja untuk jeda")
         .await?;
 
