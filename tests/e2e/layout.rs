@@ -94,16 +94,21 @@ impl Audit<'_> {
 }
 
 async fn set_size(app: &App, width: u32, height: u32) -> Result<()> {
-    app.client.set_window_size(width, height).await?;
-    // The window's outer size includes no decorations under Xvfb; check the viewport.
-    let inner: Value = app
-        .client
-        .execute("return [window.innerWidth, window.innerHeight];", vec![])
-        .await?;
-    if inner[0].as_u64() != Some(u64::from(width)) {
-        return Err(format!("viewport is {inner}, wanted {width} wide").into());
+    // The window manager-less X server applies the size a moment later: ask until the
+    // viewport (no decorations under Xvfb) has it.
+    let mut inner = Value::Null;
+    for _ in 0..50 {
+        app.client.set_window_size(width, height).await?;
+        inner = app
+            .client
+            .execute("return [window.innerWidth, window.innerHeight];", vec![])
+            .await?;
+        if inner[0].as_u64() == Some(u64::from(width)) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    Ok(())
+    Err(format!("viewport is {inner}, wanted {width} wide").into())
 }
 
 async fn walk(size: &'static str, width: u32, height: u32) -> Result<()> {
