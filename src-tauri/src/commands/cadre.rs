@@ -221,7 +221,7 @@ pub fn family_list(
     // take 1.5 s at 10,000 families).
     let recent = cadre_store::recent_visits(store.conn())?;
     let mut items = Vec::new();
-    for record in families::list_all(store.conn())? {
+    for record in families::list_visible_to_cadre(store.conn())? {
         let f = &record.family;
         if !needle.is_empty()
             && !f.father_name.to_lowercase().contains(&needle)
@@ -298,6 +298,7 @@ pub async fn register_family_as_cadre(
             let record = store.with_tx(|tx| {
                 let record = families::register(tx, valid, &device_id, now)?;
                 families::mark_registered_by_cadre(tx, &record.meta.id)?;
+                cadre_store::assign(tx, &record.meta.id, now)?;
                 Ok::<_, AppError>(record)
             })?;
             Ok(FamilyView::new(&record, now.date_naive()))
@@ -399,8 +400,9 @@ async fn store_visit(
             let now = storage::now();
             store.with_tx(|tx| {
                 let cadre = cadre_store::get_cadre(tx)?.ok_or(AppError::NoCadre)?;
-                families::get(tx, &input.family_id)?
-                    .ok_or_else(|| AppError::FamilyNotFound(input.family_id.clone()))?;
+                if !cadre_store::visible(tx, &input.family_id)? {
+                    return Err(AppError::FamilyNotFound(input.family_id.clone()));
+                }
                 if let Some((original, _)) = &amends
                     && cadre_store::visit_versions(tx, original)? == 0
                 {
@@ -459,6 +461,7 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
     let conn = store.conn();
     let now = storage::now();
     let record = families::get(conn, family_id)?
+        .filter(|_| cadre_store::visible(conn, family_id).unwrap_or(false))
         .ok_or_else(|| AppError::FamilyNotFound(family_id.to_owned()))?;
     let visits = cadre_store::visits_of(conn, family_id)?;
     let last_visit_on = visits.last().map(|v| v.visited_on);

@@ -143,10 +143,12 @@ async fn family_for(state: &AppState, family_id: Option<String>) -> Result<Strin
         (Some(id), _) => {
             state.cadre.touch()?;
             let known = id.clone();
-            state
-                .with_store(move |store| Ok(families::get(store.conn(), &known)?))
-                .await?
-                .ok_or(AppError::FamilyNotFound(id.clone()))?;
+            let visible = state
+                .with_store(move |store| Ok(storage::cadre::visible(store.conn(), &known)?))
+                .await?;
+            if !visible {
+                return Err(AppError::FamilyNotFound(id));
+            }
             Ok(id)
         }
     }

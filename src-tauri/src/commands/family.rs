@@ -88,6 +88,9 @@ pub async fn update_family(
             if !own && !cadre_open {
                 return Err(AppError::CadreLocked);
             }
+            if !own && !storage::cadre::visible(store.conn(), &family_id)? {
+                return Err(AppError::FamilyNotFound(family_id.clone()));
+            }
             // The age limit applies to the day the family enrolled, not today.
             let enrolled = chrono::DateTime::parse_from_rfc3339(&record.meta.created_at)
                 .map(|t| t.date_naive())

@@ -87,10 +87,12 @@ async fn families_for(
             (true, _) => Ok(Vec::new()),
             (false, Some(id)) => {
                 let known = id.clone();
-                state
-                    .with_store(move |store| Ok(families::get(store.conn(), &known)?))
-                    .await?
-                    .ok_or(AppError::FamilyNotFound(id.clone()))?;
+                let visible = state
+                    .with_store(move |store| Ok(storage::cadre::visible(store.conn(), &known)?))
+                    .await?;
+                if !visible {
+                    return Err(AppError::FamilyNotFound(id));
+                }
                 Ok(vec![id])
             }
             (false, None) => Err(AppError::NoFamily),
@@ -356,6 +358,14 @@ pub async fn apply_import(
             let (changes, tally) = store.with_tx(|tx| {
                 let plan = transfer::plan(tx, &bundle)?;
                 let changes = transfer::apply(tx, &bundle, &plan, now)?;
+                // A cadre who imports families takes them on.
+                if cadre_open {
+                    for family in &bundle.header.family_ids {
+                        if families::get(tx, family)?.is_some() {
+                            storage::cadre::assign(tx, family, now)?;
+                        }
+                    }
+                }
                 Ok::<_, AppError>((changes, transfer::tally(&bundle, &plan)))
             })?;
             Ok(ImportResult {

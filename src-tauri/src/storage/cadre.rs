@@ -251,6 +251,27 @@ pub fn as_past_visits(visits: &[VisitRow]) -> Vec<PastVisit> {
         .collect()
 }
 
+/// Families cadre mode may show: the device's own family, and those assigned to this
+/// device's cadre. An SQL condition on `family` (its `id` and `registered_by`).
+pub const VISIBLE_TO_CADRE: &str = "(family.registered_by = 'family' OR family.id IN
+    (SELECT family_id FROM cadre_family WHERE cadre_id IN (SELECT id FROM cadre WHERE local = 1)))";
+
+/// Assigns a family to this device's cadre (she registered or imported it).
+pub fn assign(conn: &Connection, family_id: &str, now: DateTime<FixedOffset>) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO cadre_family (cadre_id, family_id, assigned_at)
+         SELECT id, ?1, ?2 FROM cadre WHERE local = 1",
+    )?
+    .execute(params![family_id, format_time(now)])?;
+    Ok(())
+}
+
+/// Whether cadre mode may show this family.
+pub fn visible(conn: &Connection, family_id: &str) -> Result<bool> {
+    let sql = format!("SELECT 1 FROM family WHERE id = ?1 AND {VISIBLE_TO_CADRE}");
+    Ok(conn.prepare_cached(&sql)?.exists([family_id])?)
+}
+
 /// A visit as the families list needs it (its current version).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecentVisit {

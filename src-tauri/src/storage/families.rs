@@ -153,6 +153,19 @@ pub fn update(
     Ok(true)
 }
 
+/// The families cadre mode shows (see [`super::cadre::VISIBLE_TO_CADRE`]).
+pub fn list_visible_to_cadre(conn: &Connection) -> Result<Vec<FamilyRecord>> {
+    let sql = format!(
+        "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
+                baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
+         FROM family WHERE {} ORDER BY created_at, id",
+        super::cadre::VISIBLE_TO_CADRE
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], family_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Marks a family as registered by a cadre (on her device) rather than by itself.
 pub fn mark_registered_by_cadre(conn: &Connection, id: &str) -> Result<()> {
     conn.execute(

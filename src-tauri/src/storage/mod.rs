@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/006_mother_characteristics.sql"),
     include_str!("../../migrations/007_report_indexes.sql"),
     include_str!("../../migrations/008_transfer.sql"),
+    include_str!("../../migrations/009_cadre_families.sql"),
 ];
 
 /// Why the store could not do what was asked.

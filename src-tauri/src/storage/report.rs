@@ -31,12 +31,16 @@ struct Enrolled {
 
 /// The facts of every family in scope.
 pub fn cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
-    let mut stmt = conn.prepare(
+    // Only the families this cadre may see (her own report, not another cadre's).
+    let sql = format!(
         "SELECT id, substr(created_at, 1, 10), mother_age, mother_education, parity FROM family
          WHERE substr(created_at, 1, 10) <= ?1 AND (?2 IS NULL OR lower(posyandu) = lower(?2))
+           AND {}
            AND (?3 IS NULL OR ltrim(rw, '0') = ltrim(?3, '0'))
          ORDER BY created_at",
-    )?;
+        super::cadre::VISIBLE_TO_CADRE
+    );
+    let mut stmt = conn.prepare(&sql)?;
     let to = scope.to.to_string();
     let families: Vec<Enrolled> = stmt
         .query_map(params![to, scope.posyandu, scope.rw], |r| {
