@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 use rusqlite::Connection;
-use rusqlite::types::ValueRef;
 use serde_json::Value;
 
 use super::{Result, backup, transfer};
@@ -64,17 +63,7 @@ pub fn family_data(conn: &Connection, family_id: &str) -> Result<Vec<DataTable>>
         let rows = stmt
             .query_map([family_id], |row| {
                 (0..width)
-                    .map(|i| {
-                        Ok(match row.get_ref(i)? {
-                            ValueRef::Null => Value::Null,
-                            ValueRef::Integer(n) => Value::from(n),
-                            ValueRef::Real(f) => Value::from(f),
-                            ValueRef::Text(t) => {
-                                Value::from(String::from_utf8_lossy(t).into_owned())
-                            }
-                            ValueRef::Blob(_) => Value::Null,
-                        })
-                    })
+                    .map(|i| Ok(transfer::json_value(row.get_ref(i)?)))
                     .collect::<rusqlite::Result<Vec<Value>>>()
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

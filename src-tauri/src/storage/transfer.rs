@@ -57,17 +57,20 @@ fn select_sql(spec: &TableSpec, filter: &str) -> String {
     )
 }
 
+/// A SQLite value as JSON (no table here holds blobs).
+pub(super) fn json_value(value: ValueRef) -> Value {
+    match value {
+        ValueRef::Null | ValueRef::Blob(_) => Value::Null,
+        ValueRef::Integer(n) => Value::from(n),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+    }
+}
+
 fn body_from_row(spec: &TableSpec, row: &rusqlite::Row) -> rusqlite::Result<Body> {
     let mut body = Body::new();
     for (index, name) in spec.column_names().enumerate() {
-        let value = match row.get_ref(index)? {
-            ValueRef::Null => Value::Null,
-            ValueRef::Integer(n) => Value::from(n),
-            ValueRef::Real(f) => Value::from(f),
-            ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-            ValueRef::Blob(_) => Value::Null,
-        };
-        body.insert(name.to_owned(), value);
+        body.insert(name.to_owned(), json_value(row.get_ref(index)?));
     }
     Ok(body)
 }
