@@ -118,22 +118,15 @@ fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
     let localizer = i18n::Localizer::load()?;
     commands::app::apply_window_title(app.handle(), &localizer, &language);
     let state = AppState::new(store, localizer, data_dir.clone());
-    // Today's backup, after start-up: never in the way of the first screen.
-    let db = state.db.clone();
-    tauri::async_runtime::spawn(async move {
-        let result = db
-            .run(move |store| {
-                Ok(storage::backup::daily(
-                    store.conn(),
-                    &data_dir,
-                    storage::now(),
-                )?)
-            })
-            .await;
-        if let Err(error) = result {
-            eprintln!("Ayah ASI: daily backup failed: {error}");
-        }
-    });
+    // Today's backup, after start-up, from a read-only connection of its own: copying a
+    // large database must not hold the app's connection while the first screen loads.
+    if state.db.problem().is_none() {
+        tauri::async_runtime::spawn_blocking(move || {
+            if let Err(error) = storage::backup::daily_in(&data_dir, storage::now()) {
+                eprintln!("Ayah ASI: daily backup failed: {error}");
+            }
+        });
+    }
     app.manage(state);
     let reminders = reminders::Reminders::default();
     reminders.spawn(app.handle().clone());

@@ -75,6 +75,16 @@ pub fn daily(
     make(conn, data_dir, "daily", now).map(Some)
 }
 
+/// Like [`daily`], on a read-only connection of its own (the app's connection stays
+/// free; WAL lets both read at once).
+pub fn daily_in(data_dir: &Path, now: DateTime<FixedOffset>) -> Result<Option<PathBuf>> {
+    let conn = Connection::open_with_flags(
+        data_dir.join(DATABASE_FILE),
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )?;
+    daily(&conn, data_dir, now)
+}
+
 /// Backups, newest first.
 pub fn list(data_dir: &Path) -> Result<Vec<BackupInfo>> {
     let dir = backup_dir(data_dir);
