@@ -301,6 +301,13 @@ fn a_family_round_trips_to_the_cadre_and_back_with_nothing_lost_or_doubled() {
     edit_family(&cadre_tablet, &family, |f| {
         f.posyandu = Some("Mawar 3".into())
     });
+    assert_eq!(
+        transfer::count(cadre_tablet.conn(), &[], None).unwrap(),
+        transfer::gather(cadre_tablet.conn(), &[], None)
+            .unwrap()
+            .len(),
+        "the count the send screen shows"
+    );
     let (_, tally) = import(
         &mut phone,
         &export(&cadre_tablet, std::slice::from_ref(&family), None),
@@ -446,6 +453,16 @@ fn a_partial_bundle_carries_only_what_changed_and_still_applies() {
     std::thread::sleep(std::time::Duration::from_millis(5));
     give_rated_session(&phone, &family, 3);
     let partial = export(&phone, std::slice::from_ref(&family), Some(&since));
+    // The send screen's count is what the bundle then holds.
+    let lines = |since| {
+        transfer::gather(phone.conn(), std::slice::from_ref(&family), since)
+            .unwrap()
+            .len()
+    };
+    let counted =
+        |since| transfer::count(phone.conn(), std::slice::from_ref(&family), since).unwrap();
+    assert_eq!(counted(Some(since.as_str())), lines(Some(since.as_str())));
+    assert_eq!(counted(None), lines(None));
     let parsed = bundle::parse(&partial, now()).unwrap();
     let sessions = parsed
         .records

@@ -132,9 +132,9 @@ pub async fn transfer_overview(
             let conn = store.conn();
             let last_export = transfer::last_export(conn, &ids)?;
             let since = since_of(last_export.as_deref());
-            let records = transfer::gather(conn, &ids, None)?.len();
+            let records = transfer::count(conn, &ids, None)?;
             let records_since_last = match since {
-                Some(since) => Some(transfer::gather(conn, &ids, Some(&since))?.len()),
+                Some(since) => Some(transfer::count(conn, &ids, Some(&since))?),
                 None => None,
             };
             Ok(TransferOverview {

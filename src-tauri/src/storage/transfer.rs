@@ -143,11 +143,7 @@ fn insert_history(
 /// Every record of these families (all families when `family_ids` is empty) that
 /// changed at or after `since`, with the tombstones of deleted ones, in bundle order.
 pub fn gather(conn: &Connection, family_ids: &[String], since: Option<&str>) -> Result<Vec<Line>> {
-    let families = if family_ids.is_empty() {
-        all_family_ids(conn)?
-    } else {
-        family_ids.to_vec()
-    };
+    let families = families_or_all(conn, family_ids)?;
     let since = since.unwrap_or("");
     let mut seen = HashSet::new();
     let mut lines = Vec::new();
@@ -184,6 +180,46 @@ pub fn gather(conn: &Connection, family_ids: &[String], since: Option<&str>) -> 
     }
     lines.extend(tombstones_of(conn, family_ids)?);
     Ok(lines)
+}
+
+/// How many lines [`gather`] would write, counted in SQL without reading the records
+/// (the send screen shows it before anything is written).
+pub fn count(conn: &Connection, family_ids: &[String], since: Option<&str>) -> Result<usize> {
+    let families = families_or_all(conn, family_ids)?;
+    let since = since.unwrap_or("");
+    let mut total = 0;
+    // One cadre scores many families' visits but travels once: count her ids.
+    let mut cadres = HashSet::new();
+    for spec in TABLES {
+        let filter = family_filter(spec.name);
+        let counting = spec.name != "cadre";
+        let sql = if counting {
+            format!("SELECT count(*) FROM {} WHERE {filter}", spec.name)
+        } else {
+            format!("SELECT id FROM {} WHERE {filter}", spec.name)
+        };
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for family in &families {
+            if counting {
+                let n: i64 = stmt.query_row(params![family, since], |r| r.get(0))?;
+                total += n.max(0) as usize;
+            } else {
+                let ids = stmt.query_map(params![family, since], |r| r.get::<_, String>(0))?;
+                for id in ids {
+                    cadres.insert(id?);
+                }
+            }
+        }
+    }
+    Ok(total + cadres.len() + tombstones_of(conn, family_ids)?.len())
+}
+
+fn families_or_all(conn: &Connection, family_ids: &[String]) -> Result<Vec<String>> {
+    if family_ids.is_empty() {
+        all_family_ids(conn)
+    } else {
+        Ok(family_ids.to_vec())
+    }
 }
 
 fn all_family_ids(conn: &Connection) -> Result<Vec<String>> {
