@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::storage::{self, backup, families, privacy};
 
 /// The save dialog's choice, or the test folder in debug builds.
-fn save_path<R: Runtime>(
+pub(super) fn save_path<R: Runtime>(
     app: &AppHandle<R>,
     file_name: &str,
     filter: (&str, &[&str]),

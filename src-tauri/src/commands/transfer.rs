@@ -9,7 +9,6 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::report::EXPORT_DIR_ENV;
 use crate::domain::bundle::{self, Bundle, BundleError, Decision, Header};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -200,21 +199,10 @@ pub async fn export_bundle<R: Runtime>(
     let stamp = storage::now().format("%Y-%m-%d-%H%M");
     // No names in the file name: it shows in chat apps and download folders.
     let file_name = format!("ayah-asi-{stamp}-{}.{}", &file_hash[..8], bundle::EXTENSION);
-    let test_dir = cfg!(debug_assertions)
-        .then(|| std::env::var_os(EXPORT_DIR_ENV))
-        .flatten()
-        .map(PathBuf::from);
-    let path = match test_dir {
-        Some(dir) => Some(dir.join(&file_name)),
-        None => app
-            .dialog()
-            .file()
-            .add_filter("Ayah ASI", &[bundle::EXTENSION])
-            .set_file_name(&file_name)
-            .blocking_save_file()
-            .and_then(|p| p.as_path().map(Path::to_path_buf)),
+    let Some(path) = super::data::save_path(&app, &file_name, ("Ayah ASI", &[bundle::EXTENSION]))
+    else {
+        return Ok(None);
     };
-    let Some(path) = path else { return Ok(None) };
     write_atomically(&path, &bytes).map_err(|e| AppError::Export(e.to_string()))?;
     state
         .with_store(move |store| {
