@@ -504,3 +504,19 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         focus,
     })
 }
+
+/// The family's id if cadre mode may see it (hers, or the device's own), else "not found".
+pub(super) async fn require_visible(
+    state: &AppState,
+    family_id: String,
+) -> Result<String, AppError> {
+    let known = family_id.clone();
+    let visible = state
+        .with_store(move |store| Ok(cadre_store::visible(store.conn(), &known)?))
+        .await?;
+    if visible {
+        Ok(family_id)
+    } else {
+        Err(AppError::FamilyNotFound(family_id))
+    }
+}

@@ -142,14 +142,7 @@ async fn family_for(state: &AppState, family_id: Option<String>) -> Result<Strin
         (Some(id), Some(own)) if own.meta.id == id => Ok(id),
         (Some(id), _) => {
             state.cadre.touch()?;
-            let known = id.clone();
-            let visible = state
-                .with_store(move |store| Ok(storage::cadre::visible(store.conn(), &known)?))
-                .await?;
-            if !visible {
-                return Err(AppError::FamilyNotFound(id));
-            }
-            Ok(id)
+            super::cadre::require_visible(state, id).await
         }
     }
 }

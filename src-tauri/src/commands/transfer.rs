@@ -84,16 +84,7 @@ async fn families_for(
     if state.cadre.touch().is_ok() {
         return match (all, family_id) {
             (true, _) => Ok(Vec::new()),
-            (false, Some(id)) => {
-                let known = id.clone();
-                let visible = state
-                    .with_store(move |store| Ok(storage::cadre::visible(store.conn(), &known)?))
-                    .await?;
-                if !visible {
-                    return Err(AppError::FamilyNotFound(id));
-                }
-                Ok(vec![id])
-            }
+            (false, Some(id)) => Ok(vec![super::cadre::require_visible(state, id).await?]),
             (false, None) => Err(AppError::NoFamily),
         };
     }
