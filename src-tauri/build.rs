@@ -5,6 +5,8 @@ const APP_COMMANDS: &[&str] = &[
     "get_app_state",
     "set_language",
     "register_family",
+    "check_family",
+    "renew_consent",
     "get_protocol",
     "set_massage_plan",
     "begin_session",

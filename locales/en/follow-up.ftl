@@ -36,15 +36,22 @@ milk-status-record = Record milk production
 milk-status-intro = For the mother to fill in. Tick what happened this week, then choose how the milk is.
 milk-indicator-breasts-full-then-soft = Breasts feel full before feeds and softer after
 milk-indicator-milk-drips = Milk drips
-milk-indicator-feeds-8-12 = Baby feeds 8-12 times a day
+milk-indicator-feeds-8-12 = The baby feeds at least 8 times a day (8-12 times)
 milk-indicator-sleeps-2-3-hours = Baby sleeps 2-3 hours after a feed
-milk-indicator-wet-nappies-6 = 6 or more wet nappies a day
+milk-indicator-wet-nappies-6 = The baby wets 6 or more nappies a day (from about day 5)
 milk-status-question = How is your milk?
 milk-status-lancar = Flowing well (lancar)
 milk-status-tidak-lancar = Not flowing well (tidak lancar)
 milk-status-tidak-ada = No milk (tidak ada)
 milk-status-save = Save
 milk-status-last = Milk production last recorded { $date }: { $status }
+referral-title = Signs to see the midwife
+referral-no-milk = No milk by day 3 after the birth.
+referral-breast = A breast that is red, hot and painful, or a lump, with or without a fever.
+referral-baby = The baby is yellow, weak, keeps sleeping, or will not feed.
+referral-nappies = Fewer wet nappies than expected for the baby's age (from about day 5: fewer than 6 a day).
+referral-mother = She has a fever, heavy bleeding, has fainted or is very dizzy: to the midwife or puskesmas now.
+milk-none-advice = Milk recorded as "none". Contact the midwife today. She will check the mother and the baby and help make sure the baby gets enough to drink.
 
 ## History
 

@@ -68,6 +68,7 @@ report-sheet-knowledge-test = Wilcoxon test knowledge
 report-mean = Mean
 report-assessed = Fathers assessed
 report-competent = Competent
+report-critical-failed = Pressed on the spine (required step scored 0)
 report-file-prefix = posyandu-report
 report-export-xlsx = Export XLSX
 report-export-csv = Export CSV

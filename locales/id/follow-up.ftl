@@ -36,15 +36,22 @@ milk-status-record = Catat produksi ASI
 milk-status-intro = Diisi oleh Ibu. Centang yang Ibu alami minggu ini, lalu pilih keadaan ASI.
 milk-indicator-breasts-full-then-soft = Payudara terasa penuh sebelum menyusui dan lebih lembek sesudahnya
 milk-indicator-milk-drips = ASI menetes
-milk-indicator-feeds-8-12 = Bayi menyusu 8–12 kali sehari
+milk-indicator-feeds-8-12 = Bayi menyusu paling sedikit 8 kali sehari (8–12 kali)
 milk-indicator-sleeps-2-3-hours = Bayi tidur 2–3 jam setelah menyusu
-milk-indicator-wet-nappies-6 = Popok bayi basah 6 kali atau lebih sehari
+milk-indicator-wet-nappies-6 = Popok bayi basah 6 kali atau lebih sehari (mulai sekitar hari ke-5)
 milk-status-question = Bagaimana keadaan ASI Ibu?
 milk-status-lancar = Lancar
 milk-status-tidak-lancar = Tidak lancar
 milk-status-tidak-ada = Tidak ada
 milk-status-save = Simpan
 milk-status-last = Produksi ASI terakhir dicatat { $date }: { $status }
+referral-title = Tanda harus ke bidan
+referral-no-milk = ASI belum keluar sampai hari ke-3 setelah melahirkan.
+referral-breast = Payudara merah, panas, dan nyeri, atau ada benjolan, dengan atau tanpa demam.
+referral-baby = Bayi kuning, lemas, terus tidur, atau tidak mau menyusu.
+referral-nappies = Popok basah lebih sedikit dari seharusnya untuk umur bayi (mulai sekitar hari ke-5: kurang dari 6 sehari).
+referral-mother = Ibu demam, perdarahan banyak, pingsan atau pusing berat: ke bidan atau puskesmas sekarang.
+milk-none-advice = ASI tercatat "tidak ada". Hubungi bidan hari ini. Bidan akan memeriksa Ibu dan bayi dan membantu agar bayi tetap cukup minum.
 
 ## History
 

@@ -68,6 +68,7 @@ report-sheet-knowledge-test = Uji Wilcoxon pengetahuan
 report-mean = Rata-rata
 report-assessed = Ayah dinilai
 report-competent = Kompeten
+report-critical-failed = Menekan tulang belakang (langkah wajib bernilai 0)
 report-file-prefix = laporan-posyandu
 report-export-xlsx = Ekspor XLSX
 report-export-csv = Ekspor CSV

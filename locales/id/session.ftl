@@ -1,10 +1,10 @@
 ## Home: the massage
 
 home-start-massage = Mulai pijat oksitosin
-home-plan = { $passes } putaran × { $minutes } menit, 2 kali sehari (pagi dan sore)
+home-plan = { $passes } kali pijatan × { $minutes } menit, 2 kali sehari (pagi dan sore)
 plan-title = Atur pijat
-plan-pass-length = Lama satu putaran (menit)
-plan-passes = Jumlah putaran
+plan-pass-length = Lama satu pijatan (menit)
+plan-passes = Berapa kali pijatan
 plan-save = Simpan pengaturan
 plan-saved = Pengaturan tersimpan.
 
@@ -25,11 +25,19 @@ safety-no = Tidak
 safety-continue = Lanjut
 safety-answer-all = Jawab semua pertanyaan dulu.
 safety-back-wound = Ada luka, ruam, atau infeksi di punggung Ibu?
-safety-spine-injury = Ibu pernah cedera tulang belakang, atau baru dioperasi di tulang belakang?
-safety-fever-bleeding-dizzy = Ibu sedang demam, perdarahan banyak, atau pusing?
-safety-pain-now = Punggung Ibu terasa sakit saat disentuh?
+safety-spine-injury = Ibu pernah cedera tulang belakang, atau pernah dioperasi di tulang belakang?
+safety-severe-pain = Punggung Ibu sakit sekali, bengkak, atau sakitnya tidak seperti biasa? (Pegal biasa setelah melahirkan boleh dipijat.)
+safety-heavy-bleeding = Darah nifas Ibu keluar lebih banyak dari biasa (pembalut penuh dalam 1 jam, atau keluar gumpalan besar)?
+safety-fever = Ibu demam (badan terasa panas), dengan atau tanpa payudara yang merah dan nyeri?
+safety-faint-dizzy = Ibu pernah pingsan, atau pusing berat sampai sulit berdiri?
+safety-headache-swelling = Ibu sakit kepala hebat, pandangan kabur, kejang, atau bengkak di wajah dan tangan?
+safety-fever-bleeding-dizzy = (Pertanyaan lama) Ibu sedang demam, perdarahan banyak, atau pusing?
+safety-pain-now = (Pertanyaan lama) Punggung Ibu terasa sakit saat disentuh?
 safety-stop-title = Jangan memijat dulu
 safety-stop-text = Pijat oksitosin belum aman untuk Ibu sekarang. Hubungi bidan dan ceritakan keluhan ini:
+safety-urgent-title = Bawa Ibu ke bidan atau puskesmas sekarang
+safety-urgent-text = Ini tanda bahaya setelah melahirkan. Jangan memijat. Segera antar Ibu ke bidan atau puskesmas terdekat, jangan menunggu:
+safety-calm-also = Jawaban "Ya" lainnya:
 safety-stop-recorded = Sesi ini dicatat sebagai tidak dimulai.
 prep-title = Persiapan
 prep-intro = Centang setiap persiapan yang sudah siap.
@@ -44,27 +52,28 @@ protocol-quiet-room = Ruangan tenang, hangat, dan tertutup.
 protocol-towel = Handuk di pangkuan Ibu.
 protocol-oil = Baby oil atau minyak pijat.
 protocol-warm-water = Baskom air hangat dan waslap (boleh satu lagi berisi air dingin).
-protocol-position = Ibu duduk condong ke depan, tangan dilipat di atas meja, kepala di atas lengan; baju atas dan bra dilepas. Atau Ibu berbaring miring memeluk bantal.
-protocol-oil-palms = Oleskan minyak ke kedua telapak tangan.
-protocol-find-c7 = Cari tonjolan tulang di pangkal leher (tulang leher ke-7). Letakkan dua kepalan tangan di kiri dan kanan tulang belakang, ibu jari menghadap ke atas.
-protocol-thumbs-down-spine = Tekan dengan putaran kecil kedua ibu jari sambil turun di kiri dan kanan tulang belakang, sampai setinggi tali bra (tulang rusuk ke-5–6). Jangan menekan tulang belakangnya.
-protocol-pressure = Tekanan mantap tetapi nyaman. Ibu yang menentukan.
-protocol-clean-back = Bersihkan punggung dengan waslap air hangat (boleh bergantian dengan air dingin), keringkan, lalu pakaikan baju Ibu.
-protocol-offer-breast = Susui bayi atau perah ASI. Perhatikan apakah ASI menetes atau memancar.
+protocol-position = Ibu duduk condong ke depan, tangan dilipat di atas meja, kepala di atas lengan; baju atas dan BH dilepas. Atau Ibu berbaring miring memeluk bantal.
+protocol-oil-palms = Oles minyak ke kedua telapak tangan.
+protocol-find-c7 = Cari tonjolan tulang di pangkal leher (tulang leher ke-7). Kepalkan kedua tangan, letakkan di kiri dan kanan tulang belakang, ibu jari menghadap ke atas.
+protocol-thumbs-down-spine = Tekan dengan gerakan memutar kecil kedua ibu jari sambil turun di kiri dan kanan tulang belakang, sampai setinggi tali BH (tulang rusuk ke-5–6). Jangan menekan tulang belakangnya.
+protocol-pressure = Tekanan mantap tetapi nyaman. Tanyakan kepada Ibu: Ibu yang menentukan.
+protocol-clean-back = Bersihkan punggung Ibu dengan waslap air hangat (boleh bergantian dengan air dingin), keringkan, lalu bantu Ibu berpakaian kembali.
+protocol-offer-breast = Bawakan bayi kepada Ibu untuk disusui, atau bantu Ibu memerah ASI. Perhatikan apakah ASI menetes atau memancar.
 
 ## The guided massage
 
-guide-countdown = Bersiap — putaran { $pass } dari { $passes }
-guide-pass = Putaran { $pass } dari { $passes }
+guide-countdown = Bersiap — pijatan ke-{ $pass } dari { $passes }
+guide-pass = Pijatan ke-{ $pass } dari { $passes }
 guide-time-left = Sisa waktu
 guide-paused = Dijeda
 guide-tap-to-pause = Ketuk di mana saja untuk jeda
 guide-tap-to-resume = Ketuk di mana saja untuk melanjutkan
 guide-stop = Hentikan
-guide-picture-label = Gambar punggung Ibu dari belakang. Ibu jari Bapak (merah) bergerak memutar turun di kiri dan kanan tulang belakang, dari tonjolan tulang leher sampai garis putus-putus (tulang rusuk ke-5–6).
+guide-pain-stop = Ibu kesakitan — hentikan
+guide-picture-label = Gambar punggung Ibu dari belakang. Ibu jari Bapak (merah) bergerak memutar kecil sambil turun di kiri dan kanan tulang belakang, dari tonjolan tulang leher sampai garis putus-putus (tulang rusuk ke-5–6).
 guide-save-failed = Perubahan terakhir belum tersimpan. Pijat tetap berjalan.
 closing-title = Penutup
-closing-intro = Semua putaran selesai. Bapak sudah boleh menyentuh layar.
+closing-intro = Semua pijatan selesai. Bapak sudah boleh menyentuh layar.
 closing-done = Selesai
 
 ## Stopping and the end
@@ -76,13 +85,13 @@ stop-reason-interrupted = Terganggu (bayi, tamu, telepon)
 stop-reason-other = Alasan lain
 stop-continue = Lanjutkan pijat
 finished-title = Terima kasih, Pak!
-finished-text = Pijat selesai: { $passes } putaran.
+finished-text = Pijat selesai: { $passes } kali pijatan.
 stopped-title = Pijat dihentikan
-stopped-pain-advice = Jika rasa sakit tidak hilang, hubungi bidan.
+stopped-pain-advice = Jangan lanjutkan pijat hari ini. Jika sakitnya tidak hilang, atau Ibu demam, hubungi bidan.
 resume-title = Pijat tadi terputus
-resume-text = Aplikasi tertutup saat putaran { $pass } dari { $passes }, { $minutes } menit yang lalu.
+resume-text = Aplikasi tertutup saat pijatan ke-{ $pass } dari { $passes }, { $minutes } menit yang lalu.
 resume-closing-text = Aplikasi tertutup saat langkah penutup, { $minutes } menit yang lalu.
 resume-yes = Lanjutkan
 resume-no = Catat sebagai terhenti
-guide-do-countdown = Minyaki telapak tangan. Letakkan kepalan di kiri-kanan tonjolan tulang leher.
-guide-do-pass = Putar kedua ibu jari kecil-kecil, turun sampai garis putus-putus. Jangan di tulang belakang.
+guide-do-countdown = Oles minyak ke telapak tangan. Letakkan kepalan tangan di kiri-kanan tonjolan tulang leher.
+guide-do-pass = Putar kedua ibu jari kecil-kecil sambil turun sampai garis putus-putus. Jangan di tulang belakang. Tanyakan kepada Ibu apakah tekanannya pas, dan berhenti jika sakit.

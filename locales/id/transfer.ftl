@@ -23,7 +23,7 @@ transfer-saved = Tersimpan: { $file } ({ $records } catatan).
 transfer-back = Kembali
 
 transfer-receive-title = Terima berkas
-transfer-receive-intro = Pilih berkas Ayah ASI (.ayahasi). Aplikasi menunjukkan isinya dulu; tidak ada yang berubah sebelum Anda menekan "Terapkan".
+transfer-receive-intro = Pilih berkas Ayah ASI (.ayahasi). Aplikasi menunjukkan isinya dulu; tidak ada yang berubah sebelum tombol "Terapkan" ditekan.
 transfer-pick-file = Pilih berkas
 transfer-reading = Membaca dan memeriksa berkas…
 transfer-preview-title = Isi berkas
@@ -71,5 +71,5 @@ conflict-incoming = Dari berkas
 conflict-empty = (kosong)
 conflict-keep-here = Pakai yang di perangkat ini
 conflict-take-incoming = Pakai dari berkas
-conflict-field-pass-seconds = Lama tiap putaran (detik)
-conflict-field-passes = Jumlah putaran
+conflict-field-pass-seconds = Lama tiap pijatan (detik)
+conflict-field-passes = Jumlah pijatan

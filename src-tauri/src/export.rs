@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::Workbook;
 
+use crate::domain::checklist;
 use crate::domain::report::{Report, Row};
 use crate::domain::stats::Wilcoxon;
 use crate::i18n::Localizer;
@@ -125,13 +126,17 @@ pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
                     text(t("report-percent")),
                     optional(report.competent_percent),
                 ],
+                vec![
+                    text(t("report-critical-failed")),
+                    count(report.critical_failed),
+                ],
             ]
             .into_iter()
             .chain(
                 report
                     .most_failed
                     .iter()
-                    .map(|(row, n)| vec![text(t(&format!("checklist-{row}"))), count(*n)]),
+                    .map(|(row, n)| vec![text(t(&checklist::report_label_id(row))), count(*n)]),
             )
             .collect(),
         },

@@ -32,6 +32,8 @@ pub fn run() {
             commands::app::get_app_state,
             commands::app::set_language,
             commands::family::register_family,
+            commands::family::check_family,
+            commands::family::renew_consent,
             commands::session::get_protocol,
             commands::session::set_massage_plan,
             commands::session::begin_session,

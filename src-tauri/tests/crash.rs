@@ -249,12 +249,20 @@ fn check(dir: &Path, acks: &Acknowledged) -> usize {
                 |r| r.get(0),
             )
             .unwrap_or(0);
-        assert_eq!(rows, 9, "acknowledged visit {id} has all nine scores");
+        assert_eq!(
+            rows,
+            checklist::ROWS.len() as i64,
+            "acknowledged visit {id} has all its scores"
+        );
         checked += 1;
     }
     // Never a visit without its scores, acknowledged or not: they share a transaction.
     let partial: i64 = conn
-        .query_row("SELECT count(*) FROM home_visit v WHERE (SELECT count(*) FROM visit_score s WHERE s.visit_id = v.id) <> 9", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM home_visit v WHERE (SELECT count(*) FROM visit_score s WHERE s.visit_id = v.id) <> ?1",
+            [checklist::ROWS.len() as i64],
+            |r| r.get(0),
+        )
         .expect("partial visits");
     assert_eq!(partial, 0);
     // A session caught running is offered for resume (creation and start share a

@@ -182,6 +182,10 @@ fn bad_calls(family: &str, session: &str) -> Vec<(&'static str, Value)> {
     }
     for (field, values) in field_cases.iter().filter(|(f, _)| *f != "consentGiven") {
         add(
+            "check_family",
+            mutations(&family_base, &["input", field], values),
+        );
+        add(
             "update_family",
             mutations(
                 &json!({"familyId": family, "input": family_input()}),
@@ -405,6 +409,14 @@ fn bad_calls(family: &str, session: &str) -> Vec<(&'static str, Value)> {
         json!([]),
         json!("rows"),
     ]);
+    add(
+        "get_checklist",
+        vec![
+            json!({"familyId": UNKNOWN_ID}),
+            json!({"familyId": 5}),
+            json!({}),
+        ],
+    );
     add(
         "preview_score",
         bad_rows.iter().map(|r| json!({"rows": r})).collect(),
@@ -653,8 +665,8 @@ async fn html_in_saved_text_shows_as_text_and_never_runs() -> Result<()> {
     ayah_asi_e2e::flows::enter_birth_date(&app, ayah_asi_e2e::days_ago(10)).await?;
     app.type_into("#field-posyandu", "<b onmouseover=alert(1)>Melati</b>")
         .await?;
-    app.click("#field-consent").await?;
     app.click("#save-family").await?;
+    ayah_asi_e2e::flows::mother_consents(&app).await?;
     app.wait_for("#start-massage").await?;
     let no_script_ran = "return window.__xss === undefined && document.querySelectorAll('#app img, #app script, #app b').length === 0;";
     let check = |screen: &'static str| {

@@ -37,7 +37,7 @@ fn family_id(driver: &Driver, father: &str) -> Result<String> {
     )?)
 }
 
-async fn score_rows(app: &App, scores: [u8; 9]) -> Result<()> {
+async fn score_rows(app: &App, scores: [u8; 10]) -> Result<()> {
     for (row, score) in CHECKLIST_ROWS.iter().zip(scores) {
         app.click(&format!("#row-{row}-{score}")).await?;
     }
@@ -60,9 +60,9 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
 
     let andi = family_id(&driver, "Andi")?;
     app.click(&format!("#visit-{andi}")).await?;
-    score_rows(&app, [2, 2, 1, 1, 2, 1, 2, 1, 1]).await?;
-    // 13 of 18 = 72 %: cukup, not yet competent at 80 %.
-    app.wait_for_text("#visit-score", "Skor 72% (13 dari 18)")
+    score_rows(&app, [2, 2, 1, 1, 2, 2, 1, 2, 1, 1]).await?;
+    // 15 of 20 = 75 %: cukup, not yet competent at 80 %.
+    app.wait_for_text("#visit-score", "Skor 75% (15 dari 20)")
         .await?;
     app.wait_for_text("#visit-band", "Cukup · Belum kompeten (batas 80%)")
         .await?;
@@ -74,7 +74,7 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
         .await?;
     app.screenshot("31-visit").await?;
     app.click("#visit-save").await?;
-    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 72% — Cukup")
+    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 75% — Cukup")
         .await?;
 
     app.click("#visit-to-review").await?;
@@ -82,11 +82,11 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
     assert!(
         app.text("#review-visits")
             .await?
-            .contains("72% — Cukup (kader Bu Rina)")
+            .contains("75% — Cukup (kader Bu Rina)")
     );
     let focus = app.text("#review-focus").await?;
     assert!(
-        focus.starts_with("Kepalan dan ibu jari") || focus.starts_with("Tekanan memutar"),
+        focus.starts_with("Kepalan tangan dan ibu jari") || focus.starts_with("Menekan dengan"),
         "{focus}"
     );
     let bars = app
@@ -102,14 +102,14 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
     // Amending keeps the original and needs a reason.
     app.click("#review-visits button").await?;
     app.click("#row-placement-c7-2").await?;
-    app.wait_for_text("#visit-score", "Skor 78% (14 dari 18)")
+    app.wait_for_text("#visit-score", "Skor 80% (16 dari 20)")
         .await?;
     app.click("#visit-save").await?;
     app.wait_for_text("#visit-error", "Tulis alasan perubahan.")
         .await?;
     app.type_into("#visit-amend-reason", "Salah pencet").await?;
     app.click("#visit-save").await?;
-    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 78% — Baik")
+    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 80% — Baik")
         .await?;
 
     let db = open_database(&driver.database())?;
@@ -147,23 +147,23 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
         [
             (
                 1,
-                72,
+                75,
                 "cukup".into(),
-                "daftar-tilik-v1".into(),
+                "daftar-tilik-v2".into(),
                 None,
                 "cooperative".into(),
                 Some("lancar".into()),
-                9
+                10
             ),
             (
                 2,
-                78,
+                80,
                 "baik".into(),
-                "daftar-tilik-v1".into(),
+                "daftar-tilik-v2".into(),
                 Some("Salah pencet".into()),
                 "cooperative".into(),
                 Some("lancar".into()),
-                9
+                10
             ),
         ]
     );
@@ -257,5 +257,57 @@ async fn cadre_mode_locks_itself_when_idle_and_a_family_device_can_open_it() -> 
     app.type_into("#cadre-pin", PIN).await?;
     app.click("#cadre-unlock").await?;
     app.wait_for("#families-list li[data-family]").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    set_up_cadre(&app).await?;
+    register_family(&app, "Andi", "Rina").await?;
+    let andi = family_id(&driver, "Andi")?;
+    app.click(&format!("#visit-{andi}")).await?;
+    // The duration and repetition rows read the family's own plan (3 × 2,5 minutes).
+    app.wait_for_text_containing("fieldset[data-row='duration'] legend", "2,5 menit")
+        .await?;
+    app.wait_for_text_containing("fieldset[data-row='repetitions'] legend", "diulang 3 kali")
+        .await?;
+    app.wait_for_text_containing("fieldset[data-row='not-on-spine']", "Langkah wajib")
+        .await?;
+    // Everything right but the father pressed on the spine itself: 18 of 20 = 90 %.
+    score_rows(&app, [2, 2, 2, 2, 2, 0, 2, 2, 2, 2]).await?;
+    app.wait_for_text("#visit-score", "Skor 90% (18 dari 20)")
+        .await?;
+    app.wait_for_text_containing("#visit-band", "Baik · Belum kompeten: langkah wajib")
+        .await?;
+    app.wait_for_text_containing("#visit-band", "Tidak menekan tulang belakangnya")
+        .await?;
+    app.click("#motivation-cooperative").await?;
+    app.screenshot("34-visit-spine").await?;
+    app.click("#visit-save").await?;
+    app.wait_for_text_containing("#visit-result-competence", "Belum kompeten")
+        .await?;
+    app.click("#visit-to-review").await?;
+    app.wait_for_text_containing("#review-visits", "Langkah wajib bernilai 0")
+        .await?;
+    let focus = app.text("#review-focus li").await?;
+    assert!(focus.starts_with("Tidak menekan tulang belakangnya"), "{focus}");
+    app.screenshot("35-review-spine").await?;
+
+    let db = open_database(&driver.database())?;
+    let (percent, band, competent): (i64, String, bool) = db.query_row(
+        "SELECT percent, band, competent FROM home_visit WHERE family_id = ?1",
+        [&andi],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    assert_eq!((percent, band.as_str(), competent), (90, "baik", false));
+    drop(db);
+    // The report counts it.
+    app.click("#back-to-families").await?;
+    app.click("#open-report").await?;
+    app.wait_for_text_containing("#report-critical-failed", "Menekan tulang belakang")
+        .await?;
+    assert!(app.text("#report-critical-failed").await?.ends_with(": 1"));
     app.close().await
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use ayah_asi_e2e::flows::{onboard, set_plan, start_massage};
+use ayah_asi_e2e::flows::{SAFETY_QUESTIONS, onboard, set_plan, start_massage};
 use ayah_asi_e2e::{Driver, Result, eventually, open_database};
 
 /// The session clock runs this many times faster (honoured by debug builds only).
@@ -36,11 +36,11 @@ async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Resu
     set_plan(&app, 60, 2).await?;
     app.wait_for_text(
         "#plan-summary",
-        "2 putaran × 1 menit, 2 kali sehari (pagi dan sore)",
+        "2 kali pijatan × 1 menit, 2 kali sehari (pagi dan sore)",
     )
     .await?;
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Putaran 1 dari 2")
+    app.wait_for_text("#guide-phase", "Pijatan ke-1 dari 2")
         .await?;
     app.screenshot("10-guided-pass").await?;
     // No touch between passes: the closing screen comes by itself.
@@ -57,7 +57,7 @@ async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Resu
     )?;
     assert_eq!(
         (status.as_str(), version.as_str(), passes),
-        ("finished", "pijat-oksitosin-v1", 2)
+        ("finished", "pijat-oksitosin-v2", 2)
     );
     let mut stmt =
         db.prepare("SELECT pass, started_at, ended_at, paused_ms FROM session_pass ORDER BY pass")?;
@@ -103,25 +103,33 @@ async fn a_yes_on_the_safety_screen_stops_the_session_before_it_starts() -> Resu
     app.click("#safety-continue").await?;
     app.wait_for_text("#session-error", "Jawab semua pertanyaan dulu.")
         .await?;
-    for question in ["back-wound", "spine-injury", "pain-now"] {
-        app.click(&format!("#safety-{question}-no")).await?;
+    for question in SAFETY_QUESTIONS {
+        let answer = if question == "heavy-bleeding" || question == "back-wound" {
+            "yes"
+        } else {
+            "no"
+        };
+        app.click(&format!("#safety-{question}-{answer}")).await?;
     }
-    app.click("#safety-fever-bleeding-dizzy-yes").await?;
     app.click("#safety-continue").await?;
-    app.wait_for_text("#safety-stop-title", "Jangan memijat dulu")
-        .await?;
+    // Heavy bleeding is a danger sign: to the midwife or puskesmas now, not "tell her".
     app.wait_for_text(
-        "#safety-flagged",
-        "Ibu sedang demam, perdarahan banyak, atau pusing?",
+        "#safety-stop-title",
+        "Bawa Ibu ke bidan atau puskesmas sekarang",
     )
     .await?;
-    app.screenshot("12-safety-stop").await?;
+    app.wait_for_text_containing("#safety-urgent", "Segera antar Ibu").await?;
+    app.wait_for_text_containing("#safety-flagged", "Darah nifas Ibu keluar lebih banyak")
+        .await?;
+    app.wait_for_text_containing("#safety-flagged-calm", "Ada luka, ruam, atau infeksi")
+        .await?;
+    app.screenshot("12-safety-stop-urgent").await?;
     assert_eq!(
         session_status(&driver)?,
         (
             "not-started".into(),
             Some("safety".into()),
-            Some("fever-bleeding-dizzy".into())
+            Some("back-wound,heavy-bleeding".into())
         )
     );
     assert!(
@@ -138,7 +146,7 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
     onboard(&app).await?;
     set_plan(&app, 120, 2).await?; // 20 s of real time per pass
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Putaran 1 dari 2")
+    app.wait_for_text("#guide-phase", "Pijatan ke-1 dari 2")
         .await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
@@ -195,7 +203,7 @@ async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Resu
     onboard(&app).await?;
     set_plan(&app, 60, 2).await?; // 10 s of real time per pass
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Putaran 1 dari 2")
+    app.wait_for_text("#guide-phase", "Pijatan ke-1 dari 2")
         .await?;
     eventually("pass 1 recorded as started", || {
         Ok(event_kinds(&driver)?.contains(&"pass-started".to_string()))
@@ -207,12 +215,12 @@ async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Resu
     let app = driver.launch().await?;
     app.wait_for_text(
         "#resume-text",
-        "Aplikasi tertutup saat putaran 1 dari 2, 0 menit yang lalu.",
+        "Aplikasi tertutup saat pijatan ke-1 dari 2, 0 menit yang lalu.",
     )
     .await?;
     app.screenshot("14-resume-offer").await?;
     app.click("#resume-yes").await?;
-    app.wait_for_text("#guide-phase", "Bersiap — putaran 1 dari 2")
+    app.wait_for_text("#guide-phase", "Bersiap — pijatan ke-1 dari 2")
         .await?;
     // The interrupted pass is given again, then pass 2: about 22 s at this speed.
     app.wait_for_within("#closing", Duration::from_secs(45))

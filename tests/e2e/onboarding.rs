@@ -1,6 +1,6 @@
 //! Onboarding a family in the real app: the first feature through every layer.
 
-use ayah_asi_e2e::flows::{enter_birth_date, fill_family};
+use ayah_asi_e2e::flows::{enter_birth_date, fill_family, mother_consents};
 use ayah_asi_e2e::{Driver, Result, days_ago, open_database};
 use chrono::{Datelike, NaiveDate};
 
@@ -17,6 +17,26 @@ async fn a_new_user_completes_onboarding_in_indonesian_and_is_greeted() -> Resul
     fill_family(&app, days_ago(10)).await?;
     app.screenshot("02-onboarding").await?;
     app.click("#save-family").await?;
+    // The phone goes to the mother: the father cannot tick her consent for her.
+    app.wait_for("#consent-handover-ready").await?;
+    assert_eq!(family_count(&driver)?, 0, "nothing is saved before she agrees");
+    app.click("#consent-handover-ready").await?;
+    let text = app.wait_for("#consent-text").await?.text().await?;
+    for kept in [
+        "nama Bapak dan Ibu",
+        "tanggal lahir bayi",
+        "umur, pendidikan",
+        "sesi pijat",
+        "tes pengetahuan",
+        "kunjungan kader",
+        "tanpa nama",
+        "menghapus semua data",
+        "tetap ada di HP kader",
+    ] {
+        assert!(text.contains(kept), "the consent text names {kept:?}: {text}");
+    }
+    app.screenshot("02b-consent").await?;
+    app.click("#consent-yes").await?;
     app.wait_for_text("#greeting", "Selamat datang, Pak Budi Santoso!")
         .await?;
     app.wait_for_text("#baby-age", "Usia bayi: 10 hari").await?;
@@ -32,7 +52,43 @@ async fn a_new_user_completes_onboarding_in_indonesian_and_is_greeted() -> Resul
         ("Budi Santoso", "Melati", "11")
     );
     let version: String = db.query_row("SELECT text_version FROM consent", [], |r| r.get(0))?;
-    assert_eq!(version, "health-data-v1");
+    assert_eq!(version, "health-data-v2");
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_the_mothers_consent_nothing_is_saved_and_an_older_consent_is_asked_again()
+-> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    fill_family(&app, days_ago(10)).await?;
+    app.click("#save-family").await?;
+    app.click("#consent-handover-ready").await?;
+    app.click("#consent-no").await?;
+    app.wait_for("#consent-declined-title").await?;
+    assert_eq!(family_count(&driver)?, 0);
+    // Back to the form: what was typed is still there, and she may agree after all.
+    app.click("#consent-back-to-form").await?;
+    assert_eq!(app.value("#field-fatherName").await?, "Budi Santoso");
+    app.click("#save-family").await?;
+    mother_consents(&app).await?;
+    app.wait_for("#greeting").await?;
+    app.close().await?;
+
+    // A consent given to the first consent text is asked again at the next start.
+    open_database(&driver.database())?
+        .execute("UPDATE consent SET text_version = 'health-data-v1'", [])?;
+    let app = driver.launch().await?;
+    app.click("#consent-handover-ready").await?;
+    app.wait_for_text("#consent-title", "Persetujuan Ibu diperbarui")
+        .await?;
+    app.click("#consent-yes").await?;
+    app.wait_for("#greeting").await?;
+    let versions: Vec<String> = open_database(&driver.database())?
+        .prepare("SELECT text_version FROM consent ORDER BY given_at")?
+        .query_map([], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    assert_eq!(versions, ["health-data-v1", "health-data-v2"]);
     app.close().await
 }
 
@@ -64,6 +120,7 @@ async fn a_birth_date_in_the_future_is_refused_and_nothing_is_saved() -> Result<
     // Correcting the date saves the family.
     enter_birth_date(&app, days_ago(0)).await?;
     app.click("#save-family").await?;
+    mother_consents(&app).await?;
     app.wait_for_text("#baby-age", "Usia bayi: 0 hari").await?;
     assert_eq!(family_count(&driver)?, 1);
     app.close().await
@@ -75,6 +132,7 @@ async fn the_family_and_language_survive_a_restart_and_english_changes_the_texts
     let app = driver.launch().await?;
     fill_family(&app, days_ago(30)).await?;
     app.click("#save-family").await?;
+    mother_consents(&app).await?;
     app.wait_for_text("#greeting", "Selamat datang, Pak Budi Santoso!")
         .await?;
     app.close().await?;

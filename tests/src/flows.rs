@@ -24,14 +24,21 @@ pub async fn fill_family(app: &App, birth_date: NaiveDate) -> Result<()> {
     enter_birth_date(app, birth_date).await?;
     app.type_into("#field-posyandu", "Melati").await?;
     app.type_into("#field-rw", "11").await?;
-    app.click("#field-consent").await?;
     Ok(())
+}
+
+/// After the family's details: the phone goes to the mother, who agrees on her own screen.
+pub async fn mother_consents(app: &App) -> Result<()> {
+    app.click("#consent-handover-ready").await?;
+    app.wait_for("#consent-text").await?;
+    app.click("#consent-yes").await
 }
 
 /// Onboards the family in Indonesian and waits for the home screen.
 pub async fn onboard(app: &App) -> Result<()> {
     fill_family(app, days_ago(14)).await?;
     app.click("#save-family").await?;
+    mother_consents(app).await?;
     app.wait_for("#start-massage").await?;
     Ok(())
 }
@@ -49,16 +56,22 @@ pub async fn set_plan(app: &App, pass_seconds: u32, passes: u32) -> Result<()> {
 
 /// On the safety screen: every answer no, then continue to the preparation screen.
 pub async fn answer_safety_no(app: &App) -> Result<()> {
-    for question in [
-        "back-wound",
-        "spine-injury",
-        "fever-bleeding-dizzy",
-        "pain-now",
-    ] {
+    for question in SAFETY_QUESTIONS {
         app.click(&format!("#safety-{question}-no")).await?;
     }
     app.click("#safety-continue").await
 }
+
+/// The safety questions in order; the last four are danger signs.
+pub const SAFETY_QUESTIONS: [&str; 7] = [
+    "back-wound",
+    "spine-injury",
+    "severe-pain",
+    "heavy-bleeding",
+    "fever",
+    "faint-dizzy",
+    "headache-swelling",
+];
 
 /// On the preparation screen: every item ticked, then start; waits for the guide.
 pub async fn prepare_and_start(app: &App) -> Result<()> {
@@ -113,16 +126,17 @@ pub async fn set_cadre_pin(app: &App, pin: &str) -> Result<()> {
 
 /// The ten knowledge-test statements in order, and those that are true.
 pub const QUIZ_STATEMENTS: [&str; 10] =
-    ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"];
-pub const QUIZ_TRUE: [&str; 6] = ["s1", "s3", "s4", "s7", "s8", "s10"];
+    ["s1", "s2", "s3", "s4", "s5", "s11", "s7", "s8", "s9", "s10"];
+pub const QUIZ_TRUE: [&str; 7] = ["s1", "s3", "s4", "s11", "s7", "s8", "s10"];
 
 /// The daftar tilik rows in order.
-pub const CHECKLIST_ROWS: [&str; 9] = [
+pub const CHECKLIST_ROWS: [&str; 10] = [
     "preparation",
     "position",
     "placement-c7",
     "circular-pressure",
     "down-to-ribs",
+    "not-on-spine",
     "duration",
     "repetitions",
     "cleaning",
@@ -151,8 +165,8 @@ pub async fn register_family_as_cadre(app: &App, father: &str, mother: &Mother<'
     app.select("#field-motherEducation", mother.education)
         .await?;
     app.select("#field-parity", mother.parity).await?;
-    app.click("#field-consent").await?;
     app.click("#save-family").await?;
+    mother_consents(app).await?;
     app.wait_for("#families-list li[data-family]").await?;
     Ok(())
 }

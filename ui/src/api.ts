@@ -29,6 +29,8 @@ export interface StorageProblem {
 export interface AppState {
   language: string | null;
   family: Family | null;
+  /** The mother agreed to the consent text as it reads now (else she is asked again). */
+  consentCurrent: boolean;
   storageProblem: StorageProblem | null;
 }
 
@@ -52,6 +54,10 @@ export const setLanguage = (language: Language): Promise<void> =>
 
 export const registerFamily = (input: FamilyInput): Promise<Family> =>
   invoke('register_family', { input });
+/** Checks the family's details (nothing saved) before the mother is asked for consent. */
+export const checkFamily = (input: FamilyInput): Promise<void> => invoke('check_family', { input });
+/** Records the mother's consent to the current consent text for this device's family. */
+export const renewConsent = (): Promise<void> => invoke('renew_consent');
 
 // ---- Guided massage ----
 
@@ -72,6 +78,8 @@ export interface Protocol {
   version: string;
   preparation: Step[];
   safetyQuestions: string[];
+  /** Danger signs among them: a "yes" means to the midwife or puskesmas now. */
+  urgentSafetyQuestions: string[];
   massage: Step[];
   closing: Step[];
   plan: MassagePlan;
@@ -116,6 +124,8 @@ export interface SessionUpdate {
 export interface SafetyVerdict {
   safe: boolean;
   flagged: string[];
+  /** A danger sign among them: take her to the midwife or puskesmas now. */
+  urgent: boolean;
 }
 
 export interface Unfinished {
@@ -269,11 +279,13 @@ export interface CadreStatus {
   waitSeconds: number;
 }
 
-export type Need = 'no-visit' | 'falling-score' | 'few-sessions' | 'on-track';
+export type Need = 'risk' | 'no-visit' | 'falling-score' | 'few-sessions' | 'on-track';
+export type Risk = 'pain-stop' | 'safety-stop' | 'no-milk';
 
 export interface FamilyListItem {
   family: Family;
   need: Need;
+  risks: Risk[];
   lastVisit: string | null;
   lastPercent: number | null;
   sessions7d: number;
@@ -295,11 +307,15 @@ export interface Score {
   percent: number;
   band: Band;
   competent: boolean;
+  /** Required rows scored 0: not competent whatever the percentage. */
+  criticalFailed: string[];
 }
 
 export interface Checklist {
   version: string;
   rows: string[];
+  critical: string[];
+  plan: MassagePlan;
   maxRowScore: number;
   competentPercent: number;
 }
@@ -331,6 +347,7 @@ export interface VisitView {
   percent: number;
   band: Band;
   competent: boolean;
+  criticalFailed: string[];
   motivation: Motivation;
   milkStatus: MilkStatus | null;
   coachingNotes: string | null;
@@ -346,6 +363,8 @@ export interface FamilyReview {
   visits: VisitView[];
   trends: { rowId: string; scores: (number | null)[] }[];
   focus: string[];
+  critical: string[];
+  plan: MassagePlan;
   preScore: number | null;
   postScore: number | null;
 }
@@ -358,7 +377,7 @@ export const lockCadre = (): Promise<void> => invoke('lock_cadre');
 export const listFamilies = (query: string): Promise<FamilyListItem[]> => invoke('list_families', { query });
 export const registerFamilyAsCadre = (input: FamilyInput): Promise<Family> =>
   invoke('register_family_as_cadre', { input });
-export const getChecklist = (): Promise<Checklist> => invoke('get_checklist');
+export const getChecklist = (familyId: string): Promise<Checklist> => invoke('get_checklist', { familyId });
 export const previewScore = (rows: RowScore[]): Promise<Score> => invoke('preview_score', { rows });
 export const saveVisit = (input: VisitInput): Promise<VisitResult> => invoke('save_visit', { input });
 export const amendVisit = (originalId: string, reason: string, input: VisitInput): Promise<VisitResult> =>
@@ -443,6 +462,8 @@ export interface Report {
   assessed: number;
   competent: number;
   competentPercent: number | null;
+  /** Fathers whose latest visit scored a required row 0 (pressed on the spine). */
+  criticalFailed: number;
   mostFailed: [string, number][];
   comfortRatings: number;
   comfortMean: number | null;

@@ -14,7 +14,8 @@ import { showLearning } from './screens/learning';
 import { showMilkStatus } from './screens/milk';
 import { showResumeOffer, startSessionFlow } from './screens/session';
 import { showReceive, showSend, type TransferNav } from './screens/transfer';
-import { showStorageProblem } from './screens/data';
+import { myDataSection, showStorageProblem } from './screens/data';
+import { consentHandover, consentScreen } from './screens/consent';
 
 const root = document.getElementById('app') ?? document.body;
 
@@ -54,6 +55,9 @@ function show(state: api.AppState): void {
         footer: h('button', { type: 'button', id: 'cadre-entry', class: 'big', onclick: () => void enterCadre(root, () => void refresh()) }, t('cadre-entry')),
       }));
       break;
+    case 'consent':
+      if (state.family) askConsentAgain(state.family);
+      break;
     case 'home':
       if (state.family) {
         mount(root, homeScreen(state.family, {
@@ -71,6 +75,22 @@ function show(state: api.AppState): void {
       }
       break;
   }
+}
+
+/** The consent text changed since the mother agreed: she is asked again, on her own screen. */
+function askConsentAgain(family: api.Family): void {
+  const ask = () => mount(root, consentHandover(() => mount(root, consentScreen({
+    title: t('consent-renew-title'),
+    intro: t('consent-renew-intro'),
+    agree: () => void api.renewConsent().then(refresh, showFatal),
+    decline: () => mount(root, h('section', { id: 'consent-declined', class: 'screen mother', 'aria-labelledby': 'consent-declined-title' },
+      h('h1', { id: 'consent-declined-title' }, t('consent-declined-title')),
+      h('p', {}, t('consent-renew-declined')),
+      h('button', { type: 'button', id: 'consent-ask-again', class: 'big primary', onclick: ask }, t('consent-ask-again')),
+      h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(family.id, () => void refresh())),
+    )),
+  }))));
+  ask();
 }
 
 function familyNav(): TransferNav {

@@ -17,6 +17,8 @@ pub struct AppStateView {
     pub language: Option<String>,
     /// This device's family, or `None` before onboarding.
     pub family: Option<FamilyView>,
+    /// The mother agreed to the current consent text (else she is asked again).
+    pub consent_current: bool,
     /// Why the database could not be opened, when it could not.
     pub storage_problem: Option<crate::state::StorageProblem>,
 }
@@ -27,6 +29,7 @@ pub async fn get_app_state(state: State<'_, AppState>) -> Result<AppStateView, A
         return Ok(AppStateView {
             language: None,
             family: None,
+            consent_current: false,
             storage_problem: Some(problem),
         });
     }
@@ -34,10 +37,16 @@ pub async fn get_app_state(state: State<'_, AppState>) -> Result<AppStateView, A
         .with_store(|store| {
             let language = settings::get(store.conn(), settings::LANGUAGE)?;
             let today = storage::now().date_naive();
-            let family = families::get_own(store.conn())?.map(|r| FamilyView::new(&r, today));
+            let own = families::get_own(store.conn())?;
+            let consent_current = match &own {
+                Some(record) => families::has_current_consent(store.conn(), &record.meta.id)?,
+                None => false,
+            };
+            let family = own.map(|r| FamilyView::new(&r, today));
             Ok(AppStateView {
                 language,
                 family,
+                consent_current,
                 storage_problem: None,
             })
         })

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::family::FamilyView;
-use crate::domain::cadre::{self, Need, VisitSignals};
+use crate::domain::cadre::{self, Need, Risk, VisitSignals};
 use crate::domain::checklist::{self, CHECKLIST_VERSION, RowScore, RowTrend, Score};
 use crate::domain::family::FamilyInput;
 use crate::domain::pin;
@@ -16,7 +16,8 @@ use crate::domain::rating::MilkStatus;
 use crate::domain::validation::{FieldError, optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, Store, cadre as cadre_store, families, follow_up};
+use crate::domain::protocol::MassagePlan;
+use crate::storage::{self, Store, cadre as cadre_store, families, follow_up, sessions};
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -34,6 +35,8 @@ pub struct CadreStatus {
 pub struct FamilyListItem {
     pub family: FamilyView,
     pub need: Need,
+    /// Risk signs since the last visit, shown in words.
+    pub risks: Vec<Risk>,
     pub last_visit: Option<NaiveDate>,
     pub last_percent: Option<u8>,
     pub sessions_7d: u32,
@@ -46,6 +49,10 @@ pub struct FamilyListItem {
 pub struct ChecklistView {
     pub version: &'static str,
     pub rows: Vec<&'static str>,
+    /// Rows whose 0 means "not competent" whatever the percentage.
+    pub critical: Vec<&'static str>,
+    /// The family's own plan: the duration and repetition rows read it.
+    pub plan: MassagePlan,
     pub max_row_score: u8,
     pub competent_percent: u8,
 }
@@ -87,6 +94,10 @@ pub struct FamilyReview {
     pub visits: Vec<cadre_store::VisitRow>,
     pub trends: Vec<RowTrend>,
     pub focus: Vec<&'static str>,
+    /// Rows whose 0 means "not competent" whatever the percentage.
+    pub critical: Vec<&'static str>,
+    /// The family's plan, for the duration and repetition rows' text.
+    pub plan: MassagePlan,
     /// Knowledge test: first pre-test and latest post-test score.
     pub pre_score: Option<u8>,
     pub post_score: Option<u8>,
@@ -237,6 +248,7 @@ pub fn family_list(
     }
     items.sort_by_key(|item| {
         cadre::priority(&VisitSignals {
+            risks: item.risks.clone(),
             last_visit: item.last_visit,
             last_percent: item.last_percent,
             previous_percent: None,
@@ -257,7 +269,9 @@ fn list_item(
     let last = visits.last();
     let previous = visits.len().checked_sub(2).and_then(|i| visits.get(i));
     let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at).map_or(now, |at| at);
+    let since_visit = last.map_or(record.meta.created_at.as_str(), |v| v.saved_at.as_str());
     let signals = VisitSignals {
+        risks: cadre_store::risks_since(conn, &record.meta.id, since_visit)?,
         last_visit: last.map(|v| v.visited_on),
         last_percent: last.map(|v| v.percent),
         previous_percent: previous.map(|v| v.percent),
@@ -273,6 +287,7 @@ fn list_item(
     Ok(FamilyListItem {
         family: FamilyView::new(record, now.date_naive()),
         need: cadre::need(&signals),
+        risks: signals.risks.clone(),
         last_visit: signals.last_visit,
         last_percent: signals.last_percent,
         sessions_7d: signals.sessions_7d,
@@ -306,13 +321,24 @@ pub async fn register_family_as_cadre(
         .await
 }
 
+/// The daftar tilik as the visit form shows it for this family (its plan fills in the
+/// duration and repetition rows).
 #[tauri::command]
-pub async fn get_checklist(state: State<'_, AppState>) -> Result<ChecklistView, AppError> {
+pub async fn get_checklist(
+    state: State<'_, AppState>,
+    family_id: String,
+) -> Result<ChecklistView, AppError> {
     state.cadre.touch()?;
+    let family_id = require_visible(&state, family_id).await?;
     let competent_percent = competent_percent(&state).await?;
+    let plan = state
+        .with_store(move |store| Ok(sessions::get_plan(store.conn(), &family_id)?))
+        .await?;
     Ok(ChecklistView {
         version: CHECKLIST_VERSION,
         rows: checklist::ROWS.to_vec(),
+        critical: checklist::CRITICAL_ROWS.to_vec(),
+        plan,
         max_row_score: checklist::MAX_ROW_SCORE,
         competent_percent,
     })
@@ -414,7 +440,7 @@ async fn store_visit(
                     cadre_id: &cadre.id,
                     visited_on: now.date_naive(),
                     checklist_version: CHECKLIST_VERSION,
-                    score,
+                    score: score.clone(),
                     rows: &rows,
                     coaching_notes: notes.as_deref(),
                     motivation: &input.motivation,
@@ -493,6 +519,8 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
     let focus = checklist::focus_rows(&trends);
     let (pre_score, post_score) = crate::storage::learning::scores(conn, family_id)?;
     Ok(FamilyReview {
+        critical: checklist::CRITICAL_ROWS.to_vec(),
+        plan: sessions::get_plan(conn, family_id)?,
         pre_score,
         post_score,
         family: FamilyView::new(&record, now.date_naive()),

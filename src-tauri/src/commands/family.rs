@@ -68,6 +68,36 @@ pub async fn register_family(
         .await
 }
 
+/// Checks the family's details before the phone goes to the mother for her consent:
+/// the same rules as registering, nothing saved.
+#[tauri::command]
+pub fn check_family(mut input: FamilyInput) -> Result<(), AppError> {
+    // Her consent is asked on the next screen, by her; here only the details count.
+    input.consent_given = true;
+    input
+        .validate(storage::now().date_naive())
+        .map(|_| ())
+        .map_err(AppError::Invalid)
+}
+
+/// The mother agrees to the current consent text (asked again when the text changed
+/// since she last agreed). Only for this device's own family.
+#[tauri::command]
+pub async fn renew_consent(state: State<'_, AppState>) -> Result<(), AppError> {
+    state
+        .with_store(|store| {
+            let own = families::get_own(store.conn())?.ok_or(AppError::NoFamily)?;
+            let device_id = store.device_id().to_owned();
+            Ok(families::record_current_consent(
+                store.conn(),
+                &own.meta.id,
+                &device_id,
+                storage::now(),
+            )?)
+        })
+        .await
+}
+
 /// Corrects a family's profile: this device's own family, or (in cadre mode) any
 /// family. The edit becomes the profile's next version; the old one is kept.
 #[tauri::command]

@@ -23,6 +23,8 @@ pub struct ProtocolView {
     pub version: &'static str,
     pub preparation: Vec<Step>,
     pub safety_questions: Vec<&'static str>,
+    /// Danger signs among them: a "yes" means to the midwife or puskesmas now.
+    pub urgent_safety_questions: Vec<&'static str>,
     pub massage: Vec<Step>,
     pub closing: Vec<Step>,
     pub plan: MassagePlan,
@@ -37,6 +39,8 @@ pub struct ProtocolView {
 pub struct SafetyVerdict {
     pub safe: bool,
     pub flagged: Vec<String>,
+    /// A danger sign among them: go to the midwife or puskesmas now.
+    pub urgent: bool,
 }
 
 /// A session the app was killed in the middle of, still young enough to resume.
@@ -75,6 +79,7 @@ pub async fn get_protocol(state: State<'_, AppState>) -> Result<ProtocolView, Ap
         version: protocol::PROTOCOL_VERSION,
         preparation: PREPARATION.to_vec(),
         safety_questions: SAFETY_QUESTIONS.to_vec(),
+        urgent_safety_questions: protocol::URGENT_SAFETY_QUESTIONS.to_vec(),
         massage: protocol::MASSAGE.to_vec(),
         closing: protocol::CLOSING.to_vec(),
         plan,
@@ -167,6 +172,7 @@ pub async fn check_safety(
         .await?;
     Ok(SafetyVerdict {
         safe: flagged.is_empty(),
+        urgent: flagged.iter().any(|id| protocol::is_urgent(id)),
         flagged,
     })
 }

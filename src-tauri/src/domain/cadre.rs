@@ -7,6 +7,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Need {
+    /// A sign of risk since the last visit (see [`Risk`]).
+    Risk,
     /// Never visited.
     NoVisit,
     /// The last checklist score is lower than the one before.
@@ -16,9 +18,24 @@ pub enum Need {
     OnTrack,
 }
 
+/// A sign since the cadre's last visit (or since enrolment) that puts a family above
+/// the others, whatever else the list knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Risk {
+    /// A session stopped because the mother felt pain.
+    PainStop,
+    /// The safety check found a reason not to massage (a danger sign, a wound...).
+    SafetyStop,
+    /// Milk production recorded as "tidak ada".
+    NoMilk,
+}
+
 /// What the list knows of a family, for ordering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisitSignals {
+    /// Risk signs since the last visit, most important first.
+    pub risks: Vec<Risk>,
     pub last_visit: Option<NaiveDate>,
     pub last_percent: Option<u8>,
     pub previous_percent: Option<u8>,
@@ -27,7 +44,9 @@ pub struct VisitSignals {
 }
 
 pub fn need(signals: &VisitSignals) -> Need {
-    if signals.last_visit.is_none() {
+    if !signals.risks.is_empty() {
+        Need::Risk
+    } else if signals.last_visit.is_none() {
         Need::NoVisit
     } else if matches!((signals.last_percent, signals.previous_percent), (Some(last), Some(previous)) if last < previous)
     {
@@ -61,6 +80,7 @@ mod tests {
         sessions: u32,
     ) -> VisitSignals {
         VisitSignals {
+            risks: Vec::new(),
             last_visit: last_visit.map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap()),
             last_percent: last,
             previous_percent: previous,
@@ -85,6 +105,22 @@ mod tests {
         ];
         list.sort_by_key(priority);
         assert_eq!(list, [never, falling, few, older_on_track, on_track]);
+    }
+
+    #[test]
+    fn a_family_with_a_risk_sign_comes_before_every_other() {
+        let never = signals(None, None, None, 0);
+        let mut pain = signals(Some(20), Some(100), Some(90), 14);
+        pain.risks = vec![Risk::PainStop];
+        let mut list = vec![never.clone(), pain.clone()];
+        list.sort_by_key(priority);
+        assert_eq!(list, [pain.clone(), never]);
+        assert_eq!(need(&pain), Need::Risk);
+        for risk in [Risk::SafetyStop, Risk::NoMilk] {
+            let mut family = signals(Some(20), Some(100), None, 14);
+            family.risks = vec![risk];
+            assert_eq!(need(&family), Need::Risk);
+        }
     }
 
     #[test]

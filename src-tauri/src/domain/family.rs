@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 /// Version of the consent text the mother agreed to; bump it when the text changes
 /// (`consent-health-data-text` in `locales/`).
-pub const CONSENT_TEXT_VERSION: &str = "health-data-v1";
+pub const CONSENT_TEXT_VERSION: &str = "health-data-v2";
 
 /// The oldest a baby may be at enrolment: the programme serves breastfeeding families.
 const MAX_BABY_AGE_MONTHS: u32 = 24;

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::validation::FieldError;
 
-/// Stored with every attempt; bump it when a statement or an answer changes.
-pub const QUIZ_VERSION: &str = "uji-pengetahuan-v1";
+/// Stored with every attempt; bump it when a statement or an answer changes. Attempts
+/// of an older version keep the score they were graded with.
+pub const QUIZ_VERSION: &str = "uji-pengetahuan-v2";
 
 /// One lesson page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,7 +36,7 @@ pub const LESSONS: [Lesson; 7] = [
     lesson("what-lowers-milk", "warning", 3),
     lesson("father-role", "father", 3),
     lesson("oxytocin-massage", "hands", 3),
-    lesson("see-midwife", "midwife", 3),
+    lesson("see-midwife", "midwife", 5),
 ];
 
 /// The lesson the guided massage suggests to a father who has not read it.
@@ -55,13 +56,15 @@ const fn statement(id: &'static str, answer: bool, lesson: &'static str) -> Stat
     Statement { id, answer, lesson }
 }
 
+/// The statements of the current version. `uji-pengetahuan-v1` had "s6" (smoking near a
+/// breastfeeding mother), dropped as ambiguous; "s11" replaces it.
 pub const STATEMENTS: [Statement; 10] = [
     statement("s1", true, "what-is-asi"),
     statement("s2", false, "what-is-asi"),
     statement("s3", true, "benefits"),
     statement("s4", true, "hormones"),
     statement("s5", false, "hormones"),
-    statement("s6", false, "what-lowers-milk"),
+    statement("s11", true, "what-lowers-milk"),
     statement("s7", true, "father-role"),
     statement("s8", true, "oxytocin-massage"),
     statement("s9", false, "oxytocin-massage"),
@@ -186,6 +189,7 @@ mod tests {
     #[test]
     fn score_is_ten_per_correct_answer_and_misses_point_to_their_lessons() {
         assert_eq!(grade(&answers(&[])).unwrap().score, 100);
+        assert!(!STATEMENTS.iter().any(|s| s.id == "s6"), "s6 was ambiguous");
         let graded = grade(&answers(&["s2", "s9"])).unwrap();
         assert_eq!((graded.correct, graded.score), (8, 80));
         assert_eq!(

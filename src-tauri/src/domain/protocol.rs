@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// Stored with every session and checklist score; bump it when steps change.
-pub const PROTOCOL_VERSION: &str = "pijat-oksitosin-v1";
+pub const PROTOCOL_VERSION: &str = "pijat-oksitosin-v2";
 
 /// Where on the mother's back a step happens (ids of zones in `assets/back.svg`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,13 +42,36 @@ pub const PREPARATION: [Step; 6] = [
     step("position", None, false),
 ];
 
-/// Any "yes" stops the session: the mother should see her midwife first.
-pub const SAFETY_QUESTIONS: [&str; 4] = [
+/// Any "yes" stops the session: the mother should see her midwife first. Texts:
+/// `safety-<id>`. Ordinary backache after birth is no reason to stop (easing it is one
+/// of the massage's aims); only severe, swollen or unusual pain is.
+pub const SAFETY_QUESTIONS: [&str; 7] = [
+    "back-wound",
+    "spine-injury",
+    "severe-pain",
+    "heavy-bleeding",
+    "fever",
+    "faint-dizzy",
+    "headache-swelling",
+];
+
+/// Danger signs after birth (Kemenkes RI, Buku KIA): a "yes" to any of these means
+/// "take her to the midwife or puskesmas now", not "tell the midwife about it".
+pub const URGENT_SAFETY_QUESTIONS: [&str; 4] =
+    ["heavy-bleeding", "fever", "faint-dizzy", "headache-swelling"];
+
+/// Questions of `pijat-oksitosin-v1`, still named in sessions saved under it.
+pub const SAFETY_QUESTIONS_V1: [&str; 4] = [
     "back-wound",
     "spine-injury",
     "fever-bleeding-dizzy",
     "pain-now",
 ];
+
+/// Whether a "yes" to this question is a danger sign that cannot wait.
+pub fn is_urgent(question: &str) -> bool {
+    URGENT_SAFETY_QUESTIONS.contains(&question) || question == "fever-bleeding-dizzy"
+}
 
 /// The massage itself: the first two are shown during the first countdown, the last
 /// is what every timed pass repeats.
@@ -182,5 +205,22 @@ mod tests {
         }
         assert!(StopReason::parse("bored").is_none());
         assert!(!StopReason::Safety.user_choosable());
+    }
+
+    #[test]
+    fn danger_signs_are_urgent_and_ordinary_findings_are_not() {
+        for urgent in ["heavy-bleeding", "fever", "faint-dizzy", "headache-swelling"] {
+            assert!(is_urgent(urgent), "{urgent}");
+            assert!(SAFETY_QUESTIONS.contains(&urgent));
+        }
+        for calm in ["back-wound", "spine-injury", "severe-pain"] {
+            assert!(!is_urgent(calm), "{calm}");
+        }
+        // The old lumped question named bleeding and dizziness: read it the safer way.
+        assert!(is_urgent("fever-bleeding-dizzy"));
+        assert!(
+            !SAFETY_QUESTIONS.contains(&"pain-now"),
+            "ordinary backache no longer blocks the massage"
+        );
     }
 }

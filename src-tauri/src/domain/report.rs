@@ -23,10 +23,30 @@ pub struct CohortFamily {
     pub milk_after: Option<MilkStatus>,
     pub pre_score: Option<u8>,
     pub post_score: Option<u8>,
-    /// Latest visit: competent, and the rows not done correctly.
-    pub latest_visit: Option<(bool, Vec<String>)>,
+    /// Latest visit in the period.
+    pub latest_visit: Option<LatestVisit>,
     /// Comfort ratings (1-5) in the period.
     pub comforts: Vec<u8>,
+}
+
+/// A family's latest checklist visit, as the report counts it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LatestVisit {
+    pub competent: bool,
+    /// Rows not done correctly (scored below 2).
+    pub failed_rows: Vec<String>,
+    /// A critical row (pressing on the spine) scored 0.
+    pub critical_failed: bool,
+}
+
+impl LatestVisit {
+    pub fn new(competent: bool, failed_rows: &[&str], critical_failed: bool) -> Self {
+        Self {
+            competent,
+            failed_rows: failed_rows.iter().map(|r| (*r).to_owned()).collect(),
+            critical_failed,
+        }
+    }
 }
 
 /// A count and its share of all families in the report.
@@ -56,6 +76,8 @@ pub struct Report {
     pub assessed: usize,
     pub competent: usize,
     pub competent_percent: Option<f64>,
+    /// Fathers whose latest visit scored a critical row 0 (pressed on the spine).
+    pub critical_failed: usize,
     /// Rows failed at the latest visits, most often first: (row, fathers).
     pub most_failed: Vec<(String, usize)>,
     pub comfort_ratings: usize,
@@ -131,13 +153,13 @@ pub fn build(families: &[CohortFamily]) -> Report {
         .iter()
         .filter_map(|f| Some((f64::from(f.pre_score?), f64::from(f.post_score?))))
         .collect();
-    let assessed: Vec<&(bool, Vec<String>)> = families
+    let assessed: Vec<&LatestVisit> = families
         .iter()
         .filter_map(|f| f.latest_visit.as_ref())
         .collect();
-    let competent = assessed.iter().filter(|(ok, _)| *ok).count();
+    let competent = assessed.iter().filter(|v| v.competent).count();
     let mut failed: Vec<(String, usize)> = Vec::new();
-    for row in assessed.iter().flat_map(|(_, rows)| rows) {
+    for row in assessed.iter().flat_map(|v| &v.failed_rows) {
         match failed.iter_mut().find(|(id, _)| id == row) {
             Some((_, count)) => *count += 1,
             None => failed.push((row.clone(), 1)),
@@ -187,6 +209,7 @@ pub fn build(families: &[CohortFamily]) -> Report {
         competent,
         competent_percent: (!assessed.is_empty())
             .then(|| competent as f64 * 100.0 / assessed.len() as f64),
+        critical_failed: assessed.iter().filter(|v| v.critical_failed).count(),
         most_failed: failed,
         comfort_ratings: comforts.len(),
         comfort_mean: mean(comforts.iter().map(|c| f64::from(*c))),
@@ -293,20 +316,24 @@ mod tests {
     fn competence_knowledge_and_comfort() {
         let families = [
             CohortFamily {
-                latest_visit: Some((true, vec![])),
+                latest_visit: Some(LatestVisit::new(true, &[], false)),
                 pre_score: Some(50),
                 post_score: Some(90),
                 comforts: vec![5, 4],
                 ..CohortFamily::default()
             },
             CohortFamily {
-                latest_visit: Some((false, vec!["placement-c7".into(), "duration".into()])),
+                latest_visit: Some(LatestVisit::new(
+                    false,
+                    &["placement-c7", "not-on-spine"],
+                    true,
+                )),
                 pre_score: Some(60),
                 comforts: vec![3],
                 ..CohortFamily::default()
             },
             CohortFamily {
-                latest_visit: Some((false, vec!["placement-c7".into()])),
+                latest_visit: Some(LatestVisit::new(false, &["placement-c7"], false)),
                 ..CohortFamily::default()
             },
         ];
@@ -314,6 +341,7 @@ mod tests {
         assert_eq!((report.assessed, report.competent), (3, 1));
         assert!((report.competent_percent.unwrap() - 33.333).abs() < 0.01);
         assert_eq!(report.most_failed[0], ("placement-c7".to_string(), 2));
+        assert_eq!(report.critical_failed, 1, "pressing on the spine is counted");
         assert_eq!(report.knowledge_pre_mean, Some(55.0));
         assert_eq!(report.knowledge_post_mean, Some(90.0));
         assert_eq!(report.knowledge_test.outcome, None, "one pair is too few");

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 
 use super::Result;
+use crate::domain::cadre::Risk;
 use crate::domain::checklist::{Band, PastVisit, RowScore, Score};
 use crate::domain::record::{RecordMeta, format_time};
 
@@ -179,6 +180,8 @@ pub struct VisitRow {
     pub milk_status: Option<String>,
     pub cadre_name: String,
     pub rows: Vec<RowScore>,
+    /// Critical rows scored 0 (only checklist versions that have them).
+    pub critical_failed: Vec<String>,
 }
 
 /// The family's visits, oldest first, each at its latest version.
@@ -209,6 +212,7 @@ pub fn visits_of(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> {
                 cadre_name: r.get(11)?,
                 milk_status: r.get(12)?,
                 rows: Vec::new(),
+                critical_failed: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -226,6 +230,7 @@ pub fn visits_of(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
+            visit.critical_failed = crate::domain::checklist::critical_failures(&visit.rows);
             Ok(visit)
         })
         .collect()
@@ -277,12 +282,16 @@ pub fn visible(conn: &Connection, family_id: &str) -> Result<bool> {
 pub struct RecentVisit {
     pub visited_on: NaiveDate,
     pub percent: u8,
+    /// When the visit was first saved (an amendment keeps the original's time).
+    pub saved_at: String,
 }
 
 /// Every family's two latest visits (current versions), oldest first, in one query.
 pub fn recent_visits(conn: &Connection) -> Result<HashMap<String, Vec<RecentVisit>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT v.family_id, v.visited_on, v.percent FROM home_visit v
+        "SELECT v.family_id, v.visited_on, v.percent,
+                coalesce((SELECT o.created_at FROM home_visit o WHERE o.id = v.original_id), v.created_at)
+         FROM home_visit v
          WHERE v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id)
          ORDER BY v.family_id, v.visited_on, v.created_at",
     )?;
@@ -294,6 +303,7 @@ pub fn recent_visits(conn: &Connection) -> Result<HashMap<String, Vec<RecentVisi
             RecentVisit {
                 visited_on: NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap_or(NaiveDate::MIN),
                 percent: r.get(2)?,
+                saved_at: r.get(3)?,
             },
         ))
     })?;
@@ -321,6 +331,34 @@ pub fn sessions_given_since(
                  AND status IN ('finished', 'stopped')",
         )?
         .query_row(params![family_id, format_time(since)], |r| r.get(0))?)
+}
+
+/// Risk signs recorded at or after `since` (RFC 3339): sessions stopped for pain or
+/// by the safety check, and milk production recorded as "tidak ada". Ranges of the
+/// (family, created_at) indexes.
+pub fn risks_since(conn: &Connection, family_id: &str, since: &str) -> Result<Vec<Risk>> {
+    let mut risks = Vec::new();
+    let mut stops = conn.prepare_cached(
+        "SELECT DISTINCT stop_reason FROM massage_session
+         WHERE family_id = ?1 AND created_at >= ?2 AND stop_reason IN ('pain', 'safety')",
+    )?;
+    for reason in stops.query_map(params![family_id, since], |r| r.get::<_, String>(0))? {
+        risks.push(match reason?.as_str() {
+            "pain" => Risk::PainStop,
+            _ => Risk::SafetyStop,
+        });
+    }
+    let no_milk: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM milk_status
+             WHERE family_id = ?1 AND created_at >= ?2 AND status = 'tidak-ada')",
+        )?
+        .query_row(params![family_id, since], |r| r.get(0))?;
+    if no_milk {
+        risks.push(Risk::NoMilk);
+    }
+    risks.sort();
+    Ok(risks)
 }
 
 /// The milk flow the mother reported last (her latest current answer), if any: the

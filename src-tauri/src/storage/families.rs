@@ -237,16 +237,35 @@ pub fn register(
         family,
     };
     insert(conn, &record)?;
-    let consent_meta = RecordMeta::new(device_id, now);
-    let given_at = consent_meta.created_at.clone();
+    record_current_consent(conn, &record.meta.id, device_id, now)?;
+    Ok(record)
+}
+
+/// Records the mother's consent to the current consent text, given now.
+pub fn record_current_consent(
+    conn: &Connection,
+    family_id: &str,
+    device_id: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<()> {
+    let meta = RecordMeta::new(device_id, now);
+    let given_at = meta.created_at.clone();
     insert_consent(
         conn,
         &ConsentRecord {
-            meta: consent_meta,
-            family_id: record.meta.id.clone(),
+            meta,
+            family_id: family_id.to_owned(),
             text_version: crate::domain::family::CONSENT_TEXT_VERSION.to_owned(),
             given_at,
         },
-    )?;
-    Ok(record)
+    )
+}
+
+/// Whether the family's mother agreed to the consent text as it reads now.
+pub fn has_current_consent(conn: &Connection, family_id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM consent WHERE family_id = ?1 AND text_version = ?2)",
+        params![family_id, crate::domain::family::CONSENT_TEXT_VERSION],
+        |r| r.get(0),
+    )?)
 }

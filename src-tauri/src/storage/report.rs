@@ -5,7 +5,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Result;
 use crate::domain::rating::MilkStatus;
-use crate::domain::report::CohortFamily;
+use crate::domain::checklist;
+use crate::domain::report::{CohortFamily, LatestVisit};
 
 /// Which families and which days a report covers.
 #[derive(Debug, Clone)]
@@ -123,11 +124,7 @@ fn milk_before_after(
     Ok((before, after))
 }
 
-fn latest_visit(
-    conn: &Connection,
-    family: &str,
-    scope: &Scope,
-) -> Result<Option<(bool, Vec<String>)>> {
+fn latest_visit(conn: &Connection, family: &str, scope: &Scope) -> Result<Option<LatestVisit>> {
     let visit: Option<(String, bool)> = conn
         .prepare_cached(
             "SELECT v.id, v.competent FROM home_visit v
@@ -141,12 +138,18 @@ fn latest_visit(
         return Ok(None);
     };
     let mut stmt = conn.prepare_cached(
-        "SELECT row_id FROM visit_score WHERE visit_id = ?1 AND score < 2 ORDER BY row_id",
+        "SELECT row_id, score FROM visit_score WHERE visit_id = ?1 AND score < 2 ORDER BY row_id",
     )?;
-    let failed = stmt
-        .query_map([id], |r| r.get(0))?
+    let failed: Vec<(String, u8)> = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Some((competent, failed)))
+    Ok(Some(LatestVisit {
+        competent,
+        critical_failed: failed
+            .iter()
+            .any(|(row, score)| *score == 0 && checklist::is_critical(row)),
+        failed_rows: failed.into_iter().map(|(row, _)| row).collect(),
+    }))
 }
 
 fn comforts(conn: &Connection, family: &str, scope: &Scope) -> Result<Vec<u8>> {

@@ -157,6 +157,9 @@ function familyItem(nav: CadreNav, item: api.FamilyListItem): HTMLElement {
   return h('li', { class: `family need-${item.need}`, 'data-family': f.id },
     h('strong', { class: 'family-name' }, `${f.fatherName} & ${f.motherName}`),
     h('span', { class: `need-badge need-${item.need}` }, t(`need-${item.need}`)),
+    item.risks.length
+      ? h('ul', { class: 'risks', 'data-risks': item.risks.join(' ') }, ...item.risks.map((risk) => h('li', {}, t(`risk-${risk}`))))
+      : null,
     h('p', {}, t('family-age', { days: f.babyAgeDays }), place ? ` · ${place}` : ''),
     h('p', {}, item.lastVisit ? t('family-last-visit', { date: dateText(item.lastVisit) }) : t('family-no-visit')),
     h('p', {}, t('family-sessions-7d', { given: item.sessions7d, planned: item.planned7d })),

@@ -43,6 +43,8 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
   const saveWarning = h('p', { id: 'guide-save-error', class: 'form-error', role: 'alert' });
   const error = h('p', { id: 'guide-error', class: 'form-error', role: 'alert' });
   const stopButton = h('button', { type: 'button', id: 'guide-stop', class: 'stop' }, t('guide-stop'));
+  // Pain ends the massage in one tap: no dialog, no reason to pick.
+  const painButton = h('button', { type: 'button', id: 'guide-pain-stop', class: 'stop pain' }, t('guide-pain-stop'));
   const view = h('section', { id: 'guide', class: 'screen guide', 'aria-labelledby': 'guide-phase' },
     phase,
     pausedBadge,
@@ -51,7 +53,7 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
     hint,
     saveWarning,
     error,
-    stopButton,
+    h('div', { class: 'stop-row' }, painButton, stopButton),
   );
 
   const showError = (raw: unknown) => {
@@ -146,7 +148,7 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
       showHandover(root, sessionId, 'session-stopped', [
         h('h1', { id: 'end-title' }, t('stopped-title')),
         h('p', { id: 'stop-reason' }, t(`stop-reason-${reason}`)),
-        reason === 'pain' ? h('p', { class: 'warning' }, t('stopped-pain-advice')) : null,
+        reason === 'pain' ? h('p', { id: 'pain-advice', class: 'warning' }, t('stopped-pain-advice')) : null,
       ], exit);
     } else {
       showHandover(root, sessionId, 'session-finished', [
@@ -182,7 +184,7 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
         showError(raw);
       }
     };
-    const reasons: api.StopReason[] = ['mother-asked', 'pain', 'interrupted', 'other'];
+    const reasons: api.StopReason[] = ['pain', 'mother-asked', 'interrupted', 'other'];
     const dialog = h('div', { id: 'stop-dialog', class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'stop-title', onclick: (e: Event) => e.stopPropagation() },
       h('h2', { id: 'stop-title' }, t('stop-title')),
       ...reasons.map((reason) =>
@@ -193,6 +195,10 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
   };
 
   stopButton.addEventListener('click', (event) => void openStopDialog(event));
+  painButton.addEventListener('click', (event) => {
+    event.stopPropagation(); // not a tap-to-pause
+    api.stopSession('pain').then(draw, showError);
+  });
   view.addEventListener('click', () => void togglePause());
 
   const channel = new api.Channel<api.SessionUpdate>();

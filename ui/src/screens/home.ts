@@ -4,6 +4,7 @@ import * as api from '../api';
 import { h } from '../dom';
 import { toAppError } from '../errors';
 import { LANGUAGES, currentLanguage, t, translate, type Language } from '../i18n';
+import { formatNumber } from '../format';
 import { PASS_LENGTHS, minutesOf } from '../session/format';
 import { backupSection, myDataSection } from './data';
 
@@ -83,13 +84,13 @@ export function homeScreen(family: api.Family, actions: HomeActions): HTMLElemen
 }
 
 function showPlan(target: HTMLElement, plan: api.MassagePlan): void {
-  target.textContent = t('home-plan', { passes: plan.passes, minutes: minutesOf(plan.passSeconds) });
+  target.textContent = t('home-plan', { passes: plan.passes, minutes: formatNumber(minutesOf(plan.passSeconds)) });
 }
 
 function fillPlanSettings(details: HTMLElement, plan: api.MassagePlan, onSaved: (plan: api.MassagePlan) => void): void {
   const length = h('select', { id: 'plan-pass-seconds' },
     ...PASS_LENGTHS.map((seconds) =>
-      h('option', { value: String(seconds), selected: seconds === plan.passSeconds }, String(minutesOf(seconds)))));
+      h('option', { value: String(seconds), selected: seconds === plan.passSeconds }, formatNumber(minutesOf(seconds)))));
   const passes = h('select', { id: 'plan-passes' },
     ...[1, 2, 3, 4, 5].map((n) => h('option', { value: String(n), selected: n === plan.passes }, String(n))));
   const status = h('p', { id: 'plan-status', role: 'status' });

@@ -3,6 +3,7 @@ import * as api from '../api';
 import { h, mount } from '../dom';
 import { errorsByField, toAppError } from '../errors';
 import { t } from '../i18n';
+import { referralAdvice } from './referral';
 
 const INDICATORS = ['breasts-full-then-soft', 'milk-drips', 'feeds-8-12', 'sleeps-2-3-hours', 'wet-nappies-6'];
 const STATUSES: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
@@ -13,6 +14,8 @@ export function showMilkStatus(root: HTMLElement, exit: () => void): void {
     return { box, row: h('label', { class: 'check' }, box, h('span', {}, t(`milk-indicator-${id}`))) };
   });
   let status: api.MilkStatus | null = null;
+  // "Tidak ada" shows the referral advice at once, before anything is saved.
+  const advice = h('div', { id: 'milk-advice-slot' });
   const statusButtons = STATUSES.map((value) =>
     h('button', {
       type: 'button',
@@ -22,6 +25,7 @@ export function showMilkStatus(root: HTMLElement, exit: () => void): void {
       onclick: () => {
         status = value;
         for (const button of statusButtons) button.setAttribute('aria-pressed', String(button.id === `milk-status-${value}`));
+        advice.replaceChildren(...(value === 'tidak-ada' ? [referralAdvice()] : []));
       },
     }, t(`milk-status-${value}`)));
   const statusError = h('p', { id: 'status-error', class: 'field-error' });
@@ -30,7 +34,8 @@ export function showMilkStatus(root: HTMLElement, exit: () => void): void {
     const indicators = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
     try {
       await api.recordMilkStatus('mother', status, indicators);
-      exit();
+      if (status === 'tidak-ada') showSavedWithAdvice(root, exit);
+      else exit();
     } catch (raw) {
       const error = toAppError(raw);
       const fieldError = errorsByField(error).get('status');
@@ -46,7 +51,17 @@ export function showMilkStatus(root: HTMLElement, exit: () => void): void {
     h('h2', {}, t('milk-status-question')),
     h('div', { class: 'choices-row statuses', role: 'group' }, ...statusButtons),
     statusError,
+    advice,
     h('button', { type: 'button', id: 'milk-status-save', class: 'big primary', onclick: () => void save() }, t('milk-status-save')),
     h('button', { type: 'button', id: 'session-cancel', class: 'big', onclick: exit }, t('session-cancel')),
+  ));
+}
+
+/** After "tidak ada" is saved: the advice stays on screen until she goes back. */
+function showSavedWithAdvice(root: HTMLElement, exit: () => void): void {
+  mount(root, h('section', { id: 'milk-status-saved', class: 'screen mother', 'aria-labelledby': 'milk-status-saved-title' },
+    h('h1', { id: 'milk-status-saved-title' }, t('milk-status-title')),
+    referralAdvice(),
+    h('button', { type: 'button', id: 'back-home', class: 'big primary', onclick: exit }, t('session-back-home')),
   ));
 }

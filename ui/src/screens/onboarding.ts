@@ -1,9 +1,11 @@
-// Onboarding: the family's details and the mother's consent, saved in one step.
+// Onboarding: the family's details, then the phone goes to the mother for her consent;
+// the family and her consent are saved together, or not at all.
 import * as api from '../api';
 import { MONTHS, composeDate } from '../dates';
 import { h } from '../dom';
 import { errorsByField, toAppError, type AppError } from '../errors';
 import { t } from '../i18n';
+import { consentHandover, consentScreen } from './consent';
 
 interface FieldSpec {
   name: keyof Omit<api.FamilyInput, 'consentGiven' | 'motherEducation' | 'parity'>;
@@ -54,6 +56,13 @@ export interface OnboardingOptions {
   initial?: api.Family;
 }
 
+/** Shows `next` where `shown` is; the form's own element (and what was typed) stays for later. */
+function swap(shown: HTMLElement, next: HTMLElement): HTMLElement {
+  shown.replaceWith(next);
+  window.scrollTo(0, 0);
+  return next;
+}
+
 export function onboardingScreen(onSaved: (family: api.Family) => void, options: OnboardingOptions = {}): HTMLElement {
   const submitFamily = options.submit ?? api.registerFamily;
   const today = new Date();
@@ -101,11 +110,8 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
   const birthDate = birthDateField(today, options.initial?.babyBirthDate ?? null);
   errorSlots.set('babyBirthDate', birthDate.error);
 
-  const consent = h('input', { id: 'field-consent', type: 'checkbox', 'aria-describedby': 'consent-error', checked: Boolean(options.initial) });
-  const consentError = h('p', { id: 'consent-error', class: 'field-error' });
-  errorSlots.set('consent', consentError);
   const summary = h('p', { id: 'form-error', class: 'form-error', role: 'alert' });
-  const saveLabel = options.initial ? 'family-edit-save' : 'onboarding-save';
+  const saveLabel = options.initial ? 'family-edit-save' : 'onboarding-next';
   const save = h('button', { id: 'save-family', type: 'submit', class: 'big primary' }, t(saveLabel));
   if (initial) {
     education.select.value = initial.motherEducation ?? '';
@@ -117,7 +123,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
     for (const [name, slot] of errorSlots) {
       const fieldError = byField.get(name);
       slot.textContent = fieldError ? t(fieldError.code, fieldError.args) : '';
-      const input = name === 'consent' ? consent : name === 'babyBirthDate' ? birthDate.day : inputs.get(name);
+      const input = name === 'babyBirthDate' ? birthDate.day : inputs.get(name);
       input?.setAttribute('aria-invalid', String(Boolean(fieldError)));
     }
     summary.textContent = !error ? '' : error.fields.length > 0 ? t('form-has-errors') : t(error.code, error.args);
@@ -132,19 +138,43 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
     save.disabled = true;
     save.textContent = t('onboarding-saving');
     try {
-      const family = await submitFamily(readForm(values, consent.checked));
-      onSaved(family);
+      if (initial) {
+        onSaved(await submitFamily(readForm(values, true)));
+      } else {
+        await api.checkFamily(readForm(values, false));
+        shown = swap(shown, consentHandover(() => askMother(values)));
+      }
     } catch (raw) {
       // Everything typed stays in the form; only the messages change.
       showErrors(toAppError(raw));
+    } finally {
       save.disabled = false;
       save.textContent = t(saveLabel);
     }
   };
 
-  return h(
-    'section',
-    { class: 'screen', 'aria-labelledby': 'onboarding-title' },
+  let shown: HTMLElement;
+  const backToForm = (error: AppError | null) => {
+    shown = swap(shown, section);
+    showErrors(error);
+  };
+  const askMother = (values: Record<string, string>) => {
+    const agree = async () => {
+      try {
+        onSaved(await submitFamily(readForm(values, true)));
+      } catch (raw) {
+        backToForm(toAppError(raw));
+      }
+    };
+    const decline = () => (shown = swap(shown, h('section', { id: 'consent-declined', class: 'screen mother', 'aria-labelledby': 'consent-declined-title' },
+      h('h1', { id: 'consent-declined-title' }, t('consent-declined-title')),
+      h('p', {}, t('consent-declined-text')),
+      h('button', { type: 'button', id: 'consent-back-to-form', class: 'big', onclick: () => backToForm(null) }, t('consent-back-to-form')),
+    )));
+    shown = swap(shown, consentScreen({ title: t('consent-title'), intro: t('consent-intro'), agree: () => void agree(), decline }));
+  };
+
+  const section = h('section', { class: 'screen', 'aria-labelledby': 'onboarding-title' },
     h('h1', { id: 'onboarding-title' }, options.title ?? t('onboarding-title')),
     h('p', { class: 'hint' }, t(initial ? 'family-edit-intro' : 'onboarding-intro')),
     h(
@@ -159,18 +189,12 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
         ...FIELDS.slice(5).map(fieldRow),
         education.element,
         parity.element),
-      initial ? null : h(
-        'fieldset',
-        { class: 'consent' },
-        h('legend', {}, t('consent-title')),
-        h('p', { id: 'consent-text' }, t('consent-health-data-text')),
-        h('label', { class: 'check' }, consent, h('span', {}, t('consent-agree'))),
-        consentError,
-      ),
       save,
     ),
     options.footer ?? null,
   );
+  shown = section;
+  return section;
 }
 
 /**

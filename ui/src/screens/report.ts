@@ -4,6 +4,7 @@ import * as api from '../api';
 import { h, mount } from '../dom';
 import { stackedBars } from '../charts';
 import { formatNumber, formatP } from '../format';
+import { checklistText } from '../checklist';
 import { currentLanguage, t } from '../i18n';
 import type { CadreNav } from './cadre';
 
@@ -35,8 +36,8 @@ function wilcoxonBlock(id: string, test: api.Wilcoxon): HTMLElement {
   const outcome = test.outcome;
   const result = outcome
     ? [
-        h('p', { class: 'stat' }, `Z = ${formatNumber(outcome.z, 3)} · p = ${formatP(outcome.p)}`,
-          outcome.pExact !== null ? ` · ${t('report-exact-p')} = ${formatP(outcome.pExact)}` : ''),
+        h('p', { class: 'stat' }, `Z = ${formatNumber(outcome.z, 3)} · ${formatP(outcome.p)}`,
+          outcome.pExact !== null ? ` · ${formatP(outcome.pExact, t('report-exact-p'))}` : ''),
         h('p', { class: outcome.significant ? 'reading significant' : 'reading' }, t(outcome.significant ? 'report-significant' : 'report-not-significant')),
       ]
     : [h('p', { class: 'reading' }, t('report-too-few-pairs'))];
@@ -77,7 +78,7 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
       nav.fail(raw, (e) => (exportStatus.textContent = t(e.code, e.args)));
     }
   };
-  const failed = r.mostFailed.slice(0, 3).map(([row, fathers]) => [t(`checklist-${row}`), fathers]);
+  const failed = r.mostFailed.slice(0, 3).map(([row, fathers]) => [checklistText(row, null), fathers]);
   const comfortRows = r.comfortDistribution.map((count, i) => [t(`comfort-${i + 1}`), count]);
 
   mount(nav.root, h('section', { id: 'report', class: 'screen report', 'aria-labelledby': 'report-title' },
@@ -118,6 +119,7 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
     h('p', { id: 'report-competence' }, t('report-competence-line', {
       assessed: r.assessed, competent: r.competent, percent: r.competentPercent === null ? '–' : formatNumber(r.competentPercent),
     })),
+    h('p', { id: 'report-critical-failed', class: r.criticalFailed > 0 ? 'not-competent' : '' }, `${t('report-critical-failed')}: ${r.criticalFailed}`),
     failed.length ? table('report-failed', [t('report-failed-row'), t('report-fathers')], failed) : null,
     h('h2', {}, t('report-comfort')),
     h('p', { id: 'report-comfort' }, t('report-comfort-line', { ratings: r.comfortRatings, mean: r.comfortMean === null ? '–' : formatNumber(r.comfortMean) })),

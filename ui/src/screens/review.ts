@@ -4,6 +4,7 @@
 import * as api from '../api';
 import { columns } from '../charts';
 import { h, mount } from '../dom';
+import { checklistText } from '../checklist';
 import { currentLanguage, t } from '../i18n';
 import { transferNav, type CadreNav } from './cadre';
 import { myDataSection } from './data';
@@ -23,7 +24,9 @@ function sessionLine(session: api.SessionView): HTMLElement {
   const answer = !rating ? t('history-not-rated') : rating.skipped ? t('history-rating-skipped')
     : `${t('history-comfort', { comfort: rating.comfort ?? 0 })} · ${t(`milk-flow-${rating.milkFlow ?? 'none'}`)}${pain}`;
   const reason = session.stopReason ? ` (${t(`stop-reason-${session.stopReason}`)})` : '';
-  return h('li', {}, `${day(session.at)} — ${t(`history-outcome-${session.outcome}`)}${reason}`, h('br', {}),
+  // A stop for pain or by the safety check is what the cadre must see first.
+  const risky = session.stopReason === 'pain' || session.stopReason === 'safety';
+  return h('li', { class: risky ? 'risk' : '' }, `${day(session.at)} — ${t(`history-outcome-${session.outcome}`)}${reason}`, h('br', {}),
     session.outcome === 'not-started' ? '' : answer);
 }
 
@@ -40,7 +43,7 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
     h('thead', {}, h('tr', {}, h('th', {}, ''), ...review.visits.map((v) => h('th', {}, day(v.visitedOn))))),
     h('tbody', {}, ...review.trends.map((trend) =>
       h('tr', { 'data-row': trend.rowId, class: review.focus.includes(trend.rowId) ? 'focus' : '' },
-        h('th', {}, t(`checklist-${trend.rowId}`)),
+        h('th', {}, checklistText(trend.rowId, review.plan)),
         ...trend.scores.map((score) => h('td', { class: score === null ? 'none' : `score-${score}` }, score === null ? '–' : String(score)))))));
   mount(nav.root, h('section', { id: 'review', class: 'screen', 'aria-labelledby': 'review-title' },
     h('h1', { id: 'review-title' }, `${t('review-title')}: ${f.fatherName} & ${f.motherName}`),
@@ -59,11 +62,14 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
     h('ul', { id: 'review-visits', class: 'sessions' }, ...review.visits.map((visit) =>
       h('li', { 'data-visit': visit.originalId },
         t('review-visit', { date: day(visit.visitedOn), percent: visit.percent, band: t(`band-${visit.band}`), cadre: visit.cadreName }),
+        visit.criticalFailed.length
+          ? h('p', { class: 'not-competent' }, t('review-visit-critical', { rows: visit.criticalFailed.map((row) => checklistText(row, review.plan)).join(', ') }))
+          : null,
         visit.amendReason ? h('p', { class: 'hint' }, t('visit-amended', { reason: visit.amendReason })) : null,
         h('button', { type: 'button', id: `amend-${visit.originalId}`, onclick: () => void showVisit(nav, f, visit) }, t('visit-amend'))))),
     h('h2', {}, t('review-focus')),
     review.focus.length
-      ? h('ol', { id: 'review-focus' }, ...review.focus.map((rowId) => h('li', {}, t(`checklist-${rowId}`))))
+      ? h('ol', { id: 'review-focus' }, ...review.focus.map((rowId) => h('li', { class: review.critical.includes(rowId) ? 'critical' : '' }, checklistText(rowId, review.plan))))
       : h('p', { id: 'review-focus-none', class: 'hint' }, review.visits.length ? t('review-focus-none') : ''),
     review.visits.length ? h('h2', {}, t('review-rows')) : null,
     review.visits.length ? h('div', { class: 'table-scroll' }, trendTable) : null,

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { unlockAudio } from '../session/cues';
 import { guidedView } from './guided';
 import { showLesson } from './learning';
+import { referralSigns } from './referral';
 
 /** Where the flow goes when it is done: back to the home screen. */
 type Exit = () => void;
@@ -92,7 +93,7 @@ function showSafety(root: HTMLElement, sessionId: string, protocol: api.Protocol
     try {
       const verdict = await api.checkSafety(sessionId, yes);
       if (verdict.safe) showPreparation(root, sessionId, protocol, exit);
-      else showSafetyStop(root, verdict.flagged, exit);
+      else showSafetyStop(root, verdict, protocol, exit);
     } catch (raw) {
       error.show(raw);
     }
@@ -105,11 +106,26 @@ function showSafety(root: HTMLElement, sessionId: string, protocol: api.Protocol
   ));
 }
 
-function showSafetyStop(root: HTMLElement, flagged: string[], exit: Exit): void {
-  mount(root, screen('safety-stop-title', t('safety-stop-title'),
-    h('p', { class: 'warning' }, t('safety-stop-text')),
-    h('ul', { id: 'safety-flagged' }, ...flagged.map((id) => h('li', {}, t(`safety-${id}`)))),
+/**
+ * Why not today. A danger sign (heavy bleeding, fever, fainting...) says "to the midwife
+ * or puskesmas now"; ordinary findings (a wound, a spine operation) keep the calmer words.
+ */
+function showSafetyStop(root: HTMLElement, verdict: api.SafetyVerdict, protocol: api.Protocol, exit: Exit): void {
+  const urgent = verdict.flagged.filter((id) => protocol.urgentSafetyQuestions.includes(id));
+  const calm = verdict.flagged.filter((id) => !urgent.includes(id));
+  const list = (id: string, items: string[]) => h('ul', { id }, ...items.map((q) => h('li', {}, t(`safety-${q}`))));
+  const content = verdict.urgent
+    ? [
+        h('p', { id: 'safety-urgent', class: 'urgent', role: 'alert' }, t('safety-urgent-text')),
+        list('safety-flagged', urgent),
+        calm.length ? h('p', {}, t('safety-calm-also')) : null,
+        calm.length ? list('safety-flagged-calm', calm) : null,
+      ]
+    : [h('p', { class: 'warning' }, t('safety-stop-text')), list('safety-flagged', calm)];
+  mount(root, screen('safety-stop-title', t(verdict.urgent ? 'safety-urgent-title' : 'safety-stop-title'),
+    ...content,
     h('p', {}, t('safety-stop-recorded')),
+    referralSigns(),
     homeButton(exit),
   ));
 }

@@ -3,8 +3,10 @@
 import * as api from '../api';
 import { h, mount } from '../dom';
 import { errorsByField } from '../errors';
+import { checklistText } from '../checklist';
 import { t } from '../i18n';
 import type { CadreNav } from './cadre';
+import { referralAdvice } from './referral';
 import { showReview } from './review';
 
 const MOTIVATIONS: api.Motivation[] = ['cooperative', 'hesitant', 'refuses'];
@@ -18,7 +20,7 @@ function toggleGroup(buttons: HTMLButtonElement[], chosen: HTMLButtonElement): v
 export async function showVisit(nav: CadreNav, family: api.Family, amending: api.VisitView | null): Promise<void> {
   let checklist: api.Checklist;
   try {
-    checklist = await api.getChecklist();
+    checklist = await api.getChecklist(family.id);
   } catch (raw) {
     nav.fail(raw, (e) => mount(nav.root, h('p', { class: 'form-error' }, t(e.code, e.args))));
     return;
@@ -34,7 +36,7 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
     try {
       const score = await api.previewScore(currentRows());
       scoreLine.textContent = t('visit-score', { percent: score.percent, total: score.total, maximum: score.maximum });
-      bandLine.textContent = `${t(`band-${score.band}`)} · ${score.competent ? t('visit-competent') : t('visit-not-competent', { percent: checklist.competentPercent })}`;
+      bandLine.textContent = competenceText(score, checklist);
       bandLine.className = score.competent ? 'competent' : 'not-competent';
     } catch (raw) {
       nav.fail(raw, (e) => (summary.textContent = t(e.code, e.args)));
@@ -61,8 +63,10 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
     const note = h('input', { id: `row-${id}-note`, type: 'text', maxlength: 300, placeholder: t('visit-row-note'), 'aria-label': t('visit-row-note') });
     note.value = previous?.note ?? '';
     notes.set(id, note);
-    return h('fieldset', { class: 'checklist-row' },
-      h('legend', {}, `${index + 1}. ${t(`checklist-${id}`)}`),
+    const critical = checklist.critical.includes(id);
+    return h('fieldset', { class: critical ? 'checklist-row critical' : 'checklist-row', 'data-row': id },
+      h('legend', {}, `${index + 1}. ${checklistText(id, checklist.plan)}`),
+      critical ? h('p', { class: 'critical-badge' }, t('visit-critical')) : null,
       h('div', { class: 'score-buttons', role: 'group' }, ...buttons),
       note);
   };
@@ -78,6 +82,10 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
   const milk = h('select', { id: 'visit-milk-status' },
     h('option', { value: '' }, t('visit-milk-unknown')),
     ...MILK.map((value) => h('option', { value, selected: value === amending?.milkStatus }, t(`milk-status-${value}`))));
+  const milkAdvice = h('div', { id: 'visit-milk-advice' });
+  const showMilkAdvice = () => milkAdvice.replaceChildren(...(milk.value === 'tidak-ada' ? [referralAdvice()] : []));
+  milk.addEventListener('change', showMilkAdvice);
+  showMilkAdvice();
   const coaching = h('textarea', { id: 'visit-coaching', rows: 3, maxlength: 1000 });
   coaching.value = amending?.coachingNotes ?? '';
   const reason = amending ? h('input', { id: 'visit-amend-reason', type: 'text', maxlength: 300 }) : null;
@@ -95,7 +103,7 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
       const result = amending
         ? await api.amendVisit(amending.originalId, reason?.value ?? '', input)
         : await api.saveVisit(input);
-      showSaved(nav, family, result);
+      showSaved(nav, family, result, checklist, input.milkStatus);
     } catch (raw) {
       nav.fail(raw, (error) => {
         const byField = errorsByField(error);
@@ -116,6 +124,7 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
     h('div', { class: 'choices-row', role: 'group' }, ...motivationButtons),
     motivationError,
     h('div', { class: 'field' }, h('label', { for: milk.id }, t('visit-milk-status')), milk),
+    milkAdvice,
     h('div', { class: 'field' }, h('label', { for: coaching.id }, t('visit-coaching')), coaching),
     reason ? h('div', { class: 'field' }, h('label', { for: reason.id }, t('visit-amend-reason')), reason) : null,
     summary,
@@ -125,9 +134,20 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
   void refresh();
 }
 
-function showSaved(nav: CadreNav, family: api.Family, result: api.VisitResult): void {
+/** "Baik · Kompeten", or why not: a required row at 0 comes before the threshold. */
+function competenceText(score: api.Score, checklist: api.Checklist): string {
+  const failed = score.criticalFailed[0];
+  const verdict = failed
+    ? t('visit-critical-failed', { row: checklistText(failed, checklist.plan) })
+    : score.competent ? t('visit-competent') : t('visit-not-competent', { percent: checklist.competentPercent });
+  return `${t(`band-${score.band}`)} · ${verdict}`;
+}
+
+function showSaved(nav: CadreNav, family: api.Family, result: api.VisitResult, checklist: api.Checklist, milk: api.MilkStatus | null): void {
   mount(nav.root, h('section', { id: 'visit-result', class: 'screen', 'aria-labelledby': 'visit-saved' },
     h('h1', { id: 'visit-saved' }, t('visit-saved', { percent: result.score.percent, band: t(`band-${result.score.band}`) })),
+    h('p', { id: 'visit-result-competence', class: result.score.competent ? 'competent' : 'not-competent' }, competenceText(result.score, checklist)),
+    milk === 'tidak-ada' ? referralAdvice() : null,
     h('button', { type: 'button', id: 'visit-to-review', class: 'big primary', onclick: () => void showReview(nav, family.id) }, t('family-review')),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
   ));
