@@ -10,10 +10,12 @@ import type { CadreNav } from './cadre';
 
 const PERIODS = [1, 3, 6, 12];
 
+/** A table that scrolls sideways inside its own box on a narrow phone, never the page. */
 function table(id: string, head: string[], rows: (string | number)[][]): HTMLElement {
-  return h('table', { id, class: 'report-table' },
+  // Focusable, so a keyboard can scroll it too.
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': head.filter(Boolean).join(' · ') }, h('table', { id, class: 'report-table' },
     h('thead', {}, h('tr', {}, ...head.map((cell) => h('th', {}, cell)))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, i) => (i === 0 ? h('th', {}, String(cell)) : h('td', {}, String(cell))))))));
+    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, i) => (i === 0 ? h('th', {}, String(cell)) : h('td', {}, String(cell)))))))));
 }
 
 function frequencyTable(id: string, prefix: string, rows: api.ReportRow[]): HTMLElement {
