@@ -558,7 +558,10 @@ fn every_bad_bundle_is_refused_and_changes_nothing() {
     let before = dump(&cadre_tablet);
 
     let mut newer = String::from_utf8(good.clone()).unwrap();
-    newer = newer.replacen("\"format_version\":1", "\"format_version\":2", 1);
+    let current = format!("\"format_version\":{}", bundle::FORMAT_VERSION);
+    let next = format!("\"format_version\":{}", bundle::FORMAT_VERSION + 1);
+    assert!(newer.contains(&current));
+    newer = newer.replacen(&current, &next, 1);
     let mut tampered = good.clone();
     let at = tampered.windows(6).position(|w| w == b"\"Budi\"").unwrap();
     tampered[at + 1] = b'R';
@@ -585,7 +588,7 @@ fn every_bad_bundle_is_refused_and_changes_nothing() {
             matches!(r, Refusal::Bundle(BundleError::Damaged))
         }),
         ("newer format", newer.into_bytes(), |r| {
-            matches!(r, Refusal::Bundle(BundleError::NewerFormat { version: 2 }))
+            matches!(r, Refusal::Bundle(BundleError::NewerFormat { version: 3 }))
         }),
         ("over 20 MB", oversized, |r| {
             matches!(r, Refusal::Bundle(BundleError::TooLarge { .. }))
@@ -741,4 +744,19 @@ fn write_the_fuzz_seed() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("seed-round-trip-body"), body).unwrap();
     std::fs::write(dir.join("seed-whole-file"), &bytes).unwrap();
+}
+
+#[test]
+fn a_file_of_the_first_format_version_is_still_read() {
+    let (phone, family) = family_device();
+    let (mut cadre_tablet, _) = cadre_device();
+    let current = String::from_utf8(export(&phone, std::slice::from_ref(&family), None)).unwrap();
+    let first = current.replacen(
+        &format!("\"format_version\":{}", bundle::FORMAT_VERSION),
+        "\"format_version\":1",
+        1,
+    );
+    assert_ne!(first, current);
+    let (_, tally) = import(&mut cadre_tablet, first.as_bytes()).unwrap();
+    assert_eq!(count(&tally, "family", Decision::New), 1);
 }

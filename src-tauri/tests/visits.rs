@@ -80,3 +80,52 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
     );
     assert!(bad.is_err());
 }
+
+#[test]
+fn a_visit_saved_on_the_first_checklist_keeps_its_score_band_and_competence() {
+    let (store, family_id) = store_with_family();
+    let device = store.device_id().to_owned();
+    let cadre_id = cadre::insert_cadre(
+        store.conn(),
+        "Bu Rina",
+        "$argon2id$v=19$fake",
+        &device,
+        now(),
+    )
+    .unwrap();
+    // daftar-tilik-v1 had no spine row: this father scored 16 of 18 = 89 %, competent.
+    let v1_rows: Vec<RowScore> = checklist::ROWS_V1
+        .iter()
+        .map(|id| RowScore {
+            row_id: (*id).into(),
+            score: if *id == "down-to-ribs" { 0 } else { 2 },
+            note: None,
+        })
+        .collect();
+    let old = NewVisit {
+        family_id: &family_id,
+        cadre_id: &cadre_id,
+        visited_on: now().date_naive(),
+        checklist_version: "daftar-tilik-v1",
+        score: checklist::score(&v1_rows, 80),
+        rows: &v1_rows,
+        coaching_notes: None,
+        motivation: "cooperative",
+        milk_status: None,
+        amends: None,
+    };
+    cadre::insert_visit(store.conn(), &old, &device, now()).unwrap();
+    let visits = cadre::visits_of(store.conn(), &family_id).unwrap();
+    let v = &visits[0];
+    assert_eq!(
+        (
+            v.checklist_version.as_str(),
+            v.percent,
+            v.band.as_str(),
+            v.competent
+        ),
+        ("daftar-tilik-v1", 89, "baik", true)
+    );
+    assert!(v.critical_failed.is_empty(), "v1 had no required row");
+    assert_eq!(v.rows.len(), 9);
+}

@@ -3,7 +3,7 @@
 //! review, and the idle lock.
 
 use ayah_asi_e2e::flows::{
-    CHECKLIST_ROWS, Mother, onboard, register_family_as_cadre, set_cadre_pin,
+    CHECKLIST_ROWS, Mother, onboard, register_family_as_cadre, set_cadre_pin, start_massage,
 };
 use ayah_asi_e2e::{App, Driver, Result, open_database};
 
@@ -309,5 +309,48 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
     app.wait_for_text_containing("#report-critical-failed", "Menekan tulang belakang")
         .await?;
     assert!(app.text("#report-critical-failed").await?.ends_with(": 1"));
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_family_whose_massage_stopped_for_pain_comes_first_in_the_cadres_list() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", "30")])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?; // the family's own phone, also used by the cadre
+    start_massage(&app).await?;
+    // During every pass: ask her whether the pressure is right, stop if it hurts.
+    app.wait_for_text_containing("#guide-instruction", "berhenti jika sakit")
+        .await?;
+    // Pain stops the massage in one tap.
+    app.click("#guide-pain-stop").await?;
+    app.wait_for_text("#stop-reason", "Ibu merasa sakit").await?;
+    app.wait_for("#pain-advice").await?;
+    app.click("#handover-ready").await?;
+    app.click("#rating-skip").await?;
+    app.click("#back-home").await?;
+    app.click("#cadre-mode").await?;
+    set_cadre_pin(&app, PIN).await?;
+    // A family never visited would come first, but a stop for pain comes before it.
+    register_family(&app, "Andi", "Rina").await?;
+    app.wait_for_text_containing("#families-list li[data-family] .family-name", "Budi")
+        .await?;
+    let first = app.text("#families-list li[data-family]").await?;
+    assert!(first.contains("Perlu segera dihubungi"), "{first}");
+    assert!(
+        first.contains("Pijat dihentikan karena Ibu kesakitan"),
+        "{first}"
+    );
+    app.screenshot("36-families-pain-first").await?;
+    // The review shows the stop for pain among the sessions.
+    app.click("#families-list li[data-family] button[id^='review-']")
+        .await?;
+    app.wait_for_text_containing("#review-sessions li.risk", "Ibu merasa sakit")
+        .await?;
+    let (status, reason): (String, String) = open_database(&driver.database())?.query_row(
+        "SELECT status, stop_reason FROM massage_session",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    assert_eq!((status.as_str(), reason.as_str()), ("stopped", "pain"));
     app.close().await
 }

@@ -306,3 +306,39 @@ async fn a_reminder_reaches_the_desktop_notification_server_in_the_chosen_langua
     .await?;
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn milk_recorded_as_none_shows_the_referral_advice_at_once() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    app.click("#record-milk-status").await?;
+    app.click("#milk-status-tidak-ada").await?;
+    // At once, before anything is saved: contact the midwife today, and the signs.
+    app.wait_for_text_containing("#referral-advice", "Hubungi bidan hari ini")
+        .await?;
+    let advice = app.text("#referral-advice").await?;
+    for sign in [
+        "hari ke-3",
+        "Payudara merah, panas, dan nyeri",
+        "Bayi kuning, lemas",
+        "untuk umur bayi",
+        "Ibu demam",
+    ] {
+        assert!(advice.contains(sign), "the advice names {sign:?}: {advice}");
+    }
+    app.click("#milk-status-save").await?;
+    app.wait_for("#milk-status-saved").await?;
+    app.wait_for_text_containing("#referral-advice", "Hubungi bidan hari ini")
+        .await?;
+    app.screenshot("24-milk-none-advice").await?;
+    let status: String = open_database(&driver.database())?.query_row(
+        "SELECT status FROM milk_status WHERE recorded_by = 'mother'",
+        [],
+        |r| r.get(0),
+    )?;
+    assert_eq!(status, "tidak-ada");
+    app.click("#back-home").await?;
+    app.wait_for("#start-massage").await?;
+    app.close().await
+}

@@ -8,7 +8,7 @@ use ayah_asi_e2e::{App, Driver, Result, open_database};
 async fn answer(app: &App, right: bool) -> Result<()> {
     for id in QUIZ_STATEMENTS {
         let truth = QUIZ_TRUE.contains(&id);
-        // A wrong pass answers "true" to everything.
+        // A wrong pass answers "true" to everything (7 of 10 are true: 70).
         let given = if right { truth } else { true };
         app.click(&format!("#quiz-{id}-{given}")).await?;
     }
@@ -31,7 +31,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.wait_for_text("#learning-error", "Jawab semua pernyataan dulu.")
         .await?;
     answer(&app, false).await?;
-    app.wait_for_text("#quiz-score", "Skor Bapak: 60").await?;
+    app.wait_for_text("#quiz-score", "Skor Bapak: 70").await?;
     assert!(
         app.text("#quiz-missed")
             .await?
@@ -45,7 +45,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     assert!(
         app.text("#lesson-page .source")
             .await?
-            .starts_with("Sumber: seed 002")
+            .starts_with("Sumber: Sari J, Helty MR, Triani Y.")
     );
     app.screenshot("41-lesson").await?;
     app.click("#lesson-done").await?;
@@ -60,7 +60,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
         app.click(&format!("#lesson-{lesson}")).await?;
         app.click("#lesson-done").await?;
     }
-    app.wait_for_text("#learn-scores", "Tes awal: 60 · Tes akhir: belum")
+    app.wait_for_text("#learn-scores", "Tes awal: 70 · Tes akhir: belum")
         .await?;
     let read = app
         .client
@@ -72,7 +72,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.wait_for_text("#quiz-title", "Tes akhir").await?;
     answer(&app, true).await?;
     app.wait_for_text("#quiz-score", "Skor Bapak: 100").await?;
-    app.wait_for_text("#quiz-gain", "Naik dari 60 menjadi 100!")
+    app.wait_for_text("#quiz-gain", "Naik dari 70 menjadi 100!")
         .await?;
     app.wait_for("#quiz-all-right").await?;
 
@@ -85,8 +85,8 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     assert_eq!(
         attempts,
         [
-            ("pre".into(), 60, "uji-pengetahuan-v1".into()),
-            ("post".into(), 100, "uji-pengetahuan-v1".into())
+            ("pre".into(), 70, "uji-pengetahuan-v2".into()),
+            ("post".into(), 100, "uji-pengetahuan-v2".into())
         ]
     );
 
@@ -97,7 +97,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     set_cadre_pin(&app, "135790").await?;
     app.click("#families-list li[data-family] button[id^='review-']")
         .await?;
-    app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 60, akhir 100")
+    app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 70, akhir 100")
         .await?;
     app.close().await
 }

@@ -76,7 +76,7 @@ async fn without_the_mothers_consent_nothing_is_saved_and_an_older_consent_is_as
     app.close().await?;
 
     // A consent given to the first consent text is asked again at the next start.
-    open_database(&driver.database())?
+    rusqlite::Connection::open(driver.database())?
         .execute("UPDATE consent SET text_version = 'health-data-v1'", [])?;
     let app = driver.launch().await?;
     app.click("#consent-handover-ready").await?;

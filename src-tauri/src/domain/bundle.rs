@@ -15,8 +15,10 @@ use super::family::FamilyInput;
 
 /// The `format` every bundle header names.
 pub const FORMAT: &str = "ayah-asi-bundle";
-/// The newest format this app reads and the one it writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format this app reads and the one it writes. Version 2 may carry the
+/// daftar tilik's `not-on-spine` row and the second protocol's safety questions, which
+/// a version-1 reader would refuse as unknown: it now says "update the app" instead.
+pub const FORMAT_VERSION: u32 = 2;
 /// Larger files are refused before they are read.
 pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
 /// The file name extension bundles are saved with.
