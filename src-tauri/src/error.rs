@@ -167,6 +167,8 @@ impl AppError {
             },
             Self::Import(error) => match error {
                 ImportError::MissingParent { .. } => "error-bundle-missing-parent",
+                ImportError::NotNamed { .. } => "error-bundle-not-named",
+                ImportError::OtherFamily { .. } => "error-bundle-other-family-record",
                 ImportError::Refused { .. } => "error-bundle-invalid-record",
                 ImportError::Storage(_) => "error-storage",
             },
@@ -218,6 +220,11 @@ impl AppError {
             Self::Import(ImportError::Refused { table, id, .. }) => {
                 args.insert("line", "-".to_owned());
                 args.insert("record", format!("{table} {id}"));
+            }
+            Self::Import(
+                ImportError::NotNamed { table, .. } | ImportError::OtherFamily { table, .. },
+            ) => {
+                args.insert("record", table.clone());
             }
             Self::Import(ImportError::MissingParent { table, parent, .. }) => {
                 args.insert("record", table.clone());

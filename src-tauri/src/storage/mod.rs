@@ -6,6 +6,7 @@ pub mod cadre;
 pub mod families;
 pub mod follow_up;
 pub mod learning;
+mod ownership;
 pub mod privacy;
 pub mod report;
 pub mod sessions;

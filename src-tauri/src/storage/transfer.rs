@@ -364,6 +364,12 @@ pub enum ImportError {
         id: String,
         parent: String,
     },
+    /// A record or tombstone belongs to no family the bundle's header names.
+    #[error("{table} {id} belongs to no family the file names")]
+    NotNamed { table: String, id: String },
+    /// A record or tombstone meets a record of another family on this device.
+    #[error("{table} {id} is another family's record here")]
+    OtherFamily { table: String, id: String },
     /// The database refused a record (a rule the bundle schema does not express).
     #[error("{table} {id} refused: {detail}")]
     Refused {
@@ -381,6 +387,7 @@ impl From<rusqlite::Error> for ImportError {
 
 /// Works out what the bundle would change, without changing anything.
 pub fn plan(conn: &Connection, bundle: &Bundle) -> std::result::Result<Plan, ImportError> {
+    super::ownership::check(conn, bundle)?;
     let in_bundle: HashSet<(&str, &str)> = bundle
         .records
         .iter()
