@@ -15,6 +15,8 @@ pub struct AppState {
     pub i18n: Localizer,
     pub guide: Arc<Guide>,
     pub cadre: CadreLock,
+    /// The bundle file last previewed: the only one an import may apply.
+    pub pending_import: Arc<crate::commands::transfer::PendingImport>,
     /// Where the database and its backups live.
     pub data_dir: PathBuf,
 }
@@ -39,6 +41,7 @@ impl AppState {
             i18n,
             guide: Arc::new(Guide::default()),
             cadre: CadreLock::new(crate::domain::pin::IDLE_LOCK_SECONDS),
+            pending_import: Arc::default(),
             data_dir,
         }
     }
@@ -64,6 +67,11 @@ pub enum Slot {
 pub struct Db(Arc<Mutex<Slot>>);
 
 impl Db {
+    /// A handle to an opened store.
+    pub fn open(store: Store) -> Self {
+        Self(Arc::new(Mutex::new(Slot::Open(Box::new(store)))))
+    }
+
     fn guard(&self) -> std::sync::MutexGuard<'_, Slot> {
         self.0
             .lock()

@@ -120,6 +120,19 @@ async fn a_family_bundle_moves_to_the_cadre_once_and_clashing_edits_wait_for_her
         );
     }
     cadre.screenshot("60-import-preview").await?;
+    // The file changes after the preview: the import refuses it and changes nothing.
+    std::fs::write(&received, b"not the file that was shown")?;
+    cadre.click("#receive-apply").await?;
+    cadre
+        .wait_for_text_containing("#receive-error", "Berkas berubah sejak ditampilkan")
+        .await?;
+    assert_eq!(
+        count_rows(&tablet.database(), "SELECT count(*) FROM family")?,
+        0
+    );
+    std::fs::copy(&first, &received)?;
+    cadre.click("#receive-pick").await?;
+    cadre.wait_for("#receive-preview").await?;
     cadre.click("#receive-apply").await?;
     cadre
         .wait_for_text_containing("#receive-done", "Selesai:")

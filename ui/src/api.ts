@@ -559,8 +559,9 @@ export const exportBundle = (
 
 export const previewImport = (): Promise<ImportPreview | null> => invoke('preview_import');
 
-export const applyImport = (path: string, fileSha256: string): Promise<ImportResult> =>
-  invoke('apply_import', { path, fileSha256 });
+/** Applies the file the last preview showed (kept on the Rust side), named by its hash. */
+export const applyImport = (fileSha256: string): Promise<ImportResult> =>
+  invoke('apply_import', { fileSha256 });
 
 export const listConflicts = (): Promise<Conflict[]> => invoke('list_conflicts');
 

@@ -226,6 +226,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Reads a bundle file, refusing one over the size limit before reading it.
 pub fn read_bundle(path: &Path) -> Result<Bundle, AppError> {
+    Ok(bundle::parse(&read_limited(path)?, storage::now())?)
+}
+
+/// A file's bytes, refused before reading when it is over the bundle size limit.
+fn read_limited(path: &Path) -> Result<Vec<u8>, AppError> {
     let file = std::fs::File::open(path).map_err(|e| AppError::FileRead(e.to_string()))?;
     let size = file
         .metadata()
@@ -238,7 +243,42 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, AppError> {
     file.take(bundle::MAX_BUNDLE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| AppError::FileRead(e.to_string()))?;
-    Ok(bundle::parse(&bytes, storage::now())?)
+    Ok(bytes)
+}
+
+/// The file a preview showed, kept on this side so the import applies exactly those
+/// bytes: the UI names only their hash, never a path.
+#[derive(Default)]
+pub struct PendingImport(std::sync::Mutex<Option<Previewed>>);
+
+struct Previewed {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    sha256: String,
+}
+
+impl PendingImport {
+    fn guard(&self) -> std::sync::MutexGuard<'_, Option<Previewed>> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn keep(&self, path: PathBuf, bytes: Vec<u8>, sha256: String) {
+        *self.guard() = Some(Previewed {
+            path,
+            bytes,
+            sha256,
+        });
+    }
+
+    /// The previewed bytes if `sha256` names them and the file still holds them.
+    fn take(&self, sha256: &str) -> Result<Vec<u8>, AppError> {
+        let previewed = self.guard().take().ok_or(AppError::BundleChanged)?;
+        let on_disk = read_limited(&previewed.path).map(|b| bundle::sha256_hex(&b));
+        if previewed.sha256 != sha256 || on_disk.ok().as_deref() != Some(sha256) {
+            return Err(AppError::BundleChanged);
+        }
+        Ok(previewed.bytes)
+    }
 }
 
 /// A family's device takes only bundles of its own family; cadre mode takes any.
@@ -290,9 +330,10 @@ pub async fn preview_import<R: Runtime>(
             .and_then(|p| p.as_path().map(Path::to_path_buf)),
     };
     let Some(path) = path else { return Ok(None) };
-    state
+    let (preview, bytes) = state
         .with_store(move |store| {
-            let bundle = read_bundle(&path)?;
+            let bytes = read_limited(&path)?;
+            let bundle = bundle::parse(&bytes, storage::now())?;
             check_allowed(store, &bundle, cadre_open)?;
             let plan = transfer::plan(store.conn(), &bundle)?;
             let span = transfer::session_span(&bundle);
@@ -304,7 +345,7 @@ pub async fn preview_import<R: Runtime>(
                     mother_name,
                 })
                 .collect();
-            Ok(Some(ImportPreview {
+            let preview = ImportPreview {
                 path: path.display().to_string(),
                 file_sha256: bundle.file_sha256.clone(),
                 created_at: bundle.header.created_at.clone(),
@@ -313,25 +354,32 @@ pub async fn preview_import<R: Runtime>(
                 last_day: span.map(|s| s.1),
                 changes: transfer::changes(&plan),
                 tally: tally_rows(transfer::tally(&bundle, &plan)),
-            }))
+            };
+            Ok((preview, (path, bytes)))
         })
-        .await
+        .await?;
+    let (path, bytes) = bytes;
+    state
+        .pending_import
+        .keep(path, bytes, preview.file_sha256.clone());
+    Ok(Some(preview))
 }
 
-/// Applies the bundle shown in the preview, in one transaction.
+/// Applies the bundle shown in the preview (the bytes kept then), in one transaction.
 #[tauri::command]
 pub async fn apply_import(
     state: State<'_, AppState>,
-    path: String,
     file_sha256: String,
 ) -> Result<ImportResult, AppError> {
     let cadre_open = state.cadre.touch().is_ok();
+    // The file is read again to see it is unchanged: off the async runtime.
+    let pending = std::sync::Arc::clone(&state.pending_import);
+    let bytes = tauri::async_runtime::spawn_blocking(move || pending.take(&file_sha256))
+        .await
+        .map_err(|e| AppError::Task(e.to_string()))??;
     state
         .with_store(move |store| {
-            let bundle = read_bundle(Path::new(&path))?;
-            if bundle.file_sha256 != file_sha256 {
-                return Err(AppError::BundleChanged);
-            }
+            let bundle = bundle::parse(&bytes, storage::now())?;
             check_allowed(store, &bundle, cadre_open)?;
             let now = storage::now();
             let (changes, tally) = store.with_tx(|tx| {

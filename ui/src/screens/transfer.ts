@@ -141,7 +141,7 @@ function previewOf(nav: TransferNav, preview: api.ImportPreview, body: HTMLEleme
     apply.disabled = true;
     apply.textContent = t('transfer-applying');
     try {
-      const result = await api.applyImport(preview.path, preview.fileSha256);
+      const result = await api.applyImport(preview.fileSha256);
       body.replaceChildren(resultOf(nav, result));
     } catch (raw) {
       apply.disabled = false;
