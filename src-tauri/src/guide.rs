@@ -82,9 +82,24 @@ struct Active {
     engine: Engine,
     clock: SessionClock,
     channel: Option<Channel<SessionUpdate>>,
+    /// Boundary events the timer passed while they could not be saved: saved first,
+    /// in order, with whatever comes next (the timer itself never waits for a save).
+    unsaved: Vec<Event>,
 }
 
 impl Active {
+    /// What the UI shows for `engine` before it becomes the session (see `act`).
+    fn preview(&mut self, engine: &Engine, cues: Vec<EventKind>) -> SessionUpdate {
+        self.seq += 1;
+        SessionUpdate {
+            session_id: self.session_id.clone(),
+            seq: self.seq,
+            snapshot: engine.snapshot(self.clock.now()),
+            cues,
+            save_error: None,
+        }
+    }
+
     fn update(&mut self, cues: Vec<EventKind>, save_error: Option<&'static str>) -> SessionUpdate {
         self.seq += 1;
         SessionUpdate {
@@ -115,11 +130,13 @@ impl Active {
         }
     }
 
-    fn paused_ms(&self) -> Vec<u64> {
-        (1..=self.engine.plan().passes)
-            .map(|p| self.engine.paused_ms_of(p))
-            .collect()
-    }
+}
+
+/// Pause time per pass, as the engine counts it.
+fn paused_ms(engine: &Engine) -> Vec<u64> {
+    (1..=engine.plan().passes)
+        .map(|p| engine.paused_ms_of(p))
+        .collect()
 }
 
 /// The active session, if any. One at a time: a device guides one massage.
@@ -153,8 +170,9 @@ impl Guide {
             engine,
             clock,
             channel: Some(channel),
+            unsaved: Vec::new(),
         };
-        persist(db, &active, &events).await?;
+        persist(db, &active, &active.engine, &events).await?;
         let update = active.update(cues(&events), None);
         active.send(&update);
         *slot = Some(active);
@@ -190,7 +208,12 @@ impl Guide {
         Some(active.update(Vec::new(), None))
     }
 
-    /// Applies one engine operation, saves its events, and tells the UI.
+    /// Applies one engine operation to a copy of the engine, saves its events (after
+    /// any the timer could not save), and only then makes the copy the session: a
+    /// failed save leaves the session as the database has it. Boundaries passed on the
+    /// way are kept even when the operation itself is refused (a pause that lands as
+    /// the last pass ends still saves that end). The UI sees the new state at once; a
+    /// failed save takes it back.
     async fn act(
         &self,
         db: &Db,
@@ -198,10 +221,34 @@ impl Guide {
     ) -> Result<SessionUpdate, AppError> {
         let mut slot = self.active.lock().await;
         let active = slot.as_mut().ok_or(AppError::NoActiveSession)?;
-        let events = operation(&mut active.engine, active.clock.now())?;
-        persist(db, active, &events).await?;
-        let update = active.update(cues(&events), None);
+        let now = active.clock.now();
+        let mut next = active.engine.clone();
+        let earlier = std::mem::take(&mut active.unsaved);
+        let mut events = earlier.clone();
+        events.extend(next.advance(now));
+        let outcome = operation(&mut next, now);
+        if let Ok(more) = &outcome {
+            events.extend(more.iter().copied());
+        }
+        // Shown before the save: a tap must answer at once even while a long import
+        // holds the database.
+        let shown = active.preview(&next, cues(&events));
+        active.send(&shown);
+        if let Err(error) = persist(db, active, &next, &events).await {
+            let back = active.update(Vec::new(), Some(error.code()));
+            active.send(&back);
+            // The session stays as it was: its own boundaries come again with the
+            // next tick, and what the timer could not save before still waits.
+            active.unsaved = earlier;
+            return Err(error);
+        }
+        active.engine = next;
+        outcome?;
+        let update = active.update(Vec::new(), None);
         active.send(&update);
+        if active.engine.has_ended() {
+            *slot = None; // an ended session leaves the slot for the next one
+        }
         Ok(update)
     }
 
@@ -217,15 +264,22 @@ impl Guide {
             if active.engine.has_ended() {
                 return;
             }
-            let events = active.engine.advance(active.clock.now());
-            let save_error = match persist(&db, active, &events).await {
+            // The timer goes on even if a save fails (the father's hands are busy):
+            // what could not be saved waits in order and is saved with the next events.
+            let fresh = active.engine.advance(active.clock.now());
+            let new_cues = cues(&fresh);
+            let mut events = std::mem::take(&mut active.unsaved);
+            events.extend(fresh);
+            let engine = active.engine.clone();
+            let save_error = match persist(&db, active, &engine, &events).await {
                 Ok(()) => None,
                 Err(error) => {
                     eprintln!("could not save a session transition: {error}");
+                    active.unsaved = events;
                     Some(error.code())
                 }
             };
-            let update = active.update(cues(&events), save_error);
+            let update = active.update(new_cues, save_error);
             active.send(&update);
             wait = active.next_wait();
         }
@@ -249,7 +303,8 @@ fn cues(events: &[Event]) -> Vec<EventKind> {
         .collect()
 }
 
-async fn persist(db: &Db, active: &Active, events: &[Event]) -> Result<(), AppError> {
+/// Saves `events` of the session in one transaction, with `engine`'s pause times.
+async fn persist(db: &Db, active: &Active, engine: &Engine, events: &[Event]) -> Result<(), AppError> {
     if events.is_empty() {
         return Ok(());
     }
@@ -262,7 +317,7 @@ async fn persist(db: &Db, active: &Active, events: &[Event]) -> Result<(), AppEr
         })
         .collect();
     let session_id = active.session_id.clone();
-    let paused = active.paused_ms();
+    let paused = paused_ms(engine);
     db.run(move |store| {
         let device_id = store.device_id().to_owned();
         store.with_tx(|tx| {
@@ -272,3 +327,7 @@ async fn persist(db: &Db, active: &Active, events: &[Event]) -> Result<(), AppEr
     })
     .await
 }
+
+#[cfg(test)]
+#[path = "guide_tests.rs"]
+mod tests;

@@ -237,6 +237,23 @@ impl Engine {
     }
 
     pub fn pause(&mut self, now: Millis) -> Result<Vec<Event>, EngineError> {
+        self.atomically(|engine| engine.pause_now(now))
+    }
+
+    /// Runs `operation` on a copy and keeps the copy only when it succeeds: a refused
+    /// call changes nothing, so boundary events it would have emitted on the way are
+    /// emitted by the next call instead of being lost.
+    fn atomically(
+        &mut self,
+        operation: impl FnOnce(&mut Self) -> Result<Vec<Event>, EngineError>,
+    ) -> Result<Vec<Event>, EngineError> {
+        let mut next = self.clone();
+        let events = operation(&mut next)?;
+        *self = next;
+        Ok(events)
+    }
+
+    fn pause_now(&mut self, now: Millis) -> Result<Vec<Event>, EngineError> {
         if self.paused_since.is_some() {
             return Err(EngineError::AlreadyPaused);
         }
@@ -265,6 +282,10 @@ impl Engine {
 
     /// Ends the session after the closing steps.
     pub fn finish(&mut self, now: Millis) -> Result<Vec<Event>, EngineError> {
+        self.atomically(|engine| engine.finish_now(now))
+    }
+
+    fn finish_now(&mut self, now: Millis) -> Result<Vec<Event>, EngineError> {
         let mut events = self.advance(now);
         match self.state {
             State::Closing => {
@@ -283,6 +304,10 @@ impl Engine {
 
     /// Stops the session early, for `reason`.
     pub fn stop(&mut self, now: Millis, reason: StopReason) -> Result<Vec<Event>, EngineError> {
+        self.atomically(|engine| engine.stop_now(now, reason))
+    }
+
+    fn stop_now(&mut self, now: Millis, reason: StopReason) -> Result<Vec<Event>, EngineError> {
         if matches!(self.state, State::Finished | State::Stopped(_)) {
             return Err(EngineError::Ended);
         }

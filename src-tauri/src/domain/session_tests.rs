@@ -291,3 +291,118 @@ fn the_next_boundary_is_known_so_a_driver_can_wake_on_time() {
     engine.resume(T0 + 9_000).unwrap();
     assert_eq!(engine.until_next_boundary(T0 + 9_000), Some(29_000));
 }
+
+/// A seeded random number source for the property test below.
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// The phase and pause the saved events describe, replayed from the start.
+fn replay(passes: u32, events: &[Event]) -> (Phase, bool) {
+    let mut phase = Phase::Preparing;
+    let mut paused = false;
+    for event in events {
+        match event.kind {
+            CountdownStarted { pass } => phase = Phase::Countdown { pass },
+            PassStarted { pass } => phase = Phase::Pass { pass },
+            ClosingStarted => phase = Phase::Closing,
+            Finished => phase = Phase::Finished,
+            Stopped { reason } => {
+                phase = Phase::Stopped { reason };
+                paused = false;
+            }
+            Paused => paused = true,
+            Resumed => paused = false,
+            Started | PassHalfway { .. } | PassEnded { .. } => {}
+        }
+    }
+    assert!(passes > 0);
+    (phase, paused)
+}
+
+/// Checks what the saved events must always satisfy.
+fn check_events(case: u64, passes: u32, events: &[Event]) {
+    for pair in events.windows(2) {
+        assert!(
+            pair[0].at <= pair[1].at && pair[0].active_ms <= pair[1].active_ms,
+            "case {case}: events out of time order: {pair:?}"
+        );
+    }
+    let stopped_at = events
+        .iter()
+        .position(|e| matches!(e.kind, Stopped { .. }));
+    for pass in 1..=passes {
+        let started = events
+            .iter()
+            .filter(|e| e.kind == PassStarted { pass })
+            .count();
+        let ended = events
+            .iter()
+            .filter(|e| e.kind == PassEnded { pass })
+            .count();
+        assert!(started <= 1 && ended <= started, "case {case}: pass {pass}: {events:?}");
+        if started == 1 && ended == 0 {
+            // The only way a started pass has no end event: the session stopped in it.
+            let start = events.iter().position(|e| e.kind == PassStarted { pass });
+            assert!(
+                stopped_at.is_some_and(|s| Some(s) > start),
+                "case {case}: pass {pass} started and never ended: {:?}",
+                kinds(events)
+            );
+        }
+    }
+}
+
+#[test]
+fn random_taps_at_random_times_and_on_boundaries_never_lose_a_step() {
+    let reasons = [
+        StopReason::MotherAsked,
+        StopReason::Pain,
+        StopReason::Interrupted,
+    ];
+    for case in 0..3_000u64 {
+        let mut rng = Rng(case.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xA5A5);
+        let passes = 1 + rng.below(3) as u32;
+        let mut engine = Engine::new(plan(60 + 30 * rng.below(3) as u32, passes));
+        let mut now = T0;
+        let mut saved = engine.start(now).unwrap();
+        for _ in 0..40 {
+            // Half the time land exactly on the next boundary, else anywhere.
+            now += match engine.until_next_boundary(now) {
+                Some(gap) if rng.below(2) == 0 => gap,
+                _ => rng.below(40_000),
+            };
+            let result = match rng.below(6) {
+                0 | 1 => Ok(engine.advance(now)),
+                2 => engine.pause(now),
+                3 => engine.resume(now),
+                4 => engine.finish(now),
+                _ => engine.stop(now, reasons[rng.below(3) as usize]),
+            };
+            // Only what a call returns is saved; a refused call must change nothing.
+            if let Ok(events) = result {
+                saved.extend(events);
+            }
+            // The driver's next tick at the same instant: what it saves completes the record.
+            saved.extend(engine.advance(now));
+            let snap = engine.snapshot(now);
+            assert_eq!(
+                replay(passes, &saved),
+                (snap.phase, snap.paused),
+                "case {case}: the saved events replay to another state: {:?}",
+                kinds(&saved)
+            );
+            if engine.has_ended() {
+                break;
+            }
+        }
+        check_events(case, passes, &saved);
+    }
+}
