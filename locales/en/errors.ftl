@@ -38,6 +38,7 @@ error-milk-status-required = Choose how the milk is.
 error-time-invalid = Not a valid time.
 error-evening-after-morning = The evening reminder must come after the morning one.
 error-cadre-locked = Cadre mode is locked. Enter the PIN.
+error-cadre-pin-required = A cadre uses this device. Backups and copies of the data hold every family she follows, so her PIN is needed: open cadre mode first, or enter the PIN.
 error-no-cadre = No cadre PIN has been set yet.
 error-cadre-exists = A cadre PIN is already set on this device.
 error-pin-wrong = Wrong PIN.

@@ -38,6 +38,7 @@ error-milk-status-required = Pilih keadaan ASI.
 error-time-invalid = Jam tidak valid.
 error-evening-after-morning = Pengingat sore harus setelah pengingat pagi.
 error-cadre-locked = Mode kader terkunci. Masukkan PIN.
+error-cadre-pin-required = Perangkat ini dipakai kader. Cadangan dan salinan data berisi semua keluarga dampingannya, jadi perlu PIN kader: masuk mode kader dulu, atau masukkan PIN.
 error-no-cadre = PIN kader belum dibuat.
 error-cadre-exists = PIN kader sudah ada di perangkat ini.
 error-pin-wrong = PIN salah.

@@ -64,6 +64,10 @@ pub enum AppError {
     /// Cadre mode is locked (never opened, or idle too long).
     #[error("cadre mode is locked")]
     CadreLocked,
+    /// A whole-database action on a device where a cadre is set up needs her PIN: the
+    /// database holds every family she follows.
+    #[error("the cadre PIN is needed for the whole database")]
+    CadrePinRequired,
     /// No cadre PIN has been set on this device yet.
     #[error("no cadre PIN set")]
     NoCadre,
@@ -149,6 +153,7 @@ impl AppError {
             Self::Notification(_) => "error-notification",
             Self::Export(_) => "error-export",
             Self::CadreLocked => "error-cadre-locked",
+            Self::CadrePinRequired => "error-cadre-pin-required",
             Self::NoCadre => "error-no-cadre",
             Self::CadreExists => "error-cadre-exists",
             Self::WrongPin { wait_seconds: 0 } => "error-pin-wrong",
@@ -258,6 +263,7 @@ impl AppError {
                 args.insert("seconds", seconds.to_string());
             }
             Self::CadreLocked
+            | Self::CadrePinRequired
             | Self::NoCadre
             | Self::CadreExists
             | Self::AmendReasonRequired

@@ -36,6 +36,8 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
     #[error("xlsx: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("csv: {0}")]
+    Csv(#[from] csv::Error),
 }
 
 /// The report's tables, labelled in `language`.
@@ -228,61 +230,116 @@ fn wilcoxon_table(
     }
 }
 
-/// Writes one CSV file per table into `dir` (`<prefix>-<table>.csv`); returns the files.
-pub fn write_csv(tables: &[Table], dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, ExportError> {
+/// A new folder `<name>` in `parent` (`<name>-2`, `-3`... when taken), so an export
+/// never mixes with or replaces files already there.
+pub fn fresh_folder(parent: &Path, name: &str) -> std::io::Result<PathBuf> {
+    for n in 1..1000 {
+        let dir = match n {
+            1 => parent.join(name),
+            n => parent.join(format!("{name}-{n}")),
+        };
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::ErrorKind::AlreadyExists.into())
+}
+
+/// Writes one CSV file per table (`<prefix>-<table>.csv`) into a new folder `<prefix>`
+/// inside `parent`; returns the files. Nothing already there is replaced.
+pub fn write_csv(
+    tables: &[Table],
+    parent: &Path,
+    prefix: &str,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let dir = fresh_folder(parent, prefix)?;
     tables
         .iter()
         .map(|table| {
             let path = dir.join(format!("{prefix}-{}.csv", table.id));
-            let mut text = csv_line(table.header.iter().map(String::as_str));
-            for row in &table.rows {
-                let cells: Vec<String> = row.iter().map(cell_text).collect();
-                text.push_str(&csv_line(cells.iter().map(String::as_str)));
-            }
-            std::fs::write(&path, text)?;
+            let rows = table
+                .rows
+                .iter()
+                .map(|row| row.iter().map(cell_field).collect::<Vec<_>>());
+            write_new(&path, &csv_text(&table.header, rows)?)?;
             Ok(path)
         })
         .collect()
 }
 
-fn cell_text(cell: &Cell) -> String {
+/// Creates `path` with `bytes`; refuses to replace a file that is already there.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// A field as written: text defused, numbers as numbers.
+enum Field {
+    Text(String),
+    Number(String),
+}
+
+fn cell_field(cell: &Cell) -> Field {
     match cell {
-        Cell::Text(text) => text.clone(),
-        Cell::Number(n) => n.to_string(),
-        Cell::Empty => String::new(),
+        Cell::Text(text) => Field::Text(text.clone()),
+        Cell::Number(n) => Field::Number(n.to_string()),
+        Cell::Empty => Field::Number(String::new()),
     }
 }
 
-/// One RFC 4180 line: fields with commas, quotes or line breaks are quoted.
-/// A table of JSON values as CSV text: a header row, then one line per row (text as
-/// is, numbers as written, empty for null).
-pub fn csv_of(columns: &[String], rows: &[Vec<serde_json::Value>]) -> String {
-    let mut text = csv_line(columns.iter().map(String::as_str));
+/// Text a spreadsheet would take for a formula (OWASP's CSV-injection rule: it begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe,
+/// so it shows as the text it is.
+pub fn defused(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// RFC 4180 text (CRLF line ends, quoting where needed) from a header and rows.
+fn csv_text(
+    header: &[String],
+    rows: impl Iterator<Item = Vec<Field>>,
+) -> Result<Vec<u8>, ExportError> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        // The Wilcoxon tables end with shorter rows (Z, p, the reading).
+        .flexible(true)
+        .from_writer(Vec::new());
+    writer.write_record(header.iter().map(|h| defused(h).into_owned()))?;
     for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|value| match value {
-                serde_json::Value::Null => String::new(),
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect();
-        text.push_str(&csv_line(cells.iter().map(String::as_str)));
+        writer.write_record(row.iter().map(|field| match field {
+            Field::Text(text) => defused(text).into_owned(),
+            Field::Number(n) => n.clone(),
+        }))?;
     }
-    text
+    writer
+        .into_inner()
+        .map_err(|e| ExportError::Io(e.into_error()))
 }
 
-fn csv_line<'a>(fields: impl Iterator<Item = &'a str>) -> String {
-    let quoted: Vec<String> = fields
-        .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.to_owned()
-            }
-        })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
+/// A table of JSON values as CSV: a header row, then one line per row (text defused,
+/// numbers as written, empty for null).
+pub fn csv_of(columns: &[String], rows: &[Vec<serde_json::Value>]) -> Result<Vec<u8>, ExportError> {
+    let rows = rows.iter().map(|row| {
+        row.iter()
+            .map(|value| match value {
+                serde_json::Value::Null => Field::Number(String::new()),
+                serde_json::Value::String(s) => Field::Text(s.clone()),
+                other => Field::Number(other.to_string()),
+            })
+            .collect()
+    });
+    csv_text(columns, rows)
 }
 
 /// Writes one workbook with a sheet per table.
@@ -323,12 +380,84 @@ fn sheet_name(title: &str) -> String {
 mod tests {
     use super::*;
 
+    fn text(cells: &[&str]) -> Vec<Field> {
+        cells.iter().map(|c| Field::Text((*c).to_owned())).collect()
+    }
+
     #[test]
     fn csv_quotes_what_needs_quoting() {
+        let bytes = csv_text(
+            &["h".into(), "i".into(), "j".into()],
+            [text(&["a", "b,c", "say \"hi\""])].into_iter(),
+        )
+        .unwrap();
         assert_eq!(
-            csv_line(["a", "b,c", "say \"hi\""].into_iter()),
-            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
+            String::from_utf8(bytes).unwrap(),
+            "h,i,j\r\na,\"b,c\",\"say \"\"hi\"\"\"\r\n"
         );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text() {
+        // Failed before: these went out as they came in.
+        let evil = [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ];
+        let mut cells = text(&evil);
+        cells.push(Field::Number("-4.359".into()));
+        let bytes = csv_text(
+            &(0..7).map(|i| i.to_string()).collect::<Vec<_>>(),
+            [cells].into_iter(),
+        )
+        .unwrap();
+        let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+        let row = reader.records().next().unwrap().unwrap();
+        for (field, original) in row.iter().zip(evil) {
+            assert_eq!(field, format!("'{original}"));
+        }
+        assert_eq!(&row[6], "-4.359", "our own numbers stay numbers");
+        assert_eq!(defused("Budi"), "Budi");
+        // Rows of different lengths, as the Wilcoxon tables have.
+        let short = csv_text(&["a".into(), "b".into()], [text(&["Z"])].into_iter()).unwrap();
+        assert_eq!(short, b"a,b\r\nZ\r\n");
+    }
+
+    #[test]
+    fn a_csv_export_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        write_new(&path, b"first").unwrap();
+        assert!(write_new(&path, b"second").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+    }
+
+    #[test]
+    fn xlsx_text_cells_are_strings_even_when_they_look_like_formulas() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.xlsx");
+        let table = Table {
+            id: "t",
+            title: "T".into(),
+            header: vec!["a".into()],
+            rows: vec![vec![Cell::Text("=1+1".into())]],
+        };
+        write_xlsx(&[table], &path).unwrap();
+        // The sheet keeps it as a shared string, not a formula (<f>).
+        let sheet = unzip_entry(&path, "xl/worksheets/sheet1.xml");
+        assert!(!sheet.contains("<f>"), "{sheet}");
+        assert!(unzip_entry(&path, "xl/sharedStrings.xml").contains("=1+1"));
+    }
+
+    fn unzip_entry(path: &Path, name: &str) -> String {
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
     }
 
     #[test]

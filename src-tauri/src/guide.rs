@@ -129,7 +129,6 @@ impl Active {
             None => TICK,
         }
     }
-
 }
 
 /// Pause time per pass, as the engine counts it.
@@ -304,7 +303,12 @@ fn cues(events: &[Event]) -> Vec<EventKind> {
 }
 
 /// Saves `events` of the session in one transaction, with `engine`'s pause times.
-async fn persist(db: &Db, active: &Active, engine: &Engine, events: &[Event]) -> Result<(), AppError> {
+async fn persist(
+    db: &Db,
+    active: &Active,
+    engine: &Engine,
+    events: &[Event],
+) -> Result<(), AppError> {
     if events.is_empty() {
         return Ok(());
     }

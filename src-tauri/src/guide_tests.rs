@@ -44,7 +44,10 @@ fn a_stop_that_cannot_be_saved_leaves_the_session_as_the_database_has_it() {
             .await
             .unwrap();
         // The database goes away (a full disk, a folder made read-only...).
-        db.set(Err(crate::storage::StorageError::ReadOnly), std::path::Path::new("."));
+        db.set(
+            Err(crate::storage::StorageError::ReadOnly),
+            std::path::Path::new("."),
+        );
         let refused = guide.stop(&db, StopReason::Pain).await;
         assert!(refused.is_err());
         let now = guide.attach(None).await.expect("still the active session");

@@ -225,7 +225,11 @@ fn every_data_driven_text_exists_in_both_languages() {
             .map(|q| format!("safety-{q}")),
     );
     ids.extend(checklist::ROWS.iter().map(|r| format!("checklist-{r}")));
-    ids.extend(checklist::ROWS.iter().map(|r| checklist::report_label_id(r)));
+    ids.extend(
+        checklist::ROWS
+            .iter()
+            .map(|r| checklist::report_label_id(r)),
+    );
     ids.extend(
         rating::MILK_INDICATORS
             .iter()
@@ -352,7 +356,9 @@ fn the_facts_read_the_same_everywhere() {
             );
         }
         assert!(
-            !text.split(|c: char| !c.is_alphanumeric()).any(|w| w == "Anda"),
+            !text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "Anda"),
             "id {id} says Anda: {text}"
         );
         assert!(

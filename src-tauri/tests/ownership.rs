@@ -23,8 +23,14 @@ struct CadreDevice {
 fn cadre_device() -> CadreDevice {
     let (store, family_a) = store_with_family();
     let device = store.device_id().to_owned();
-    let session_a =
-        sessions::create(store.conn(), &family_a, MassagePlan::default(), &device, now()).unwrap();
+    let session_a = sessions::create(
+        store.conn(),
+        &family_a,
+        MassagePlan::default(),
+        &device,
+        now(),
+    )
+    .unwrap();
     let stopped = sessions::TimedEvent {
         kind: EventKind::Stopped {
             reason: StopReason::MotherAsked,
@@ -147,7 +153,11 @@ fn import(store: &mut Store, bytes: &[u8]) -> Result<usize, ImportError> {
 fn refused_without_change(device: &mut CadreDevice, bytes: &[u8]) -> ImportError {
     let before = dump(&device.store);
     let refusal = import(&mut device.store, bytes).expect_err("the file must be refused");
-    assert_eq!(dump(&device.store), before, "a refused file changed the database");
+    assert_eq!(
+        dump(&device.store),
+        before,
+        "a refused file changed the database"
+    );
     refusal
 }
 
@@ -158,7 +168,10 @@ fn a_tombstone_for_another_familys_record_is_refused() {
     let (family_c, mut lines) = family_c_lines();
     lines.push(tombstone("massage_session", &device.session_a, &family_c));
     let refusal = refused_without_change(&mut device, &write(&[family_c], &lines));
-    assert!(matches!(refusal, ImportError::OtherFamily { .. }), "{refusal:?}");
+    assert!(
+        matches!(refusal, ImportError::OtherFamily { .. }),
+        "{refusal:?}"
+    );
 }
 
 #[test]
@@ -168,7 +181,10 @@ fn a_tombstone_of_a_family_the_header_does_not_name_is_refused() {
     let family_a = device.family_a.clone();
     lines.push(tombstone("family", &family_a, &family_a));
     let refusal = refused_without_change(&mut device, &write(&[family_c], &lines));
-    assert!(matches!(refusal, ImportError::NotNamed { .. }), "{refusal:?}");
+    assert!(
+        matches!(refusal, ImportError::NotNamed { .. }),
+        "{refusal:?}"
+    );
 }
 
 #[test]
@@ -192,7 +208,10 @@ fn a_record_of_a_family_the_header_does_not_name_is_refused() {
         }),
     ));
     let refusal = refused_without_change(&mut device, &write(&[family_c], &lines));
-    assert!(matches!(refusal, ImportError::NotNamed { .. }), "{refusal:?}");
+    assert!(
+        matches!(refusal, ImportError::NotNamed { .. }),
+        "{refusal:?}"
+    );
 }
 
 #[test]
@@ -214,8 +233,14 @@ fn a_child_claiming_its_family_but_pointing_into_another_is_refused() {
             "milk_flow": null, "note": null,
         }),
     ));
-    let refusal = refused_without_change(&mut device, &write(std::slice::from_ref(&family_c), &rating));
-    assert!(matches!(refusal, ImportError::OtherFamily { .. }), "{refusal:?}");
+    let refusal = refused_without_change(
+        &mut device,
+        &write(std::slice::from_ref(&family_c), &rating),
+    );
+    assert!(
+        matches!(refusal, ImportError::OtherFamily { .. }),
+        "{refusal:?}"
+    );
     // A visit score for family A's visit, in family C's file.
     lines.push(record(
         "visit_score",
@@ -227,7 +252,10 @@ fn a_child_claiming_its_family_but_pointing_into_another_is_refused() {
         }),
     ));
     let refusal = refused_without_change(&mut device, &write(&[family_c], &lines));
-    assert!(matches!(refusal, ImportError::NotNamed { .. }), "{refusal:?}");
+    assert!(
+        matches!(refusal, ImportError::NotNamed { .. }),
+        "{refusal:?}"
+    );
 }
 
 #[test]

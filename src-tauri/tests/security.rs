@@ -51,6 +51,71 @@ fn the_csp_allows_nothing_beyond_the_app_and_its_ipc() {
     assert_eq!(config["app"]["withGlobalTauri"], false);
 }
 
+/// The command names listed in `build.rs` and in `generate_handler!` of `lib.rs`.
+fn declared_and_registered() -> (Vec<String>, Vec<String>) {
+    let build = std::fs::read_to_string(root().join("src-tauri/build.rs")).unwrap();
+    let list = &build[build.find("APP_COMMANDS").unwrap()..build.find("];").unwrap()];
+    let declared = list
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    let lib = std::fs::read_to_string(root().join("src-tauri/src/lib.rs")).unwrap();
+    let start = lib.find("generate_handler![").unwrap();
+    let handler = &lib[start..start + lib[start..].find(']').unwrap()];
+    let registered = handler
+        .split(',')
+        .filter_map(|entry| entry.trim().rsplit("::").next())
+        .filter(|name| !name.is_empty() && !name.contains('['))
+        .map(str::to_owned)
+        .collect();
+    (declared, registered)
+}
+
+/// What is in `a` and not in `b`.
+fn missing(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().filter(|x| !b.contains(x)).cloned().collect()
+}
+
+#[test]
+fn build_rs_capabilities_and_the_handler_list_the_same_commands() {
+    let (declared, registered) = declared_and_registered();
+    let capability = json("src-tauri/capabilities/default.json");
+    let granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    assert!(registered.len() > 50, "the scan found {registered:?}");
+    let gaps = [
+        (
+            "registered but not declared in build.rs",
+            missing(&registered, &declared),
+        ),
+        (
+            "declared in build.rs but not registered",
+            missing(&declared, &registered),
+        ),
+        (
+            "registered but not granted in capabilities",
+            missing(&registered, &granted),
+        ),
+        (
+            "granted in capabilities but not registered",
+            missing(&granted, &registered),
+        ),
+    ];
+    let problems: Vec<String> = gaps
+        .iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(what, names)| format!("{what}: {names:?}"))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn capabilities_grant_exactly_the_apps_own_commands() {
     let build = std::fs::read_to_string(root().join("src-tauri/build.rs")).unwrap();

@@ -315,7 +315,10 @@ fn a_family_round_trips_to_the_cadre_and_back_with_nothing_lost_or_doubled() {
     .unwrap();
     assert_eq!(count(&tally, "family", Decision::Updated), 1);
     assert_eq!(count(&tally, "home_visit", Decision::New), 1);
-    assert_eq!(count(&tally, "visit_score", Decision::New), checklist::ROWS.len() as u64);
+    assert_eq!(
+        count(&tally, "visit_score", Decision::New),
+        checklist::ROWS.len() as u64
+    );
     assert_eq!(count(&tally, "cadre", Decision::New), 1);
     assert_eq!(count(&tally, "massage_session", Decision::Known), 2);
     assert_eq!(

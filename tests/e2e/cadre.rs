@@ -292,7 +292,10 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
     app.wait_for_text_containing("#review-visits", "Langkah wajib bernilai 0")
         .await?;
     let focus = app.text("#review-focus li").await?;
-    assert!(focus.starts_with("Tidak menekan tulang belakangnya"), "{focus}");
+    assert!(
+        focus.starts_with("Tidak menekan tulang belakangnya"),
+        "{focus}"
+    );
     app.screenshot("35-review-spine").await?;
 
     let db = open_database(&driver.database())?;
@@ -323,7 +326,8 @@ async fn a_family_whose_massage_stopped_for_pain_comes_first_in_the_cadres_list(
         .await?;
     // Pain stops the massage in one tap.
     app.click("#guide-pain-stop").await?;
-    app.wait_for_text("#stop-reason", "Ibu merasa sakit").await?;
+    app.wait_for_text("#stop-reason", "Ibu merasa sakit")
+        .await?;
     app.wait_for("#pain-advice").await?;
     app.click("#handover-ready").await?;
     app.click("#rating-skip").await?;

@@ -118,7 +118,8 @@ async fn a_yes_on_the_safety_screen_stops_the_session_before_it_starts() -> Resu
         "Bawa Ibu ke bidan atau puskesmas sekarang",
     )
     .await?;
-    app.wait_for_text_containing("#safety-urgent", "Segera antar Ibu").await?;
+    app.wait_for_text_containing("#safety-urgent", "Segera antar Ibu")
+        .await?;
     app.wait_for_text_containing("#safety-flagged", "Darah nifas Ibu keluar lebih banyak")
         .await?;
     app.wait_for_text_containing("#safety-flagged-calm", "Ada luka, ruam, atau infeksi")

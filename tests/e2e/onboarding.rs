@@ -19,7 +19,11 @@ async fn a_new_user_completes_onboarding_in_indonesian_and_is_greeted() -> Resul
     app.click("#save-family").await?;
     // The phone goes to the mother: the father cannot tick her consent for her.
     app.wait_for("#consent-handover-ready").await?;
-    assert_eq!(family_count(&driver)?, 0, "nothing is saved before she agrees");
+    assert_eq!(
+        family_count(&driver)?,
+        0,
+        "nothing is saved before she agrees"
+    );
     app.click("#consent-handover-ready").await?;
     let text = app.wait_for("#consent-text").await?.text().await?;
     for kept in [
@@ -33,7 +37,10 @@ async fn a_new_user_completes_onboarding_in_indonesian_and_is_greeted() -> Resul
         "menghapus semua data",
         "tetap ada di HP kader",
     ] {
-        assert!(text.contains(kept), "the consent text names {kept:?}: {text}");
+        assert!(
+            text.contains(kept),
+            "the consent text names {kept:?}: {text}"
+        );
     }
     app.screenshot("02b-consent").await?;
     app.click("#consent-yes").await?;

@@ -241,16 +241,24 @@ async fn a_family_downloads_then_deletes_all_its_data_and_no_name_is_left() -> R
     app.click("#export-my-data-csv").await?;
     app.wait_for_text_containing("#my-data-status", "berkas")
         .await?;
+    // The CSV files go into a new folder; a second export makes another, so no file
+    // is ever replaced.
+    app.click("#export-my-data-csv").await?;
+    app.wait_for_text_containing("#my-data-status", "berkas")
+        .await?;
     let mut json_file = None;
-    let mut csv_family = None;
+    let mut csv_folders = Vec::new();
     for entry in std::fs::read_dir(exports.path())?.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".json") {
             json_file = Some(entry.path());
-        } else if name.ends_with("-family.csv") {
-            csv_family = Some(entry.path());
+        } else if entry.path().is_dir() && name.starts_with("ayah-asi-data-") {
+            csv_folders.push(entry.path());
         }
     }
+    csv_folders.sort();
+    assert_eq!(csv_folders.len(), 2, "{csv_folders:?}");
+    let csv_family = csv_folders.first().map(|dir| dir.join("family.csv"));
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(json_file.ok_or("no JSON")?)?)?;
     assert_eq!(json["family"][0]["father_name"], "Budi Santoso");

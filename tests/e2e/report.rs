@@ -164,6 +164,7 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
     app.click("#export-csv").await?;
     let csv = exports
         .path()
+        .join(format!("laporan-posyandu-{today}"))
         .join(format!("laporan-posyandu-{today}-milk-before.csv"));
     ayah_asi_e2e::eventually("the CSV files are written", || Ok(csv.is_file())).await?;
     let text = std::fs::read_to_string(&csv)?;
@@ -172,9 +173,18 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
     assert!(lines.contains(&"Tidak lancar,2,66.7"), "{lines:?}");
     assert_eq!(
         std::fs::read_dir(exports.path())?.count(),
-        11,
-        "one workbook and ten CSV tables"
+        2,
+        "one workbook and one folder of CSV tables"
     );
+    let folder = csv.parent().ok_or("folder")?.to_path_buf();
+    ayah_asi_e2e::eventually("ten CSV tables", || {
+        Ok(std::fs::read_dir(&folder)?.count() == 10)
+    })
+    .await?;
+    // A second CSV export goes to a new folder: nothing is replaced.
+    app.click("#export-csv").await?;
+    let again = exports.path().join(format!("laporan-posyandu-{today}-2"));
+    ayah_asi_e2e::eventually("a second folder", || Ok(again.is_dir())).await?;
 
     // Filters by posyandu and by RW keep the same cohort: all three are Melati's, RW 11.
     app.select("#report-rw", "11").await?;

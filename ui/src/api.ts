@@ -570,7 +570,8 @@ export const resolveConflict = (conflictId: string, takeIncoming: boolean): Prom
 
 export const retryStorage = (): Promise<void> => invoke('retry_storage');
 export const startFreshStorage = (): Promise<string> => invoke('start_fresh_storage');
-export const saveDataCopy = (): Promise<string | null> => invoke('save_data_copy');
+/** Saves a copy of a database that cannot be opened; where it shows a cadre, her PIN. */
+export const saveDataCopy = (pin: string | null = null): Promise<string | null> => invoke('save_data_copy', { pin });
 
 export interface BackupInfo {
   file: string;

@@ -12,11 +12,11 @@ use crate::domain::cadre::{self, Need, Risk, VisitSignals};
 use crate::domain::checklist::{self, CHECKLIST_VERSION, RowScore, RowTrend, Score};
 use crate::domain::family::FamilyInput;
 use crate::domain::pin;
+use crate::domain::protocol::MassagePlan;
 use crate::domain::rating::MilkStatus;
 use crate::domain::validation::{FieldError, optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::domain::protocol::MassagePlan;
 use crate::storage::{self, Store, cadre as cadre_store, families, follow_up, sessions};
 
 #[derive(Debug, Serialize)]
@@ -151,16 +151,27 @@ pub async fn setup_cadre(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
+    if state
+        .with_store(|store| Ok(cadre_store::get_cadre(store.conn())?.is_some()))
+        .await?
+    {
+        return Err(AppError::CadreExists);
+    }
+    // Hashing takes a moment on purpose: off the database and off the async runtime,
+    // so a running massage never waits for it.
+    let hash = off_runtime(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(pin.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|e| AppError::Task(e.to_string()))
+    })
+    .await?;
     state
         .with_store(move |store| {
             if cadre_store::get_cadre(store.conn())?.is_some() {
                 return Err(AppError::CadreExists);
             }
-            let salt = SaltString::generate(&mut OsRng);
-            let hash = Argon2::default()
-                .hash_password(pin.as_bytes(), &salt)
-                .map_err(|e| AppError::Task(e.to_string()))?
-                .to_string();
             let device_id = store.device_id().to_owned();
             cadre_store::insert_cadre(store.conn(), &name, &hash, &device_id, storage::now())?;
             Ok(())
@@ -170,22 +181,44 @@ pub async fn setup_cadre(
     Ok(())
 }
 
+/// Runs blocking work (PIN hashing, file work) on the blocking pool.
+pub(super) async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Task(e.to_string()))?
+}
+
+/// Whether `pin` matches the stored hash, checked off the database and the runtime.
+pub(super) async fn pin_matches(pin_hash: String, pin: String) -> Result<bool, AppError> {
+    off_runtime(move || {
+        Ok(PasswordHash::new(&pin_hash)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(pin.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false))
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn unlock_cadre(state: State<'_, AppState>, pin: String) -> Result<(), AppError> {
-    state
-        .with_store(move |store| {
+    let cadre = state
+        .with_store(|store| {
             let cadre = cadre_store::get_cadre(store.conn())?.ok_or(AppError::NoCadre)?;
             let wait = remaining_wait(&cadre);
             if wait > 0 {
                 return Err(AppError::PinWait(wait));
             }
-            let right = PasswordHash::new(&cadre.pin_hash)
-                .map(|hash| {
-                    Argon2::default()
-                        .verify_password(pin.as_bytes(), &hash)
-                        .is_ok()
-                })
-                .unwrap_or(false);
+            Ok(cadre)
+        })
+        .await?;
+    let right = pin_matches(cadre.pin_hash.clone(), pin).await?;
+    state
+        .with_store(move |store| {
             if right {
                 cadre_store::reset_pin_failures(store.conn(), &cadre.id)?;
                 Ok(())

@@ -5,34 +5,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
-use super::report::EXPORT_DIR_ENV;
+use super::cadre::{off_runtime, pin_matches};
+use super::dialogs::save_file;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, backup, families, privacy};
-
-/// The save dialog's choice, or the test folder in debug builds.
-pub(super) fn save_path<R: Runtime>(
-    app: &AppHandle<R>,
-    file_name: &str,
-    filter: (&str, &[&str]),
-) -> Option<PathBuf> {
-    let test_dir = cfg!(debug_assertions)
-        .then(|| std::env::var_os(EXPORT_DIR_ENV))
-        .flatten()
-        .map(PathBuf::from);
-    match test_dir {
-        Some(dir) => Some(dir.join(file_name)),
-        None => app
-            .dialog()
-            .file()
-            .add_filter(filter.0, filter.1)
-            .set_file_name(file_name)
-            .blocking_save_file()
-            .and_then(|p| p.as_path().map(Path::to_path_buf)),
-    }
-}
 
 /// Tries to open the database again (after space was freed or the folder fixed).
 #[tauri::command]
@@ -77,20 +55,45 @@ fn problem_or_ok(state: &AppState) -> Result<(), AppError> {
 }
 
 /// Saves a copy of the database that cannot be opened, for a newer app or a helper.
+/// Where the file shows a cadre, her PIN is needed: the copy holds every family.
 #[tauri::command]
 pub async fn save_data_copy<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    pin: Option<String>,
 ) -> Result<Option<String>, AppError> {
+    let dir = state.data_dir.clone();
+    if let Some(hash) = off_runtime(move || Ok(backup::cadre_pin_hash(&dir))).await? {
+        let Some(pin) = pin else {
+            return Err(AppError::CadrePinRequired);
+        };
+        if !pin_matches(hash, pin).await? {
+            return Err(AppError::WrongPin { wait_seconds: 0 });
+        }
+    }
     let file_name = format!(
         "ayah-asi-salinan-{}.sqlite3",
         storage::now().format("%Y-%m-%d-%H%M")
     );
-    let Some(path) = save_path(&app, &file_name, ("SQLite", &["sqlite3"])) else {
+    let Some(path) = save_file(&app, &file_name, ("SQLite", &["sqlite3"])).await else {
         return Ok(None);
     };
-    backup::save_copy(&state.data_dir, &path)?;
-    Ok(Some(path.display().to_string()))
+    let dir = state.data_dir.clone();
+    let shown = path.display().to_string();
+    off_runtime(move || Ok(backup::save_copy(&dir, &path)?)).await?;
+    Ok(Some(shown))
+}
+
+/// Backups hold every family on the device: where a cadre is set up, cadre mode must
+/// be open to make or restore one.
+async fn whole_database_allowed(state: &AppState) -> Result<(), AppError> {
+    let has_cadre = state
+        .with_store(|store| Ok(crate::storage::cadre::get_cadre(store.conn())?.is_some()))
+        .await?;
+    if has_cadre && state.cadre.touch().is_err() {
+        return Err(AppError::CadrePinRequired);
+    }
+    Ok(())
 }
 
 #[tauri::command]
@@ -100,6 +103,7 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<backup::Back
 
 #[tauri::command]
 pub async fn make_backup(state: State<'_, AppState>) -> Result<Vec<backup::BackupInfo>, AppError> {
+    whole_database_allowed(&state).await?;
     let dir = state.data_dir.clone();
     state
         .with_store(move |store| {
@@ -112,8 +116,10 @@ pub async fn make_backup(state: State<'_, AppState>) -> Result<Vec<backup::Backu
 /// Puts a backup back, after backing up what is there now (so a restore can be undone).
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, file: String) -> Result<(), AppError> {
+    whole_database_allowed(&state).await?;
     let dir = state.data_dir.clone();
-    backup::verify(&backup::backup_dir(&dir).join(file.replace(['/', '\\'], "")))?;
+    let chosen = backup::backup_dir(&dir).join(file.replace(['/', '\\'], ""));
+    off_runtime(move || Ok(backup::verify(&chosen)?)).await?;
     let before = dir.clone();
     state
         .with_store(move |store| {
@@ -154,7 +160,8 @@ pub struct DataExport {
     pub records: usize,
 }
 
-/// Everything stored about the family, as JSON (one file) or CSV (one file per table).
+/// Everything stored about the family, as JSON (one file) or CSV (one file per table,
+/// in a new folder inside the folder chosen: nothing already there is replaced).
 #[tauri::command]
 pub async fn export_my_data<R: Runtime>(
     app: AppHandle<R>,
@@ -162,52 +169,81 @@ pub async fn export_my_data<R: Runtime>(
     family_id: Option<String>,
     format: String,
 ) -> Result<Option<DataExport>, AppError> {
+    if !matches!(format.as_str(), "json" | "csv") {
+        return Err(AppError::UnknownProtocolItem(format));
+    }
     let family = family_for(&state, family_id).await?;
     let tables = state
         .with_store(move |store| Ok(privacy::family_data(store.conn(), &family)?))
         .await?;
     let records = tables.iter().map(|t| t.rows.len()).sum();
-    let stamp = storage::now().format("%Y-%m-%d");
-    let write = |path: &Path, text: String| {
-        std::fs::write(path, text).map_err(|e| AppError::Export(e.to_string()))
-    };
-    let files = match format.as_str() {
-        "json" => {
-            let Some(path) = save_path(
-                &app,
-                &format!("ayah-asi-data-{stamp}.json"),
-                ("JSON", &["json"]),
-            ) else {
-                return Ok(None);
-            };
-            let text = serde_json::to_string_pretty(&privacy::as_json(&tables))
-                .map_err(|e| AppError::Export(e.to_string()))?;
-            write(&path, text)?;
-            vec![path]
-        }
-        "csv" => {
-            let Some(first) = save_path(
-                &app,
-                &format!("ayah-asi-data-{stamp}-family.csv"),
-                ("CSV", &["csv"]),
-            ) else {
-                return Ok(None);
-            };
-            let dir = first.parent().map(Path::to_path_buf).unwrap_or_default();
-            let mut files = Vec::new();
-            for table in &tables {
-                let path = dir.join(format!("ayah-asi-data-{stamp}-{}.csv", table.name));
-                write(&path, crate::export::csv_of(&table.columns, &table.rows))?;
-                files.push(path);
-            }
-            files
-        }
-        other => return Err(AppError::UnknownProtocolItem(other.to_owned())),
+    let stamp = storage::now().format("%Y-%m-%d").to_string();
+    let files = if format == "json" {
+        let Some(path) = save_file(
+            &app,
+            &format!("ayah-asi-data-{stamp}.json"),
+            ("JSON", &["json"]),
+        )
+        .await
+        else {
+            return Ok(None);
+        };
+        let text = serde_json::to_vec_pretty(&privacy::as_json(&tables))
+            .map_err(|e| AppError::Export(e.to_string()))?;
+        off_runtime(move || {
+            std::fs::write(&path, text).map_err(|e| AppError::Export(e.to_string()))?;
+            Ok(vec![path])
+        })
+        .await?
+    } else {
+        let Some(parent) = csv_destination(&app, &stamp).await else {
+            return Ok(None);
+        };
+        off_runtime(move || write_family_csv(&parent, &stamp, &tables)).await?
     };
     Ok(Some(DataExport {
         files: files.iter().map(|p| p.display().to_string()).collect(),
         records,
     }))
+}
+
+/// The folder the CSV files go into: chosen with the folder dialog on a computer.
+#[cfg(desktop)]
+async fn csv_destination<R: Runtime>(app: &AppHandle<R>, _stamp: &str) -> Option<PathBuf> {
+    super::dialogs::pick_folder(app).await
+}
+
+/// Phones cannot pick a folder: the files go next to the one file saved.
+#[cfg(mobile)]
+async fn csv_destination<R: Runtime>(app: &AppHandle<R>, stamp: &str) -> Option<PathBuf> {
+    let file = save_file(
+        app,
+        &format!("ayah-asi-data-{stamp}.csv"),
+        ("CSV", &["csv"]),
+    )
+    .await?;
+    file.parent().map(Path::to_path_buf)
+}
+
+/// One CSV per table in a new folder `ayah-asi-data-<date>` (`-2`, `-3`... when taken).
+fn write_family_csv(
+    parent: &Path,
+    stamp: &str,
+    tables: &[privacy::DataTable],
+) -> Result<Vec<PathBuf>, AppError> {
+    let export_error = |e: &dyn std::fmt::Display| AppError::Export(e.to_string());
+    let dir = crate::export::fresh_folder(parent, &format!("ayah-asi-data-{stamp}"))
+        .map_err(|e| export_error(&e))?;
+    tables
+        .iter()
+        .map(|table| {
+            let path = dir.join(format!("{}.csv", table.name));
+            let bytes =
+                crate::export::csv_of(&table.columns, &table.rows).map_err(|e| export_error(&e))?;
+            crate::export::write_new(&path, &bytes).map_err(|e| export_error(&e))?;
+            Ok(path)
+        })
+        .collect()
 }
 
 /// Deletes everything stored about the family on this device, then scrubs the file,

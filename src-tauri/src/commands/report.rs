@@ -6,17 +6,15 @@ use std::path::PathBuf;
 use chrono::{Duration, Months};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+
+use super::cadre::off_runtime;
+use super::dialogs;
 
 use crate::domain::report::{self, Report};
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, report::Scope};
-
-/// Debug builds can export to this folder without the dialog (end-to-end tests cannot
-/// drive a native dialog); a release build always asks.
-pub const EXPORT_DIR_ENV: &str = "AYAH_ASI_EXPORT_DIR";
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -75,34 +73,29 @@ pub async fn export_report<R: Runtime>(
         state.i18n.text(&language, "report-file-prefix", None),
         view.to
     );
-    let test_dir = cfg!(debug_assertions)
-        .then(|| std::env::var_os(EXPORT_DIR_ENV))
-        .flatten()
-        .map(PathBuf::from);
-    let dialog = || app.dialog().file();
     let files = match format.as_str() {
         "xlsx" => {
             let file_name = format!("{prefix}.xlsx");
-            let path = match test_dir {
-                Some(dir) => Some(dir.join(&file_name)),
-                None => chosen(
-                    dialog()
-                        .add_filter("Excel", &["xlsx"])
-                        .set_file_name(&file_name)
-                        .blocking_save_file(),
-                ),
-            };
-            let Some(path) = path else { return Ok(None) };
-            crate::export::write_xlsx(&tables, &path)
-                .map_err(|e| AppError::Export(e.to_string()))?;
-            vec![path]
-        }
-        "csv" => {
-            let Some(dir) = test_dir.or_else(|| chosen(dialog().blocking_pick_folder())) else {
+            let Some(path) = dialogs::save_file(&app, &file_name, ("Excel", &["xlsx"])).await
+            else {
                 return Ok(None);
             };
-            crate::export::write_csv(&tables, &dir, &prefix)
-                .map_err(|e| AppError::Export(e.to_string()))?
+            off_runtime(move || {
+                crate::export::write_xlsx(&tables, &path)
+                    .map_err(|e| AppError::Export(e.to_string()))?;
+                Ok(vec![path])
+            })
+            .await?
+        }
+        "csv" => {
+            let Some(dir) = csv_folder(&app, &prefix).await else {
+                return Ok(None);
+            };
+            off_runtime(move || {
+                crate::export::write_csv(&tables, &dir, &prefix)
+                    .map_err(|e| AppError::Export(e.to_string()))
+            })
+            .await?
         }
         other => return Err(AppError::UnknownProtocolItem(other.to_owned())),
     };
@@ -111,9 +104,23 @@ pub async fn export_report<R: Runtime>(
     }))
 }
 
-/// A local path from the dialog (a mobile content URI has none).
-fn chosen(path: Option<tauri_plugin_dialog::FilePath>) -> Option<PathBuf> {
-    path.and_then(|p| p.as_path().map(|p| p.to_path_buf()))
+/// Where the report's CSV files go: a folder on a computer.
+#[cfg(desktop)]
+async fn csv_folder<R: Runtime>(app: &AppHandle<R>, _prefix: &str) -> Option<PathBuf> {
+    dialogs::pick_folder(app).await
+}
+
+/// Phones cannot pick a folder: the files go next to the first one, saved with the
+/// save dialog.
+#[cfg(mobile)]
+async fn csv_folder<R: Runtime>(app: &AppHandle<R>, prefix: &str) -> Option<PathBuf> {
+    let first = dialogs::save_file(
+        app,
+        &format!("{prefix}-participants.csv"),
+        ("CSV", &["csv"]),
+    )
+    .await?;
+    first.parent().map(std::path::Path::to_path_buf)
 }
 
 async fn build(

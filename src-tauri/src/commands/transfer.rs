@@ -7,16 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::domain::bundle::{self, Bundle, BundleError, Decision, Header};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, families, transfer};
-
-/// Debug builds import this file without the dialog (end-to-end tests cannot drive a
-/// native dialog); a release build always asks.
-pub const IMPORT_FILE_ENV: &str = "AYAH_ASI_IMPORT_FILE";
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -190,11 +185,16 @@ pub async fn export_bundle<R: Runtime>(
     let stamp = storage::now().format("%Y-%m-%d-%H%M");
     // No names in the file name: it shows in chat apps and download folders.
     let file_name = format!("ayah-asi-{stamp}-{}.{}", &file_hash[..8], bundle::EXTENSION);
-    let Some(path) = super::data::save_path(&app, &file_name, ("Ayah ASI", &[bundle::EXTENSION]))
+    let Some(path) =
+        super::dialogs::save_file(&app, &file_name, ("Ayah ASI", &[bundle::EXTENSION])).await
     else {
         return Ok(None);
     };
-    write_atomically(&path, &bytes).map_err(|e| AppError::Export(e.to_string()))?;
+    let target = path.clone();
+    super::cadre::off_runtime(move || {
+        write_atomically(&target, &bytes).map_err(|e| AppError::Export(e.to_string()))
+    })
+    .await?;
     state
         .with_store(move |store| {
             let device = store.device_id().to_owned();
@@ -259,7 +259,9 @@ struct Previewed {
 
 impl PendingImport {
     fn guard(&self) -> std::sync::MutexGuard<'_, Option<Previewed>> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn keep(&self, path: PathBuf, bytes: Vec<u8>, sha256: String) {
@@ -316,20 +318,10 @@ pub async fn preview_import<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Option<ImportPreview>, AppError> {
     let cadre_open = state.cadre.touch().is_ok();
-    let test_file = cfg!(debug_assertions)
-        .then(|| std::env::var_os(IMPORT_FILE_ENV))
-        .flatten()
-        .map(PathBuf::from);
-    let path = match test_file {
-        Some(path) => Some(path),
-        None => app
-            .dialog()
-            .file()
-            .add_filter("Ayah ASI", &[bundle::EXTENSION])
-            .blocking_pick_file()
-            .and_then(|p| p.as_path().map(Path::to_path_buf)),
+    let Some(path) = super::dialogs::pick_file(&app, ("Ayah ASI", &[bundle::EXTENSION])).await
+    else {
+        return Ok(None);
     };
-    let Some(path) = path else { return Ok(None) };
     let (preview, bytes) = state
         .with_store(move |store| {
             let bytes = read_limited(&path)?;

@@ -303,7 +303,10 @@ mod tests {
         // (everything right but "down to ribs" at 0) scored 16/18 = 89 %, competent.
         let v1 = scored(&ROWS_V1, &[2, 2, 2, 2, 0, 2, 2, 2, 2]);
         let s = score(&v1, 80);
-        assert_eq!((s.total, s.maximum, s.percent, s.band), (16, 18, 89, Band::Baik));
+        assert_eq!(
+            (s.total, s.maximum, s.percent, s.band),
+            (16, 18, 89, Band::Baik)
+        );
         assert!(s.competent, "an old visit is scored by its own rows");
         assert!(
             ROWS_V1.iter().all(|id| ROWS.contains(id)),

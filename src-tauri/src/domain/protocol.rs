@@ -57,8 +57,12 @@ pub const SAFETY_QUESTIONS: [&str; 7] = [
 
 /// Danger signs after birth (Kemenkes RI, Buku KIA): a "yes" to any of these means
 /// "take her to the midwife or puskesmas now", not "tell the midwife about it".
-pub const URGENT_SAFETY_QUESTIONS: [&str; 4] =
-    ["heavy-bleeding", "fever", "faint-dizzy", "headache-swelling"];
+pub const URGENT_SAFETY_QUESTIONS: [&str; 4] = [
+    "heavy-bleeding",
+    "fever",
+    "faint-dizzy",
+    "headache-swelling",
+];
 
 /// Questions of `pijat-oksitosin-v1`, still named in sessions saved under it.
 pub const SAFETY_QUESTIONS_V1: [&str; 4] = [
@@ -209,7 +213,12 @@ mod tests {
 
     #[test]
     fn danger_signs_are_urgent_and_ordinary_findings_are_not() {
-        for urgent in ["heavy-bleeding", "fever", "faint-dizzy", "headache-swelling"] {
+        for urgent in [
+            "heavy-bleeding",
+            "fever",
+            "faint-dizzy",
+            "headache-swelling",
+        ] {
             assert!(is_urgent(urgent), "{urgent}");
             assert!(SAFETY_QUESTIONS.contains(&urgent));
         }

@@ -341,7 +341,10 @@ mod tests {
         assert_eq!((report.assessed, report.competent), (3, 1));
         assert!((report.competent_percent.unwrap() - 33.333).abs() < 0.01);
         assert_eq!(report.most_failed[0], ("placement-c7".to_string(), 2));
-        assert_eq!(report.critical_failed, 1, "pressing on the spine is counted");
+        assert_eq!(
+            report.critical_failed, 1,
+            "pressing on the spine is counted"
+        );
         assert_eq!(report.knowledge_pre_mean, Some(55.0));
         assert_eq!(report.knowledge_post_mean, Some(90.0));
         assert_eq!(report.knowledge_test.outcome, None, "one pair is too few");

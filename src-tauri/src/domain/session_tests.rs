@@ -335,9 +335,7 @@ fn check_events(case: u64, passes: u32, events: &[Event]) {
             "case {case}: events out of time order: {pair:?}"
         );
     }
-    let stopped_at = events
-        .iter()
-        .position(|e| matches!(e.kind, Stopped { .. }));
+    let stopped_at = events.iter().position(|e| matches!(e.kind, Stopped { .. }));
     for pass in 1..=passes {
         let started = events
             .iter()
@@ -347,7 +345,10 @@ fn check_events(case: u64, passes: u32, events: &[Event]) {
             .iter()
             .filter(|e| e.kind == PassEnded { pass })
             .count();
-        assert!(started <= 1 && ended <= started, "case {case}: pass {pass}: {events:?}");
+        assert!(
+            started <= 1 && ended <= started,
+            "case {case}: pass {pass}: {events:?}"
+        );
         if started == 1 && ended == 0 {
             // The only way a started pass has no end event: the session stopped in it.
             let start = events.iter().position(|e| e.kind == PassStarted { pass });

@@ -181,6 +181,20 @@ pub fn set_aside(data_dir: &Path, now: DateTime<FixedOffset>) -> Result<PathBuf>
 
 /// A consistent copy of a database that this app cannot use (newer, partly damaged),
 /// made read-only; falls back to copying the file as it is.
+/// The PIN hash of this device's cadre, read from the database file directly (it may
+/// not open for the app), when one can be read.
+pub fn cadre_pin_hash(data_dir: &Path) -> Option<String> {
+    let conn = Connection::open_with_flags(
+        data_dir.join(DATABASE_FILE),
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .ok()?;
+    conn.query_row("SELECT pin_hash FROM cadre WHERE local = 1", [], |r| {
+        r.get(0)
+    })
+    .ok()
+}
+
 pub fn save_copy(data_dir: &Path, to: &Path) -> Result<()> {
     let source = data_dir.join(DATABASE_FILE);
     let vacuumed =

@@ -17,9 +17,11 @@ fn local_family(conn: &Connection, table: &str, id: &str) -> Result<Option<Strin
     let sql = match table {
         "family" => "SELECT id FROM family WHERE id = ?1".to_owned(),
         "cadre" => return Ok(None),
-        "visit_score" => "SELECT v.family_id FROM visit_score s JOIN home_visit v ON v.id = s.visit_id
+        "visit_score" => {
+            "SELECT v.family_id FROM visit_score s JOIN home_visit v ON v.id = s.visit_id
              WHERE s.id = ?1"
-            .to_owned(),
+                .to_owned()
+        }
         _ => format!("SELECT family_id FROM {table} WHERE id = ?1"),
     };
     Ok(conn
@@ -81,7 +83,8 @@ pub fn check(conn: &Connection, bundle: &Bundle) -> Result<(), ImportError> {
         if table == "cadre" {
             continue; // checked below: only the cadres of this bundle's visits travel
         }
-        let family = incoming_family(conn, record, &families)?.ok_or_else(|| not_named(table, id))?;
+        let family =
+            incoming_family(conn, record, &families)?.ok_or_else(|| not_named(table, id))?;
         if !named.contains(family.as_str()) {
             return Err(not_named(table, id));
         }

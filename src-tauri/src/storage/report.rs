@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Result;
-use crate::domain::rating::MilkStatus;
 use crate::domain::checklist;
+use crate::domain::rating::MilkStatus;
 use crate::domain::report::{CohortFamily, LatestVisit};
 
 /// Which families and which days a report covers.

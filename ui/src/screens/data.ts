@@ -32,6 +32,24 @@ export function showStorageProblem(root: HTMLElement, problem: api.StorageProble
       onFixed();
     }) }, t('problem-start-fresh-confirm')),
     h('button', { type: 'button', id: 'problem-start-fresh-cancel', class: 'big', onclick: () => (confirm.hidden = true) }, t('session-cancel')));
+  // A copy holds every family: on a cadre's device it asks for her PIN first.
+  const pin = h('input', { id: 'problem-pin', type: 'password', inputmode: 'numeric', maxlength: 6, autocomplete: 'off' });
+  const pinRow = h('div', { id: 'problem-pin-row', class: 'field', hidden: true },
+    h('label', { for: pin.id }, t('cadre-pin')), pin,
+    h('button', { type: 'button', id: 'problem-pin-save', class: 'big primary', onclick: () => void saveCopy(pin.value) }, t('problem-save-copy')));
+  const saveCopy = async (given: string | null) => {
+    error.textContent = '';
+    try {
+      const file = await api.saveDataCopy(given);
+      pinRow.hidden = true;
+      if (file) status.textContent = t('problem-copy-saved', { file });
+    } catch (raw) {
+      const problem = toAppError(raw);
+      pinRow.hidden = problem.code !== 'error-cadre-pin-required' && problem.code !== 'error-pin-wrong';
+      pin.value = '';
+      error.textContent = t(problem.code, problem.args);
+    }
+  };
   mount(root, h('section', { id: 'storage-problem', class: 'screen', 'aria-labelledby': 'problem-title' },
     h('div', { class: 'language-switch' }, ...LANGUAGES.filter((l) => l !== currentLanguage()).map((language) =>
       h('button', { type: 'button', id: `problem-language-${language}`, onclick: () => {
@@ -46,10 +64,8 @@ export function showStorageProblem(root: HTMLElement, problem: api.StorageProble
       await api.retryStorage();
       onFixed();
     }) }, t('problem-retry')),
-    h('button', { type: 'button', id: 'problem-save-copy', class: 'big', onclick: () => void run(async () => {
-      const file = await api.saveDataCopy();
-      return file ? t('problem-copy-saved', { file }) : null;
-    }) }, t('problem-save-copy')),
+    h('button', { type: 'button', id: 'problem-save-copy', class: 'big', onclick: () => void saveCopy(null) }, t('problem-save-copy')),
+    pinRow,
     h('button', { type: 'button', id: 'problem-start-fresh', class: 'big', onclick: () => (confirm.hidden = false) }, t('problem-start-fresh')),
     confirm,
     status,

@@ -1,0 +1,74 @@
+//! The platform's file dialogs, awaited without holding an async-runtime thread: the
+//! plugin's callback API answers through a channel while the window stays responsive.
+//! Debug builds may skip the dialog (end-to-end tests cannot drive a native one).
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::{DialogExt, FilePath};
+
+/// Debug builds save exports and bundles in this folder instead of asking.
+pub const EXPORT_DIR_ENV: &str = "AYAH_ASI_EXPORT_DIR";
+/// Debug builds import this file instead of asking.
+pub const IMPORT_FILE_ENV: &str = "AYAH_ASI_IMPORT_FILE";
+
+fn test_env(name: &str) -> Option<PathBuf> {
+    cfg!(debug_assertions)
+        .then(|| std::env::var_os(name))
+        .flatten()
+        .map(PathBuf::from)
+}
+
+/// A local path from the dialog (a mobile content URI has none).
+fn local(path: Option<FilePath>) -> Option<PathBuf> {
+    path.and_then(|p| p.as_path().map(Path::to_path_buf))
+}
+
+/// Where to save `file_name`, asked with the save dialog; `None` when cancelled.
+pub async fn save_file<R: Runtime>(
+    app: &AppHandle<R>,
+    file_name: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    if let Some(dir) = test_env(EXPORT_DIR_ENV) {
+        return Some(dir.join(file_name));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter(filter.0, filter.1)
+        .set_file_name(file_name)
+        .save_file(move |path| {
+            let _ = tx.send(local(path));
+        });
+    rx.await.ok().flatten()
+}
+
+/// The file to open, asked with the open dialog; `None` when cancelled.
+pub async fn pick_file<R: Runtime>(app: &AppHandle<R>, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(file) = test_env(IMPORT_FILE_ENV) {
+        return Some(file);
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter(filter.0, filter.1)
+        .pick_file(move |path| {
+            let _ = tx.send(local(path));
+        });
+    rx.await.ok().flatten()
+}
+
+/// A folder to write several files into; `None` when cancelled. Phones cannot pick a
+/// folder: there the caller saves one file instead.
+#[cfg(desktop)]
+pub async fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(dir) = test_env(EXPORT_DIR_ENV) {
+        return Some(dir);
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog().file().pick_folder(move |path| {
+        let _ = tx.send(local(path));
+    });
+    rx.await.ok().flatten()
+}
