@@ -55,6 +55,22 @@ fn cadre_mode_shows_her_families_and_the_devices_own_only() {
     assert!(cadre::visible(store.conn(), &own).unwrap());
     assert!(cadre::visible(store.conn(), &hers).unwrap());
     assert!(!cadre::visible(store.conn(), &other).unwrap());
+    // "Send all families" takes these ids: hers and the device's own, never Candra.
+    let mut sent = cadre::visible_family_ids(store.conn()).unwrap();
+    sent.sort();
+    let mut expected = vec![own.clone(), hers.clone()];
+    expected.sort();
+    assert_eq!(sent, expected);
+    let lines = storage::transfer::gather(store.conn(), &sent, None).unwrap();
+    assert!(
+        lines.iter().all(|l| l.id != other
+            && l.body
+                .as_ref()
+                .and_then(|b| b.get("family_id"))
+                .and_then(|v| v.as_str())
+                != Some(other.as_str())),
+        "nothing of a family she may not see travels"
+    );
 
     let today = now().date_naive();
     let scope = Scope {

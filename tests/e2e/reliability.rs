@@ -10,23 +10,24 @@ use ayah_asi_e2e::flows::{finish_one_pass_session, onboard, set_plan};
 use ayah_asi_e2e::{Driver, Result, open_database};
 
 /// A tmpfs mounted on a folder for the length of a test (the app's data folder), to
-/// make the disk full or read-only for real. `None` where mounting is not allowed.
+/// make the disk full or read-only for real. Unmounted when dropped, also on failure.
 struct Tmpfs(PathBuf);
 
 impl Tmpfs {
-    fn mount(at: &Path, size: &str) -> Option<Self> {
-        std::fs::create_dir_all(at).ok()?;
+    /// Mounts, or fails the test: a test that could not set up its full disk has
+    /// proven nothing and must not pass (`make test` runs as root, as CI does).
+    fn mount(at: &Path, size: &str) -> Result<Self> {
+        std::fs::create_dir_all(at)?;
         let ok = Command::new("mount")
             .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
             .arg(at)
             .status()
             .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!(
-                "NOT RUN: cannot mount a tmpfs here (needs root); the Rust storage tests cover this case"
-            );
+        if ok {
+            Ok(Self(at.to_path_buf()))
+        } else {
+            Err("cannot mount a tmpfs for the full-disk test: it needs root".into())
         }
-        ok.then(|| Self(at.to_path_buf()))
     }
 
     /// Remounts with `options`; retried for a while because a just-closed app may
@@ -131,9 +132,7 @@ async fn a_database_from_a_newer_app_asks_for_an_update() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_read_only_folder_and_a_full_disk_are_explained_and_nothing_is_lost() -> Result<()> {
     let driver = Driver::start()?;
-    let Some(disk) = Tmpfs::mount(&driver.data_dir(), "4m") else {
-        return Ok(());
-    };
+    let disk = Tmpfs::mount(&driver.data_dir(), "4m")?;
 
     // A family's data, then the folder turns read-only.
     let app = driver.launch().await?;

@@ -206,6 +206,8 @@ pub(super) async fn pin_matches(pin_hash: String, pin: String) -> Result<bool, A
 
 #[tauri::command]
 pub async fn unlock_cadre(state: State<'_, AppState>, pin: String) -> Result<(), AppError> {
+    // Not a PIN at all: refused before it counts as a wrong attempt.
+    pin::validate(&pin, &pin).map_err(AppError::Invalid)?;
     let cadre = state
         .with_store(|store| {
             let cadre = cadre_store::get_cadre(store.conn())?.ok_or(AppError::NoCadre)?;

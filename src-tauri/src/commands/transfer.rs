@@ -69,8 +69,8 @@ pub struct ImportResult {
     pub open_conflicts: u64,
 }
 
-/// The families a transfer covers: cadre mode may name one or take all (empty); a
-/// family's device always sends its own family.
+/// The families a transfer covers, never empty: cadre mode may name one or take all of
+/// hers (never every family on the device); a family's device sends its own family.
 async fn families_for(
     state: &AppState,
     family_id: Option<String>,
@@ -78,7 +78,16 @@ async fn families_for(
 ) -> Result<Vec<String>, AppError> {
     if state.cadre.touch().is_ok() {
         return match (all, family_id) {
-            (true, _) => Ok(Vec::new()),
+            (true, _) => {
+                let ids = state
+                    .with_store(|store| Ok(storage::cadre::visible_family_ids(store.conn())?))
+                    .await?;
+                if ids.is_empty() {
+                    Err(AppError::NoFamily)
+                } else {
+                    Ok(ids)
+                }
+            }
             (false, Some(id)) => Ok(vec![super::cadre::require_visible(state, id).await?]),
             (false, None) => Err(AppError::NoFamily),
         };
@@ -152,15 +161,8 @@ pub async fn export_bundle<R: Runtime>(
                 None
             };
             let lines = transfer::gather(conn, &gather_ids, since.as_deref())?;
-            let family_ids = if gather_ids.is_empty() {
-                lines
-                    .iter()
-                    .filter(|l| l.table == "family" && l.body.is_some())
-                    .map(|l| l.id.clone())
-                    .collect()
-            } else {
-                gather_ids
-            };
+            // Every family the file names is one it may change on the other device.
+            let family_ids = gather_ids;
             let header = Header {
                 format: String::new(),
                 format_version: 0,

@@ -271,6 +271,16 @@ pub fn assign(conn: &Connection, family_id: &str, now: DateTime<FixedOffset>) ->
     Ok(())
 }
 
+/// The ids of every family cadre mode may show (hers, and the device's own).
+pub fn visible_family_ids(conn: &Connection) -> Result<Vec<String>> {
+    let sql = format!("SELECT id FROM family WHERE {VISIBLE_TO_CADRE} ORDER BY created_at, id");
+    let ids = conn
+        .prepare_cached(&sql)?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// Whether cadre mode may show this family.
 pub fn visible(conn: &Connection, family_id: &str) -> Result<bool> {
     let sql = format!("SELECT 1 FROM family WHERE id = ?1 AND {VISIBLE_TO_CADRE}");
