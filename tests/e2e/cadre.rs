@@ -358,3 +358,32 @@ async fn a_family_whose_massage_stopped_for_pain_comes_first_in_the_cadres_list(
     assert_eq!((status.as_str(), reason.as_str()), ("stopped", "pain"));
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cadres_device_can_also_register_its_own_family() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    set_up_cadre(&app).await?;
+    register_family(&app, "Andi", "Rina").await?;
+    app.click("#cadre-exit").await?;
+    // Back on the first screen: the cadre's own family registers as any family does.
+    app.wait_for("#onboarding-title").await?;
+    app.type_into("#field-fatherName", "Budi Santoso").await?;
+    app.type_into("#field-motherName", "Siti Aminah").await?;
+    ayah_asi_e2e::flows::enter_birth_date(&app, ayah_asi_e2e::days_ago(5)).await?;
+    app.click("#save-family").await?;
+    ayah_asi_e2e::flows::mother_consents(&app).await?;
+    app.wait_for_text("#greeting", "Selamat datang, Pak Budi Santoso!")
+        .await?;
+    // Cadre mode shows both: the family she registered and the device's own.
+    app.click("#cadre-mode").await?;
+    app.type_into("#cadre-pin", PIN).await?;
+    app.click("#cadre-unlock").await?;
+    app.wait_for("#families-list li[data-family]").await?;
+    let names = app.text("#families-list").await?;
+    assert!(
+        names.contains("Andi & Rina") && names.contains("Budi Santoso & Siti Aminah"),
+        "{names}"
+    );
+    app.close().await
+}

@@ -276,3 +276,115 @@ fn an_empty_rank_group_sums_to_plus_zero() {
 fn average_ranks_share_ties() {
     assert_eq!(average_ranks(&[3., 1., 3., 2.]), [3.5, 1., 3.5, 2.]);
 }
+
+/// A cohort with tied ranks and its exact two-sided p, from `tools/wilcoxon_exact_ties.py`:
+/// every one of the 2^n sign assignments enumerated (not the app's subset-sum count).
+struct TiedCohort {
+    name: &'static str,
+    before: &'static [f64],
+    after: &'static [f64],
+    n: usize,
+    exact: f64,
+}
+
+const TIED_COHORTS: &[TiedCohort] = &[
+    TiedCohort {
+        name: "milk_10_families",
+        before: &[2., 2., 1., 2., 2., 2., 1., 2., 3., 1.],
+        after: &[1., 3., 2., 3., 3., 2., 2., 3., 3., 2.],
+        n: 8,
+        exact: 0.0703125,
+    },
+    TiedCohort {
+        name: "milk_19_families",
+        before: &[
+            3., 2., 3., 3., 2., 2., 2., 2., 3., 3., 2., 3., 2., 2., 1., 1., 2., 2., 3.,
+        ],
+        after: &[
+            3., 2., 3., 3., 3., 2., 3., 2., 2., 2., 3., 2., 3., 2., 1., 1., 3., 3., 3.,
+        ],
+        n: 9,
+        exact: 0.5078125,
+    },
+    TiedCohort {
+        name: "milk_25_families",
+        before: &[
+            2., 3., 3., 2., 2., 3., 2., 1., 3., 3., 3., 1., 1., 2., 2., 2., 2., 1., 3., 1., 3., 3.,
+            2., 1., 1.,
+        ],
+        after: &[
+            3., 3., 3., 3., 1., 3., 2., 1., 3., 2., 3., 2., 2., 2., 3., 1., 2., 1., 3., 1., 3., 2.,
+            3., 2., 2.,
+        ],
+        n: 12,
+        exact: 0.3876953125,
+    },
+    TiedCohort {
+        name: "milk_25_families_mostly_better",
+        before: &[
+            3., 1., 1., 2., 3., 3., 2., 2., 2., 1., 1., 1., 2., 1., 2., 3., 2., 1., 2., 2., 3., 2.,
+            1., 1., 3.,
+        ],
+        after: &[
+            3., 2., 2., 3., 3., 2., 3., 2., 3., 2., 2., 2., 3., 1., 3., 3., 3., 2., 3., 3., 3., 3.,
+            2., 1., 3.,
+        ],
+        n: 17,
+        exact: 0.000274658203125,
+    },
+    TiedCohort {
+        name: "knowledge_12_fathers",
+        before: &[60., 40., 60., 70., 50., 40., 70., 60., 70., 40., 50., 60.],
+        after: &[80., 60., 80., 90., 70., 60., 90., 90., 100., 40., 70., 70.],
+        n: 11,
+        exact: 0.0009765625,
+    },
+    TiedCohort {
+        name: "milk_16_no_change_dominant",
+        before: &[
+            2., 2., 3., 2., 2., 2., 3., 1., 2., 2., 2., 1., 1., 2., 1., 1.,
+        ],
+        after: &[
+            2., 2., 3., 1., 3., 2., 3., 1., 2., 3., 1., 1., 2., 2., 2., 1.,
+        ],
+        n: 6,
+        exact: 0.6875,
+    },
+    TiedCohort {
+        name: "milk_25_families_every_one_changed",
+        before: &[
+            3., 1., 2., 3., 1., 2., 1., 1., 1., 3., 2., 1., 2., 2., 1., 1., 3., 3., 2., 3., 1., 2.,
+            2., 2., 1.,
+        ],
+        after: &[
+            2., 3., 1., 2., 3., 3., 3., 2., 2., 2., 3., 3., 1., 3., 2., 2., 2., 2., 3., 2., 3., 1.,
+            1., 3., 2.,
+        ],
+        n: 25,
+        exact: 0.09162312746047974,
+    },
+];
+
+#[test]
+fn the_exact_p_with_ties_matches_an_enumeration_of_every_sign_assignment() {
+    for cohort in TIED_COHORTS {
+        let pairs: Vec<(f64, f64)> = cohort
+            .before
+            .iter()
+            .copied()
+            .zip(cohort.after.iter().copied())
+            .collect();
+        let result = wilcoxon(&pairs);
+        assert_eq!(
+            result.negative.n + result.positive.n,
+            cohort.n,
+            "{}",
+            cohort.name
+        );
+        let exact = result
+            .outcome
+            .and_then(|o| o.p_exact)
+            .unwrap_or_else(|| panic!("{}: no exact p", cohort.name));
+        close(exact, cohort.exact, "exact p with ties", cohort.name);
+    }
+}
