@@ -7,11 +7,11 @@ pub mod domain;
 mod error;
 pub use error::AppError;
 pub mod export;
-mod guide;
+pub mod guide;
 pub mod i18n;
 mod platform;
 mod reminders;
-mod state;
+pub mod state;
 pub mod storage;
 
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
 //! Crash safety: a child process writes sessions, the mother's ratings and daftar
-//! tilik scores through the app's storage (the Rust core the commands call), printing
-//! an acknowledgement after each commit, as a command answers the UI. The test kills it
+//! tilik scores through the very functions the commands call, in their transactions
+//! (the guided session through the real guide and its timer), printing an
+//! acknowledgement when each answers, as a command answers the UI. The test kills it
 //! with SIGKILL at random moments, reopens the database and checks that every
 //! acknowledged write is there, `PRAGMA integrity_check` is ok, and a session caught
 //! running is offered for resume.
@@ -15,114 +16,121 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+
+use ayah_asi_lib::AppError;
+use ayah_asi_lib::commands::{self, cadre::VisitInput};
 use ayah_asi_lib::domain::checklist::{self, RowScore};
 use ayah_asi_lib::domain::family::FamilyInput;
 use ayah_asi_lib::domain::protocol::MassagePlan;
 use ayah_asi_lib::domain::rating::{Author, MilkFlow, Rating};
-use ayah_asi_lib::domain::session::EventKind;
-use ayah_asi_lib::storage::{StorageError, Store, cadre, families, follow_up, now, sessions};
+use ayah_asi_lib::guide::{Guide, SessionUpdate};
+use ayah_asi_lib::state::Db;
+use ayah_asi_lib::storage::{Store, cadre, families, now, sessions};
+use tauri::ipc::Channel;
 
 const WRITER_ENV: &str = "AYAH_ASI_CRASH_WRITER_DIR";
 
-fn event(kind: EventKind) -> sessions::TimedEvent {
-    sessions::TimedEvent {
-        kind,
-        active_ms: 1_000,
-        at: now(),
+/// The child: writes forever through the functions the commands call, in the same
+/// transactions (begin a session, the guide's start, boundaries and finish, the
+/// mother's rating, a visit with all its scores), one acknowledgement line per answer.
+fn write_forever(dir: &Path) -> Result<(), AppError> {
+    let mut store = Store::open_in(dir)?;
+    let family = own_family(&mut store)?;
+    if cadre::get_cadre(store.conn())?.is_none() {
+        let device = store.device_id().to_owned();
+        cadre::insert_cadre(store.conn(), "Ani", "$argon2id$crash-test", &device, now())?;
     }
+    let db = Db::open(store);
+    let guide = Arc::new(Guide::default());
+    tauri::async_runtime::block_on(async {
+        loop {
+            let session = {
+                let family = family.clone();
+                db.run(move |store| commands::session::begin(store, &family, true))
+                    .await?
+            };
+            guide
+                .start(
+                    &db,
+                    session.clone(),
+                    MassagePlan::new(60, 1).unwrap_or_default(),
+                    1,
+                    quiet(),
+                )
+                .await?;
+            println!("ACK running {session}");
+            // Wait for the closing steps (the timer's own boundaries), then finish.
+            loop {
+                match guide.finish(&db).await {
+                    Ok(_) => break,
+                    Err(AppError::Engine(_)) => tokio::time::sleep(Duration::from_millis(2)).await,
+                    Err(other) => return Err(other),
+                }
+            }
+            println!("ACK finished {session}");
+            let rating = Rating {
+                skipped: false,
+                comfort: Some(4),
+                milk_flow: Some(MilkFlow::Sprays),
+                ..Rating::skipped()
+            };
+            let rated = session.clone();
+            db.run(move |store| {
+                commands::follow_up::save_rating(store, rated, Author::Mother, rating, false)
+            })
+            .await?;
+            println!("ACK rating {session}");
+            let visit = commands::cadre::checked_visit(visit_input(&family), None)?;
+            let saved = db
+                .run(move |store| commands::cadre::record_visit(store, &visit, 80))
+                .await?;
+            println!("ACK visit {}", saved.visit_id);
+        }
+    })
 }
 
-/// The child: writes forever, one acknowledgement line per commit.
-fn write_forever(dir: &Path) -> Result<(), StorageError> {
-    let mut store = Store::open_in(dir)?;
+fn own_family(store: &mut Store) -> Result<String, AppError> {
+    if let Some(family) = families::get_own(store.conn())? {
+        return Ok(family.meta.id);
+    }
+    let input = FamilyInput {
+        father_name: "Budi".into(),
+        mother_name: "Siti".into(),
+        baby_birth_date: now().date_naive().format("%Y-%m-%d").to_string(),
+        consent_given: true,
+        ..FamilyInput::default()
+    };
+    let valid = input
+        .validate(now().date_naive())
+        .map_err(AppError::Invalid)?;
     let device = store.device_id().to_owned();
-    let family = match families::get_own(store.conn())? {
-        Some(family) => family.meta.id,
-        None => {
-            let input = FamilyInput {
-                father_name: "Budi".into(),
-                mother_name: "Siti".into(),
-                baby_birth_date: now().date_naive().format("%Y-%m-%d").to_string(),
-                consent_given: true,
-                ..FamilyInput::default()
-            };
-            let valid = input
-                .validate(now().date_naive())
-                .map_err(|_| StorageError::Io(std::io::Error::other("family")))?;
-            store
-                .with_tx(|tx| families::register(tx, valid, &device, now()))?
-                .meta
-                .id
-        }
-    };
-    let cadre_id = match cadre::get_cadre(store.conn())? {
-        Some(c) => c.id,
-        None => cadre::insert_cadre(store.conn(), "Ani", "$argon2id$crash-test", &device, now())?,
-    };
-    loop {
-        let session = store.with_tx(|tx| {
-            let id = sessions::create(tx, &family, MassagePlan::default(), &device, now())?;
-            sessions::record_events(
-                tx,
-                &id,
-                &device,
-                &[
-                    event(EventKind::Started),
-                    event(EventKind::PassStarted { pass: 1 }),
-                ],
-                &[0],
-                now(),
-            )?;
-            Ok::<_, StorageError>(id)
-        })?;
-        println!("ACK running {session}");
-        store.with_tx(|tx| {
-            sessions::record_events(
-                tx,
-                &session,
-                &device,
-                &[
-                    event(EventKind::PassEnded { pass: 1 }),
-                    event(EventKind::Finished),
-                ],
-                &[0],
-                now(),
-            )
-        })?;
-        println!("ACK finished {session}");
-        let rating = Rating {
-            skipped: false,
-            comfort: Some(4),
-            milk_flow: Some(MilkFlow::Sprays),
-            ..Rating::skipped()
-        };
-        store.with_tx(|tx| {
-            follow_up::insert_rating(tx, &session, 1, Author::Mother, &rating, &device, now())
-        })?;
-        println!("ACK rating {session}");
-        let rows: Vec<RowScore> = checklist::ROWS
+    Ok(store
+        .with_tx(|tx| families::register(tx, valid, &device, now()))?
+        .meta
+        .id)
+}
+
+fn visit_input(family: &str) -> VisitInput {
+    VisitInput {
+        family_id: family.to_owned(),
+        rows: checklist::ROWS
             .iter()
             .map(|r| RowScore {
                 row_id: (*r).to_owned(),
                 score: 1,
                 note: Some("catatan".into()),
             })
-            .collect();
-        let visit = cadre::NewVisit {
-            family_id: &family,
-            cadre_id: &cadre_id,
-            visited_on: now().date_naive(),
-            checklist_version: checklist::CHECKLIST_VERSION,
-            score: checklist::score(&rows, 80),
-            rows: &rows,
-            coaching_notes: None,
-            motivation: "cooperative",
-            milk_status: None,
-            amends: None,
-        };
-        let (visit_id, _) = store.with_tx(|tx| cadre::insert_visit(tx, &visit, &device, now()))?;
-        println!("ACK visit {visit_id}");
+            .collect(),
+        coaching_notes: None,
+        motivation: "cooperative".into(),
+        milk_status: None,
     }
+}
+
+/// Updates go nowhere: there is no page in the child.
+fn quiet() -> Channel<SessionUpdate> {
+    Channel::new(|_| Ok(()))
 }
 
 /// Not a test of its own: the child process runs this (the test binary re-executed).
@@ -153,6 +161,9 @@ fn run_until_killed(dir: &Path, run_for: Duration, acks: &mut Acknowledged) -> u
             "--test-threads=1",
         ])
         .env(WRITER_ENV, dir)
+        // The guided timer runs 10,000 times faster in a debug build: a one-minute pass
+        // takes 6 ms, so sessions still cross every boundary between kills.
+        .env("AYAH_ASI_TIME_SCALE", "10000")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -57,7 +57,7 @@ pub struct ChecklistView {
     pub competent_percent: u8,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VisitInput {
     pub family_id: String,
@@ -430,6 +430,30 @@ async fn store_visit(
     amends: Option<(String, String)>,
 ) -> Result<VisitResult, AppError> {
     state.cadre.touch()?;
+    let visit = checked_visit(input, amends)?;
+    let percent = competent_percent(state).await?;
+    state
+        .with_store(move |store| record_visit(store, &visit, percent))
+        .await
+}
+
+/// A visit whose every field passed its checks, ready to be saved.
+#[derive(Debug, Clone)]
+pub struct CheckedVisit {
+    pub family_id: String,
+    pub rows: Vec<RowScore>,
+    pub notes: Option<String>,
+    pub motivation: String,
+    pub milk: Option<MilkStatus>,
+    /// The visit amended and why, for an amendment.
+    pub amends: Option<(String, String)>,
+}
+
+/// Checks a visit's fields: every checklist row once, notes, motivation, milk status.
+pub fn checked_visit(
+    input: VisitInput,
+    amends: Option<(String, String)>,
+) -> Result<CheckedVisit, AppError> {
     let mut errors = Vec::new();
     let rows = checklist::validate(&input.rows).unwrap_or_else(|row_errors| {
         errors.extend(row_errors);
@@ -454,57 +478,68 @@ async fn store_visit(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let percent = competent_percent(state).await?;
-    state
-        .with_store(move |store| {
-            let device_id = store.device_id().to_owned();
-            let now = storage::now();
-            store.with_tx(|tx| {
-                let cadre = cadre_store::get_cadre(tx)?.ok_or(AppError::NoCadre)?;
-                if !cadre_store::visible(tx, &input.family_id)? {
-                    return Err(AppError::FamilyNotFound(input.family_id.clone()));
-                }
-                if let Some((original, _)) = &amends
-                    && cadre_store::visit_versions(tx, original)? == 0
-                {
-                    return Err(AppError::VisitNotFound(original.clone()));
-                }
-                let score = checklist::score(&rows, percent);
-                let visit = cadre_store::NewVisit {
-                    family_id: &input.family_id,
-                    cadre_id: &cadre.id,
-                    visited_on: now.date_naive(),
-                    checklist_version: CHECKLIST_VERSION,
-                    score: score.clone(),
-                    rows: &rows,
-                    coaching_notes: notes.as_deref(),
-                    motivation: &input.motivation,
-                    milk_status: milk.map(|m| m.as_str()),
-                    amends: amends.as_ref().map(|(o, r)| (o.as_str(), r.as_str())),
-                };
-                let (visit_id, version) = cadre_store::insert_visit(tx, &visit, &device_id, now)?;
-                // The status the cadre saw that day also counts as a milk status record.
-                if let (Some(status), None) = (milk, &amends) {
-                    let entry = follow_up::MilkStatusEntry {
-                        recorded_on: now.date_naive(),
-                        status,
-                        indicators: &[],
-                        author: crate::domain::rating::Author::Cadre,
-                    };
-                    follow_up::insert_milk_status(tx, &input.family_id, &entry, &device_id, now)?;
-                }
-                let original_id = amends
-                    .as_ref()
-                    .map_or_else(|| visit_id.clone(), |(o, _)| o.clone());
-                Ok(VisitResult {
-                    visit_id,
-                    original_id,
-                    version,
-                    score,
-                })
-            })
+    Ok(CheckedVisit {
+        family_id: input.family_id,
+        rows,
+        notes,
+        motivation: input.motivation,
+        milk,
+        amends,
+    })
+}
+
+/// Saves a visit with all its scores (and the milk status the cadre saw) in one
+/// transaction: what `save_visit` and `amend_visit` do (also run by the crash test).
+pub fn record_visit(
+    store: &mut Store,
+    visit: &CheckedVisit,
+    competent_percent: u8,
+) -> Result<VisitResult, AppError> {
+    let device_id = store.device_id().to_owned();
+    let now = storage::now();
+    store.with_tx(|tx| {
+        let cadre = cadre_store::get_cadre(tx)?.ok_or(AppError::NoCadre)?;
+        if !cadre_store::visible(tx, &visit.family_id)? {
+            return Err(AppError::FamilyNotFound(visit.family_id.clone()));
+        }
+        let amends = visit.amends.as_ref();
+        if let Some((original, _)) = amends
+            && cadre_store::visit_versions(tx, original)? == 0
+        {
+            return Err(AppError::VisitNotFound(original.clone()));
+        }
+        let score = checklist::score(&visit.rows, competent_percent);
+        let new = cadre_store::NewVisit {
+            family_id: &visit.family_id,
+            cadre_id: &cadre.id,
+            visited_on: now.date_naive(),
+            checklist_version: CHECKLIST_VERSION,
+            score: score.clone(),
+            rows: &visit.rows,
+            coaching_notes: visit.notes.as_deref(),
+            motivation: &visit.motivation,
+            milk_status: visit.milk.map(|m| m.as_str()),
+            amends: amends.map(|(o, r)| (o.as_str(), r.as_str())),
+        };
+        let (visit_id, version) = cadre_store::insert_visit(tx, &new, &device_id, now)?;
+        // The status the cadre saw that day also counts as a milk status record.
+        if let (Some(status), None) = (visit.milk, amends) {
+            let entry = follow_up::MilkStatusEntry {
+                recorded_on: now.date_naive(),
+                status,
+                indicators: &[],
+                author: crate::domain::rating::Author::Cadre,
+            };
+            follow_up::insert_milk_status(tx, &visit.family_id, &entry, &device_id, now)?;
+        }
+        let original_id = amends.map_or_else(|| visit_id.clone(), |(o, _)| o.clone());
+        Ok(VisitResult {
+            visit_id,
+            original_id,
+            version,
+            score,
         })
-        .await
+    })
 }
 
 #[tauri::command]

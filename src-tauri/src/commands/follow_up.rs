@@ -103,7 +103,9 @@ pub async fn correct_rating(
         .await
 }
 
-fn save_rating(
+/// Saves the mother's rating (or her correction) in one transaction: what
+/// `rate_session` and `correct_rating` do (also run by the crash test).
+pub fn save_rating(
     store: &mut Store,
     session_id: String,
     author: Author,

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::guide::SessionUpdate;
 use crate::platform;
 use crate::state::AppState;
-use crate::storage::{self, families, sessions};
+use crate::storage::{self, Store, families, sessions};
 
 /// An interrupted session may be resumed for this long after its last transition.
 const RESUME_WINDOW_MINUTES: i64 = 30;
@@ -125,19 +125,23 @@ pub async fn begin_session(
 ) -> Result<String, AppError> {
     let family_id = own_family_id(&state).await?;
     state
-        .with_store(move |store| {
-            let device_id = store.device_id().to_owned();
-            store.with_tx(|tx| {
-                let plan = sessions::get_plan(tx, &family_id)?;
-                let now = storage::now();
-                let id = sessions::create(tx, &family_id, plan, &device_id, now)?;
-                if !consent_given {
-                    sessions::mark_not_started(tx, &id, StopReason::NoConsent, None, now)?;
-                }
-                Ok(id)
-            })
-        })
+        .with_store(move |store| begin(store, &family_id, consent_given))
         .await
+}
+
+/// A new session with the family's plan, in one transaction; kept as not started when
+/// the mother said no today. What `begin_session` does (also run by the crash test).
+pub fn begin(store: &mut Store, family_id: &str, consent_given: bool) -> Result<String, AppError> {
+    let device_id = store.device_id().to_owned();
+    store.with_tx(|tx| {
+        let plan = sessions::get_plan(tx, family_id)?;
+        let now = storage::now();
+        let id = sessions::create(tx, family_id, plan, &device_id, now)?;
+        if !consent_given {
+            sessions::mark_not_started(tx, &id, StopReason::NoConsent, None, now)?;
+        }
+        Ok(id)
+    })
 }
 
 /// Any "yes" ends the session before it starts, keeping which questions were flagged.
