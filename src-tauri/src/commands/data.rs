@@ -105,12 +105,11 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<backup::Back
 pub async fn make_backup(state: State<'_, AppState>) -> Result<Vec<backup::BackupInfo>, AppError> {
     whole_database_allowed(&state).await?;
     let dir = state.data_dir.clone();
-    state
-        .with_store(move |store| {
-            backup::make(store.conn(), &dir, "manual", storage::now())?;
-            Ok(backup::list(&dir)?)
-        })
-        .await
+    off_runtime(move || {
+        backup::make_in(&dir, "manual", storage::now())?;
+        Ok(backup::list(&dir)?)
+    })
+    .await
 }
 
 /// Puts a backup back, after backing up what is there now (so a restore can be undone).

@@ -85,6 +85,16 @@ pub fn daily_in(data_dir: &Path, now: DateTime<FixedOffset>) -> Result<Option<Pa
     daily(&conn, data_dir, now)
 }
 
+/// Makes a backup by hand on a read-only connection of its own, so the app's
+/// connection (and a running massage's saves) never waits for the copy.
+pub fn make_in(data_dir: &Path, reason: &str, now: DateTime<FixedOffset>) -> Result<PathBuf> {
+    let conn = Connection::open_with_flags(
+        data_dir.join(DATABASE_FILE),
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )?;
+    make(&conn, data_dir, reason, now)
+}
+
 /// Backups, newest first.
 pub fn list(data_dir: &Path) -> Result<Vec<BackupInfo>> {
     let dir = backup_dir(data_dir);
