@@ -85,7 +85,7 @@ lint: ui
 	npm run --silent typecheck
 
 test-rust: ui
-	cargo test -p ayah-asi
+	cargo test -p ayah-asi-core -p ayah-asi
 
 test-ui: node-deps
 	npm test

@@ -1,5 +1,3 @@
-//! The app's own domain files for bundles, compiled on their own: building the whole
-//! app crate under the fuzzer's sanitizers would drag in Tauri and WebKit bindings.
-//! These are the same source files the app uses, not copies.
+//! The fuzz target's view of the core crate: the same bundle rules the app applies.
 
-pub mod domain;
+pub use ayah_asi_core as domain;

@@ -3,12 +3,13 @@
 #![forbid(unsafe_code)]
 
 pub mod commands;
-pub mod domain;
+/// The programme's rules, from the core crate (the app's code names them `domain`).
+pub use ayah_asi_core as domain;
+pub use ayah_asi_core::i18n;
 mod error;
 pub use error::AppError;
 pub mod export;
 pub mod guide;
-pub mod i18n;
 mod platform;
 mod reminders;
 pub mod state;

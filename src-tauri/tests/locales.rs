@@ -44,7 +44,10 @@ fn every_referenced_id_is_defined() {
     for file in files_under(&root.join("ui/src"), "ts") {
         referenced.extend(ui_references(&fs::read_to_string(&file).unwrap()));
     }
-    for file in files_under(&root.join("src-tauri/src"), "rs") {
+    let rust_files = files_under(&root.join("src-tauri/src"), "rs")
+        .into_iter()
+        .chain(files_under(&root.join("crates/core/src"), "rs"));
+    for file in rust_files {
         let source = fs::read_to_string(&file).unwrap();
         // Unit tests may name ids that do not exist on purpose.
         let code = source.split("#[cfg(test)]").next().unwrap_or_default();

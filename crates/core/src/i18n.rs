@@ -6,7 +6,7 @@ use include_dir::{Dir, include_dir};
 use unic_langid::LanguageIdentifier;
 
 /// The `locales/` folder, embedded at build time.
-static LOCALES: Dir = include_dir!("$CARGO_MANIFEST_DIR/../locales");
+static LOCALES: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../locales");
 
 /// Languages the app speaks, the default first.
 pub const LANGUAGES: [&str; 2] = ["id", "en"];

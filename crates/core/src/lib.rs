@@ -1,0 +1,21 @@
+//! The programme's rules as plain Rust: no Tauri, no SQL, no I/O. Everything here is
+//! deterministic given its inputs (the clock is always passed in). The app, the fuzz
+//! target, the benchmarks (and the server to come) apply exactly these rules.
+#![forbid(unsafe_code)]
+
+pub mod bundle;
+pub mod cadre;
+pub mod checklist;
+pub mod family;
+pub mod history;
+pub mod i18n;
+pub mod learning;
+pub mod pin;
+pub mod protocol;
+pub mod rating;
+pub mod record;
+pub mod reminder;
+pub mod report;
+pub mod session;
+pub mod stats;
+pub mod validation;
