@@ -7,13 +7,18 @@ SHELL := /bin/bash
 # Pinned so a fresh machine gets what the tests were written against.
 TAURI_DRIVER_VERSION := 2.1.0
 CARGO_FUZZ_VERSION := 0.13.2
-APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth dbus dunst
+APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth dbus dunst \
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+# The Android check: the Rust target, and Debian's cross C compiler for the bundled
+# SQLite (nothing is linked by a check, so no Android NDK is needed).
+ANDROID_TARGET := aarch64-linux-android
+ANDROID_ENV := CC_aarch64_linux_android=aarch64-linux-gnu-gcc AR_aarch64_linux_android=aarch64-linux-gnu-ar
 NODE_MIN := 20.19
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help package test-package run test deps system-deps node-deps driver-deps fuzz-deps ui app lint test-rust test-ui test-e2e fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
+.PHONY: help package test-package run test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -79,10 +84,19 @@ run: deps app
 
 test: deps lint test-rust test-ui test-e2e fuzz
 
-lint: ui
+lint: ui lint-android
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	npm run --silent typecheck
+
+# Every #[cfg(mobile)] path compiled for Android, so a phone-only error fails CI too.
+# (iOS cannot be checked here: its build scripts need Apple's SDK.)
+lint-android: ui android-deps
+	$(ANDROID_ENV) cargo check --target $(ANDROID_TARGET) -p ayah-asi -p ayah-asi-core
+	$(ANDROID_ENV) cargo clippy --target $(ANDROID_TARGET) -p ayah-asi -p ayah-asi-core -- -D warnings
+
+android-deps: system-deps
+	@rustup target list --installed | grep -qx '$(ANDROID_TARGET)' || rustup target add $(ANDROID_TARGET)
 
 test-rust: ui
 	cargo test -p ayah-asi-core -p ayah-asi
