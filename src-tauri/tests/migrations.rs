@@ -72,3 +72,74 @@ fn a_database_at_schema_7_gains_record_versions_and_keeps_everything() {
     assert_eq!(row, (1, 1, 4, "Ani".to_owned()));
     assert!(storage::cadre::get_cadre(store.conn()).unwrap().is_some());
 }
+
+/// Released migrations and the SHA-256 of their `up.sql`: a database in the field ran
+/// exactly this SQL, so editing one would leave it different from a new database. Add
+/// the next migration instead, and its line here when it is released.
+const RELEASED: &[(&str, &str)] = &[
+    (
+        "001-foundation",
+        "bf6b80bcc8a9b193ea63b5b93f9b4445f35d61149d06d89618390de92cd7b0f4",
+    ),
+    (
+        "002-massage-sessions",
+        "c78a913c68a2f13023804b4cf29838471416d9b8807be879d62e23383fdfa8ff",
+    ),
+    (
+        "003-ratings-milk-reminders",
+        "4b2b76825dc8416cbbcecbd2d0ffd717752fefffa0402e0cd4fa9eae610f2668",
+    ),
+    (
+        "004-cadre-visits",
+        "256610f5942b8ea6b392e35948a0db68fb6678336dcbc88b125dceba80255493",
+    ),
+    (
+        "005-learning",
+        "f6a7550bcc846e3eb4d1d50cdff2af8de33b049bdc8f3a5970dcd298be77ed0d",
+    ),
+    (
+        "006-mother-characteristics",
+        "82d8549327640f16e0f1fd47cc05dd00a14f439c36055fc4f93b2bcf9fd613d4",
+    ),
+    (
+        "007-report-indexes",
+        "b967d560cf857a989864d932c8d0f080da81aa893872b9cdca96c09649eecb58",
+    ),
+    (
+        "008-transfer",
+        "cae72ad33412168397f3af5c8642d42c2b9bc7b4852fc6498275be630ae09139",
+    ),
+    (
+        "009-cadre-families",
+        "b171d2ec81ae624497c675c1d1705cf362f100feab65e964b5263890d3f55ea0",
+    ),
+];
+
+#[test]
+fn released_migrations_are_never_edited_and_come_in_order() {
+    use sha2::{Digest, Sha256};
+    let sources = storage::migration_sources();
+    for (number, (name, sql)) in sources.iter().enumerate() {
+        assert!(
+            name.starts_with(&format!("{:03}-", number + 1)),
+            "migration {name} is out of order or a number is missing"
+        );
+        if let Some((_, released)) = RELEASED.iter().find(|(n, _)| n == name) {
+            let hash: String = Sha256::digest(sql.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(
+                &hash, released,
+                "released migration {name} was edited: add a new migration instead"
+            );
+        }
+    }
+    for (name, _) in RELEASED {
+        assert!(
+            sources.iter().any(|(n, _)| n == name),
+            "released migration {name} is gone"
+        );
+    }
+    assert_eq!(storage::migrations_count(), sources.len());
+}

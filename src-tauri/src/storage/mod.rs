@@ -15,7 +15,7 @@ pub mod transfer;
 
 use chrono::{DateTime, FixedOffset, Local};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use rusqlite_migration::{M, Migrations};
+use rusqlite_migration::Migrations;
 use std::path::Path;
 
 use crate::domain::record::{format_time, new_id};
@@ -23,18 +23,10 @@ use crate::domain::record::{format_time, new_id};
 /// File name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "ayah-asi.sqlite3";
 
-/// Schema changes, in order. Never edit a released migration: add the next one.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/001_foundation.sql"),
-    include_str!("../../migrations/002_massage_sessions.sql"),
-    include_str!("../../migrations/003_ratings_milk_reminders.sql"),
-    include_str!("../../migrations/004_cadre_visits.sql"),
-    include_str!("../../migrations/005_learning.sql"),
-    include_str!("../../migrations/006_mother_characteristics.sql"),
-    include_str!("../../migrations/007_report_indexes.sql"),
-    include_str!("../../migrations/008_transfer.sql"),
-    include_str!("../../migrations/009_cadre_families.sql"),
-];
+/// Schema changes, one folder each (`NNN-name/up.sql`), in order. Never edit a released
+/// migration: add the next one (`tests/migrations.rs` holds the released ones' hashes).
+static MIGRATIONS_DIR: include_dir::Dir =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/migrations");
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -101,14 +93,31 @@ impl StorageError {
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
-/// The migrations as `rusqlite_migration` wants them.
+/// The migrations as `rusqlite_migration` wants them, embedded from their folder.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    // The folder is embedded at build time and checked by the tests: it always loads.
+    Migrations::from_directory(&MIGRATIONS_DIR)
+        .unwrap_or_else(|error| panic!("the embedded migrations folder is malformed: {error}"))
 }
 
 /// How many migrations there are (the latest schema version).
 pub fn migrations_count() -> usize {
-    MIGRATIONS.len()
+    MIGRATIONS_DIR.dirs().count()
+}
+
+/// Each migration's folder name and SQL text, in order (for the tests that guard
+/// released migrations against edits).
+pub fn migration_sources() -> Vec<(&'static str, &'static str)> {
+    let mut sources: Vec<(&'static str, &'static str)> = MIGRATIONS_DIR
+        .dirs()
+        .filter_map(|dir| {
+            let name = dir.path().file_name()?.to_str()?;
+            let up = dir.files().find(|f| f.path().ends_with("up.sql"))?;
+            Some((name, up.contents_utf8()?))
+        })
+        .collect();
+    sources.sort();
+    sources
 }
 
 /// An open, migrated database and the id of the device it lives on.
@@ -138,7 +147,7 @@ impl Store {
         // Read the version before anything writes (switching to WAL rewrites the header):
         // a newer app's file must stay exactly as it was.
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let known = MIGRATIONS.len();
+        let known = migrations_count();
         if found > known as i64 {
             return Err(StorageError::NewerVersion { found, known });
         }
