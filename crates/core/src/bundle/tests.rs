@@ -1,5 +1,5 @@
 use super::*;
-use chrono::TimeZone;
+use chrono::{DateTime, FixedOffset, TimeZone};
 
 fn now() -> DateTime<FixedOffset> {
     FixedOffset::east_opt(7 * 3600)

@@ -1,0 +1,314 @@
+//! The schema the importer enforces: every table that travels, its columns, what each
+//! column may hold, its parents, and how an edited record is recognised.
+
+
+
+/// What a column may hold.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// A UUID (record ids, device ids).
+    Id,
+    /// RFC 3339 with an offset, not in the future.
+    Time,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// Text of 1..=max characters.
+    Text { max: usize },
+    /// An integer in a range.
+    Int { min: i64, max: i64 },
+    /// One of these words.
+    OneOf(&'static [&'static str]),
+    /// Comma-separated words from this list (may be empty).
+    Words(&'static [&'static str]),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub nullable: bool,
+}
+
+const fn req(name: &'static str, kind: Kind) -> Column {
+    Column {
+        name,
+        kind,
+        nullable: false,
+    }
+}
+
+const fn opt(name: &'static str, kind: Kind) -> Column {
+    Column {
+        name,
+        kind,
+        nullable: true,
+    }
+}
+
+/// One kind of record that travels.
+#[derive(Debug)]
+pub struct TableSpec {
+    pub name: &'static str,
+    pub columns: &'static [Column],
+    /// Edited in place: carries `row_version` and its earlier versions travel along.
+    pub editable: bool,
+    /// Columns that identify the same fact across devices besides the id.
+    pub natural_key: &'static [&'static str],
+    /// Columns naming a parent record that must exist (table, column).
+    pub parents: &'static [(&'static str, &'static str)],
+}
+
+impl TableSpec {
+    pub fn column_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.columns.iter().map(|c| c.name)
+    }
+}
+
+const ID: Column = req("id", Kind::Id);
+const DEVICE: Column = req("device_id", Kind::Id);
+const CREATED: Column = req("created_at", Kind::Time);
+const UPDATED: Column = req("updated_at", Kind::Time);
+const ROW_VERSION: Column = req(
+    "row_version",
+    Kind::Int {
+        min: 1,
+        max: 1_000_000,
+    },
+);
+const FAMILY: Column = req("family_id", Kind::Id);
+const MILK_STATUSES: &[&str] = &["lancar", "tidak-lancar", "tidak-ada"];
+const SESSION_STATUSES_DONE: &[&str] = &["finished", "stopped", "not-started"];
+const STOP_REASONS: &[&str] = &[
+    "no-consent",
+    "safety",
+    "mother-asked",
+    "pain",
+    "interrupted",
+    "other",
+];
+const BOOL: Kind = Kind::Int { min: 0, max: 1 };
+
+/// Every table that travels, parents before children (the order records are applied).
+pub const TABLES: &[TableSpec] = &[
+    TableSpec {
+        name: "family",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            ROW_VERSION,
+            req("father_name", Kind::Text { max: 60 }),
+            req("mother_name", Kind::Text { max: 60 }),
+            req("baby_birth_date", Kind::Date),
+            opt("posyandu", Kind::Text { max: 80 }),
+            opt("rw", Kind::Text { max: 3 }),
+            opt("rt", Kind::Text { max: 3 }),
+            opt("mother_age", Kind::Int { min: 12, max: 60 }),
+            opt(
+                "mother_education",
+                Kind::OneOf(&crate::family::EDUCATION_LEVELS),
+            ),
+            opt("parity", Kind::OneOf(&crate::family::PARITIES)),
+        ],
+        editable: true,
+        natural_key: &[],
+        parents: &[],
+    },
+    TableSpec {
+        name: "cadre",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            req("name", Kind::Text { max: 60 }),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[],
+    },
+    TableSpec {
+        name: "consent",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("kind", Kind::OneOf(&["health-data"])),
+            req("text_version", Kind::Text { max: 40 }),
+            req("given_at", Kind::Time),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[("family", "family_id")],
+    },
+    TableSpec {
+        name: "massage_plan",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            ROW_VERSION,
+            FAMILY,
+            req("pass_seconds", Kind::Int { min: 60, max: 300 }),
+            req("passes", Kind::Int { min: 1, max: 5 }),
+        ],
+        editable: true,
+        natural_key: &["family_id"],
+        parents: &[("family", "family_id")],
+    },
+    TableSpec {
+        name: "massage_session",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("protocol_version", Kind::Text { max: 40 }),
+            req("pass_seconds", Kind::Int { min: 60, max: 300 }),
+            req("passes", Kind::Int { min: 1, max: 5 }),
+            req("status", Kind::OneOf(SESSION_STATUSES_DONE)),
+            opt("stop_reason", Kind::OneOf(STOP_REASONS)),
+            opt("safety_flags", Kind::Text { max: 400 }),
+            opt("started_at", Kind::Time),
+            opt("ended_at", Kind::Time),
+            req(
+                "last_active_ms",
+                Kind::Int {
+                    min: 0,
+                    max: 86_400_000,
+                },
+            ),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[("family", "family_id")],
+    },
+    TableSpec {
+        name: "session_rating",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            req("session_id", Kind::Id),
+            FAMILY,
+            req("version", Kind::Int { min: 1, max: 1000 }),
+            req("answered_by", Kind::OneOf(&["mother", "father", "cadre"])),
+            req("skipped", BOOL),
+            opt("comfort", Kind::Int { min: 1, max: 5 }),
+            opt("pain_before", Kind::Int { min: 0, max: 10 }),
+            opt("pain_after", Kind::Int { min: 0, max: 10 }),
+            opt("milk_flow", Kind::OneOf(&["none", "drips", "sprays"])),
+            opt("note", Kind::Text { max: 500 }),
+        ],
+        editable: false,
+        natural_key: &["session_id", "version"],
+        parents: &[("massage_session", "session_id"), ("family", "family_id")],
+    },
+    TableSpec {
+        name: "milk_status",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("recorded_on", Kind::Date),
+            req("status", Kind::OneOf(MILK_STATUSES)),
+            req("indicators", Kind::Words(&crate::rating::MILK_INDICATORS)),
+            req("recorded_by", Kind::OneOf(&["mother", "cadre"])),
+            req("kind", Kind::OneOf(&["enrolment", "follow-up"])),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[("family", "family_id")],
+    },
+    TableSpec {
+        name: "home_visit",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            req("original_id", Kind::Id),
+            req("version", Kind::Int { min: 1, max: 1000 }),
+            opt("amend_reason", Kind::Text { max: 300 }),
+            FAMILY,
+            req("cadre_id", Kind::Id),
+            req("visited_on", Kind::Date),
+            req("checklist_version", Kind::Text { max: 40 }),
+            req("total", Kind::Int { min: 0, max: 1000 }),
+            req("maximum", Kind::Int { min: 1, max: 1000 }),
+            req("percent", Kind::Int { min: 0, max: 100 }),
+            req("band", Kind::OneOf(&["baik", "cukup", "kurang"])),
+            req("competent", BOOL),
+            opt("coaching_notes", Kind::Text { max: 1000 }),
+            req(
+                "motivation",
+                Kind::OneOf(&["cooperative", "hesitant", "refuses"]),
+            ),
+            opt("milk_status", Kind::OneOf(MILK_STATUSES)),
+        ],
+        editable: false,
+        natural_key: &["original_id", "version"],
+        parents: &[("family", "family_id"), ("cadre", "cadre_id")],
+    },
+    TableSpec {
+        name: "visit_score",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            req("visit_id", Kind::Id),
+            req("row_id", Kind::OneOf(&crate::checklist::ROWS)),
+            req("score", Kind::Int { min: 0, max: 2 }),
+            opt("note", Kind::Text { max: 300 }),
+        ],
+        editable: false,
+        natural_key: &["visit_id", "row_id"],
+        parents: &[("home_visit", "visit_id")],
+    },
+    TableSpec {
+        name: "lesson_read",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("lesson_id", Kind::Text { max: 60 }),
+        ],
+        editable: false,
+        natural_key: &["family_id", "lesson_id"],
+        parents: &[("family", "family_id")],
+    },
+    TableSpec {
+        name: "quiz_attempt",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("quiz_version", Kind::Text { max: 40 }),
+            req("kind", Kind::OneOf(&["pre", "post"])),
+            req("correct", Kind::Int { min: 0, max: 10 }),
+            req("score", Kind::Int { min: 0, max: 100 }),
+            req("answers", Kind::Text { max: 400 }),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[("family", "family_id")],
+    },
+];
+
+/// The spec of a table that travels.
+pub fn table(name: &str) -> Option<&'static TableSpec> {
+    TABLES.iter().find(|t| t.name == name)
+}
