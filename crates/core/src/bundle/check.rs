@@ -375,4 +375,3 @@ fn check_visit(line: usize, body: &Body) -> Result<(), BundleError> {
     }
     Ok(())
 }
-

@@ -68,4 +68,3 @@ pub fn decide(
     }
     Decision::Conflict
 }
-

@@ -1,8 +1,6 @@
 //! The schema the importer enforces: every table that travels, its columns, what each
 //! column may hold, its parents, and how an edited record is recognised.
 
-
-
 /// What a column may hold.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {

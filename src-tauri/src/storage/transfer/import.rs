@@ -1,0 +1,397 @@
+//! Importing a bundle: what it would change (the plan), its tally, and applying it in
+//! the caller's transaction, setting clashing versions aside for the cadre.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, FixedOffset};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::Value;
+
+use super::*;
+use crate::domain::bundle::{self, Body, Bundle, Decision, Incoming, Local, TableSpec};
+use crate::domain::record::{format_time, new_id};
+
+/// What this device holds that corresponds to an incoming record: the same id, else
+/// the same natural key (e.g. a second plan made for the same family elsewhere).
+fn local_of(conn: &Connection, incoming: &Incoming) -> Result<Option<Local>> {
+    let spec = incoming.table;
+    let mut body = read_body(conn, spec, &incoming.id)?;
+    if body.is_none() && !spec.natural_key.is_empty() {
+        let filter: Vec<String> = spec
+            .natural_key
+            .iter()
+            .enumerate()
+            .map(|(i, column)| format!("{column} = ?{}", i + 1))
+            .collect();
+        let sql = select_sql(spec, &filter.join(" AND "));
+        let keys: Vec<SqlValue> = spec
+            .natural_key
+            .iter()
+            .map(|c| sql_value(incoming.body.get(*c).unwrap_or(&Value::Null)))
+            .collect();
+        body = conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(keys), |row| {
+                body_from_row(spec, row)
+            })
+            .optional()?;
+    }
+    let Some(body) = body else { return Ok(None) };
+    let id = body
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let history = if spec.editable {
+        let mut stmt = conn.prepare_cached(
+            "SELECT hash FROM record_history WHERE table_name = ?1 AND record_id = ?2",
+        )?;
+        stmt.query_map(params![spec.name, id], |r| r.get(0))?
+            .collect::<rusqlite::Result<HashSet<String>>>()?
+    } else {
+        HashSet::new()
+    };
+    Ok(Some(Local {
+        hash: bundle::body_hash(&body),
+        row_version: body.get("row_version").and_then(Value::as_i64).unwrap_or(1),
+        id,
+        history,
+    }))
+}
+
+/// What applying a bundle would do, record by record.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// One per `bundle.records`, with the id of the local record it meets.
+    pub decisions: Vec<(Decision, Option<Local>)>,
+    /// One per `bundle.tombstones`: whether a local record would be deleted.
+    pub deletes: Vec<bool>,
+}
+
+/// Why a bundle cannot be applied on this device (on top of [`bundle::BundleError`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// A record refers to one that is neither here nor in the bundle.
+    #[error("{table} {id} refers to a missing {parent}")]
+    MissingParent {
+        table: String,
+        id: String,
+        parent: String,
+    },
+    /// A record or tombstone belongs to no family the bundle's header names.
+    #[error("{table} {id} belongs to no family the file names")]
+    NotNamed { table: String, id: String },
+    /// A record or tombstone meets a record of another family on this device.
+    #[error("{table} {id} is another family's record here")]
+    OtherFamily { table: String, id: String },
+    /// The database refused a record (a rule the bundle schema does not express).
+    #[error("{table} {id} refused: {detail}")]
+    Refused {
+        table: String,
+        id: String,
+        detail: String,
+    },
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Storage(error.into())
+    }
+}
+
+/// Works out what the bundle would change, without changing anything.
+pub fn plan(conn: &Connection, bundle: &Bundle) -> std::result::Result<Plan, ImportError> {
+    crate::storage::ownership::check(conn, bundle)?;
+    let in_bundle: HashSet<(&str, &str)> = bundle
+        .records
+        .iter()
+        .map(|r| (r.table.name, r.id.as_str()))
+        .collect();
+    let mut unapplied: HashSet<(&str, &str)> = HashSet::new();
+    let mut decisions = Vec::with_capacity(bundle.records.len());
+    for incoming in &bundle.records {
+        let held = held_by_parent(conn, incoming, &in_bundle, &unapplied)?;
+        let local = local_of(conn, incoming)?;
+        let decision = if held {
+            Decision::Held
+        } else {
+            let gone = tombstoned(conn, incoming.table.name, &incoming.id)?;
+            let seen = exists(
+                conn,
+                "SELECT 1 FROM sync_conflict WHERE table_name = ?1 AND incoming_hash = ?2",
+                incoming.table.name,
+                &incoming.hash,
+            )?;
+            bundle::decide(incoming, local.as_ref(), gone, seen)
+        };
+        if matches!(
+            decision,
+            Decision::Conflict | Decision::Deleted | Decision::Held
+        ) && local.as_ref().is_none_or(|l| l.id != incoming.id)
+        {
+            unapplied.insert((incoming.table.name, incoming.id.as_str()));
+        }
+        decisions.push((decision, local));
+    }
+    let deletes = bundle
+        .tombstones
+        .iter()
+        .map(|t| row_exists(conn, t.table.name, &t.id))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Plan { decisions, deletes })
+}
+
+/// True when a parent of this record will not be here after the import (it waits on a
+/// conflict or was deleted); an error when it is neither here nor in the bundle.
+fn held_by_parent(
+    conn: &Connection,
+    incoming: &Incoming,
+    in_bundle: &HashSet<(&str, &str)>,
+    unapplied: &HashSet<(&str, &str)>,
+) -> std::result::Result<bool, ImportError> {
+    for (parent_table, column) in incoming.table.parents {
+        let Some(parent_id) = incoming.body.get(*column).and_then(Value::as_str) else {
+            continue;
+        };
+        if unapplied.contains(&(*parent_table, parent_id)) {
+            return Ok(true);
+        }
+        if !in_bundle.contains(&(*parent_table, parent_id))
+            && !row_exists(conn, parent_table, parent_id)?
+        {
+            if tombstoned(conn, parent_table, parent_id)? {
+                return Ok(true);
+            }
+            return Err(ImportError::MissingParent {
+                table: incoming.table.name.to_owned(),
+                id: incoming.id.clone(),
+                parent: (*parent_table).to_owned(),
+            });
+        }
+    }
+    Ok(false)
+}
+
+/// How many records of each kind an import adds, updates, keeps, sets aside...
+pub type Tally = BTreeMap<String, BTreeMap<Decision, u64>>;
+
+pub fn tally(bundle: &Bundle, plan: &Plan) -> Tally {
+    let mut tally: Tally = BTreeMap::new();
+    for (record, (decision, _)) in bundle.records.iter().zip(&plan.decisions) {
+        *tally
+            .entry(record.table.name.to_owned())
+            .or_default()
+            .entry(*decision)
+            .or_insert(0) += 1;
+    }
+    for (tombstone, deletes) in bundle.tombstones.iter().zip(&plan.deletes) {
+        let decision = if *deletes {
+            Decision::Deleted
+        } else {
+            Decision::Known
+        };
+        *tally
+            .entry(format!("deleted-{}", tombstone.table.name))
+            .or_default()
+            .entry(decision)
+            .or_insert(0) += 1;
+    }
+    tally
+}
+
+/// How many records an import changes.
+pub fn changes(plan: &Plan) -> usize {
+    plan.decisions
+        .iter()
+        .filter(|(d, _)| matches!(d, Decision::New | Decision::Updated | Decision::Conflict))
+        .count()
+        + plan.deletes.iter().filter(|d| **d).count()
+}
+
+/// Applies a planned bundle. Call inside a transaction: a refusal part-way leaves
+/// nothing behind.
+pub fn apply(
+    conn: &Connection,
+    bundle: &Bundle,
+    plan: &Plan,
+    now: DateTime<FixedOffset>,
+) -> std::result::Result<usize, ImportError> {
+    let mut rated_sessions = HashSet::new();
+    for (incoming, (decision, local)) in bundle.records.iter().zip(&plan.decisions) {
+        let refused = |e: StorageError| ImportError::Refused {
+            table: incoming.table.name.to_owned(),
+            id: incoming.id.clone(),
+            detail: e.to_string(),
+        };
+        match decision {
+            Decision::New => {
+                insert_record(conn, incoming.table, &incoming.body).map_err(refused)?;
+                for (old, _) in &incoming.history {
+                    insert_history(conn, incoming.table.name, &incoming.id, old, now)?;
+                }
+            }
+            Decision::Updated => {
+                keep_history(conn, incoming.table, &incoming.id, now)?;
+                for (old, _) in &incoming.history {
+                    insert_history(conn, incoming.table.name, &incoming.id, old, now)?;
+                }
+                update_record(conn, incoming.table, &incoming.id, &incoming.body)
+                    .map_err(refused)?;
+            }
+            Decision::Conflict => {
+                let local_id = local
+                    .as_ref()
+                    .map_or(incoming.id.as_str(), |l| l.id.as_str());
+                set_aside(conn, incoming, local_id, now)?;
+            }
+            Decision::Known | Decision::Older | Decision::Deleted | Decision::Held => continue,
+        }
+        if incoming.table.name == "session_rating"
+            && let Some(session) = incoming.body.get("session_id").and_then(Value::as_str)
+        {
+            rated_sessions.insert(session.to_owned());
+        }
+    }
+    for (tombstone, deletes) in bundle.tombstones.iter().zip(&plan.deletes) {
+        if *deletes {
+            let sql = format!("DELETE FROM {} WHERE id = ?1", tombstone.table.name);
+            conn.execute(&sql, [&tombstone.id])?;
+        }
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO tombstone (table_name, record_id, family_id, deleted_at, device_id)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            tombstone.table.name,
+            tombstone.id,
+            tombstone.deleted.family_id,
+            tombstone.deleted.at,
+            tombstone.deleted.device_id
+        ])?;
+    }
+    for session in &rated_sessions {
+        mark_current_rating(conn, session)?;
+    }
+    let changed = changes(plan);
+    if changed > 0 {
+        log_transfer(
+            conn,
+            "import",
+            &bundle.header.device_id,
+            &bundle.file_sha256,
+            &bundle.header.family_ids,
+            changed,
+            now,
+        )?;
+    }
+    Ok(changed)
+}
+
+/// Columns the bundle does not carry, set by the receiving device.
+fn local_columns(table: &str) -> &'static [(&'static str, &'static str)] {
+    match table {
+        // An imported family is not this device's own family.
+        "family" => &[("registered_by", "'cadre'")],
+        // Known by name only; the placeholder matches no PIN, so she cannot be
+        // unlocked here.
+        "cadre" => &[("pin_hash", "'$argon2id$imported-no-pin'"), ("local", "0")],
+        _ => &[],
+    }
+}
+
+fn insert_record(conn: &Connection, spec: &TableSpec, body: &Body) -> Result<()> {
+    let mut columns: Vec<&str> = spec.column_names().collect();
+    let mut values: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    for (column, value) in local_columns(spec.name) {
+        columns.push(column);
+        values.push((*value).to_owned());
+    }
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        spec.name,
+        columns.join(", "),
+        values.join(", ")
+    );
+    let params: Vec<SqlValue> = spec
+        .column_names()
+        .map(|c| sql_value(body.get(c).unwrap_or(&Value::Null)))
+        .collect();
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(params))?;
+    Ok(())
+}
+
+/// Replaces every carried column of a record except its id.
+pub(super) fn update_record(
+    conn: &Connection,
+    spec: &TableSpec,
+    id: &str,
+    body: &Body,
+) -> Result<()> {
+    let columns: Vec<&str> = spec.column_names().filter(|c| *c != "id").collect();
+    let sets: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect();
+    let sql = format!("UPDATE {} SET {} WHERE id = ?1", spec.name, sets.join(", "));
+    let mut params = vec![SqlValue::Text(id.to_owned())];
+    params.extend(
+        columns
+            .iter()
+            .map(|c| sql_value(body.get(*c).unwrap_or(&Value::Null))),
+    );
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(params))?;
+    Ok(())
+}
+
+fn mark_current_rating(conn: &Connection, session_id: &str) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE session_rating SET current = (version = (SELECT max(version) FROM session_rating r
+             WHERE r.session_id = session_rating.session_id)) WHERE session_id = ?1",
+    )?
+    .execute([session_id])?;
+    Ok(())
+}
+
+fn family_of(spec: &TableSpec, body: &Body) -> Option<String> {
+    let column = if spec.name == "family" {
+        "id"
+    } else {
+        "family_id"
+    };
+    body.get(column).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn set_aside(
+    conn: &Connection,
+    incoming: &Incoming,
+    local_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    let device = incoming
+        .body
+        .get("device_id")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO sync_conflict (id, table_name, record_id, family_id, incoming_hash,
+             incoming_body, incoming_device, found_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        new_id(),
+        incoming.table.name,
+        local_id,
+        family_of(incoming.table, &incoming.body),
+        incoming.hash,
+        bundle::canonical(&incoming.body),
+        device,
+        format_time(now)
+    ])?;
+    Ok(())
+}
