@@ -1,0 +1,186 @@
+//! Cadre mode: the PIN, the families list, home visits on the daftar tilik, and the
+//! review of each family since the last visit.
+
+mod list;
+mod review;
+mod visits;
+
+pub use list::*;
+pub use review::*;
+pub use visits::*;
+
+use argon2::password_hash::{SaltString, rand_core::OsRng};
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use chrono::DateTime;
+use serde::Serialize;
+use tauri::State;
+
+use crate::domain::pin;
+use crate::domain::validation::required_text;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::storage::{self, cadre as cadre_store};
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CadreStatus {
+    pub has_pin: bool,
+    pub open: bool,
+    pub name: Option<String>,
+    pub idle_seconds: u64,
+    /// Seconds before another PIN may be tried.
+    pub wait_seconds: u64,
+}
+
+#[tauri::command]
+pub async fn cadre_status(state: State<'_, AppState>) -> Result<CadreStatus, AppError> {
+    let open = state.cadre.is_open();
+    let idle_seconds = state.cadre.idle_seconds();
+    state
+        .with_store(move |store| {
+            let cadre = cadre_store::get_cadre(store.conn())?;
+            let wait_seconds = cadre.as_ref().map_or(0, remaining_wait);
+            Ok(CadreStatus {
+                has_pin: cadre.is_some(),
+                open,
+                name: cadre.map(|c| c.name),
+                idle_seconds,
+                wait_seconds,
+            })
+        })
+        .await
+}
+
+/// Seconds still to wait after the cadre's wrong PINs.
+fn remaining_wait(cadre: &cadre_store::CadreRow) -> u64 {
+    let wait = pin::wait_after(cadre.failed_attempts);
+    let since = cadre
+        .last_failure_at
+        .as_deref()
+        .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+        .map_or(i64::MAX, |at| (storage::now() - at).num_seconds());
+    wait.saturating_sub(since.max(0) as u64)
+}
+
+/// First use of cadre mode on this device: her name and a six-digit PIN (typed twice).
+#[tauri::command]
+pub async fn setup_cadre(
+    state: State<'_, AppState>,
+    name: String,
+    pin: String,
+    pin_repeat: String,
+) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    let name = required_text("name", &name, 60, &mut errors);
+    if let Err(pin_errors) = pin::validate(&pin, &pin_repeat) {
+        errors.extend(pin_errors);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    if state
+        .with_store(|store| Ok(cadre_store::get_cadre(store.conn())?.is_some()))
+        .await?
+    {
+        return Err(AppError::CadreExists);
+    }
+    // Hashing takes a moment on purpose: off the database and off the async runtime,
+    // so a running massage never waits for it.
+    let hash = off_runtime(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(pin.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|e| AppError::Task(e.to_string()))
+    })
+    .await?;
+    state
+        .with_store(move |store| {
+            if cadre_store::get_cadre(store.conn())?.is_some() {
+                return Err(AppError::CadreExists);
+            }
+            let device_id = store.device_id().to_owned();
+            cadre_store::insert_cadre(store.conn(), &name, &hash, &device_id, storage::now())?;
+            Ok(())
+        })
+        .await?;
+    state.cadre.unlock();
+    Ok(())
+}
+
+/// Runs blocking work (PIN hashing, file work) on the blocking pool.
+pub(super) async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Task(e.to_string()))?
+}
+
+/// Whether `pin` matches the stored hash, checked off the database and the runtime.
+pub(super) async fn pin_matches(pin_hash: String, pin: String) -> Result<bool, AppError> {
+    off_runtime(move || {
+        Ok(PasswordHash::new(&pin_hash)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(pin.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn unlock_cadre(state: State<'_, AppState>, pin: String) -> Result<(), AppError> {
+    // Not a PIN at all: refused before it counts as a wrong attempt.
+    pin::validate(&pin, &pin).map_err(AppError::Invalid)?;
+    let cadre = state
+        .with_store(|store| {
+            let cadre = cadre_store::get_cadre(store.conn())?.ok_or(AppError::NoCadre)?;
+            let wait = remaining_wait(&cadre);
+            if wait > 0 {
+                return Err(AppError::PinWait(wait));
+            }
+            Ok(cadre)
+        })
+        .await?;
+    let right = pin_matches(cadre.pin_hash.clone(), pin).await?;
+    state
+        .with_store(move |store| {
+            if right {
+                cadre_store::reset_pin_failures(store.conn(), &cadre.id)?;
+                Ok(())
+            } else {
+                let failures =
+                    cadre_store::record_pin_failure(store.conn(), &cadre.id, storage::now())?;
+                Err(AppError::WrongPin {
+                    wait_seconds: pin::wait_after(failures),
+                })
+            }
+        })
+        .await?;
+    state.cadre.unlock();
+    Ok(())
+}
+
+#[tauri::command]
+pub fn lock_cadre(state: State<'_, AppState>) {
+    state.cadre.lock();
+}
+
+/// The family's id if cadre mode may see it (hers, or the device's own), else "not found".
+pub(super) async fn require_visible(
+    state: &AppState,
+    family_id: String,
+) -> Result<String, AppError> {
+    let known = family_id.clone();
+    let visible = state
+        .with_store(move |store| Ok(cadre_store::visible(store.conn(), &known)?))
+        .await?;
+    if visible {
+        Ok(family_id)
+    } else {
+        Err(AppError::FamilyNotFound(family_id))
+    }
+}

@@ -1,0 +1,102 @@
+//! A family's review for the cadre: sessions since her last visit, weeks against the
+//! plan, her visits and each row across them.
+
+use chrono::{DateTime, Duration, NaiveDate};
+use serde::Serialize;
+use tauri::State;
+
+use crate::commands::family::FamilyView;
+use crate::domain::cadre::{self};
+use crate::domain::checklist::{self, RowTrend};
+use crate::domain::protocol::MassagePlan;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::storage::{self, Store, cadre as cadre_store, families, follow_up, sessions};
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WeekCount {
+    pub week_start: NaiveDate,
+    pub given: u32,
+    pub planned: u32,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyReview {
+    pub family: FamilyView,
+    pub last_visit_on: Option<NaiveDate>,
+    pub sessions_since_visit: Vec<crate::domain::history::SessionSummary>,
+    pub weeks: Vec<WeekCount>,
+    pub visits: Vec<cadre_store::VisitRow>,
+    pub trends: Vec<RowTrend>,
+    pub focus: Vec<&'static str>,
+    /// Rows whose 0 means "not competent" whatever the percentage.
+    pub critical: Vec<&'static str>,
+    /// The family's plan, for the duration and repetition rows' text.
+    pub plan: MassagePlan,
+    /// Knowledge test: first pre-test and latest post-test score.
+    pub pre_score: Option<u8>,
+    pub post_score: Option<u8>,
+}
+
+#[tauri::command]
+pub async fn family_review(
+    state: State<'_, AppState>,
+    family_id: String,
+) -> Result<FamilyReview, AppError> {
+    state.cadre.touch()?;
+    state
+        .with_store(move |store| review(store, &family_id))
+        .await
+}
+
+fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
+    let conn = store.conn();
+    let now = storage::now();
+    let record = families::get(conn, family_id)?
+        .filter(|_| cadre_store::visible(conn, family_id).unwrap_or(false))
+        .ok_or_else(|| AppError::FamilyNotFound(family_id.to_owned()))?;
+    let visits = cadre_store::visits_of(conn, family_id)?;
+    let last_visit_on = visits.last().map(|v| v.visited_on);
+    let since = match last_visit_on {
+        Some(on) => {
+            DateTime::parse_from_rfc3339(&format!("{on}T00:00:00{}", now.offset())).unwrap_or(now)
+        }
+        None => DateTime::parse_from_rfc3339(&record.meta.created_at).unwrap_or(now),
+    };
+    let sessions_since_visit = follow_up::session_summaries(conn, family_id, since)?;
+    let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at)
+        .map_or(now.date_naive(), |at| at.date_naive());
+    let weeks = (0..4)
+        .rev()
+        .map(|back| {
+            let end = now - Duration::days(7 * back);
+            let start = end - Duration::days(7);
+            let given = cadre_store::sessions_given_since(conn, family_id, start)?
+                - cadre_store::sessions_given_since(conn, family_id, end)?;
+            let days_enrolled = (end.date_naive() - enrolled).num_days();
+            Ok(WeekCount {
+                week_start: start.date_naive(),
+                given,
+                planned: cadre::planned_last_7_days(days_enrolled),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let trends = checklist::row_trends(&cadre_store::as_past_visits(&visits));
+    let focus = checklist::focus_rows(&trends);
+    let (pre_score, post_score) = crate::storage::learning::scores(conn, family_id)?;
+    Ok(FamilyReview {
+        critical: checklist::CRITICAL_ROWS.to_vec(),
+        plan: sessions::get_plan(conn, family_id)?,
+        pre_score,
+        post_score,
+        family: FamilyView::new(&record, now.date_naive()),
+        last_visit_on,
+        sessions_since_visit,
+        weeks,
+        visits,
+        trends,
+        focus,
+    })
+}
