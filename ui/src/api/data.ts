@@ -1,0 +1,22 @@
+// The data itself: the database that cannot be opened, backups, a family's own data.
+import { invoke } from '@tauri-apps/api/core';
+
+export const retryStorage = (): Promise<void> => invoke('retry_storage');
+export const startFreshStorage = (): Promise<string> => invoke('start_fresh_storage');
+/** Saves a copy of a database that cannot be opened; where it shows a cadre, her PIN. */
+export const saveDataCopy = (pin: string | null = null): Promise<string | null> => invoke('save_data_copy', { pin });
+
+export interface BackupInfo {
+  file: string;
+  madeAt: string;
+  reason: string;
+  bytes: number;
+}
+
+export const listBackups = (): Promise<BackupInfo[]> => invoke('list_backups');
+export const makeBackup = (): Promise<BackupInfo[]> => invoke('make_backup');
+export const restoreBackup = (file: string): Promise<void> => invoke('restore_backup', { file });
+
+export const exportMyData = (familyId: string | null, format: 'json' | 'csv'): Promise<{ files: string[]; records: number } | null> =>
+  invoke('export_my_data', { familyId, format });
+export const deleteMyData = (familyId: string | null): Promise<number> => invoke('delete_my_data', { familyId });

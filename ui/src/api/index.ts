@@ -1,0 +1,10 @@
+// One typed function per Tauri command, grouped by concern; import from here.
+export { Channel } from '@tauri-apps/api/core';
+export * from './app';
+export * from './session';
+export * from './followUp';
+export * from './cadre';
+export * from './learning';
+export * from './report';
+export * from './transfer';
+export * from './data';
