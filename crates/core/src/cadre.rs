@@ -1,6 +1,6 @@
 //! Which family needs a home visit most: the order of the cadre's families list.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 /// Why a family is where it is in the list, most urgent first.
@@ -63,6 +63,41 @@ pub fn priority(signals: &VisitSignals) -> (Need, Option<NaiveDate>, u32) {
     (need(signals), signals.last_visit, signals.sessions_7d)
 }
 
+/// Sessions given in one week, against the plan, as the family's review shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WeekCount {
+    pub week_start: NaiveDate,
+    pub given: u32,
+    pub planned: u32,
+}
+
+/// The last four weeks up to `now`, oldest first: how many of `given_at` (when sessions
+/// that were given, finished or stopped, began) fall in each, and how many were planned
+/// for a family enrolled on `enrolled`.
+pub fn weekly_counts(
+    given_at: &[DateTime<FixedOffset>],
+    enrolled: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Vec<WeekCount> {
+    (0..4)
+        .rev()
+        .map(|back| {
+            let end = now - Duration::days(7 * back);
+            let start = end - Duration::days(7);
+            let given = given_at
+                .iter()
+                .filter(|t| **t >= start && **t < end)
+                .count();
+            WeekCount {
+                week_start: start.date_naive(),
+                given: given as u32,
+                planned: planned_last_7_days((end.date_naive() - enrolled).num_days()),
+            }
+        })
+        .collect()
+}
+
 /// Sessions planned over the last 7 days for a family enrolled `days_enrolled` days ago
 /// (twice a day, counting today).
 pub fn planned_last_7_days(days_enrolled: i64) -> u32 {
@@ -121,6 +156,39 @@ mod tests {
             family.risks = vec![risk];
             assert_eq!(need(&family), Need::Risk);
         }
+    }
+
+    #[test]
+    fn four_weeks_count_what_was_given_against_the_plan() {
+        use chrono::Datelike;
+        let wib = FixedOffset::east_opt(7 * 3600).unwrap();
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 11, d)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+                .and_local_timezone(wib)
+                .unwrap()
+        };
+        let now = at(29, 12);
+        // Enrolled on the 10th: the first week (1-8 Nov) plans nothing, the second six days.
+        let enrolled = NaiveDate::from_ymd_opt(2026, 11, 10).unwrap();
+        let given = [
+            at(12, 7),
+            at(12, 19),
+            at(20, 7),
+            at(28, 7),
+            at(29, 7),
+            at(29, 12),
+        ];
+        let weeks = weekly_counts(&given, enrolled, now);
+        let summary: Vec<(u32, u32, u32)> = weeks
+            .iter()
+            .map(|w| (w.week_start.day0() + 1, w.given, w.planned))
+            .collect();
+        // Weeks start on the 1st, 8th, 15th and 22nd at noon; the session at noon on the
+        // 29th is this week's end, not in it.
+        assert_eq!(summary, [(1, 0, 0), (8, 2, 12), (15, 1, 14), (22, 2, 14)]);
     }
 
     #[test]

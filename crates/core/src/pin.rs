@@ -1,6 +1,28 @@
-//! The cadre's PIN rules: six digits, and a growing wait after wrong attempts.
+//! The cadre's PIN rules: six digits, a growing wait after wrong attempts, and how the
+//! PIN is kept (an argon2id hash, never the PIN itself). Hashing is slow on purpose:
+//! callers run it off any thread that must stay responsive.
+
+use argon2::password_hash::{SaltString, rand_core::OsRng};
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 
 use super::validation::FieldError;
+
+/// The hash of `pin` to store (an argon2id PHC string with a fresh random salt).
+pub fn hash(pin: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)?
+        .to_string())
+}
+
+/// Whether `pin` is the one `stored` was made from (a malformed hash matches nothing).
+pub fn matches(stored: &str, pin: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &hash)
+            .is_ok()
+    })
+}
 
 pub const PIN_DIGITS: usize = 6;
 /// Wrong attempts allowed before waiting starts.
@@ -35,6 +57,17 @@ pub fn wait_after(failures: u32) -> u64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_pin_is_kept_as_an_argon2id_hash_that_only_it_matches() {
+        let stored = hash("246810").unwrap();
+        assert!(stored.starts_with("$argon2id$"), "{stored}");
+        assert!(!stored.contains("246810"));
+        assert!(matches(&stored, "246810"));
+        assert!(!matches(&stored, "246811"));
+        assert!(!matches("$argon2id$imported-no-pin", "246810"));
+        assert_ne!(hash("246810").unwrap(), stored, "a fresh salt each time");
+    }
     use super::*;
 
     #[test]

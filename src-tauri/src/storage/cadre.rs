@@ -371,6 +371,27 @@ pub fn risks_since(conn: &Connection, family_id: &str, since: &str) -> Result<Ve
     Ok(risks)
 }
 
+/// When each session given (finished or stopped) since `since` began.
+pub fn given_session_times(
+    conn: &Connection,
+    family_id: &str,
+    since: DateTime<FixedOffset>,
+) -> Result<Vec<DateTime<FixedOffset>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT created_at FROM massage_session WHERE family_id = ?1 AND created_at >= ?2
+             AND status IN ('finished', 'stopped')",
+    )?;
+    let times = stmt
+        .query_map(params![family_id, format_time(since)], |r| {
+            r.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(times
+        .iter()
+        .filter_map(|t| DateTime::parse_from_rfc3339(t).ok())
+        .collect())
+}
+
 /// The milk flow the mother reported last (her latest current answer), if any: the
 /// newest end of the family's range in the report index.
 pub fn last_milk_flow(conn: &Connection, family_id: &str) -> Result<Option<String>> {

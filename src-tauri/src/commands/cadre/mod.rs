@@ -9,8 +9,6 @@ pub use list::*;
 pub use review::*;
 pub use visits::*;
 
-use argon2::password_hash::{SaltString, rand_core::OsRng};
-use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use chrono::DateTime;
 use serde::Serialize;
 use tauri::State;
@@ -86,14 +84,8 @@ pub async fn setup_cadre(
     }
     // Hashing takes a moment on purpose: off the database and off the async runtime,
     // so a running massage never waits for it.
-    let hash = off_runtime(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(pin.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|e| AppError::Task(e.to_string()))
-    })
-    .await?;
+    let hash =
+        off_runtime(move || pin::hash(&pin).map_err(|e| AppError::Task(e.to_string()))).await?;
     state
         .with_store(move |store| {
             if cadre_store::get_cadre(store.conn())?.is_some() {
@@ -119,16 +111,7 @@ pub(super) async fn off_runtime<T: Send + 'static>(
 
 /// Whether `pin` matches the stored hash, checked off the database and the runtime.
 pub(super) async fn pin_matches(pin_hash: String, pin: String) -> Result<bool, AppError> {
-    off_runtime(move || {
-        Ok(PasswordHash::new(&pin_hash)
-            .map(|hash| {
-                Argon2::default()
-                    .verify_password(pin.as_bytes(), &hash)
-                    .is_ok()
-            })
-            .unwrap_or(false))
-    })
-    .await
+    off_runtime(move || Ok(pin::matches(&pin_hash, &pin))).await
 }
 
 #[tauri::command]

@@ -6,20 +6,12 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::commands::family::FamilyView;
-use crate::domain::cadre::{self};
+use crate::domain::cadre::{self, WeekCount};
 use crate::domain::checklist::{self, RowTrend};
 use crate::domain::protocol::MassagePlan;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, cadre as cadre_store, families, follow_up, sessions};
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WeekCount {
-    pub week_start: NaiveDate,
-    pub given: u32,
-    pub planned: u32,
-}
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -68,21 +60,10 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
     let sessions_since_visit = follow_up::session_summaries(conn, family_id, since)?;
     let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at)
         .map_or(now.date_naive(), |at| at.date_naive());
-    let weeks = (0..4)
-        .rev()
-        .map(|back| {
-            let end = now - Duration::days(7 * back);
-            let start = end - Duration::days(7);
-            let given = cadre_store::sessions_given_since(conn, family_id, start)?
-                - cadre_store::sessions_given_since(conn, family_id, end)?;
-            let days_enrolled = (end.date_naive() - enrolled).num_days();
-            Ok(WeekCount {
-                week_start: start.date_naive(),
-                given,
-                planned: cadre::planned_last_7_days(days_enrolled),
-            })
-        })
-        .collect::<Result<Vec<_>, AppError>>()?;
+    // A day of slack before the four weeks: times are compared as instants, and the
+    // stored text carries the offset of the device that wrote it.
+    let given = cadre_store::given_session_times(conn, family_id, now - Duration::days(29))?;
+    let weeks = cadre::weekly_counts(&given, enrolled, now);
     let trends = checklist::row_trends(&cadre_store::as_past_visits(&visits));
     let focus = checklist::focus_rows(&trends);
     let (pre_score, post_score) = crate::storage::learning::scores(conn, family_id)?;
