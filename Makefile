@@ -88,6 +88,7 @@ lint: ui lint-android
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	npm run --silent typecheck
+	npx vitest run --root ui src/imports.test.ts
 
 # Every #[cfg(mobile)] path compiled for Android, so a phone-only error fails CI too.
 # (iOS cannot be checked here: its build scripts need Apple's SDK.)

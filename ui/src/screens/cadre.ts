@@ -2,23 +2,16 @@
 // by who needs a visit most, with search; registering a family.
 import * as api from '../api';
 import { h, mount } from '../dom';
-import { errorsByField, toAppError, type AppError } from '../errors';
+import { errorsByField, toAppError } from '../errors';
 import { currentLanguage, t } from '../i18n';
 import { backupSection } from './data';
 import { onboardingScreen } from './onboarding';
 import { showReport } from './report';
 import { showReview } from './review';
+import type { CadreNav } from './cadreNav';
 import { showConflicts, showReceive, showSend, type TransferNav } from './transfer';
 import { showVisit } from './visit';
 
-/** Where cadre screens go, and how they report errors (a locked mode asks for the PIN). */
-export interface CadreNav {
-  root: HTMLElement;
-  families(): void;
-  /** Leaves cadre mode (locked) for the app's home. */
-  exit(): void;
-  fail(raw: unknown, show: (error: AppError) => void): void;
-}
 
 let idleTimer: number | undefined;
 let stopWatching: (() => void) | null = null;
@@ -54,6 +47,10 @@ function navFor(root: HTMLElement, exit: () => void, idleSeconds: number): Cadre
       if (error.code === 'error-cadre-locked') lockedAgain();
       else show(error);
     },
+    review: (familyId) => void showReview(nav, familyId),
+    visit: (family, amending) => void showVisit(nav, family, amending),
+    report: () => void showReport(nav),
+    transfer: (back) => transferNav(nav, back),
   };
   return nav;
 }
@@ -166,8 +163,8 @@ function familyItem(nav: CadreNav, item: api.FamilyListItem): HTMLElement {
     item.lastPercent !== null ? h('p', {}, t('family-last-score', { percent: item.lastPercent })) : null,
     item.lastMilkFlow ? h('p', {}, t('family-last-milk', { flow: t(`milk-flow-${item.lastMilkFlow}`) })) : null,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', id: `visit-${f.id}`, class: 'primary', onclick: () => void showVisit(nav, f, null) }, t('family-visit')),
-      h('button', { type: 'button', id: `review-${f.id}`, onclick: () => void showReview(nav, f.id) }, t('family-review')),
+      h('button', { type: 'button', id: `visit-${f.id}`, class: 'primary', onclick: () => nav.visit(f, null) }, t('family-visit')),
+      h('button', { type: 'button', id: `review-${f.id}`, onclick: () => nav.review(f.id) }, t('family-review')),
     ),
   );
 }
@@ -185,7 +182,7 @@ export function showFamilies(nav: CadreNav): void {
     }
   };
   for (const event of ['input', 'change', 'search']) search.addEventListener(event, () => void load());
-  const conflictsButton = h('button', { type: 'button', id: 'open-conflicts', class: 'big', hidden: true, onclick: () => void showConflicts(transferNav(nav)) });
+  const conflictsButton = h('button', { type: 'button', id: 'open-conflicts', class: 'big', hidden: true, onclick: () => void showConflicts(nav.transfer()) });
   void api.transferOverview(null, true).then((overview) => {
     conflictsButton.textContent = t('conflicts-open-count', { count: overview.openConflicts });
     conflictsButton.hidden = overview.openConflicts === 0;
@@ -199,9 +196,9 @@ export function showFamilies(nav: CadreNav): void {
     error,
     list,
     h('button', { type: 'button', id: 'families-register', class: 'big primary', onclick: () => showRegister(nav) }, t('families-register')),
-    h('button', { type: 'button', id: 'open-report', class: 'big', onclick: () => void showReport(nav) }, t('report-open')),
-    h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => showReceive(transferNav(nav)) }, t('transfer-receive')),
-    h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => void showSend(transferNav(nav), null, true) }, t('transfer-send-all')),
+    h('button', { type: 'button', id: 'open-report', class: 'big', onclick: () => nav.report() }, t('report-open')),
+    h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => showReceive(nav.transfer()) }, t('transfer-receive')),
+    h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => void showSend(nav.transfer(), null, true) }, t('transfer-send-all')),
     conflictsButton,
     backupSection(() => nav.families()),
     h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.exit() }, t('cadre-exit')),
@@ -209,11 +206,11 @@ export function showFamilies(nav: CadreNav): void {
   void load();
 }
 
-/** Transfer screens inside cadre mode: back to the families, conflicts reachable. */
-export function transferNav(nav: CadreNav): TransferNav {
+/** Transfer screens inside cadre mode: back to `back` (the families), conflicts reachable. */
+function transferNav(nav: CadreNav, back?: () => void): TransferNav {
   const transfer: TransferNav = {
     root: nav.root,
-    back: () => nav.families(),
+    back: back ?? (() => nav.families()),
     fail: (raw, show) => nav.fail(raw, show),
     conflicts: () => void showConflicts(transfer),
   };

@@ -6,7 +6,7 @@ import { stackedBars } from '../charts';
 import { formatNumber, formatP } from '../format';
 import { checklistText } from '../checklist';
 import { currentLanguage, t } from '../i18n';
-import type { CadreNav } from './cadre';
+import type { CadreNav } from './cadreNav';
 
 const PERIODS = [1, 3, 6, 12];
 

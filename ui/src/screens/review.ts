@@ -6,11 +6,10 @@ import { columns } from '../charts';
 import { h, mount } from '../dom';
 import { checklistText } from '../checklist';
 import { currentLanguage, t } from '../i18n';
-import { transferNav, type CadreNav } from './cadre';
+import type { CadreNav } from './cadreNav';
 import { myDataSection } from './data';
 import { onboardingScreen } from './onboarding';
 import { showSend } from './transfer';
-import { showVisit } from './visit';
 
 function day(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -66,15 +65,15 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
           ? h('p', { class: 'not-competent' }, t('review-visit-critical', { rows: visit.criticalFailed.map((row) => checklistText(row, review.plan)).join(', ') }))
           : null,
         visit.amendReason ? h('p', { class: 'hint' }, t('visit-amended', { reason: visit.amendReason })) : null,
-        h('button', { type: 'button', id: `amend-${visit.originalId}`, onclick: () => void showVisit(nav, f, visit) }, t('visit-amend'))))),
+        h('button', { type: 'button', id: `amend-${visit.originalId}`, onclick: () => nav.visit(f, visit) }, t('visit-amend'))))),
     h('h2', {}, t('review-focus')),
     review.focus.length
       ? h('ol', { id: 'review-focus' }, ...review.focus.map((rowId) => h('li', { class: review.critical.includes(rowId) ? 'critical' : '' }, checklistText(rowId, review.plan))))
       : h('p', { id: 'review-focus-none', class: 'hint' }, review.visits.length ? t('review-focus-none') : ''),
     review.visits.length ? h('h2', {}, t('review-rows')) : null,
     review.visits.length ? h('div', { class: 'table-scroll' }, trendTable) : null,
-    h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => void showVisit(nav, f, null) }, t('family-visit')),
-    h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => void showSend({ ...transferNav(nav), back: () => void showReview(nav, f.id) }, f.id, false) }, t('transfer-send-family')),
+    h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => nav.visit(f, null) }, t('family-visit')),
+    h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => void showSend(nav.transfer(() => nav.review(f.id)), f.id, false) }, t('transfer-send-family')),
     h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => editFamily(nav, f) }, t('family-edit')),
     h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(f.id, () => nav.families())),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
@@ -82,7 +81,7 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
 }
 
 function editFamily(nav: CadreNav, family: api.Family): void {
-  const back = () => void showReview(nav, family.id);
+  const back = () => nav.review(family.id);
   mount(nav.root, onboardingScreen(back, {
     initial: family,
     title: t('family-edit-title'),

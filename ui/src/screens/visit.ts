@@ -5,9 +5,8 @@ import { h, mount } from '../dom';
 import { errorsByField } from '../errors';
 import { checklistText } from '../checklist';
 import { t } from '../i18n';
-import type { CadreNav } from './cadre';
+import type { CadreNav } from './cadreNav';
 import { referralAdvice } from './referral';
-import { showReview } from './review';
 
 const MOTIVATIONS: api.Motivation[] = ['cooperative', 'hesitant', 'refuses'];
 const MILK: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
@@ -148,7 +147,7 @@ function showSaved(nav: CadreNav, family: api.Family, result: api.VisitResult, c
     h('h1', { id: 'visit-saved' }, t('visit-saved', { percent: result.score.percent, band: t(`band-${result.score.band}`) })),
     h('p', { id: 'visit-result-competence', class: result.score.competent ? 'competent' : 'not-competent' }, competenceText(result.score, checklist)),
     milk === 'tidak-ada' ? referralAdvice() : null,
-    h('button', { type: 'button', id: 'visit-to-review', class: 'big primary', onclick: () => void showReview(nav, family.id) }, t('family-review')),
+    h('button', { type: 'button', id: 'visit-to-review', class: 'big primary', onclick: () => nav.review(family.id) }, t('family-review')),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
   ));
 }
