@@ -33,16 +33,23 @@ fn channel() -> Channel<SessionUpdate> {
     Channel::new(|_| Ok(()))
 }
 
+/// A guide running a fresh session (3 × 2.5 min) on its own store, updates sent to
+/// `updates`.
+async fn running(updates: Channel<SessionUpdate>) -> (Db, Arc<Guide>) {
+    let (store, session) = store_with_session();
+    let db = Db::open(store);
+    let guide = Arc::new(Guide::default());
+    guide
+        .start(&db, session, MassagePlan::default(), 1, updates)
+        .await
+        .unwrap();
+    (db, guide)
+}
+
 #[test]
 fn a_stop_that_cannot_be_saved_leaves_the_session_as_the_database_has_it() {
     tauri::async_runtime::block_on(async {
-        let (store, session) = store_with_session();
-        let db = Db::open(store);
-        let guide = Arc::new(Guide::default());
-        guide
-            .start(&db, session.clone(), MassagePlan::default(), 1, channel())
-            .await
-            .unwrap();
+        let (db, guide) = running(channel()).await;
         // The database goes away (a full disk, a folder made read-only...).
         db.set(
             Err(crate::storage::StorageError::ReadOnly),
@@ -62,13 +69,7 @@ fn a_stop_that_cannot_be_saved_leaves_the_session_as_the_database_has_it() {
 #[test]
 fn an_ended_session_leaves_the_active_slot() {
     tauri::async_runtime::block_on(async {
-        let (store, session) = store_with_session();
-        let db = Db::open(store);
-        let guide = Arc::new(Guide::default());
-        guide
-            .start(&db, session.clone(), MassagePlan::default(), 1, channel())
-            .await
-            .unwrap();
+        let (db, guide) = running(channel()).await;
         let stopped = guide.stop(&db, StopReason::Pain).await.unwrap();
         assert!(matches!(stopped.snapshot.phase, Phase::Stopped { .. }));
         assert!(guide.attach(None).await.is_none(), "the slot is free again");
@@ -78,9 +79,6 @@ fn an_ended_session_leaves_the_active_slot() {
 #[test]
 fn a_tap_while_a_long_import_holds_the_database_is_shown_at_once() {
     tauri::async_runtime::block_on(async {
-        let (store, session) = store_with_session();
-        let db = Db::open(store);
-        let guide = Arc::new(Guide::default());
         let (tx, rx) = std::sync::mpsc::channel::<(Instant, String)>();
         let seen = Channel::new(move |body| {
             if let tauri::ipc::InvokeResponseBody::Json(json) = body {
@@ -88,10 +86,7 @@ fn a_tap_while_a_long_import_holds_the_database_is_shown_at_once() {
             }
             Ok(())
         });
-        guide
-            .start(&db, session, MassagePlan::default(), 1, seen)
-            .await
-            .unwrap();
+        let (db, guide) = running(seen).await;
         // An import: two seconds inside the database.
         let busy = db.clone();
         let import = tauri::async_runtime::spawn(async move {

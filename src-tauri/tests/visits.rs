@@ -18,8 +18,8 @@ fn rows(score: u8) -> Vec<RowScore> {
         .collect()
 }
 
-#[test]
-fn an_amendment_adds_a_version_and_keeps_the_original() {
+/// A store with one family and this device's cadre; their ids.
+fn store_with_cadre() -> (ayah_asi_lib::storage::Store, String, String) {
     let (store, family_id) = store_with_family();
     let device = store.device_id().to_owned();
     let cadre_id = cadre::insert_cadre(
@@ -30,6 +30,13 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
         now(),
     )
     .unwrap();
+    (store, family_id, cadre_id)
+}
+
+#[test]
+fn an_amendment_adds_a_version_and_keeps_the_original() {
+    let (store, family_id, cadre_id) = store_with_cadre();
+    let device = store.device_id().to_owned();
 
     let first_rows = rows(1);
     let first = NewVisit {
@@ -83,16 +90,8 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
 
 #[test]
 fn a_visit_saved_on_the_first_checklist_keeps_its_score_band_and_competence() {
-    let (store, family_id) = store_with_family();
+    let (store, family_id, cadre_id) = store_with_cadre();
     let device = store.device_id().to_owned();
-    let cadre_id = cadre::insert_cadre(
-        store.conn(),
-        "Bu Rina",
-        "$argon2id$v=19$fake",
-        &device,
-        now(),
-    )
-    .unwrap();
     // daftar-tilik-v1 had no spine row: this father scored 16 of 18 = 89 %, competent.
     let v1_rows: Vec<RowScore> = checklist::ROWS_V1
         .iter()

@@ -2,12 +2,12 @@
 //! gain; missed statements lead to their lessons; the cadre sees both scores; the
 //! guided massage suggests the massage lesson until it is read.
 
-use ayah_asi_e2e::flows::{QUIZ_STATEMENTS, QUIZ_TRUE, onboard, reach_preparation, set_cadre_pin};
+use ayah_asi_e2e::flows::{QUIZ_STATEMENTS, onboard, quiz_true, reach_preparation, set_cadre_pin};
 use ayah_asi_e2e::{App, Driver, Result, open_database};
 
 async fn answer(app: &App, right: bool) -> Result<()> {
     for id in QUIZ_STATEMENTS {
-        let truth = QUIZ_TRUE.contains(&id);
+        let truth = quiz_true(id);
         // A wrong pass answers "true" to everything (7 of 10 are true: 70).
         let given = if right { truth } else { true };
         app.click(&format!("#quiz-{id}-{given}")).await?;

@@ -62,16 +62,8 @@ pub async fn answer_safety_no(app: &App) -> Result<()> {
     app.click("#safety-continue").await
 }
 
-/// The safety questions in order; the last four are danger signs.
-pub const SAFETY_QUESTIONS: [&str; 7] = [
-    "back-wound",
-    "spine-injury",
-    "severe-pain",
-    "heavy-bleeding",
-    "fever",
-    "faint-dizzy",
-    "headache-swelling",
-];
+/// The safety questions in order, as the app asks them.
+pub const SAFETY_QUESTIONS: [&str; 7] = ayah_asi_core::protocol::SAFETY_QUESTIONS;
 
 /// On the preparation screen: every item ticked, then start; waits for the guide.
 pub async fn prepare_and_start(app: &App) -> Result<()> {
@@ -124,24 +116,27 @@ pub async fn set_cadre_pin(app: &App, pin: &str) -> Result<()> {
     Ok(())
 }
 
-/// The ten knowledge-test statements in order, and those that are true.
-pub const QUIZ_STATEMENTS: [&str; 10] =
-    ["s1", "s2", "s3", "s4", "s5", "s11", "s7", "s8", "s9", "s10"];
-pub const QUIZ_TRUE: [&str; 7] = ["s1", "s3", "s4", "s11", "s7", "s8", "s10"];
+/// The ten knowledge-test statements in order, and those that are true (the app keeps
+/// the answers to itself: the UI never receives them).
+pub const QUIZ_STATEMENTS: [&str; 10] = {
+    let mut ids = [""; 10];
+    let mut i = 0;
+    while i < 10 {
+        ids[i] = ayah_asi_core::learning::STATEMENTS[i].id;
+        i += 1;
+    }
+    ids
+};
+
+/// Whether statement `id` is true.
+pub fn quiz_true(id: &str) -> bool {
+    ayah_asi_core::learning::STATEMENTS
+        .iter()
+        .any(|s| s.id == id && s.answer)
+}
 
 /// The daftar tilik rows in order.
-pub const CHECKLIST_ROWS: [&str; 10] = [
-    "preparation",
-    "position",
-    "placement-c7",
-    "circular-pressure",
-    "down-to-ribs",
-    "not-on-spine",
-    "duration",
-    "repetitions",
-    "cleaning",
-    "asks-comfort",
-];
+pub const CHECKLIST_ROWS: [&str; 10] = ayah_asi_core::checklist::ROWS;
 
 /// The mother's optional characteristics, as the form takes them ("" = not given).
 pub struct Mother<'a> {
