@@ -178,22 +178,22 @@ fn close(a: f64, b: f64, what: &str, case: &str) {
     assert!((a - b).abs() < 1e-9, "{case}: {what} {a} != {b}");
 }
 
+fn pairs_of(before: &[f64], after: &[f64]) -> Vec<(f64, f64)> {
+    before.iter().copied().zip(after.iter().copied()).collect()
+}
+
+/// The test on `pairs`, after checking it kept `n` non-zero differences.
+fn usable_pairs(pairs: &[(f64, f64)], n: usize, name: &str) -> Wilcoxon {
+    let result = wilcoxon(pairs);
+    assert_eq!(result.negative.n + result.positive.n, n, "{name}");
+    result
+}
+
 #[test]
 fn matches_scipy_on_every_reference_case() {
     for case in CASES {
-        let pairs: Vec<(f64, f64)> = case
-            .before
-            .iter()
-            .copied()
-            .zip(case.after.iter().copied())
-            .collect();
-        let result = wilcoxon(&pairs);
-        assert_eq!(
-            result.negative.n + result.positive.n,
-            case.n,
-            "{}",
-            case.name
-        );
+        let pairs = pairs_of(case.before, case.after);
+        let result = usable_pairs(&pairs, case.n, case.name);
         assert_eq!(result.ties, pairs.len() - case.n, "{}", case.name);
         close(
             result.negative.sum,
@@ -368,19 +368,8 @@ const TIED_COHORTS: &[TiedCohort] = &[
 #[test]
 fn the_exact_p_with_ties_matches_an_enumeration_of_every_sign_assignment() {
     for cohort in TIED_COHORTS {
-        let pairs: Vec<(f64, f64)> = cohort
-            .before
-            .iter()
-            .copied()
-            .zip(cohort.after.iter().copied())
-            .collect();
-        let result = wilcoxon(&pairs);
-        assert_eq!(
-            result.negative.n + result.positive.n,
-            cohort.n,
-            "{}",
-            cohort.name
-        );
+        let pairs = pairs_of(cohort.before, cohort.after);
+        let result = usable_pairs(&pairs, cohort.n, cohort.name);
         let exact = result
             .outcome
             .and_then(|o| o.p_exact)
