@@ -143,3 +143,110 @@ fn released_migrations_are_never_edited_and_come_in_order() {
     }
     assert_eq!(storage::migrations_count(), sources.len());
 }
+
+/// The rows written right after migration `n` (`tests/fixtures/data-after-NNN.sql`).
+fn data_after(n: usize) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/data-after-{n:03}.sql"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every row of every table, column by column, as text: what a table held at the old
+/// schema must be there, unchanged, after the upgrade.
+fn rows_by_table(conn: &Connection) -> Vec<(String, Vec<String>, Vec<String>)> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+                .unwrap();
+            let columns: Vec<String> = stmt
+                .column_names()
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect();
+            let mut rows = Vec::new();
+            let mut query = stmt.query([]).unwrap();
+            while let Some(row) = query.next().unwrap() {
+                let cells: Vec<String> = (0..columns.len())
+                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                    .collect();
+                rows.push(cells.join(" | "));
+            }
+            (table, columns, rows)
+        })
+        .collect()
+}
+
+/// The same rows, but only the columns named (those a table had at the old schema).
+fn rows_of(conn: &Connection, table: &str, columns: &[String]) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {} FROM {table} ORDER BY 1, 2",
+            columns.join(", ")
+        ))
+        .unwrap();
+    let mut rows = Vec::new();
+    let mut query = stmt.query([]).unwrap();
+    while let Some(row) = query.next().unwrap() {
+        let cells: Vec<String> = (0..columns.len())
+            .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+            .collect();
+        rows.push(cells.join(" | "));
+    }
+    rows
+}
+
+#[test]
+fn a_database_at_every_released_schema_upgrades_and_keeps_every_row() {
+    let latest = storage::migrations_count();
+    for schema in 1..=latest {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(storage::DATABASE_FILE);
+        let before = {
+            let mut conn = Connection::open(&path).unwrap();
+            for step in 1..=schema {
+                storage::migrations().to_version(&mut conn, step).unwrap();
+                conn.execute_batch(&data_after(step))
+                    .unwrap_or_else(|e| panic!("data after {step}: {e}"));
+            }
+            rows_by_table(&conn)
+        };
+        let store = Store::open_in(dir.path()).unwrap();
+        let conn = store.conn();
+        for (table, columns, rows) in &before {
+            assert_eq!(
+                &rows_of(conn, table, columns),
+                rows,
+                "schema {schema}: {table} changed in the upgrade"
+            );
+        }
+        // The app reads it: its own family, and (from schema 4 on) the cadre's list.
+        let own = families::get_own(conn).unwrap().expect("the own family");
+        assert!(
+            own.family.father_name.starts_with("Budi"),
+            "schema {schema}"
+        );
+        if schema >= 4 {
+            let list =
+                ayah_asi_lib::commands::cadre::family_list(&store, "", storage::now()).unwrap();
+            assert_eq!(
+                list.len(),
+                2,
+                "schema {schema}: both families in the cadre's list"
+            );
+        }
+        if schema == latest {
+            for (table, _, rows) in rows_by_table(conn) {
+                assert!(!rows.is_empty(), "the newest fixture leaves {table} empty");
+            }
+        }
+    }
+}
