@@ -82,12 +82,25 @@ struct Active {
     engine: Engine,
     clock: SessionClock,
     channel: Option<Channel<SessionUpdate>>,
-    /// Boundary events the timer passed while they could not be saved: saved first,
-    /// in order, with whatever comes next (the timer itself never waits for a save).
-    unsaved: Vec<Event>,
 }
 
 impl Active {
+    /// `events` of this session with their wall-clock times and `engine`'s pauses.
+    fn batch(&self, engine: &Engine, events: &[Event]) -> Batch {
+        Batch {
+            session_id: self.session_id.clone(),
+            events: events
+                .iter()
+                .map(|e| sessions::TimedEvent {
+                    kind: e.kind,
+                    active_ms: e.active_ms,
+                    at: self.clock.wall(e.at),
+                })
+                .collect(),
+            paused: paused_ms(engine),
+        }
+    }
+
     /// What the UI shows for `engine` before it becomes the session (see `act`).
     fn preview(&mut self, engine: &Engine, cues: Vec<EventKind>) -> SessionUpdate {
         self.seq += 1;
@@ -142,6 +155,69 @@ fn paused_ms(engine: &Engine) -> Vec<u64> {
 #[derive(Default)]
 pub struct Guide {
     active: Mutex<Option<Active>>,
+    /// The one way events reach the database, in the order they happened. Taken while
+    /// `active` is held (so the order is the engine's), then held alone while saving:
+    /// the timer and taps never wait for the database to work out what happened.
+    writer: Mutex<Writer>,
+}
+
+/// Events of one session ready to save: wall-clock times fixed, with the engine's
+/// pause time per pass.
+#[derive(Clone)]
+struct Batch {
+    session_id: String,
+    events: Vec<sessions::TimedEvent>,
+    paused: Vec<u64>,
+}
+
+/// What the timer passed but could not save yet, saved first with the next batch.
+#[derive(Default)]
+struct Writer {
+    pending: Option<Batch>,
+}
+
+impl Writer {
+    /// Saves what is pending, then `batch`, in one transaction. On failure the batch
+    /// joins what is pending when `keep` (the timer's boundaries, which happened), or
+    /// is dropped (a tap's, which did not take effect).
+    async fn save(&mut self, db: &Db, batch: Batch, keep: bool) -> Result<(), AppError> {
+        if batch.events.is_empty() && self.pending.is_none() {
+            return Ok(());
+        }
+        let pending = self.pending.take();
+        let saving = (pending.clone(), batch.clone());
+        let outcome = db
+            .run(move |store| {
+                let device_id = store.device_id().to_owned();
+                store.with_tx(|tx| {
+                    for part in saving.0.iter().chain([&saving.1]) {
+                        sessions::record_events(
+                            tx,
+                            &part.session_id,
+                            &device_id,
+                            &part.events,
+                            &part.paused,
+                            storage::now(),
+                        )?;
+                    }
+                    Ok::<_, AppError>(())
+                })
+            })
+            .await;
+        if outcome.is_err() {
+            self.pending = match (pending, keep) {
+                (Some(mut earlier), true) if earlier.session_id == batch.session_id => {
+                    earlier.events.extend(batch.events);
+                    earlier.paused = batch.paused;
+                    Some(earlier)
+                }
+                (Some(earlier), _) => Some(earlier),
+                (None, true) => Some(batch),
+                (None, false) => None,
+            };
+        }
+        outcome
+    }
 }
 
 impl Guide {
@@ -169,9 +245,9 @@ impl Guide {
             engine,
             clock,
             channel: Some(channel),
-            unsaved: Vec::new(),
         };
-        persist(db, &active, &active.engine, &events).await?;
+        let batch = active.batch(&active.engine, &events);
+        self.writer.lock().await.save(db, batch, false).await?;
         let update = active.update(cues(&events), None);
         active.send(&update);
         *slot = Some(active);
@@ -211,8 +287,8 @@ impl Guide {
     /// any the timer could not save), and only then makes the copy the session: a
     /// failed save leaves the session as the database has it. Boundaries passed on the
     /// way are kept even when the operation itself is refused (a pause that lands as
-    /// the last pass ends still saves that end). The UI sees the new state at once; a
-    /// failed save takes it back.
+    /// the last pass ends still saves that end). The UI sees the new state at once,
+    /// even while the timer or an import is saving; a failed save takes it back.
     async fn act(
         &self,
         db: &Db,
@@ -222,9 +298,7 @@ impl Guide {
         let active = slot.as_mut().ok_or(AppError::NoActiveSession)?;
         let now = active.clock.now();
         let mut next = active.engine.clone();
-        let earlier = std::mem::take(&mut active.unsaved);
-        let mut events = earlier.clone();
-        events.extend(next.advance(now));
+        let mut events = next.advance(now);
         let outcome = operation(&mut next, now);
         if let Ok(more) = &outcome {
             events.extend(more.iter().copied());
@@ -233,12 +307,12 @@ impl Guide {
         // holds the database.
         let shown = active.preview(&next, cues(&events));
         active.send(&shown);
-        if let Err(error) = persist(db, active, &next, &events).await {
-            let back = active.update(Vec::new(), Some(error.code()));
-            active.send(&back);
+        let batch = active.batch(&next, &events);
+        if let Err(error) = self.writer.lock().await.save(db, batch, false).await {
             // The session stays as it was: its own boundaries come again with the
             // next tick, and what the timer could not save before still waits.
-            active.unsaved = earlier;
+            let back = active.update(Vec::new(), Some(error.code()));
+            active.send(&back);
             return Err(error);
         }
         active.engine = next;
@@ -266,21 +340,22 @@ impl Guide {
             // The timer goes on even if a save fails (the father's hands are busy):
             // what could not be saved waits in order and is saved with the next events.
             let fresh = active.engine.advance(active.clock.now());
-            let new_cues = cues(&fresh);
-            let mut events = std::mem::take(&mut active.unsaved);
-            events.extend(fresh);
-            let engine = active.engine.clone();
-            let save_error = match persist(&db, active, &engine, &events).await {
-                Ok(()) => None,
-                Err(error) => {
-                    eprintln!("could not save a session transition: {error}");
-                    active.unsaved = events;
-                    Some(error.code())
-                }
-            };
-            let update = active.update(new_cues, save_error);
+            let update = active.update(cues(&fresh), None);
             active.send(&update);
             wait = active.next_wait();
+            let batch = active.batch(&active.engine, &fresh);
+            // Taken before `active` is let go, so saves keep the engine's order.
+            let mut writer = self.writer.lock().await;
+            drop(slot);
+            if let Err(error) = writer.save(&db, batch, true).await {
+                eprintln!("could not save a session transition: {error}");
+                drop(writer);
+                let mut slot = self.active.lock().await;
+                if let Some(active) = slot.as_mut() {
+                    let warning = active.update(Vec::new(), Some(error.code()));
+                    active.send(&warning);
+                }
+            }
         }
     }
 }
@@ -300,36 +375,6 @@ fn cues(events: &[Event]) -> Vec<EventKind> {
             )
         })
         .collect()
-}
-
-/// Saves `events` of the session in one transaction, with `engine`'s pause times.
-async fn persist(
-    db: &Db,
-    active: &Active,
-    engine: &Engine,
-    events: &[Event],
-) -> Result<(), AppError> {
-    if events.is_empty() {
-        return Ok(());
-    }
-    let timed: Vec<sessions::TimedEvent> = events
-        .iter()
-        .map(|e| sessions::TimedEvent {
-            kind: e.kind,
-            active_ms: e.active_ms,
-            at: active.clock.wall(e.at),
-        })
-        .collect();
-    let session_id = active.session_id.clone();
-    let paused = paused_ms(engine);
-    db.run(move |store| {
-        let device_id = store.device_id().to_owned();
-        store.with_tx(|tx| {
-            sessions::record_events(tx, &session_id, &device_id, &timed, &paused, storage::now())
-                .map_err(AppError::from)
-        })
-    })
-    .await
 }
 
 #[cfg(test)]

@@ -122,3 +122,47 @@ fn a_tap_while_a_long_import_holds_the_database_is_shown_at_once() {
         assert!(now.snapshot.paused);
     });
 }
+
+#[test]
+fn a_tap_while_the_timer_waits_to_save_a_boundary_is_shown_at_once() {
+    tauri::async_runtime::block_on(async {
+        let (tx, rx) = std::sync::mpsc::channel::<(Instant, String)>();
+        let seen = Channel::new(move |body| {
+            if let tauri::ipc::InvokeResponseBody::Json(json) = body {
+                let _ = tx.send((Instant::now(), json));
+            }
+            Ok(())
+        });
+        let (db, guide) = running(seen).await;
+        // An import holds the database across the first pass's start (5 s in): the
+        // timer's save of that boundary waits for it.
+        let busy = db.clone();
+        let import = tauri::async_runtime::spawn(async move {
+            busy.run(|_| {
+                std::thread::sleep(Duration::from_secs(8));
+                Ok(())
+            })
+            .await
+        });
+        tokio::time::sleep(Duration::from_secs(6)).await;
+        while rx.try_recv().is_ok() {}
+        let tapped = Instant::now();
+        let pausing = {
+            let guide = Arc::clone(&guide);
+            let db = db.clone();
+            tauri::async_runtime::spawn(async move { guide.pause(&db).await })
+        };
+        let shown_at = loop {
+            let (at, json) = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+            if json.contains("\"paused\":true") {
+                break at;
+            }
+        };
+        let shown = shown_at - tapped;
+        println!("pause shown {shown:?} after the tap, the timer's save waiting");
+        assert!(shown < Duration::from_secs(1), "shown after {shown:?}");
+        pausing.await.unwrap().unwrap();
+        import.await.unwrap().unwrap();
+        assert!(guide.attach(None).await.unwrap().snapshot.paused);
+    });
+}
