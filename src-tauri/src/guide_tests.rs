@@ -76,93 +76,69 @@ fn an_ended_session_leaves_the_active_slot() {
     });
 }
 
+/// Starts a session, lets an "import" hold the database for `busy_for`, taps pause
+/// `tap_after` into it, and returns how long the paused state took to be drawn. Also
+/// checks the pause is kept once the database is free again.
+async fn pause_drawn_while_the_database_is_busy(
+    busy_for: Duration,
+    tap_after: Duration,
+) -> Duration {
+    let (tx, rx) = std::sync::mpsc::channel::<(Instant, String)>();
+    let seen = Channel::new(move |body| {
+        if let tauri::ipc::InvokeResponseBody::Json(json) = body {
+            let _ = tx.send((Instant::now(), json));
+        }
+        Ok(())
+    });
+    let (db, guide) = running(seen).await;
+    let busy = db.clone();
+    let import = tauri::async_runtime::spawn(async move {
+        busy.run(move |_| {
+            std::thread::sleep(busy_for);
+            Ok(())
+        })
+        .await
+    });
+    tokio::time::sleep(tap_after).await;
+    while rx.try_recv().is_ok() {} // what was drawn before the tap
+    let tapped = Instant::now();
+    let pausing = {
+        let guide = Arc::clone(&guide);
+        let db = db.clone();
+        tauri::async_runtime::spawn(async move { guide.pause(&db).await })
+    };
+    let shown_at = loop {
+        let (at, json) = rx.recv_timeout(busy_for + Duration::from_secs(2)).unwrap();
+        if json.contains("\"paused\":true") {
+            break at;
+        }
+    };
+    pausing.await.unwrap().unwrap();
+    import.await.unwrap().unwrap();
+    assert!(guide.attach(None).await.unwrap().snapshot.paused);
+    shown_at - tapped
+}
+
 #[test]
 fn a_tap_while_a_long_import_holds_the_database_is_shown_at_once() {
-    tauri::async_runtime::block_on(async {
-        let (tx, rx) = std::sync::mpsc::channel::<(Instant, String)>();
-        let seen = Channel::new(move |body| {
-            if let tauri::ipc::InvokeResponseBody::Json(json) = body {
-                let _ = tx.send((Instant::now(), json));
-            }
-            Ok(())
-        });
-        let (db, guide) = running(seen).await;
-        // An import: two seconds inside the database.
-        let busy = db.clone();
-        let import = tauri::async_runtime::spawn(async move {
-            busy.run(|_| {
-                std::thread::sleep(Duration::from_secs(2));
-                Ok(())
-            })
-            .await
-        });
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        while rx.try_recv().is_ok() {} // what was drawn before the tap
-        let tapped = Instant::now();
-        let pausing = {
-            let guide = Arc::clone(&guide);
-            let db = db.clone();
-            tauri::async_runtime::spawn(async move { guide.pause(&db).await })
-        };
-        let shown_at = loop {
-            let (at, json) = rx.recv_timeout(Duration::from_secs(5)).unwrap();
-            if json.contains("\"paused\":true") {
-                break at;
-            }
-        };
-        // Not a speed test: the bound only proves the tap did not wait for the import
-        // (2 s). Measured here: well under a millisecond.
-        let shown = shown_at - tapped;
-        println!("pause shown {shown:?} after the tap, with the database busy");
-        assert!(shown < Duration::from_secs(1), "shown after {shown:?}");
-        // The pause itself is kept once the database is free again.
-        pausing.await.unwrap().unwrap();
-        import.await.unwrap().unwrap();
-        let now = guide.attach(None).await.unwrap();
-        assert!(now.snapshot.paused);
-    });
+    // An import: two seconds inside the database. Not a speed test: the bound only
+    // proves the tap did not wait for the import. Measured here: well under a ms.
+    let shown = tauri::async_runtime::block_on(pause_drawn_while_the_database_is_busy(
+        Duration::from_secs(2),
+        Duration::from_millis(100),
+    ));
+    println!("pause shown {shown:?} after the tap, with the database busy");
+    assert!(shown < Duration::from_secs(1), "shown after {shown:?}");
 }
 
 #[test]
 fn a_tap_while_the_timer_waits_to_save_a_boundary_is_shown_at_once() {
-    tauri::async_runtime::block_on(async {
-        let (tx, rx) = std::sync::mpsc::channel::<(Instant, String)>();
-        let seen = Channel::new(move |body| {
-            if let tauri::ipc::InvokeResponseBody::Json(json) = body {
-                let _ = tx.send((Instant::now(), json));
-            }
-            Ok(())
-        });
-        let (db, guide) = running(seen).await;
-        // An import holds the database across the first pass's start (5 s in): the
-        // timer's save of that boundary waits for it.
-        let busy = db.clone();
-        let import = tauri::async_runtime::spawn(async move {
-            busy.run(|_| {
-                std::thread::sleep(Duration::from_secs(8));
-                Ok(())
-            })
-            .await
-        });
-        tokio::time::sleep(Duration::from_secs(6)).await;
-        while rx.try_recv().is_ok() {}
-        let tapped = Instant::now();
-        let pausing = {
-            let guide = Arc::clone(&guide);
-            let db = db.clone();
-            tauri::async_runtime::spawn(async move { guide.pause(&db).await })
-        };
-        let shown_at = loop {
-            let (at, json) = rx.recv_timeout(Duration::from_secs(10)).unwrap();
-            if json.contains("\"paused\":true") {
-                break at;
-            }
-        };
-        let shown = shown_at - tapped;
-        println!("pause shown {shown:?} after the tap, the timer's save waiting");
-        assert!(shown < Duration::from_secs(1), "shown after {shown:?}");
-        pausing.await.unwrap().unwrap();
-        import.await.unwrap().unwrap();
-        assert!(guide.attach(None).await.unwrap().snapshot.paused);
-    });
+    // The import holds the database across the first pass's start (5 s in): the
+    // timer's save of that boundary waits for it, and the tap comes at 6 s.
+    let shown = tauri::async_runtime::block_on(pause_drawn_while_the_database_is_busy(
+        Duration::from_secs(8),
+        Duration::from_secs(6),
+    ));
+    println!("pause shown {shown:?} after the tap, the timer's save waiting");
+    assert!(shown < Duration::from_secs(1), "shown after {shown:?}");
 }
