@@ -49,8 +49,8 @@ fn a_family_round_trips_to_the_cadre_and_back_with_nothing_lost_or_doubled() {
         f.posyandu = Some("Mawar 3".into())
     });
     assert_eq!(
-        transfer::count(cadre_tablet.conn(), &[], None).unwrap(),
-        transfer::gather(cadre_tablet.conn(), &[], None)
+        transfer::count(cadre_tablet.conn(), std::slice::from_ref(&family), None).unwrap(),
+        transfer::gather(cadre_tablet.conn(), std::slice::from_ref(&family), None)
             .unwrap()
             .len(),
         "the count the send screen shows"

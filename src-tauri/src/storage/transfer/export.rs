@@ -39,17 +39,17 @@ fn family_filter(table: &str) -> String {
     }
 }
 
-/// Every record of these families (all families when `family_ids` is empty) that
-/// changed at or after `since`, with the tombstones of deleted ones, in bundle order.
+/// Every record of exactly these families that changed at or after `since`, with the
+/// tombstones of their deleted records, in bundle order. There is no "every family on
+/// the device": callers name the families a file may carry.
 pub fn gather(conn: &Connection, family_ids: &[String], since: Option<&str>) -> Result<Vec<Line>> {
-    let families = families_or_all(conn, family_ids)?;
     let since = since.unwrap_or("");
     let mut seen = HashSet::new();
     let mut lines = Vec::new();
     for spec in TABLES {
         let sql = select_sql(spec, &family_filter(spec.name));
         let mut stmt = conn.prepare_cached(&sql)?;
-        for family in &families {
+        for family in family_ids {
             let bodies = stmt
                 .query_map(params![family, since], |row| body_from_row(spec, row))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -84,7 +84,6 @@ pub fn gather(conn: &Connection, family_ids: &[String], since: Option<&str>) -> 
 /// How many lines [`gather`] would write, counted in SQL without reading the records
 /// (the send screen shows it before anything is written).
 pub fn count(conn: &Connection, family_ids: &[String], since: Option<&str>) -> Result<usize> {
-    let families = families_or_all(conn, family_ids)?;
     let since = since.unwrap_or("");
     let mut total = 0;
     // One cadre scores many families' visits but travels once: count her ids.
@@ -98,7 +97,7 @@ pub fn count(conn: &Connection, family_ids: &[String], since: Option<&str>) -> R
             format!("SELECT id FROM {} WHERE {filter}", spec.name)
         };
         let mut stmt = conn.prepare_cached(&sql)?;
-        for family in &families {
+        for family in family_ids {
             if counting {
                 let n: i64 = stmt.query_row(params![family, since], |r| r.get(0))?;
                 total += n.max(0) as usize;
@@ -111,20 +110,4 @@ pub fn count(conn: &Connection, family_ids: &[String], since: Option<&str>) -> R
         }
     }
     Ok(total + cadres.len() + tombstones_of(conn, family_ids)?.len())
-}
-
-fn families_or_all(conn: &Connection, family_ids: &[String]) -> Result<Vec<String>> {
-    if family_ids.is_empty() {
-        all_family_ids(conn)
-    } else {
-        Ok(family_ids.to_vec())
-    }
-}
-
-fn all_family_ids(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT id FROM family ORDER BY created_at, id")?;
-    let ids = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
 }

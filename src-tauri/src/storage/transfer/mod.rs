@@ -134,12 +134,10 @@ fn tombstones_of(conn: &Connection, family_ids: &[String]) -> Result<Vec<Line>> 
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let wanted = |line: &Line| {
-        family_ids.is_empty()
-            || line
-                .deleted
-                .as_ref()
-                .and_then(|d| d.family_id.as_ref())
-                .is_some_and(|f| family_ids.contains(f))
+        line.deleted
+            .as_ref()
+            .and_then(|d| d.family_id.as_ref())
+            .is_some_and(|f| family_ids.contains(f))
     };
     Ok(rows.into_iter().filter(wanted).collect())
 }
@@ -196,7 +194,7 @@ pub fn log_transfer(
     Ok(())
 }
 
-/// When this device last exported exactly these families (empty: all).
+/// When this device last exported exactly these families.
 pub fn last_export(conn: &Connection, family_ids: &[String]) -> Result<Option<String>> {
     Ok(conn.query_row(
         "SELECT max(at) FROM transfer_log WHERE direction = 'export' AND family_ids = ?1",
