@@ -5,54 +5,49 @@ import { h, mount } from '../dom';
 import { errorsByField, toAppError } from '../errors';
 import { currentLanguage, t } from '../i18n';
 import { backupSection } from './data';
-import { onboardingScreen } from './onboarding';
+import { startNav, type Nav } from '../nav';
+import { showOnboarding } from './onboarding';
 import { showReport } from './report';
 import { showReview } from './review';
-import type { CadreNav } from './cadreNav';
-import { showConflicts, showReceive, showSend, type TransferNav } from './transfer';
+import { showConflicts, showReceive, showSend } from './transfer';
 import { showVisit } from './visit';
 
 
 let idleTimer: number | undefined;
 let stopWatching: (() => void) | null = null;
 
-/** Opens cadre mode: PIN set-up the first time, else the PIN, else the families. */
-export async function enterCadre(root: HTMLElement, exit: () => void, notice?: string): Promise<void> {
+/** Cadre mode: PIN set-up the first time, else the PIN, else the families. */
+export async function showCadre(nav: Nav, notice?: string): Promise<void> {
   try {
     const status = await api.cadreStatus();
-    if (!status.hasPin) showSetup(root, exit);
-    else if (status.open) showFamilies(navFor(root, exit, status.idleSeconds));
-    else showUnlock(root, exit, notice ?? null);
+    if (!status.hasPin) showSetup(nav);
+    else if (status.open) openCadreMode(nav, status.idleSeconds);
+    else showUnlock(nav, notice ?? null);
   } catch (raw) {
     const error = toAppError(raw);
-    mount(root, h('p', { class: 'form-error', role: 'alert' }, t(error.code, error.args)));
+    mount(nav.root, h('p', { class: 'form-error', role: 'alert' }, t(error.code, error.args)));
   }
 }
 
-function navFor(root: HTMLElement, exit: () => void, idleSeconds: number): CadreNav {
+/** Cadre mode's own navigator, over the app's: its first screen is the families, and
+ * leaving it (back from the families) locks it. A locked error anywhere asks for the PIN. */
+function openCadreMode(outer: Nav, idleSeconds: number): void {
   const lockedAgain = () => {
     disarmIdle();
-    void enterCadre(root, exit, t('cadre-locked-idle'));
+    outer.replace((n) => showCadre(n, t('cadre-locked-idle')));
   };
   armIdle(idleSeconds, lockedAgain);
-  const nav: CadreNav = {
-    root,
-    families: () => showFamilies(nav),
-    exit: () => {
+  startNav(outer.root, showFamilies, {
+    leave: () => {
       disarmIdle();
-      void api.lockCadre().finally(exit);
+      void api.lockCadre().finally(() => outer.back());
     },
-    fail(raw, show) {
-      const error = toAppError(raw);
-      if (error.code === 'error-cadre-locked') lockedAgain();
-      else show(error);
+    handles: (error) => {
+      if (error.code !== 'error-cadre-locked') return false;
+      lockedAgain();
+      return true;
     },
-    review: (familyId) => void showReview(nav, familyId),
-    visit: (family, amending) => void showVisit(nav, family, amending),
-    report: () => void showReport(nav),
-    transfer: (back) => transferNav(nav, back),
-  };
-  return nav;
+  });
 }
 
 /** Locks cadre mode after `seconds` without a touch or a key. */
@@ -85,7 +80,7 @@ function pinInput(id: string, label: string): { row: HTMLElement; input: HTMLInp
   return { input, error, row: h('div', { class: 'field' }, h('label', { for: id }, label), input, error) };
 }
 
-function showSetup(root: HTMLElement, exit: () => void): void {
+function showSetup(nav: Nav): void {
   const name = h('input', { id: 'cadre-name', type: 'text', maxlength: 60 });
   const nameError = h('p', { id: 'cadre-name-error', class: 'field-error' });
   const pin = pinInput('cadre-pin', t('cadre-pin'));
@@ -94,7 +89,7 @@ function showSetup(root: HTMLElement, exit: () => void): void {
   const save = async () => {
     try {
       await api.setupCadre(name.value, pin.input.value, repeat.input.value);
-      void enterCadre(root, exit);
+      nav.replace(showCadre);
     } catch (raw) {
       const error = toAppError(raw);
       const byField = errorsByField(error);
@@ -108,7 +103,7 @@ function showSetup(root: HTMLElement, exit: () => void): void {
       summary.textContent = error.fields.length > 0 ? '' : t(error.code, error.args);
     }
   };
-  mount(root, h('section', { id: 'cadre-setup', class: 'screen', 'aria-labelledby': 'cadre-setup-title' },
+  mount(nav.root, h('section', { id: 'cadre-setup', class: 'screen', 'aria-labelledby': 'cadre-setup-title' },
     h('h1', { id: 'cadre-setup-title' }, t('cadre-setup-title')),
     h('p', {}, t('cadre-setup-intro')),
     summary,
@@ -116,30 +111,30 @@ function showSetup(root: HTMLElement, exit: () => void): void {
     pin.row,
     repeat.row,
     h('button', { type: 'button', id: 'cadre-setup-save', class: 'big primary', onclick: () => void save() }, t('cadre-setup-save')),
-    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: exit }, t('session-cancel')),
+    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
   ));
 }
 
-function showUnlock(root: HTMLElement, exit: () => void, notice: string | null): void {
+function showUnlock(nav: Nav, notice: string | null): void {
   const pin = pinInput('cadre-pin', t('cadre-pin'));
   const summary = h('p', { id: 'cadre-error', class: 'form-error', role: 'alert' });
   const unlock = async () => {
     try {
       await api.unlockCadre(pin.input.value);
-      void enterCadre(root, exit);
+      nav.replace(showCadre);
     } catch (raw) {
       const error = toAppError(raw);
       summary.textContent = t(error.code, error.args);
       pin.input.value = '';
     }
   };
-  mount(root, h('section', { id: 'cadre-unlock-screen', class: 'screen', 'aria-labelledby': 'cadre-unlock-title' },
+  mount(nav.root, h('section', { id: 'cadre-unlock-screen', class: 'screen', 'aria-labelledby': 'cadre-unlock-title' },
     h('h1', { id: 'cadre-unlock-title' }, t('cadre-unlock-title')),
     notice ? h('p', { id: 'cadre-notice', class: 'warning' }, notice) : null,
     summary,
     pin.row,
     h('button', { type: 'button', id: 'cadre-unlock', class: 'big primary', onclick: () => void unlock() }, t('cadre-unlock')),
-    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: exit }, t('session-cancel')),
+    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
   ));
 }
 
@@ -148,7 +143,7 @@ function dateText(iso: string): string {
   return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
 
-function familyItem(nav: CadreNav, item: api.FamilyListItem): HTMLElement {
+function familyItem(nav: Nav, item: api.FamilyListItem): HTMLElement {
   const f = item.family;
   const place = [f.posyandu, f.rw ? t('family-rw', { rw: f.rw }) : null].filter(Boolean).join(' · ');
   return h('li', { class: `family need-${item.need}`, 'data-family': f.id },
@@ -163,13 +158,14 @@ function familyItem(nav: CadreNav, item: api.FamilyListItem): HTMLElement {
     item.lastPercent !== null ? h('p', {}, t('family-last-score', { percent: item.lastPercent })) : null,
     item.lastMilkFlow ? h('p', {}, t('family-last-milk', { flow: t(`milk-flow-${item.lastMilkFlow}`) })) : null,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', id: `visit-${f.id}`, class: 'primary', onclick: () => nav.visit(f, null) }, t('family-visit')),
-      h('button', { type: 'button', id: `review-${f.id}`, onclick: () => nav.review(f.id) }, t('family-review')),
+      h('button', { type: 'button', id: `visit-${f.id}`, class: 'primary', onclick: () => nav.open((n) => showVisit(n, f, null, (v) => v.replace((r) => showReview(r, f.id)))) }, t('family-visit')),
+      h('button', { type: 'button', id: `review-${f.id}`, onclick: () => nav.open((n) => showReview(n, f.id)) }, t('family-review')),
     ),
   );
 }
 
-export function showFamilies(nav: CadreNav): void {
+/** The first screen of cadre mode. */
+function showFamilies(nav: Nav): void {
   const search = h('input', { id: 'families-search', type: 'search', placeholder: t('families-search'), 'aria-label': t('families-search') });
   const list = h('ul', { id: 'families-list', class: 'families' });
   const error = h('p', { id: 'families-error', class: 'form-error', role: 'alert' });
@@ -182,7 +178,7 @@ export function showFamilies(nav: CadreNav): void {
     }
   };
   for (const event of ['input', 'change', 'search']) search.addEventListener(event, () => void load());
-  const conflictsButton = h('button', { type: 'button', id: 'open-conflicts', class: 'big', hidden: true, onclick: () => void showConflicts(nav.transfer()) });
+  const conflictsButton = h('button', { type: 'button', id: 'open-conflicts', class: 'big', hidden: true, onclick: () => nav.open(showConflicts) });
   void api.transferOverview(null, true).then((overview) => {
     conflictsButton.textContent = t('conflicts-open-count', { count: overview.openConflicts });
     conflictsButton.hidden = overview.openConflicts === 0;
@@ -190,37 +186,26 @@ export function showFamilies(nav: CadreNav): void {
   mount(nav.root, h('section', { id: 'families', class: 'screen', 'aria-labelledby': 'families-title' },
     h('div', { class: 'title-row' },
       h('h1', { id: 'families-title' }, t('families-title')),
-      h('button', { type: 'button', id: 'cadre-lock', onclick: () => nav.exit() }, t('cadre-lock')),
+      h('button', { type: 'button', id: 'cadre-lock', onclick: () => nav.back() }, t('cadre-lock')),
     ),
     search,
     error,
     list,
-    h('button', { type: 'button', id: 'families-register', class: 'big primary', onclick: () => showRegister(nav) }, t('families-register')),
-    h('button', { type: 'button', id: 'open-report', class: 'big', onclick: () => nav.report() }, t('report-open')),
-    h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => showReceive(nav.transfer()) }, t('transfer-receive')),
-    h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => void showSend(nav.transfer(), null, true) }, t('transfer-send-all')),
+    h('button', { type: 'button', id: 'families-register', class: 'big primary', onclick: () => nav.open(showRegister) }, t('families-register')),
+    h('button', { type: 'button', id: 'open-report', class: 'big', onclick: () => nav.open((n) => showReport(n)) }, t('report-open')),
+    h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => nav.open((n) => showReceive(n, true)) }, t('transfer-receive')),
+    h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => nav.open((n) => showSend(n, null, true)) }, t('transfer-send-all')),
     conflictsButton,
-    backupSection(() => nav.families()),
-    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.exit() }, t('cadre-exit')),
+    backupSection(() => nav.home()),
+    h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.back() }, t('cadre-exit')),
   ));
   void load();
 }
 
-/** Transfer screens inside cadre mode: back to `back` (the families), conflicts reachable. */
-function transferNav(nav: CadreNav, back?: () => void): TransferNav {
-  const transfer: TransferNav = {
-    root: nav.root,
-    back: back ?? (() => nav.families()),
-    fail: (raw, show) => nav.fail(raw, show),
-    conflicts: () => void showConflicts(transfer),
-  };
-  return transfer;
-}
-
-function showRegister(nav: CadreNav): void {
-  mount(nav.root, onboardingScreen(() => nav.families(), {
+function showRegister(nav: Nav): void {
+  showOnboarding(nav, () => nav.back(), {
     submit: api.registerFamilyAsCadre,
     title: t('register-family-title'),
-    footer: h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
-  }));
+    footer: h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.back() }, t('back-to-families')),
+  });
 }

@@ -4,6 +4,7 @@ import * as api from '../api';
 import { h, mount } from '../dom';
 import { toAppError, type AppError } from '../errors';
 import { LANGUAGES, currentLanguage, setLanguage, t } from '../i18n';
+import type { Nav } from '../nav';
 
 function errorOf(raw: unknown): string {
   const error: AppError = toAppError(raw);
@@ -12,7 +13,8 @@ function errorOf(raw: unknown): string {
 
 /** When the database cannot be opened: what is wrong and the ways out. Nothing here
  * deletes the old file: "start fresh" moves it aside first. */
-export function showStorageProblem(root: HTMLElement, problem: api.StorageProblem, onFixed: () => void): void {
+export function showStorageProblem(nav: Nav, problem: api.StorageProblem): void {
+  const onFixed = () => nav.home();
   const status = h('p', { id: 'problem-status', role: 'status' });
   const error = h('p', { id: 'problem-error', class: 'form-error', role: 'alert' });
   const run = async (work: () => Promise<string | null | void>) => {
@@ -50,11 +52,11 @@ export function showStorageProblem(root: HTMLElement, problem: api.StorageProble
       error.textContent = t(problem.code, problem.args);
     }
   };
-  mount(root, h('section', { id: 'storage-problem', class: 'screen', 'aria-labelledby': 'problem-title' },
+  mount(nav.root, h('section', { id: 'storage-problem', class: 'screen', 'aria-labelledby': 'problem-title' },
     h('div', { class: 'language-switch' }, ...LANGUAGES.filter((l) => l !== currentLanguage()).map((language) =>
       h('button', { type: 'button', id: `problem-language-${language}`, onclick: () => {
         setLanguage(language);
-        showStorageProblem(root, problem, onFixed);
+        showStorageProblem(nav, problem);
       } }, t(`language-name-${language}`)))),
     h('h1', { id: 'problem-title' }, t('problem-title')),
     h('p', { id: 'problem-what' }, t(`problem-${problem.problem}`)),

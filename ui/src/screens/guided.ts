@@ -10,6 +10,7 @@ import { playCue } from '../session/cues';
 import { formatClock } from '../session/format';
 import { isNewer } from '../session/order';
 import { showHandover } from './rating';
+import type { Nav } from '../nav';
 
 type Starter = (channel: api.Channel<api.SessionUpdate>) => Promise<api.SessionUpdate>;
 
@@ -24,7 +25,7 @@ function svg(tag: string, attributes: Record<string, string | number>): SVGEleme
 }
 
 /** Starts (or resumes) the timed part with `start`, then shows it until it ends. */
-export async function guidedView(root: HTMLElement, start: Starter, exit: () => void): Promise<void> {
+export async function showGuided(nav: Nav, start: Starter): Promise<void> {
   let ended = false;
   let last: api.SessionUpdate | null = null;
   let dialogOpen = false;
@@ -128,7 +129,7 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
         showError(raw);
       }
     };
-    mount(root, h('section', { id: 'closing', class: 'screen', 'aria-labelledby': 'closing-title' },
+    mount(nav.root, h('section', { id: 'closing', class: 'screen', 'aria-labelledby': 'closing-title' },
       h('h1', { id: 'closing-title' }, t('closing-title')),
       h('p', {}, t('closing-intro')),
       closingPicture.element,
@@ -145,16 +146,16 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
     const sessionId = last?.sessionId ?? '';
     if (s.phase.kind === 'stopped') {
       const reason = s.phase.reason;
-      showHandover(root, sessionId, 'session-stopped', [
+      showHandover(nav, sessionId, 'session-stopped', [
         h('h1', { id: 'end-title' }, t('stopped-title')),
         h('p', { id: 'stop-reason' }, t(`stop-reason-${reason}`)),
         reason === 'pain' ? h('p', { id: 'pain-advice', class: 'warning' }, t('stopped-pain-advice')) : null,
-      ], exit);
+      ]);
     } else {
-      showHandover(root, sessionId, 'session-finished', [
+      showHandover(nav, sessionId, 'session-finished', [
         h('h1', { id: 'end-title' }, t('finished-title')),
         h('p', {}, t('finished-text', { passes: s.passes })),
-      ], exit);
+      ]);
     }
   };
 
@@ -191,7 +192,7 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
         h('button', { type: 'button', id: `stop-reason-${reason}`, class: 'big', onclick: () => void choose(reason) }, t(`stop-reason-${reason}`))),
       h('button', { type: 'button', id: 'stop-continue', class: 'big primary', onclick: () => void close() }, t('stop-continue')),
     );
-    root.append(dialog);
+    nav.root.append(dialog);
   };
 
   stopButton.addEventListener('click', (event) => void openStopDialog(event));
@@ -205,7 +206,7 @@ export async function guidedView(root: HTMLElement, start: Starter, exit: () => 
   channel.onmessage = draw;
   // Start first: if it is refused, the caller's screen stays with its error.
   const first = await start(channel);
-  mount(root, view);
+  mount(nav.root, view);
   void keepAwake(true);
   rearmOnVisible(() => !ended);
   // Hidden pages may miss updates; when shown again, read the state afresh.

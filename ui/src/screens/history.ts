@@ -6,6 +6,7 @@ import { toAppError } from '../errors';
 import { currentLanguage, t } from '../i18n';
 import { historyChart } from '../session/chart';
 import { showRating } from './rating';
+import type { Nav } from '../nav';
 
 function feedbackText(feedback: api.WeekFeedback): string {
   return t(`history-feedback-${feedback.tone}`, { finished: feedback.finished, planned: feedback.planned });
@@ -22,24 +23,23 @@ function ratingText(session: api.SessionView): string {
   return `${t('history-comfort', { comfort: rating.comfort ?? 0 })} · ${t(`milk-flow-${rating.milkFlow ?? 'none'}`)}`;
 }
 
-export async function showHistory(root: HTMLElement, exit: () => void): Promise<void> {
-  const back = h('button', { type: 'button', id: 'back-home', class: 'big', onclick: exit }, t('session-back-home'));
+export async function showHistory(nav: Nav): Promise<void> {
+  const back = h('button', { type: 'button', id: 'back-home', class: 'big', onclick: () => nav.back() }, t('session-back-home'));
   let history: api.History;
   try {
     history = await api.getHistory();
   } catch (raw) {
     const error = toAppError(raw);
-    mount(root, h('p', { class: 'form-error', role: 'alert' }, t(error.code, error.args)), back);
+    mount(nav.root, h('p', { class: 'form-error', role: 'alert' }, t(error.code, error.args)), back);
     return;
   }
-  const reopen = () => void showHistory(root, exit);
   const item = (session: api.SessionView) => {
     const rateable = session.outcome !== 'not-started';
     const action = !rateable
       ? null
       : session.rating
-        ? h('button', { type: 'button', id: `correct-${session.id}`, onclick: () => showRating(root, session.id, session.rating, reopen) }, t('rating-correct'))
-        : h('button', { type: 'button', id: `rate-${session.id}`, onclick: () => showRating(root, session.id, null, reopen) }, t('rating-rate-now'));
+        ? h('button', { type: 'button', id: `correct-${session.id}`, onclick: () => nav.open((n) => showRating(n, session.id, session.rating)) }, t('rating-correct'))
+        : h('button', { type: 'button', id: `rate-${session.id}`, onclick: () => nav.open((n) => showRating(n, session.id, null)) }, t('rating-rate-now'));
     return h('li', { class: `session session-${session.outcome}`, 'data-session': session.id },
       h('strong', {}, when(session.at)), ' — ', t(`history-outcome-${session.outcome}`),
       h('br', {}),
@@ -49,7 +49,7 @@ export async function showHistory(root: HTMLElement, exit: () => void): Promise<
   };
   const legend = (['finished', 'stopped', 'missed'] as const).map((kind) =>
     h('span', { class: `legend legend-${kind}` }, t(`history-legend-${kind}`)));
-  mount(root, h('section', { id: 'history', class: 'screen', 'aria-labelledby': 'history-title' },
+  mount(nav.root, h('section', { id: 'history', class: 'screen', 'aria-labelledby': 'history-title' },
     h('h1', { id: 'history-title' }, t('history-title')),
     h('p', { id: 'history-feedback', class: 'feedback' }, feedbackText(history.feedback)),
     history.feedback.lastComfort !== null ? h('p', { id: 'history-last-comfort' }, t('history-last-comfort', { comfort: history.feedback.lastComfort })) : null,

@@ -1,26 +1,21 @@
 // Home: greets the father, shows the baby's age, starts the massage; the massage plan
 // and the language can be changed here.
 import * as api from '../api';
-import { h } from '../dom';
+import { h, mount } from '../dom';
 import { toAppError } from '../errors';
 import { LANGUAGES, currentLanguage, t, translate, type Language } from '../i18n';
 import { formatNumber } from '../format';
+import type { Nav } from '../nav';
 import { PASS_LENGTHS, minutesOf } from '../session/format';
+import { showCadre } from './cadre';
 import { backupSection, myDataSection } from './data';
-
-export interface HomeActions {
-  onLanguage: (language: Language) => void;
-  onStartMassage: () => void;
-  onHistory: () => void;
-  onMilkStatus: () => void;
-  onCadre: () => void;
-  onLearn: () => void;
-  onSend: () => void;
-  onReceive: () => void;
-  onEditFamily: () => void;
-  /** After a restore or a deletion: start again from the app's state. */
-  onDataChanged: () => void;
-}
+import { showHistory } from './history';
+import { chooseLanguage } from './language';
+import { showLearning } from './learning';
+import { showMilkStatus } from './milk';
+import { showOnboarding } from './onboarding';
+import { showSession } from './session';
+import { showReceive, showSend } from './transfer';
 
 /** Reminder times offered: every half hour, mornings 04:00-12:00, evenings 13:00-23:30. */
 export function halfHours(fromHour: number, toHour: number): string[] {
@@ -31,14 +26,15 @@ export function halfHours(fromHour: number, toHour: number): string[] {
   return times;
 }
 
-export function homeScreen(family: api.Family, actions: HomeActions): HTMLElement {
+export function showHome(nav: Nav, family: api.Family): void {
+  const again = () => nav.home();
   const planSummary = h('p', { id: 'plan-summary', class: 'hint' });
   const planSettings = h('details', { id: 'plan-settings', class: 'settings' });
   const milkCard = h('div', { id: 'milk-card', class: 'card' });
   const reminderSettings = h('details', { id: 'reminder-settings', class: 'settings' });
   void api.getFollowUp().then(
     (followUp) => {
-      fillMilkCard(milkCard, followUp, actions.onMilkStatus);
+      fillMilkCard(milkCard, followUp, () => nav.open(showMilkStatus));
       fillReminders(reminderSettings, followUp.reminders);
     },
     (raw) => {
@@ -56,31 +52,41 @@ export function homeScreen(family: api.Family, actions: HomeActions): HTMLElemen
       planSummary.textContent = t(error.code, error.args);
     },
   );
-  return h(
+  mount(nav.root, h(
     'section',
     { class: 'screen', 'aria-labelledby': 'greeting' },
     h('h1', { id: 'greeting' }, t('home-greeting', { name: family.fatherName })),
     h('p', { id: 'baby-age', class: 'big-number' }, t('home-baby-age', { days: family.babyAgeDays })),
     h('p', { id: 'family-names' }, t('home-family', { father: family.fatherName, mother: family.motherName })),
     family.posyandu ? h('p', { id: 'family-posyandu' }, t('home-posyandu', { posyandu: family.posyandu })) : null,
-    h('button', { type: 'button', id: 'start-massage', class: 'big primary', onclick: actions.onStartMassage }, t('home-start-massage')),
+    h('button', { type: 'button', id: 'start-massage', class: 'big primary', onclick: () => nav.open(showSession) }, t('home-start-massage')),
     planSummary,
-    h('button', { type: 'button', id: 'open-history', class: 'big', onclick: actions.onHistory }, t('history-open')),
-    h('button', { type: 'button', id: 'open-learning', class: 'big', onclick: actions.onLearn }, t('learn-open')),
+    h('button', { type: 'button', id: 'open-history', class: 'big', onclick: () => nav.open(showHistory) }, t('history-open')),
+    h('button', { type: 'button', id: 'open-learning', class: 'big', onclick: () => nav.open(showLearning) }, t('learn-open')),
     milkCard,
     h('details', { id: 'family-data', class: 'settings' },
       h('summary', {}, t('family-data-title')),
       h('p', { class: 'hint' }, t('family-data-intro')),
-      h('button', { type: 'button', id: 'send-to-cadre', class: 'big', onclick: actions.onSend }, t('transfer-send-to-cadre')),
-      h('button', { type: 'button', id: 'receive-bundle', class: 'big', onclick: actions.onReceive }, t('transfer-receive')),
-      h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: actions.onEditFamily }, t('family-edit')),
-      myDataSection(null, actions.onDataChanged)),
-    backupSection(actions.onDataChanged),
+      h('button', { type: 'button', id: 'send-to-cadre', class: 'big', onclick: () => nav.open((n) => showSend(n, null, false)) }, t('transfer-send-to-cadre')),
+      h('button', { type: 'button', id: 'receive-bundle', class: 'big', onclick: () => nav.open((n) => showReceive(n, false)) }, t('transfer-receive')),
+      h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => editFamily(n, family)) }, t('family-edit')),
+      myDataSection(null, again)),
+    backupSection(again),
     planSettings,
     reminderSettings,
-    languageSwitcher(actions.onLanguage),
-    h('button', { type: 'button', id: 'cadre-mode', class: 'big', onclick: actions.onCadre }, t('cadre-mode')),
-  );
+    languageSwitcher((language) => void chooseLanguage(nav, language)),
+    h('button', { type: 'button', id: 'cadre-mode', class: 'big', onclick: () => nav.open(showCadre) }, t('cadre-mode')),
+  ));
+}
+
+/** Correcting the family's details: each edit is kept as a new version. */
+function editFamily(nav: Nav, family: api.Family): void {
+  showOnboarding(nav, () => nav.back(), {
+    initial: family,
+    title: t('family-edit-title'),
+    submit: (input) => api.updateFamily(family.id, input),
+    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
+  });
 }
 
 function showPlan(target: HTMLElement, plan: api.MassagePlan): void {

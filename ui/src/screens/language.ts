@@ -1,10 +1,22 @@
 // First start: the language is chosen before anything else is asked.
-import { h } from '../dom';
-import { LANGUAGES, translate, type Language } from '../i18n';
+import * as api from '../api';
+import { h, mount } from '../dom';
+import { LANGUAGES, t, translate, type Language } from '../i18n';
+import type { Nav } from '../nav';
 
-export function languageScreen(onChoose: (language: Language) => void): HTMLElement {
+/** Saves the language and draws the app again from its first screen. */
+export async function chooseLanguage(nav: Nav, language: Language): Promise<void> {
+  try {
+    await api.setLanguage(language);
+    nav.home();
+  } catch (raw) {
+    nav.fail(raw, (error) => mount(nav.root, h('p', { id: 'fatal-error', class: 'form-error', role: 'alert' }, t(error.code, error.args))));
+  }
+}
+
+export function showLanguage(nav: Nav): void {
   // Shown before a choice exists, so every line speaks both languages.
-  return h(
+  mount(nav.root, h(
     'section',
     { class: 'screen', 'aria-labelledby': 'language-title' },
     h('h1', { id: 'language-title' }, translate('id', 'language-title')),
@@ -20,7 +32,7 @@ export function languageScreen(onChoose: (language: Language) => void): HTMLElem
             id: `choose-language-${language}`,
             class: 'big',
             lang: language,
-            onclick: () => onChoose(language),
+            onclick: () => void chooseLanguage(nav, language),
           },
           translate(language, `language-name-${language}`),
         ),
@@ -28,5 +40,5 @@ export function languageScreen(onChoose: (language: Language) => void): HTMLElem
     ),
     h('p', { class: 'hint' }, translate('id', 'language-intro')),
     h('p', { class: 'hint', lang: 'en' }, translate('en', 'language-intro')),
-  );
+  ));
 }

@@ -5,6 +5,7 @@ import { h, mount } from '../dom';
 import { errorsByField, toAppError } from '../errors';
 import { t } from '../i18n';
 import { lessonIcon } from '../icons';
+import type { Nav } from '../nav';
 import { backPicture } from '../session/backPicture';
 
 function errorLine(raw: unknown): HTMLElement {
@@ -13,46 +14,45 @@ function errorLine(raw: unknown): HTMLElement {
   return h('p', { id: 'learning-error', class: 'form-error', role: 'alert' }, first ? t(first.code, first.args) : t(error.code, error.args));
 }
 
-export async function showLearning(root: HTMLElement, exit: () => void): Promise<void> {
+export async function showLearning(nav: Nav): Promise<void> {
   let learning: api.Learning;
   try {
     learning = await api.getLearning();
   } catch (raw) {
-    mount(root, errorLine(raw));
+    mount(nav.root, errorLine(raw));
     return;
   }
-  const again = () => void showLearning(root, exit);
   const score = (value: number | null) => (value === null ? t('learn-no-score') : String(value));
-  mount(root, h('section', { id: 'learning', class: 'screen', 'aria-labelledby': 'learning-title' },
+  mount(nav.root, h('section', { id: 'learning', class: 'screen', 'aria-labelledby': 'learning-title' },
     h('h1', { id: 'learning-title' }, t('learn-title')),
     h('p', {}, t('learn-intro')),
     h('p', { id: 'learn-scores', class: 'feedback' }, `${t('learn-pre-score', { score: score(learning.preScore) })} · ${t('learn-post-score', { score: score(learning.postScore) })}`),
-    h('button', { type: 'button', id: 'start-quiz', class: 'big primary', onclick: () => showQuiz(root, learning, again) },
+    h('button', { type: 'button', id: 'start-quiz', class: 'big primary', onclick: () => nav.open((n) => showQuiz(n, learning)) },
       t(learning.nextTest === 'pre' ? 'learn-start-pre' : 'learn-start-post')),
     h('h2', {}, t('learn-lessons')),
     h('ul', { id: 'lessons', class: 'lessons' }, ...learning.lessons.map((lesson) =>
       h('li', {},
-        h('button', { type: 'button', id: `lesson-${lesson.id}`, class: 'lesson-link', onclick: () => showLesson(root, lesson, again) },
+        h('button', { type: 'button', id: `lesson-${lesson.id}`, class: 'lesson-link', onclick: () => nav.open((n) => showLesson(n, lesson)) },
           lessonIcon(lesson.icon),
           h('span', {}, t(`lesson-${lesson.id}-title`)),
           lesson.read ? h('span', { class: 'read-mark' }, `✓ ${t('learn-read')}`) : null)))),
-    h('button', { type: 'button', id: 'back-home', class: 'big', onclick: exit }, t('session-back-home')),
+    h('button', { type: 'button', id: 'back-home', class: 'big', onclick: () => nav.back() }, t('session-back-home')),
   ));
 }
 
 /** One lesson page; "done reading" marks it read and goes back. */
-export function showLesson(root: HTMLElement, lesson: Pick<api.Lesson, 'id' | 'icon' | 'paragraphs'>, back: () => void): void {
+export function showLesson(nav: Nav, lesson: Pick<api.Lesson, 'id' | 'icon' | 'paragraphs'>): void {
   const error = h('p', { id: 'learning-error', class: 'form-error', role: 'alert' });
   const done = async () => {
     try {
       await api.markLessonRead(lesson.id);
-      back();
+      nav.back();
     } catch (raw) {
       error.replaceWith(errorLine(raw));
     }
   };
   const paragraphs = Array.from({ length: lesson.paragraphs }, (_, i) => h('p', {}, t(`lesson-${lesson.id}-p${i + 1}`)));
-  mount(root, h('article', { id: 'lesson-page', class: 'screen lesson', 'aria-labelledby': 'lesson-title' },
+  mount(nav.root, h('article', { id: 'lesson-page', class: 'screen lesson', 'aria-labelledby': 'lesson-title' },
     h('div', { class: 'lesson-icon' }, lesson.icon === 'hands' ? massagePicture() : lessonIcon(lesson.icon)),
     h('h1', { id: 'lesson-title' }, t(`lesson-${lesson.id}-title`)),
     ...paragraphs,
@@ -62,7 +62,7 @@ export function showLesson(root: HTMLElement, lesson: Pick<api.Lesson, 'id' | 'i
   ));
 }
 
-function showQuiz(root: HTMLElement, learning: api.Learning, back: () => void): void {
+function showQuiz(nav: Nav, learning: api.Learning): void {
   const answers = new Map<string, boolean>();
   const error = h('p', { id: 'quiz-error', class: 'form-error', role: 'alert' });
   const item = (statement: api.Statement, index: number) => {
@@ -85,12 +85,12 @@ function showQuiz(root: HTMLElement, learning: api.Learning, back: () => void): 
     const given = [...answers].map(([statementId, answer]) => ({ statementId, answer }));
     try {
       const result = await api.submitQuiz(given);
-      showResult(root, learning, result, answers, back);
+      nav.replace((n) => showResult(n, learning, result, answers));
     } catch (raw) {
       error.replaceChildren(errorLine(raw));
     }
   };
-  mount(root, h('section', { id: 'quiz', class: 'screen', 'aria-labelledby': 'quiz-title' },
+  mount(nav.root, h('section', { id: 'quiz', class: 'screen', 'aria-labelledby': 'quiz-title' },
     h('h1', { id: 'quiz-title' }, t(learning.nextTest === 'pre' ? 'quiz-title-pre' : 'quiz-title-post')),
     h('p', {}, t('quiz-intro')),
     ...learning.statements.map(item),
@@ -99,7 +99,8 @@ function showQuiz(root: HTMLElement, learning: api.Learning, back: () => void): 
   ));
 }
 
-function showResult(root: HTMLElement, learning: api.Learning, result: api.QuizResult, given: Map<string, boolean>, back: () => void): void {
+/** The score; each missed statement opens its lesson, and back returns here. */
+function showResult(nav: Nav, learning: api.Learning, result: api.QuizResult, given: Map<string, boolean>): void {
   const lessonOf = (id: string) => learning.lessons.find((l) => l.id === id);
   const missed = result.missed.map((m) => {
     const lesson = lessonOf(m.lesson);
@@ -107,16 +108,16 @@ function showResult(root: HTMLElement, learning: api.Learning, result: api.QuizR
     return h('li', { 'data-statement': m.statementId },
       h('p', {}, t(`quiz-${m.statementId}`)),
       h('p', { class: 'hint' }, t('quiz-answer-was', { answer: t(rightAnswer ? 'quiz-true' : 'quiz-false') })),
-      lesson ? h('button', { type: 'button', id: `missed-${m.statementId}`, onclick: () => showLesson(root, lesson, back) }, t('quiz-read-lesson', { lesson: t(`lesson-${lesson.id}-title`) })) : null);
+      lesson ? h('button', { type: 'button', id: `missed-${m.statementId}`, onclick: () => nav.open((n) => showLesson(n, lesson)) }, t('quiz-read-lesson', { lesson: t(`lesson-${lesson.id}-title`) })) : null);
   });
-  mount(root, h('section', { id: 'quiz-result', class: 'screen', 'aria-labelledby': 'quiz-score' },
+  mount(nav.root, h('section', { id: 'quiz-result', class: 'screen', 'aria-labelledby': 'quiz-score' },
     h('h1', { id: 'quiz-score' }, t('quiz-score', { score: result.score })),
     result.kind === 'post' && result.preScore !== null
       ? h('p', { id: 'quiz-gain', class: 'feedback' }, t('quiz-gain', { pre: result.preScore, score: result.score }))
       : h('p', { id: 'quiz-next' }, t('quiz-pre-then-read')),
     missed.length ? h('h2', {}, t('quiz-missed')) : h('p', { id: 'quiz-all-right' }, t('quiz-all-right')),
     missed.length ? h('ul', { id: 'quiz-missed', class: 'sessions' }, ...missed) : null,
-    h('button', { type: 'button', id: 'back-to-learning', class: 'big primary', onclick: back }, t('learn-lessons')),
+    h('button', { type: 'button', id: 'back-to-learning', class: 'big primary', onclick: () => nav.back() }, t('learn-lessons')),
   ));
 }
 

@@ -4,11 +4,12 @@ import { h, mount } from '../dom';
 import { errorsByField, toAppError } from '../errors';
 import { t } from '../i18n';
 import { referralAdvice } from './referral';
+import type { Nav } from '../nav';
 
 const INDICATORS = ['breasts-full-then-soft', 'milk-drips', 'feeds-8-12', 'sleeps-2-3-hours', 'wet-nappies-6'];
 const STATUSES: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
 
-export function showMilkStatus(root: HTMLElement, exit: () => void): void {
+export function showMilkStatus(nav: Nav): void {
   const boxes = INDICATORS.map((id) => {
     const box = h('input', { type: 'checkbox', id: `milk-indicator-${id}`, value: id });
     return { box, row: h('label', { class: 'check' }, box, h('span', {}, t(`milk-indicator-${id}`))) };
@@ -34,8 +35,8 @@ export function showMilkStatus(root: HTMLElement, exit: () => void): void {
     const indicators = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
     try {
       await api.recordMilkStatus('mother', status, indicators);
-      if (status === 'tidak-ada') showSavedWithAdvice(root, exit);
-      else exit();
+      if (status === 'tidak-ada') showSavedWithAdvice(nav);
+      else nav.back();
     } catch (raw) {
       const error = toAppError(raw);
       const fieldError = errorsByField(error).get('status');
@@ -43,7 +44,7 @@ export function showMilkStatus(root: HTMLElement, exit: () => void): void {
       summary.textContent = error.fields.length > 0 ? t('form-has-errors') : t(error.code, error.args);
     }
   };
-  mount(root, h('section', { id: 'milk-status', class: 'screen mother', 'aria-labelledby': 'milk-status-title' },
+  mount(nav.root, h('section', { id: 'milk-status', class: 'screen mother', 'aria-labelledby': 'milk-status-title' },
     h('h1', { id: 'milk-status-title' }, t('milk-status-title')),
     h('p', {}, t('milk-status-intro')),
     summary,
@@ -53,15 +54,15 @@ export function showMilkStatus(root: HTMLElement, exit: () => void): void {
     statusError,
     advice,
     h('button', { type: 'button', id: 'milk-status-save', class: 'big primary', onclick: () => void save() }, t('milk-status-save')),
-    h('button', { type: 'button', id: 'session-cancel', class: 'big', onclick: exit }, t('session-cancel')),
+    h('button', { type: 'button', id: 'session-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
   ));
 }
 
 /** After "tidak ada" is saved: the advice stays on screen until she goes back. */
-function showSavedWithAdvice(root: HTMLElement, exit: () => void): void {
-  mount(root, h('section', { id: 'milk-status-saved', class: 'screen mother', 'aria-labelledby': 'milk-status-saved-title' },
+function showSavedWithAdvice(nav: Nav): void {
+  mount(nav.root, h('section', { id: 'milk-status-saved', class: 'screen mother', 'aria-labelledby': 'milk-status-saved-title' },
     h('h1', { id: 'milk-status-saved-title' }, t('milk-status-title')),
     referralAdvice(),
-    h('button', { type: 'button', id: 'back-home', class: 'big primary', onclick: exit }, t('session-back-home')),
+    h('button', { type: 'button', id: 'back-home', class: 'big primary', onclick: () => nav.back() }, t('session-back-home')),
   ));
 }

@@ -2,10 +2,11 @@
 // the family and her consent are saved together, or not at all.
 import * as api from '../api';
 import { MONTHS, composeDate } from '../dates';
-import { h } from '../dom';
+import { h, mount } from '../dom';
 import { errorsByField, toAppError, type AppError } from '../errors';
 import { t } from '../i18n';
-import { consentHandover, consentScreen } from './consent';
+import type { Nav } from '../nav';
+import { consentHandover, consentQuestion } from './consent';
 
 interface FieldSpec {
   name: keyof Omit<api.FamilyInput, 'consentGiven' | 'motherEducation' | 'parity'>;
@@ -63,7 +64,8 @@ function swap(shown: HTMLElement, next: HTMLElement): HTMLElement {
   return next;
 }
 
-export function onboardingScreen(onSaved: (family: api.Family) => void, options: OnboardingOptions = {}): HTMLElement {
+/** The family's form in `nav.root`; `onSaved` runs once the family (and a new family's consent) is saved. */
+export function showOnboarding(nav: Nav, onSaved: (family: api.Family) => void, options: OnboardingOptions = {}): void {
   const submitFamily = options.submit ?? api.registerFamily;
   const today = new Date();
   const inputs = new Map<string, HTMLInputElement>();
@@ -171,7 +173,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
       h('p', {}, t('consent-declined-text')),
       h('button', { type: 'button', id: 'consent-back-to-form', class: 'big', onclick: () => backToForm(null) }, t('consent-back-to-form')),
     )));
-    shown = swap(shown, consentScreen({ title: t('consent-title'), intro: t('consent-intro'), agree: () => void agree(), decline }));
+    shown = swap(shown, consentQuestion({ title: t('consent-title'), intro: t('consent-intro'), agree: () => void agree(), decline }));
   };
 
   const section = h('section', { class: 'screen', 'aria-labelledby': 'onboarding-title' },
@@ -194,7 +196,7 @@ export function onboardingScreen(onSaved: (family: api.Family) => void, options:
     options.footer ?? null,
   );
   shown = section;
-  return section;
+  mount(nav.root, section);
 }
 
 /**

@@ -5,6 +5,7 @@ import { h, mount } from '../dom';
 import { errorsByField, toAppError } from '../errors';
 import { t } from '../i18n';
 import { face, milkIcon } from '../icons';
+import type { Nav } from '../nav';
 
 const COMFORT_LEVELS = [1, 2, 3, 4, 5];
 const FLOWS: api.MilkFlow[] = ['none', 'drips', 'sprays'];
@@ -38,17 +39,17 @@ function painSelect(id: string, initial: number | null): HTMLSelectElement {
 }
 
 /** The screen that asks the father to hand over the phone, then hers. */
-export function showHandover(root: HTMLElement, sessionId: string, screenId: string, heading: (Node | null)[], exit: () => void): void {
-  mount(root, h('section', { id: screenId, class: 'screen handover', 'aria-labelledby': 'handover-title' },
+export function showHandover(nav: Nav, sessionId: string, screenId: string, heading: (Node | null)[]): void {
+  mount(nav.root, h('section', { id: screenId, class: 'screen handover', 'aria-labelledby': 'handover-title' },
     ...heading,
     h('h2', { id: 'handover-title' }, t('handover-title')),
     h('p', {}, t('handover-text')),
-    h('button', { type: 'button', id: 'handover-ready', class: 'big primary', onclick: () => showRating(root, sessionId, null, exit) }, t('handover-ready')),
+    h('button', { type: 'button', id: 'handover-ready', class: 'big primary', onclick: () => showRating(nav, sessionId, null) }, t('handover-ready')),
   ));
 }
 
 /** The mother's screen. With `current`, it corrects her earlier answers. */
-export function showRating(root: HTMLElement, sessionId: string, current: api.Rating | null, exit: () => void): void {
+export function showRating(nav: Nav, sessionId: string, current: api.Rating | null): void {
   const comfort = choiceRow('comfort', COMFORT_LEVELS.map((level) => ({ value: level, icon: face(level), label: t(`comfort-${level}`) })), current?.comfort ?? null);
   const flow = choiceRow('milk-flow', FLOWS.map((value) => ({ value, icon: milkIcon(value), label: t(`milk-flow-${value}`) })), current?.milkFlow ?? null);
   const painBefore = painSelect('rating-pain-before', current?.painBefore ?? null);
@@ -65,7 +66,7 @@ export function showRating(root: HTMLElement, sessionId: string, current: api.Ra
       : { skipped: false, comfort: comfort.value(), painBefore: pain(painBefore), painAfter: pain(painAfter), milkFlow: flow.value(), note: note.value.trim() || null };
     try {
       await (current ? api.correctRating(sessionId, 'mother', input) : api.rateSession(sessionId, 'mother', input));
-      showThanks(root, skipped, exit);
+      showThanks(nav, skipped);
     } catch (raw) {
       const error = toAppError(raw);
       const byField = errorsByField(error);
@@ -77,7 +78,7 @@ export function showRating(root: HTMLElement, sessionId: string, current: api.Ra
     }
   };
 
-  mount(root, h('section', { id: 'rating', class: 'screen mother', 'aria-labelledby': 'rating-title' },
+  mount(nav.root, h('section', { id: 'rating', class: 'screen mother', 'aria-labelledby': 'rating-title' },
     h('h1', { id: 'rating-title' }, t('rating-title')),
     summary,
     h('h2', {}, t('rating-comfort')), comfort.element, slots.get('comfort') ?? null,
@@ -90,9 +91,9 @@ export function showRating(root: HTMLElement, sessionId: string, current: api.Ra
   ));
 }
 
-function showThanks(root: HTMLElement, skipped: boolean, exit: () => void): void {
-  mount(root, h('section', { id: 'rating-done', class: 'screen', 'aria-labelledby': 'rating-done-text' },
+function showThanks(nav: Nav, skipped: boolean): void {
+  mount(nav.root, h('section', { id: 'rating-done', class: 'screen', 'aria-labelledby': 'rating-done-text' },
     h('h1', { id: 'rating-done-text' }, t(skipped ? 'rating-skipped' : 'rating-thanks')),
-    h('button', { type: 'button', id: 'back-home', class: 'big primary', onclick: exit }, t('session-back-home')),
+    h('button', { type: 'button', id: 'back-home', class: 'big primary', onclick: () => nav.back() }, t('session-back-home')),
   ));
 }

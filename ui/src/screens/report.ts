@@ -6,7 +6,7 @@ import { stackedBars } from '../charts';
 import { formatNumber, formatP } from '../format';
 import { checklistText } from '../checklist';
 import { currentLanguage, t } from '../i18n';
-import type { CadreNav } from './cadreNav';
+import type { Nav } from '../nav';
 
 const PERIODS = [1, 3, 6, 12];
 
@@ -51,7 +51,7 @@ function dateText(iso: string): string {
   return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
 
-export async function showReport(nav: CadreNav, months = 3, posyandu: string | null = null, rw: string | null = null): Promise<void> {
+export async function showReport(nav: Nav, months = 3, posyandu: string | null = null, rw: string | null = null): Promise<void> {
   let view: api.ReportView;
   try {
     view = await api.posyanduReport(months, posyandu, rw);
@@ -68,7 +68,7 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
   const rwSelect = h('select', { id: 'report-rw', 'aria-label': t('report-rw') },
     h('option', { value: '' }, t('report-all-rw')),
     ...view.rwNumbers.map((n) => h('option', { value: n, selected: n === view.rw }, t('family-rw', { rw: n }))));
-  const reload = () => void showReport(nav, Number(period.value), place.value || null, rwSelect.value || null);
+  const reload = () => nav.replace((n) => showReport(n, Number(period.value), place.value || null, rwSelect.value || null));
   for (const select of [period, place, rwSelect]) select.addEventListener('change', reload);
   const exportStatus = h('p', { id: 'export-status', role: 'status', class: 'no-print' });
   const exportAs = async (format: 'csv' | 'xlsx') => {
@@ -131,6 +131,6 @@ export async function showReport(nav: CadreNav, months = 3, posyandu: string | n
       h('button', { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv') }, t('report-export-csv'))),
     exportStatus,
     h('button', { type: 'button', id: 'report-print', class: 'big no-print', onclick: () => window.print() }, t('report-print')),
-    h('button', { type: 'button', id: 'back-to-families', class: 'big no-print', onclick: () => nav.families() }, t('back-to-families')),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big no-print', onclick: () => nav.home() }, t('back-to-families')),
   ));
 }

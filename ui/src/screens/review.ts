@@ -6,10 +6,11 @@ import { columns } from '../charts';
 import { h, mount } from '../dom';
 import { checklistText } from '../checklist';
 import { currentLanguage, t } from '../i18n';
-import type { CadreNav } from './cadreNav';
+import type { Nav } from '../nav';
 import { myDataSection } from './data';
-import { onboardingScreen } from './onboarding';
+import { showOnboarding } from './onboarding';
 import { showSend } from './transfer';
+import { showVisit } from './visit';
 
 function day(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -29,7 +30,7 @@ function sessionLine(session: api.SessionView): HTMLElement {
     session.outcome === 'not-started' ? '' : answer);
 }
 
-export async function showReview(nav: CadreNav, familyId: string): Promise<void> {
+export async function showReview(nav: Nav, familyId: string): Promise<void> {
   let review: api.FamilyReview;
   try {
     review = await api.familyReview(familyId);
@@ -65,24 +66,29 @@ export async function showReview(nav: CadreNav, familyId: string): Promise<void>
           ? h('p', { class: 'not-competent' }, t('review-visit-critical', { rows: visit.criticalFailed.map((row) => checklistText(row, review.plan)).join(', ') }))
           : null,
         visit.amendReason ? h('p', { class: 'hint' }, t('visit-amended', { reason: visit.amendReason })) : null,
-        h('button', { type: 'button', id: `amend-${visit.originalId}`, onclick: () => nav.visit(f, visit) }, t('visit-amend'))))),
+        h('button', { type: 'button', id: `amend-${visit.originalId}`, onclick: () => nav.open((n) => showVisit(n, f, visit, backToReview)) }, t('visit-amend'))))),
     h('h2', {}, t('review-focus')),
     review.focus.length
       ? h('ol', { id: 'review-focus' }, ...review.focus.map((rowId) => h('li', { class: review.critical.includes(rowId) ? 'critical' : '' }, checklistText(rowId, review.plan))))
       : h('p', { id: 'review-focus-none', class: 'hint' }, review.visits.length ? t('review-focus-none') : ''),
     review.visits.length ? h('h2', {}, t('review-rows')) : null,
     review.visits.length ? h('div', { class: 'table-scroll' }, trendTable) : null,
-    h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => nav.visit(f, null) }, t('family-visit')),
-    h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => void showSend(nav.transfer(() => nav.review(f.id)), f.id, false) }, t('transfer-send-family')),
-    h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => editFamily(nav, f) }, t('family-edit')),
-    h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(f.id, () => nav.families())),
-    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
+    h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => nav.open((n) => showVisit(n, f, null, backToReview)) }, t('family-visit')),
+    h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => nav.open((n) => showSend(n, f.id, false)) }, t('transfer-send-family')),
+    h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => editFamily(n, f)) }, t('family-edit')),
+    h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(f.id, () => nav.home())),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.home() }, t('back-to-families')),
   ));
 }
 
-function editFamily(nav: CadreNav, family: api.Family): void {
-  const back = () => nav.review(family.id);
-  mount(nav.root, onboardingScreen(back, {
+/** A visit opened from the review returns to it. */
+function backToReview(nav: Nav): void {
+  nav.back();
+}
+
+function editFamily(nav: Nav, family: api.Family): void {
+  const back = () => nav.back();
+  showOnboarding(nav, back, {
     initial: family,
     title: t('family-edit-title'),
     submit: async (input) => {
@@ -94,5 +100,5 @@ function editFamily(nav: CadreNav, family: api.Family): void {
       }
     },
     footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: back }, t('session-cancel')),
-  }));
+  });
 }

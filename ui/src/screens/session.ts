@@ -5,12 +5,10 @@ import { h, mount } from '../dom';
 import { toAppError } from '../errors';
 import { t } from '../i18n';
 import { unlockAudio } from '../session/cues';
-import { guidedView } from './guided';
+import { showGuided } from './guided';
 import { showLesson } from './learning';
 import { referralSigns } from './referral';
-
-/** Where the flow goes when it is done: back to the home screen. */
-type Exit = () => void;
+import type { Nav } from '../nav';
 
 function screen(titleId: string, title: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': titleId }, h('h1', { id: titleId }, title), ...children);
@@ -27,28 +25,28 @@ function errorLine(): { element: HTMLElement; show(raw: unknown): void } {
   };
 }
 
-function homeButton(exit: Exit): HTMLElement {
-  return h('button', { type: 'button', id: 'back-home', class: 'big', onclick: exit }, t('session-back-home'));
+function homeButton(nav: Nav): HTMLElement {
+  return h('button', { type: 'button', id: 'back-home', class: 'big', onclick: () => nav.back() }, t('session-back-home'));
 }
 
-/** Starts the flow in `root` with the mother's consent for today. */
-export function startSessionFlow(root: HTMLElement, exit: Exit): void {
+/** The massage, from the mother's consent for today; `nav.back()` leaves it for home. */
+export function showSession(nav: Nav): void {
   const error = errorLine();
   const answer = async (consentGiven: boolean) => {
     try {
       const sessionId = await api.beginSession(consentGiven);
       if (!consentGiven) {
-        mount(root, screen('no-consent-title', t('no-consent-title'), h('p', {}, t('no-consent-text')), homeButton(exit)));
+        mount(nav.root, screen('no-consent-title', t('no-consent-title'), h('p', {}, t('no-consent-text')), homeButton(nav)));
         return;
       }
       const protocol = await api.getProtocol();
-      showSafety(root, sessionId, protocol, exit);
+      showSafety(nav, sessionId, protocol);
     } catch (raw) {
       error.show(raw);
     }
   };
   mount(
-    root,
+    nav.root,
     screen(
       'consent-today-title',
       t('consent-today-title'),
@@ -62,7 +60,7 @@ export function startSessionFlow(root: HTMLElement, exit: Exit): void {
   );
 }
 
-function showSafety(root: HTMLElement, sessionId: string, protocol: api.Protocol, exit: Exit): void {
+function showSafety(nav: Nav, sessionId: string, protocol: api.Protocol): void {
   const answers = new Map<string, boolean>();
   const error = errorLine();
   const question = (id: string) => {
@@ -92,13 +90,13 @@ function showSafety(root: HTMLElement, sessionId: string, protocol: api.Protocol
     const yes = protocol.safetyQuestions.filter((id) => answers.get(id));
     try {
       const verdict = await api.checkSafety(sessionId, yes);
-      if (verdict.safe) showPreparation(root, sessionId, protocol, exit);
-      else showSafetyStop(root, verdict, protocol, exit);
+      if (verdict.safe) nav.replace((n) => showPreparation(n, sessionId, protocol));
+      else showSafetyStop(nav, verdict, protocol);
     } catch (raw) {
       error.show(raw);
     }
   };
-  mount(root, screen('safety-title', t('safety-title'),
+  mount(nav.root, screen('safety-title', t('safety-title'),
     h('p', {}, t('safety-intro')),
     ...protocol.safetyQuestions.map(question),
     error.element,
@@ -110,7 +108,7 @@ function showSafety(root: HTMLElement, sessionId: string, protocol: api.Protocol
  * Why not today. A danger sign (heavy bleeding, fever, fainting...) says "to the midwife
  * or puskesmas now"; ordinary findings (a wound, a spine operation) keep the calmer words.
  */
-function showSafetyStop(root: HTMLElement, verdict: api.SafetyVerdict, protocol: api.Protocol, exit: Exit): void {
+function showSafetyStop(nav: Nav, verdict: api.SafetyVerdict, protocol: api.Protocol): void {
   const urgent = verdict.flagged.filter((id) => protocol.urgentSafetyQuestions.includes(id));
   const calm = verdict.flagged.filter((id) => !urgent.includes(id));
   const list = (id: string, items: string[]) => h('ul', { id }, ...items.map((q) => h('li', {}, t(`safety-${q}`))));
@@ -122,15 +120,15 @@ function showSafetyStop(root: HTMLElement, verdict: api.SafetyVerdict, protocol:
         calm.length ? list('safety-flagged-calm', calm) : null,
       ]
     : [h('p', { class: 'warning' }, t('safety-stop-text')), list('safety-flagged', calm)];
-  mount(root, screen('safety-stop-title', t(verdict.urgent ? 'safety-urgent-title' : 'safety-stop-title'),
+  mount(nav.root, screen('safety-stop-title', t(verdict.urgent ? 'safety-urgent-title' : 'safety-stop-title'),
     ...content,
     h('p', {}, t('safety-stop-recorded')),
     referralSigns(),
-    homeButton(exit),
+    homeButton(nav),
   ));
 }
 
-function showPreparation(root: HTMLElement, sessionId: string, protocol: api.Protocol, exit: Exit): void {
+function showPreparation(nav: Nav, sessionId: string, protocol: api.Protocol): void {
   const error = errorLine();
   const boxes = protocol.preparation.map((step) => {
     const box = h('input', { type: 'checkbox', id: `prep-${step.id}`, value: step.id });
@@ -140,12 +138,12 @@ function showPreparation(root: HTMLElement, sessionId: string, protocol: api.Pro
     unlockAudio(); // this tap lets the cues sound later, hands-free
     const prepared = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
     try {
-      await guidedView(root, (channel) => api.startSession(sessionId, prepared, channel), exit);
+      await showGuided(nav, (channel) => api.startSession(sessionId, prepared, channel));
     } catch (raw) {
       error.show(raw);
     }
   };
-  mount(root, screen('prep-title', t('prep-title'),
+  mount(nav.root, screen('prep-title', t('prep-title'),
     h('p', {}, t('prep-intro')),
     h('div', { class: 'checklist' }, ...boxes.map(({ row }) => row)),
     h('h2', {}, t('home-start-massage')),
@@ -155,17 +153,21 @@ function showPreparation(root: HTMLElement, sessionId: string, protocol: api.Pro
       : h('button', {
           type: 'button',
           id: 'read-massage-lesson',
-          onclick: () => showLesson(root, { id: 'oxytocin-massage', icon: 'hands', paragraphs: 3 }, () => showPreparation(root, sessionId, { ...protocol, massageLessonRead: true }, exit)),
+          onclick: () => {
+            // Back from the lesson draws this screen again, without the suggestion.
+            protocol.massageLessonRead = true;
+            nav.open((n) => showLesson(n, { id: 'oxytocin-massage', icon: 'hands', paragraphs: 3 }));
+          },
         }, t('read-massage-lesson')),
     h('ol', { class: 'steps' }, ...protocol.massage.map((step) => h('li', {}, t(`protocol-${step.id}`))), h('li', {}, t('protocol-pressure'))),
     error.element,
     h('button', { type: 'button', id: 'prep-start', class: 'big primary', onclick: () => void start() }, t('prep-start')),
-    h('button', { type: 'button', id: 'session-cancel', class: 'big', onclick: exit }, t('session-cancel')),
+    h('button', { type: 'button', id: 'session-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
   ));
 }
 
 /** Offers to resume a session cut off by the app being closed. */
-export function showResumeOffer(root: HTMLElement, unfinished: api.Unfinished, exit: Exit): void {
+export function showResumeOffer(nav: Nav, unfinished: api.Unfinished): void {
   const error = errorLine();
   const text =
     unfinished.resumePass > unfinished.passes
@@ -174,7 +176,7 @@ export function showResumeOffer(root: HTMLElement, unfinished: api.Unfinished, e
   const resume = async () => {
     unlockAudio();
     try {
-      await guidedView(root, (channel) => api.resumeUnfinishedSession(unfinished.sessionId, channel), exit);
+      await showGuided(nav, (channel) => api.resumeUnfinishedSession(unfinished.sessionId, channel));
     } catch (raw) {
       error.show(raw);
     }
@@ -182,12 +184,12 @@ export function showResumeOffer(root: HTMLElement, unfinished: api.Unfinished, e
   const abandon = async () => {
     try {
       await api.abandonUnfinishedSession(unfinished.sessionId);
-      exit();
+      nav.back();
     } catch (raw) {
       error.show(raw);
     }
   };
-  mount(root, screen('resume-title', t('resume-title'),
+  mount(nav.root, screen('resume-title', t('resume-title'),
     h('p', { id: 'resume-text' }, text),
     error.element,
     h('div', { class: 'choices' },

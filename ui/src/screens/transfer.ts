@@ -3,18 +3,8 @@
 // the conflicts a cadre settles when both devices changed the same record.
 import * as api from '../api';
 import { h, mount } from '../dom';
-import type { AppError } from '../errors';
 import { currentLanguage, t } from '../i18n';
-
-/** Where transfer screens go back to, and how they report errors. */
-export interface TransferNav {
-  root: HTMLElement;
-  back(): void;
-  /** Shows an error (cadre mode first checks whether it locked). */
-  fail(raw: unknown, show: (error: AppError) => void): void;
-  /** Opens the conflicts screen (cadre mode only). */
-  conflicts?: () => void;
-}
+import type { Nav } from '../nav';
 
 /** Kinds of records in the order a bundle holds them. */
 export const TABLES = [
@@ -66,7 +56,7 @@ function tallyTable(id: string, rows: api.TallyRow[]): HTMLElement {
 }
 
 /** Sending: one family (`familyId`, or this device's own when null) or every family. */
-export async function showSend(nav: TransferNav, familyId: string | null, all: boolean): Promise<void> {
+export async function showSend(nav: Nav, familyId: string | null, all: boolean): Promise<void> {
   let overview: api.TransferOverview;
   try {
     overview = await api.transferOverview(familyId, all);
@@ -109,7 +99,8 @@ export async function showSend(nav: TransferNav, familyId: string | null, all: b
 }
 
 /** Receiving: pick a file, see what it would change, then apply it (or not). */
-export function showReceive(nav: TransferNav): void {
+/** `inCadreMode`: the result offers the conflicts screen. */
+export function showReceive(nav: Nav, inCadreMode: boolean): void {
   const body = h('div', { id: 'receive-body' });
   const error = h('p', { id: 'receive-error', class: 'form-error', role: 'alert' });
   const pick = h('button', { type: 'button', id: 'receive-pick', class: 'big primary' }, t('transfer-pick-file'));
@@ -118,7 +109,7 @@ export function showReceive(nav: TransferNav): void {
     body.replaceChildren(h('p', { role: 'status' }, t('transfer-reading')));
     try {
       const preview = await api.previewImport();
-      body.replaceChildren(preview ? previewOf(nav, preview, body, error) : '');
+      body.replaceChildren(preview ? previewOf(nav, preview, body, error, inCadreMode) : '');
     } catch (raw) {
       body.replaceChildren();
       nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
@@ -134,7 +125,7 @@ export function showReceive(nav: TransferNav): void {
   ));
 }
 
-function previewOf(nav: TransferNav, preview: api.ImportPreview, body: HTMLElement, error: HTMLElement): HTMLElement {
+function previewOf(nav: Nav, preview: api.ImportPreview, body: HTMLElement, error: HTMLElement, inCadreMode: boolean): HTMLElement {
   const apply = h('button', { type: 'button', id: 'receive-apply', class: 'big primary', disabled: preview.changes === 0 },
     t('transfer-apply', { changes: preview.changes }));
   apply.addEventListener('click', () => void (async () => {
@@ -142,7 +133,7 @@ function previewOf(nav: TransferNav, preview: api.ImportPreview, body: HTMLEleme
     apply.textContent = t('transfer-applying');
     try {
       const result = await api.applyImport(preview.fileSha256);
-      body.replaceChildren(resultOf(nav, result));
+      body.replaceChildren(resultOf(nav, result, inCadreMode));
     } catch (raw) {
       apply.disabled = false;
       apply.textContent = t('transfer-apply', { changes: preview.changes });
@@ -162,13 +153,13 @@ function previewOf(nav: TransferNav, preview: api.ImportPreview, body: HTMLEleme
   );
 }
 
-function resultOf(nav: TransferNav, result: api.ImportResult): HTMLElement {
+function resultOf(nav: Nav, result: api.ImportResult, inCadreMode: boolean): HTMLElement {
   return h('div', { id: 'receive-result', role: 'status' },
     h('p', { id: 'receive-done' }, t('transfer-applied', { changes: result.changes })),
     tallyTable('receive-result-tally', result.tally),
     result.openConflicts > 0 ? h('p', { id: 'receive-conflicts' }, t('transfer-conflicts-waiting', { count: result.openConflicts })) : null,
-    result.openConflicts > 0 && nav.conflicts
-      ? h('button', { type: 'button', id: 'receive-open-conflicts', class: 'big', onclick: () => nav.conflicts?.() }, t('conflicts-open'))
+    result.openConflicts > 0 && inCadreMode
+      ? h('button', { type: 'button', id: 'receive-open-conflicts', class: 'big', onclick: () => nav.replace(showConflicts) }, t('conflicts-open'))
       : null,
   );
 }
@@ -193,7 +184,7 @@ function valueText(value: string | number | null): string {
 }
 
 /** Conflicts waiting for the cadre: her version or the incoming one, field by field. */
-export async function showConflicts(nav: TransferNav): Promise<void> {
+export async function showConflicts(nav: Nav): Promise<void> {
   let conflicts: api.Conflict[];
   try {
     conflicts = await api.listConflicts();
@@ -205,7 +196,7 @@ export async function showConflicts(nav: TransferNav): Promise<void> {
   const choose = async (conflict: api.Conflict, takeIncoming: boolean) => {
     try {
       await api.resolveConflict(conflict.id, takeIncoming);
-      await showConflicts(nav);
+      nav.replace(showConflicts);
     } catch (raw) {
       nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
     }

@@ -5,7 +5,7 @@ import { h, mount } from '../dom';
 import { errorsByField } from '../errors';
 import { checklistText } from '../checklist';
 import { t } from '../i18n';
-import type { CadreNav } from './cadreNav';
+import type { Nav } from '../nav';
 import { referralAdvice } from './referral';
 
 const MOTIVATIONS: api.Motivation[] = ['cooperative', 'hesitant', 'refuses'];
@@ -16,7 +16,8 @@ function toggleGroup(buttons: HTMLButtonElement[], chosen: HTMLButtonElement): v
 }
 
 /** The visit form; with `amending`, it corrects that saved visit (a reason is required). */
-export async function showVisit(nav: CadreNav, family: api.Family, amending: api.VisitView | null): Promise<void> {
+/** `toReview` shows the family's review once the visit is saved (the caller knows where it is). */
+export async function showVisit(nav: Nav, family: api.Family, amending: api.VisitView | null, toReview: (nav: Nav) => void): Promise<void> {
   let checklist: api.Checklist;
   try {
     checklist = await api.getChecklist(family.id);
@@ -70,7 +71,7 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
       note);
   };
 
-  let motivation: api.Motivation | '' = amending?.motivation ?? '';
+  let motivation: string = amending?.motivation ?? '';
   const motivationButtons = MOTIVATIONS.map((value) =>
     h('button', { type: 'button', id: `motivation-${value}`, class: 'choice', 'aria-pressed': String(value === motivation) }, t(`motivation-${value}`)));
   motivationButtons.forEach((button, i) =>
@@ -102,7 +103,7 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
       const result = amending
         ? await api.amendVisit(amending.originalId, reason?.value ?? '', input)
         : await api.saveVisit(input);
-      showSaved(nav, family, result, checklist, input.milkStatus);
+      showSaved(nav, toReview, result, checklist, input.milkStatus);
     } catch (raw) {
       nav.fail(raw, (error) => {
         const byField = errorsByField(error);
@@ -128,7 +129,7 @@ export async function showVisit(nav: CadreNav, family: api.Family, amending: api
     reason ? h('div', { class: 'field' }, h('label', { for: reason.id }, t('visit-amend-reason')), reason) : null,
     summary,
     h('button', { type: 'button', id: 'visit-save', class: 'big primary', onclick: () => void save() }, t('visit-save')),
-    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.home() }, t('back-to-families')),
   ));
   void refresh();
 }
@@ -142,12 +143,12 @@ function competenceText(score: api.Score, checklist: api.Checklist): string {
   return `${t(`band-${score.band}`)} · ${verdict}`;
 }
 
-function showSaved(nav: CadreNav, family: api.Family, result: api.VisitResult, checklist: api.Checklist, milk: api.MilkStatus | null): void {
+function showSaved(nav: Nav, toReview: (nav: Nav) => void, result: api.VisitResult, checklist: api.Checklist, milk: string | null): void {
   mount(nav.root, h('section', { id: 'visit-result', class: 'screen', 'aria-labelledby': 'visit-saved' },
     h('h1', { id: 'visit-saved' }, t('visit-saved', { percent: result.score.percent, band: t(`band-${result.score.band}`) })),
     h('p', { id: 'visit-result-competence', class: result.score.competent ? 'competent' : 'not-competent' }, competenceText(result.score, checklist)),
     milk === 'tidak-ada' ? referralAdvice() : null,
-    h('button', { type: 'button', id: 'visit-to-review', class: 'big primary', onclick: () => nav.review(family.id) }, t('family-review')),
-    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.families() }, t('back-to-families')),
+    h('button', { type: 'button', id: 'visit-to-review', class: 'big primary', onclick: () => toReview(nav) }, t('family-review')),
+    h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.home() }, t('back-to-families')),
   ));
 }
