@@ -18,7 +18,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help package test-package run test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
+.PHONY: help package test-package run test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e types fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -88,7 +88,13 @@ lint: ui lint-android
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	npm run --silent typecheck
-	npx vitest run --root ui src/imports.test.ts
+	npx vitest run --root ui src/imports.test.ts src/nav.test.ts
+
+# The UI's TypeScript types (ui/src/api/types.gen.ts), written again from the Rust types
+# the commands take and return; `make test` fails while the committed file differs.
+types:
+	UPDATE_TYPES=1 cargo test -p ayah-asi --test typescript
+	npm run --silent typecheck
 
 # Every #[cfg(mobile)] path compiled for Android, so a phone-only error fails CI too.
 # (iOS cannot be checked here: its build scripts need Apple's SDK.)

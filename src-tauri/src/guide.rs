@@ -25,7 +25,7 @@ pub const TIME_SCALE_ENV: &str = "AYAH_ASI_TIME_SCALE";
 
 /// What the UI receives: where the session is, and the cues (sounds, vibration) of
 /// what just happened.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionUpdate {
     pub session_id: String,

@@ -22,7 +22,7 @@ pub struct AppState {
 }
 
 /// Why the database could not be opened, as the UI shows it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StorageProblem {
     pub problem: Problem,

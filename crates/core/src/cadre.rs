@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 /// Why a family is where it is in the list, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Need {
     /// A sign of risk since the last visit (see [`Risk`]).
@@ -20,7 +20,7 @@ pub enum Need {
 
 /// A sign since the cadre's last visit (or since enrolment) that puts a family above
 /// the others, whatever else the list knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Risk {
     /// A session stopped because the mother felt pain.
@@ -64,7 +64,7 @@ pub fn priority(signals: &VisitSignals) -> (Need, Option<NaiveDate>, u32) {
 }
 
 /// Sessions given in one week, against the plan, as the family's review shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WeekCount {
     pub week_start: NaiveDate,

@@ -67,7 +67,7 @@ pub const MAX_ROW_SCORE: u8 = 2;
 pub const DEFAULT_COMPETENT_PERCENT: u8 = 80;
 
 /// One row as scored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowScore {
     pub row_id: String,
@@ -76,7 +76,7 @@ pub struct RowScore {
 }
 
 /// The research bands used in the programme's papers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Band {
     /// >= 76
@@ -88,7 +88,7 @@ pub enum Band {
 }
 
 /// An assessment's result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Score {
     pub total: u32,
@@ -191,7 +191,7 @@ pub struct PastVisit {
 
 /// A row's scores across visits, oldest first (`None` where that visit's checklist had
 /// no such row).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowTrend {
     pub row_id: &'static str,

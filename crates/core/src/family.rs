@@ -15,7 +15,7 @@ const POSYANDU_MAX: usize = 80;
 const RW_RT_MAX_DIGITS: usize = 3;
 
 /// What the onboarding form sends, as typed.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FamilyInput {
     pub father_name: String,

@@ -9,7 +9,8 @@ use super::rating::{MilkFlow, Rating};
 use super::reminder::{ReminderSettings, Slot};
 
 /// How a session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "SessionOutcome")]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Finished,
@@ -19,7 +20,8 @@ pub enum Outcome {
 }
 
 /// One session as the history shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "SessionView")]
 #[serde(rename_all = "camelCase")]
 pub struct SessionSummary {
     pub id: String,
@@ -31,7 +33,7 @@ pub struct SessionSummary {
 }
 
 /// One day against the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Day {
     pub date: NaiveDate,
@@ -91,7 +93,7 @@ fn slots_due(settings: &ReminderSettings, now: DateTime<FixedOffset>) -> u32 {
 }
 
 /// How the week went, for a short, honest sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WeekFeedback {
     pub finished: u32,
@@ -102,7 +104,7 @@ pub struct WeekFeedback {
     pub last_milk_flow: Option<MilkFlow>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tone {
     /// Nothing done yet this week.

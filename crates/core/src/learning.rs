@@ -11,7 +11,8 @@ use super::validation::FieldError;
 pub const QUIZ_VERSION: &str = "uji-pengetahuan-v2";
 
 /// One lesson page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "LessonPage")]
 #[serde(rename_all = "camelCase")]
 pub struct Lesson {
     pub id: &'static str,
@@ -43,7 +44,7 @@ pub const LESSONS: [Lesson; 7] = [
 pub const MASSAGE_LESSON: &str = "oxytocin-massage";
 
 /// A true/false statement, its answer, and the lesson that explains it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Statement {
     pub id: &'static str,
@@ -72,7 +73,7 @@ pub const STATEMENTS: [Statement; 10] = [
 ];
 
 /// Before the lessons, or after.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum TestKind {
     Pre,
@@ -89,7 +90,8 @@ impl TestKind {
 }
 
 /// One answer as the father gave it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, ts_rs::TS)]
+#[ts(rename = "QuizAnswer")]
 #[serde(rename_all = "camelCase")]
 pub struct Answer {
     pub statement_id: String,
@@ -97,7 +99,7 @@ pub struct Answer {
 }
 
 /// A statement he got wrong, and where to read about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Missed {
     pub statement_id: &'static str,

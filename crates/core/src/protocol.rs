@@ -7,7 +7,7 @@ use serde::Serialize;
 pub const PROTOCOL_VERSION: &str = "pijat-oksitosin-v2";
 
 /// Where on the mother's back a step happens (ids of zones in `assets/back.svg`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
     /// The bony bump at the base of the neck (7th cervical vertebra).
@@ -19,7 +19,7 @@ pub enum Region {
 }
 
 /// One item of the protocol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     pub id: &'static str,
@@ -96,7 +96,7 @@ pub const SESSIONS_PER_DAY: u32 = 2;
 
 /// How long each pass lasts and how many there are; the cadre or midwife may change
 /// both per family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MassagePlan {
     pub pass_seconds: u32,
@@ -135,7 +135,7 @@ impl Default for MassagePlan {
 }
 
 /// Why a session ended before it was finished.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum StopReason {
     /// The mother did not agree today.

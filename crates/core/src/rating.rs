@@ -32,7 +32,7 @@ impl Author {
 }
 
 /// Whether milk came out after the massage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum MilkFlow {
     /// tidak keluar
@@ -61,7 +61,7 @@ impl MilkFlow {
 
 /// What the mother's screen sends. `None` everywhere with `skipped` means she chose
 /// not to answer; that stays visibly missing.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RatingInput {
     pub skipped: bool,
@@ -73,7 +73,7 @@ pub struct RatingInput {
 }
 
 /// A rating that passed every rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Rating {
     pub skipped: bool,
@@ -163,7 +163,7 @@ fn in_range(
 }
 
 /// Milk production as the programme measures it before and after (seed 002).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum MilkStatus {
     Lancar,
@@ -200,7 +200,7 @@ pub const MILK_INDICATORS: [&str; 5] = [
 pub const MILK_STATUS_EVERY_DAYS: i64 = 7;
 
 /// What the status screen sends.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MilkStatusInput {
     pub status: Option<String>,

@@ -50,7 +50,8 @@ impl LatestVisit {
 }
 
 /// A count and its share of all families in the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "ReportRow")]
 #[serde(rename_all = "camelCase")]
 pub struct Row {
     pub key: String,
@@ -58,7 +59,7 @@ pub struct Row {
     pub percent: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub enrolled: usize,

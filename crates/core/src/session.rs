@@ -16,7 +16,7 @@ pub type Millis = u64;
 pub const COUNTDOWN_MS: u64 = 5_000;
 
 /// Where the session is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Phase {
     /// Created, not yet started (consent, safety, preparation).
@@ -48,7 +48,8 @@ pub struct Event {
     pub at: Millis,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "Cue")]
 #[serde(rename_all = "camelCase", tag = "type")]
 pub enum EventKind {
     Started,
@@ -111,7 +112,7 @@ pub enum EngineError {
 }
 
 /// What the screen shows at one moment.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Snapshot {
     pub phase: Phase,

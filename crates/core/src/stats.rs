@@ -12,7 +12,7 @@ pub const EXACT_MAX_PAIRS: usize = 25;
 pub const ALPHA: f64 = 0.05;
 
 /// The ranks of one sign.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RankGroup {
     pub n: usize,
@@ -22,7 +22,8 @@ pub struct RankGroup {
 }
 
 /// Z and p, when there are at least two usable pairs.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "WilcoxonOutcome")]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     pub z: f64,
@@ -34,7 +35,7 @@ pub struct Outcome {
     pub significant: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Wilcoxon {
     /// All pairs given.

@@ -10,7 +10,8 @@ use crate::state::AppState;
 use crate::storage::{self, families, settings};
 
 /// What the UI needs to pick its first screen.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "AppState")]
 #[serde(rename_all = "camelCase")]
 pub struct AppStateView {
     /// The chosen language, or `None` before the first choice.

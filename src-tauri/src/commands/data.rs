@@ -152,7 +152,7 @@ async fn family_for(state: &AppState, family_id: Option<String>) -> Result<Strin
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DataExport {
     pub files: Vec<String>,

@@ -10,7 +10,8 @@ use crate::state::AppState;
 use crate::storage::{self, families, families::FamilyRecord};
 
 /// A family as the UI shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "Family")]
 #[serde(rename_all = "camelCase")]
 pub struct FamilyView {
     pub id: String,

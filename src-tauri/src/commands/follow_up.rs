@@ -18,7 +18,7 @@ use crate::storage::{self, Store, families, follow_up, sessions};
 /// How many days the history shows.
 const HISTORY_DAYS: u32 = 14;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RatingView {
     pub session_id: String,
@@ -27,7 +27,8 @@ pub struct RatingView {
     pub rating: Rating,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "History")]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryView {
     pub days: Vec<Day>,
@@ -35,7 +36,8 @@ pub struct HistoryView {
     pub feedback: WeekFeedback,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Reminders")]
 #[serde(rename_all = "camelCase")]
 pub struct RemindersView {
     pub enabled: bool,
@@ -46,7 +48,7 @@ pub struct RemindersView {
     pub next_slot: Option<Slot>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MilkStatusView {
     pub recorded_on: NaiveDate,
@@ -54,7 +56,8 @@ pub struct MilkStatusView {
     pub recorded_by: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "FollowUp")]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpView {
     /// No status yet (enrolment) or the last one is a week old.

@@ -10,7 +10,8 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, families, learning as store};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Lesson")]
 #[serde(rename_all = "camelCase")]
 pub struct LessonView {
     #[serde(flatten)]
@@ -18,7 +19,8 @@ pub struct LessonView {
     pub read: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Learning")]
 #[serde(rename_all = "camelCase")]
 pub struct LearningView {
     pub lessons: Vec<LessonView>,
@@ -30,7 +32,7 @@ pub struct LearningView {
     pub next_test: TestKind,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct QuizResult {
     pub kind: TestKind,

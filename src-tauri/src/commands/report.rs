@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, report::Scope};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportView {
     pub from: chrono::NaiveDate,
@@ -29,7 +29,7 @@ pub struct ReportView {
 }
 
 /// Where the export went.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Exported {
     pub files: Vec<String>,

@@ -17,7 +17,8 @@ use crate::storage::{self, Store, families, sessions};
 const RESUME_WINDOW_MINUTES: i64 = 30;
 
 /// The protocol's items (their texts are in `locales/`) and this family's plan.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Protocol")]
 #[serde(rename_all = "camelCase")]
 pub struct ProtocolView {
     pub version: &'static str,
@@ -34,7 +35,7 @@ pub struct ProtocolView {
 }
 
 /// The answer to the safety screen.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SafetyVerdict {
     pub safe: bool,
@@ -44,7 +45,8 @@ pub struct SafetyVerdict {
 }
 
 /// A session the app was killed in the middle of, still young enough to resume.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Unfinished")]
 #[serde(rename_all = "camelCase")]
 pub struct UnfinishedView {
     pub session_id: String,

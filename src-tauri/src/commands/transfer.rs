@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, families, transfer};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TransferOverview {
     /// When these families were last sent from this device.
@@ -24,14 +24,14 @@ pub struct TransferOverview {
     pub open_conflicts: u64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportResult {
     pub file: String,
     pub records: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TallyRow {
     pub table: String,
@@ -39,7 +39,7 @@ pub struct TallyRow {
     pub count: u64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FamilyName {
     pub id: String,
@@ -47,7 +47,7 @@ pub struct FamilyName {
     pub mother_name: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     pub path: String,
@@ -61,7 +61,7 @@ pub struct ImportPreview {
     pub changes: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportResult {
     pub changes: usize,
@@ -398,7 +398,8 @@ pub async fn apply_import(
         .await
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Conflict")]
 #[serde(rename_all = "camelCase")]
 pub struct ConflictView {
     #[serde(flatten)]

@@ -19,7 +19,7 @@ const PREFIX: &str = "ayah-asi-";
 const SUFFIX: &str = ".sqlite3";
 
 /// One backup file, as the settings screen lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupInfo {
     pub file: String,

@@ -163,7 +163,8 @@ pub fn insert_visit(
 }
 
 /// A visit as the review shows it (the current version of each).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(rename = "VisitView")]
 #[serde(rename_all = "camelCase")]
 pub struct VisitRow {
     pub id: String,

@@ -49,7 +49,8 @@ pub enum StorageError {
 }
 
 /// What kind of trouble the database is in, for the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(rename = "StorageProblemKind")]
 #[serde(rename_all = "kebab-case")]
 pub enum Problem {
     ReadOnly,

@@ -1,17 +1,11 @@
 // The data itself: the database that cannot be opened, backups, a family's own data.
 import { invoke } from '@tauri-apps/api/core';
+import type { BackupInfo } from './types.gen';
 
 export const retryStorage = (): Promise<void> => invoke('retry_storage');
 export const startFreshStorage = (): Promise<string> => invoke('start_fresh_storage');
 /** Saves a copy of a database that cannot be opened; where it shows a cadre, her PIN. */
 export const saveDataCopy = (pin: string | null = null): Promise<string | null> => invoke('save_data_copy', { pin });
-
-export interface BackupInfo {
-  file: string;
-  madeAt: string;
-  reason: string;
-  bytes: number;
-}
 
 export const listBackups = (): Promise<BackupInfo[]> => invoke('list_backups');
 export const makeBackup = (): Promise<BackupInfo[]> => invoke('make_backup');

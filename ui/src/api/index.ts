@@ -8,3 +8,5 @@ export * from './learning';
 export * from './report';
 export * from './transfer';
 export * from './data';
+// The types commands take and return, generated from the Rust ones.
+export type * from './types.gen';

@@ -1,64 +1,9 @@
 // Correcting a family, and moving records between devices as bundle files.
 import { invoke } from '@tauri-apps/api/core';
-import type { Family, FamilyInput } from './app';
+import type { Conflict, Family, FamilyInput, ImportPreview, ImportResult, TransferOverview } from './types.gen';
 
 export const updateFamily = (familyId: string, input: FamilyInput): Promise<Family> =>
   invoke('update_family', { familyId, input });
-
-export interface TransferOverview {
-  lastExport: string | null;
-  records: number;
-  recordsSinceLast: number | null;
-  openConflicts: number;
-}
-
-export type Decision = 'new' | 'known' | 'updated' | 'older' | 'conflict' | 'deleted' | 'held';
-
-export interface TallyRow {
-  table: string;
-  decision: Decision;
-  count: number;
-}
-
-export interface FamilyName {
-  id: string;
-  fatherName: string;
-  motherName: string;
-}
-
-export interface ImportPreview {
-  path: string;
-  fileSha256: string;
-  createdAt: string;
-  families: FamilyName[];
-  firstDay: string | null;
-  lastDay: string | null;
-  tally: TallyRow[];
-  changes: number;
-}
-
-export interface ImportResult {
-  changes: number;
-  tally: TallyRow[];
-  openConflicts: number;
-}
-
-export interface FieldDifference {
-  field: string;
-  local: string | number | null;
-  incoming: string | number | null;
-}
-
-export interface Conflict {
-  id: string;
-  table: string;
-  recordId: string;
-  familyId: string | null;
-  incomingDevice: string;
-  foundAt: string;
-  differences: FieldDifference[];
-  family: FamilyName | null;
-}
 
 export const transferOverview = (familyId: string | null, all: boolean): Promise<TransferOverview> =>
   invoke('transfer_overview', { familyId, all });

@@ -4,14 +4,15 @@ import type { Cue } from '../api';
 
 type Tone = [frequencyHz: number, startS: number, lengthS: number];
 
-const TONES: Record<Cue['type'], Tone[]> = {
+/** Only these moments sound; the others (start, pause, …) are shown, not heard. */
+const TONES: Partial<Record<Cue['type'], Tone[]>> = {
   passStarted: [[523, 0, 0.18], [784, 0.22, 0.3]],
   passHalfway: [[659, 0, 0.25]],
   passEnded: [[784, 0, 0.18], [523, 0.22, 0.4]],
   closingStarted: [[523, 0, 0.15], [659, 0.18, 0.15], [784, 0.36, 0.4]],
 };
 
-const VIBRATION: Record<Cue['type'], number[]> = {
+const VIBRATION: Partial<Record<Cue['type'], number[]>> = {
   passStarted: [200, 100, 200],
   passHalfway: [150],
   passEnded: [400],
@@ -27,10 +28,11 @@ export function unlockAudio(): void {
 }
 
 export function playCue(cue: Cue): void {
-  navigator.vibrate?.(VIBRATION[cue.type]);
+  const vibration = VIBRATION[cue.type];
+  if (vibration) navigator.vibrate?.(vibration);
   if (!audio) return;
   const now = audio.currentTime;
-  for (const [frequency, start, length] of TONES[cue.type]) {
+  for (const [frequency, start, length] of TONES[cue.type] ?? []) {
     const oscillator = audio.createOscillator();
     const gain = audio.createGain();
     oscillator.frequency.value = frequency;

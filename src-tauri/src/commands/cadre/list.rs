@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, cadre as cadre_store, families};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FamilyListItem {
     pub family: FamilyView,

@@ -1,9 +1,9 @@
 //! Cadre mode: the PIN, the families list, home visits on the daftar tilik, and the
 //! review of each family since the last visit.
 
-mod list;
-mod review;
-mod visits;
+pub mod list;
+pub mod review;
+pub mod visits;
 
 pub use list::*;
 pub use review::*;
@@ -19,7 +19,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, cadre as cadre_store};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CadreStatus {
     pub has_pin: bool,

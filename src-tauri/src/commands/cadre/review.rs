@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, cadre as cadre_store, families, follow_up, sessions};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FamilyReview {
     pub family: FamilyView,

@@ -13,7 +13,8 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, cadre as cadre_store, follow_up, sessions};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(rename = "Checklist")]
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistView {
     pub version: &'static str,
@@ -26,7 +27,7 @@ pub struct ChecklistView {
     pub competent_percent: u8,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VisitInput {
     pub family_id: String,
@@ -36,7 +37,7 @@ pub struct VisitInput {
     pub milk_status: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VisitResult {
     pub visit_id: String,

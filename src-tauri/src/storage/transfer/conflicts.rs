@@ -10,16 +10,19 @@ use crate::domain::bundle::{self, Body};
 use crate::domain::record::format_time;
 
 /// A field that differs between this device's version and the incoming one.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldDifference {
     pub field: String,
+    /// A column's value: text, a number, or empty.
+    #[ts(type = "string | number | null")]
     pub local: Value,
+    #[ts(type = "string | number | null")]
     pub incoming: Value,
 }
 
 /// A conflict waiting for the cadre.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     pub id: String,

@@ -1,0 +1,346 @@
+// Generated from the Rust types by src-tauri/tests/typescript.rs: do not edit.
+// `make types` writes it again after a change on the Rust side.
+
+export type AppState = { 
+/**
+ * The chosen language, or `None` before the first choice.
+ */
+language: string | null, 
+/**
+ * This device's family, or `None` before onboarding.
+ */
+family: Family | null, 
+/**
+ * The mother agreed to the current consent text (else she is asked again).
+ */
+consentCurrent: boolean, 
+/**
+ * Why the database could not be opened, when it could not.
+ */
+storageProblem: StorageProblem | null, };
+
+export type BackupInfo = { file: string, 
+/**
+ * `YYYY-MM-DD HH:MM:SS`, the device's local time when it was made.
+ */
+madeAt: string, 
+/**
+ * `daily`, `before-migration-N`, `before-restore`, `manual`.
+ */
+reason: string, bytes: number, };
+
+export type Band = "baik" | "cukup" | "kurang";
+
+export type CadreStatus = { hasPin: boolean, open: boolean, name: string | null, idleSeconds: number, 
+/**
+ * Seconds before another PIN may be tried.
+ */
+waitSeconds: number, };
+
+export type Checklist = { version: string, rows: Array<string>, 
+/**
+ * Rows whose 0 means "not competent" whatever the percentage.
+ */
+critical: Array<string>, 
+/**
+ * The family's own plan: the duration and repetition rows read it.
+ */
+plan: MassagePlan, maxRowScore: number, competentPercent: number, };
+
+export type Conflict = { family: FamilyName | null, id: string, table: string, recordId: string, familyId: string | null, incomingDevice: string, foundAt: string, differences: Array<FieldDifference>, };
+
+export type Cue = { "type": "started" } | { "type": "countdownStarted", pass: number, } | { "type": "passStarted", pass: number, } | { "type": "passHalfway", pass: number, } | { "type": "passEnded", pass: number, } | { "type": "paused" } | { "type": "resumed" } | { "type": "closingStarted" } | { "type": "finished" } | { "type": "stopped", reason: StopReason, };
+
+export type DataExport = { files: Array<string>, records: number, };
+
+export type Day = { date: string, finished: number, stopped: number, 
+/**
+ * Planned slots already due with no session given.
+ */
+missed: number, };
+
+export type Decision = "new" | "known" | "updated" | "older" | "conflict" | "deleted" | "held";
+
+export type ExportResult = { file: string, records: number, };
+
+export type Exported = { files: Array<string>, };
+
+export type Family = { id: string, fatherName: string, motherName: string, babyBirthDate: string, babyAgeDays: number, posyandu: string | null, rw: string | null, rt: string | null, motherAge: number | null, motherEducation: string | null, parity: string | null, };
+
+export type FamilyInput = { fatherName: string, motherName: string, babyBirthDate: string, posyandu: string | null, rw: string | null, rt: string | null, consentGiven: boolean, 
+/**
+ * The mother's age in years, as typed (optional).
+ */
+motherAge: string | null, motherEducation: string | null, parity: string | null, };
+
+export type FamilyListItem = { family: Family, need: Need, 
+/**
+ * Risk signs since the last visit, shown in words.
+ */
+risks: Array<Risk>, lastVisit: string | null, lastPercent: number | null, sessions7d: number, planned7d: number, lastMilkFlow: string | null, };
+
+export type FamilyName = { id: string, fatherName: string, motherName: string, };
+
+export type FamilyReview = { family: Family, lastVisitOn: string | null, sessionsSinceVisit: Array<SessionView>, weeks: Array<WeekCount>, visits: Array<VisitView>, trends: Array<RowTrend>, focus: Array<string>, 
+/**
+ * Rows whose 0 means "not competent" whatever the percentage.
+ */
+critical: Array<string>, 
+/**
+ * The family's plan, for the duration and repetition rows' text.
+ */
+plan: MassagePlan, 
+/**
+ * Knowledge test: first pre-test and latest post-test score.
+ */
+preScore: number | null, postScore: number | null, };
+
+export type FieldDifference = { field: string, 
+/**
+ * A column's value: text, a number, or empty.
+ */
+local: string | number | null, incoming: string | number | null, };
+
+export type FollowUp = { 
+/**
+ * No status yet (enrolment) or the last one is a week old.
+ */
+milkStatusDue: boolean, lastMilkStatus: MilkStatusView | null, reminders: Reminders, };
+
+export type History = { days: Array<Day>, sessions: Array<SessionView>, feedback: WeekFeedback, };
+
+export type ImportPreview = { path: string, fileSha256: string, createdAt: string, families: Array<FamilyName>, firstDay: string | null, lastDay: string | null, tally: Array<TallyRow>, 
+/**
+ * Records the import would add, update, set aside or delete.
+ */
+changes: number, };
+
+export type ImportResult = { changes: number, tally: Array<TallyRow>, openConflicts: number, };
+
+export type Learning = { lessons: Array<Lesson>, statements: Array<Statement>, quizVersion: string, preScore: number | null, postScore: number | null, 
+/**
+ * The test the father takes next: the pre-test until he has one.
+ */
+nextTest: TestKind, };
+
+export type Lesson = { read: boolean, id: string, 
+/**
+ * Which picture the page shows (see `ui/src/icons.ts`).
+ */
+icon: string, paragraphs: number, };
+
+export type MassagePlan = { passSeconds: number, passes: number, };
+
+export type MilkFlow = "none" | "drips" | "sprays";
+
+export type MilkStatus = "lancar" | "tidak-lancar" | "tidak-ada";
+
+export type MilkStatusInput = { status: string | null, indicators: Array<string>, };
+
+export type MilkStatusView = { recordedOn: string, status: MilkStatus, recordedBy: string, };
+
+export type Missed = { statementId: string, lesson: string, };
+
+export type Need = "risk" | "no-visit" | "falling-score" | "few-sessions" | "on-track";
+
+export type Phase = { "kind": "preparing" } | { "kind": "countdown", pass: number, } | { "kind": "pass", pass: number, } | { "kind": "closing" } | { "kind": "finished" } | { "kind": "stopped", reason: StopReason, };
+
+export type Protocol = { version: string, preparation: Array<Step>, safetyQuestions: Array<string>, 
+/**
+ * Danger signs among them: a "yes" means to the midwife or puskesmas now.
+ */
+urgentSafetyQuestions: Array<string>, massage: Array<Step>, closing: Array<Step>, plan: MassagePlan, countdownMs: number, 
+/**
+ * Whether the father has read the massage lesson (else the preparation suggests it).
+ */
+massageLessonRead: boolean, };
+
+export type QuizAnswer = { statementId: string, answer: boolean, };
+
+export type QuizResult = { kind: TestKind, correct: number, score: number, missed: Array<Missed>, preScore: number | null, };
+
+export type RankGroup = { n: number, sum: number, 
+/**
+ * 0 when `n` is 0.
+ */
+mean: number, };
+
+export type Rating = { skipped: boolean, comfort: number | null, painBefore: number | null, painAfter: number | null, milkFlow: MilkFlow | null, note: string | null, };
+
+export type RatingInput = { skipped: boolean, comfort: number | null, painBefore: number | null, painAfter: number | null, milkFlow: string | null, note: string | null, };
+
+export type RatingView = { sessionId: string, version: number, answeredBy: string, rating: Rating, };
+
+export type Region = "c7" | "paraspinal" | "whole-back";
+
+export type Reminders = { enabled: boolean, morning: string, evening: string, 
+/**
+ * The next reminder, local time, or `None` when off.
+ */
+nextAt: string | null, nextSlot: Slot | null, };
+
+export type Report = { enrolled: number, trained: number, active: number, age: Array<ReportRow>, education: Array<ReportRow>, parity: Array<ReportRow>, milkBefore: Array<ReportRow>, milkAfter: Array<ReportRow>, milkTest: Wilcoxon, knowledgePreMean: number | null, knowledgePostMean: number | null, knowledgeTest: Wilcoxon, assessed: number, competent: number, competentPercent: number | null, 
+/**
+ * Fathers whose latest visit scored a critical row 0 (pressed on the spine).
+ */
+criticalFailed: number, 
+/**
+ * Rows failed at the latest visits, most often first: (row, fathers).
+ */
+mostFailed: Array<[string, number]>, comfortRatings: number, comfortMean: number | null, 
+/**
+ * How many ratings gave 1, 2, 3, 4 and 5.
+ */
+comfortDistribution: [number, number, number, number, number], };
+
+export type ReportRow = { key: string, count: number, percent: number, };
+
+export type ReportView = { from: string, to: string, posyandu: string | null, rw: string | null, posyanduNames: Array<string>, rwNumbers: Array<string>, report: Report, };
+
+export type Risk = "pain-stop" | "safety-stop" | "no-milk";
+
+export type RowScore = { rowId: string, score: number, note: string | null, };
+
+export type RowTrend = { rowId: string, scores: Array<number | null>, };
+
+export type SafetyVerdict = { safe: boolean, flagged: Array<string>, 
+/**
+ * A danger sign among them: go to the midwife or puskesmas now.
+ */
+urgent: boolean, };
+
+export type Score = { total: number, maximum: number, 
+/**
+ * Rounded half up to a whole percent.
+ */
+percent: number, band: Band, 
+/**
+ * At least the competent percentage and no critical row at 0.
+ */
+competent: boolean, 
+/**
+ * Critical rows scored 0, in checklist order: the reason a visit is not competent
+ * whatever its percentage.
+ */
+criticalFailed: Array<string>, };
+
+export type SessionOutcome = "finished" | "stopped" | "not-started";
+
+export type SessionUpdate = { sessionId: string, 
+/**
+ * Increases with every update of the session: the channel and command replies are
+ * separate paths, so the UI drops anything older than what it has drawn.
+ */
+seq: number, snapshot: Snapshot, cues: Array<Cue>, 
+/**
+ * A Fluent error id when the last transition could not be saved.
+ */
+saveError: string | null, };
+
+export type SessionView = { id: string, at: string, outcome: SessionOutcome, stopReason: string | null, 
+/**
+ * The mother's current rating; `None` when she has not been asked or not answered.
+ */
+rating: Rating | null, };
+
+export type Slot = "morning" | "evening";
+
+export type Snapshot = { phase: Phase, paused: boolean, passes: number, 
+/**
+ * Length of the current countdown or pass.
+ */
+segmentMs: number, 
+/**
+ * Time left in it.
+ */
+remainingMs: number, 
+/**
+ * 0.0 at the start of the current segment, 1.0 at its end.
+ */
+progress: number, activeMs: number, };
+
+export type Statement = { id: string, lesson: string, };
+
+export type Step = { id: string, region: Region | null, 
+/**
+ * Whether the step is one of the timed passes.
+ */
+timed: boolean, };
+
+export type StopReason = "no-consent" | "safety" | "mother-asked" | "pain" | "interrupted" | "other";
+
+export type StorageProblem = { problem: StorageProblemKind, detail: string, dataDir: string, };
+
+export type StorageProblemKind = "read-only" | "disk-full" | "damaged" | "newer-version" | "other";
+
+export type TallyRow = { table: string, decision: Decision, count: number, };
+
+export type TestKind = "pre" | "post";
+
+export type Tone = "start" | "keep-going" | "great";
+
+export type TransferOverview = { 
+/**
+ * When these families were last sent from this device.
+ */
+lastExport: string | null, 
+/**
+ * Records the bundle would hold, everything / only what changed since.
+ */
+records: number, recordsSinceLast: number | null, openConflicts: number, };
+
+export type Unfinished = { sessionId: string, resumePass: number, passes: number, minutesAgo: number, };
+
+export type VisitInput = { familyId: string, rows: Array<RowScore>, coachingNotes: string | null, motivation: string, milkStatus: string | null, };
+
+export type VisitResult = { visitId: string, originalId: string, version: number, score: Score, };
+
+export type VisitView = { id: string, originalId: string, version: number, amendReason: string | null, visitedOn: string, checklistVersion: string, percent: number, band: string, competent: boolean, coachingNotes: string | null, motivation: string, milkStatus: string | null, cadreName: string, rows: Array<RowScore>, 
+/**
+ * Critical rows scored 0 (only checklist versions that have them).
+ */
+criticalFailed: Array<string>, };
+
+export type WeekCount = { weekStart: string, given: number, planned: number, };
+
+export type WeekFeedback = { finished: number, planned: number, tone: Tone, 
+/**
+ * Comfort the mother gave the latest rated session.
+ */
+lastComfort: number | null, lastMilkFlow: MilkFlow | null, };
+
+export type Wilcoxon = { 
+/**
+ * All pairs given.
+ */
+pairs: number, 
+/**
+ * After < before.
+ */
+negative: RankGroup, 
+/**
+ * After > before.
+ */
+positive: RankGroup, 
+/**
+ * After = before (dropped from the ranking).
+ */
+ties: number, 
+/**
+ * `None` with fewer than two usable pairs.
+ */
+outcome: WilcoxonOutcome | null, };
+
+export type WilcoxonOutcome = { z: number, 
+/**
+ * Two-sided, from the normal approximation.
+ */
+p: number, 
+/**
+ * Two-sided exact p (conditional on the ranks, ties included), for small n.
+ */
+pExact: number | null, 
+/**
+ * At the 5 % level, on the exact p when there is one.
+ */
+significant: boolean, };
