@@ -72,11 +72,11 @@ fn main() {
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
             .expect("checkpoint");
         // Warm up once (the command runs on a warm connection too), then take the median of 5.
-        let _ = storage::report::cohort(store.conn(), &scope).expect("cohort");
+        let _ = storage::report::list_cohort(store.conn(), &scope).expect("cohort");
         let mut times: Vec<f64> = (0..5)
             .map(|_| {
                 let started = Instant::now();
-                let cohort = storage::report::cohort(store.conn(), &scope).expect("cohort");
+                let cohort = storage::report::list_cohort(store.conn(), &scope).expect("cohort");
                 let gathered = started.elapsed();
                 let built = report::build(&cohort);
                 if std::env::var_os("BENCH_SPLIT").is_some() {
@@ -288,7 +288,7 @@ fn study(dir: &std::path::Path) {
     };
     for round in 0..2 {
         let started = Instant::now();
-        let cohort = storage::report::cohort(store.conn(), &scope).expect("cohort");
+        let cohort = storage::report::list_cohort(store.conn(), &scope).expect("cohort");
         println!(
             "cohort round {round}: {} families in {:?}",
             cohort.len(),

@@ -30,7 +30,8 @@ fn seed(store: &mut Store, count: usize) -> String {
             let record = families::register(tx, family, &device, now())?;
             let id = record.meta.id;
             for n in 0..count {
-                let session = sessions::create(tx, &id, MassagePlan::default(), &device, now())?;
+                let session =
+                    sessions::insert_session(tx, &id, MassagePlan::default(), &device, now())?;
                 let stopped = sessions::TimedEvent {
                     kind: EventKind::Stopped {
                         reason: StopReason::MotherAsked,
@@ -38,7 +39,7 @@ fn seed(store: &mut Store, count: usize) -> String {
                     active_ms: 1000,
                     at: now(),
                 };
-                sessions::record_events(tx, &session, &device, &[stopped], &[], now())?;
+                sessions::insert_events(tx, &session, &device, &[stopped], &[], now())?;
                 let rating = Rating {
                     skipped: false,
                     comfort: Some((n % 5) as u8 + 1),

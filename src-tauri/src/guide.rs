@@ -191,7 +191,7 @@ impl Writer {
                 let device_id = store.device_id().to_owned();
                 store.with_tx(|tx| {
                     for part in saving.0.iter().chain([&saving.1]) {
-                        sessions::record_events(
+                        sessions::insert_events(
                             tx,
                             &part.session_id,
                             &device_id,

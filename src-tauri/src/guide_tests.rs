@@ -18,7 +18,7 @@ fn store_with_session() -> (Store, String) {
     let record = store
         .with_tx(|tx| families::register(tx, family, &device, storage::now()))
         .unwrap();
-    let session = sessions::create(
+    let session = sessions::insert_session(
         store.conn(),
         &record.meta.id,
         MassagePlan::default(),

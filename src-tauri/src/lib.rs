@@ -113,7 +113,7 @@ fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
         .as_ref()
         .ok()
         .and_then(|s| {
-            storage::settings::get(s.conn(), storage::settings::LANGUAGE)
+            storage::settings::get_setting(s.conn(), storage::settings::LANGUAGE)
                 .ok()
                 .flatten()
         })

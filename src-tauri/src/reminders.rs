@@ -84,11 +84,11 @@ async fn next_reminder_at<R: Runtime>(
     let state = app.state::<AppState>();
     state
         .with_store(move |store| {
-            let Some(family) = families::get_own(store.conn())? else {
+            let Some(family) = families::get_own_family(store.conn())? else {
                 return Ok(None);
             };
             let settings = follow_up::get_reminders(store.conn(), &family.meta.id)?;
-            let done = follow_up::given_session_times(
+            let done = follow_up::list_given_session_times(
                 store.conn(),
                 &family.meta.id,
                 now - Duration::days(2),
@@ -120,7 +120,7 @@ async fn hand_to_system<R: Runtime>(app: &AppHandle<R>, next: Option<Reminder>) 
 async fn texts<R: Runtime>(app: &AppHandle<R>, slot: Slot) -> Result<(String, String), AppError> {
     let state = app.state::<AppState>();
     let language = state
-        .with_store(|store| Ok(settings::get(store.conn(), settings::LANGUAGE)?))
+        .with_store(|store| Ok(settings::get_setting(store.conn(), settings::LANGUAGE)?))
         .await?
         .unwrap_or_else(|| crate::i18n::DEFAULT_LANGUAGE.to_owned());
     let body_id = match slot {

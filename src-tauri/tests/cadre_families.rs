@@ -21,10 +21,10 @@ fn add_family(store: &mut Store, father: &str, by_cadre: bool, assign: bool) -> 
         .with_tx(|tx| {
             let record = families::register(tx, valid, &device, now())?;
             if by_cadre {
-                families::mark_registered_by_cadre(tx, &record.meta.id)?;
+                families::update_registered_by_cadre(tx, &record.meta.id)?;
             }
             if assign {
-                cadre::assign(tx, &record.meta.id, now())?;
+                cadre::insert_assignment(tx, &record.meta.id, now())?;
             }
             Ok::<_, storage::StorageError>(record.meta.id)
         })
@@ -52,11 +52,11 @@ fn cadre_mode_shows_her_families_and_the_devices_own_only() {
     let other = add_family(&mut store, "Candra", true, false);
 
     assert_eq!(fathers(&store), ["Andi", "Budi"]);
-    assert!(cadre::visible(store.conn(), &own).unwrap());
-    assert!(cadre::visible(store.conn(), &hers).unwrap());
-    assert!(!cadre::visible(store.conn(), &other).unwrap());
+    assert!(cadre::get_visible(store.conn(), &own).unwrap());
+    assert!(cadre::get_visible(store.conn(), &hers).unwrap());
+    assert!(!cadre::get_visible(store.conn(), &other).unwrap());
     // "Send all families" takes these ids: hers and the device's own, never Candra.
-    let mut sent = cadre::visible_family_ids(store.conn()).unwrap();
+    let mut sent = cadre::list_visible_family_ids(store.conn()).unwrap();
     sent.sort();
     let mut expected = vec![own.clone(), hers.clone()];
     expected.sort();
@@ -80,7 +80,7 @@ fn cadre_mode_shows_her_families_and_the_devices_own_only() {
         to: today,
         active_since: today,
     };
-    let cohort = storage::report::cohort(store.conn(), &scope).unwrap();
+    let cohort = storage::report::list_cohort(store.conn(), &scope).unwrap();
     assert_eq!(
         cohort.len(),
         2,
@@ -106,5 +106,5 @@ fn families_a_cadre_registered_before_assignments_existed_stay_hers() {
         .unwrap();
     }
     let store = Store::open_in(dir.path()).unwrap();
-    assert!(cadre::visible(store.conn(), "0193a1b2-0000-7000-8000-000000000001").unwrap());
+    assert!(cadre::get_visible(store.conn(), "0193a1b2-0000-7000-8000-000000000001").unwrap());
 }

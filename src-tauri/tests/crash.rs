@@ -91,7 +91,7 @@ fn write_forever(dir: &Path) -> Result<(), AppError> {
 }
 
 fn own_family(store: &mut Store) -> Result<String, AppError> {
-    if let Some(family) = families::get_own(store.conn())? {
+    if let Some(family) = families::get_own_family(store.conn())? {
         return Ok(family.meta.id);
     }
     let input = FamilyInput {
@@ -287,7 +287,7 @@ fn check(dir: &Path, acks: &Acknowledged) -> usize {
             )
             .expect("last");
         if status == "running" {
-            let offered = sessions::find_unfinished(conn).expect("find").map(|u| u.id);
+            let offered = sessions::get_unfinished(conn).expect("find").map(|u| u.id);
             assert_eq!(
                 offered.as_deref(),
                 Some(last.as_str()),
@@ -317,7 +317,7 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         );
         checked = check(dir.path(), &acks);
         let store = Store::open_in(dir.path()).expect("reopen");
-        if sessions::find_unfinished(store.conn())
+        if sessions::get_unfinished(store.conn())
             .expect("find")
             .is_some()
         {

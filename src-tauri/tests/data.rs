@@ -96,7 +96,7 @@ fn a_full_disk_refuses_the_write_with_its_own_message_and_keeps_what_was_there()
     let device = store.device_id().to_owned();
     let result = store.with_tx(|tx| {
         for _ in 0..200 {
-            sessions::create(tx, &family, MassagePlan::default(), &device, now())?;
+            sessions::insert_session(tx, &family, MassagePlan::default(), &device, now())?;
         }
         Ok::<_, StorageError>(())
     });
@@ -109,7 +109,7 @@ fn a_full_disk_refuses_the_write_with_its_own_message_and_keeps_what_was_there()
         .query_row("SELECT count(*) FROM massage_session", [], |r| r.get(0))
         .unwrap();
     assert_eq!(sessions, 0, "nothing half-written");
-    assert!(families::get_own(store.conn()).unwrap().is_some());
+    assert!(families::get_own_family(store.conn()).unwrap().is_some());
 }
 
 #[test]
@@ -167,15 +167,15 @@ fn one_backup_a_day_seven_kept_and_a_restore_brings_the_old_data_back() {
     );
 
     // Restore today's backup after the family was edited.
-    let family = families::get_own(store.conn()).unwrap().unwrap();
+    let family = families::get_own_family(store.conn()).unwrap().unwrap();
     let mut edited = family.family.clone();
     edited.father_name = "Budi Santoso".into();
     let device = store.device_id().to_owned();
-    families::update(store.conn(), &family.meta.id, &edited, &device, now()).unwrap();
+    families::update_family(store.conn(), &family.meta.id, &edited, &device, now()).unwrap();
     drop(store);
     backup::put_back(dir.path(), &kept[0].file).unwrap();
     let store = Store::open_in(dir.path()).unwrap();
-    let restored = families::get_own(store.conn()).unwrap().unwrap();
+    let restored = families::get_own_family(store.conn()).unwrap().unwrap();
     assert_eq!(restored.family.father_name, "Budi");
     assert!(
         backup::put_back(dir.path(), "../ayah-asi.sqlite3").is_err(),
@@ -196,13 +196,16 @@ fn deleting_a_family_leaves_no_trace_of_its_names_in_the_file_wal_or_backups() {
     let keep = register(&mut store, "Andi", "Rina");
     let gone = register(&mut store, "Zulkarnaen", "Kartikasari");
     let device = store.device_id().to_owned();
-    sessions::create(store.conn(), &gone, MassagePlan::default(), &device, now()).unwrap();
-    let mut edited = families::get(store.conn(), &gone).unwrap().unwrap().family;
+    sessions::insert_session(store.conn(), &gone, MassagePlan::default(), &device, now()).unwrap();
+    let mut edited = families::get_family(store.conn(), &gone)
+        .unwrap()
+        .unwrap()
+        .family;
     edited.posyandu = Some("Kenanga".into());
-    families::update(store.conn(), &gone, &edited, &device, now()).unwrap();
+    families::update_family(store.conn(), &gone, &edited, &device, now()).unwrap();
     backup::make(store.conn(), dir.path(), "daily", now()).unwrap();
 
-    let data = privacy::family_data(store.conn(), &gone).unwrap();
+    let data = privacy::get_family_data(store.conn(), &gone).unwrap();
     let json = privacy::as_json(&data);
     assert_eq!(json["family"][0]["father_name"], "Zulkarnaen");
     assert_eq!(json["massage_session"].as_array().unwrap().len(), 1);
@@ -231,7 +234,7 @@ fn deleting_a_family_leaves_no_trace_of_its_names_in_the_file_wal_or_backups() {
         }
     }
     // The other family is untouched, and an old bundle cannot bring the deleted one back.
-    assert!(families::get(store.conn(), &keep).unwrap().is_some());
+    assert!(families::get_family(store.conn(), &keep).unwrap().is_some());
     let tombstones: i64 = store
         .conn()
         .query_row(

@@ -24,10 +24,10 @@ fn a_database_at_schema_1_upgrades_and_keeps_its_family() {
     }
     let store = Store::open_in(dir.path()).unwrap();
     assert_eq!(store.device_id(), "0193a1b2-0000-7000-8000-0000000000aa");
-    let family = families::get_own(store.conn()).unwrap().unwrap();
+    let family = families::get_own_family(store.conn()).unwrap().unwrap();
     assert_eq!(family.family.father_name, "Budi");
     assert_eq!(
-        families::consents_of(store.conn(), &family.meta.id)
+        families::list_consents(store.conn(), &family.meta.id)
             .unwrap()
             .len(),
         1
@@ -229,7 +229,9 @@ fn a_database_at_every_released_schema_upgrades_and_keeps_every_row() {
             );
         }
         // The app reads it: its own family, and (from schema 4 on) the cadre's list.
-        let own = families::get_own(conn).unwrap().expect("the own family");
+        let own = families::get_own_family(conn)
+            .unwrap()
+            .expect("the own family");
         assert!(
             own.family.father_name.starts_with("Budi"),
             "schema {schema}"

@@ -23,7 +23,7 @@ struct CadreDevice {
 fn cadre_device() -> CadreDevice {
     let (store, family_a) = store_with_family();
     let device = store.device_id().to_owned();
-    let session_a = sessions::create(
+    let session_a = sessions::insert_session(
         store.conn(),
         &family_a,
         MassagePlan::default(),
@@ -38,7 +38,7 @@ fn cadre_device() -> CadreDevice {
         active_ms: 1000,
         at: now(),
     };
-    sessions::record_events(store.conn(), &session_a, &device, &[stopped], &[], now()).unwrap();
+    sessions::insert_events(store.conn(), &session_a, &device, &[stopped], &[], now()).unwrap();
     let cadre_id =
         cadre::insert_cadre(store.conn(), "Bu Ani", "$argon2id$v=19$x", &device, now()).unwrap();
     let rows: Vec<RowScore> = checklist::ROWS

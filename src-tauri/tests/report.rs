@@ -13,7 +13,7 @@ use common::store_with_family;
 fn a_corrected_rating_counts_once_at_its_corrected_value() {
     let (store, family_id) = store_with_family();
     let device = store.device_id().to_owned();
-    let session = sessions::create(
+    let session = sessions::insert_session(
         store.conn(),
         &family_id,
         MassagePlan::default(),
@@ -29,7 +29,7 @@ fn a_corrected_rating_counts_once_at_its_corrected_value() {
         active_ms: 0,
         at: now(),
     };
-    sessions::record_events(store.conn(), &session, &device, &[stopped], &[], now()).unwrap();
+    sessions::insert_events(store.conn(), &session, &device, &[stopped], &[], now()).unwrap();
     let rated = |comfort| Rating {
         skipped: false,
         comfort: Some(comfort),
@@ -65,7 +65,7 @@ fn a_corrected_rating_counts_once_at_its_corrected_value() {
         to: today,
         active_since: today,
     };
-    let cohort = ayah_asi_lib::storage::report::cohort(store.conn(), &scope).unwrap();
+    let cohort = ayah_asi_lib::storage::report::list_cohort(store.conn(), &scope).unwrap();
     assert_eq!(cohort[0].comforts, [5]);
     let built = report::build(&cohort);
     assert_eq!((built.comfort_ratings, built.comfort_mean), (1, Some(5.0)));

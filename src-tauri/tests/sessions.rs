@@ -30,7 +30,7 @@ fn record(
         .collect();
     let device = store.device_id().to_owned();
     store
-        .with_tx(|tx| sessions::record_events(tx, session, &device, &timed, &paused, now()))
+        .with_tx(|tx| sessions::insert_events(tx, session, &device, &timed, &paused, now()))
         .unwrap();
 }
 
@@ -39,7 +39,7 @@ fn a_finished_session_keeps_each_pass_with_its_pause() {
     let (mut store, family) = store_with_family();
     let plan = MassagePlan::new(60, 2).unwrap();
     let device = store.device_id().to_owned();
-    let session = sessions::create(store.conn(), &family, plan, &device, now()).unwrap();
+    let session = sessions::insert_session(store.conn(), &family, plan, &device, now()).unwrap();
     let origin = now();
     let mut engine = Engine::new(plan);
     let events = engine.start(0).unwrap();
@@ -53,10 +53,12 @@ fn a_finished_session_keeps_each_pass_with_its_pause() {
     let events = engine.finish(210_000).unwrap();
     record(&mut store, &session, &engine, &events, origin);
 
-    let row = sessions::get(store.conn(), &session).unwrap().unwrap();
+    let row = sessions::get_session(store.conn(), &session)
+        .unwrap()
+        .unwrap();
     assert_eq!(row.status, "finished");
     assert_eq!(row.protocol_version, "pijat-oksitosin-v2");
-    let passes = sessions::passes_of(store.conn(), &session).unwrap();
+    let passes = sessions::list_passes(store.conn(), &session).unwrap();
     assert_eq!(passes.len(), 2);
     assert_eq!(passes[0].paused_ms, 7_500);
     let length = |p: &sessions::PassRow| {
@@ -70,10 +72,10 @@ fn a_finished_session_keeps_each_pass_with_its_pause() {
         "60 s of massage plus 7.5 s paused"
     );
     assert_eq!(length(&passes[1]), 60_000);
-    let kinds = sessions::event_kinds_of(store.conn(), &session).unwrap();
+    let kinds = sessions::list_event_kinds(store.conn(), &session).unwrap();
     assert_eq!(kinds.first().map(String::as_str), Some("started"));
     assert_eq!(kinds.last().map(String::as_str), Some("finished"));
-    assert!(sessions::find_unfinished(store.conn()).unwrap().is_none());
+    assert!(sessions::get_unfinished(store.conn()).unwrap().is_none());
 }
 
 #[test]
@@ -81,13 +83,13 @@ fn a_session_cut_off_mid_pass_is_found_with_the_pass_to_give_again() {
     let (mut store, family) = store_with_family();
     let plan = MassagePlan::new(60, 3).unwrap();
     let device = store.device_id().to_owned();
-    let session = sessions::create(store.conn(), &family, plan, &device, now()).unwrap();
+    let session = sessions::insert_session(store.conn(), &family, plan, &device, now()).unwrap();
     let mut engine = Engine::new(plan);
     let mut events = engine.start(0).unwrap();
     events.extend(engine.advance(100_000)); // pass 1 done, pass 2 under way
     record(&mut store, &session, &engine, &events, now());
 
-    let unfinished = sessions::find_unfinished(store.conn()).unwrap().unwrap();
+    let unfinished = sessions::get_unfinished(store.conn()).unwrap().unwrap();
     assert_eq!(
         (unfinished.id.as_str(), unfinished.resume_pass),
         (session.as_str(), 2)
@@ -100,8 +102,8 @@ fn not_started_sessions_keep_their_reason_and_preparations_left_open_are_closed(
     let (store, family) = store_with_family();
     let plan = MassagePlan::default();
     let device = store.device_id().to_owned();
-    let refused = sessions::create(store.conn(), &family, plan, &device, now()).unwrap();
-    sessions::mark_not_started(
+    let refused = sessions::insert_session(store.conn(), &family, plan, &device, now()).unwrap();
+    sessions::update_not_started(
         store.conn(),
         &refused,
         StopReason::Safety,
@@ -109,19 +111,23 @@ fn not_started_sessions_keep_their_reason_and_preparations_left_open_are_closed(
         now(),
     )
     .unwrap();
-    let abandoned = sessions::create(store.conn(), &family, plan, &device, now()).unwrap();
+    let abandoned = sessions::insert_session(store.conn(), &family, plan, &device, now()).unwrap();
     assert_eq!(
-        sessions::close_abandoned_preparations(store.conn(), now()).unwrap(),
+        sessions::update_abandoned_preparations(store.conn(), now()).unwrap(),
         1
     );
 
-    let refused = sessions::get(store.conn(), &refused).unwrap().unwrap();
+    let refused = sessions::get_session(store.conn(), &refused)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (refused.status.as_str(), refused.stop_reason.as_deref()),
         ("not-started", Some("safety"))
     );
     assert_eq!(refused.safety_flags.as_deref(), Some("back-wound"));
-    let abandoned = sessions::get(store.conn(), &abandoned).unwrap().unwrap();
+    let abandoned = sessions::get_session(store.conn(), &abandoned)
+        .unwrap()
+        .unwrap();
     assert_eq!(abandoned.stop_reason.as_deref(), Some("interrupted"));
 }
 
@@ -134,13 +140,13 @@ fn the_plan_is_remembered_per_family_and_checked_by_the_schema() {
     );
     let device = store.device_id().to_owned();
     let plan = MassagePlan::new(120, 4).unwrap();
-    sessions::set_plan(store.conn(), &family, plan, &device, now()).unwrap();
-    sessions::set_plan(store.conn(), &family, plan, &device, now()).unwrap();
+    sessions::update_plan(store.conn(), &family, plan, &device, now()).unwrap();
+    sessions::update_plan(store.conn(), &family, plan, &device, now()).unwrap();
     assert_eq!(sessions::get_plan(store.conn(), &family).unwrap(), plan);
     // The database refuses a plan outside the ranges even if code forgot to check.
     let bad = MassagePlan {
         pass_seconds: 30,
         passes: 3,
     };
-    assert!(sessions::set_plan(store.conn(), &family, bad, &device, now()).is_err());
+    assert!(sessions::update_plan(store.conn(), &family, bad, &device, now()).is_err());
 }

@@ -41,7 +41,11 @@ fn a_family_round_trips_to_the_cadre_and_back_with_nothing_lost_or_doubled() {
         .unwrap();
     assert_eq!(history, 1);
     // An imported family is not the cadre device's own.
-    assert!(families::get_own(cadre_tablet.conn()).unwrap().is_none());
+    assert!(
+        families::get_own_family(cadre_tablet.conn())
+            .unwrap()
+            .is_none()
+    );
 
     // The cadre visits, corrects the posyandu name, and sends the family back.
     visit(&cadre_tablet, &family, &cadre_id);
@@ -72,7 +76,7 @@ fn a_family_round_trips_to_the_cadre_and_back_with_nothing_lost_or_doubled() {
         travelling(&phone, &family),
         travelling(&cadre_tablet, &family)
     );
-    let own = families::get_own(phone.conn()).unwrap().unwrap();
+    let own = families::get_own_family(phone.conn()).unwrap().unwrap();
     assert_eq!(own.family.posyandu.as_deref(), Some("Mawar 3"));
     assert_eq!(row_version(&phone, &family), 2);
     // The cadre is known on the phone by name only: no PIN can open cadre mode there.
@@ -113,7 +117,7 @@ fn edits_made_on_both_devices_at_once_are_both_kept_until_the_cadre_chooses() {
     let (_, tally) = import(&mut cadre_tablet, &from_phone).unwrap();
     assert_eq!(count(&tally, "family", Decision::Conflict), 1);
     // The cadre's own edit stays until she chooses; the phone's is kept aside.
-    let here = families::get(cadre_tablet.conn(), &family)
+    let here = families::get_family(cadre_tablet.conn(), &family)
         .unwrap()
         .unwrap()
         .family;
@@ -121,7 +125,7 @@ fn edits_made_on_both_devices_at_once_are_both_kept_until_the_cadre_chooses() {
         (here.father_name.as_str(), here.rw.as_deref()),
         ("Budi", Some("4"))
     );
-    let conflicts = transfer::open_conflicts(cadre_tablet.conn()).unwrap();
+    let conflicts = transfer::list_open_conflicts(cadre_tablet.conn()).unwrap();
     assert_eq!(conflicts.len(), 1);
     let fields: Vec<&str> = conflicts[0]
         .differences
@@ -134,7 +138,7 @@ fn edits_made_on_both_devices_at_once_are_both_kept_until_the_cadre_chooses() {
     let (changed, _) = import(&mut cadre_tablet, &from_phone).unwrap();
     assert_eq!(changed, 0);
     assert_eq!(
-        transfer::open_conflict_count(cadre_tablet.conn()).unwrap(),
+        transfer::get_open_conflict_count(cadre_tablet.conn()).unwrap(),
         1
     );
 
@@ -144,11 +148,11 @@ fn edits_made_on_both_devices_at_once_are_both_kept_until_the_cadre_chooses() {
         .with_tx(|tx| transfer::resolve(tx, &conflicts[0].id, true, &device, now()))
         .unwrap();
     assert_eq!(
-        transfer::open_conflict_count(cadre_tablet.conn()).unwrap(),
+        transfer::get_open_conflict_count(cadre_tablet.conn()).unwrap(),
         0
     );
     assert_eq!(row_version(&cadre_tablet, &family), 3);
-    let here = families::get(cadre_tablet.conn(), &family)
+    let here = families::get_family(cadre_tablet.conn(), &family)
         .unwrap()
         .unwrap()
         .family;
@@ -161,7 +165,7 @@ fn edits_made_on_both_devices_at_once_are_both_kept_until_the_cadre_chooses() {
     )
     .unwrap();
     assert_eq!(count(&tally, "family", Decision::Updated), 1);
-    assert_eq!(transfer::open_conflict_count(phone.conn()).unwrap(), 0);
+    assert_eq!(transfer::get_open_conflict_count(phone.conn()).unwrap(), 0);
     assert_eq!(
         travelling(&phone, &family),
         travelling(&cadre_tablet, &family)
@@ -183,7 +187,7 @@ fn an_older_version_never_overwrites_a_newer_one() {
     let (changed, tally) = import(&mut cadre_tablet, &old).unwrap();
     assert_eq!(changed, 0);
     assert_eq!(count(&tally, "family", Decision::Older), 1);
-    let here = families::get(cadre_tablet.conn(), &family)
+    let here = families::get_family(cadre_tablet.conn(), &family)
         .unwrap()
         .unwrap()
         .family;
@@ -247,7 +251,7 @@ fn a_deleted_record_is_not_brought_back_and_its_deletion_travels() {
         .conn()
         .execute("DELETE FROM milk_status WHERE id = ?1", [&milk_id])
         .unwrap();
-    transfer::add_tombstone(
+    transfer::insert_tombstone(
         phone.conn(),
         "milk_status",
         &milk_id,

@@ -217,7 +217,7 @@ fn write_the_fuzz_seed() {
         f.posyandu = Some("Mawar".into())
     });
     let device = cadre_tablet.device_id().to_owned();
-    transfer::add_tombstone(
+    transfer::insert_tombstone(
         cadre_tablet.conn(),
         "milk_status",
         &family,

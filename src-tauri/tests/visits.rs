@@ -63,14 +63,17 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
     let (_, version) = cadre::insert_visit(store.conn(), &amendment, &device, now()).unwrap();
     assert_eq!(version, 2);
 
-    let visits = cadre::visits_of(store.conn(), &family_id).unwrap();
+    let visits = cadre::list_visits(store.conn(), &family_id).unwrap();
     assert_eq!(visits.len(), 1, "the review shows each visit once");
     assert_eq!((visits[0].version, visits[0].percent), (2, 100));
     assert_eq!(
         visits[0].amend_reason.as_deref(),
         Some("scored the wrong family member")
     );
-    assert_eq!(cadre::visit_versions(store.conn(), &original).unwrap(), 2);
+    assert_eq!(
+        cadre::list_visit_versions(store.conn(), &original).unwrap(),
+        2
+    );
     let kept: i64 = store
         .conn()
         .query_row(
@@ -114,7 +117,7 @@ fn a_visit_saved_on_the_first_checklist_keeps_its_score_band_and_competence() {
         amends: None,
     };
     cadre::insert_visit(store.conn(), &old, &device, now()).unwrap();
-    let visits = cadre::visits_of(store.conn(), &family_id).unwrap();
+    let visits = cadre::list_visits(store.conn(), &family_id).unwrap();
     let v = &visits[0];
     assert_eq!(
         (

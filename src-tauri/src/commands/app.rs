@@ -36,11 +36,11 @@ pub async fn get_app_state(state: State<'_, AppState>) -> Result<AppStateView, A
     }
     state
         .with_store(|store| {
-            let language = settings::get(store.conn(), settings::LANGUAGE)?;
+            let language = settings::get_setting(store.conn(), settings::LANGUAGE)?;
             let today = storage::now().date_naive();
-            let own = families::get_own(store.conn())?;
+            let own = families::get_own_family(store.conn())?;
             let consent_current = match &own {
-                Some(record) => families::has_current_consent(store.conn(), &record.meta.id)?,
+                Some(record) => families::get_consent_is_current(store.conn(), &record.meta.id)?,
                 None => false,
             };
             let family = own.map(|r| FamilyView::new(&r, today));
@@ -66,7 +66,7 @@ pub async fn set_language<R: Runtime>(
     let saved = language.clone();
     state
         .with_store(move |store| {
-            Ok(settings::set(
+            Ok(settings::update_setting(
                 store.conn(),
                 settings::LANGUAGE,
                 &saved,

@@ -139,7 +139,7 @@ pub async fn restore_backup(state: State<'_, AppState>, file: String) -> Result<
 /// at the family's request) the one named.
 async fn family_for(state: &AppState, family_id: Option<String>) -> Result<String, AppError> {
     let own = state
-        .with_store(|store| Ok(families::get_own(store.conn())?))
+        .with_store(|store| Ok(families::get_own_family(store.conn())?))
         .await?;
     match (family_id, own) {
         (None, Some(own)) => Ok(own.meta.id),
@@ -173,7 +173,7 @@ pub async fn export_my_data<R: Runtime>(
     }
     let family = family_for(&state, family_id).await?;
     let tables = state
-        .with_store(move |store| Ok(privacy::family_data(store.conn(), &family)?))
+        .with_store(move |store| Ok(privacy::get_family_data(store.conn(), &family)?))
         .await?;
     let records = tables.iter().map(|t| t.rows.len()).sum();
     let stamp = storage::now().format("%Y-%m-%d").to_string();

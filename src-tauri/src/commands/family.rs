@@ -59,7 +59,7 @@ pub async fn register_family(
             let device_id = store.device_id().to_owned();
             // The family and its consent land together or not at all.
             let record = store.with_tx(|tx| {
-                if families::count(tx)? > 0 {
+                if families::get_own_family_count(tx)? > 0 {
                     return Err(AppError::FamilyExists);
                 }
                 Ok(families::register(tx, valid, &device_id, now)?)
@@ -87,9 +87,9 @@ pub fn check_family(mut input: FamilyInput) -> Result<(), AppError> {
 pub async fn renew_consent(state: State<'_, AppState>) -> Result<(), AppError> {
     state
         .with_store(|store| {
-            let own = families::get_own(store.conn())?.ok_or(AppError::NoFamily)?;
+            let own = families::get_own_family(store.conn())?.ok_or(AppError::NoFamily)?;
             let device_id = store.device_id().to_owned();
-            Ok(families::record_current_consent(
+            Ok(families::insert_current_consent(
                 store.conn(),
                 &own.meta.id,
                 &device_id,
@@ -113,13 +113,14 @@ pub async fn update_family(
     input.consent_given = true;
     state
         .with_store(move |store| {
-            let record = families::get(store.conn(), &family_id)?
+            let record = families::get_family(store.conn(), &family_id)?
                 .ok_or_else(|| AppError::FamilyNotFound(family_id.clone()))?;
-            let own = families::get_own(store.conn())?.is_some_and(|own| own.meta.id == family_id);
+            let own =
+                families::get_own_family(store.conn())?.is_some_and(|own| own.meta.id == family_id);
             if !own && !cadre_open {
                 return Err(AppError::CadreLocked);
             }
-            if !own && !storage::cadre::visible(store.conn(), &family_id)? {
+            if !own && !storage::cadre::get_visible(store.conn(), &family_id)? {
                 return Err(AppError::FamilyNotFound(family_id.clone()));
             }
             // The age limit applies to the day the family enrolled, not today.
@@ -129,9 +130,11 @@ pub async fn update_family(
             let valid = input.validate(enrolled).map_err(AppError::Invalid)?;
             let device_id = store.device_id().to_owned();
             store.with_tx(|tx| {
-                Ok::<_, AppError>(families::update(tx, &family_id, &valid, &device_id, now)?)
+                Ok::<_, AppError>(families::update_family(
+                    tx, &family_id, &valid, &device_id, now,
+                )?)
             })?;
-            let saved = families::get(store.conn(), &family_id)?
+            let saved = families::get_family(store.conn(), &family_id)?
                 .ok_or_else(|| AppError::FamilyNotFound(family_id.clone()))?;
             Ok(FamilyView::new(&saved, now.date_naive()))
         })

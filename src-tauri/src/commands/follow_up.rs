@@ -67,7 +67,7 @@ pub struct FollowUpView {
 }
 
 fn own_family(store: &Store) -> Result<String, AppError> {
-    families::get_own(store.conn())?
+    families::get_own_family(store.conn())?
         .map(|f| f.meta.id)
         .ok_or(AppError::NoFamily)
 }
@@ -117,12 +117,12 @@ pub fn save_rating(
 ) -> Result<RatingView, AppError> {
     let device_id = store.device_id().to_owned();
     store.with_tx(|tx| {
-        let session = sessions::get(tx, &session_id)?
+        let session = sessions::get_session(tx, &session_id)?
             .ok_or_else(|| AppError::SessionNotFound(session_id.clone()))?;
         if !matches!(session.status.as_str(), "finished" | "stopped") {
             return Err(AppError::SessionNotRateable);
         }
-        let version = match (follow_up::current_rating(tx, &session_id)?, correction) {
+        let version = match (follow_up::get_current_rating(tx, &session_id)?, correction) {
             (None, false) => 1,
             (Some(_), false) => return Err(AppError::RatingExists),
             (None, true) => return Err(AppError::NoRatingToCorrect),
@@ -153,14 +153,14 @@ pub fn save_rating(
 pub async fn get_history(state: State<'_, AppState>) -> Result<HistoryView, AppError> {
     state
         .with_store(|store| {
-            let family = families::get_own(store.conn())?.ok_or(AppError::NoFamily)?;
+            let family = families::get_own_family(store.conn())?.ok_or(AppError::NoFamily)?;
             let enrolled_on = chrono::DateTime::parse_from_rfc3339(&family.meta.created_at)
                 .map(|at| at.date_naive())
                 .unwrap_or(NaiveDate::MIN);
             let family = family.meta.id;
             let now = storage::now();
             let since = now - Duration::days(i64::from(HISTORY_DAYS) + 1);
-            let summaries = follow_up::session_summaries(store.conn(), &family, since)?;
+            let summaries = follow_up::list_session_summaries(store.conn(), &family, since)?;
             let settings = follow_up::get_reminders(store.conn(), &family)?;
             let days = history::days(&summaries, now, &settings, HISTORY_DAYS, enrolled_on);
             let feedback = history::week_feedback(&days, &summaries);
@@ -211,7 +211,7 @@ pub async fn get_follow_up(state: State<'_, AppState>) -> Result<FollowUpView, A
         .with_store(|store| {
             let family = own_family(store)?;
             let now = storage::now();
-            let last = follow_up::latest_milk_status(store.conn(), &family)?;
+            let last = follow_up::get_latest_milk_status(store.conn(), &family)?;
             let milk_status_due = last.as_ref().is_none_or(|(on, _, _)| {
                 (now.date_naive() - *on).num_days() >= MILK_STATUS_EVERY_DAYS
             });
@@ -232,7 +232,7 @@ pub async fn get_follow_up(state: State<'_, AppState>) -> Result<FollowUpView, A
 fn reminders_view(store: &Store, family: &str) -> Result<RemindersView, AppError> {
     let now = storage::now();
     let settings = follow_up::get_reminders(store.conn(), family)?;
-    let done = follow_up::given_session_times(store.conn(), family, now - Duration::days(2))?;
+    let done = follow_up::list_given_session_times(store.conn(), family, now - Duration::days(2))?;
     let next = reminder::next_reminder(&settings, now, &done);
     Ok(RemindersView {
         enabled: settings.enabled,
@@ -257,7 +257,13 @@ pub async fn set_reminders(
         .with_store(move |store| {
             let family = own_family(store)?;
             let device_id = store.device_id().to_owned();
-            follow_up::set_reminders(store.conn(), &family, &settings, &device_id, storage::now())?;
+            follow_up::update_reminders(
+                store.conn(),
+                &family,
+                &settings,
+                &device_id,
+                storage::now(),
+            )?;
             reminders_view(store, &family)
         })
         .await?;

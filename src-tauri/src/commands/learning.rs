@@ -43,7 +43,7 @@ pub struct QuizResult {
 }
 
 fn own_family(store: &Store) -> Result<String, AppError> {
-    families::get_own(store.conn())?
+    families::get_own_family(store.conn())?
         .map(|f| f.meta.id)
         .ok_or(AppError::NoFamily)
 }
@@ -53,8 +53,8 @@ pub async fn get_learning(state: State<'_, AppState>) -> Result<LearningView, Ap
     state
         .with_store(|store| {
             let family = own_family(store)?;
-            let read = store::lessons_read(store.conn(), &family)?;
-            let (pre_score, post_score) = store::scores(store.conn(), &family)?;
+            let read = store::list_lessons_read(store.conn(), &family)?;
+            let (pre_score, post_score) = store::get_scores(store.conn(), &family)?;
             Ok(LearningView {
                 lessons: LESSONS
                     .iter()
@@ -89,7 +89,7 @@ pub async fn mark_lesson_read(
         .with_store(move |store| {
             let family = own_family(store)?;
             let device_id = store.device_id().to_owned();
-            store::mark_read(
+            store::insert_lesson_read(
                 store.conn(),
                 &family,
                 &lesson_id,
@@ -113,7 +113,7 @@ pub async fn submit_quiz(
             let family = own_family(store)?;
             let device_id = store.device_id().to_owned();
             store.with_tx(|tx| {
-                let (pre_score, _) = store::scores(tx, &family)?;
+                let (pre_score, _) = store::get_scores(tx, &family)?;
                 let kind = if pre_score.is_some() {
                     TestKind::Post
                 } else {

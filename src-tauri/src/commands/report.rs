@@ -60,7 +60,7 @@ pub async fn export_report<R: Runtime>(
     let view = build(&state, months, posyandu, rw).await?;
     let language = state
         .with_store(|store| {
-            Ok(storage::settings::get(
+            Ok(storage::settings::get_setting(
                 store.conn(),
                 storage::settings::LANGUAGE,
             )?)
@@ -152,14 +152,14 @@ async fn build(
                 to: today,
                 active_since: today - Duration::days(6),
             };
-            let cohort = storage::report::cohort(store.conn(), &scope)?;
+            let cohort = storage::report::list_cohort(store.conn(), &scope)?;
             Ok(ReportView {
                 from,
                 to: today,
                 posyandu,
                 rw,
-                posyandu_names: storage::report::posyandu_names(store.conn())?,
-                rw_numbers: storage::report::rw_numbers(store.conn())?,
+                posyandu_names: storage::report::list_posyandu_names(store.conn())?,
+                rw_numbers: storage::report::list_rw_numbers(store.conn())?,
                 report: report::build(&cohort),
             })
         })

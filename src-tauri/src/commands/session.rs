@@ -58,7 +58,7 @@ pub struct UnfinishedView {
 async fn own_family_id(state: &AppState) -> Result<String, AppError> {
     state
         .with_store(|store| {
-            families::get_own(store.conn())?
+            families::get_own_family(store.conn())?
                 .map(|f| f.meta.id)
                 .ok_or(AppError::NoFamily)
         })
@@ -70,7 +70,7 @@ pub async fn get_protocol(state: State<'_, AppState>) -> Result<ProtocolView, Ap
     let family_id = own_family_id(&state).await?;
     let (plan, massage_lesson_read) = state
         .with_store(move |store| {
-            let read = crate::storage::learning::lessons_read(store.conn(), &family_id)?;
+            let read = crate::storage::learning::list_lessons_read(store.conn(), &family_id)?;
             let lesson_read = read
                 .iter()
                 .any(|id| id == crate::domain::learning::MASSAGE_LESSON);
@@ -112,7 +112,7 @@ pub async fn set_massage_plan(
     state
         .with_store(move |store| {
             let device_id = store.device_id().to_owned();
-            sessions::set_plan(store.conn(), &family_id, plan, &device_id, storage::now())?;
+            sessions::update_plan(store.conn(), &family_id, plan, &device_id, storage::now())?;
             Ok(plan)
         })
         .await
@@ -138,9 +138,9 @@ pub fn begin(store: &mut Store, family_id: &str, consent_given: bool) -> Result<
     store.with_tx(|tx| {
         let plan = sessions::get_plan(tx, family_id)?;
         let now = storage::now();
-        let id = sessions::create(tx, family_id, plan, &device_id, now)?;
+        let id = sessions::insert_session(tx, family_id, plan, &device_id, now)?;
         if !consent_given {
-            sessions::mark_not_started(tx, &id, StopReason::NoConsent, None, now)?;
+            sessions::update_not_started(tx, &id, StopReason::NoConsent, None, now)?;
         }
         Ok(id)
     })
@@ -165,7 +165,7 @@ pub async fn check_safety(
             expect_preparing(store.conn(), &session_id)?;
             if !answered_yes.is_empty() {
                 let flags = answered_yes.join(",");
-                sessions::mark_not_started(
+                sessions::update_not_started(
                     store.conn(),
                     &session_id,
                     StopReason::Safety,
@@ -268,8 +268,8 @@ pub async fn get_unfinished_session(
     state
         .with_store(|store| {
             let now = storage::now();
-            sessions::close_abandoned_preparations(store.conn(), now)?;
-            let Some(unfinished) = sessions::find_unfinished(store.conn())? else {
+            sessions::update_abandoned_preparations(store.conn(), now)?;
+            let Some(unfinished) = sessions::get_unfinished(store.conn())? else {
                 return Ok(None);
             };
             let minutes_ago = DateTime::parse_from_rfc3339(&unfinished.last_at)
@@ -304,7 +304,7 @@ pub async fn resume_unfinished_session<R: Runtime>(
     let id = session_id.clone();
     let plan = state
         .with_store(move |store| {
-            sessions::get(store.conn(), &id)?
+            sessions::get_session(store.conn(), &id)?
                 .map(|s| s.plan)
                 .ok_or(AppError::SessionNotFound(id))
         })
@@ -337,14 +337,14 @@ pub async fn abandon_unfinished_session(
 fn record_interrupted(store: &mut storage::Store, session_id: &str) -> Result<(), AppError> {
     let device_id = store.device_id().to_owned();
     store.with_tx(|tx| {
-        let Some(unfinished) = sessions::find_unfinished(tx)?.filter(|u| u.id == session_id) else {
+        let Some(unfinished) = sessions::get_unfinished(tx)?.filter(|u| u.id == session_id) else {
             // Already ended is fine (the offer may be answered twice); unknown is not.
-            return match sessions::get(tx, session_id)? {
+            return match sessions::get_session(tx, session_id)? {
                 Some(_) => Ok(()),
                 None => Err(AppError::SessionNotFound(session_id.to_owned())),
             };
         };
-        let row = sessions::get(tx, session_id)?
+        let row = sessions::get_session(tx, session_id)?
             .ok_or_else(|| AppError::SessionNotFound(session_id.to_owned()))?;
         let at =
             DateTime::parse_from_rfc3339(&unfinished.last_at).unwrap_or_else(|_| storage::now());
@@ -355,7 +355,7 @@ fn record_interrupted(store: &mut storage::Store, session_id: &str) -> Result<()
             active_ms: row.last_active_ms,
             at,
         };
-        sessions::record_events(tx, session_id, &device_id, &[stopped], &[], storage::now())?;
+        sessions::insert_events(tx, session_id, &device_id, &[stopped], &[], storage::now())?;
         Ok(())
     })
 }
@@ -364,7 +364,7 @@ fn expect_preparing(
     conn: &rusqlite::Connection,
     session_id: &str,
 ) -> Result<sessions::SessionRow, AppError> {
-    let row = sessions::get(conn, session_id)?
+    let row = sessions::get_session(conn, session_id)?
         .ok_or_else(|| AppError::SessionNotFound(session_id.to_owned()))?;
     if row.status != "preparing" {
         return Err(AppError::SessionNotPreparing(session_id.to_owned()));

@@ -80,7 +80,7 @@ async fn families_for(
         return match (all, family_id) {
             (true, _) => {
                 let ids = state
-                    .with_store(|store| Ok(storage::cadre::visible_family_ids(store.conn())?))
+                    .with_store(|store| Ok(storage::cadre::list_visible_family_ids(store.conn())?))
                     .await?;
                 if ids.is_empty() {
                     Err(AppError::NoFamily)
@@ -96,7 +96,7 @@ async fn families_for(
         return Err(AppError::CadreLocked);
     }
     let own = state
-        .with_store(|store| Ok(families::get_own(store.conn())?))
+        .with_store(|store| Ok(families::get_own_family(store.conn())?))
         .await?
         .ok_or(AppError::NoFamily)?;
     match family_id {
@@ -124,7 +124,7 @@ pub async fn transfer_overview(
     state
         .with_store(move |store| {
             let conn = store.conn();
-            let last_export = transfer::last_export(conn, &ids)?;
+            let last_export = transfer::get_last_export(conn, &ids)?;
             let since = since_of(last_export.as_deref());
             let records = transfer::count(conn, &ids, None)?;
             let records_since_last = match since {
@@ -135,7 +135,7 @@ pub async fn transfer_overview(
                 last_export,
                 records,
                 records_since_last,
-                open_conflicts: transfer::open_conflict_count(conn)?,
+                open_conflicts: transfer::get_open_conflict_count(conn)?,
             })
         })
         .await
@@ -156,7 +156,7 @@ pub async fn export_bundle<R: Runtime>(
         .with_store(move |store| {
             let conn = store.conn();
             let since = if since_last {
-                since_of(transfer::last_export(conn, &gather_ids)?.as_deref())
+                since_of(transfer::get_last_export(conn, &gather_ids)?.as_deref())
             } else {
                 None
             };
@@ -201,7 +201,7 @@ pub async fn export_bundle<R: Runtime>(
         .with_store(move |store| {
             let device = store.device_id().to_owned();
             let now = storage::now();
-            Ok(transfer::log_transfer(
+            Ok(transfer::insert_transfer_log(
                 store.conn(),
                 "export",
                 &device,
@@ -290,7 +290,7 @@ fn check_allowed(store: &Store, bundle: &Bundle, cadre_open: bool) -> Result<(),
     if cadre_open {
         return Ok(());
     }
-    let own = families::get_own(store.conn())?.ok_or(AppError::NoFamily)?;
+    let own = families::get_own_family(store.conn())?.ok_or(AppError::NoFamily)?;
     if bundle.header.family_ids.iter().any(|id| *id != own.meta.id) {
         return Err(AppError::BundleOtherFamily);
     }
@@ -330,8 +330,8 @@ pub async fn preview_import<R: Runtime>(
             let bundle = bundle::parse(&bytes, storage::now())?;
             check_allowed(store, &bundle, cadre_open)?;
             let plan = transfer::plan(store.conn(), &bundle)?;
-            let span = transfer::session_span(&bundle);
-            let families = transfer::family_names(store.conn(), &bundle)?
+            let span = transfer::get_session_span(&bundle);
+            let families = transfer::list_family_names(store.conn(), &bundle)?
                 .into_iter()
                 .map(|(id, father_name, mother_name)| FamilyName {
                     id,
@@ -382,8 +382,8 @@ pub async fn apply_import(
                 // A cadre who imports families takes them on.
                 if cadre_open {
                     for family in &bundle.header.family_ids {
-                        if families::get(tx, family)?.is_some() {
-                            storage::cadre::assign(tx, family, now)?;
+                        if families::get_family(tx, family)?.is_some() {
+                            storage::cadre::insert_assignment(tx, family, now)?;
                         }
                     }
                 }
@@ -392,7 +392,7 @@ pub async fn apply_import(
             Ok(ImportResult {
                 changes,
                 tally: tally_rows(tally),
-                open_conflicts: transfer::open_conflict_count(store.conn())?,
+                open_conflicts: transfer::get_open_conflict_count(store.conn())?,
             })
         })
         .await
@@ -412,12 +412,12 @@ pub async fn list_conflicts(state: State<'_, AppState>) -> Result<Vec<ConflictVi
     state.cadre.touch()?;
     state
         .with_store(|store| {
-            let conflicts = transfer::open_conflicts(store.conn())?;
+            let conflicts = transfer::list_open_conflicts(store.conn())?;
             conflicts
                 .into_iter()
                 .map(|conflict| {
                     let family = match &conflict.family_id {
-                        Some(id) => families::get(store.conn(), id)?.map(|f| FamilyName {
+                        Some(id) => families::get_family(store.conn(), id)?.map(|f| FamilyName {
                             id: id.clone(),
                             father_name: f.family.father_name,
                             mother_name: f.family.mother_name,
@@ -454,7 +454,7 @@ pub async fn resolve_conflict(
             if !found {
                 return Err(AppError::ConflictNotFound(conflict_id));
             }
-            Ok(transfer::open_conflict_count(store.conn())?)
+            Ok(transfer::get_open_conflict_count(store.conn())?)
         })
         .await
 }

@@ -57,7 +57,7 @@ pub fn insert_cadre(
 }
 
 /// Counts a wrong PIN (kept across restarts, so closing the app does not reset the wait).
-pub fn record_pin_failure(
+pub fn update_pin_failure(
     conn: &Connection,
     cadre_id: &str,
     now: DateTime<FixedOffset>,
@@ -73,7 +73,7 @@ pub fn record_pin_failure(
     )?)
 }
 
-pub fn reset_pin_failures(conn: &Connection, cadre_id: &str) -> Result<()> {
+pub fn update_pin_reset(conn: &Connection, cadre_id: &str) -> Result<()> {
     conn.execute(
         "UPDATE cadre SET failed_attempts = 0, last_failure_at = NULL WHERE id = ?1",
         [cadre_id],
@@ -186,7 +186,7 @@ pub struct VisitRow {
 }
 
 /// The family's visits, oldest first, each at its latest version.
-pub fn visits_of(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> {
+pub fn list_visits(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> {
     let mut stmt = conn.prepare(
         "SELECT v.id, v.original_id, v.version, v.amend_reason, v.visited_on, v.checklist_version,
                 v.percent, v.band, v.competent, v.coaching_notes, v.motivation, c.name, v.milk_status
@@ -238,7 +238,7 @@ pub fn visits_of(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> {
 }
 
 /// Every version of one visit, for the record of amendments.
-pub fn visit_versions(conn: &Connection, original_id: &str) -> Result<u32> {
+pub fn list_visit_versions(conn: &Connection, original_id: &str) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT count(*) FROM home_visit WHERE original_id = ?1",
         [original_id],
@@ -263,7 +263,11 @@ pub const VISIBLE_TO_CADRE: &str = "(family.registered_by = 'family' OR family.i
     (SELECT family_id FROM cadre_family WHERE cadre_id IN (SELECT id FROM cadre WHERE local = 1)))";
 
 /// Assigns a family to this device's cadre (she registered or imported it).
-pub fn assign(conn: &Connection, family_id: &str, now: DateTime<FixedOffset>) -> Result<()> {
+pub fn insert_assignment(
+    conn: &Connection,
+    family_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO cadre_family (cadre_id, family_id, assigned_at)
          SELECT id, ?1, ?2 FROM cadre WHERE local = 1",
@@ -273,7 +277,7 @@ pub fn assign(conn: &Connection, family_id: &str, now: DateTime<FixedOffset>) ->
 }
 
 /// The ids of every family cadre mode may show (hers, and the device's own).
-pub fn visible_family_ids(conn: &Connection) -> Result<Vec<String>> {
+pub fn list_visible_family_ids(conn: &Connection) -> Result<Vec<String>> {
     let sql = format!("SELECT id FROM family WHERE {VISIBLE_TO_CADRE} ORDER BY created_at, id");
     let ids = conn
         .prepare_cached(&sql)?
@@ -283,7 +287,7 @@ pub fn visible_family_ids(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Whether cadre mode may show this family.
-pub fn visible(conn: &Connection, family_id: &str) -> Result<bool> {
+pub fn get_visible(conn: &Connection, family_id: &str) -> Result<bool> {
     let sql = format!("SELECT 1 FROM family WHERE id = ?1 AND {VISIBLE_TO_CADRE}");
     Ok(conn.prepare_cached(&sql)?.exists([family_id])?)
 }
@@ -298,7 +302,7 @@ pub struct RecentVisit {
 }
 
 /// Every family's two latest visits (current versions), oldest first, in one query.
-pub fn recent_visits(conn: &Connection) -> Result<HashMap<String, Vec<RecentVisit>>> {
+pub fn list_recent_visits(conn: &Connection) -> Result<HashMap<String, Vec<RecentVisit>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT v.family_id, v.visited_on, v.percent,
                 coalesce((SELECT o.created_at FROM home_visit o WHERE o.id = v.original_id), v.created_at)
@@ -331,7 +335,7 @@ pub fn recent_visits(conn: &Connection) -> Result<HashMap<String, Vec<RecentVisi
 
 /// Sessions given (finished or stopped) per family since `since`: a range of the
 /// (family, created_at, status) index.
-pub fn sessions_given_since(
+pub fn list_sessions_given_since(
     conn: &Connection,
     family_id: &str,
     since: DateTime<FixedOffset>,
@@ -347,7 +351,7 @@ pub fn sessions_given_since(
 /// Risk signs recorded at or after `since` (RFC 3339): sessions stopped for pain or
 /// by the safety check, and milk production recorded as "tidak ada". Ranges of the
 /// (family, created_at) indexes.
-pub fn risks_since(conn: &Connection, family_id: &str, since: &str) -> Result<Vec<Risk>> {
+pub fn list_risks_since(conn: &Connection, family_id: &str, since: &str) -> Result<Vec<Risk>> {
     let mut risks = Vec::new();
     let mut stops = conn.prepare_cached(
         "SELECT DISTINCT stop_reason FROM massage_session
@@ -373,7 +377,7 @@ pub fn risks_since(conn: &Connection, family_id: &str, since: &str) -> Result<Ve
 }
 
 /// When each session given (finished or stopped) since `since` began.
-pub fn given_session_times(
+pub fn list_given_session_times(
     conn: &Connection,
     family_id: &str,
     since: DateTime<FixedOffset>,
@@ -395,7 +399,7 @@ pub fn given_session_times(
 
 /// The milk flow the mother reported last (her latest current answer), if any: the
 /// newest end of the family's range in the report index.
-pub fn last_milk_flow(conn: &Connection, family_id: &str) -> Result<Option<String>> {
+pub fn get_last_milk_flow(conn: &Connection, family_id: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached(
             "SELECT milk_flow FROM session_rating

@@ -23,7 +23,7 @@ pub struct ConsentRecord {
     pub given_at: String,
 }
 
-pub fn insert(conn: &Connection, record: &FamilyRecord) -> Result<()> {
+pub fn insert_family(conn: &Connection, record: &FamilyRecord) -> Result<()> {
     let (m, f) = (&record.meta, &record.family);
     conn.execute(
         "INSERT INTO family (id, device_id, created_at, updated_at, father_name, mother_name,
@@ -68,7 +68,7 @@ pub fn insert_consent(conn: &Connection, consent: &ConsentRecord) -> Result<()> 
 }
 
 /// The family this device was set up for (not one a cadre registered on it).
-pub fn get_own(conn: &Connection) -> Result<Option<FamilyRecord>> {
+pub fn get_own_family(conn: &Connection) -> Result<Option<FamilyRecord>> {
     Ok(conn
         .query_row(
             "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
@@ -81,7 +81,7 @@ pub fn get_own(conn: &Connection) -> Result<Option<FamilyRecord>> {
 }
 
 /// How many families registered themselves on this device (onboarding runs once).
-pub fn count(conn: &Connection) -> Result<i64> {
+pub fn get_own_family_count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM family WHERE registered_by = 'family'",
         [],
@@ -89,7 +89,7 @@ pub fn count(conn: &Connection) -> Result<i64> {
     )?)
 }
 
-pub fn get(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
+pub fn get_family(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
     Ok(conn
         .query_row(
             "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
@@ -102,7 +102,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
 }
 
 /// Every family on this device, its own and those a cadre registered.
-pub fn list_all(conn: &Connection) -> Result<Vec<FamilyRecord>> {
+pub fn list_families(conn: &Connection) -> Result<Vec<FamilyRecord>> {
     let mut stmt = conn.prepare(
         "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
                 baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
@@ -114,20 +114,20 @@ pub fn list_all(conn: &Connection) -> Result<Vec<FamilyRecord>> {
 
 /// Saves an edit of a family's profile as its next version, keeping the one it
 /// replaces. Returns false when nothing changed. Call inside a transaction.
-pub fn update(
+pub fn update_family(
     conn: &Connection,
     id: &str,
     family: &Family,
     device_id: &str,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<bool> {
-    match get(conn, id)? {
+    match get_family(conn, id)? {
         Some(current) if current.family == *family => return Ok(false),
         Some(_) => {}
         None => return Ok(false),
     }
     if let Some(spec) = crate::domain::bundle::table("family") {
-        super::transfer::keep_history(conn, spec, id, now)?;
+        super::transfer::insert_current_into_history(conn, spec, id, now)?;
     }
     let c = &family.characteristics;
     conn.execute(
@@ -154,7 +154,7 @@ pub fn update(
 }
 
 /// The families cadre mode shows (see [`super::cadre::VISIBLE_TO_CADRE`]).
-pub fn list_visible_to_cadre(conn: &Connection) -> Result<Vec<FamilyRecord>> {
+pub fn list_families_visible_to_cadre(conn: &Connection) -> Result<Vec<FamilyRecord>> {
     let sql = format!(
         "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
                 baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
@@ -167,7 +167,7 @@ pub fn list_visible_to_cadre(conn: &Connection) -> Result<Vec<FamilyRecord>> {
 }
 
 /// Marks a family as registered by a cadre (on her device) rather than by itself.
-pub fn mark_registered_by_cadre(conn: &Connection, id: &str) -> Result<()> {
+pub fn update_registered_by_cadre(conn: &Connection, id: &str) -> Result<()> {
     conn.execute(
         "UPDATE family SET registered_by = 'cadre' WHERE id = ?1",
         [id],
@@ -175,7 +175,7 @@ pub fn mark_registered_by_cadre(conn: &Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn consents_of(conn: &Connection, family_id: &str) -> Result<Vec<ConsentRecord>> {
+pub fn list_consents(conn: &Connection, family_id: &str) -> Result<Vec<ConsentRecord>> {
     let mut stmt = conn.prepare(
         "SELECT id, device_id, created_at, updated_at, family_id, text_version, given_at
          FROM consent WHERE family_id = ?1 ORDER BY given_at",
@@ -236,13 +236,13 @@ pub fn register(
         meta: RecordMeta::new(device_id, now),
         family,
     };
-    insert(conn, &record)?;
-    record_current_consent(conn, &record.meta.id, device_id, now)?;
+    insert_family(conn, &record)?;
+    insert_current_consent(conn, &record.meta.id, device_id, now)?;
     Ok(record)
 }
 
 /// Records the mother's consent to the current consent text, given now.
-pub fn record_current_consent(
+pub fn insert_current_consent(
     conn: &Connection,
     family_id: &str,
     device_id: &str,
@@ -262,7 +262,7 @@ pub fn record_current_consent(
 }
 
 /// Whether the family's mother agreed to the consent text as it reads now.
-pub fn has_current_consent(conn: &Connection, family_id: &str) -> Result<bool> {
+pub fn get_consent_is_current(conn: &Connection, family_id: &str) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM consent WHERE family_id = ?1 AND text_version = ?2)",
         params![family_id, crate::domain::family::CONSENT_TEXT_VERSION],

@@ -59,7 +59,7 @@ pub fn insert_rating(
     Ok(())
 }
 
-pub fn current_rating(conn: &Connection, session_id: &str) -> Result<Option<StoredRating>> {
+pub fn get_current_rating(conn: &Connection, session_id: &str) -> Result<Option<StoredRating>> {
     Ok(conn
         .query_row(
             "SELECT version, answered_by, created_at, skipped, comfort, pain_before, pain_after, milk_flow, note
@@ -77,7 +77,7 @@ pub fn current_rating(conn: &Connection, session_id: &str) -> Result<Option<Stor
         .optional()?)
 }
 
-pub fn rating_versions(conn: &Connection, session_id: &str) -> Result<u32> {
+pub fn list_rating_versions(conn: &Connection, session_id: &str) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT count(*) FROM session_rating WHERE session_id = ?1",
         [session_id],
@@ -99,7 +99,7 @@ fn rating_from(row: &Row, at: usize) -> rusqlite::Result<Rating> {
 }
 
 /// Every session of the family since `since`, newest first, with its current rating.
-pub fn session_summaries(
+pub fn list_session_summaries(
     conn: &Connection,
     family_id: &str,
     since: DateTime<FixedOffset>,
@@ -196,7 +196,7 @@ pub fn insert_milk_status(
 }
 
 /// The latest milk status: its date, status and recorder.
-pub fn latest_milk_status(
+pub fn get_latest_milk_status(
     conn: &Connection,
     family_id: &str,
 ) -> Result<Option<(NaiveDate, MilkStatus, String)>> {
@@ -232,7 +232,7 @@ pub fn get_reminders(conn: &Connection, family_id: &str) -> Result<ReminderSetti
         .unwrap_or_default())
 }
 
-pub fn set_reminders(
+pub fn update_reminders(
     conn: &Connection,
     family_id: &str,
     settings: &ReminderSettings,
@@ -260,7 +260,7 @@ pub fn set_reminders(
 }
 
 /// When today's and recent sessions were given (finished or stopped), for reminders.
-pub fn given_session_times(
+pub fn list_given_session_times(
     conn: &Connection,
     family_id: &str,
     since: DateTime<FixedOffset>,

@@ -7,7 +7,7 @@ use super::Result;
 use crate::domain::learning::{Answer, Graded, QUIZ_VERSION, TestKind};
 use crate::domain::record::RecordMeta;
 
-pub fn mark_read(
+pub fn insert_lesson_read(
     conn: &Connection,
     family_id: &str,
     lesson_id: &str,
@@ -30,7 +30,7 @@ pub fn mark_read(
     Ok(())
 }
 
-pub fn lessons_read(conn: &Connection, family_id: &str) -> Result<Vec<String>> {
+pub fn list_lessons_read(conn: &Connection, family_id: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT lesson_id FROM lesson_read WHERE family_id = ?1")?;
     let ids = stmt
         .query_map([family_id], |r| r.get(0))?
@@ -62,7 +62,7 @@ pub fn insert_attempt(
 }
 
 /// The family's first pre-test score and latest post-test score, if taken.
-pub fn scores(conn: &Connection, family_id: &str) -> Result<(Option<u8>, Option<u8>)> {
+pub fn get_scores(conn: &Connection, family_id: &str) -> Result<(Option<u8>, Option<u8>)> {
     let first = |kind: &str, order: &str| -> Result<Option<u8>> {
         let sql = format!(
             "SELECT score FROM quiz_attempt WHERE family_id = ?1 AND kind = ?2 ORDER BY created_at {order} LIMIT 1"

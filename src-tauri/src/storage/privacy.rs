@@ -48,7 +48,7 @@ pub struct DataTable {
 }
 
 /// Everything stored about one family, table by table.
-pub fn family_data(conn: &Connection, family_id: &str) -> Result<Vec<DataTable>> {
+pub fn get_family_data(conn: &Connection, family_id: &str) -> Result<Vec<DataTable>> {
     let mut tables = Vec::new();
     for (name, filter) in FAMILY_TABLES {
         let mut stmt = conn.prepare(&format!(
@@ -108,7 +108,7 @@ pub fn delete_family(
     device_id: &str,
     now: DateTime<FixedOffset>,
 ) -> Result<usize> {
-    let counted: usize = family_data(conn, family_id)?
+    let counted: usize = get_family_data(conn, family_id)?
         .iter()
         .map(|t| t.rows.len())
         .sum();
@@ -123,7 +123,7 @@ pub fn delete_family(
     )?;
     // Children go with the family (ON DELETE CASCADE).
     conn.execute("DELETE FROM family WHERE id = ?1", [family_id])?;
-    transfer::add_tombstone(conn, "family", family_id, Some(family_id), device_id, now)?;
+    transfer::insert_tombstone(conn, "family", family_id, Some(family_id), device_id, now)?;
     Ok(counted)
 }
 

@@ -31,7 +31,7 @@ struct Enrolled {
 }
 
 /// The facts of every family in scope.
-pub fn cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
+pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
     // Only the families this cadre may see (her own report, not another cadre's).
     let sql = format!(
         "SELECT id, substr(created_at, 1, 10), mother_age, mother_education, parity FROM family
@@ -65,7 +65,7 @@ pub fn cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
                 parity,
             } = family;
             let (milk_before, milk_after) = milk_before_after(conn, &id, &enrolled_on, scope)?;
-            let (pre_score, post_score) = super::learning::scores(conn, &id)?;
+            let (pre_score, post_score) = super::learning::get_scores(conn, &id)?;
             Ok(CohortFamily {
                 mother_age,
                 mother_education,
@@ -167,7 +167,7 @@ fn comforts(conn: &Connection, family: &str, scope: &Scope) -> Result<Vec<u8>> {
 }
 
 /// The RW numbers on this device, for the report's filter.
-pub fn rw_numbers(conn: &Connection) -> Result<Vec<String>> {
+pub fn list_rw_numbers(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT DISTINCT rw FROM family WHERE rw IS NOT NULL ORDER BY CAST(rw AS INTEGER)",
     )?;
@@ -178,7 +178,7 @@ pub fn rw_numbers(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// The posyandu names on this device, for the report's filter.
-pub fn posyandu_names(conn: &Connection) -> Result<Vec<String>> {
+pub fn list_posyandu_names(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT DISTINCT posyandu FROM family WHERE posyandu IS NOT NULL ORDER BY lower(posyandu)",
     )?;

@@ -65,7 +65,7 @@ pub fn get_plan(conn: &Connection, family_id: &str) -> Result<MassagePlan> {
         .unwrap_or_default())
 }
 
-pub fn set_plan(
+pub fn update_plan(
     conn: &Connection,
     family_id: &str,
     plan: MassagePlan,
@@ -85,7 +85,7 @@ pub fn set_plan(
         Some((id, _, _)) => {
             let spec = crate::domain::bundle::table("massage_plan");
             if let Some(spec) = spec {
-                super::transfer::keep_history(conn, spec, &id, now)?;
+                super::transfer::insert_current_into_history(conn, spec, &id, now)?;
             }
             conn.execute(
                 "UPDATE massage_plan SET pass_seconds = ?2, passes = ?3, updated_at = ?4, device_id = ?5,
@@ -106,7 +106,7 @@ pub fn set_plan(
 }
 
 /// A new session in preparation, with the family's plan and the current protocol.
-pub fn create(
+pub fn insert_session(
     conn: &Connection,
     family_id: &str,
     plan: MassagePlan,
@@ -133,7 +133,7 @@ pub fn create(
 }
 
 /// Keeps a session that never started, with why (no consent, a safety "yes", interrupted).
-pub fn mark_not_started(
+pub fn update_not_started(
     conn: &Connection,
     session_id: &str,
     reason: StopReason,
@@ -153,7 +153,7 @@ pub fn mark_not_started(
 /// Writes a batch of transitions: the events themselves, the passes they open and
 /// close, and the session's status. `paused_ms` holds each pass's paused time so far.
 /// Call inside a transaction so that a batch lands whole.
-pub fn record_events(
+pub fn insert_events(
     conn: &Connection,
     session_id: &str,
     device_id: &str,
@@ -257,7 +257,7 @@ fn apply_event(
     Ok(())
 }
 
-pub fn get(conn: &Connection, session_id: &str) -> Result<Option<SessionRow>> {
+pub fn get_session(conn: &Connection, session_id: &str) -> Result<Option<SessionRow>> {
     Ok(conn
         .query_row(
             "SELECT id, family_id, protocol_version, pass_seconds, passes, status, stop_reason,
@@ -285,7 +285,7 @@ pub fn get(conn: &Connection, session_id: &str) -> Result<Option<SessionRow>> {
         .optional()?)
 }
 
-pub fn passes_of(conn: &Connection, session_id: &str) -> Result<Vec<PassRow>> {
+pub fn list_passes(conn: &Connection, session_id: &str) -> Result<Vec<PassRow>> {
     let mut stmt = conn.prepare(
         "SELECT pass, started_at, ended_at, paused_ms FROM session_pass WHERE session_id = ?1 ORDER BY pass",
     )?;
@@ -301,7 +301,7 @@ pub fn passes_of(conn: &Connection, session_id: &str) -> Result<Vec<PassRow>> {
 }
 
 /// The kinds of a session's events in the order they happened.
-pub fn event_kinds_of(conn: &Connection, session_id: &str) -> Result<Vec<String>> {
+pub fn list_event_kinds(conn: &Connection, session_id: &str) -> Result<Vec<String>> {
     let mut stmt =
         conn.prepare("SELECT kind FROM session_event WHERE session_id = ?1 ORDER BY at, rowid")?;
     let rows = stmt.query_map([session_id], |r| r.get(0))?;
@@ -309,7 +309,7 @@ pub fn event_kinds_of(conn: &Connection, session_id: &str) -> Result<Vec<String>
 }
 
 /// A session left running by a killed app, if any (the newest one).
-pub fn find_unfinished(conn: &Connection) -> Result<Option<Unfinished>> {
+pub fn get_unfinished(conn: &Connection) -> Result<Option<Unfinished>> {
     let row: Option<(String, u32, u32, Option<String>, String)> = conn
         .query_row(
             "SELECT s.id, s.pass_seconds, s.passes,
@@ -343,7 +343,7 @@ pub fn find_unfinished(conn: &Connection) -> Result<Option<Unfinished>> {
 
 /// Sessions abandoned during preparation (the app closed before the first pass) are
 /// kept as not started, interrupted.
-pub fn close_abandoned_preparations(
+pub fn update_abandoned_preparations(
     conn: &Connection,
     now: DateTime<FixedOffset>,
 ) -> Result<usize> {

@@ -9,7 +9,7 @@ use crate::domain::record::format_time;
 /// The key under which the UI language is kept.
 pub const LANGUAGE: &str = "language";
 
-pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
             row.get(0)
@@ -17,7 +17,12 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-pub fn set(conn: &Connection, key: &str, value: &str, now: DateTime<FixedOffset>) -> Result<()> {
+pub fn update_setting(
+    conn: &Connection,
+    key: &str,
+    value: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",

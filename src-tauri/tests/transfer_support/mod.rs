@@ -103,7 +103,8 @@ pub fn travelling(store: &Store, family: &str) -> Vec<String> {
 pub fn give_rated_session(store: &Store, family: &str, comfort: u8) -> String {
     let device = store.device_id().to_owned();
     let session =
-        sessions::create(store.conn(), family, MassagePlan::default(), &device, now()).unwrap();
+        sessions::insert_session(store.conn(), family, MassagePlan::default(), &device, now())
+            .unwrap();
     let stopped = sessions::TimedEvent {
         kind: EventKind::Stopped {
             reason: StopReason::MotherAsked,
@@ -111,7 +112,7 @@ pub fn give_rated_session(store: &Store, family: &str, comfort: u8) -> String {
         active_ms: 1000,
         at: now(),
     };
-    sessions::record_events(store.conn(), &session, &device, &[stopped], &[], now()).unwrap();
+    sessions::insert_events(store.conn(), &session, &device, &[stopped], &[], now()).unwrap();
     let rating = Rating {
         skipped: false,
         comfort: Some(comfort),
@@ -136,7 +137,7 @@ pub fn give_rated_session(store: &Store, family: &str, comfort: u8) -> String {
 pub fn family_device() -> (Store, String) {
     let (store, family) = store_with_family();
     let device = store.device_id().to_owned();
-    sessions::set_plan(
+    sessions::update_plan(
         store.conn(),
         &family,
         MassagePlan::default(),
@@ -144,7 +145,7 @@ pub fn family_device() -> (Store, String) {
         now(),
     )
     .unwrap();
-    sessions::set_plan(
+    sessions::update_plan(
         store.conn(),
         &family,
         MassagePlan::new(180, 4).unwrap(),
@@ -161,7 +162,7 @@ pub fn family_device() -> (Store, String) {
         author: Author::Mother,
     };
     follow_up::insert_milk_status(store.conn(), &family, &entry, &device, now()).unwrap();
-    learning_store::mark_read(
+    learning_store::insert_lesson_read(
         store.conn(),
         &family,
         learning::MASSAGE_LESSON,
@@ -231,7 +232,10 @@ pub fn visit(store: &Store, family: &str, cadre_id: &str) {
 }
 
 pub fn edit_family(store: &Store, family: &str, change: impl FnOnce(&mut FamilyInput)) {
-    let current = families::get(store.conn(), family).unwrap().unwrap().family;
+    let current = families::get_family(store.conn(), family)
+        .unwrap()
+        .unwrap()
+        .family;
     let mut input = FamilyInput {
         father_name: current.father_name,
         mother_name: current.mother_name,
@@ -245,7 +249,7 @@ pub fn edit_family(store: &Store, family: &str, change: impl FnOnce(&mut FamilyI
     change(&mut input);
     let valid = input.validate(now().date_naive()).unwrap();
     let device = store.device_id().to_owned();
-    assert!(families::update(store.conn(), family, &valid, &device, now()).unwrap());
+    assert!(families::update_family(store.conn(), family, &valid, &device, now()).unwrap());
 }
 
 pub fn row_version(store: &Store, family: &str) -> i64 {

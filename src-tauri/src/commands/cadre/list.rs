@@ -48,9 +48,9 @@ pub fn family_list(
     let needle = query.trim().to_lowercase();
     // Every family's latest two visits in one query (per-family queries made the list
     // take 1.5 s at 10,000 families).
-    let recent = cadre_store::recent_visits(store.conn())?;
+    let recent = cadre_store::list_recent_visits(store.conn())?;
     let mut items = Vec::new();
-    for record in families::list_visible_to_cadre(store.conn())? {
+    for record in families::list_families_visible_to_cadre(store.conn())? {
         let f = &record.family;
         if !needle.is_empty()
             && !f.father_name.to_lowercase().contains(&needle)
@@ -89,11 +89,11 @@ fn list_item(
     let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at).map_or(now, |at| at);
     let since_visit = last.map_or(record.meta.created_at.as_str(), |v| v.saved_at.as_str());
     let signals = VisitSignals {
-        risks: cadre_store::risks_since(conn, &record.meta.id, since_visit)?,
+        risks: cadre_store::list_risks_since(conn, &record.meta.id, since_visit)?,
         last_visit: last.map(|v| v.visited_on),
         last_percent: last.map(|v| v.percent),
         previous_percent: previous.map(|v| v.percent),
-        sessions_7d: cadre_store::sessions_given_since(
+        sessions_7d: cadre_store::list_sessions_given_since(
             conn,
             &record.meta.id,
             now - Duration::days(7),
@@ -110,7 +110,7 @@ fn list_item(
         last_percent: signals.last_percent,
         sessions_7d: signals.sessions_7d,
         planned_7d: signals.planned_7d,
-        last_milk_flow: cadre_store::last_milk_flow(conn, &record.meta.id)?,
+        last_milk_flow: cadre_store::get_last_milk_flow(conn, &record.meta.id)?,
     })
 }
 
@@ -130,8 +130,8 @@ pub async fn register_family_as_cadre(
             let device_id = store.device_id().to_owned();
             let record = store.with_tx(|tx| {
                 let record = families::register(tx, valid, &device_id, now)?;
-                families::mark_registered_by_cadre(tx, &record.meta.id)?;
-                cadre_store::assign(tx, &record.meta.id, now)?;
+                families::update_registered_by_cadre(tx, &record.meta.id)?;
+                cadre_store::insert_assignment(tx, &record.meta.id, now)?;
                 Ok::<_, AppError>(record)
             })?;
             Ok(FamilyView::new(&record, now.date_naive()))

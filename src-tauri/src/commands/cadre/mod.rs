@@ -132,11 +132,11 @@ pub async fn unlock_cadre(state: State<'_, AppState>, pin: String) -> Result<(),
     state
         .with_store(move |store| {
             if right {
-                cadre_store::reset_pin_failures(store.conn(), &cadre.id)?;
+                cadre_store::update_pin_reset(store.conn(), &cadre.id)?;
                 Ok(())
             } else {
                 let failures =
-                    cadre_store::record_pin_failure(store.conn(), &cadre.id, storage::now())?;
+                    cadre_store::update_pin_failure(store.conn(), &cadre.id, storage::now())?;
                 Err(AppError::WrongPin {
                     wait_seconds: pin::wait_after(failures),
                 })
@@ -159,7 +159,7 @@ pub(super) async fn require_visible(
 ) -> Result<String, AppError> {
     let known = family_id.clone();
     let visible = state
-        .with_store(move |store| Ok(cadre_store::visible(store.conn(), &known)?))
+        .with_store(move |store| Ok(cadre_store::get_visible(store.conn(), &known)?))
         .await?;
     if visible {
         Ok(family_id)

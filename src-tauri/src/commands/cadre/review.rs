@@ -46,10 +46,10 @@ pub async fn family_review(
 fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
     let conn = store.conn();
     let now = storage::now();
-    let record = families::get(conn, family_id)?
-        .filter(|_| cadre_store::visible(conn, family_id).unwrap_or(false))
+    let record = families::get_family(conn, family_id)?
+        .filter(|_| cadre_store::get_visible(conn, family_id).unwrap_or(false))
         .ok_or_else(|| AppError::FamilyNotFound(family_id.to_owned()))?;
-    let visits = cadre_store::visits_of(conn, family_id)?;
+    let visits = cadre_store::list_visits(conn, family_id)?;
     let last_visit_on = visits.last().map(|v| v.visited_on);
     let since = match last_visit_on {
         Some(on) => {
@@ -57,16 +57,16 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         }
         None => DateTime::parse_from_rfc3339(&record.meta.created_at).unwrap_or(now),
     };
-    let sessions_since_visit = follow_up::session_summaries(conn, family_id, since)?;
+    let sessions_since_visit = follow_up::list_session_summaries(conn, family_id, since)?;
     let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at)
         .map_or(now.date_naive(), |at| at.date_naive());
     // A day of slack before the four weeks: times are compared as instants, and the
     // stored text carries the offset of the device that wrote it.
-    let given = cadre_store::given_session_times(conn, family_id, now - Duration::days(29))?;
+    let given = cadre_store::list_given_session_times(conn, family_id, now - Duration::days(29))?;
     let weeks = cadre::weekly_counts(&given, enrolled, now);
     let trends = checklist::row_trends(&cadre_store::as_past_visits(&visits));
     let focus = checklist::focus_rows(&trends);
-    let (pre_score, post_score) = crate::storage::learning::scores(conn, family_id)?;
+    let (pre_score, post_score) = crate::storage::learning::get_scores(conn, family_id)?;
     Ok(FamilyReview {
         critical: checklist::CRITICAL_ROWS.to_vec(),
         plan: sessions::get_plan(conn, family_id)?,

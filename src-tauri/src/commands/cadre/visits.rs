@@ -191,12 +191,12 @@ pub fn record_visit(
     let now = storage::now();
     store.with_tx(|tx| {
         let cadre = cadre_store::get_cadre(tx)?.ok_or(AppError::NoCadre)?;
-        if !cadre_store::visible(tx, &visit.family_id)? {
+        if !cadre_store::get_visible(tx, &visit.family_id)? {
             return Err(AppError::FamilyNotFound(visit.family_id.clone()));
         }
         let amends = visit.amends.as_ref();
         if let Some((original, _)) = amends
-            && cadre_store::visit_versions(tx, original)? == 0
+            && cadre_store::list_visit_versions(tx, original)? == 0
         {
             return Err(AppError::VisitNotFound(original.clone()));
         }

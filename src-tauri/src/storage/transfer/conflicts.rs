@@ -37,7 +37,7 @@ pub struct Conflict {
 /// Fields that say who and when, not what: not shown as differences.
 const BOOKKEEPING: [&str; 5] = ["id", "device_id", "created_at", "updated_at", "row_version"];
 
-pub fn open_conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
+pub fn list_open_conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
     let mut stmt = conn.prepare(
         "SELECT id, table_name, record_id, family_id, incoming_body, incoming_device, found_at
          FROM sync_conflict WHERE resolved_at IS NULL ORDER BY found_at, id",
@@ -85,7 +85,7 @@ pub fn open_conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
     Ok(conflicts)
 }
 
-pub fn open_conflict_count(conn: &Connection) -> Result<u64> {
+pub fn get_open_conflict_count(conn: &Connection) -> Result<u64> {
     let count: i64 = conn.query_row(
         "SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL",
         [],

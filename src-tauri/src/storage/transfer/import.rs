@@ -234,7 +234,7 @@ pub fn apply(
                 }
             }
             Decision::Updated => {
-                keep_history(conn, incoming.table, &incoming.id, now)?;
+                insert_current_into_history(conn, incoming.table, &incoming.id, now)?;
                 for (old, _) in &incoming.history {
                     insert_history(conn, incoming.table.name, &incoming.id, old, now)?;
                 }
@@ -277,7 +277,7 @@ pub fn apply(
     }
     let changed = changes(plan);
     if changed > 0 {
-        log_transfer(
+        insert_transfer_log(
             conn,
             "import",
             &bundle.header.device_id,

@@ -86,7 +86,7 @@ fn history_bodies(conn: &Connection, table: &str, id: &str) -> Result<Vec<Body>>
 }
 
 /// Keeps the current version of an editable record in its history, before an edit.
-pub fn keep_history(
+pub fn insert_current_into_history(
     conn: &Connection,
     spec: &TableSpec,
     id: &str,
@@ -143,7 +143,7 @@ fn tombstones_of(conn: &Connection, family_ids: &[String]) -> Result<Vec<Line>> 
 }
 
 /// Records a deletion so that no bundle brings the record back.
-pub fn add_tombstone(
+pub fn insert_tombstone(
     conn: &Connection,
     table: &str,
     id: &str,
@@ -177,7 +177,7 @@ fn row_exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
     exists(conn, &sql, id, "")
 }
 
-pub fn log_transfer(
+pub fn insert_transfer_log(
     conn: &Connection,
     direction: &str,
     bundle_device: &str,
@@ -195,7 +195,7 @@ pub fn log_transfer(
 }
 
 /// When this device last exported exactly these families.
-pub fn last_export(conn: &Connection, family_ids: &[String]) -> Result<Option<String>> {
+pub fn get_last_export(conn: &Connection, family_ids: &[String]) -> Result<Option<String>> {
     Ok(conn.query_row(
         "SELECT max(at) FROM transfer_log WHERE direction = 'export' AND family_ids = ?1",
         [family_ids.join(",")],
@@ -204,7 +204,7 @@ pub fn last_export(conn: &Connection, family_ids: &[String]) -> Result<Option<St
 }
 
 /// Sessions in the bundle: the first and last day they were given.
-pub fn session_span(bundle: &Bundle) -> Option<(String, String)> {
+pub fn get_session_span(bundle: &Bundle) -> Option<(String, String)> {
     let days: Vec<&str> = bundle
         .records
         .iter()
@@ -218,7 +218,10 @@ pub fn session_span(bundle: &Bundle) -> Option<(String, String)> {
 }
 
 /// Names of the families a bundle concerns: from the bundle, else from this device.
-pub fn family_names(conn: &Connection, bundle: &Bundle) -> Result<Vec<(String, String, String)>> {
+pub fn list_family_names(
+    conn: &Connection,
+    bundle: &Bundle,
+) -> Result<Vec<(String, String, String)>> {
     let mut from_bundle: HashMap<&str, (String, String)> = HashMap::new();
     for record in bundle.records.iter().filter(|r| r.table.name == "family") {
         let name = |c: &str| {
