@@ -17,6 +17,10 @@ onboarding-intro = Fill in your family's details. They are kept on this device o
 field-father-name = Father's name
 field-mother-name = Mother's name
 field-baby-birth-date = Baby's date of birth
+field-expected-birth-date = Expected date of birth
+field-birth-status = Baby
+field-born = The baby is born
+field-pregnant = The mother is still pregnant
 field-posyandu = Posyandu name (optional)
 field-rw = RW (optional)
 field-rt = RT (optional)
@@ -49,6 +53,11 @@ home-baby-age = Baby's age: { $days ->
     [one] { $days } day
    *[other] { $days } days
 }
+home-expected-birth = Expected birth: { $date }
+home-massage-locked-title = Oxytocin massage starts after the baby is born
+home-massage-locked-why = This massage helps the milk flow after the birth. During pregnancy oxytocin massage is not done, because the hormone oxytocin can bring on contractions of the womb. While you wait, read the lessons, take the test and look at the pictures of how to massage.
+home-record-birth = The baby is born
+record-birth-title = Record the baby's birth
 home-family = The family of { $father } and { $mother }
 home-posyandu = Posyandu { $posyandu }
 home-language = Language

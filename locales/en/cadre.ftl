@@ -25,6 +25,7 @@ risk-pain-stop = Massage stopped because she felt pain
 risk-safety-stop = Safety check: she must not be massaged
 risk-no-milk = Milk production recorded as "none"
 family-age = Baby { $days } days
+family-expecting = Pregnant · expected { $date }
 family-last-visit = Last visit: { $date }
 family-no-visit = Never visited
 family-sessions-7d = Massages in the last 7 days: { $given } of { $planned }

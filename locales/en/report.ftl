@@ -30,6 +30,7 @@ report-posyandu = Posyandu
 report-all-posyandu = All posyandu
 report-participants = Participants
 report-enrolled = Fathers enrolled
+report-pregnant = Still pregnant (baby not yet born)
 report-trained = Took the final test
 report-active = Active (a massage in the last 7 days)
 report-characteristics = Mothers' characteristics

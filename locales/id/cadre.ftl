@@ -25,6 +25,7 @@ risk-pain-stop = Pijat dihentikan karena Ibu kesakitan
 risk-safety-stop = Pemeriksaan keamanan: Ibu tidak boleh dipijat
 risk-no-milk = Produksi ASI dicatat "tidak ada"
 family-age = Bayi { $days } hari
+family-expecting = Hamil · perkiraan lahir { $date }
 family-last-visit = Kunjungan terakhir: { $date }
 family-no-visit = Belum pernah dikunjungi
 family-sessions-7d = Pijat 7 hari terakhir: { $given } dari { $planned }

@@ -30,6 +30,7 @@ report-posyandu = Posyandu
 report-all-posyandu = Semua posyandu
 report-participants = Peserta
 report-enrolled = Ayah terdaftar
+report-pregnant = Masih hamil (bayi belum lahir)
 report-trained = Sudah mengikuti tes akhir
 report-active = Aktif (pijat dalam 7 hari terakhir)
 report-characteristics = Karakteristik ibu

@@ -49,6 +49,10 @@ pub enum AppError {
     /// The interrupted session is too old to resume.
     #[error("too late to resume")]
     TooLateToResume,
+
+    /// Oxytocin massage is for after the birth: locked while the family is expecting.
+    #[error("the massage waits for the birth")]
+    MassageBeforeBirth,
     /// Only finished or stopped sessions are rated.
     #[error("this session cannot be rated")]
     SessionNotRateable,
@@ -146,6 +150,7 @@ impl AppError {
             Self::PreparationIncomplete(_) => "error-preparation-incomplete",
             Self::UnknownProtocolItem(_) => "error-unknown-protocol-item",
             Self::TooLateToResume => "error-too-late-to-resume",
+            Self::MassageBeforeBirth => "error-massage-before-birth",
             Self::SessionNotRateable => "error-session-not-rateable",
             Self::RatingExists => "error-rating-exists",
             Self::NoRatingToCorrect => "error-no-rating-to-correct",
@@ -278,6 +283,7 @@ impl AppError {
             | Self::NoActiveSession
             | Self::Engine(_)
             | Self::TooLateToResume
+            | Self::MassageBeforeBirth
             | Self::SessionNotRateable
             | Self::RatingExists
             | Self::NoRatingToCorrect

@@ -79,6 +79,7 @@ pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
             header: vec![t("report-category"), t("report-frequency")],
             rows: vec![
                 vec![text(t("report-enrolled")), count(report.enrolled)],
+                vec![text(t("report-pregnant")), count(report.pregnant)],
                 vec![text(t("report-trained")), count(report.trained)],
                 vec![text(t("report-active")), count(report.active)],
             ],

@@ -6,7 +6,7 @@ pub mod commands;
 /// The programme's rules, from the core crate (the app's code names them `domain`).
 pub use ayah_asi_core as domain;
 pub use ayah_asi_core::i18n;
-mod error;
+pub mod error;
 pub use error::AppError;
 pub mod export;
 pub mod guide;

@@ -87,6 +87,10 @@ async fn next_reminder_at<R: Runtime>(
             let Some(family) = families::get_own_family(store.conn())? else {
                 return Ok(None);
             };
+            // No massage reminders before the birth (the massage is locked until then).
+            if family.family.pregnant {
+                return Ok(None);
+            }
             let settings = follow_up::get_reminders(store.conn(), &family.meta.id)?;
             let done = follow_up::list_given_session_times(
                 store.conn(),

@@ -239,10 +239,12 @@ fn a_database_at_every_released_schema_upgrades_and_keeps_every_row() {
         if schema >= 4 {
             let list =
                 ayah_asi_lib::commands::cadre::family_list(&store, "", storage::now()).unwrap();
+            // From schema 10 the fixture adds a family enrolled in pregnancy.
+            let families = if schema >= 10 { 3 } else { 2 };
             assert_eq!(
                 list.len(),
-                2,
-                "schema {schema}: both families in the cadre's list"
+                families,
+                "schema {schema}: every family in the cadre's list"
             );
         }
         if schema == latest {

@@ -8,6 +8,7 @@ const family: Family = {
   motherName: 'Siti',
   babyBirthDate: '2026-11-01',
   babyAgeDays: 21,
+  pregnant: false,
   motherAge: null,
   motherEducation: null,
   parity: null,

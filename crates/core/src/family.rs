@@ -10,6 +10,12 @@ pub const CONSENT_TEXT_VERSION: &str = "health-data-v2";
 
 /// The oldest a baby may be at enrolment: the programme serves breastfeeding families.
 const MAX_BABY_AGE_MONTHS: u32 = 24;
+/// A family enrolled in pregnancy gives the expected date of birth: at most this far ahead
+/// (a pregnancy lasts about nine months)…
+const MAX_MONTHS_TO_BIRTH: u32 = 10;
+/// …and at most this long past (a baby may come up to two weeks after the expected date;
+/// the rest is room for recording the birth late).
+const MAX_DAYS_PAST_EXPECTED: i64 = 30;
 const NAME_MAX: usize = 60;
 const POSYANDU_MAX: usize = 80;
 const RW_RT_MAX_DIGITS: usize = 3;
@@ -20,7 +26,11 @@ const RW_RT_MAX_DIGITS: usize = 3;
 pub struct FamilyInput {
     pub father_name: String,
     pub mother_name: String,
+    /// The birth date, or the expected date of birth while `pregnant`.
     pub baby_birth_date: String,
+    /// Enrolled before the birth: the massage stays locked until the birth is recorded.
+    #[serde(default)]
+    pub pregnant: bool,
     pub posyandu: Option<String>,
     pub rw: Option<String>,
     pub rt: Option<String>,
@@ -53,11 +63,22 @@ pub struct Characteristics {
 pub struct Family {
     pub father_name: String,
     pub mother_name: String,
+    /// The birth date, or the expected date of birth while `pregnant`.
     pub baby_birth_date: NaiveDate,
+    /// Enrolled before the birth and the birth not yet recorded. Oxytocin massage is for
+    /// after the birth (it may bring on contractions), so it stays locked until then.
+    pub pregnant: bool,
     pub posyandu: Option<String>,
     pub rw: Option<String>,
     pub rt: Option<String>,
     pub characteristics: Characteristics,
+}
+
+impl Family {
+    /// The baby's age in days, `None` before the birth.
+    pub fn baby_age_days(&self, today: NaiveDate) -> Option<i64> {
+        (!self.pregnant).then(|| baby_age_days(self.baby_birth_date, today))
+    }
 }
 
 impl FamilyInput {
@@ -66,7 +87,11 @@ impl FamilyInput {
         let mut errors = Vec::new();
         let father_name = required_text("fatherName", &self.father_name, NAME_MAX, &mut errors);
         let mother_name = required_text("motherName", &self.mother_name, NAME_MAX, &mut errors);
-        let baby_birth_date = birth_date(&self.baby_birth_date, today, &mut errors);
+        let baby_birth_date = if self.pregnant {
+            expected_date(&self.baby_birth_date, today, &mut errors)
+        } else {
+            birth_date(&self.baby_birth_date, today, &mut errors)
+        };
         let posyandu = optional_text(
             "posyandu",
             self.posyandu.as_deref(),
@@ -84,6 +109,7 @@ impl FamilyInput {
                 father_name,
                 mother_name,
                 baby_birth_date,
+                pregnant: self.pregnant,
                 posyandu,
                 rw,
                 rt,
@@ -141,16 +167,42 @@ impl FamilyInput {
     }
 }
 
-fn birth_date(value: &str, today: NaiveDate, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
+/// The date as typed, or an error on the birth date field.
+fn parse_date(value: &str, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
     let value = value.trim();
     if value.is_empty() {
         errors.push(FieldError::new("babyBirthDate", "error-field-required"));
         return None;
     }
-    let Ok(date) = NaiveDate::parse_from_str(value, "%Y-%m-%d") else {
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+    if date.is_none() {
         errors.push(FieldError::new("babyBirthDate", "error-date-invalid"));
-        return None;
-    };
+    }
+    date
+}
+
+/// The expected date of birth: not more than ten months ahead, not long past.
+fn expected_date(value: &str, today: NaiveDate, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
+    let date = parse_date(value, errors)?;
+    let latest = today
+        .checked_add_months(Months::new(MAX_MONTHS_TO_BIRTH))
+        .unwrap_or(today);
+    if date > latest {
+        errors.push(
+            FieldError::new("babyBirthDate", "error-expected-date-too-far")
+                .with_arg("months", MAX_MONTHS_TO_BIRTH),
+        );
+        None
+    } else if (today - date).num_days() > MAX_DAYS_PAST_EXPECTED {
+        errors.push(FieldError::new("babyBirthDate", "error-expected-date-past"));
+        None
+    } else {
+        Some(date)
+    }
+}
+
+fn birth_date(value: &str, today: NaiveDate, errors: &mut Vec<FieldError>) -> Option<NaiveDate> {
+    let date = parse_date(value, errors)?;
     let earliest = today
         .checked_sub_months(Months::new(MAX_BABY_AGE_MONTHS))
         .unwrap_or(today);
@@ -200,6 +252,7 @@ mod tests {
             father_name: "  Budi Santoso ".into(),
             mother_name: "Siti Aminah".into(),
             baby_birth_date: "2026-11-01".into(),
+            pregnant: false,
             posyandu: Some("Melati".into()),
             rw: Some("011".into()),
             rt: Some(" ".into()),
@@ -315,6 +368,41 @@ mod tests {
         assert_eq!(
             codes(input.validate(today())),
             [("fatherName", "error-text-control-chars")]
+        );
+    }
+
+    #[test]
+    fn a_pregnant_family_gives_the_expected_date_and_has_no_baby_age_yet() {
+        let expecting = |date: &str| FamilyInput {
+            baby_birth_date: date.into(),
+            pregnant: true,
+            ..valid_input()
+        };
+        // today() is 2026-11-22: in two months is fine, and so is a few days overdue.
+        let family = expecting("2027-01-20").validate(today()).unwrap();
+        assert!(family.pregnant);
+        assert_eq!(family.baby_age_days(today()), None);
+        assert!(expecting("2026-11-10").validate(today()).is_ok());
+        assert_eq!(
+            codes(expecting("2027-10-01").validate(today())),
+            [("babyBirthDate", "error-expected-date-too-far")]
+        );
+        assert_eq!(
+            codes(expecting("2026-10-01").validate(today())),
+            [("babyBirthDate", "error-expected-date-past")]
+        );
+        // Once born, the same date rules as at any enrolment.
+        let born = FamilyInput {
+            pregnant: false,
+            ..expecting("2026-11-20")
+        };
+        assert_eq!(
+            born.validate(today()).unwrap().baby_age_days(today()),
+            Some(2)
+        );
+        assert_eq!(
+            codes(expecting("").validate(today())),
+            [("babyBirthDate", "error-field-required")]
         );
     }
 }

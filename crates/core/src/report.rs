@@ -17,6 +17,8 @@ pub struct CohortFamily {
     pub trained: bool,
     /// A session in the last 7 days.
     pub active: bool,
+    /// Enrolled in pregnancy and the birth not yet recorded.
+    pub pregnant: bool,
     /// First status on or after enrolment.
     pub milk_before: Option<MilkStatus>,
     /// Latest status in the period, when it is a later record than `milk_before`.
@@ -63,6 +65,8 @@ pub struct Row {
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub enrolled: usize,
+    /// Of those enrolled, families still expecting their baby (enrolled in pregnancy).
+    pub pregnant: usize,
     pub trained: usize,
     pub active: usize,
     pub age: Vec<Row>,
@@ -179,6 +183,7 @@ pub fn build(families: &[CohortFamily]) -> Report {
     }
     Report {
         enrolled: total,
+        pregnant: families.iter().filter(|f| f.pregnant).count(),
         trained: families.iter().filter(|f| f.trained).count(),
         active: families.iter().filter(|f| f.active).count(),
         age: tabulate(

@@ -6,6 +6,7 @@ use tauri::State;
 
 use crate::domain::family::{self, FamilyInput};
 use crate::error::AppError;
+use crate::reminders::Reminders;
 use crate::state::AppState;
 use crate::storage::{self, families, families::FamilyRecord};
 
@@ -17,8 +18,12 @@ pub struct FamilyView {
     pub id: String,
     pub father_name: String,
     pub mother_name: String,
+    /// The birth date, or the expected date of birth while `pregnant`.
     pub baby_birth_date: String,
+    /// Days since the birth; while `pregnant`, days until the expected date (negative).
     pub baby_age_days: i64,
+    /// Enrolled in pregnancy, the birth not yet recorded: the massage is locked.
+    pub pregnant: bool,
     pub posyandu: Option<String>,
     pub rw: Option<String>,
     pub rt: Option<String>,
@@ -36,6 +41,7 @@ impl FamilyView {
             mother_name: f.mother_name.clone(),
             baby_birth_date: f.baby_birth_date.format("%Y-%m-%d").to_string(),
             baby_age_days: family::baby_age_days(f.baby_birth_date, today),
+            pregnant: f.pregnant,
             posyandu: f.posyandu.clone(),
             rw: f.rw.clone(),
             rt: f.rt.clone(),
@@ -104,6 +110,7 @@ pub async fn renew_consent(state: State<'_, AppState>) -> Result<(), AppError> {
 #[tauri::command]
 pub async fn update_family(
     state: State<'_, AppState>,
+    reminders: State<'_, Reminders>,
     family_id: String,
     mut input: FamilyInput,
 ) -> Result<FamilyView, AppError> {
@@ -111,7 +118,7 @@ pub async fn update_family(
     let now = storage::now();
     // Consent was given when the family was registered; an edit does not ask again.
     input.consent_given = true;
-    state
+    let view = state
         .with_store(move |store| {
             let record = families::get_family(store.conn(), &family_id)?
                 .ok_or_else(|| AppError::FamilyNotFound(family_id.clone()))?;
@@ -123,11 +130,17 @@ pub async fn update_family(
             if !own && !storage::cadre::get_visible(store.conn(), &family_id)? {
                 return Err(AppError::FamilyNotFound(family_id.clone()));
             }
-            // The age limit applies to the day the family enrolled, not today.
+            // The age limit applies to the day the family enrolled, not today; but a
+            // pregnancy's dates (and the birth that ends it) are checked against today.
             let enrolled = chrono::DateTime::parse_from_rfc3339(&record.meta.created_at)
                 .map(|t| t.date_naive())
                 .unwrap_or(now.date_naive());
-            let valid = input.validate(enrolled).map_err(AppError::Invalid)?;
+            let on = if record.family.pregnant || input.pregnant {
+                now.date_naive()
+            } else {
+                enrolled
+            };
+            let valid = input.validate(on).map_err(AppError::Invalid)?;
             let device_id = store.device_id().to_owned();
             store.with_tx(|tx| {
                 Ok::<_, AppError>(families::update_family(
@@ -138,5 +151,8 @@ pub async fn update_family(
                 .ok_or_else(|| AppError::FamilyNotFound(family_id.clone()))?;
             Ok(FamilyView::new(&saved, now.date_naive()))
         })
-        .await
+        .await;
+    // A recorded birth starts the reminders (none are given before it).
+    reminders.reschedule();
+    view
 }

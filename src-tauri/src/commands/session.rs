@@ -136,6 +136,11 @@ pub async fn begin_session(
 pub fn begin(store: &mut Store, family_id: &str, consent_given: bool) -> Result<String, AppError> {
     let device_id = store.device_id().to_owned();
     store.with_tx(|tx| {
+        // The lock is here, not only on the screen: no session before the birth.
+        let family = families::get_family(tx, family_id)?;
+        if family.is_some_and(|f| f.family.pregnant) {
+            return Err(AppError::MassageBeforeBirth);
+        }
         let plan = sessions::get_plan(tx, family_id)?;
         let now = storage::now();
         let id = sessions::insert_session(tx, family_id, plan, &device_id, now)?;

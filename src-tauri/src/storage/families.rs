@@ -27,8 +27,9 @@ pub fn insert_family(conn: &Connection, record: &FamilyRecord) -> Result<()> {
     let (m, f) = (&record.meta, &record.family);
     conn.execute(
         "INSERT INTO family (id, device_id, created_at, updated_at, father_name, mother_name,
-                             baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity,
+                             pregnant)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             m.id,
             m.device_id,
@@ -42,7 +43,8 @@ pub fn insert_family(conn: &Connection, record: &FamilyRecord) -> Result<()> {
             f.rt,
             f.characteristics.mother_age,
             f.characteristics.mother_education,
-            f.characteristics.parity
+            f.characteristics.parity,
+            f.pregnant.then_some(1)
         ],
     )?;
     Ok(())
@@ -72,7 +74,7 @@ pub fn get_own_family(conn: &Connection) -> Result<Option<FamilyRecord>> {
     Ok(conn
         .query_row(
             "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
-                    baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
+                    baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity, pregnant
              FROM family WHERE registered_by = 'family' ORDER BY created_at, id LIMIT 1",
             [],
             family_from_row,
@@ -93,7 +95,7 @@ pub fn get_family(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
     Ok(conn
         .query_row(
             "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
-                    baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
+                    baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity, pregnant
              FROM family WHERE id = ?1",
             [id],
             family_from_row,
@@ -105,7 +107,7 @@ pub fn get_family(conn: &Connection, id: &str) -> Result<Option<FamilyRecord>> {
 pub fn list_families(conn: &Connection) -> Result<Vec<FamilyRecord>> {
     let mut stmt = conn.prepare(
         "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
-                baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
+                baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity, pregnant
          FROM family ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([], family_from_row)?;
@@ -133,7 +135,7 @@ pub fn update_family(
     conn.execute(
         "UPDATE family SET father_name = ?2, mother_name = ?3, baby_birth_date = ?4, posyandu = ?5,
              rw = ?6, rt = ?7, mother_age = ?8, mother_education = ?9, parity = ?10,
-             updated_at = ?11, device_id = ?12, row_version = row_version + 1
+             updated_at = ?11, device_id = ?12, pregnant = ?13, row_version = row_version + 1
          WHERE id = ?1",
         params![
             id,
@@ -147,7 +149,8 @@ pub fn update_family(
             c.mother_education,
             c.parity,
             crate::domain::record::format_time(now),
-            device_id
+            device_id,
+            family.pregnant.then_some(1)
         ],
     )?;
     Ok(true)
@@ -157,7 +160,7 @@ pub fn update_family(
 pub fn list_families_visible_to_cadre(conn: &Connection) -> Result<Vec<FamilyRecord>> {
     let sql = format!(
         "SELECT id, device_id, created_at, updated_at, father_name, mother_name,
-                baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity
+                baby_birth_date, posyandu, rw, rt, mother_age, mother_education, parity, pregnant
          FROM family WHERE {} ORDER BY created_at, id",
         super::cadre::VISIBLE_TO_CADRE
     );
@@ -202,6 +205,7 @@ fn family_from_row(row: &Row) -> rusqlite::Result<FamilyRecord> {
             father_name: row.get(4)?,
             mother_name: row.get(5)?,
             baby_birth_date,
+            pregnant: row.get::<_, Option<i64>>(13)?.is_some(),
             posyandu: row.get(7)?,
             rw: row.get(8)?,
             rt: row.get(9)?,

@@ -24,17 +24,21 @@ pub struct Scope {
 /// A family's id, enrolment day and the mother's characteristics.
 struct Enrolled {
     id: String,
+    /// Enrolment, or the birth when it came later (a family enrolled in pregnancy):
+    /// the programme counts from the birth.
     enrolled_on: String,
     mother_age: Option<u8>,
     mother_education: Option<String>,
     parity: Option<String>,
+    pregnant: bool,
 }
 
 /// The facts of every family in scope.
 pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
     // Only the families this cadre may see (her own report, not another cadre's).
     let sql = format!(
-        "SELECT id, substr(created_at, 1, 10), mother_age, mother_education, parity FROM family
+        "SELECT id, max(substr(created_at, 1, 10), baby_birth_date), mother_age, mother_education, parity,
+                pregnant IS NOT NULL FROM family
          WHERE substr(created_at, 1, 10) <= ?1 AND (?2 IS NULL OR lower(posyandu) = lower(?2))
            AND {}
            AND (?3 IS NULL OR ltrim(rw, '0') = ltrim(?3, '0'))
@@ -51,6 +55,7 @@ pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>
                 mother_age: r.get(2)?,
                 mother_education: r.get(3)?,
                 parity: r.get(4)?,
+                pregnant: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -63,6 +68,7 @@ pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>
                 mother_age,
                 mother_education,
                 parity,
+                pregnant,
             } = family;
             let (milk_before, milk_after) = milk_before_after(conn, &id, &enrolled_on, scope)?;
             let (pre_score, post_score) = super::learning::get_scores(conn, &id)?;
@@ -71,6 +77,7 @@ pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>
                 mother_education,
                 parity,
                 trained: post_score.is_some(),
+                pregnant,
                 // Times are RFC 3339 text starting with the date, so a plain comparison
                 // with a date is a range the index can use (substr() would not be).
                 active: conn

@@ -65,9 +65,29 @@ export type ExportResult = { file: string, records: number, };
 
 export type Exported = { files: Array<string>, };
 
-export type Family = { id: string, fatherName: string, motherName: string, babyBirthDate: string, babyAgeDays: number, posyandu: string | null, rw: string | null, rt: string | null, motherAge: number | null, motherEducation: string | null, parity: string | null, };
+export type Family = { id: string, fatherName: string, motherName: string, 
+/**
+ * The birth date, or the expected date of birth while `pregnant`.
+ */
+babyBirthDate: string, 
+/**
+ * Days since the birth; while `pregnant`, days until the expected date (negative).
+ */
+babyAgeDays: number, 
+/**
+ * Enrolled in pregnancy, the birth not yet recorded: the massage is locked.
+ */
+pregnant: boolean, posyandu: string | null, rw: string | null, rt: string | null, motherAge: number | null, motherEducation: string | null, parity: string | null, };
 
-export type FamilyInput = { fatherName: string, motherName: string, babyBirthDate: string, posyandu: string | null, rw: string | null, rt: string | null, consentGiven: boolean, 
+export type FamilyInput = { fatherName: string, motherName: string, 
+/**
+ * The birth date, or the expected date of birth while `pregnant`.
+ */
+babyBirthDate: string, 
+/**
+ * Enrolled before the birth: the massage stays locked until the birth is recorded.
+ */
+pregnant: boolean, posyandu: string | null, rw: string | null, rt: string | null, consentGiven: boolean, 
 /**
  * The mother's age in years, as typed (optional).
  */
@@ -179,7 +199,11 @@ export type Reminders = { enabled: boolean, morning: string, evening: string,
  */
 nextAt: string | null, nextSlot: Slot | null, };
 
-export type Report = { enrolled: number, trained: number, active: number, age: Array<ReportRow>, education: Array<ReportRow>, parity: Array<ReportRow>, milkBefore: Array<ReportRow>, milkAfter: Array<ReportRow>, milkTest: Wilcoxon, knowledgePreMean: number | null, knowledgePostMean: number | null, knowledgeTest: Wilcoxon, assessed: number, competent: number, competentPercent: number | null, 
+export type Report = { enrolled: number, 
+/**
+ * Of those enrolled, families still expecting their baby (enrolled in pregnancy).
+ */
+pregnant: number, trained: number, active: number, age: Array<ReportRow>, education: Array<ReportRow>, parity: Array<ReportRow>, milkBefore: Array<ReportRow>, milkAfter: Array<ReportRow>, milkTest: Wilcoxon, knowledgePreMean: number | null, knowledgePostMean: number | null, knowledgeTest: Wilcoxon, assessed: number, competent: number, competentPercent: number | null, 
 /**
  * Fathers whose latest visit scored a critical row 0 (pressed on the spine).
  */

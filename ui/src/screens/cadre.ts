@@ -119,6 +119,8 @@ function showUnlock(nav: Nav, notice: string | null): void {
   const pin = pinInput('cadre-pin', t('cadre-pin'));
   const summary = h('p', { id: 'cadre-error', class: 'form-error', role: 'alert' });
   const unlock = async () => {
+    // Cleared first, so each answer shows afresh (and a test waits for this one's).
+    summary.textContent = '';
     try {
       await api.unlockCadre(pin.input.value);
       nav.replace(showCadre);
@@ -152,7 +154,7 @@ function familyItem(nav: Nav, item: api.FamilyListItem): HTMLElement {
     item.risks.length
       ? h('ul', { class: 'risks', 'data-risks': item.risks.join(' ') }, ...item.risks.map((risk) => h('li', {}, t(`risk-${risk}`))))
       : null,
-    h('p', {}, t('family-age', { days: f.babyAgeDays }), place ? ` · ${place}` : ''),
+    h('p', {}, f.pregnant ? t('family-expecting', { date: dateText(f.babyBirthDate) }) : t('family-age', { days: f.babyAgeDays }), place ? ` · ${place}` : ''),
     h('p', {}, item.lastVisit ? t('family-last-visit', { date: dateText(item.lastVisit) }) : t('family-no-visit')),
     h('p', {}, t('family-sessions-7d', { given: item.sessions7d, planned: item.planned7d })),
     item.lastPercent !== null ? h('p', {}, t('family-last-score', { percent: item.lastPercent })) : null,

@@ -56,14 +56,18 @@ export function showHome(nav: Nav, family: api.Family): void {
     'section',
     { class: 'screen', 'aria-labelledby': 'greeting' },
     h('h1', { id: 'greeting' }, t('home-greeting', { name: family.fatherName })),
-    h('p', { id: 'baby-age', class: 'big-number' }, t('home-baby-age', { days: family.babyAgeDays })),
+    family.pregnant
+      ? h('p', { id: 'expected-birth', class: 'big-number' }, t('home-expected-birth', { date: longDate(family.babyBirthDate) }))
+      : h('p', { id: 'baby-age', class: 'big-number' }, t('home-baby-age', { days: family.babyAgeDays })),
     h('p', { id: 'family-names' }, t('home-family', { father: family.fatherName, mother: family.motherName })),
     family.posyandu ? h('p', { id: 'family-posyandu' }, t('home-posyandu', { posyandu: family.posyandu })) : null,
-    h('button', { type: 'button', id: 'start-massage', class: 'big primary', onclick: () => nav.open(showSession) }, t('home-start-massage')),
+    family.pregnant
+      ? massageLocked(nav, family)
+      : h('button', { type: 'button', id: 'start-massage', class: 'big primary', onclick: () => nav.open(showSession) }, t('home-start-massage')),
     planSummary,
     h('button', { type: 'button', id: 'open-history', class: 'big', onclick: () => nav.open(showHistory) }, t('history-open')),
     h('button', { type: 'button', id: 'open-learning', class: 'big', onclick: () => nav.open(showLearning) }, t('learn-open')),
-    milkCard,
+    family.pregnant ? null : milkCard,
     h('details', { id: 'family-data', class: 'settings' },
       h('summary', {}, t('family-data-title')),
       h('p', { class: 'hint' }, t('family-data-intro')),
@@ -73,10 +77,35 @@ export function showHome(nav: Nav, family: api.Family): void {
       myDataSection(null, again)),
     backupSection(again),
     planSettings,
-    reminderSettings,
+    family.pregnant ? null : reminderSettings,
     languageSwitcher((language) => void chooseLanguage(nav, language)),
     h('button', { type: 'button', id: 'cadre-mode', class: 'big', onclick: () => nav.open(showCadre) }, t('cadre-mode')),
   ));
+}
+
+/** Before the birth: why the massage waits, and the way to record the birth. */
+function massageLocked(nav: Nav, family: api.Family): HTMLElement {
+  return h('div', { id: 'massage-locked', class: 'card' },
+    h('h2', {}, t('home-massage-locked-title')),
+    h('p', {}, t('home-massage-locked-why')),
+    h('button', { type: 'button', id: 'record-birth', class: 'big primary', onclick: () => nav.open((n) => recordBirth(n, family)) }, t('home-record-birth')),
+  );
+}
+
+/** The family's form with "born" chosen and the date empty: saving it starts the plan. */
+function recordBirth(nav: Nav, family: api.Family): void {
+  showOnboarding(nav, () => nav.back(), {
+    initial: family,
+    recordBirth: true,
+    title: t('record-birth-title'),
+    submit: (input) => api.updateFamily(family.id, input),
+    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
+  });
+}
+
+function longDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(year ?? 0, (month ?? 1) - 1, day ?? 1));
 }
 
 /** Correcting the family's details: each edit is kept as a new version. */

@@ -10,6 +10,7 @@ test('blank optional fields are sent as null, required ones as typed', () => {
     fatherName: ' Budi ',
     motherName: '',
     babyBirthDate: '2026-11-01',
+    pregnant: false,
     posyandu: null,
     rw: '11',
     rt: null,

@@ -37,6 +37,7 @@ export function readForm(values: Record<string, string>, consentGiven: boolean):
     fatherName: values.fatherName ?? '',
     motherName: values.motherName ?? '',
     babyBirthDate: values.babyBirthDate ?? '',
+    pregnant: values.pregnant === 'true',
     posyandu: optional(values.posyandu),
     rw: optional(values.rw),
     rt: optional(values.rt),
@@ -55,6 +56,8 @@ export interface OnboardingOptions {
   footer?: Node | null;
   /** Editing a registered family: its values fill the form; consent is not asked again. */
   initial?: api.Family;
+  /** Recording the birth of a family enrolled in pregnancy: "born" chosen, the date empty. */
+  recordBirth?: boolean;
 }
 
 /** Shows `next` where `shown` is; the form's own element (and what was typed) stays for later. */
@@ -109,8 +112,10 @@ export function showOnboarding(nav: Nav, onSaved: (family: api.Family) => void, 
   };
   const education = choiceField('motherEducation', 'field-mother-education', EDUCATION, 'education');
   const parity = choiceField('parity', 'field-parity', PARITY, 'parity');
-  const birthDate = birthDateField(today, options.initial?.babyBirthDate ?? null);
+  const pregnantAtFirst = Boolean(initial?.pregnant) && !options.recordBirth;
+  const birthDate = birthDateField(today, options.recordBirth ? null : initial?.babyBirthDate ?? null, pregnantAtFirst);
   errorSlots.set('babyBirthDate', birthDate.error);
+  const birthStatus = birthStatusField(pregnantAtFirst, (pregnant) => birthDate.setPregnant(pregnant));
 
   const summary = h('p', { id: 'form-error', class: 'form-error', role: 'alert' });
   const saveLabel = options.initial ? 'family-edit-save' : 'onboarding-next';
@@ -135,6 +140,7 @@ export function showOnboarding(nav: Nav, onSaved: (family: api.Family) => void, 
     event.preventDefault();
     const values = Object.fromEntries([...inputs].map(([name, input]) => [name, input.value]));
     values.babyBirthDate = birthDate.value();
+    values.pregnant = String(birthStatus.pregnant());
     values.motherEducation = education.select.value;
     values.parity = parity.select.value;
     save.disabled = true;
@@ -184,6 +190,7 @@ export function showOnboarding(nav: Nav, onSaved: (family: api.Family) => void, 
       { id: 'family-form', novalidate: true, onsubmit: submit },
       summary,
       ...FIELDS.slice(0, 2).map(fieldRow),
+      birthStatus.element,
       birthDate.element,
       ...FIELDS.slice(2, 5).map(fieldRow),
       h('fieldset', { class: 'characteristics' },
@@ -199,11 +206,27 @@ export function showOnboarding(nav: Nav, onSaved: (family: api.Family) => void, 
   mount(nav.root, section);
 }
 
+/** Born, or still expected (enrolling in pregnancy): two radio buttons. */
+function birthStatusField(pregnantAtFirst: boolean, onChange: (pregnant: boolean) => void) {
+  const choice = (id: string, pregnant: boolean) => {
+    const input = h('input', { type: 'radio', name: 'birth-status', id, checked: pregnant === pregnantAtFirst });
+    input.addEventListener('change', () => onChange(pregnant));
+    return { input, row: h('label', { class: 'check' }, input, h('span', {}, t(id))) };
+  };
+  const born = choice('field-born', false);
+  const pregnant = choice('field-pregnant', true);
+  return {
+    element: h('fieldset', { class: 'field choices-inline' }, h('legend', {}, t('field-birth-status')), born.row, pregnant.row),
+    pregnant: () => pregnant.input.checked,
+  };
+}
+
 /**
- * The baby's birth date as day, month and year in the app's language. (WebKit's own
- * date input follows the system locale's order, which need not be the user's.)
+ * The baby's birth date (or, in pregnancy, the expected one) as day, month and year in
+ * the app's language. (WebKit's own date input follows the system locale's order, which
+ * need not be the user's.)
  */
-function birthDateField(today: Date, initial: string | null) {
+function birthDateField(today: Date, initial: string | null, pregnantAtFirst: boolean) {
   const [initialYear, initialMonth, initialDay] = (initial ?? '').split('-').map(Number);
   const day = h('input', {
     id: 'field-babyBirthDay',
@@ -223,18 +246,17 @@ function birthDateField(today: Date, initial: string | null) {
     ),
   );
   const thisYear = today.getFullYear();
-  const year = h(
-    'select',
-    { id: 'field-babyBirthYear', 'aria-label': t('date-year') },
-    ...[thisYear, thisYear - 1, thisYear - 2].map((y) => h('option', { value: String(y), selected: y === initialYear }, String(y))),
-  );
+  // Next year only for an expected date; the Rust side checks the exact limits.
+  const year = h('select', { id: 'field-babyBirthYear', 'aria-label': t('date-year') });
+  const legend = h('legend', {});
+  const setPregnant = (pregnant: boolean) => {
+    const chosen = Number(year.value) || initialYear || thisYear;
+    const years = pregnant ? [thisYear, thisYear + 1] : [thisYear, thisYear - 1, thisYear - 2];
+    year.replaceChildren(...years.map((y) => h('option', { value: String(y), selected: y === chosen }, String(y))));
+    legend.textContent = t(pregnant ? 'field-expected-birth-date' : 'field-baby-birth-date');
+  };
+  setPregnant(pregnantAtFirst);
   const error = h('p', { id: 'babyBirthDate-error', class: 'field-error' });
-  const element = h(
-    'fieldset',
-    { class: 'field date-field' },
-    h('legend', {}, t('field-baby-birth-date')),
-    h('div', { class: 'date-parts' }, day, month, year),
-    error,
-  );
-  return { element, error, day, value: () => composeDate(day.value, month.value, year.value) };
+  const element = h('fieldset', { class: 'field date-field' }, legend, h('div', { class: 'date-parts' }, day, month, year), error);
+  return { element, error, day, setPregnant, value: () => composeDate(day.value, month.value, year.value) };
 }

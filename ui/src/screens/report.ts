@@ -94,7 +94,7 @@ export async function showReport(nav: Nav, months = 3, posyandu: string | null =
     h('div', { class: 'report-controls no-print' }, period, place, rwSelect),
     h('h2', {}, t('report-participants')),
     table('report-participants', [t('report-category'), t('report-frequency')], [
-      [t('report-enrolled'), r.enrolled], [t('report-trained'), r.trained], [t('report-active'), r.active],
+      [t('report-enrolled'), r.enrolled], [t('report-pregnant'), r.pregnant], [t('report-trained'), r.trained], [t('report-active'), r.active],
     ]),
     h('h2', {}, t('report-characteristics')),
     frequencyTable('report-age', 'age', r.age),

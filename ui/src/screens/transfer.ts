@@ -175,6 +175,7 @@ const FIELD_LABELS: Record<string, string> = {
   mother_age: 'field-mother-age',
   mother_education: 'field-mother-education',
   parity: 'field-parity',
+  pregnant: 'field-pregnant',
   pass_seconds: 'conflict-field-pass-seconds',
   passes: 'conflict-field-passes',
 };

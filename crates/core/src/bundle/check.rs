@@ -128,6 +128,7 @@ fn check_record(
             "is not kept for this record",
         ));
     }
+    let body = without_null_later_columns(spec, body);
     check_body(line, spec, &body, now)?;
     if body.get("id").and_then(Value::as_str) != Some(id) {
         return Err(invalid(
@@ -139,6 +140,7 @@ fn check_record(
     }
     let mut versions = Vec::with_capacity(history.len());
     for old in history {
+        let old = without_null_later_columns(spec, old);
         check_body(line, spec, &old, now)?;
         if old.get("id").and_then(Value::as_str) != Some(id) {
             return Err(invalid(line, spec.name, "history", "holds another record"));
@@ -157,6 +159,18 @@ fn check_record(
     })
 }
 
+/// Leaves out columns added after format 2 while they are null, so a record reads and
+/// hashes the same whether it came from an older file, an older kept version, or this
+/// app's database (which leaves them out the same way: `without_null_later_columns`).
+pub fn without_null_later_columns(spec: &TableSpec, mut body: Body) -> Body {
+    for column in spec.columns.iter().filter(|c| c.added_later) {
+        if body.get(column.name).is_some_and(Value::is_null) {
+            body.remove(column.name);
+        }
+    }
+    body
+}
+
 /// Checks every column of one record against its table's spec, then the rules the
 /// app's own commands apply to that kind of record.
 pub fn check_body(
@@ -173,6 +187,7 @@ pub fn check_body(
     }
     for column in spec.columns {
         match body.get(column.name) {
+            None if column.added_later => {}
             None => return Err(invalid(line, spec.name, column.name, "is missing")),
             Some(Value::Null) if column.nullable => {}
             Some(Value::Null) => return Err(invalid(line, spec.name, column.name, "is empty")),
@@ -277,17 +292,22 @@ fn int_of(body: &Body, name: &str) -> Option<i64> {
     body.get(name).and_then(Value::as_i64)
 }
 
-/// The same rules as registering a family, applied on the day it was registered.
+/// The same rules as registering a family, applied on the day it was registered, or on the
+/// day it was last edited (a birth recorded after an enrolment in pregnancy).
 fn check_family(line: usize, body: &Body) -> Result<(), BundleError> {
-    let created = text_of(body, "created_at")
-        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| t.date_naive())
-        .ok_or_else(|| invalid(line, "family", "created_at", "is not a time"))?;
+    let day_of = |name: &'static str| {
+        text_of(body, name)
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.date_naive())
+            .ok_or_else(|| invalid(line, "family", name, "is not a time"))
+    };
+    let (created, updated) = (day_of("created_at")?, day_of("updated_at")?);
     let own = |name: &str| text_of(body, name).map(str::to_owned);
     let input = FamilyInput {
         father_name: own("father_name").unwrap_or_default(),
         mother_name: own("mother_name").unwrap_or_default(),
         baby_birth_date: own("baby_birth_date").unwrap_or_default(),
+        pregnant: int_of(body, "pregnant") == Some(1),
         posyandu: own("posyandu"),
         rw: own("rw"),
         rt: own("rt"),
@@ -296,14 +316,17 @@ fn check_family(line: usize, body: &Body) -> Result<(), BundleError> {
         mother_education: own("mother_education"),
         parity: own("parity"),
     };
-    let family = input.validate(created).map_err(|errors| {
-        invalid(
-            line,
-            "family",
-            errors.first().map_or("family", |e| e.field),
-            "breaks the family rules",
-        )
-    })?;
+    let family = input
+        .validate(created)
+        .or_else(|_| input.validate(updated))
+        .map_err(|errors| {
+            invalid(
+                line,
+                "family",
+                errors.first().map_or("family", |e| e.field),
+                "breaks the family rules",
+            )
+        })?;
     // Stored values are already trimmed; anything else did not come from this app.
     if family.father_name != input.father_name || family.mother_name != input.mother_name {
         return Err(invalid(line, "family", "father_name", "is not trimmed"));

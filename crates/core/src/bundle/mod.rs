@@ -8,7 +8,7 @@ mod check;
 mod merge;
 mod schema;
 
-pub use check::{check_body, parse, parse_any_size};
+pub use check::{check_body, parse, parse_any_size, without_null_later_columns};
 pub use merge::{Decision, Local, decide};
 pub use schema::*;
 
@@ -23,7 +23,7 @@ pub const FORMAT: &str = "ayah-asi-bundle";
 /// The newest format this app reads and the one it writes. Version 2 may carry the
 /// daftar tilik's `not-on-spine` row and the second protocol's safety questions, which
 /// a version-1 reader would refuse as unknown: it now says "update the app" instead.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Larger files are refused before they are read.
 pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
 /// The file name extension bundles are saved with.

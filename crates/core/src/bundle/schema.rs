@@ -25,6 +25,9 @@ pub struct Column {
     pub name: &'static str,
     pub kind: Kind,
     pub nullable: bool,
+    /// Added after format 2: files (and kept versions) from before it lack the field.
+    /// It is left out while null, so such records hash as they always did.
+    pub added_later: bool,
 }
 
 const fn req(name: &'static str, kind: Kind) -> Column {
@@ -32,6 +35,7 @@ const fn req(name: &'static str, kind: Kind) -> Column {
         name,
         kind,
         nullable: false,
+        added_later: false,
     }
 }
 
@@ -40,6 +44,17 @@ const fn opt(name: &'static str, kind: Kind) -> Column {
         name,
         kind,
         nullable: true,
+        added_later: false,
+    }
+}
+
+/// A nullable column added in a later format (see `Column::added_later`).
+const fn added(name: &'static str, kind: Kind) -> Column {
+    Column {
+        name,
+        kind,
+        nullable: true,
+        added_later: true,
     }
 }
 
@@ -108,6 +123,9 @@ pub const TABLES: &[TableSpec] = &[
                 Kind::OneOf(&crate::family::EDUCATION_LEVELS),
             ),
             opt("parity", Kind::OneOf(&crate::family::PARITIES)),
+            // Format 3: 1 while enrolled in pregnancy (the date above is then the expected
+            // date of birth); null once the baby is born.
+            added("pregnant", Kind::Int { min: 1, max: 1 }),
         ],
         editable: true,
         natural_key: &[],

@@ -177,3 +177,32 @@ fn decisions_follow_the_version_history() {
     );
     assert_eq!(decide(&v2, None, true, false), Decision::Deleted);
 }
+
+#[test]
+fn a_pregnancy_travels_and_a_record_without_the_new_column_reads_as_before() {
+    // A family enrolled in pregnancy: the date is the expected one, weeks after the file.
+    let mut pregnant = family_body("Budi", 1);
+    pregnant.insert("baby_birth_date".into(), Value::from("2027-01-15"));
+    pregnant.insert("pregnant".into(), Value::from(1));
+    let bytes = write(header(), &[line(pregnant.clone(), vec![])]);
+    let bundle = parse(&bytes, now()).unwrap();
+    assert_eq!(
+        bundle.records[0].body.get("pregnant"),
+        Some(&Value::from(1))
+    );
+    // Without the flag the same date would be a birth in the future: refused.
+    pregnant.remove("pregnant");
+    let refused = parse(&write(header(), &[line(pregnant, vec![])]), now());
+    assert!(
+        matches!(refused, Err(BundleError::InvalidRecord { .. })),
+        "{refused:?}"
+    );
+    // Null or absent: the same record, the same hash as a format-2 file gave it.
+    let mut with_null = family_body("Budi", 1);
+    with_null.insert("pregnant".into(), Value::Null);
+    let from_null = parse(&write(header(), &[line(with_null, vec![])]), now()).unwrap();
+    assert_eq!(
+        from_null.records[0].hash,
+        body_hash(&family_body("Budi", 1))
+    );
+}

@@ -46,7 +46,7 @@ fn body_from_row(spec: &TableSpec, row: &rusqlite::Row) -> rusqlite::Result<Body
     for (index, name) in spec.column_names().enumerate() {
         body.insert(name.to_owned(), json_value(row.get_ref(index)?));
     }
-    Ok(body)
+    Ok(bundle::without_null_later_columns(spec, body))
 }
 
 fn sql_value(value: &Value) -> SqlValue {
