@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MONTHS, composeDate } from './dates';
+import { MONTHS, composeDate, formatDay } from './dates';
 
 test('day, month and year become YYYY-MM-DD', () => {
   expect(composeDate('5', '3', '2026')).toBe('2026-03-05');
@@ -13,4 +13,9 @@ test('an empty day means no date; nonsense is passed on for Rust to refuse', () 
 
 test('twelve months in order', () => {
   expect(MONTHS.map((m) => m.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+});
+
+test('a date is shown as that calendar day in the app language, also from a longer time', () => {
+  expect(formatDay('2026-11-22', { day: 'numeric', month: 'long', year: 'numeric' })).toBe('22 November 2026');
+  expect(formatDay('2026-01-05T23:30:00.000+07:00', { day: 'numeric', month: 'short' })).toBe(formatDay('2026-01-05', { day: 'numeric', month: 'short' }));
 });

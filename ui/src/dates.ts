@@ -1,4 +1,5 @@
 // Calendar dates as the app exchanges them: YYYY-MM-DD strings.
+import { currentLanguage } from './i18n';
 
 /** The months of the year, by number, with their Fluent ids. */
 export const MONTHS: { value: number; label: string }[] = [
@@ -25,4 +26,13 @@ export function composeDate(day: string, month: string, year: string): string {
   if (trimmed === '') return '';
   const two = (text: string) => (/^\d$/.test(text) ? `0${text}` : text);
   return `${year}-${two(month)}-${two(trimmed)}`;
+}
+
+/**
+ * A YYYY-MM-DD date (or the first ten characters of a longer time) as that calendar day
+ * in the app's language, e.g. `{ day: 'numeric', month: 'long' }` → "22 November".
+ */
+export function formatDay(iso: string, options: Intl.DateTimeFormatOptions): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), options).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }

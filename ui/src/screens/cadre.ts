@@ -1,9 +1,10 @@
 // Cadre mode: behind a PIN, locked again after a while idle. The families list, ordered
 // by who needs a visit most, with search; registering a family.
 import * as api from '../api';
+import { formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { errorsByField, toAppError } from '../errors';
-import { currentLanguage, t } from '../i18n';
+import { t } from '../i18n';
 import { backupSection } from './data';
 import { startNav, type Nav } from '../nav';
 import { showOnboarding } from './onboarding';
@@ -141,8 +142,7 @@ function showUnlock(nav: Nav, notice: string | null): void {
 }
 
 function dateText(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  return formatDay(iso, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 function familyItem(nav: Nav, item: api.FamilyListItem): HTMLElement {

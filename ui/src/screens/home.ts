@@ -1,6 +1,7 @@
 // Home: greets the father, shows the baby's age, starts the massage; the massage plan
 // and the language can be changed here.
 import * as api from '../api';
+import { formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { toAppError } from '../errors';
 import { LANGUAGES, currentLanguage, t, translate, type Language } from '../i18n';
@@ -103,9 +104,8 @@ function recordBirth(nav: Nav, family: api.Family): void {
   });
 }
 
-function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(year ?? 0, (month ?? 1) - 1, day ?? 1));
+function longDate(iso: string): string {
+  return formatDay(iso, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** Correcting the family's details: each edit is kept as a new version. */
@@ -159,9 +159,8 @@ function fillMilkCard(card: HTMLElement, followUp: api.FollowUp, onRecord: () =>
   );
 }
 
-function shortDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long' }).format(new Date(year ?? 0, (month ?? 1) - 1, day ?? 1));
+function shortDate(iso: string): string {
+  return formatDay(iso, { day: 'numeric', month: 'long' });
 }
 
 function nextReminderText(reminders: api.Reminders): string {

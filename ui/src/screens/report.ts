@@ -1,11 +1,12 @@
 // The posyandu report: the programme's tables for the midwife and the puskesmas, with
 // the Wilcoxon signed-rank test on milk production and on knowledge, before and after.
 import * as api from '../api';
+import { formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { stackedBars } from '../charts';
 import { formatNumber, formatP } from '../format';
 import { checklistText } from '../checklist';
-import { currentLanguage, t } from '../i18n';
+import { t } from '../i18n';
 import type { Nav } from '../nav';
 
 const PERIODS = [1, 3, 6, 12];
@@ -47,8 +48,7 @@ function wilcoxonBlock(id: string, test: api.Wilcoxon): HTMLElement {
 }
 
 function dateText(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  return formatDay(iso, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 export async function showReport(nav: Nav, months = 3, posyandu: string | null = null, rw: string | null = null): Promise<void> {

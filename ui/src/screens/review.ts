@@ -2,10 +2,11 @@
 // against the plan, her visits, and each checklist row across visits with the steps
 // to coach first.
 import * as api from '../api';
+import { formatDay } from '../dates';
 import { columns } from '../charts';
 import { h, mount } from '../dom';
 import { checklistText } from '../checklist';
-import { currentLanguage, t } from '../i18n';
+import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
 import { showOnboarding } from './onboarding';
@@ -13,8 +14,7 @@ import { showSend } from './transfer';
 import { showVisit } from './visit';
 
 function day(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'short' }).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  return formatDay(iso, { day: 'numeric', month: 'short' });
 }
 
 function sessionLine(session: api.SessionView): HTMLElement {

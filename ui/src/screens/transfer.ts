@@ -2,6 +2,7 @@
 // exporting one family or all), receiving with a preview before anything changes, and
 // the conflicts a cadre settles when both devices changed the same record.
 import * as api from '../api';
+import { formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { currentLanguage, t } from '../i18n';
 import type { Nav } from '../nav';
@@ -20,9 +21,7 @@ function dateTime(iso: string): string {
 }
 
 function day(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(currentLanguage(), { day: 'numeric', month: 'short', year: 'numeric' })
-    .format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  return formatDay(iso, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** The label of a tally row's kind: a record table, or deletions of one. */
