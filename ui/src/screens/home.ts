@@ -14,7 +14,7 @@ import { showHistory } from './history';
 import { chooseLanguage } from './language';
 import { showLearning } from './learning';
 import { showMilkStatus } from './milk';
-import { showOnboarding } from './onboarding';
+import { showFamilyEdit } from './onboarding';
 import { showSession } from './session';
 import { showReceive, showSend } from './transfer';
 
@@ -74,7 +74,7 @@ export function showHome(nav: Nav, family: api.Family): void {
       h('p', { class: 'hint' }, t('family-data-intro')),
       h('button', { type: 'button', id: 'send-to-cadre', class: 'big', onclick: () => nav.open((n) => showSend(n, null, false)) }, t('transfer-send-to-cadre')),
       h('button', { type: 'button', id: 'receive-bundle', class: 'big', onclick: () => nav.open((n) => showReceive(n, false)) }, t('transfer-receive')),
-      h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => editFamily(n, family)) }, t('family-edit')),
+      h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => showFamilyEdit(n, family)) }, t('family-edit')),
       myDataSection(null, again)),
     backupSection(again),
     planSettings,
@@ -89,34 +89,15 @@ function massageLocked(nav: Nav, family: api.Family): HTMLElement {
   return h('div', { id: 'massage-locked', class: 'card' },
     h('h2', {}, t('home-massage-locked-title')),
     h('p', {}, t('home-massage-locked-why')),
-    h('button', { type: 'button', id: 'record-birth', class: 'big primary', onclick: () => nav.open((n) => recordBirth(n, family)) }, t('home-record-birth')),
+    h('button', { type: 'button', id: 'record-birth', class: 'big primary', onclick: () => nav.open((n) => showFamilyEdit(n, family, true)) }, t('home-record-birth')),
   );
 }
 
-/** The family's form with "born" chosen and the date empty: saving it starts the plan. */
-function recordBirth(nav: Nav, family: api.Family): void {
-  showOnboarding(nav, () => nav.back(), {
-    initial: family,
-    recordBirth: true,
-    title: t('record-birth-title'),
-    submit: (input) => api.updateFamily(family.id, input),
-    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
-  });
-}
 
 function longDate(iso: string): string {
   return formatDay(iso, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** Correcting the family's details: each edit is kept as a new version. */
-function editFamily(nav: Nav, family: api.Family): void {
-  showOnboarding(nav, () => nav.back(), {
-    initial: family,
-    title: t('family-edit-title'),
-    submit: (input) => api.updateFamily(family.id, input),
-    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
-  });
-}
 
 function showPlan(target: HTMLElement, plan: api.MassagePlan): void {
   target.textContent = t('home-plan', { passes: plan.passes, minutes: formatNumber(minutesOf(plan.passSeconds)) });

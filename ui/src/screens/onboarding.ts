@@ -206,6 +206,28 @@ export function showOnboarding(nav: Nav, onSaved: (family: api.Family) => void, 
   mount(nav.root, section);
 }
 
+/**
+ * Correcting a registered family (each edit is kept as a new version), or with
+ * `recordBirth` recording the birth of a family enrolled in pregnancy. Saving or
+ * cancelling goes back; a refusal the navigator handles (cadre mode locked) goes there.
+ */
+export function showFamilyEdit(nav: Nav, family: api.Family, recordBirth = false): void {
+  showOnboarding(nav, () => nav.back(), {
+    initial: family,
+    recordBirth,
+    title: t(recordBirth ? 'record-birth-title' : 'family-edit-title'),
+    submit: async (input) => {
+      try {
+        return await api.updateFamily(family.id, input);
+      } catch (raw) {
+        nav.fail(raw, () => undefined);
+        throw raw;
+      }
+    },
+    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
+  });
+}
+
 /** Born, or still expected (enrolling in pregnancy): two radio buttons. */
 function birthStatusField(pregnantAtFirst: boolean, onChange: (pregnant: boolean) => void) {
   const choice = (id: string, pregnant: boolean) => {

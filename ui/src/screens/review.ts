@@ -9,7 +9,7 @@ import { checklistText } from '../checklist';
 import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
-import { showOnboarding } from './onboarding';
+import { showFamilyEdit } from './onboarding';
 import { showSend } from './transfer';
 import { showVisit } from './visit';
 
@@ -75,7 +75,7 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
     review.visits.length ? h('div', { class: 'table-scroll' }, trendTable) : null,
     h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => nav.open((n) => showVisit(n, f, null, backToReview)) }, t('family-visit')),
     h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => nav.open((n) => showSend(n, f.id, false)) }, t('transfer-send-family')),
-    h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => editFamily(n, f)) }, t('family-edit')),
+    h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => showFamilyEdit(n, f)) }, t('family-edit')),
     h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(f.id, () => nav.home())),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.home() }, t('back-to-families')),
   ));
@@ -86,19 +86,3 @@ function backToReview(nav: Nav): void {
   nav.back();
 }
 
-function editFamily(nav: Nav, family: api.Family): void {
-  const back = () => nav.back();
-  showOnboarding(nav, back, {
-    initial: family,
-    title: t('family-edit-title'),
-    submit: async (input) => {
-      try {
-        return await api.updateFamily(family.id, input);
-      } catch (raw) {
-        nav.fail(raw, () => undefined);
-        throw raw;
-      }
-    },
-    footer: h('button', { type: 'button', id: 'edit-family-cancel', class: 'big', onclick: back }, t('session-cancel')),
-  });
-}
