@@ -1,5 +1,6 @@
 // Errors from the Rust side arrive as { code, args, fields }; the code is a Fluent id.
-import type { Args } from './i18n';
+import { h } from './dom';
+import { t, type Args } from './i18n';
 
 export interface FieldError {
   field: string;
@@ -39,4 +40,9 @@ export function errorsByField(error: AppError): Map<string, FieldError> {
     if (!byField.has(fieldError.field)) byField.set(fieldError.field, fieldError);
   }
   return byField;
+}
+
+/** The line shown in place of a screen that could not be drawn at all (`#fatal-error`). */
+export function fatalErrorLine(error: AppError): HTMLElement {
+  return h('p', { id: 'fatal-error', class: 'form-error', role: 'alert' }, t(error.code, error.args));
 }

@@ -3,7 +3,7 @@
 import './style.css';
 import * as api from './api';
 import { mount, h } from './dom';
-import { toAppError } from './errors';
+import { fatalErrorLine, toAppError } from './errors';
 import { DEFAULT_LANGUAGE, isLanguage, setLanguage, t } from './i18n';
 import { startNav, type Nav } from './nav';
 import { screenFor } from './router';
@@ -60,8 +60,7 @@ function show(nav: Nav, state: api.AppState): void {
 }
 
 function showFatal(raw: unknown): void {
-  const error = toAppError(raw);
-  mount(root, h('p', { id: 'fatal-error', class: 'form-error', role: 'alert' }, t(error.code, error.args)));
+  mount(root, fatalErrorLine(toAppError(raw)));
 }
 
 mount(root, h('p', { class: 'hint' }, t('app-loading')));

@@ -3,6 +3,7 @@
 // her while filling in the family's details).
 import * as api from '../api';
 import { h, mount } from '../dom';
+import { fatalErrorLine } from '../errors';
 import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
@@ -43,7 +44,7 @@ export function consentQuestion(choice: ConsentChoice): HTMLElement {
 /** The consent text changed since the mother agreed: she is asked again, on her own screen. */
 export function showConsentRenewal(nav: Nav, family: api.Family): void {
   const failed = (raw: unknown) =>
-    nav.fail(raw, (error) => mount(nav.root, h('p', { id: 'fatal-error', class: 'form-error', role: 'alert' }, t(error.code, error.args))));
+    nav.fail(raw, (error) => mount(nav.root, fatalErrorLine(error)));
   const ask = () => mount(nav.root, consentHandover(() => mount(nav.root, consentQuestion({
     title: t('consent-renew-title'),
     intro: t('consent-renew-intro'),

@@ -1,7 +1,8 @@
 // First start: the language is chosen before anything else is asked.
 import * as api from '../api';
 import { h, mount } from '../dom';
-import { LANGUAGES, t, translate, type Language } from '../i18n';
+import { fatalErrorLine } from '../errors';
+import { LANGUAGES, translate, type Language } from '../i18n';
 import type { Nav } from '../nav';
 
 /** Saves the language and draws the app again from its first screen. */
@@ -10,7 +11,7 @@ export async function chooseLanguage(nav: Nav, language: Language): Promise<void
     await api.setLanguage(language);
     nav.home();
   } catch (raw) {
-    nav.fail(raw, (error) => mount(nav.root, h('p', { id: 'fatal-error', class: 'form-error', role: 'alert' }, t(error.code, error.args))));
+    nav.fail(raw, (error) => mount(nav.root, fatalErrorLine(error)));
   }
 }
 
