@@ -164,22 +164,14 @@ fn rows_by_table(conn: &Connection) -> Vec<(String, Vec<String>, Vec<String>)> {
     tables
         .into_iter()
         .map(|table| {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-                .unwrap();
-            let columns: Vec<String> = stmt
+            let columns: Vec<String> = conn
+                .prepare(&format!("SELECT * FROM {table}"))
+                .unwrap()
                 .column_names()
                 .iter()
                 .map(|c| (*c).to_owned())
                 .collect();
-            let mut rows = Vec::new();
-            let mut query = stmt.query([]).unwrap();
-            while let Some(row) = query.next().unwrap() {
-                let cells: Vec<String> = (0..columns.len())
-                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                    .collect();
-                rows.push(cells.join(" | "));
-            }
+            let rows = rows_of(conn, &table, &columns);
             (table, columns, rows)
         })
         .collect()
