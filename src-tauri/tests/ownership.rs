@@ -2,15 +2,15 @@
 //! another family's records on the cadre's device are refused whole, and change nothing.
 
 mod common;
+#[allow(dead_code)] // each test file uses its own part of the shared helpers
+mod transfer_support;
 
 use ayah_asi_lib::domain::bundle::{self, Deleted, Header, Line};
-use ayah_asi_lib::domain::checklist::{self, RowScore};
-use ayah_asi_lib::domain::protocol::{MassagePlan, StopReason};
-use ayah_asi_lib::domain::session::EventKind;
 use ayah_asi_lib::storage::transfer::{self, ImportError};
-use ayah_asi_lib::storage::{Store, cadre, now, sessions};
+use ayah_asi_lib::storage::{Store, cadre, now};
 use common::store_with_family;
 use serde_json::{Value, json};
+use transfer_support::{give_stopped_session, visit};
 
 /// The cadre's device: family A with a stopped session and a scored visit.
 struct CadreDevice {
@@ -23,45 +23,10 @@ struct CadreDevice {
 fn cadre_device() -> CadreDevice {
     let (store, family_a) = store_with_family();
     let device = store.device_id().to_owned();
-    let session_a = sessions::insert_session(
-        store.conn(),
-        &family_a,
-        MassagePlan::default(),
-        &device,
-        now(),
-    )
-    .unwrap();
-    let stopped = sessions::TimedEvent {
-        kind: EventKind::Stopped {
-            reason: StopReason::MotherAsked,
-        },
-        active_ms: 1000,
-        at: now(),
-    };
-    sessions::insert_events(store.conn(), &session_a, &device, &[stopped], &[], now()).unwrap();
+    let session_a = give_stopped_session(&store, &family_a);
     let cadre_id =
         cadre::insert_cadre(store.conn(), "Bu Ani", "$argon2id$v=19$x", &device, now()).unwrap();
-    let rows: Vec<RowScore> = checklist::ROWS
-        .iter()
-        .map(|row| RowScore {
-            row_id: (*row).to_owned(),
-            score: 2,
-            note: None,
-        })
-        .collect();
-    let visit = cadre::NewVisit {
-        family_id: &family_a,
-        cadre_id: &cadre_id,
-        visited_on: now().date_naive(),
-        checklist_version: checklist::CHECKLIST_VERSION,
-        score: checklist::score(&rows, 80),
-        rows: &rows,
-        coaching_notes: None,
-        motivation: "cooperative",
-        milk_status: None,
-        amends: None,
-    };
-    let (visit_a, _) = cadre::insert_visit(store.conn(), &visit, &device, now()).unwrap();
+    let visit_a = visit(&store, &family_a, &cadre_id);
     CadreDevice {
         store,
         family_a,

@@ -100,7 +100,8 @@ pub fn travelling(store: &Store, family: &str) -> Vec<String> {
     bodies
 }
 
-pub fn give_rated_session(store: &Store, family: &str, comfort: u8) -> String {
+/// A session the mother asked to stop after a second; returns its id.
+pub fn give_stopped_session(store: &Store, family: &str) -> String {
     let device = store.device_id().to_owned();
     let session =
         sessions::insert_session(store.conn(), family, MassagePlan::default(), &device, now())
@@ -113,6 +114,12 @@ pub fn give_rated_session(store: &Store, family: &str, comfort: u8) -> String {
         at: now(),
     };
     sessions::insert_events(store.conn(), &session, &device, &[stopped], &[], now()).unwrap();
+    session
+}
+
+pub fn give_rated_session(store: &Store, family: &str, comfort: u8) -> String {
+    let device = store.device_id().to_owned();
+    let session = give_stopped_session(store, family);
     let rating = Rating {
         skipped: false,
         comfort: Some(comfort),
@@ -205,7 +212,8 @@ pub fn cadre_device() -> (Store, String) {
     (store, cadre_id)
 }
 
-pub fn visit(store: &Store, family: &str, cadre_id: &str) {
+/// A visit with every row scored 2; returns its id.
+pub fn visit(store: &Store, family: &str, cadre_id: &str) -> String {
     let rows: Vec<RowScore> = checklist::ROWS
         .iter()
         .map(|row| RowScore {
@@ -228,7 +236,9 @@ pub fn visit(store: &Store, family: &str, cadre_id: &str) {
         amends: None,
     };
     let device = store.device_id().to_owned();
-    cadre::insert_visit(store.conn(), &new, &device, now()).unwrap();
+    cadre::insert_visit(store.conn(), &new, &device, now())
+        .unwrap()
+        .0
 }
 
 pub fn edit_family(store: &Store, family: &str, change: impl FnOnce(&mut FamilyInput)) {
