@@ -2,6 +2,7 @@
 //! hidden on screen) until the birth is recorded; then it starts, no reminder is due
 //! before, and the report counts the family as still pregnant until then.
 
+use ayah_asi_lib::commands::cadre::family_list;
 use ayah_asi_lib::commands::session::begin;
 use ayah_asi_lib::domain::family::FamilyInput;
 use ayah_asi_lib::domain::report;
@@ -28,6 +29,11 @@ fn enrol_pregnant(store: &mut Store) -> String {
         .unwrap()
         .meta
         .id
+}
+
+/// Sessions the cadre's list expects of the family over the last 7 days.
+fn planned_7d(store: &Store) -> u32 {
+    family_list(store, "", now()).unwrap()[0].planned_7d
 }
 
 fn pregnant_in_report(store: &Store) -> usize {
@@ -59,6 +65,7 @@ fn the_massage_waits_for_the_recorded_birth() {
         .unwrap();
     assert_eq!(sessions, 0);
     assert_eq!(pregnant_in_report(&store), 1);
+    assert_eq!(planned_7d(&store), 0, "nothing is planned before the birth");
 
     // The baby is born today: the same family, now with its birth date.
     let today = now().date_naive();
@@ -81,4 +88,6 @@ fn the_massage_waits_for_the_recorded_birth() {
     assert_eq!(saved.family.baby_age_days(today), Some(0));
     assert!(begin(&mut store, &id, true).is_ok());
     assert_eq!(pregnant_in_report(&store), 0);
+    // The plan starts at the birth (today: two sessions), not at the enrolment.
+    assert_eq!(planned_7d(&store), 2);
 }

@@ -74,10 +74,10 @@ pub struct WeekCount {
 
 /// The last four weeks up to `now`, oldest first: how many of `given_at` (when sessions
 /// that were given, finished or stopped, began) fall in each, and how many were planned
-/// for a family enrolled on `enrolled`.
+/// for a plan that started on `plan_start` (`Family::plan_start`; none yet: 0).
 pub fn weekly_counts(
     given_at: &[DateTime<FixedOffset>],
-    enrolled: NaiveDate,
+    plan_start: Option<NaiveDate>,
     now: DateTime<FixedOffset>,
 ) -> Vec<WeekCount> {
     (0..4)
@@ -92,7 +92,7 @@ pub fn weekly_counts(
             WeekCount {
                 week_start: start.date_naive(),
                 given: given as u32,
-                planned: planned_last_7_days((end.date_naive() - enrolled).num_days()),
+                planned: planned_since(plan_start, end.date_naive()),
             }
         })
         .collect()
@@ -102,6 +102,12 @@ pub fn weekly_counts(
 /// (twice a day, counting today).
 pub fn planned_last_7_days(days_enrolled: i64) -> u32 {
     (days_enrolled + 1).clamp(0, 7) as u32 * super::protocol::SESSIONS_PER_DAY
+}
+
+/// Sessions planned over the 7 days up to `today` for a plan that started on
+/// `plan_start` (none before the birth).
+pub fn planned_since(plan_start: Option<NaiveDate>, today: NaiveDate) -> u32 {
+    plan_start.map_or(0, |start| planned_last_7_days((today - start).num_days()))
 }
 
 #[cfg(test)]
@@ -181,7 +187,7 @@ mod tests {
             at(29, 7),
             at(29, 12),
         ];
-        let weeks = weekly_counts(&given, enrolled, now);
+        let weeks = weekly_counts(&given, Some(enrolled), now);
         let summary: Vec<(u32, u32, u32)> = weeks
             .iter()
             .map(|w| (w.week_start.day0() + 1, w.given, w.planned))

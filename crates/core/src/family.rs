@@ -79,6 +79,13 @@ impl Family {
     pub fn baby_age_days(&self, today: NaiveDate) -> Option<i64> {
         (!self.pregnant).then(|| baby_age_days(self.baby_birth_date, today))
     }
+
+    /// The first day of the massage plan for a family enrolled on `enrolled`: that day,
+    /// or the birth when it came later (enrolled in pregnancy). `None` before the birth:
+    /// nothing is planned, so nothing is missed or behind.
+    pub fn plan_start(&self, enrolled: NaiveDate) -> Option<NaiveDate> {
+        (!self.pregnant).then(|| enrolled.max(self.baby_birth_date))
+    }
 }
 
 impl FamilyInput {
@@ -382,6 +389,12 @@ mod tests {
         let family = expecting("2027-01-20").validate(today()).unwrap();
         assert!(family.pregnant);
         assert_eq!(family.baby_age_days(today()), None);
+        let enrolled = today();
+        assert_eq!(
+            family.plan_start(enrolled),
+            None,
+            "no plan before the birth"
+        );
         assert!(expecting("2026-11-10").validate(today()).is_ok());
         assert_eq!(
             codes(expecting("2027-10-01").validate(today())),
@@ -396,10 +409,16 @@ mod tests {
             pregnant: false,
             ..expecting("2026-11-20")
         };
+        let born = born.validate(today()).unwrap();
+        assert_eq!(born.baby_age_days(today()), Some(2));
+        // Enrolled in pregnancy weeks ago, born two days ago: the plan starts at the birth.
+        let weeks_ago = today() - chrono::Duration::days(40);
         assert_eq!(
-            born.validate(today()).unwrap().baby_age_days(today()),
-            Some(2)
+            born.plan_start(weeks_ago),
+            Some(today() - chrono::Duration::days(2))
         );
+        // Enrolled after the birth (the usual way): the plan starts at enrolment.
+        assert_eq!(born.plan_start(today()), Some(today()));
         assert_eq!(
             codes(expecting("").validate(today())),
             [("babyBirthDate", "error-field-required")]

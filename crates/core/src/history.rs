@@ -43,15 +43,15 @@ pub struct Day {
     pub missed: u32,
 }
 
-/// The last `count` days up to `now`, oldest first. Nothing is missed before the family
-/// enrolled, and today's plan counts only the slots whose reminder time has come, so
-/// the morning does not call the evening missed.
+/// The last `count` days up to `now`, oldest first. Nothing is missed before the plan
+/// starts (`Family::plan_start`; never while it has not), and today's plan counts only
+/// the slots whose reminder time has come, so the morning does not call the evening missed.
 pub fn days(
     sessions: &[SessionSummary],
     now: DateTime<FixedOffset>,
     settings: &ReminderSettings,
     count: u32,
-    enrolled_on: NaiveDate,
+    plan_start: Option<NaiveDate>,
 ) -> Vec<Day> {
     let zone = *now.offset();
     let today = now.date_naive();
@@ -64,7 +64,7 @@ pub fn days(
                 .filter(|s| s.at.with_timezone(&zone).date_naive() == date);
             let count = |outcome| on_day.clone().filter(|s| s.outcome == outcome).count() as u32;
             let (finished, stopped) = (count(Outcome::Finished), count(Outcome::Stopped));
-            let due = if date < enrolled_on {
+            let due = if plan_start.is_none_or(|start| date < start) {
                 0
             } else if date == today {
                 slots_due(settings, now)
@@ -192,7 +192,7 @@ mod tests {
             wib("2026-11-22 12:00"),
             &ReminderSettings::default(),
             3,
-            enrolled,
+            Some(enrolled),
         );
         let summary: Vec<_> = last_3
             .iter()
@@ -221,7 +221,7 @@ mod tests {
             wib("2026-11-21 20:00"),
             &ReminderSettings::default(),
             14,
-            enrolled,
+            Some(enrolled),
         );
         let feedback = week_feedback(&last_14, &sessions);
         assert_eq!((feedback.finished, feedback.planned), (3, 14));
@@ -238,7 +238,7 @@ mod tests {
                 wib("2026-11-21 20:00"),
                 &ReminderSettings::default(),
                 14,
-                enrolled,
+                Some(enrolled),
             ),
             &[],
         );
@@ -254,7 +254,7 @@ mod tests {
             wib("2026-11-21 20:00"),
             &ReminderSettings::default(),
             7,
-            enrolled,
+            Some(enrolled),
         );
         assert_eq!(
             week.iter().map(|d| d.missed).sum::<u32>(),
@@ -266,5 +266,23 @@ mod tests {
             (feedback.finished, feedback.planned, feedback.tone),
             (1, 2, Tone::KeepGoing)
         );
+    }
+
+    #[test]
+    fn nothing_is_missed_before_the_plan_starts() {
+        let week = |plan_start| {
+            days(
+                &[],
+                wib("2026-11-21 20:00"),
+                &ReminderSettings::default(),
+                7,
+                plan_start,
+            )
+        };
+        let missed = |plan_start| week(plan_start).iter().map(|d| d.missed).sum::<u32>();
+        // Before the birth (no plan yet) nothing is missed; from a birth two days ago, the
+        // two full days and this morning and evening are.
+        assert_eq!(missed(None), 0);
+        assert_eq!(missed(NaiveDate::from_ymd_opt(2026, 11, 19)), 6);
     }
 }

@@ -157,12 +157,13 @@ pub async fn get_history(state: State<'_, AppState>) -> Result<HistoryView, AppE
             let enrolled_on = chrono::DateTime::parse_from_rfc3339(&family.meta.created_at)
                 .map(|at| at.date_naive())
                 .unwrap_or(NaiveDate::MIN);
+            let plan_start = family.family.plan_start(enrolled_on);
             let family = family.meta.id;
             let now = storage::now();
             let since = now - Duration::days(i64::from(HISTORY_DAYS) + 1);
             let summaries = follow_up::list_session_summaries(store.conn(), &family, since)?;
             let settings = follow_up::get_reminders(store.conn(), &family)?;
-            let days = history::days(&summaries, now, &settings, HISTORY_DAYS, enrolled_on);
+            let days = history::days(&summaries, now, &settings, HISTORY_DAYS, plan_start);
             let feedback = history::week_feedback(&days, &summaries);
             Ok(HistoryView {
                 days,

@@ -25,7 +25,7 @@ pub struct Scope {
 struct Enrolled {
     id: String,
     /// Enrolment, or the birth when it came later (a family enrolled in pregnancy):
-    /// the programme counts from the birth.
+    /// the programme counts from the birth (in SQL, the rule of `Family::plan_start`).
     enrolled_on: String,
     mother_age: Option<u8>,
     mother_education: Option<String>,

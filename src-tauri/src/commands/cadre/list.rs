@@ -98,8 +98,9 @@ fn list_item(
             &record.meta.id,
             now - Duration::days(7),
         )?,
-        planned_7d: cadre::planned_last_7_days(
-            (now.date_naive() - enrolled.date_naive()).num_days(),
+        planned_7d: cadre::planned_since(
+            record.family.plan_start(enrolled.date_naive()),
+            now.date_naive(),
         ),
     };
     Ok(FamilyListItem {
