@@ -97,3 +97,5 @@ review-focus = Coach these steps first
 review-focus-none = Every step was correct at the last visit.
 review-rows = Each step's score per visit
 family-rw = RW { $rw }
+visit-observed = Who gave the massage during this visit?
+review-visit-observed = Watched giving the massage: { $giver }

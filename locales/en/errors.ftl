@@ -36,6 +36,7 @@ error-notification = The reminder could not be shown. Detail: { $detail }
 error-comfort-required = Choose one of the faces.
 error-milk-flow-required = Choose whether milk came out.
 error-choice-unknown = That choice is not known.
+error-observed-required = Choose who gave the massage during this visit.
 error-out-of-range = Must be between { $min } and { $max }.
 error-milk-status-required = Choose how the milk is.
 error-time-invalid = Not a valid time.

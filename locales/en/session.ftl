@@ -95,3 +95,10 @@ resume-yes = Continue
 resume-no = Record it as stopped
 guide-do-countdown = Oil your palms. Place your fists either side of the bump at the base of the neck.
 guide-do-pass = Small circles with both thumbs while moving down to the dashed line. Never on the spine. Ask her whether the pressure is right, and stop if it hurts.
+
+## Who gives the massage (seed 002: "dibantu pijat oleh ayah atau nenek")
+giver-question = Who is giving the massage today?
+giver-father = Father
+giver-grandmother = Grandmother
+giver-other-family = Another family member
+session-given-by = Given by { $giver }

@@ -97,3 +97,5 @@ review-focus = Latih dulu langkah ini
 review-focus-none = Semua langkah benar pada kunjungan terakhir.
 review-rows = Nilai tiap langkah per kunjungan
 family-rw = RW { $rw }
+visit-observed = Siapa yang memijat saat kunjungan ini?
+review-visit-observed = Yang diamati memijat: { $giver }

@@ -36,6 +36,7 @@ error-notification = Pengingat tidak dapat ditampilkan. Detail: { $detail }
 error-comfort-required = Pilih salah satu wajah.
 error-milk-flow-required = Pilih apakah ASI keluar.
 error-choice-unknown = Pilihan tidak dikenal.
+error-observed-required = Pilih siapa yang memijat saat kunjungan ini.
 error-out-of-range = Harus antara { $min } dan { $max }.
 error-milk-status-required = Pilih keadaan ASI.
 error-time-invalid = Jam tidak valid.

@@ -95,3 +95,10 @@ resume-yes = Lanjutkan
 resume-no = Catat sebagai terhenti
 guide-do-countdown = Oles minyak ke telapak tangan. Letakkan kepalan tangan di kiri-kanan tonjolan tulang leher.
 guide-do-pass = Putar kedua ibu jari kecil-kecil sambil turun sampai garis putus-putus. Jangan di tulang belakang. Tanyakan kepada Ibu apakah tekanannya pas, dan berhenti jika sakit.
+
+## Who gives the massage (seed 002: "dibantu pijat oleh ayah atau nenek")
+giver-question = Siapa yang memijat hari ini?
+giver-father = Ayah
+giver-grandmother = Nenek
+giver-other-family = Anggota keluarga lain
+session-given-by = Dipijat oleh { $giver }

@@ -143,6 +143,12 @@ pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
             )
             .collect(),
         },
+        frequency(
+            "given-by",
+            "report-sheet-given-by",
+            "given-by",
+            &report.given_by,
+        ),
         Table {
             id: "comfort",
             title: t("report-comfort"),

@@ -123,6 +123,7 @@ fn visit_input(family: &str) -> VisitInput {
             })
             .collect(),
         coaching_notes: None,
+        observed: Some("grandmother".into()),
         motivation: "cooperative".into(),
         milk_status: None,
     }

@@ -113,6 +113,10 @@ const RELEASED: &[(&str, &str)] = &[
         "009-cadre-families",
         "b171d2ec81ae624497c675c1d1705cf362f100feab65e964b5263890d3f55ea0",
     ),
+    (
+        "010-pregnancy",
+        "8e473d936426674f09fcf40111dec61f3817b7507db57235e93e55f632995bac",
+    ),
 ];
 
 #[test]

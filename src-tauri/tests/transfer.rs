@@ -40,6 +40,22 @@ fn a_family_round_trips_to_the_cadre_and_back_with_nothing_lost_or_doubled() {
         )
         .unwrap();
     assert_eq!(history, 1);
+    // Who gave each session came along (format 4).
+    let givers: Vec<Option<String>> = cadre_tablet
+        .conn()
+        .prepare("SELECT given_by FROM massage_session")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        givers,
+        [
+            Some("grandmother".to_owned()),
+            Some("grandmother".to_owned())
+        ]
+    );
     // An imported family is not the cadre device's own.
     assert!(
         families::get_own_family(cadre_tablet.conn())
@@ -72,6 +88,14 @@ fn a_family_round_trips_to_the_cadre_and_back_with_nothing_lost_or_doubled() {
     );
     assert_eq!(count(&tally, "cadre", Decision::New), 1);
     assert_eq!(count(&tally, "massage_session", Decision::Known), 2);
+    let observed: String = phone
+        .conn()
+        .query_row("SELECT observed FROM home_visit", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        observed, "grandmother",
+        "whom the cadre watched travels back"
+    );
     assert_eq!(
         travelling(&phone, &family),
         travelling(&cadre_tablet, &family)

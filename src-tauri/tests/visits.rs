@@ -49,6 +49,7 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
         coaching_notes: None,
         motivation: "hesitant",
         milk_status: None,
+        observed: None,
         amends: None,
     };
     let (original, version) = cadre::insert_visit(store.conn(), &first, &device, now()).unwrap();
@@ -114,6 +115,7 @@ fn a_visit_saved_on_the_first_checklist_keeps_its_score_band_and_competence() {
         coaching_notes: None,
         motivation: "cooperative",
         milk_status: None,
+        observed: None,
         amends: None,
     };
     cadre::insert_visit(store.conn(), &old, &device, now()).unwrap();

@@ -4,49 +4,15 @@
 //! edits of the family made on both devices wait on the conflicts screen until the
 //! cadre chooses.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use ayah_asi_e2e::flows::{finish_one_pass_session, onboard, set_cadre_pin, set_plan};
+use ayah_asi_e2e::flows::{
+    finish_one_pass_session, new_bundle, onboard, preview_on_cadre, send_from_phone, set_cadre_pin,
+    set_plan,
+};
 use ayah_asi_e2e::{App, Driver, Result, eventually, open_database};
 
 const FAST: (&str, &str) = ("AYAH_ASI_TIME_SCALE", "30");
-
-/// The one bundle file in `dir` whose name is not in `seen`.
-fn new_bundle(dir: &Path, seen: &[PathBuf]) -> Result<PathBuf> {
-    let found: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ayahasi") && !seen.contains(p))
-        .collect();
-    match found.as_slice() {
-        [one] => Ok(one.clone()),
-        other => Err(format!(
-            "expected one new bundle in {}, found {other:?}",
-            dir.display()
-        )
-        .into()),
-    }
-}
-
-/// From the phone's home: Data keluarga -> Kirim ke kader -> Simpan berkas.
-async fn send_from_phone(app: &App) -> Result<()> {
-    app.click("#family-data summary").await?;
-    app.click("#send-to-cadre").await?;
-    app.wait_for_text("#send-title", "Kirim ke kader").await?;
-    app.click("#send-save").await?;
-    app.wait_for_text_containing("#send-status", "Tersimpan:")
-        .await?;
-    app.click("#send-back").await?;
-    app.wait_for("#start-massage").await?;
-    Ok(())
-}
-
-/// From the cadre's families list: Terima berkas -> Pilih berkas; waits for the preview.
-async fn preview_on_cadre(app: &App) -> Result<()> {
-    app.click("#import-bundle").await?;
-    app.wait_for_text("#receive-title", "Terima berkas").await?;
-    app.click("#receive-pick").await?;
-    Ok(())
-}
 
 /// The preview's counts as (kind, decision, count) for non-zero cells.
 async fn tally(app: &App, table: &str) -> Result<Vec<(String, String, String)>> {

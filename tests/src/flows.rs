@@ -1,5 +1,7 @@
 //! Steps that many tests share, done the way a user does them.
 
+use std::path::{Path, PathBuf};
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::{App, Result, days_ago};
@@ -163,5 +165,42 @@ pub async fn register_family_as_cadre(app: &App, father: &str, mother: &Mother<'
     app.click("#save-family").await?;
     mother_consents(app).await?;
     app.wait_for("#families-list li[data-family]").await?;
+    Ok(())
+}
+
+/// The one bundle file in `dir` whose name is not in `seen`.
+pub fn new_bundle(dir: &Path, seen: &[PathBuf]) -> Result<PathBuf> {
+    let found: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ayahasi") && !seen.contains(p))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        other => Err(format!(
+            "expected one new bundle in {}, found {other:?}",
+            dir.display()
+        )
+        .into()),
+    }
+}
+
+/// From the phone's home: Data keluarga -> Kirim ke kader -> Simpan berkas.
+pub async fn send_from_phone(app: &App) -> Result<()> {
+    app.click("#family-data summary").await?;
+    app.click("#send-to-cadre").await?;
+    app.wait_for_text("#send-title", "Kirim ke kader").await?;
+    app.click("#send-save").await?;
+    app.wait_for_text_containing("#send-status", "Tersimpan:")
+        .await?;
+    app.click("#send-back").await?;
+    app.wait_for("#start-massage").await?;
+    Ok(())
+}
+
+/// From the cadre's families list: Terima berkas -> Pilih berkas; waits for the preview.
+pub async fn preview_on_cadre(app: &App) -> Result<()> {
+    app.click("#import-bundle").await?;
+    app.wait_for_text("#receive-title", "Terima berkas").await?;
+    app.click("#receive-pick").await?;
     Ok(())
 }

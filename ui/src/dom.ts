@@ -41,3 +41,30 @@ export function mount(root: HTMLElement, ...children: Child[]): void {
   // A new screen starts at its top, not where the last one was scrolled to.
   window.scrollTo(0, 0);
 }
+
+/** Marks `chosen` as the pressed button of its group. */
+export function toggleGroup(buttons: HTMLButtonElement[], chosen: HTMLButtonElement): void {
+  for (const button of buttons) button.setAttribute('aria-pressed', String(button === chosen));
+}
+
+/** One-tap choices as pressed buttons (ids `${idPrefix}-${value}`), labelled by `labelledBy`. */
+export function choiceGroup<T extends string>(
+  idPrefix: string,
+  values: readonly T[],
+  label: (value: T) => string,
+  initial: T | null,
+  labelledBy: string,
+): { element: HTMLElement; value(): T | null } {
+  let chosen = initial;
+  const buttons = values.map((value) =>
+    h('button', { type: 'button', id: `${idPrefix}-${value}`, class: 'choice', 'aria-pressed': String(value === chosen) }, label(value)));
+  buttons.forEach((button, i) =>
+    button.addEventListener('click', () => {
+      chosen = values[i] ?? null;
+      toggleGroup(buttons, button);
+    }));
+  return {
+    element: h('div', { class: 'choices-row', role: 'group', 'aria-labelledby': labelledBy }, ...buttons),
+    value: () => chosen,
+  };
+}

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use super::protocol::SESSIONS_PER_DAY;
+use super::protocol::{Giver, SESSIONS_PER_DAY};
 use super::rating::{MilkFlow, Rating};
 use super::reminder::{ReminderSettings, Slot};
 
@@ -30,6 +30,8 @@ pub struct SessionSummary {
     pub stop_reason: Option<String>,
     /// The mother's current rating; `None` when she has not been asked or not answered.
     pub rating: Option<Rating>,
+    /// Who gave it; `None` when it never started, or was recorded before this was asked.
+    pub given_by: Option<Giver>,
 }
 
 /// One day against the plan.
@@ -175,6 +177,7 @@ mod tests {
             outcome,
             stop_reason: None,
             rating,
+            given_by: Some(Giver::Father),
         }
     }
 

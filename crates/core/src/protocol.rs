@@ -183,6 +183,36 @@ impl StopReason {
     }
 }
 
+/// Who gave a session. Seed 002: the mother "bisa dibantu pijat oleh ayah atau nenek";
+/// the father is the programme's first choice, and the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Giver {
+    #[default]
+    Father,
+    Grandmother,
+    /// Another family member (an aunt, an older child, ...).
+    OtherFamily,
+}
+
+impl Giver {
+    pub const ALL: [Giver; 3] = [Self::Father, Self::Grandmother, Self::OtherFamily];
+    /// The words stored and sent in bundles.
+    pub const IDS: [&'static str; 3] = ["father", "grandmother", "other-family"];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Father => Self::IDS[0],
+            Self::Grandmother => Self::IDS[1],
+            Self::OtherFamily => Self::IDS[2],
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +238,11 @@ mod tests {
             assert_eq!(StopReason::parse(text).unwrap().as_str(), text);
         }
         assert!(StopReason::parse("bored").is_none());
+        for giver in Giver::ALL {
+            assert_eq!(Giver::parse(giver.as_str()), Some(giver));
+        }
+        assert_eq!(Giver::parse("neighbour"), None);
+        assert_eq!(Giver::default(), Giver::Father);
         assert!(!StopReason::Safety.user_choosable());
     }
 

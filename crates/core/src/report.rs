@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::protocol::Giver;
 use super::rating::MilkStatus;
 use super::stats::{self, Wilcoxon};
 
@@ -29,6 +30,9 @@ pub struct CohortFamily {
     pub latest_visit: Option<LatestVisit>,
     /// Comfort ratings (1-5) in the period.
     pub comforts: Vec<u8>,
+    /// Sessions given in the period (finished or stopped) by who gave them; `None` for
+    /// sessions recorded before the app asked.
+    pub sessions_by: Vec<(Option<Giver>, usize)>,
 }
 
 /// A family's latest checklist visit, as the report counts it.
@@ -89,6 +93,9 @@ pub struct Report {
     pub comfort_mean: Option<f64>,
     /// How many ratings gave 1, 2, 3, 4 and 5.
     pub comfort_distribution: [usize; 5],
+    /// Sessions given in the period by who gave them (shares of those sessions, not of
+    /// families): the father, the grandmother, another family member, not recorded.
+    pub given_by: Vec<Row>,
 }
 
 /// The key of values not recorded.
@@ -220,7 +227,39 @@ pub fn build(families: &[CohortFamily]) -> Report {
         comfort_ratings: comforts.len(),
         comfort_mean: mean(comforts.iter().map(|c| f64::from(*c))),
         comfort_distribution: distribution,
+        given_by: given_by_rows(families),
     }
+}
+
+/// Sessions by giver, every giver shown (also at zero), as shares of all sessions given.
+fn given_by_rows(families: &[CohortFamily]) -> Vec<Row> {
+    let key = |giver: &Option<Giver>| giver.as_ref().map_or(NOT_RECORDED, Giver::as_str);
+    let mut order: Vec<&str> = Giver::IDS.to_vec();
+    order.push(NOT_RECORDED);
+    let sessions: Vec<(&str, usize)> = families
+        .iter()
+        .flat_map(|f| f.sessions_by.iter().map(|(g, n)| (key(g), *n)))
+        .collect();
+    let total: usize = sessions.iter().map(|(_, n)| n).sum();
+    order
+        .into_iter()
+        .map(|giver| {
+            let count = sessions
+                .iter()
+                .filter(|(k, _)| *k == giver)
+                .map(|(_, n)| n)
+                .sum();
+            Row {
+                key: giver.to_owned(),
+                count,
+                percent: if total == 0 {
+                    0.0
+                } else {
+                    count as f64 * 100.0 / total as f64
+                },
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -233,6 +272,38 @@ mod tests {
             milk_after: after,
             ..CohortFamily::default()
         }
+    }
+
+    #[test]
+    fn sessions_are_counted_by_who_gave_them_across_families() {
+        let families = [
+            CohortFamily {
+                sessions_by: vec![(Some(Giver::Father), 6), (Some(Giver::Grandmother), 2)],
+                ..CohortFamily::default()
+            },
+            CohortFamily {
+                sessions_by: vec![(Some(Giver::Grandmother), 1), (None, 1)],
+                ..CohortFamily::default()
+            },
+            CohortFamily::default(),
+        ];
+        let rows = build(&families).given_by;
+        let counts: Vec<(&str, usize)> = rows.iter().map(|r| (r.key.as_str(), r.count)).collect();
+        assert_eq!(
+            counts,
+            [
+                ("father", 6),
+                ("grandmother", 3),
+                ("other-family", 0),
+                (NOT_RECORDED, 1)
+            ]
+        );
+        assert!(
+            (rows[0].percent - 60.0).abs() < 1e-9,
+            "a share of the 10 sessions"
+        );
+        let empty = build(&[]).given_by;
+        assert!(empty.iter().all(|r| r.count == 0 && r.percent == 0.0));
     }
 
     #[test]

@@ -5,7 +5,9 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::domain::protocol::{self, MassagePlan, PREPARATION, SAFETY_QUESTIONS, Step, StopReason};
+use crate::domain::protocol::{
+    self, Giver, MassagePlan, PREPARATION, SAFETY_QUESTIONS, Step, StopReason,
+};
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
 use crate::guide::SessionUpdate;
@@ -32,6 +34,8 @@ pub struct ProtocolView {
     pub countdown_ms: u64,
     /// Whether the father has read the massage lesson (else the preparation suggests it).
     pub massage_lesson_read: bool,
+    /// Who gave the last session: the preparation screen's first choice.
+    pub last_giver: Giver,
 }
 
 /// The answer to the safety screen.
@@ -68,13 +72,19 @@ async fn own_family_id(state: &AppState) -> Result<String, AppError> {
 #[tauri::command]
 pub async fn get_protocol(state: State<'_, AppState>) -> Result<ProtocolView, AppError> {
     let family_id = own_family_id(&state).await?;
-    let (plan, massage_lesson_read) = state
+    let (plan, massage_lesson_read, last_giver) = state
         .with_store(move |store| {
-            let read = crate::storage::learning::list_lessons_read(store.conn(), &family_id)?;
+            let conn = store.conn();
+            let read = crate::storage::learning::list_lessons_read(conn, &family_id)?;
             let lesson_read = read
                 .iter()
                 .any(|id| id == crate::domain::learning::MASSAGE_LESSON);
-            Ok((sessions::get_plan(store.conn(), &family_id)?, lesson_read))
+            let last_giver = sessions::get_last_giver(conn, &family_id)?.unwrap_or_default();
+            Ok((
+                sessions::get_plan(conn, &family_id)?,
+                lesson_read,
+                last_giver,
+            ))
         })
         .await?;
     Ok(ProtocolView {
@@ -87,6 +97,7 @@ pub async fn get_protocol(state: State<'_, AppState>) -> Result<ProtocolView, Ap
         plan,
         countdown_ms: crate::domain::session::COUNTDOWN_MS,
         massage_lesson_read,
+        last_giver,
     })
 }
 
@@ -188,15 +199,18 @@ pub async fn check_safety(
     })
 }
 
-/// Starts the timed passes once every preparation item is checked off.
+/// Starts the timed passes once every preparation item is checked off, recording who
+/// gives the massage (`father`, `grandmother`, `other-family`).
 #[tauri::command]
 pub async fn start_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     session_id: String,
     prepared: Vec<String>,
+    given_by: String,
     on_update: Channel<SessionUpdate>,
 ) -> Result<SessionUpdate, AppError> {
+    let giver = Giver::parse(&given_by).ok_or(AppError::UnknownProtocolItem(given_by))?;
     let missing: Vec<String> = PREPARATION
         .iter()
         .map(|step| step.id.to_owned())
@@ -207,7 +221,11 @@ pub async fn start_session<R: Runtime>(
     }
     let id = session_id.clone();
     let plan = state
-        .with_store(move |store| Ok(expect_preparing(store.conn(), &id)?.plan))
+        .with_store(move |store| {
+            let plan = expect_preparing(store.conn(), &id)?.plan;
+            sessions::update_giver(store.conn(), &id, giver)?;
+            Ok(plan)
+        })
         .await?;
     let update = state
         .guide

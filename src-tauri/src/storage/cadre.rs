@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::Result;
 use crate::domain::cadre::Risk;
 use crate::domain::checklist::{Band, PastVisit, RowScore, Score};
+use crate::domain::protocol::Giver;
 use crate::domain::record::{RecordMeta, format_time};
 
 /// The cadre who uses this device.
@@ -93,6 +94,7 @@ pub struct NewVisit<'a> {
     pub coaching_notes: Option<&'a str>,
     pub motivation: &'a str,
     pub milk_status: Option<&'a str>,
+    pub observed: Option<Giver>,
     /// For an amendment: the visit's first version and the reason.
     pub amends: Option<(&'a str, &'a str)>,
 }
@@ -127,8 +129,8 @@ pub fn insert_visit(
     conn.execute(
         "INSERT INTO home_visit (id, device_id, created_at, updated_at, original_id, version, amend_reason,
              family_id, cadre_id, visited_on, checklist_version, total, maximum, percent, band, competent,
-             coaching_notes, motivation, milk_status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+             coaching_notes, motivation, milk_status, observed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         params![
             m.id,
             m.device_id,
@@ -148,7 +150,8 @@ pub fn insert_visit(
             visit.score.competent,
             visit.coaching_notes,
             visit.motivation,
-            visit.milk_status
+            visit.milk_status,
+            visit.observed.map(|g| g.as_str())
         ],
     )?;
     for row in visit.rows {
@@ -179,6 +182,8 @@ pub struct VisitRow {
     pub coaching_notes: Option<String>,
     pub motivation: String,
     pub milk_status: Option<String>,
+    /// Whom she watched massage; `None` on visits recorded before this was asked.
+    pub observed: Option<Giver>,
     pub cadre_name: String,
     pub rows: Vec<RowScore>,
     /// Critical rows scored 0 (only checklist versions that have them).
@@ -189,7 +194,8 @@ pub struct VisitRow {
 pub fn list_visits(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> {
     let mut stmt = conn.prepare(
         "SELECT v.id, v.original_id, v.version, v.amend_reason, v.visited_on, v.checklist_version,
-                v.percent, v.band, v.competent, v.coaching_notes, v.motivation, c.name, v.milk_status
+                v.percent, v.band, v.competent, v.coaching_notes, v.motivation, c.name, v.milk_status,
+                v.observed
          FROM home_visit v JOIN cadre c ON c.id = v.cadre_id
          WHERE v.family_id = ?1
            AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id)
@@ -212,6 +218,10 @@ pub fn list_visits(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> 
                 motivation: r.get(10)?,
                 cadre_name: r.get(11)?,
                 milk_status: r.get(12)?,
+                observed: r
+                    .get::<_, Option<String>>(13)?
+                    .as_deref()
+                    .and_then(Giver::parse),
                 rows: Vec::new(),
                 critical_failed: Vec::new(),
             })

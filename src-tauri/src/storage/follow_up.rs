@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Result;
 use crate::domain::history::{Outcome, SessionSummary};
+use crate::domain::protocol::Giver;
 use crate::domain::rating::{Author, MilkFlow, MilkStatus, Rating};
 use crate::domain::record::{RecordMeta, format_time};
 use crate::domain::reminder::ReminderSettings;
@@ -106,7 +107,7 @@ pub fn list_session_summaries(
 ) -> Result<Vec<SessionSummary>> {
     let mut stmt = conn.prepare(
         "SELECT s.id, coalesce(s.started_at, s.created_at), s.status, s.stop_reason,
-                r.skipped, r.comfort, r.pain_before, r.pain_after, r.milk_flow, r.note
+                r.skipped, r.comfort, r.pain_before, r.pain_after, r.milk_flow, r.note, s.given_by
          FROM massage_session s
          LEFT JOIN session_rating r ON r.session_id = s.id
               AND r.version = (SELECT max(version) FROM session_rating WHERE session_id = s.id)
@@ -118,17 +119,19 @@ pub fn list_session_summaries(
         let at: String = r.get(1)?;
         let status: String = r.get(2)?;
         let rated: Option<bool> = r.get(4)?;
+        let given_by: Option<String> = r.get(10)?;
         Ok((
             r.get::<_, String>(0)?,
             at,
             status,
             r.get(3)?,
             rated.map(|_| rating_from(r, 4)).transpose()?,
+            given_by.as_deref().and_then(Giver::parse),
         ))
     })?;
     let mut summaries = Vec::new();
     for row in rows {
-        let (id, at, status, stop_reason, rating) = row?;
+        let (id, at, status, stop_reason, rating, given_by) = row?;
         let Ok(at) = DateTime::parse_from_rfc3339(&at) else {
             continue;
         };
@@ -143,6 +146,7 @@ pub fn list_session_summaries(
             outcome,
             stop_reason,
             rating,
+            given_by,
         });
     }
     Ok(summaries)

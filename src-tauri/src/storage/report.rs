@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Result;
 use crate::domain::checklist;
+use crate::domain::protocol::Giver;
 use crate::domain::rating::MilkStatus;
 use crate::domain::report::{CohortFamily, LatestVisit};
 
@@ -92,6 +93,7 @@ pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>
                 post_score,
                 latest_visit: latest_visit(conn, &id, scope)?,
                 comforts: comforts(conn, &id, scope)?,
+                sessions_by: sessions_by(conn, &id, scope)?,
             })
         })
         .collect()
@@ -171,6 +173,33 @@ fn comforts(conn: &Connection, family: &str, scope: &Scope) -> Result<Vec<u8>> {
         .query_map(params![family, scope.from.to_string(), until], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(values)
+}
+
+/// Sessions given in the period (finished or stopped), counted by who gave them; read
+/// from the index `massage_session_given` alone.
+fn sessions_by(
+    conn: &Connection,
+    family: &str,
+    scope: &Scope,
+) -> Result<Vec<(Option<Giver>, usize)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT given_by, count(*) FROM massage_session
+         WHERE family_id = ?1 AND created_at >= ?2 AND created_at < ?3
+           AND status IN ('finished', 'stopped')
+         GROUP BY given_by",
+    )?;
+    let until = scope.to.succ_opt().unwrap_or(scope.to).to_string();
+    let counts = stmt
+        .query_map(params![family, scope.from.to_string(), until], |r| {
+            let giver: Option<String> = r.get(0)?;
+            let count: i64 = r.get(1)?;
+            Ok((
+                giver.as_deref().and_then(Giver::parse),
+                usize::try_from(count).unwrap_or(0),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(counts)
 }
 
 /// The RW numbers on this device, for the report's filter.

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Result;
-use crate::domain::protocol::{MassagePlan, PROTOCOL_VERSION, StopReason};
+use crate::domain::protocol::{Giver, MassagePlan, PROTOCOL_VERSION, StopReason};
 use crate::domain::record::{RecordMeta, format_time};
 use crate::domain::session::EventKind;
 
@@ -29,6 +29,8 @@ pub struct SessionRow {
     pub started_at: Option<String>,
     pub ended_at: Option<String>,
     pub last_active_ms: u64,
+    /// Who gave it; `None` before it started, and for sessions recorded before 011.
+    pub given_by: Option<Giver>,
 }
 
 /// One pass as stored.
@@ -130,6 +132,30 @@ pub fn insert_session(
         ],
     )?;
     Ok(meta.id)
+}
+
+/// Records who is about to give the session (chosen on the preparation screen).
+pub fn update_giver(conn: &Connection, session_id: &str, giver: Giver) -> Result<()> {
+    conn.execute(
+        "UPDATE massage_session SET given_by = ?2 WHERE id = ?1",
+        params![session_id, giver.as_str()],
+    )?;
+    Ok(())
+}
+
+/// Who gave the family's latest session that names a giver: the choice the preparation
+/// screen offers first, so a grandmother who massages every day taps nothing.
+pub fn get_last_giver(conn: &Connection, family_id: &str) -> Result<Option<Giver>> {
+    let giver: Option<String> = conn
+        .query_row(
+            "SELECT given_by FROM massage_session
+             WHERE family_id = ?1 AND given_by IS NOT NULL
+             ORDER BY created_at DESC LIMIT 1",
+            [family_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(giver.as_deref().and_then(Giver::parse))
 }
 
 /// Keeps a session that never started, with why (no consent, a safety "yes", interrupted).
@@ -261,7 +287,7 @@ pub fn get_session(conn: &Connection, session_id: &str) -> Result<Option<Session
     Ok(conn
         .query_row(
             "SELECT id, family_id, protocol_version, pass_seconds, passes, status, stop_reason,
-                    safety_flags, started_at, ended_at, last_active_ms
+                    safety_flags, started_at, ended_at, last_active_ms, given_by
              FROM massage_session WHERE id = ?1",
             [session_id],
             |r| {
@@ -279,6 +305,10 @@ pub fn get_session(conn: &Connection, session_id: &str) -> Result<Option<Session
                     started_at: r.get(8)?,
                     ended_at: r.get(9)?,
                     last_active_ms: r.get::<_, i64>(10)?.max(0) as u64,
+                    given_by: r
+                        .get::<_, Option<String>>(11)?
+                        .as_deref()
+                        .and_then(Giver::parse),
                 })
             },
         )

@@ -5,7 +5,7 @@ pub use ayah_asi_lib::domain::bundle::{self, BundleError, Decision, Header};
 pub use ayah_asi_lib::domain::checklist::{self, RowScore};
 pub use ayah_asi_lib::domain::family::FamilyInput;
 pub use ayah_asi_lib::domain::learning::{self, Answer, TestKind};
-pub use ayah_asi_lib::domain::protocol::{MassagePlan, StopReason};
+pub use ayah_asi_lib::domain::protocol::{Giver, MassagePlan, StopReason};
 pub use ayah_asi_lib::domain::rating::{Author, MilkFlow, MilkStatus, Rating};
 pub use ayah_asi_lib::domain::session::EventKind;
 pub use ayah_asi_lib::storage::transfer::{self, ImportError};
@@ -100,12 +100,14 @@ pub fn travelling(store: &Store, family: &str) -> Vec<String> {
     bodies
 }
 
-/// A session the mother asked to stop after a second; returns its id.
+/// A session the grandmother gave and the mother asked to stop after a second; returns
+/// its id.
 pub fn give_stopped_session(store: &Store, family: &str) -> String {
     let device = store.device_id().to_owned();
     let session =
         sessions::insert_session(store.conn(), family, MassagePlan::default(), &device, now())
             .unwrap();
+    sessions::update_giver(store.conn(), &session, Giver::Grandmother).unwrap();
     let stopped = sessions::TimedEvent {
         kind: EventKind::Stopped {
             reason: StopReason::MotherAsked,
@@ -233,6 +235,7 @@ pub fn visit(store: &Store, family: &str, cadre_id: &str) -> String {
         coaching_notes: Some("Bagus"),
         motivation: "cooperative",
         milk_status: Some("lancar"),
+        observed: Some(Giver::Grandmother),
         amends: None,
     };
     let device = store.device_id().to_owned();

@@ -266,12 +266,14 @@ pub fn session_start_calls(session: &str) -> Vec<(&'static str, Value)> {
         add(
             "start_session",
             vec![
-                json!({"sessionId": UNKNOWN_ID, "prepared": prepared, "onUpdate": channel}),
-                json!({"sessionId": session, "prepared": prepared, "onUpdate": channel}),
-                json!({"sessionId": UNKNOWN_ID, "prepared": ["oil"], "onUpdate": channel}),
-                json!({"sessionId": UNKNOWN_ID, "prepared": ["juggling"], "onUpdate": channel}),
-                json!({"sessionId": UNKNOWN_ID, "prepared": "all", "onUpdate": channel}),
-                json!({"sessionId": UNKNOWN_ID, "prepared": prepared}),
+                json!({"sessionId": UNKNOWN_ID, "prepared": prepared, "givenBy": "father", "onUpdate": channel}),
+                json!({"sessionId": session, "prepared": prepared, "givenBy": "father", "onUpdate": channel}),
+                json!({"sessionId": UNKNOWN_ID, "prepared": ["oil"], "givenBy": "father", "onUpdate": channel}),
+                json!({"sessionId": UNKNOWN_ID, "prepared": ["juggling"], "givenBy": "father", "onUpdate": channel}),
+                json!({"sessionId": UNKNOWN_ID, "prepared": "all", "givenBy": "father", "onUpdate": channel}),
+                json!({"sessionId": UNKNOWN_ID, "prepared": prepared, "givenBy": "father"}),
+                json!({"sessionId": session, "prepared": prepared, "givenBy": "neighbour", "onUpdate": channel}),
+                json!({"sessionId": session, "prepared": prepared, "givenBy": 3, "onUpdate": channel}),
             ],
         );
         add(

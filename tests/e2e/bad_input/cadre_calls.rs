@@ -66,7 +66,7 @@ pub fn learning_and_visit_calls(family: &str) -> Vec<(&'static str, Value)> {
             "preview_score",
             bad_rows.iter().map(|r| json!({"rows": r})).collect(),
         );
-        let visit = json!({"input": {"familyId": family, "rows": rows, "coachingNotes": null, "motivation": "cooperative", "milkStatus": null}});
+        let visit = json!({"input": {"familyId": family, "rows": rows, "coachingNotes": null, "motivation": "cooperative", "milkStatus": null, "observed": "father"}});
         add(
             "save_visit",
             bad_rows
@@ -84,6 +84,14 @@ pub fn learning_and_visit_calls(family: &str) -> Vec<(&'static str, Value)> {
                 &visit,
                 &["input", "motivation"],
                 &[json!("angry"), json!(""), json!(1)],
+            ),
+        );
+        add(
+            "save_visit",
+            mutations(
+                &visit,
+                &["input", "observed"],
+                &[json!("neighbour"), json!(3)],
             ),
         );
         add(

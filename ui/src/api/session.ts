@@ -1,6 +1,6 @@
 // The guided massage: protocol, consent, safety, the timed passes.
 import { Channel, invoke } from '@tauri-apps/api/core';
-import type { MassagePlan, Protocol, SafetyVerdict, SessionUpdate, StopReason, Unfinished } from './types.gen';
+import type { Giver, MassagePlan, Protocol, SafetyVerdict, SessionUpdate, StopReason, Unfinished } from './types.gen';
 
 export const getProtocol = (): Promise<Protocol> => invoke('get_protocol');
 
@@ -16,8 +16,9 @@ export const checkSafety = (sessionId: string, answeredYes: string[]): Promise<S
 export const startSession = (
   sessionId: string,
   prepared: string[],
+  givenBy: Giver,
   onUpdate: Channel<SessionUpdate>,
-): Promise<SessionUpdate> => invoke('start_session', { sessionId, prepared, onUpdate });
+): Promise<SessionUpdate> => invoke('start_session', { sessionId, prepared, givenBy, onUpdate });
 
 export const pauseSession = (): Promise<SessionUpdate> => invoke('pause_session');
 export const resumeSession = (): Promise<SessionUpdate> => invoke('resume_session');

@@ -45,7 +45,12 @@ critical: Array<string>,
 /**
  * The family's own plan: the duration and repetition rows read it.
  */
-plan: MassagePlan, maxRowScore: number, competentPercent: number, };
+plan: MassagePlan, 
+/**
+ * Who gave the family's last session: the visit form's first guess of whom she
+ * watches (one tap to change).
+ */
+lastGiver: Giver, maxRowScore: number, competentPercent: number, };
 
 export type Conflict = { family: FamilyName | null, id: string, table: string, recordId: string, familyId: string | null, incomingDevice: string, foundAt: string, differences: Array<FieldDifference>, };
 
@@ -127,6 +132,8 @@ export type FollowUp = {
  */
 milkStatusDue: boolean, lastMilkStatus: MilkStatusView | null, reminders: Reminders, };
 
+export type Giver = "father" | "grandmother" | "other-family";
+
 export type History = { days: Array<Day>, sessions: Array<SessionView>, feedback: WeekFeedback, };
 
 export type ImportPreview = { path: string, fileSha256: string, createdAt: string, families: Array<FamilyName>, firstDay: string | null, lastDay: string | null, tally: Array<TallyRow>, 
@@ -173,7 +180,11 @@ urgentSafetyQuestions: Array<string>, massage: Array<Step>, closing: Array<Step>
 /**
  * Whether the father has read the massage lesson (else the preparation suggests it).
  */
-massageLessonRead: boolean, };
+massageLessonRead: boolean, 
+/**
+ * Who gave the last session: the preparation screen's first choice.
+ */
+lastGiver: Giver, };
 
 export type QuizAnswer = { statementId: string, answer: boolean, };
 
@@ -215,7 +226,12 @@ mostFailed: Array<[string, number]>, comfortRatings: number, comfortMean: number
 /**
  * How many ratings gave 1, 2, 3, 4 and 5.
  */
-comfortDistribution: [number, number, number, number, number], };
+comfortDistribution: [number, number, number, number, number], 
+/**
+ * Sessions given in the period by who gave them (shares of those sessions, not of
+ * families): the father, the grandmother, another family member, not recorded.
+ */
+givenBy: Array<ReportRow>, };
 
 export type ReportRow = { key: string, count: number, percent: number, };
 
@@ -265,7 +281,11 @@ export type SessionView = { id: string, at: string, outcome: SessionOutcome, sto
 /**
  * The mother's current rating; `None` when she has not been asked or not answered.
  */
-rating: Rating | null, };
+rating: Rating | null, 
+/**
+ * Who gave it; `None` when it never started, or was recorded before this was asked.
+ */
+givenBy: Giver | null, };
 
 export type Slot = "morning" | "evening";
 
@@ -315,11 +335,19 @@ records: number, recordsSinceLast: number | null, openConflicts: number, };
 
 export type Unfinished = { sessionId: string, resumePass: number, passes: number, minutesAgo: number, };
 
-export type VisitInput = { familyId: string, rows: Array<RowScore>, coachingNotes: string | null, motivation: string, milkStatus: string | null, };
+export type VisitInput = { familyId: string, rows: Array<RowScore>, coachingNotes: string | null, motivation: string, milkStatus: string | null, 
+/**
+ * Whom she watched massage: `father`, `grandmother`, `other-family`.
+ */
+observed: string | null, };
 
 export type VisitResult = { visitId: string, originalId: string, version: number, score: Score, };
 
-export type VisitView = { id: string, originalId: string, version: number, amendReason: string | null, visitedOn: string, checklistVersion: string, percent: number, band: string, competent: boolean, coachingNotes: string | null, motivation: string, milkStatus: string | null, cadreName: string, rows: Array<RowScore>, 
+export type VisitView = { id: string, originalId: string, version: number, amendReason: string | null, visitedOn: string, checklistVersion: string, percent: number, band: string, competent: boolean, coachingNotes: string | null, motivation: string, milkStatus: string | null, 
+/**
+ * Whom she watched massage; `None` on visits recorded before this was asked.
+ */
+observed: Giver | null, cadreName: string, rows: Array<RowScore>, 
 /**
  * Critical rows scored 0 (only checklist versions that have them).
  */

@@ -3,6 +3,7 @@
 import * as api from '../api';
 import { h, mount } from '../dom';
 import { toAppError } from '../errors';
+import { giverLabelId } from '../giver';
 import { currentLanguage, t } from '../i18n';
 import { historyChart } from '../session/chart';
 import { showRating } from './rating';
@@ -42,6 +43,7 @@ export async function showHistory(nav: Nav): Promise<void> {
         : h('button', { type: 'button', id: `rate-${session.id}`, onclick: () => nav.open((n) => showRating(n, session.id, null)) }, t('rating-rate-now'));
     return h('li', { class: `session session-${session.outcome}`, 'data-session': session.id },
       h('strong', {}, when(session.at)), ' — ', t(`history-outcome-${session.outcome}`),
+      session.givenBy ? h('span', { class: 'given-by' }, ` · ${t('session-given-by', { giver: t(giverLabelId(session.givenBy)) })}`) : null,
       h('br', {}),
       h('span', { class: session.rating ? 'rating' : 'rating missing' }, rateable ? ratingText(session) : ''),
       action ? h('div', {}, action) : null,

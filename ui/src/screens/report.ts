@@ -123,6 +123,8 @@ export async function showReport(nav: Nav, months = 3, posyandu: string | null =
     })),
     h('p', { id: 'report-critical-failed', class: r.criticalFailed > 0 ? 'not-competent' : '' }, `${t('report-critical-failed')}: ${r.criticalFailed}`),
     failed.length ? table('report-failed', [t('report-failed-row'), t('report-fathers')], failed) : null,
+    h('h2', {}, t('report-sheet-given-by')),
+    frequencyTable('report-given-by', 'given-by', r.givenBy),
     h('h2', {}, t('report-comfort')),
     h('p', { id: 'report-comfort' }, t('report-comfort-line', { ratings: r.comfortRatings, mean: r.comfortMean === null ? '–' : formatNumber(r.comfortMean) })),
     table('report-comfort-table', [t('report-category'), t('report-frequency')], comfortRows),

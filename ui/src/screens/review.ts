@@ -6,6 +6,7 @@ import { formatDay } from '../dates';
 import { columns } from '../charts';
 import { h, mount } from '../dom';
 import { checklistText } from '../checklist';
+import { giverLabelId } from '../giver';
 import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
@@ -26,7 +27,8 @@ function sessionLine(session: api.SessionView): HTMLElement {
   const reason = session.stopReason ? ` (${t(`stop-reason-${session.stopReason}`)})` : '';
   // A stop for pain or by the safety check is what the cadre must see first.
   const risky = session.stopReason === 'pain' || session.stopReason === 'safety';
-  return h('li', { class: risky ? 'risk' : '' }, `${day(session.at)} — ${t(`history-outcome-${session.outcome}`)}${reason}`, h('br', {}),
+  const giver = session.givenBy ? ` · ${t('session-given-by', { giver: t(giverLabelId(session.givenBy)) })}` : '';
+  return h('li', { class: risky ? 'risk' : '', 'data-session': session.id }, `${day(session.at)} — ${t(`history-outcome-${session.outcome}`)}${reason}${giver}`, h('br', {}),
     session.outcome === 'not-started' ? '' : answer);
 }
 
@@ -62,6 +64,7 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
     h('ul', { id: 'review-visits', class: 'sessions' }, ...review.visits.map((visit) =>
       h('li', { 'data-visit': visit.originalId },
         t('review-visit', { date: day(visit.visitedOn), percent: visit.percent, band: t(`band-${visit.band}`), cadre: visit.cadreName }),
+        visit.observed ? h('p', { class: 'observed' }, t('review-visit-observed', { giver: t(giverLabelId(visit.observed)) })) : null,
         visit.criticalFailed.length
           ? h('p', { class: 'not-competent' }, t('review-visit-critical', { rows: visit.criticalFailed.map((row) => checklistText(row, review.plan)).join(', ') }))
           : null,

@@ -1,8 +1,9 @@
 // Before the massage: the mother's consent for today, the safety screen and the
 // preparation list; then the guided passes (guided.ts); then how it ended.
 import * as api from '../api';
-import { h, mount } from '../dom';
+import { choiceGroup, h, mount } from '../dom';
 import { toAppError } from '../errors';
+import { GIVERS, giverLabelId } from '../giver';
 import { t } from '../i18n';
 import { unlockAudio } from '../session/cues';
 import { showGuided } from './guided';
@@ -134,16 +135,20 @@ function showPreparation(nav: Nav, sessionId: string, protocol: api.Protocol): v
     const box = h('input', { type: 'checkbox', id: `prep-${step.id}`, value: step.id });
     return { box, row: h('label', { class: 'check' }, box, h('span', {}, t(`protocol-${step.id}`))) };
   });
+  // Who massages today: one tap, and whoever did last time is already chosen.
+  const giver = choiceGroup('giver', GIVERS, (v) => t(giverLabelId(v)), protocol.lastGiver, 'giver-title');
   const start = async () => {
     unlockAudio(); // this tap lets the cues sound later, hands-free
     const prepared = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
     try {
-      await showGuided(nav, (channel) => api.startSession(sessionId, prepared, channel));
+      await showGuided(nav, (channel) => api.startSession(sessionId, prepared, giver.value() ?? 'father', channel));
     } catch (raw) {
       error.show(raw);
     }
   };
   mount(nav.root, screen('prep-title', t('prep-title'),
+    h('h2', { id: 'giver-title' }, t('giver-question')),
+    giver.element,
     h('p', {}, t('prep-intro')),
     h('div', { class: 'checklist' }, ...boxes.map(({ row }) => row)),
     h('h2', {}, t('home-start-massage')),

@@ -1,19 +1,16 @@
 // A home visit: the cadre scores each daftar tilik row 0-2 while watching the father;
 // the score and band come from the Rust side as soon as every row is scored.
 import * as api from '../api';
-import { h, mount } from '../dom';
+import { choiceGroup, h, mount, toggleGroup } from '../dom';
 import { errorsByField } from '../errors';
 import { checklistText } from '../checklist';
+import { GIVERS, giverLabelId } from '../giver';
 import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { referralAdvice } from './referral';
 
 const MOTIVATIONS: api.Motivation[] = ['cooperative', 'hesitant', 'refuses'];
 const MILK: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
-
-function toggleGroup(buttons: HTMLButtonElement[], chosen: HTMLButtonElement): void {
-  for (const button of buttons) button.setAttribute('aria-pressed', String(button === chosen));
-}
 
 /** The visit form; with `amending`, it corrects that saved visit (a reason is required). */
 /** `toReview` shows the family's review once the visit is saved (the caller knows where it is). */
@@ -71,14 +68,11 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
       note);
   };
 
-  let motivation: string = amending?.motivation ?? '';
-  const motivationButtons = MOTIVATIONS.map((value) =>
-    h('button', { type: 'button', id: `motivation-${value}`, class: 'choice', 'aria-pressed': String(value === motivation) }, t(`motivation-${value}`)));
-  motivationButtons.forEach((button, i) =>
-    button.addEventListener('click', () => {
-      motivation = MOTIVATIONS[i] ?? '';
-      toggleGroup(motivationButtons, button);
-    }));
+  const motivation = choiceGroup('motivation', MOTIVATIONS, (v) => t(`motivation-${v}`),
+    (amending?.motivation as api.Motivation | undefined) ?? null, 'visit-motivation-title');
+  // Whom she watches: most often whoever gave the family's last session.
+  const observed = choiceGroup('observed', GIVERS, (v) => t(giverLabelId(v)),
+    amending ? amending.observed : checklist.lastGiver, 'visit-observed-title');
   const milk = h('select', { id: 'visit-milk-status' },
     h('option', { value: '' }, t('visit-milk-unknown')),
     ...MILK.map((value) => h('option', { value, selected: value === amending?.milkStatus }, t(`milk-status-${value}`))));
@@ -90,14 +84,16 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
   coaching.value = amending?.coachingNotes ?? '';
   const reason = amending ? h('input', { id: 'visit-amend-reason', type: 'text', maxlength: 300 }) : null;
   const motivationError = h('p', { id: 'motivation-error', class: 'field-error' });
+  const observedError = h('p', { id: 'observed-error', class: 'field-error' });
 
   const save = async () => {
     const input: api.VisitInput = {
       familyId: family.id,
       rows: currentRows(),
       coachingNotes: coaching.value.trim() || null,
-      motivation,
+      motivation: motivation.value() ?? '',
       milkStatus: (milk.value || null) as api.MilkStatus | null,
+      observed: observed.value(),
     };
     try {
       const result = amending
@@ -107,8 +103,10 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
     } catch (raw) {
       nav.fail(raw, (error) => {
         const byField = errorsByField(error);
-        const motivationProblem = byField.get('motivation');
-        motivationError.textContent = motivationProblem ? t(motivationProblem.code, motivationProblem.args) : '';
+        for (const [field, line] of [['motivation', motivationError], ['observed', observedError]] as const) {
+          const problem = byField.get(field);
+          line.textContent = problem ? t(problem.code, problem.args) : '';
+        }
         const first = error.fields[0];
         summary.textContent = first ? t(first.code, first.args) : t(error.code, error.args);
       });
@@ -118,10 +116,13 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
   mount(nav.root, h('section', { id: 'visit', class: 'screen', 'aria-labelledby': 'visit-title' },
     h('h1', { id: 'visit-title' }, `${t('visit-title')}: ${family.fatherName}`),
     h('p', { class: 'hint' }, t('visit-intro')),
+    h('h2', { id: 'visit-observed-title' }, t('visit-observed')),
+    observed.element,
+    observedError,
     h('div', { class: 'score-box', 'aria-live': 'polite' }, scoreLine, bandLine),
     ...checklist.rows.map(row),
-    h('h2', {}, t('visit-motivation')),
-    h('div', { class: 'choices-row', role: 'group' }, ...motivationButtons),
+    h('h2', { id: 'visit-motivation-title' }, t('visit-motivation')),
+    motivation.element,
     motivationError,
     h('div', { class: 'field' }, h('label', { for: milk.id }, t('visit-milk-status')), milk),
     milkAdvice,

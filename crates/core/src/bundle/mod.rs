@@ -23,7 +23,9 @@ pub const FORMAT: &str = "ayah-asi-bundle";
 /// The newest format this app reads and the one it writes. Version 2 may carry the
 /// daftar tilik's `not-on-spine` row and the second protocol's safety questions, which
 /// a version-1 reader would refuse as unknown: it now says "update the app" instead.
-pub const FORMAT_VERSION: u32 = 3;
+/// Version 3 adds a family's `pregnant`; version 4 who gave a session (`given_by`) and
+/// whom a visit observed (`observed`).
+pub const FORMAT_VERSION: u32 = 4;
 /// Larger files are refused before they are read.
 pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
 /// The file name extension bundles are saved with.

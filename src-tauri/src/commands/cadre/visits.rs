@@ -6,7 +6,7 @@ use tauri::State;
 
 use super::*;
 use crate::domain::checklist::{self, CHECKLIST_VERSION, RowScore, Score};
-use crate::domain::protocol::MassagePlan;
+use crate::domain::protocol::{Giver, MassagePlan};
 use crate::domain::rating::MilkStatus;
 use crate::domain::validation::{FieldError, optional_text};
 use crate::error::AppError;
@@ -23,6 +23,9 @@ pub struct ChecklistView {
     pub critical: Vec<&'static str>,
     /// The family's own plan: the duration and repetition rows read it.
     pub plan: MassagePlan,
+    /// Who gave the family's last session: the visit form's first guess of whom she
+    /// watches (one tap to change).
+    pub last_giver: Giver,
     pub max_row_score: u8,
     pub competent_percent: u8,
 }
@@ -35,6 +38,9 @@ pub struct VisitInput {
     pub coaching_notes: Option<String>,
     pub motivation: String,
     pub milk_status: Option<String>,
+    /// Whom she watched massage: `father`, `grandmother`, `other-family` (required;
+    /// `None` is refused with a message, not by the IPC layer).
+    pub observed: Option<String>,
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -58,14 +64,19 @@ pub async fn get_checklist(
     state.cadre.touch()?;
     let family_id = require_visible(&state, family_id).await?;
     let competent_percent = competent_percent(&state).await?;
-    let plan = state
-        .with_store(move |store| Ok(sessions::get_plan(store.conn(), &family_id)?))
+    let (plan, last_giver) = state
+        .with_store(move |store| {
+            let conn = store.conn();
+            let last_giver = sessions::get_last_giver(conn, &family_id)?.unwrap_or_default();
+            Ok((sessions::get_plan(conn, &family_id)?, last_giver))
+        })
         .await?;
     Ok(ChecklistView {
         version: CHECKLIST_VERSION,
         rows: checklist::ROWS.to_vec(),
         critical: checklist::CRITICAL_ROWS.to_vec(),
         plan,
+        last_giver,
         max_row_score: checklist::MAX_ROW_SCORE,
         competent_percent,
     })
@@ -137,11 +148,13 @@ pub struct CheckedVisit {
     pub notes: Option<String>,
     pub motivation: String,
     pub milk: Option<MilkStatus>,
+    pub observed: Option<Giver>,
     /// The visit amended and why, for an amendment.
     pub amends: Option<(String, String)>,
 }
 
-/// Checks a visit's fields: every checklist row once, notes, motivation, milk status.
+/// Checks a visit's fields: every checklist row once, notes, motivation, milk status,
+/// whom she watched.
 pub fn checked_visit(
     input: VisitInput,
     amends: Option<(String, String)>,
@@ -167,6 +180,18 @@ pub fn checked_visit(
         }
         other => other.flatten(),
     };
+    // Whom she watched is asked at every visit, also when amending an older one.
+    let observed = match input.observed.as_deref().map(Giver::parse) {
+        Some(Some(giver)) => Some(giver),
+        Some(None) => {
+            errors.push(FieldError::new("observed", "error-choice-unknown"));
+            None
+        }
+        None => {
+            errors.push(FieldError::new("observed", "error-observed-required"));
+            None
+        }
+    };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -176,6 +201,7 @@ pub fn checked_visit(
         notes,
         motivation: input.motivation,
         milk,
+        observed,
         amends,
     })
 }
@@ -211,6 +237,7 @@ pub fn record_visit(
             coaching_notes: visit.notes.as_deref(),
             motivation: &visit.motivation,
             milk_status: visit.milk.map(|m| m.as_str()),
+            observed: visit.observed,
             amends: amends.map(|(o, r)| (o.as_str(), r.as_str())),
         };
         let (visit_id, version) = cadre_store::insert_visit(tx, &new, &device_id, now)?;
