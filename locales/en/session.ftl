@@ -102,3 +102,10 @@ giver-father = Father
 giver-grandmother = Grandmother
 giver-other-family = Another family member
 session-given-by = Given by { $giver }
+
+## Drawings of the massage (assets/steps), their text alternatives and captions
+picture-position-sitting = The mother sits leaning forward, arms folded on a table and her head resting on her arms.
+picture-position-side = Or she lies on her side hugging a pillow, her back towards you.
+picture-fists = Make two fists and place them either side of the spine, thumbs pointing up, just below the bump at the base of the neck.
+picture-circles = Press in small circles while moving down to the level of the bra strap (ribs 5–6). Never on the spine.
+picture-cloth = When you finish, clean her back with a cloth wrung out in warm water.

@@ -102,3 +102,10 @@ giver-father = Ayah
 giver-grandmother = Nenek
 giver-other-family = Anggota keluarga lain
 session-given-by = Dipijat oleh { $giver }
+
+## Drawings of the massage (assets/steps), their text alternatives and captions
+picture-position-sitting = Ibu duduk condong ke depan, tangan dilipat di atas meja dan kepala bersandar di atas lengan.
+picture-position-side = Atau Ibu berbaring miring memeluk bantal, punggung menghadap Ayah.
+picture-fists = Kepalkan kedua tangan, letakkan di kiri dan kanan tulang belakang dengan ibu jari menunjuk ke atas, di bawah tonjolan tulang leher.
+picture-circles = Tekan dengan gerakan memutar kecil sambil turun sampai setinggi tali BH (tulang rusuk ke-5–6). Jangan di tulang belakang.
+picture-cloth = Setelah selesai, bersihkan punggung Ibu dengan waslap yang dibasahi air hangat.

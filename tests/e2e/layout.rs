@@ -183,6 +183,28 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
     answer_safety_no(&app).await?;
     app.wait_for("#prep-start").await?;
     audit.screen("06b-preparation").await?;
+    // The drawings a father follows without reading: all five, each with its words.
+    let labelled: Value = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#prep-pictures figure')].map((f) =>
+               [f.dataset.picture, f.querySelector('svg').getAttribute('aria-label'),
+                f.querySelector('figcaption').textContent]);",
+            vec![],
+        )
+        .await?;
+    let figures = labelled.as_array().cloned().unwrap_or_default();
+    if figures.len() != 5
+        || figures
+            .iter()
+            .any(|f| f[1].as_str().is_none_or(str::is_empty) || f[1] != f[2])
+    {
+        audit
+            .problems
+            .push(format!("[{size}] the preparation drawings: {labelled}"));
+    }
+    app.screenshot_of("#prep-pictures", &format!("layout-{size}-06c-drawings"))
+        .await?;
     prepare_and_start(&app).await?;
     audit.screen("07-guided").await?;
     let time_size: f64 = app
@@ -197,6 +219,40 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
     if time_size < 48.0 {
         audit.problems.push(format!(
             "[{size}] the guided timer is {time_size}px, too small at arm's length"
+        ));
+    }
+    // After the timer, the back and its lit zone are the largest thing on the screen, and
+    // the pain stop is in reach without scrolling.
+    let guide: Value = app
+        .client
+        .execute(
+            "const box = (css) => document.querySelector(css).getBoundingClientRect();
+             const back = box('#guide .back-picture'), step = box('#guide-step-picture svg');
+             const pain = box('#guide-pain-stop');
+             return [back.width / window.innerWidth, back.width * back.height,
+                     step.width * step.height, pain.bottom <= window.innerHeight];",
+            vec![],
+        )
+        .await?;
+    let share = guide[0].as_f64().unwrap_or(0.0);
+    let (back_area, step_area) = (
+        guide[1].as_f64().unwrap_or(0.0),
+        guide[2].as_f64().unwrap_or(0.0),
+    );
+    if width < 600 && share < 0.4 {
+        audit.problems.push(format!(
+            "[{size}] the back picture is {:.0}% of the width on the guided screen",
+            share * 100.0
+        ));
+    }
+    if back_area <= step_area {
+        audit.problems.push(format!(
+            "[{size}] the step drawing outgrows the back picture"
+        ));
+    }
+    if !text_200 && guide[3] != json!(true) {
+        audit.problems.push(format!(
+            "[{size}] the pain stop is below the fold on the guided screen"
         ));
     }
     let live: Value = app

@@ -6,6 +6,7 @@ import { toAppError } from '../errors';
 import { t } from '../i18n';
 import { keepAwake, rearmOnVisible } from '../session/awake';
 import { backPicture } from '../session/backPicture';
+import { stepFigure, stepPicture } from '../session/stepPictures';
 import { playCue } from '../session/cues';
 import { formatClock } from '../session/format';
 import { isNewer } from '../session/order';
@@ -35,7 +36,9 @@ export async function showGuided(nav: Nav, start: Starter): Promise<void> {
   const ring = svg('circle', { class: 'ring-progress', cx: 60, cy: 60, r: RING_RADIUS, 'stroke-dasharray': RING_LENGTH });
   const ringSvg = svg('svg', { viewBox: '0 0 120 120', class: 'ring', 'aria-hidden': 'true' });
   ringSvg.append(svg('circle', { class: 'ring-track', cx: 60, cy: 60, r: RING_RADIUS }), ring);
-  const picture = backPicture(t('guide-picture-label'));
+  const picture = backPicture(t('guide-picture-label'), true);
+  // The drawing of the current step, beside the back: fists at the start, circles in a pass.
+  const stepSlot = h('div', { id: 'guide-step-picture', class: 'guide-step' });
   // Announced by screen readers as each step begins: with the sound cues, the session
   // can be followed without looking.
   const instruction = h('p', { id: 'guide-instruction', class: 'guide-instruction', 'aria-live': 'polite' });
@@ -49,7 +52,7 @@ export async function showGuided(nav: Nav, start: Starter): Promise<void> {
   const view = h('section', { id: 'guide', class: 'screen guide', 'aria-labelledby': 'guide-phase' },
     phase,
     pausedBadge,
-    h('div', { class: 'guide-main' }, h('div', { class: 'guide-timer' }, ringSvg, time), picture.element),
+    h('div', { class: 'guide-main' }, h('div', { class: 'guide-timer' }, ringSvg, time), stepSlot, picture.element),
     instruction,
     hint,
     saveWarning,
@@ -100,6 +103,11 @@ export async function showGuided(nav: Nav, start: Starter): Promise<void> {
     ring.setAttribute('stroke-dashoffset', String(RING_LENGTH * s.progress));
     picture.show(kind === 'pass' ? 'paraspinal' : 'c7', kind === 'pass' ? s.progress : 0, kind === 'pass' && !s.paused);
     instruction.textContent = t(kind === 'pass' ? 'guide-do-pass' : 'guide-do-countdown');
+    const step = kind === 'pass' ? 'circles' : 'fists';
+    if (stepSlot.dataset.picture !== step) {
+      stepSlot.dataset.picture = step;
+      stepSlot.replaceChildren(stepPicture(step));
+    }
     hint.textContent = t(s.paused ? 'guide-tap-to-resume' : 'guide-tap-to-pause');
     view.classList.toggle('paused', s.paused);
     pausedBadge.hidden = !s.paused;
@@ -132,7 +140,7 @@ export async function showGuided(nav: Nav, start: Starter): Promise<void> {
     mount(nav.root, h('section', { id: 'closing', class: 'screen', 'aria-labelledby': 'closing-title' },
       h('h1', { id: 'closing-title' }, t('closing-title')),
       h('p', {}, t('closing-intro')),
-      closingPicture.element,
+      h('div', { class: 'closing-pictures' }, closingPicture.element, stepFigure('cloth')),
       h('ol', { class: 'steps' }, h('li', {}, t('protocol-clean-back')), h('li', {}, t('protocol-offer-breast'))),
       error,
       h('button', { type: 'button', id: 'closing-done', class: 'big primary', onclick: () => void done() }, t('closing-done')),

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { lessonIcon } from '../icons';
 import type { Nav } from '../nav';
 import { backPicture } from '../session/backPicture';
+import { stepFigures } from '../session/stepPictures';
 
 function errorLine(raw: unknown): HTMLElement {
   const error = toAppError(raw);
@@ -56,6 +57,7 @@ export function showLesson(nav: Nav, lesson: Pick<api.Lesson, 'id' | 'icon' | 'p
     h('div', { class: 'lesson-icon' }, lesson.icon === 'hands' ? massagePicture() : lessonIcon(lesson.icon)),
     h('h1', { id: 'lesson-title' }, t(`lesson-${lesson.id}-title`)),
     ...paragraphs,
+    lesson.icon === 'hands' ? stepFigures('lesson-pictures') : null,
     h('p', { class: 'source' }, t(`lesson-${lesson.id}-source`)),
     error,
     h('button', { type: 'button', id: 'lesson-done', class: 'big primary', onclick: () => void done() }, t('lesson-done')),

@@ -6,6 +6,7 @@ import { toAppError } from '../errors';
 import { GIVERS, giverLabelId } from '../giver';
 import { t } from '../i18n';
 import { unlockAudio } from '../session/cues';
+import { stepFigures } from '../session/stepPictures';
 import { showGuided } from './guided';
 import { showLesson } from './learning';
 import { referralSigns } from './referral';
@@ -165,6 +166,7 @@ function showPreparation(nav: Nav, sessionId: string, protocol: api.Protocol): v
           },
         }, t('read-massage-lesson')),
     h('ol', { class: 'steps' }, ...protocol.massage.map((step) => h('li', {}, t(`protocol-${step.id}`))), h('li', {}, t('protocol-pressure'))),
+    stepFigures('prep-pictures'),
     error.element,
     h('button', { type: 'button', id: 'prep-start', class: 'big primary', onclick: () => void start() }, t('prep-start')),
     h('button', { type: 'button', id: 'session-cancel', class: 'big', onclick: () => nav.back() }, t('session-cancel')),
