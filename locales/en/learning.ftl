@@ -67,6 +67,28 @@ lesson-see-midwife-p4 = If the baby wets fewer nappies than expected for the bab
 lesson-see-midwife-p5 = Take her to the midwife or puskesmas at once if she has a fever, heavy bleeding, has fainted or is very dizzy, has a severe headache, blurred vision, fits, or a swollen face and hands.
 lesson-see-midwife-source = Source: Ministry of Health of Indonesia (Kemenkes RI), Maternal and Child Health Book (Buku KIA), sections on the mother after birth and the newborn; WHO, Recommendations on maternal and newborn care for a positive postnatal experience (2022).
 
+## Lessons added in issue 18 (quiz v3): colostrum and IMD, latch, fathers' myths, expressed milk
+lesson-colostrum-imd-title = Colostrum and early initiation of breastfeeding (IMD)
+lesson-colostrum-imd-p1 = Colostrum is the first milk, in the first days: thick, yellowish and little. It is little but enough for the baby's small stomach, and rich in protection against illness. Do not throw it away: give all of it to the baby.
+lesson-colostrum-imd-p2 = Early initiation of breastfeeding (IMD): right after the birth, the baby lies on the mother's chest, skin to skin, for at least 1 hour, until the baby finds the nipple and feeds by itself. It helps the milk come sooner, keeps the baby warm and calms the mother.
+lesson-colostrum-imd-p3 = Your part: while she is pregnant, tell the midwife that the family wants IMD. After the birth, stay with her, and give the baby no drink or food other than breast milk (water, sugar water, honey or formula) unless a health worker advises it.
+lesson-colostrum-imd-source = Sources: Government Regulation No. 33 of 2012 on Exclusive Breastfeeding (IMD for at least 1 hour); Ministry of Health of Indonesia, Maternal and Child Health Book (Buku KIA); WHO and UNICEF, Ten Steps to Successful Breastfeeding (2018).
+lesson-latch-title = Latch and positioning
+lesson-latch-p1 = A good latch: the baby's mouth wide open, the chin touching the breast, the lower lip turned out, and most of the areola (the dark skin around the nipple) in the baby's mouth, not only the nipple. The baby sucks slowly and deeply, and you can hear swallowing.
+lesson-latch-p2 = Position: the baby's body faces and touches the mother's, head and body in one straight line, the nose opposite the nipple. Sore nipples usually mean the latch is not quite right: improve it, then put a little breast milk on the nipple after feeding and let it dry. Swollen breasts: feed more often, a warm compress before feeding and a cold one after, and express a little milk so the areola is soft.
+lesson-latch-p3 = How you help: bring pillows to support her arm and the baby, bring her a drink, carry and burp the baby, and take over the housework so she can rest. If a nipple bleeds, a breast is red, hot and painful, or she has a fever: go to the midwife now.
+lesson-latch-source = Sources: Ministry of Health of Indonesia, Maternal and Child Health Book (Buku KIA); WHO and UNICEF, Ten Steps to Successful Breastfeeding (2018); WHO, Infant and young child feeding (fact sheet).
+lesson-fathers-myths-title = What people say about fathers and breastfeeding
+lesson-fathers-myths-p1 = "Breastfeeding is only the mother's business." Not true. A mother her husband supports is calmer and more confident, and calm helps oxytocin let the milk flow. Your support helps decide whether exclusive breastfeeding works.
+lesson-fathers-myths-p2 = "A baby who cries a lot has too little milk and needs formula." Not necessarily: babies cry for many reasons, and they do feed often, 8 times a day or more. Signs of enough milk: from about day 5 the baby wets 6 or more nappies a day, and gains weight when weighed at the posyandu. If unsure, ask the midwife before giving formula.
+lesson-fathers-myths-p3 = "A father can do nothing because he does not breastfeed." You can do a lot: give the oxytocin massage, carry and calm the baby, burp, change nappies, make her meals and drinks, and go with her to the posyandu. If relatives advise otherwise, talk kindly and ask the midwife or cadre together.
+lesson-fathers-myths-source = Sources: Ministry of Health of Indonesia, Maternal and Child Health Book (Buku KIA); community-service report on training "Ayah ASI" fathers, Posyandu RW 11, Kelurahan Perhentian Raja, Pekanbaru (2022); WHO, Infant and young child feeding (fact sheet).
+lesson-expressing-storing-title = Expressing and storing milk for a mother who works
+lesson-expressing-storing-p1 = A mother going back to work can still breastfeed exclusively by expressing her milk. Wash hands with soap, use clean containers with lids (glass bottles or milk bags), express by hand or pump about every 3 hours while she is away from the baby, and write the date and time on each container.
+lesson-expressing-storing-p2 = How long expressed milk keeps: in a cool room (up to 25°C) at most 4 hours; in a cool bag with ice at most 24 hours; at the back of the fridge, not in the door (4°C or colder), at most 4 days; in the freezer (−18°C) at most 6 months. If the room is hotter, put it in the fridge or a cool bag straight away. Use the oldest first.
+lesson-expressing-storing-p3 = Thaw frozen milk in the fridge overnight or standing in warm water, never boiled or microwaved. Once thawed, use it within 24 hours and never freeze it again. Give it by cup or spoon; what is left 2 hours after a feed is thrown away. You can wash and prepare the containers, and give the expressed milk while she is at work.
+lesson-expressing-storing-source = Sources: Ministry of Health of Indonesia, Maternal and Child Health Book (Buku KIA); Academy of Breastfeeding Medicine, Clinical Protocol #8: Human Milk Storage Information for Home Use for Full-Term Infants (2017), cited by WHO; CDC, Proper Storage and Preparation of Breast Milk.
+
 ## The knowledge test (answers are in domain::learning)
 
 quiz-s1 = Exclusive breastfeeding means only breast milk for the first 6 months, no other food or drink (except vitamins, minerals and medicines from a health worker).
@@ -79,3 +101,7 @@ quiz-s8 = The oxytocin massage runs down both sides of the spine, from the base 
 quiz-s9 = The oxytocin massage may still be given when her back has a wound or she has a fever.
 quiz-s10 = If no milk has come by day 3, or a breast is red, hot and painful, she should see the midwife.
 quiz-s11 = A mother who is anxious, stressed or very tired may find it harder to let her milk flow.
+quiz-s12 = Colostrum (the first, thick yellowish milk) should be thrown away because it is dirty.
+quiz-s13 = When a baby feeds well, most of the areola (the dark skin around the nipple) is in the baby's mouth, not only the nipple.
+quiz-s14 = Expressed milk keeps for 2 days at room temperature, so it need not go in the fridge.
+quiz-s15 = Breastfeeding is only the mother's business; the father need not be involved.

@@ -67,6 +67,28 @@ lesson-see-midwife-p4 = Jika popok basah bayi lebih sedikit dari seharusnya untu
 lesson-see-midwife-p5 = Segera bawa Ibu ke bidan atau puskesmas jika Ibu demam, perdarahan banyak dari jalan lahir, pingsan atau pusing berat, sakit kepala hebat, pandangan kabur, kejang, atau bengkak di wajah dan tangan.
 lesson-see-midwife-source = Sumber: Kemenkes RI, Buku Kesehatan Ibu dan Anak (Buku KIA), bagian ibu nifas dan bayi baru lahir; WHO, Recommendations on maternal and newborn care for a positive postnatal experience (2022).
 
+## Lessons added in issue 18 (quiz v3): colostrum and IMD, latch, fathers' myths, expressed milk
+lesson-colostrum-imd-title = Kolostrum dan Inisiasi Menyusu Dini (IMD)
+lesson-colostrum-imd-p1 = Kolostrum adalah ASI pertama yang keluar di hari-hari pertama: kental, kekuningan, dan sedikit. Jumlahnya sedikit tetapi cukup untuk lambung bayi yang masih kecil, dan kaya zat kekebalan yang melindungi bayi dari penyakit. Jangan dibuang: berikan semuanya kepada bayi.
+lesson-colostrum-imd-p2 = Inisiasi Menyusu Dini (IMD): segera setelah lahir, bayi diletakkan tengkurap di dada Ibu, kulit menempel kulit, paling sedikit 1 jam, sampai bayi mencari puting dan menyusu sendiri. IMD membantu ASI cepat keluar, menghangatkan bayi, dan menenangkan Ibu.
+lesson-colostrum-imd-p3 = Peran Bapak: sejak hamil, sampaikan kepada bidan bahwa keluarga ingin IMD. Setelah bayi lahir, temani Ibu, dan jangan beri bayi minuman atau makanan selain ASI (air putih, air gula, madu, atau susu formula) kecuali atas saran tenaga kesehatan.
+lesson-colostrum-imd-source = Sumber: Peraturan Pemerintah No. 33 Tahun 2012 tentang Pemberian ASI Eksklusif (IMD paling singkat 1 jam); Kemenkes RI, Buku Kesehatan Ibu dan Anak (Buku KIA); WHO dan UNICEF, Ten Steps to Successful Breastfeeding (2018).
+lesson-latch-title = Perlekatan dan posisi menyusui
+lesson-latch-p1 = Perlekatan yang baik: mulut bayi terbuka lebar, dagu menempel pada payudara, bibir bawah terlipat keluar, dan sebagian besar areola (daerah gelap di sekitar puting) masuk ke mulut bayi, bukan hanya putingnya. Bayi mengisap pelan dan dalam, dan terdengar menelan.
+lesson-latch-p2 = Posisi: badan bayi menghadap dan menempel badan Ibu, kepala dan badan bayi dalam satu garis lurus, hidung bayi berhadapan dengan puting. Puting lecet biasanya tanda perlekatan kurang tepat: perbaiki perlekatannya, lalu oleskan sedikit ASI pada puting setelah menyusui dan biarkan kering. Payudara bengkak: susui lebih sering, kompres hangat sebelum menyusui dan kompres dingin sesudahnya, dan perah sedikit ASI agar areola lunak.
+lesson-latch-p3 = Bapak membantu: ambilkan bantal untuk menyangga lengan Ibu dan bayi, bawakan minum, gendong dan sendawakan bayi, dan ambil alih pekerjaan rumah agar Ibu bisa istirahat. Jika puting lecet berdarah, payudara merah, panas, dan nyeri, atau Ibu demam: segera ke bidan.
+lesson-latch-source = Sumber: Kemenkes RI, Buku Kesehatan Ibu dan Anak (Buku KIA); WHO dan UNICEF, Ten Steps to Successful Breastfeeding (2018); WHO, Infant and young child feeding (lembar fakta).
+lesson-fathers-myths-title = Kata orang tentang ayah dan menyusui
+lesson-fathers-myths-p1 = "Menyusui itu urusan ibu saja." Tidak benar. Ibu yang didukung suaminya lebih tenang dan percaya diri, dan rasa tenang membantu oksitosin sehingga ASI mengalir. Dukungan Bapak ikut menentukan berhasilnya ASI eksklusif.
+lesson-fathers-myths-p2 = "Bayi sering menangis berarti ASI-nya kurang, jadi perlu susu formula." Belum tentu: bayi menangis karena banyak hal, dan bayi memang menyusu sering, 8 kali sehari atau lebih. Tanda ASI cukup: mulai sekitar hari ke-5 bayi membasahi 6 popok atau lebih sehari, dan berat badannya naik saat ditimbang di posyandu. Jika ragu, tanyakan bidan sebelum memberi susu formula.
+lesson-fathers-myths-p3 = "Ayah tidak bisa berbuat apa-apa karena tidak menyusui." Bapak bisa banyak: memijat oksitosin, menggendong dan menenangkan bayi, menyendawakan, mengganti popok, menyiapkan makan dan minum Ibu, dan menemani ke posyandu. Jika keluarga menyarankan hal lain, bicarakan dengan lembut dan ajak bertanya kepada bidan atau kader.
+lesson-fathers-myths-source = Sumber: Kemenkes RI, Buku Kesehatan Ibu dan Anak (Buku KIA); laporan pengabdian masyarakat pelatihan "Ayah ASI", Posyandu RW 11, Kelurahan Perhentian Raja, Pekanbaru (2022); WHO, Infant and young child feeding (lembar fakta).
+lesson-expressing-storing-title = Memerah dan menyimpan ASI untuk Ibu bekerja
+lesson-expressing-storing-p1 = Ibu yang kembali bekerja tetap bisa memberi ASI eksklusif dengan memerah ASI. Cuci tangan dengan sabun, pakai wadah bersih bertutup (botol kaca atau kantong ASI), perah dengan tangan atau pompa kira-kira setiap 3 jam selama Ibu jauh dari bayi, dan tulis tanggal dan jam memerah pada wadah.
+lesson-expressing-storing-p2 = Lama simpan ASI perah: di suhu ruang yang sejuk (sampai 25°C) paling lama 4 jam; di tas pendingin dengan es paling lama 24 jam; di kulkas bagian dalam, bukan di pintu (4°C atau lebih dingin), paling lama 4 hari; di freezer (−18°C) paling lama 6 bulan. Jika ruangan lebih panas, segera masukkan ke kulkas atau tas pendingin. Pakai lebih dulu yang diperah lebih dulu.
+lesson-expressing-storing-p3 = ASI beku dicairkan di kulkas semalaman atau direndam dalam air hangat, tidak dimasak dan tidak dipanaskan di microwave. Setelah cair, pakai dalam 24 jam dan jangan dibekukan lagi. Berikan dengan cangkir atau sendok; sisa yang tidak habis dalam 2 jam dibuang. Bapak bisa mencuci dan menyiapkan wadah, dan memberi ASI perah saat Ibu bekerja.
+lesson-expressing-storing-source = Sumber: Kemenkes RI, Buku Kesehatan Ibu dan Anak (Buku KIA); Academy of Breastfeeding Medicine, Clinical Protocol #8: Human Milk Storage Information for Home Use for Full-Term Infants (2017), dirujuk WHO; CDC, Proper Storage and Preparation of Breast Milk.
+
 ## The knowledge test (answers are in domain::learning)
 
 quiz-s1 = ASI eksklusif berarti bayi hanya diberi ASI selama 6 bulan pertama, tanpa makanan atau minuman lain (kecuali vitamin, mineral, dan obat dari petugas kesehatan).
@@ -79,3 +101,7 @@ quiz-s8 = Pijat oksitosin dilakukan di kiri dan kanan tulang belakang, dari pang
 quiz-s9 = Pijat oksitosin tetap boleh dilakukan walaupun punggung Ibu luka atau Ibu demam.
 quiz-s10 = Jika sampai hari ke-3 ASI belum keluar, atau payudara merah, panas, dan nyeri, Ibu perlu ke bidan.
 quiz-s11 = Ibu yang cemas, stres, atau sangat lelah bisa lebih sulit mengeluarkan ASI.
+quiz-s12 = Kolostrum (ASI pertama yang kental dan kekuningan) sebaiknya dibuang karena kotor.
+quiz-s13 = Saat menyusu dengan benar, sebagian besar areola (daerah gelap di sekitar puting) masuk ke mulut bayi, bukan hanya putingnya.
+quiz-s14 = ASI perah tahan 2 hari di suhu ruang, jadi tidak perlu disimpan di kulkas.
+quiz-s15 = Menyusui hanya urusan ibu; ayah tidak perlu ikut terlibat.

@@ -8,7 +8,7 @@ use ayah_asi_e2e::{App, Driver, Result, open_database};
 async fn answer(app: &App, right: bool) -> Result<()> {
     for id in QUIZ_STATEMENTS {
         let truth = quiz_true(id);
-        // A wrong pass answers "true" to everything (7 of 10 are true: 70).
+        // A wrong pass answers "true" to everything (6 of 10 are true: 60).
         let given = if right { truth } else { true };
         app.click(&format!("#quiz-{id}-{given}")).await?;
     }
@@ -31,7 +31,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.wait_for_text("#learning-error", "Jawab semua pernyataan dulu.")
         .await?;
     answer(&app, false).await?;
-    app.wait_for_text("#quiz-score", "Skor Bapak: 70").await?;
+    app.wait_for_text("#quiz-score", "Skor Bapak: 60").await?;
     assert!(
         app.text("#quiz-missed")
             .await?
@@ -53,28 +53,32 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.click("#back-to-learning").await?;
     for lesson in [
         "what-is-asi",
+        "colostrum-imd",
         "benefits",
         "hormones",
+        "latch",
         "what-lowers-milk",
         "father-role",
+        "fathers-myths",
+        "expressing-storing",
         "see-midwife",
     ] {
         app.click(&format!("#lesson-{lesson}")).await?;
         app.click("#lesson-done").await?;
     }
-    app.wait_for_text("#learn-scores", "Tes awal: 70 · Tes akhir: belum")
+    app.wait_for_text("#learn-scores", "Tes awal: 60 · Tes akhir: belum")
         .await?;
     let read = app
         .client
         .find_all(ayah_asi_e2e::Locator::Css("#lessons .read-mark"))
         .await?;
-    assert_eq!(read.len(), 7, "every lesson marked read");
+    assert_eq!(read.len(), 11, "every lesson marked read");
 
     app.click("#start-quiz").await?;
     app.wait_for_text("#quiz-title", "Tes akhir").await?;
     answer(&app, true).await?;
     app.wait_for_text("#quiz-score", "Skor Bapak: 100").await?;
-    app.wait_for_text("#quiz-gain", "Naik dari 70 menjadi 100!")
+    app.wait_for_text("#quiz-gain", "Naik dari 60 menjadi 100!")
         .await?;
     app.wait_for("#quiz-all-right").await?;
 
@@ -87,8 +91,8 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     assert_eq!(
         attempts,
         [
-            ("pre".into(), 70, "uji-pengetahuan-v2".into()),
-            ("post".into(), 100, "uji-pengetahuan-v2".into())
+            ("pre".into(), 60, "uji-pengetahuan-v3".into()),
+            ("post".into(), 100, "uji-pengetahuan-v3".into())
         ]
     );
 
@@ -99,7 +103,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     set_cadre_pin(&app, "135790").await?;
     app.click("#families-list li[data-family] button[id^='review-']")
         .await?;
-    app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 70, akhir 100")
+    app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 60, akhir 100")
         .await?;
     app.close().await
 }

@@ -63,6 +63,17 @@ export function lessonIcon(kind: string): SVGElement {
       return icon(svg('path', { d: 'M24 6 L 44 40 L 4 40 Z', class: 'warn' }), svg('rect', { x: 22.5, y: 17, width: 3, height: 12, class: 'ink' }), svg('circle', { cx: 24, cy: 34, r: 2, class: 'ink' }));
     case 'father':
       return icon(svg('circle', { cx: 24, cy: 14, r: 7, class: 'person' }), svg('path', { d: 'M 10 42 C 10 28 38 28 38 42 Z', class: 'person' }));
+    case 'baby': // a baby on the mother's chest, skin to skin
+      return icon(svg('path', { d: 'M 8 42 C 8 26 40 26 40 42 Z', class: 'person' }), svg('circle', { cx: 24, cy: 12, r: 7, class: 'person' }),
+        svg('ellipse', { cx: 24, cy: 31, rx: 9, ry: 5, class: 'bubble' }), svg('circle', { cx: 16, cy: 29, r: 4, class: 'bubble' }));
+    case 'latch': // a baby's head at the breast
+      return icon(svg('circle', { cx: 18, cy: 24, r: 13, class: 'bubble alt' }), svg('circle', { cx: 18, cy: 24, r: 4, class: 'ink' }),
+        svg('circle', { cx: 35, cy: 27, r: 8, class: 'person' }));
+    case 'speech': // two speech bubbles: what people say
+      return icon(svg('path', { d: 'M 6 8 H 30 V 24 H 14 L 8 30 V 24 H 6 Z', class: 'bubble' }), svg('path', { d: 'M 20 22 H 42 V 36 H 40 V 42 L 34 36 H 20 Z', class: 'bubble alt' }));
+    case 'bottle': // a container of expressed milk
+      return icon(svg('rect', { x: 18, y: 6, width: 12, height: 6, rx: 1, class: 'ink' }), svg('rect', { x: 14, y: 12, width: 20, height: 30, rx: 5, class: 'bubble' }),
+        svg('rect', { x: 14, y: 24, width: 20, height: 18, rx: 5, class: 'drop' }));
     case 'hands':
       return icon(svg('rect', { x: 12, y: 16, width: 9, height: 20, rx: 4, class: 'person' }), svg('rect', { x: 27, y: 16, width: 9, height: 20, rx: 4, class: 'person' }), svg('path', { d: 'M 24 8 L 24 42', class: 'spine' }));
     default:

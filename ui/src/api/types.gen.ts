@@ -337,7 +337,8 @@ export type Unfinished = { sessionId: string, resumePass: number, passes: number
 
 export type VisitInput = { familyId: string, rows: Array<RowScore>, coachingNotes: string | null, motivation: string, milkStatus: string | null, 
 /**
- * Whom she watched massage: `father`, `grandmother`, `other-family`.
+ * Whom she watched massage: `father`, `grandmother`, `other-family` (required;
+ * `None` is refused with a message, not by the IPC layer).
  */
 observed: string | null, };
 
