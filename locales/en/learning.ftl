@@ -27,6 +27,11 @@ quiz-all-right = All correct!
 read-massage-lesson = Read the oxytocin massage lesson
 review-knowledge = Knowledge test: first { $pre }, final { $post }
 
+learn-cadre-title = Cadre learning & test
+learn-cadre-intro = Cadre counselling: take the first test, read the lessons (the same the fathers read), then take the final test. The scores go into the posyandu report.
+learn-cadre-open = Cadre learning & test
+quiz-cadre-score = Test score: { $score }
+
 ## Lessons (each cites its sources in its -source line)
 
 lesson-what-is-asi-title = Breast milk and exclusive breastfeeding

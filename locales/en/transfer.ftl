@@ -75,6 +75,7 @@ transfer-table-home_visit = Home visits
 transfer-table-visit_score = Checklist scores
 transfer-table-lesson_read = Lessons read
 transfer-table-quiz_attempt = Knowledge tests
+transfer-table-hands_on_training = Massage trainings
 
 conflicts-title = Clashing changes
 conflicts-intro = The same record was changed on two devices. Choose which one to use; the other stays in the history.

@@ -27,6 +27,11 @@ quiz-all-right = Semua benar!
 read-massage-lesson = Baca pelajaran pijat oksitosin
 review-knowledge = Tes pengetahuan: awal { $pre }, akhir { $post }
 
+learn-cadre-title = Belajar & tes kader
+learn-cadre-intro = Penyuluhan kader: kerjakan tes awal, baca pelajarannya (sama dengan yang dibaca para ayah), lalu kerjakan tes akhir. Skornya masuk laporan posyandu.
+learn-cadre-open = Belajar & tes kader
+quiz-cadre-score = Skor tes: { $score }
+
 ## Lessons (each cites its sources in its -source line)
 
 lesson-what-is-asi-title = Apa itu ASI dan ASI eksklusif

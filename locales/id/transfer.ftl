@@ -57,6 +57,7 @@ transfer-table-home_visit = Kunjungan rumah
 transfer-table-visit_score = Nilai daftar tilik
 transfer-table-lesson_read = Materi dibaca
 transfer-table-quiz_attempt = Tes pengetahuan
+transfer-table-hands_on_training = Latihan memijat
 
 conflicts-title = Perubahan bertabrakan
 conflicts-intro = Data yang sama diubah di dua perangkat. Pilih mana yang dipakai; yang lain tetap disimpan sebagai riwayat.

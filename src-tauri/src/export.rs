@@ -81,6 +81,7 @@ pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
                 vec![text(t("report-enrolled")), count(report.enrolled)],
                 vec![text(t("report-pregnant")), count(report.pregnant)],
                 vec![text(t("report-trained")), count(report.trained)],
+                vec![text(t("report-post-tested")), count(report.post_tested)],
                 vec![text(t("report-active")), count(report.active)],
             ],
         },
@@ -149,6 +150,7 @@ pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
             "given-by",
             &report.given_by,
         ),
+        cadres_table(report, &t),
         Table {
             id: "comfort",
             title: t("report-comfort"),
@@ -156,6 +158,34 @@ pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
             rows: comfort_rows,
         },
     ]
+}
+
+/// The cadres' own counselling: each cadre's pre- and post-test, then how many were
+/// counselled (both tests) and the means.
+fn cadres_table(report: &Report, t: &dyn Fn(&str) -> String) -> Table {
+    let score = |value: Option<u8>| value.map_or(Cell::Empty, |v| Cell::Number(f64::from(v)));
+    let mean = |value: Option<f64>| value.map_or(Cell::Empty, |v| Cell::Number(round1(v)));
+    let mut rows: Vec<Vec<Cell>> = report
+        .cadres
+        .iter()
+        .map(|c| vec![Cell::Text(c.name.clone()), score(c.pre), score(c.post)])
+        .collect();
+    rows.push(vec![
+        Cell::Text(t("report-cadres-counselled")),
+        Cell::Number(report.cadres_counselled as f64),
+        Cell::Empty,
+    ]);
+    rows.push(vec![
+        Cell::Text(t("report-mean")),
+        mean(report.cadre_pre_mean),
+        mean(report.cadre_post_mean),
+    ]);
+    Table {
+        id: "cadres",
+        title: t("report-cadres"),
+        header: vec![t("report-cadre"), t("report-pre"), t("report-post")],
+        rows,
+    }
 }
 
 fn round1(value: f64) -> f64 {

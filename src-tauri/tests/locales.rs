@@ -253,6 +253,13 @@ fn every_data_driven_text_exists_in_both_languages() {
             .iter()
             .map(|t| format!("transfer-table-{}", t.name)),
     );
+    for giver in ayah_asi_lib::domain::protocol::Giver::IDS {
+        ids.push(format!("giver-{giver}"));
+        ids.push(format!("given-by-{giver}"));
+    }
+    for trainer in ayah_asi_lib::domain::training::Trainer::IDS {
+        ids.push(format!("trainer-{trainer}"));
+    }
     for problem in [
         "read-only",
         "disk-full",

@@ -69,6 +69,7 @@ fn render() -> String {
     all.visit::<commands::follow_up::RemindersView>();
     all.visit::<commands::learning::LearningView>();
     all.visit::<learning::Answer>();
+    all.visit::<ayah_asi_lib::domain::training::TrainingInput>();
     all.visit::<commands::learning::QuizResult>();
     all.visit::<commands::report::ReportView>();
     all.visit::<commands::report::Exported>();

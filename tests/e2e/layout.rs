@@ -8,8 +8,8 @@
 use std::path::Path;
 
 use ayah_asi_e2e::flows::{
-    CHECKLIST_ROWS, Mother, QUIZ_STATEMENTS, answer_safety_no, enter_birth_date, prepare_and_start,
-    register_family_as_cadre, set_cadre_pin, set_plan,
+    CHECKLIST_ROWS, Mother, QUIZ_STATEMENTS, answer_safety_no, enter_birth_date, mother_consents,
+    prepare_and_start, register_family_as_cadre, set_cadre_pin, set_plan,
 };
 use ayah_asi_e2e::{App, Driver, Result, days_ago};
 use serde_json::{Value, json};
@@ -129,8 +129,8 @@ async fn set_size(app: &App, width: u32, height: u32) -> Result<()> {
     Err(format!("viewport is {inner}, wanted {width} wide").into())
 }
 
-async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Result<()> {
-    let driver = Driver::start_with_env(&[FAST])?;
+/// A fresh app (its own data folder) at this size, text at 200 % when asked.
+async fn sized_app(driver: &Driver, width: u32, height: u32, text_200: bool) -> Result<App> {
     let app = driver.launch().await?;
     set_size(&app, width, height).await?;
     if text_200 {
@@ -139,12 +139,52 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
             .execute("document.documentElement.style.fontSize = '200%';", vec![])
             .await?;
     }
-    let axe_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/axe-core/axe.min.js");
+    Ok(app)
+}
+
+fn axe_source() -> Result<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/axe-core/axe.min.js");
+    Ok(std::fs::read_to_string(path)?)
+}
+
+/// A family enrolled in pregnancy: its home, with the massage locked.
+async fn walk_pregnant(
+    size: &'static str,
+    width: u32,
+    height: u32,
+    text_200: bool,
+) -> Result<(usize, Vec<String>)> {
+    let driver = Driver::start_with_env(&[FAST])?;
+    let app = sized_app(&driver, width, height, text_200).await?;
     let mut audit = Audit {
         app: &app,
         size,
-        axe: std::fs::read_to_string(axe_path)?,
+        axe: axe_source()?,
+        problems: Vec::new(),
+        screens: 0,
+    };
+    app.click("#choose-language-id").await?;
+    app.type_into("#field-fatherName", "Joko").await?;
+    app.type_into("#field-motherName", "Dewi").await?;
+    app.click("#field-pregnant").await?;
+    enter_birth_date(&app, days_ago(-45)).await?;
+    audit.screen("23-onboarding-pregnant").await?;
+    app.click("#save-family").await?;
+    mother_consents(&app).await?;
+    app.wait_for("#massage-locked").await?;
+    audit.screen("24-home-pregnant").await?;
+    let result = (audit.screens, std::mem::take(&mut audit.problems));
+    app.close().await?;
+    Ok(result)
+}
+
+async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Result<()> {
+    let driver = Driver::start_with_env(&[FAST])?;
+    let app = sized_app(&driver, width, height, text_200).await?;
+    let mut audit = Audit {
+        app: &app,
+        size,
+        axe: axe_source()?,
         problems: Vec::new(),
         screens: 0,
     };
@@ -343,6 +383,8 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
     app.click("#visit-to-review").await?;
     app.wait_for("#review-title").await?;
     audit.screen("20-review").await?;
+    app.click("#training-form summary").await?;
+    audit.screen("20b-review-training").await?;
     app.click("#back-to-families").await?;
     app.click("#open-report").await?;
     app.wait_for("#report-title").await?;
@@ -351,10 +393,19 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
     app.click("#import-bundle").await?;
     app.wait_for("#receive-title").await?;
     audit.screen("22-receive").await?;
+    app.click("#receive-back").await?;
+    app.click("#open-cadre-learning").await?;
+    app.wait_for("#learning-title").await?;
+    audit.screen("22b-cadre-learning").await?;
 
-    println!("{size}: {} screens checked", audit.screens);
-    let problems = std::mem::take(&mut audit.problems);
+    let mut problems = std::mem::take(&mut audit.problems);
+    let mut screens = audit.screens;
     app.close().await?;
+    let (pregnant_screens, pregnant_problems) =
+        walk_pregnant(size, width, height, text_200).await?;
+    screens += pregnant_screens;
+    problems.extend(pregnant_problems);
+    println!("{size}: {screens} screens checked");
     if problems.is_empty() {
         Ok(())
     } else {

@@ -2,18 +2,8 @@
 //! gain; missed statements lead to their lessons; the cadre sees both scores; the
 //! guided massage suggests the massage lesson until it is read.
 
-use ayah_asi_e2e::flows::{QUIZ_STATEMENTS, onboard, quiz_true, reach_preparation, set_cadre_pin};
-use ayah_asi_e2e::{App, Driver, Result, open_database};
-
-async fn answer(app: &App, right: bool) -> Result<()> {
-    for id in QUIZ_STATEMENTS {
-        let truth = quiz_true(id);
-        // A wrong pass answers "true" to everything (6 of 10 are true: 60).
-        let given = if right { truth } else { true };
-        app.click(&format!("#quiz-{id}-{given}")).await?;
-    }
-    app.click("#quiz-submit").await
-}
+use ayah_asi_e2e::flows::{answer_quiz, onboard, reach_preparation, set_cadre_pin};
+use ayah_asi_e2e::{Driver, Result, open_database};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Result<()> {
@@ -30,7 +20,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.click("#quiz-submit").await?;
     app.wait_for_text("#learning-error", "Jawab semua pernyataan dulu.")
         .await?;
-    answer(&app, false).await?;
+    answer_quiz(&app, false).await?;
     app.wait_for_text("#quiz-score", "Skor Bapak: 60").await?;
     assert!(
         app.text("#quiz-missed")
@@ -76,7 +66,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
 
     app.click("#start-quiz").await?;
     app.wait_for_text("#quiz-title", "Tes akhir").await?;
-    answer(&app, true).await?;
+    answer_quiz(&app, true).await?;
     app.wait_for_text("#quiz-score", "Skor Bapak: 100").await?;
     app.wait_for_text("#quiz-gain", "Naik dari 60 menjadi 100!")
         .await?;

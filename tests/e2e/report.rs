@@ -177,9 +177,9 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
         "one workbook and one folder of CSV tables"
     );
     let folder = csv.parent().ok_or("folder")?.to_path_buf();
-    // One per table, the sessions by who gave them included.
-    ayah_asi_e2e::eventually("eleven CSV tables", || {
-        Ok(std::fs::read_dir(&folder)?.count() == 11)
+    // One per table, the sessions by giver and the cadres' counselling included.
+    ayah_asi_e2e::eventually("twelve CSV tables", || {
+        Ok(std::fs::read_dir(&folder)?.count() == 12)
     })
     .await?;
     // A second CSV export goes to a new folder: nothing is replaced.

@@ -137,6 +137,16 @@ pub fn quiz_true(id: &str) -> bool {
         .any(|s| s.id == id && s.answer)
 }
 
+/// Answers every statement on the quiz screen and submits: all right, or "true" to all
+/// (6 of 10 are true: 60).
+pub async fn answer_quiz(app: &App, right: bool) -> Result<()> {
+    for id in QUIZ_STATEMENTS {
+        let given = if right { quiz_true(id) } else { true };
+        app.click(&format!("#quiz-{id}-{given}")).await?;
+    }
+    app.click("#quiz-submit").await
+}
+
 /// The daftar tilik rows in order.
 pub const CHECKLIST_ROWS: [&str; 10] = ayah_asi_core::checklist::ROWS;
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MONTHS, composeDate, formatDay } from './dates';
+import { MONTHS, composeDate, formatDay, localDay } from './dates';
 
 test('day, month and year become YYYY-MM-DD', () => {
   expect(composeDate('5', '3', '2026')).toBe('2026-03-05');
@@ -18,4 +18,9 @@ test('twelve months in order', () => {
 test('a date is shown as that calendar day in the app language, also from a longer time', () => {
   expect(formatDay('2026-11-22', { day: 'numeric', month: 'long', year: 'numeric' })).toBe('22 November 2026');
   expect(formatDay('2026-01-05T23:30:00.000+07:00', { day: 'numeric', month: 'short' })).toBe(formatDay('2026-01-05', { day: 'numeric', month: 'short' }));
+});
+
+test('the local day is the calendar day on the device, padded', () => {
+  expect(localDay(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  expect(localDay(new Date(2026, 11, 31, 0, 5))).toBe('2026-12-31');
 });

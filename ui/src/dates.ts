@@ -36,3 +36,8 @@ export function formatDay(iso: string, options: Intl.DateTimeFormatOptions): str
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return new Intl.DateTimeFormat(currentLanguage(), options).format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
+
+/** The device's local calendar day of `date` as YYYY-MM-DD (not the UTC day). */
+export function localDay(date: Date): string {
+  return composeDate(String(date.getDate()), String(date.getMonth() + 1), String(date.getFullYear()));
+}

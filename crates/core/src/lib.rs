@@ -18,4 +18,5 @@ pub mod reminder;
 pub mod report;
 pub mod session;
 pub mod stats;
+pub mod training;
 pub mod validation;

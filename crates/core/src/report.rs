@@ -14,8 +14,11 @@ pub struct CohortFamily {
     pub mother_age: Option<u8>,
     pub mother_education: Option<String>,
     pub parity: Option<String>,
-    /// A post-test has been taken.
+    /// The father's hands-on training is recorded (seed 004: by a midwife or a trained
+    /// therapist), on or before the period's end.
     pub trained: bool,
+    /// A knowledge post-test has been taken (its own row, not "trained").
+    pub post_tested: bool,
     /// A session in the last 7 days.
     pub active: bool,
     /// Enrolled in pregnancy and the birth not yet recorded.
@@ -71,7 +74,10 @@ pub struct Report {
     pub enrolled: usize,
     /// Of those enrolled, families still expecting their baby (enrolled in pregnancy).
     pub pregnant: usize,
+    /// Fathers whose hands-on training is recorded.
     pub trained: usize,
+    /// Fathers who took the knowledge post-test.
+    pub post_tested: usize,
     pub active: usize,
     pub age: Vec<Row>,
     pub education: Vec<Row>,
@@ -96,6 +102,35 @@ pub struct Report {
     /// Sessions given in the period by who gave them (shares of those sessions, not of
     /// families): the father, the grandmother, another family member, not recorded.
     pub given_by: Vec<Row>,
+    /// The cadres' own counselling (seed 004): each cadre who took the test, her scores.
+    pub cadres: Vec<CadreScores>,
+    /// Cadres with both a pre-test and a post-test: counselled.
+    pub cadres_counselled: usize,
+    pub cadre_pre_mean: Option<f64>,
+    pub cadre_post_mean: Option<f64>,
+}
+
+/// One cadre's knowledge test: her first pre-test and latest post-test.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CadreScores {
+    pub name: String,
+    pub pre: Option<u8>,
+    pub post: Option<u8>,
+}
+
+impl Report {
+    /// The report with the cadres' counselling filled in.
+    pub fn with_cadres(mut self, cadres: Vec<CadreScores>) -> Self {
+        self.cadres_counselled = cadres
+            .iter()
+            .filter(|c| c.pre.is_some() && c.post.is_some())
+            .count();
+        self.cadre_pre_mean = mean(cadres.iter().filter_map(|c| c.pre).map(f64::from));
+        self.cadre_post_mean = mean(cadres.iter().filter_map(|c| c.post).map(f64::from));
+        self.cadres = cadres;
+        self
+    }
 }
 
 /// The key of values not recorded.
@@ -192,6 +227,7 @@ pub fn build(families: &[CohortFamily]) -> Report {
         enrolled: total,
         pregnant: families.iter().filter(|f| f.pregnant).count(),
         trained: families.iter().filter(|f| f.trained).count(),
+        post_tested: families.iter().filter(|f| f.post_tested).count(),
         active: families.iter().filter(|f| f.active).count(),
         age: tabulate(
             families.iter().map(|f| age_band(f.mother_age)),
@@ -228,6 +264,10 @@ pub fn build(families: &[CohortFamily]) -> Report {
         comfort_mean: mean(comforts.iter().map(|c| f64::from(*c))),
         comfort_distribution: distribution,
         given_by: given_by_rows(families),
+        cadres: Vec::new(),
+        cadres_counselled: 0,
+        cadre_pre_mean: None,
+        cadre_post_mean: None,
     }
 }
 
@@ -272,6 +312,41 @@ mod tests {
             milk_after: after,
             ..CohortFamily::default()
         }
+    }
+
+    #[test]
+    fn trained_counts_the_hands_on_training_and_the_post_test_is_its_own_row() {
+        let families = [
+            CohortFamily {
+                trained: true,
+                ..CohortFamily::default()
+            },
+            CohortFamily {
+                post_tested: true,
+                ..CohortFamily::default()
+            },
+            CohortFamily::default(),
+        ];
+        let report = build(&families);
+        assert_eq!((report.trained, report.post_tested), (1, 1));
+    }
+
+    #[test]
+    fn cadres_are_counselled_once_they_have_both_tests() {
+        let cadre = |name: &str, pre, post| CadreScores {
+            name: name.into(),
+            pre,
+            post,
+        };
+        let report = build(&[]).with_cadres(vec![
+            cadre("Ani", Some(60), Some(90)),
+            cadre("Rina", Some(70), None),
+        ]);
+        assert_eq!(report.cadres_counselled, 1);
+        assert_eq!(report.cadre_pre_mean, Some(65.0));
+        assert_eq!(report.cadre_post_mean, Some(90.0));
+        assert_eq!(report.cadres.len(), 2);
+        assert_eq!(build(&[]).cadres_counselled, 0);
     }
 
     #[test]

@@ -54,25 +54,8 @@ pub async fn get_learning(state: State<'_, AppState>) -> Result<LearningView, Ap
         .with_store(|store| {
             let family = own_family(store)?;
             let read = store::list_lessons_read(store.conn(), &family)?;
-            let (pre_score, post_score) = store::get_scores(store.conn(), &family)?;
-            Ok(LearningView {
-                lessons: LESSONS
-                    .iter()
-                    .map(|l| LessonView {
-                        lesson: *l,
-                        read: read.iter().any(|r| r == l.id),
-                    })
-                    .collect(),
-                statements: STATEMENTS.to_vec(),
-                quiz_version: QUIZ_VERSION,
-                pre_score,
-                post_score,
-                next_test: if pre_score.is_some() {
-                    TestKind::Post
-                } else {
-                    TestKind::Pre
-                },
-            })
+            let scores = store::get_scores(store.conn(), &family)?;
+            Ok(learning_view(&read, scores))
         })
         .await
 }
@@ -111,31 +94,64 @@ pub async fn submit_quiz(
     state
         .with_store(move |store| {
             let family = own_family(store)?;
-            let device_id = store.device_id().to_owned();
-            store.with_tx(|tx| {
-                let (pre_score, _) = store::get_scores(tx, &family)?;
-                let kind = if pre_score.is_some() {
-                    TestKind::Post
-                } else {
-                    TestKind::Pre
-                };
-                store::insert_attempt(
-                    tx,
-                    &family,
-                    kind,
-                    &graded,
-                    &answers,
-                    &device_id,
-                    storage::now(),
-                )?;
-                Ok(QuizResult {
-                    kind,
-                    correct: graded.correct,
-                    score: graded.score,
-                    missed: graded.missed.clone(),
-                    pre_score,
-                })
-            })
+            record_attempt(store, store::Learner::Family(&family), &graded, &answers)
         })
         .await
+}
+
+/// Keeps an attempt in one transaction, as the pre-test if it is the learner's first.
+pub fn record_attempt(
+    store: &mut Store,
+    learner: store::Learner,
+    graded: &learning::Graded,
+    answers: &[Answer],
+) -> Result<QuizResult, AppError> {
+    let device_id = store.device_id().to_owned();
+    store.with_tx(|tx| {
+        let (pre_score, _) = store::get_learner_scores(tx, learner)?;
+        let kind = if pre_score.is_some() {
+            TestKind::Post
+        } else {
+            TestKind::Pre
+        };
+        store::insert_attempt(
+            tx,
+            learner,
+            kind,
+            graded,
+            answers,
+            &device_id,
+            storage::now(),
+        )?;
+        Ok(QuizResult {
+            kind,
+            correct: graded.correct,
+            score: graded.score,
+            missed: graded.missed.clone(),
+            pre_score,
+        })
+    })
+}
+
+/// The lessons and the test as a learner sees them, with the learner's scores.
+pub fn learning_view(read: &[String], scores: (Option<u8>, Option<u8>)) -> LearningView {
+    let (pre_score, post_score) = scores;
+    LearningView {
+        lessons: LESSONS
+            .iter()
+            .map(|l| LessonView {
+                lesson: *l,
+                read: read.iter().any(|r| r == l.id),
+            })
+            .collect(),
+        statements: STATEMENTS.to_vec(),
+        quiz_version: QUIZ_VERSION,
+        pre_score,
+        post_score,
+        next_test: if pre_score.is_some() {
+            TestKind::Post
+        } else {
+            TestKind::Pre
+        },
+    }
 }

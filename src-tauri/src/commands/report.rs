@@ -160,7 +160,8 @@ async fn build(
                 rw,
                 posyandu_names: storage::report::list_posyandu_names(store.conn())?,
                 rw_numbers: storage::report::list_rw_numbers(store.conn())?,
-                report: report::build(&cohort),
+                report: report::build(&cohort)
+                    .with_cadres(storage::learning::list_cadre_scores(store.conn())?),
             })
         })
         .await

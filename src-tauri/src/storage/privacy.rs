@@ -37,6 +37,7 @@ const FAMILY_TABLES: &[(&str, &str)] = &[
     ),
     ("lesson_read", "family_id = ?1"),
     ("quiz_attempt", "family_id = ?1"),
+    ("hands_on_training", "family_id = ?1"),
 ];
 
 /// One table of a family's data: its column names and rows.

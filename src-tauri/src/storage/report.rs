@@ -77,7 +77,8 @@ pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>
                 mother_age,
                 mother_education,
                 parity,
-                trained: post_score.is_some(),
+                trained: super::learning::get_trained_by(conn, &id, &scope.to.to_string())?,
+                post_tested: post_score.is_some(),
                 pregnant,
                 // Times are RFC 3339 text starting with the date, so a plain comparison
                 // with a date is a range the index can use (substr() would not be).

@@ -189,7 +189,7 @@ pub fn family_device() -> (Store, String) {
     let graded = learning::grade(&answers).unwrap();
     learning_store::insert_attempt(
         store.conn(),
-        &family,
+        learning_store::Learner::Family(&family),
         TestKind::Pre,
         &graded,
         &answers,

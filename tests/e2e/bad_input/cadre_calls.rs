@@ -138,6 +138,28 @@ pub fn learning_and_visit_calls(family: &str) -> Vec<(&'static str, Value)> {
             "list_families",
             vec![json!({"query": 5}), json!({"query": ["a"]})],
         );
+        let yesterday = ayah_asi_e2e::days_ago(1).to_string();
+        let training = json!({"familyId": family, "input": {"trainedOn": yesterday, "trainer": "midwife", "trainerName": null}});
+        add(
+            "record_training",
+            mutations(
+                &training,
+                &["input", "trainedOn"],
+                &[json!("2026-02-30"), json!("kemarin"), json!(5)],
+            ),
+        );
+        add(
+            "record_training",
+            mutations(&training, &["input", "trainer"], &[json!("neighbour")]),
+        );
+        add(
+            "record_training",
+            mutations(&training, &["familyId"], &[json!(UNKNOWN_ID)]),
+        );
+        add(
+            "submit_cadre_quiz",
+            vec![json!({"answers": []}), json!({"answers": "all"})],
+        );
     }
     calls
 }

@@ -1,6 +1,6 @@
 // Cadre mode: PIN, families, home visits on the daftar tilik, reviews.
 import { invoke } from '@tauri-apps/api/core';
-import type { CadreStatus, Checklist, Family, FamilyInput, FamilyListItem, FamilyReview, RowScore, Score, VisitInput, VisitResult } from './types.gen';
+import type { CadreStatus, Checklist, Family, FamilyInput, FamilyListItem, FamilyReview, Learning, QuizAnswer, QuizResult, RowScore, Score, TrainingInput, TrainingView, VisitInput, VisitResult } from './types.gen';
 
 export type Motivation = 'cooperative' | 'hesitant' | 'refuses';
 
@@ -18,3 +18,9 @@ export const saveVisit = (input: VisitInput): Promise<VisitResult> => invoke('sa
 export const amendVisit = (originalId: string, reason: string, input: VisitInput): Promise<VisitResult> =>
   invoke('amend_visit', { originalId, reason, input });
 export const familyReview = (familyId: string): Promise<FamilyReview> => invoke('family_review', { familyId });
+
+// Trained in the programme's sense: the cadre's own test, the father's hands-on training.
+export const getCadreLearning = (): Promise<Learning> => invoke('get_cadre_learning');
+export const submitCadreQuiz = (answers: QuizAnswer[]): Promise<QuizResult> => invoke('submit_cadre_quiz', { answers });
+export const recordTraining = (familyId: string, input: TrainingInput): Promise<TrainingView[]> =>
+  invoke('record_training', { familyId, input });

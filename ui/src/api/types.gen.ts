@@ -31,6 +31,8 @@ reason: string, bytes: number, };
 
 export type Band = "baik" | "cukup" | "kurang";
 
+export type CadreScores = { name: string, pre: number | null, post: number | null, };
+
 export type CadreStatus = { hasPin: boolean, open: boolean, name: string | null, idleSeconds: number, 
 /**
  * Seconds before another PIN may be tried.
@@ -118,7 +120,11 @@ plan: MassagePlan,
 /**
  * Knowledge test: first pre-test and latest post-test score.
  */
-preScore: number | null, postScore: number | null, };
+preScore: number | null, postScore: number | null, 
+/**
+ * The father's hands-on trainings, oldest first.
+ */
+trainings: Array<TrainingView>, };
 
 export type FieldDifference = { field: string, 
 /**
@@ -214,7 +220,15 @@ export type Report = { enrolled: number,
 /**
  * Of those enrolled, families still expecting their baby (enrolled in pregnancy).
  */
-pregnant: number, trained: number, active: number, age: Array<ReportRow>, education: Array<ReportRow>, parity: Array<ReportRow>, milkBefore: Array<ReportRow>, milkAfter: Array<ReportRow>, milkTest: Wilcoxon, knowledgePreMean: number | null, knowledgePostMean: number | null, knowledgeTest: Wilcoxon, assessed: number, competent: number, competentPercent: number | null, 
+pregnant: number, 
+/**
+ * Fathers whose hands-on training is recorded.
+ */
+trained: number, 
+/**
+ * Fathers who took the knowledge post-test.
+ */
+postTested: number, active: number, age: Array<ReportRow>, education: Array<ReportRow>, parity: Array<ReportRow>, milkBefore: Array<ReportRow>, milkAfter: Array<ReportRow>, milkTest: Wilcoxon, knowledgePreMean: number | null, knowledgePostMean: number | null, knowledgeTest: Wilcoxon, assessed: number, competent: number, competentPercent: number | null, 
 /**
  * Fathers whose latest visit scored a critical row 0 (pressed on the spine).
  */
@@ -231,7 +245,15 @@ comfortDistribution: [number, number, number, number, number],
  * Sessions given in the period by who gave them (shares of those sessions, not of
  * families): the father, the grandmother, another family member, not recorded.
  */
-givenBy: Array<ReportRow>, };
+givenBy: Array<ReportRow>, 
+/**
+ * The cadres' own counselling (seed 004): each cadre who took the test, her scores.
+ */
+cadres: Array<CadreScores>, 
+/**
+ * Cadres with both a pre-test and a post-test: counselled.
+ */
+cadresCounselled: number, cadrePreMean: number | null, cadrePostMean: number | null, };
 
 export type ReportRow = { key: string, count: number, percent: number, };
 
@@ -322,6 +344,16 @@ export type TallyRow = { table: string, decision: Decision, count: number, };
 export type TestKind = "pre" | "post";
 
 export type Tone = "start" | "keep-going" | "great";
+
+export type Trainer = "midwife" | "therapist";
+
+export type TrainingInput = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+trainedOn: string, trainer: string, trainerName: string | null, };
+
+export type TrainingView = { id: string, trainedOn: string, trainer: Trainer, trainerName: string | null, };
 
 export type TransferOverview = { 
 /**

@@ -15,38 +15,61 @@ function errorLine(raw: unknown): HTMLElement {
   return h('p', { id: 'learning-error', class: 'form-error', role: 'alert' }, first ? t(first.code, first.args) : t(error.code, error.args));
 }
 
-export async function showLearning(nav: Nav): Promise<void> {
+/** Whose learning a screen shows: the family's father, or the cadre herself. */
+export interface Learner {
+  cadre: boolean;
+  load(): Promise<api.Learning>;
+  markRead(lessonId: string): Promise<void>;
+  submit(answers: api.QuizAnswer[]): Promise<api.QuizResult>;
+}
+
+export const familyLearner: Learner = {
+  cadre: false,
+  load: api.getLearning,
+  markRead: api.markLessonRead,
+  submit: api.submitQuiz,
+};
+
+/** The cadre's own counselling (seed 004): her lessons are not marked read. */
+export const cadreLearner: Learner = {
+  cadre: true,
+  load: api.getCadreLearning,
+  markRead: () => Promise.resolve(),
+  submit: api.submitCadreQuiz,
+};
+
+export async function showLearning(nav: Nav, learner: Learner = familyLearner): Promise<void> {
   let learning: api.Learning;
   try {
-    learning = await api.getLearning();
+    learning = await learner.load();
   } catch (raw) {
     mount(nav.root, errorLine(raw));
     return;
   }
   const score = (value: number | null) => (value === null ? t('learn-no-score') : String(value));
   mount(nav.root, h('section', { id: 'learning', class: 'screen', 'aria-labelledby': 'learning-title' },
-    h('h1', { id: 'learning-title' }, t('learn-title')),
-    h('p', {}, t('learn-intro')),
+    h('h1', { id: 'learning-title' }, t(learner.cadre ? 'learn-cadre-title' : 'learn-title')),
+    h('p', {}, t(learner.cadre ? 'learn-cadre-intro' : 'learn-intro')),
     h('p', { id: 'learn-scores', class: 'feedback' }, `${t('learn-pre-score', { score: score(learning.preScore) })} · ${t('learn-post-score', { score: score(learning.postScore) })}`),
-    h('button', { type: 'button', id: 'start-quiz', class: 'big primary', onclick: () => nav.open((n) => showQuiz(n, learning)) },
+    h('button', { type: 'button', id: 'start-quiz', class: 'big primary', onclick: () => nav.open((n) => showQuiz(n, learning, learner)) },
       t(learning.nextTest === 'pre' ? 'learn-start-pre' : 'learn-start-post')),
     h('h2', {}, t('learn-lessons')),
     h('ul', { id: 'lessons', class: 'lessons' }, ...learning.lessons.map((lesson) =>
       h('li', {},
-        h('button', { type: 'button', id: `lesson-${lesson.id}`, class: 'lesson-link', onclick: () => nav.open((n) => showLesson(n, lesson)) },
+        h('button', { type: 'button', id: `lesson-${lesson.id}`, class: 'lesson-link', onclick: () => nav.open((n) => showLesson(n, lesson, learner)) },
           lessonIcon(lesson.icon),
           h('span', {}, t(`lesson-${lesson.id}-title`)),
           lesson.read ? h('span', { class: 'read-mark' }, `✓ ${t('learn-read')}`) : null)))),
-    h('button', { type: 'button', id: 'back-home', class: 'big', onclick: () => nav.back() }, t('session-back-home')),
+    h('button', { type: 'button', id: 'back-home', class: 'big', onclick: () => nav.back() }, t(learner.cadre ? 'back-to-families' : 'session-back-home')),
   ));
 }
 
 /** One lesson page; "done reading" marks it read and goes back. */
-export function showLesson(nav: Nav, lesson: Pick<api.Lesson, 'id' | 'icon' | 'paragraphs'>): void {
+export function showLesson(nav: Nav, lesson: Pick<api.Lesson, 'id' | 'icon' | 'paragraphs'>, learner: Learner = familyLearner): void {
   const error = h('p', { id: 'learning-error', class: 'form-error', role: 'alert' });
   const done = async () => {
     try {
-      await api.markLessonRead(lesson.id);
+      await learner.markRead(lesson.id);
       nav.back();
     } catch (raw) {
       error.replaceWith(errorLine(raw));
@@ -64,7 +87,7 @@ export function showLesson(nav: Nav, lesson: Pick<api.Lesson, 'id' | 'icon' | 'p
   ));
 }
 
-function showQuiz(nav: Nav, learning: api.Learning): void {
+function showQuiz(nav: Nav, learning: api.Learning, learner: Learner): void {
   const answers = new Map<string, boolean>();
   const error = h('p', { id: 'quiz-error', class: 'form-error', role: 'alert' });
   const item = (statement: api.Statement, index: number) => {
@@ -86,8 +109,8 @@ function showQuiz(nav: Nav, learning: api.Learning): void {
   const submit = async () => {
     const given = [...answers].map(([statementId, answer]) => ({ statementId, answer }));
     try {
-      const result = await api.submitQuiz(given);
-      nav.replace((n) => showResult(n, learning, result, answers));
+      const result = await learner.submit(given);
+      nav.replace((n) => showResult(n, learning, result, answers, learner));
     } catch (raw) {
       error.replaceChildren(errorLine(raw));
     }
@@ -102,7 +125,7 @@ function showQuiz(nav: Nav, learning: api.Learning): void {
 }
 
 /** The score; each missed statement opens its lesson, and back returns here. */
-function showResult(nav: Nav, learning: api.Learning, result: api.QuizResult, given: Map<string, boolean>): void {
+function showResult(nav: Nav, learning: api.Learning, result: api.QuizResult, given: Map<string, boolean>, learner: Learner): void {
   const lessonOf = (id: string) => learning.lessons.find((l) => l.id === id);
   const missed = result.missed.map((m) => {
     const lesson = lessonOf(m.lesson);
@@ -110,10 +133,10 @@ function showResult(nav: Nav, learning: api.Learning, result: api.QuizResult, gi
     return h('li', { 'data-statement': m.statementId },
       h('p', {}, t(`quiz-${m.statementId}`)),
       h('p', { class: 'hint' }, t('quiz-answer-was', { answer: t(rightAnswer ? 'quiz-true' : 'quiz-false') })),
-      lesson ? h('button', { type: 'button', id: `missed-${m.statementId}`, onclick: () => nav.open((n) => showLesson(n, lesson)) }, t('quiz-read-lesson', { lesson: t(`lesson-${lesson.id}-title`) })) : null);
+      lesson ? h('button', { type: 'button', id: `missed-${m.statementId}`, onclick: () => nav.open((n) => showLesson(n, lesson, learner)) }, t('quiz-read-lesson', { lesson: t(`lesson-${lesson.id}-title`) })) : null);
   });
   mount(nav.root, h('section', { id: 'quiz-result', class: 'screen', 'aria-labelledby': 'quiz-score' },
-    h('h1', { id: 'quiz-score' }, t('quiz-score', { score: result.score })),
+    h('h1', { id: 'quiz-score' }, t(learner.cadre ? 'quiz-cadre-score' : 'quiz-score', { score: result.score })),
     result.kind === 'post' && result.preScore !== null
       ? h('p', { id: 'quiz-gain', class: 'feedback' }, t('quiz-gain', { pre: result.preScore, score: result.score }))
       : h('p', { id: 'quiz-next' }, t('quiz-pre-then-read')),

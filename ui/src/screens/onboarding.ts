@@ -1,7 +1,7 @@
 // Onboarding: the family's details, then the phone goes to the mother for her consent;
 // the family and her consent are saved together, or not at all.
 import * as api from '../api';
-import { MONTHS, composeDate } from '../dates';
+import { dateParts } from '../dateField';
 import { h, mount } from '../dom';
 import { errorsByField, toAppError, type AppError } from '../errors';
 import { t } from '../i18n';
@@ -243,42 +243,18 @@ function birthStatusField(pregnantAtFirst: boolean, onChange: (pregnant: boolean
   };
 }
 
-/**
- * The baby's birth date (or, in pregnancy, the expected one) as day, month and year in
- * the app's language. (WebKit's own date input follows the system locale's order, which
- * need not be the user's.)
- */
+/** The baby's birth date (or, in pregnancy, the expected one) as day, month and year. */
 function birthDateField(today: Date, initial: string | null, pregnantAtFirst: boolean) {
-  const [initialYear, initialMonth, initialDay] = (initial ?? '').split('-').map(Number);
-  const day = h('input', {
-    id: 'field-babyBirthDay',
-    type: 'text',
-    inputmode: 'numeric',
-    maxlength: 2,
-    autocomplete: 'off',
-    'aria-label': t('date-day'),
-    'aria-describedby': 'babyBirthDate-error',
-    value: initialDay ? String(initialDay) : undefined,
-  });
-  const month = h(
-    'select',
-    { id: 'field-babyBirthMonth', 'aria-label': t('date-month') },
-    ...MONTHS.map(({ value, label }) =>
-      h('option', { value: String(value), selected: value === (initialMonth || today.getMonth() + 1) }, t(label)),
-    ),
-  );
+  const parts = dateParts('field-babyBirth', initial, today, 'babyBirthDate-error');
   const thisYear = today.getFullYear();
-  // Next year only for an expected date; the Rust side checks the exact limits.
-  const year = h('select', { id: 'field-babyBirthYear', 'aria-label': t('date-year') });
   const legend = h('legend', {});
+  // Next year only for an expected date; the Rust side checks the exact limits.
   const setPregnant = (pregnant: boolean) => {
-    const chosen = Number(year.value) || initialYear || thisYear;
-    const years = pregnant ? [thisYear, thisYear + 1] : [thisYear, thisYear - 1, thisYear - 2];
-    year.replaceChildren(...years.map((y) => h('option', { value: String(y), selected: y === chosen }, String(y))));
+    parts.setYears(pregnant ? [thisYear, thisYear + 1] : [thisYear, thisYear - 1, thisYear - 2]);
     legend.textContent = t(pregnant ? 'field-expected-birth-date' : 'field-baby-birth-date');
   };
   setPregnant(pregnantAtFirst);
   const error = h('p', { id: 'babyBirthDate-error', class: 'field-error' });
-  const element = h('fieldset', { class: 'field date-field' }, legend, h('div', { class: 'date-parts' }, day, month, year), error);
-  return { element, error, day, setPregnant, value: () => composeDate(day.value, month.value, year.value) };
+  const element = h('fieldset', { class: 'field date-field' }, legend, h('div', { class: 'date-parts' }, parts.day, parts.month, parts.year), error);
+  return { element, error, day: parts.day, setPregnant, value: parts.value };
 }

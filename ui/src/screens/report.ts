@@ -94,7 +94,8 @@ export async function showReport(nav: Nav, months = 3, posyandu: string | null =
     h('div', { class: 'report-controls no-print' }, period, place, rwSelect),
     h('h2', {}, t('report-participants')),
     table('report-participants', [t('report-category'), t('report-frequency')], [
-      [t('report-enrolled'), r.enrolled], [t('report-pregnant'), r.pregnant], [t('report-trained'), r.trained], [t('report-active'), r.active],
+      [t('report-enrolled'), r.enrolled], [t('report-pregnant'), r.pregnant], [t('report-trained'), r.trained],
+      [t('report-post-tested'), r.postTested], [t('report-active'), r.active],
     ]),
     h('h2', {}, t('report-characteristics')),
     frequencyTable('report-age', 'age', r.age),
@@ -125,6 +126,14 @@ export async function showReport(nav: Nav, months = 3, posyandu: string | null =
     failed.length ? table('report-failed', [t('report-failed-row'), t('report-fathers')], failed) : null,
     h('h2', {}, t('report-sheet-given-by')),
     frequencyTable('report-given-by', 'given-by', r.givenBy),
+    h('h2', {}, t('report-cadres')),
+    r.cadres.length
+      ? table('report-cadres', [t('report-cadre'), t('report-pre'), t('report-post')], [
+        ...r.cadres.map((c) => [c.name, c.pre ?? '–', c.post ?? '–']),
+        [t('report-cadres-counselled'), r.cadresCounselled, ''],
+        [t('report-mean'), r.cadrePreMean === null ? '–' : formatNumber(r.cadrePreMean), r.cadrePostMean === null ? '–' : formatNumber(r.cadrePostMean)],
+      ])
+      : h('p', { id: 'report-cadres-none', class: 'hint' }, t('report-cadres-none')),
     h('h2', {}, t('report-comfort')),
     h('p', { id: 'report-comfort' }, t('report-comfort-line', { ratings: r.comfortRatings, mean: r.comfortMean === null ? '–' : formatNumber(r.comfortMean) })),
     table('report-comfort-table', [t('report-category'), t('report-frequency')], comfortRows),

@@ -12,6 +12,7 @@ import type { Nav } from '../nav';
 import { myDataSection } from './data';
 import { showFamilyEdit } from './onboarding';
 import { showSend } from './transfer';
+import { trainingSection } from './training';
 import { showVisit } from './visit';
 
 function day(iso: string): string {
@@ -50,6 +51,8 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
   mount(nav.root, h('section', { id: 'review', class: 'screen', 'aria-labelledby': 'review-title' },
     h('h1', { id: 'review-title' }, `${t('review-title')}: ${f.fatherName} & ${f.motherName}`),
     h('p', { id: 'review-knowledge' }, t('review-knowledge', { pre: review.preScore ?? t('learn-no-score'), post: review.postScore ?? t('learn-no-score') })),
+    h('h2', {}, t('training-title')),
+    trainingSection(f.id, review.trainings),
     h('h2', {}, review.lastVisitOn ? t('review-since', { date: day(review.lastVisitOn) }) : t('review-since-enrolment')),
     review.sessionsSinceVisit.length
       ? h('ul', { id: 'review-sessions', class: 'sessions' }, ...review.sessionsSinceVisit.map(sessionLine))

@@ -324,6 +324,23 @@ pub const TABLES: &[TableSpec] = &[
         natural_key: &[],
         parents: &[("family", "family_id")],
     },
+    // Format 4: the father's hands-on training, as the cadre recorded it.
+    TableSpec {
+        name: "hands_on_training",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("trained_on", Kind::Date),
+            req("trainer", Kind::OneOf(&crate::training::Trainer::IDS)),
+            opt("trainer_name", Kind::Text { max: 80 }),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[("family", "family_id")],
+    },
 ];
 
 /// The spec of a table that travels.

@@ -3,10 +3,12 @@
 
 pub mod list;
 pub mod review;
+pub mod training;
 pub mod visits;
 
 pub use list::*;
 pub use review::*;
+pub use training::*;
 pub use visits::*;
 
 use chrono::DateTime;

@@ -30,6 +30,8 @@ pub struct FamilyReview {
     /// Knowledge test: first pre-test and latest post-test score.
     pub pre_score: Option<u8>,
     pub post_score: Option<u8>,
+    /// The father's hands-on trainings, oldest first.
+    pub trainings: Vec<crate::storage::learning::TrainingRow>,
 }
 
 #[tauri::command]
@@ -72,6 +74,7 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         plan: sessions::get_plan(conn, family_id)?,
         pre_score,
         post_score,
+        trainings: crate::storage::learning::list_trainings(conn, family_id)?,
         family: FamilyView::new(&record, now.date_naive()),
         last_visit_on,
         sessions_since_visit,
