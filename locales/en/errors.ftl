@@ -10,6 +10,7 @@ error-field-required = Required.
 error-text-too-long = Too long: at most { $max } characters.
 error-text-control-chars = Contains characters that cannot be used.
 error-date-invalid = This is not a valid date.
+error-posko-hours = The end must be after the start.
 error-date-future = The date cannot be after today.
 error-date-too-old = The date can be at most { $years } years ago.
 error-birth-date-future = The date of birth cannot be after today.

@@ -76,6 +76,7 @@ transfer-table-visit_score = Checklist scores
 transfer-table-lesson_read = Lessons read
 transfer-table-quiz_attempt = Knowledge tests
 transfer-table-hands_on_training = Massage trainings
+transfer-table-posko_question = Questions for the posko
 
 conflicts-title = Clashing changes
 conflicts-intro = The same record was changed on two devices. Choose which one to use; the other stays in the history.
@@ -92,3 +93,4 @@ conflict-keep-here = Use this device's
 conflict-take-incoming = Use the file's
 conflict-field-pass-seconds = Length of each pass (seconds)
 conflict-field-passes = Number of passes
+transfer-posko = New posko schedule from { $cadre }: { $line }

@@ -10,6 +10,7 @@ error-field-required = Wajib diisi.
 error-text-too-long = Terlalu panjang: paling banyak { $max } huruf.
 error-text-control-chars = Ada karakter yang tidak dapat dipakai.
 error-date-invalid = Tanggal tidak valid.
+error-posko-hours = Jam selesai harus setelah jam mulai.
 error-date-future = Tanggal tidak boleh setelah hari ini.
 error-date-too-old = Tanggal paling lama { $years } tahun yang lalu.
 error-birth-date-future = Tanggal lahir tidak boleh setelah hari ini.

@@ -58,6 +58,7 @@ transfer-table-visit_score = Nilai daftar tilik
 transfer-table-lesson_read = Materi dibaca
 transfer-table-quiz_attempt = Tes pengetahuan
 transfer-table-hands_on_training = Latihan memijat
+transfer-table-posko_question = Pertanyaan untuk posko
 
 conflicts-title = Perubahan bertabrakan
 conflicts-intro = Data yang sama diubah di dua perangkat. Pilih mana yang dipakai; yang lain tetap disimpan sebagai riwayat.
@@ -74,3 +75,4 @@ conflict-keep-here = Pakai yang di perangkat ini
 conflict-take-incoming = Pakai dari berkas
 conflict-field-pass-seconds = Lama tiap pijatan (detik)
 conflict-field-passes = Jumlah pijatan
+transfer-posko = Jadwal posko baru dari { $cadre }: { $line }

@@ -94,6 +94,7 @@ fn main() {
             since: None,
             counts: Default::default(),
             body_sha256: String::new(),
+            posko: None,
         };
         let bytes = bundle::write(header, &lines);
         let export_ms = millis(started);

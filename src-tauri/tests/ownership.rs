@@ -53,6 +53,7 @@ fn write(family_ids: &[String], lines: &[Line]) -> Vec<u8> {
         since: None,
         counts: Default::default(),
         body_sha256: String::new(),
+        posko: None,
     };
     bundle::write(header, lines)
 }

@@ -70,6 +70,8 @@ fn render() -> String {
     all.visit::<commands::learning::LearningView>();
     all.visit::<learning::Answer>();
     all.visit::<ayah_asi_lib::domain::training::TrainingInput>();
+    all.visit::<ayah_asi_lib::domain::posko::PoskoInput>();
+    all.visit::<ayah_asi_lib::commands::posko::FamilyPoskoView>();
     all.visit::<commands::learning::QuizResult>();
     all.visit::<commands::report::ReportView>();
     all.visit::<commands::report::Exported>();

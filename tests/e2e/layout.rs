@@ -397,6 +397,10 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
     app.click("#open-cadre-learning").await?;
     app.wait_for("#learning-title").await?;
     audit.screen("22b-cadre-learning").await?;
+    app.click("#back-home").await?;
+    app.click("#open-posko").await?;
+    app.wait_for("#posko-title").await?;
+    audit.screen("22c-posko").await?;
 
     let mut problems = std::mem::take(&mut audit.problems);
     let mut screens = audit.screens;

@@ -11,6 +11,7 @@ pub mod history;
 pub mod i18n;
 pub mod learning;
 pub mod pin;
+pub mod posko;
 pub mod protocol;
 pub mod rating;
 pub mod record;

@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod family;
 pub mod follow_up;
 pub mod learning;
+pub mod posko;
 pub mod report;
 pub mod session;
 pub mod transfer;

@@ -57,8 +57,22 @@ pub struct ImportPreview {
     pub first_day: Option<String>,
     pub last_day: Option<String>,
     pub tally: Vec<TallyRow>,
-    /// Records the import would add, update, set aside or delete.
+    /// Records the import would add, update, set aside or delete (a newer posko counts
+    /// as one).
     pub changes: usize,
+    /// The cadre's posko the file carries, when it is newer than the one here.
+    pub posko: Option<crate::domain::posko::PoskoNotice>,
+}
+
+/// The bundle's posko if this device would keep it.
+fn posko_news(
+    conn: &rusqlite::Connection,
+    bundle: &Bundle,
+) -> Result<Option<crate::domain::posko::PoskoNotice>, AppError> {
+    match &bundle.header.posko {
+        Some(p) if storage::posko::get_received_is_news(conn, p)? => Ok(Some(p.clone())),
+        _ => Ok(None),
+    }
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -173,6 +187,8 @@ pub async fn export_bundle<R: Runtime>(
                 since,
                 counts: Default::default(),
                 body_sha256: String::new(),
+                // The cadre's posko goes to her families with every bundle she sends.
+                posko: storage::posko::get_own_posko(conn)?,
             };
             Ok((header, lines))
         })
@@ -339,6 +355,7 @@ pub async fn preview_import<R: Runtime>(
                     mother_name,
                 })
                 .collect();
+            let posko = posko_news(store.conn(), &bundle)?;
             let preview = ImportPreview {
                 path: path.display().to_string(),
                 file_sha256: bundle.file_sha256.clone(),
@@ -346,8 +363,9 @@ pub async fn preview_import<R: Runtime>(
                 families,
                 first_day: span.as_ref().map(|s| s.0.clone()),
                 last_day: span.map(|s| s.1),
-                changes: transfer::changes(&plan),
+                changes: transfer::changes(&plan) + usize::from(posko.is_some()),
                 tally: tally_rows(transfer::tally(&bundle, &plan)),
+                posko,
             };
             Ok((preview, (path, bytes)))
         })
@@ -378,7 +396,10 @@ pub async fn apply_import(
             let now = storage::now();
             let (changes, tally) = store.with_tx(|tx| {
                 let plan = transfer::plan(tx, &bundle)?;
-                let changes = transfer::apply(tx, &bundle, &plan, now)?;
+                let mut changes = transfer::apply(tx, &bundle, &plan, now)?;
+                if let Some(posko) = &bundle.header.posko {
+                    changes += usize::from(storage::posko::update_received_posko(tx, posko)?);
+                }
                 // A cadre who imports families takes them on.
                 if cadre_open {
                     for family in &bundle.header.family_ids {

@@ -7,6 +7,7 @@ pub mod families;
 pub mod follow_up;
 pub mod learning;
 mod ownership;
+pub mod posko;
 pub mod privacy;
 pub mod report;
 pub mod sessions;

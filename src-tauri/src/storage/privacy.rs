@@ -38,6 +38,7 @@ const FAMILY_TABLES: &[(&str, &str)] = &[
     ("lesson_read", "family_id = ?1"),
     ("quiz_attempt", "family_id = ?1"),
     ("hands_on_training", "family_id = ?1"),
+    ("posko_question", "family_id = ?1"),
 ];
 
 /// One table of a family's data: its column names and rows.

@@ -25,6 +25,7 @@ pub fn export(store: &Store, families: &[String], since: Option<&str>) -> Vec<u8
         since: since.map(str::to_owned),
         counts: Default::default(),
         body_sha256: String::new(),
+        posko: None,
     };
     bundle::write(header, &lines)
 }

@@ -8,5 +8,6 @@ export * from './learning';
 export * from './report';
 export * from './transfer';
 export * from './data';
+export * from './posko';
 // The types commands take and return, generated from the Rust ones.
 export type * from './types.gen';

@@ -108,6 +108,12 @@ risks: Array<Risk>, lastVisit: string | null, lastPercent: number | null, sessio
 
 export type FamilyName = { id: string, fatherName: string, motherName: string, };
 
+export type FamilyPosko = { posko: Posko | null, 
+/**
+ * The next posko day, today included.
+ */
+nextDay: string | null, questions: Array<PoskoQuestion>, };
+
 export type FamilyReview = { family: Family, lastVisitOn: string | null, sessionsSinceVisit: Array<SessionView>, weeks: Array<WeekCount>, visits: Array<VisitView>, trends: Array<RowTrend>, focus: Array<string>, 
 /**
  * Rows whose 0 means "not competent" whatever the percentage.
@@ -124,7 +130,11 @@ preScore: number | null, postScore: number | null,
 /**
  * The father's hands-on trainings, oldest first.
  */
-trainings: Array<TrainingView>, };
+trainings: Array<TrainingView>, 
+/**
+ * Questions he noted to ask at the posko, newest first.
+ */
+poskoQuestions: Array<PoskoQuestion>, };
 
 export type FieldDifference = { field: string, 
 /**
@@ -144,9 +154,14 @@ export type History = { days: Array<Day>, sessions: Array<SessionView>, feedback
 
 export type ImportPreview = { path: string, fileSha256: string, createdAt: string, families: Array<FamilyName>, firstDay: string | null, lastDay: string | null, tally: Array<TallyRow>, 
 /**
- * Records the import would add, update, set aside or delete.
+ * Records the import would add, update, set aside or delete (a newer posko counts
+ * as one).
  */
-changes: number, };
+changes: number, 
+/**
+ * The cadre's posko the file carries, when it is newer than the one here.
+ */
+posko: Posko | null, };
 
 export type ImportResult = { changes: number, tally: Array<TallyRow>, openConflicts: number, };
 
@@ -177,6 +192,28 @@ export type Missed = { statementId: string, lesson: string, };
 export type Need = "risk" | "no-visit" | "falling-score" | "few-sessions" | "on-track";
 
 export type Phase = { "kind": "preparing" } | { "kind": "countdown", pass: number, } | { "kind": "pass", pass: number, } | { "kind": "closing" } | { "kind": "finished" } | { "kind": "stopped", reason: StopReason, };
+
+export type Posko = { cadreName: string, place: string, 
+/**
+ * ISO weekday: 1 Monday .. 7 Sunday.
+ */
+weekday: number, 
+/**
+ * `HH:MM`.
+ */
+startsAt: string, endsAt: string, 
+/**
+ * A phone or WhatsApp number, or how else to reach her.
+ */
+contact: string | null, 
+/**
+ * When she last changed it (RFC 3339): a newer notice replaces an older one.
+ */
+updatedAt: string, };
+
+export type PoskoInput = { place: string, weekday: number, startsAt: string, endsAt: string, contact: string | null, };
+
+export type PoskoQuestion = { id: string, askedAt: string, question: string, };
 
 export type Protocol = { version: string, preparation: Array<Step>, safetyQuestions: Array<string>, 
 /**

@@ -10,6 +10,7 @@ import { startNav, type Nav } from '../nav';
 import { showOnboarding } from './onboarding';
 import { showReport } from './report';
 import { cadreLearner, showLearning } from './learning';
+import { showPoskoSettings } from './posko';
 import { showReview } from './review';
 import { showConflicts, showReceive, showSend } from './transfer';
 import { showVisit } from './visit';
@@ -196,6 +197,7 @@ function showFamilies(nav: Nav): void {
     list,
     h('button', { type: 'button', id: 'families-register', class: 'big primary', onclick: () => nav.open(showRegister) }, t('families-register')),
     h('button', { type: 'button', id: 'open-report', class: 'big', onclick: () => nav.open((n) => showReport(n)) }, t('report-open')),
+    h('button', { type: 'button', id: 'open-posko', class: 'big', onclick: () => nav.open(showPoskoSettings) }, t('posko-open')),
     h('button', { type: 'button', id: 'open-cadre-learning', class: 'big', onclick: () => nav.open((n) => showLearning(n, cadreLearner)) }, t('learn-cadre-open')),
     h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => nav.open((n) => showReceive(n, true)) }, t('transfer-receive')),
     h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => nav.open((n) => showSend(n, null, true)) }, t('transfer-send-all')),

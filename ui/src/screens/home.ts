@@ -15,6 +15,7 @@ import { chooseLanguage } from './language';
 import { showLearning } from './learning';
 import { showMilkStatus } from './milk';
 import { showFamilyEdit } from './onboarding';
+import { poskoCard } from './posko';
 import { showSession } from './session';
 import { showReceive, showSend } from './transfer';
 
@@ -69,6 +70,7 @@ export function showHome(nav: Nav, family: api.Family): void {
     h('button', { type: 'button', id: 'open-history', class: 'big', onclick: () => nav.open(showHistory) }, t('history-open')),
     h('button', { type: 'button', id: 'open-learning', class: 'big', onclick: () => nav.open(showLearning) }, t('learn-open')),
     family.pregnant ? null : milkCard,
+    poskoCard(),
     h('details', { id: 'family-data', class: 'settings' },
       h('summary', {}, t('family-data-title')),
       h('p', { class: 'hint' }, t('family-data-intro')),

@@ -51,6 +51,10 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
   mount(nav.root, h('section', { id: 'review', class: 'screen', 'aria-labelledby': 'review-title' },
     h('h1', { id: 'review-title' }, `${t('review-title')}: ${f.fatherName} & ${f.motherName}`),
     h('p', { id: 'review-knowledge' }, t('review-knowledge', { pre: review.preScore ?? t('learn-no-score'), post: review.postScore ?? t('learn-no-score') })),
+    review.poskoQuestions.length ? h('h2', {}, t('review-posko-questions')) : null,
+    review.poskoQuestions.length
+      ? h('ul', { id: 'review-posko-questions', class: 'sessions' }, ...review.poskoQuestions.map((q) => h('li', {}, `${day(q.askedAt)} — ${q.question}`)))
+      : null,
     h('h2', {}, t('training-title')),
     trainingSection(f.id, review.trainings),
     h('h2', {}, review.lastVisitOn ? t('review-since', { date: day(review.lastVisitOn) }) : t('review-since-enrolment')),

@@ -5,6 +5,7 @@ import * as api from '../api';
 import { formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { currentLanguage, t } from '../i18n';
+import { weekdayName } from './posko';
 import type { Nav } from '../nav';
 
 /** Kinds of records in the order a bundle holds them. */
@@ -147,6 +148,12 @@ function previewOf(nav: Nav, preview: api.ImportPreview, body: HTMLElement, erro
       ? h('p', { id: 'receive-span' }, t('transfer-session-span', { from: day(preview.firstDay), to: day(preview.lastDay) }))
       : null,
     tallyTable('receive-tally', preview.tally),
+    preview.posko
+      ? h('p', { id: 'receive-posko' }, t('transfer-posko', {
+        cadre: preview.posko.cadreName,
+        line: t('posko-when-where', { weekday: weekdayName(preview.posko.weekday), from: preview.posko.startsAt, to: preview.posko.endsAt, place: preview.posko.place }),
+      }))
+      : null,
     h('p', { id: 'receive-summary' }, preview.changes === 0 ? t('transfer-nothing-new') : t('transfer-will-change', { changes: preview.changes })),
     apply,
   );

@@ -109,6 +109,9 @@ fn read_header(bytes: &[u8]) -> Result<Header, BundleError> {
     if !hex(&header.body_sha256) || !ids_ok {
         return Err(BundleError::NotABundle);
     }
+    if header.posko.as_ref().is_some_and(|p| !p.is_valid()) {
+        return Err(invalid(1, "header", "posko", "breaks the posko rules"));
+    }
     Ok(header)
 }
 

@@ -52,6 +52,10 @@ pub struct Header {
     pub counts: BTreeMap<String, u64>,
     /// SHA-256 of everything after the header line, lowercase hex.
     pub body_sha256: String,
+    /// Format 4: the sending cadre's posko Ayah ASI, when she has set one. It is hers,
+    /// not a family's record, so it rides here; a newer one replaces an older one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posko: Option<crate::posko::PoskoNotice>,
 }
 
 /// A record was deleted on the device that wrote the bundle.

@@ -324,6 +324,21 @@ pub const TABLES: &[TableSpec] = &[
         natural_key: &[],
         parents: &[("family", "family_id")],
     },
+    // Format 4: a question the father noted to ask at the posko.
+    TableSpec {
+        name: "posko_question",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("question", Kind::Text { max: 300 }),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[("family", "family_id")],
+    },
     // Format 4: the father's hands-on training, as the cadre recorded it.
     TableSpec {
         name: "hands_on_training",

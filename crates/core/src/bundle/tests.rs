@@ -44,6 +44,7 @@ fn header() -> Header {
         since: None,
         counts: BTreeMap::new(),
         body_sha256: String::new(),
+        posko: None,
     }
 }
 
@@ -205,4 +206,25 @@ fn a_pregnancy_travels_and_a_record_without_the_new_column_reads_as_before() {
         from_null.records[0].hash,
         body_hash(&family_body("Budi", 1))
     );
+}
+
+#[test]
+fn a_header_posko_is_read_and_a_broken_one_refuses_the_file() {
+    let notice = crate::posko::PoskoInput {
+        place: "Balai RW 11".into(),
+        weekday: 6,
+        starts_at: "08:00".into(),
+        ends_at: "10:00".into(),
+        contact: Some("0812".into()),
+    }
+    .validate("Bu Rina", "2026-11-22T14:00:00.000+07:00")
+    .unwrap();
+    let mut with_posko = header();
+    with_posko.posko = Some(notice.clone());
+    let bundle = parse(&write(with_posko.clone(), &[]), now()).unwrap();
+    assert_eq!(bundle.header.posko, Some(notice.clone()));
+    let mut broken = notice;
+    broken.ends_at = "07:00".into();
+    with_posko.posko = Some(broken);
+    assert!(parse(&write(with_posko, &[]), now()).is_err());
 }

@@ -32,6 +32,8 @@ pub struct FamilyReview {
     pub post_score: Option<u8>,
     /// The father's hands-on trainings, oldest first.
     pub trainings: Vec<crate::storage::learning::TrainingRow>,
+    /// Questions he noted to ask at the posko, newest first.
+    pub posko_questions: Vec<crate::storage::posko::QuestionRow>,
 }
 
 #[tauri::command]
@@ -75,6 +77,7 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         pre_score,
         post_score,
         trainings: crate::storage::learning::list_trainings(conn, family_id)?,
+        posko_questions: crate::storage::posko::list_questions(conn, family_id)?,
         family: FamilyView::new(&record, now.date_naive()),
         last_visit_on,
         sessions_since_visit,
