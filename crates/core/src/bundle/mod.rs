@@ -6,6 +6,7 @@
 
 mod check;
 mod merge;
+pub mod plan;
 mod schema;
 
 pub use check::{check_body, parse, parse_any_size, without_null_later_columns};

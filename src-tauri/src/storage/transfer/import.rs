@@ -1,7 +1,7 @@
 //! Importing a bundle: what it would change (the plan), its tally, and applying it in
 //! the caller's transaction, setting clashing versions aside for the cadre.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset};
 use rusqlite::types::Value as SqlValue;
@@ -60,14 +60,7 @@ fn local_of(conn: &Connection, incoming: &Incoming) -> Result<Option<Local>> {
     }))
 }
 
-/// What applying a bundle would do, record by record.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// One per `bundle.records`, with the id of the local record it meets.
-    pub decisions: Vec<(Decision, Option<Local>)>,
-    /// One per `bundle.tombstones`: whether a local record would be deleted.
-    pub deletes: Vec<bool>,
-}
+pub use crate::domain::bundle::plan::{Plan, Tally, changes, tally};
 
 /// Why a bundle cannot be applied on this device (on top of [`bundle::BundleError`]).
 #[derive(Debug, thiserror::Error)]
@@ -102,113 +95,41 @@ impl From<rusqlite::Error> for ImportError {
     }
 }
 
-/// Works out what the bundle would change, without changing anything.
+/// What this device holds, as the core crate's plan asks it.
+struct Here<'a>(&'a Connection);
+
+impl bundle::plan::Holdings for Here<'_> {
+    type Error = StorageError;
+
+    fn local_of(&self, incoming: &Incoming) -> Result<Option<Local>> {
+        local_of(self.0, incoming)
+    }
+    fn exists(&self, table: &str, id: &str) -> Result<bool> {
+        row_exists(self.0, table, id)
+    }
+    fn is_tombstoned(&self, table: &str, id: &str) -> Result<bool> {
+        tombstoned(self.0, table, id)
+    }
+    fn seen_conflict(&self, table: &str, hash: &str) -> Result<bool> {
+        exists(
+            self.0,
+            "SELECT 1 FROM sync_conflict WHERE table_name = ?1 AND incoming_hash = ?2",
+            table,
+            hash,
+        )
+    }
+}
+
+/// Works out what the bundle would change, without changing anything: the ownership
+/// rule here, then the core crate's plan (the server plans with the same code).
 pub fn plan(conn: &Connection, bundle: &Bundle) -> std::result::Result<Plan, ImportError> {
     crate::storage::ownership::check(conn, bundle)?;
-    let in_bundle: HashSet<(&str, &str)> = bundle
-        .records
-        .iter()
-        .map(|r| (r.table.name, r.id.as_str()))
-        .collect();
-    let mut unapplied: HashSet<(&str, &str)> = HashSet::new();
-    let mut decisions = Vec::with_capacity(bundle.records.len());
-    for incoming in &bundle.records {
-        let held = held_by_parent(conn, incoming, &in_bundle, &unapplied)?;
-        let local = local_of(conn, incoming)?;
-        let decision = if held {
-            Decision::Held
-        } else {
-            let gone = tombstoned(conn, incoming.table.name, &incoming.id)?;
-            let seen = exists(
-                conn,
-                "SELECT 1 FROM sync_conflict WHERE table_name = ?1 AND incoming_hash = ?2",
-                incoming.table.name,
-                &incoming.hash,
-            )?;
-            bundle::decide(incoming, local.as_ref(), gone, seen)
-        };
-        if matches!(
-            decision,
-            Decision::Conflict | Decision::Deleted | Decision::Held
-        ) && local.as_ref().is_none_or(|l| l.id != incoming.id)
-        {
-            unapplied.insert((incoming.table.name, incoming.id.as_str()));
+    bundle::plan::plan(&Here(conn), bundle).map_err(|error| match error {
+        bundle::plan::PlanError::MissingParent { table, id, parent } => {
+            ImportError::MissingParent { table, id, parent }
         }
-        decisions.push((decision, local));
-    }
-    let deletes = bundle
-        .tombstones
-        .iter()
-        .map(|t| row_exists(conn, t.table.name, &t.id))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Plan { decisions, deletes })
-}
-
-/// True when a parent of this record will not be here after the import (it waits on a
-/// conflict or was deleted); an error when it is neither here nor in the bundle.
-fn held_by_parent(
-    conn: &Connection,
-    incoming: &Incoming,
-    in_bundle: &HashSet<(&str, &str)>,
-    unapplied: &HashSet<(&str, &str)>,
-) -> std::result::Result<bool, ImportError> {
-    for (parent_table, column) in incoming.table.parents {
-        let Some(parent_id) = incoming.body.get(*column).and_then(Value::as_str) else {
-            continue;
-        };
-        if unapplied.contains(&(*parent_table, parent_id)) {
-            return Ok(true);
-        }
-        if !in_bundle.contains(&(*parent_table, parent_id))
-            && !row_exists(conn, parent_table, parent_id)?
-        {
-            if tombstoned(conn, parent_table, parent_id)? {
-                return Ok(true);
-            }
-            return Err(ImportError::MissingParent {
-                table: incoming.table.name.to_owned(),
-                id: incoming.id.clone(),
-                parent: (*parent_table).to_owned(),
-            });
-        }
-    }
-    Ok(false)
-}
-
-/// How many records of each kind an import adds, updates, keeps, sets aside...
-pub type Tally = BTreeMap<String, BTreeMap<Decision, u64>>;
-
-pub fn tally(bundle: &Bundle, plan: &Plan) -> Tally {
-    let mut tally: Tally = BTreeMap::new();
-    for (record, (decision, _)) in bundle.records.iter().zip(&plan.decisions) {
-        *tally
-            .entry(record.table.name.to_owned())
-            .or_default()
-            .entry(*decision)
-            .or_insert(0) += 1;
-    }
-    for (tombstone, deletes) in bundle.tombstones.iter().zip(&plan.deletes) {
-        let decision = if *deletes {
-            Decision::Deleted
-        } else {
-            Decision::Known
-        };
-        *tally
-            .entry(format!("deleted-{}", tombstone.table.name))
-            .or_default()
-            .entry(decision)
-            .or_insert(0) += 1;
-    }
-    tally
-}
-
-/// How many records an import changes.
-pub fn changes(plan: &Plan) -> usize {
-    plan.decisions
-        .iter()
-        .filter(|(d, _)| matches!(d, Decision::New | Decision::Updated | Decision::Conflict))
-        .count()
-        + plan.deletes.iter().filter(|d| **d).count()
+        bundle::plan::PlanError::Holdings(error) => ImportError::Storage(error),
+    })
 }
 
 /// Applies a planned bundle. Call inside a transaction: a refusal part-way leaves
