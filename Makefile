@@ -8,7 +8,7 @@ SHELL := /bin/bash
 TAURI_DRIVER_VERSION := 2.1.0
 CARGO_FUZZ_VERSION := 0.13.2
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth dbus dunst \
-  gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross postgresql
 # The Android check: the Rust target, and Debian's cross C compiler for the bundled
 # SQLite (nothing is linked by a check, so no Android NDK is needed).
 ANDROID_TARGET := aarch64-linux-android
@@ -18,12 +18,13 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
 
-.PHONY: help package test-package run test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e types fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
+.PHONY: help package test-package run server test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e types fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
 	@echo "make test   lint, then every test: Rust, UI unit tests, end-to-end in the real webview"
 	@echo "make app    build the debug app;  make release   build the size-tuned release binary"
+	@echo "make server start the puskesmas server with its own PostgreSQL (tools/server-local.sh)"
 
 ## Set-up ---------------------------------------------------------------------
 
@@ -76,6 +77,11 @@ test-package: package driver-deps
 	AYAH_ASI_APP=/usr/bin/ayah-asi TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) \
 	  cargo test -p ayah-asi-e2e --test onboarding -- --test-threads=2
 
+# The server on localhost with its own PostgreSQL cluster (see tools/server-local.sh).
+server: system-deps
+	cargo build -p ayah-asi-server
+	tools/server-local.sh
+
 run: deps app
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then ./$(APP); \
 	else echo "No display: starting the app under Xvfb (invisible)"; $(XVFB) ./$(APP); fi
@@ -105,8 +111,10 @@ lint-android: ui android-deps
 android-deps: system-deps
 	@rustup target list --installed | grep -qx '$(ANDROID_TARGET)' || rustup target add $(ANDROID_TARGET)
 
-test-rust: ui
-	cargo test -p ayah-asi-core -p ayah-asi
+# The server's tests start a throwaway PostgreSQL cluster each (PostgreSQL is one of
+# the Debian packages above) and stop it when done, also when a test fails.
+test-rust: ui system-deps
+	cargo test -p ayah-asi-core -p ayah-asi -p ayah-asi-server
 
 test-ui: node-deps
 	npm test
@@ -122,6 +130,8 @@ test-e2e: app driver-deps
 FUZZ_SECONDS ?= 60
 fuzz: fuzz-deps
 	mkdir -p target/fuzz-corpus
+	# Built first, in the open: the run below shows only libFuzzer's summary lines.
+	cargo +nightly fuzz build bundle
 	cargo +nightly fuzz run bundle target/fuzz-corpus fuzz/corpus/bundle -- \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss)|ERROR|panicked|SUMMARY" ; \
 	  exit $${PIPESTATUS[0]}

@@ -1,0 +1,83 @@
+//! What the server reads from its environment, checked at start with clear errors.
+
+use std::net::SocketAddr;
+
+/// The PostgreSQL URL, e.g. `postgres://ayahasi@127.0.0.1:5432/ayahasi`.
+pub const DATABASE_URL: &str = "AYAH_ASI_DATABASE_URL";
+/// Where to listen; `127.0.0.1:8080` unless set.
+pub const LISTEN: &str = "AYAH_ASI_LISTEN";
+/// Database connections kept open; 16 unless set.
+pub const POOL_SIZE: &str = "AYAH_ASI_POOL_SIZE";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    pub pool_size: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "{DATABASE_URL} is not set: give the PostgreSQL URL, e.g. postgres://ayahasi@127.0.0.1:5432/ayahasi"
+    )]
+    NoDatabase,
+    #[error("{name} is {value:?}: {expected}")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+}
+
+impl Config {
+    /// Reads the configuration through `get` (the process environment in `main`).
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let database_url = get(DATABASE_URL)
+            .filter(|v| !v.trim().is_empty())
+            .ok_or(ConfigError::NoDatabase)?;
+        let listen_text = get(LISTEN).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let listen = listen_text.parse().map_err(|_| ConfigError::Invalid {
+            name: LISTEN,
+            value: listen_text.clone(),
+            expected: "an address and port such as 0.0.0.0:8443",
+        })?;
+        let size_text = get(POOL_SIZE).unwrap_or_else(|| "16".to_owned());
+        let pool_size = size_text
+            .parse()
+            .ok()
+            .filter(|n| (1..=512).contains(n))
+            .ok_or(ConfigError::Invalid {
+                name: POOL_SIZE,
+                value: size_text,
+                expected: "a number from 1 to 512",
+            })?;
+        Ok(Self {
+            database_url,
+            listen,
+            pool_size,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_or_wrong_settings_say_what_to_set() {
+        let none = Config::read(|_| None).unwrap_err();
+        assert!(none.to_string().contains(DATABASE_URL));
+        let bad_listen = Config::read(|k| match k {
+            DATABASE_URL => Some("postgres://x@localhost/db".into()),
+            LISTEN => Some("everywhere".into()),
+            _ => None,
+        })
+        .unwrap_err();
+        assert!(bad_listen.to_string().contains(LISTEN));
+        let good =
+            Config::read(|k| (k == DATABASE_URL).then(|| "postgres://x@localhost/db".to_owned()))
+                .unwrap();
+        assert_eq!((good.listen.port(), good.pool_size), (8080, 16));
+    }
+}

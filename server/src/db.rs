@@ -1,0 +1,98 @@
+//! The PostgreSQL pool and the numbered migrations (`migrations/NNN-name.sql`), each
+//! applied once, in order, in its own transaction.
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use tokio_postgres::NoTls;
+
+/// The migrations, embedded in order.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "001-organisation",
+        include_str!("../migrations/001-organisation.sql"),
+    ),
+    ("002-records", include_str!("../migrations/002-records.sql")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("the database URL is not valid: {0}")]
+    BadUrl(String),
+    #[error("the database pool: {0}")]
+    Pool(String),
+    #[error(transparent)]
+    Postgres(#[from] tokio_postgres::Error),
+    #[error("the database has migration {found} this server does not know: install a newer server")]
+    NewerDatabase { found: String },
+}
+
+impl From<deadpool_postgres::PoolError> for DbError {
+    fn from(error: deadpool_postgres::PoolError) -> Self {
+        Self::Pool(error.to_string())
+    }
+}
+
+/// A pool on `url` (`postgres://user@host:port/db` or key=value form).
+pub fn pool(url: &str, size: usize) -> Result<Pool, DbError> {
+    let config: tokio_postgres::Config = url
+        .parse()
+        .map_err(|e: tokio_postgres::Error| DbError::BadUrl(e.to_string()))?;
+    let manager = Manager::from_config(
+        config,
+        NoTls,
+        ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        },
+    );
+    Pool::builder(manager)
+        .max_size(size)
+        .build()
+        .map_err(|e| DbError::Pool(e.to_string()))
+}
+
+/// Applies the migrations not yet applied; returns how many it applied.
+pub async fn migrate(pool: &Pool) -> Result<usize, DbError> {
+    let mut client = pool.get().await?;
+    client
+        .batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migration (
+                 name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        )
+        .await?;
+    let applied: Vec<String> = client
+        .query("SELECT name FROM schema_migration ORDER BY name", &[])
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    if let Some(unknown) = applied
+        .iter()
+        .find(|a| !MIGRATIONS.iter().any(|(n, _)| n == *a))
+    {
+        return Err(DbError::NewerDatabase {
+            found: unknown.clone(),
+        });
+    }
+    let mut count = 0;
+    for (name, sql) in MIGRATIONS {
+        if applied.iter().any(|a| a == name) {
+            continue;
+        }
+        let tx = client.transaction().await?;
+        tx.batch_execute(sql).await?;
+        tx.execute("INSERT INTO schema_migration (name) VALUES ($1)", &[name])
+            .await?;
+        tx.commit().await?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Whether every migration this server knows is applied (for health checks).
+pub async fn is_current(pool: &Pool) -> Result<bool, DbError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_one("SELECT count(*) FROM schema_migration", &[])
+        .await?;
+    let applied: i64 = row.get(0);
+    Ok(usize::try_from(applied).unwrap_or(0) == MIGRATIONS.len())
+}

@@ -1,0 +1,253 @@
+//! The HTTP API the app syncs with: pairing, push, pull and health. Handlers are thin:
+//! check the request, call `org` / `records`, map errors to a status and a message id
+//! the app shows in its user's language.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use deadpool_postgres::Pool;
+use serde::Deserialize;
+use serde_json::json;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::org::{self, Device, OrgError};
+use crate::records::{self, SyncError};
+
+/// The bundle's media type: pushes must say it.
+pub const BUNDLE_TYPE: &str = "application/x-ayahasi";
+/// The header that carries the pull cursor to ask from next time.
+pub const CURSOR_HEADER: &str = "x-ayah-asi-cursor";
+/// The header that names a push, so that sending it again changes nothing.
+pub const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
+/// Pairing attempts allowed per address per minute.
+pub const PAIR_ATTEMPTS_PER_MINUTE: usize = 10;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+    attempts: Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>,
+}
+
+impl AppState {
+    pub fn new(pool: Pool) -> Self {
+        Self {
+            pool,
+            attempts: Arc::default(),
+        }
+    }
+
+    /// Counts a pairing attempt; false when this address tried too often this minute.
+    fn allow_attempt(&self, from: IpAddr) -> bool {
+        let mut attempts = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
+        let recent = attempts.entry(from).or_default();
+        recent.retain(|at| at.elapsed() < Duration::from_secs(60));
+        recent.push(Instant::now());
+        recent.len() <= PAIR_ATTEMPTS_PER_MINUTE
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let max = usize::try_from(ayah_asi_core::bundle::MAX_BUNDLE_BYTES).unwrap_or(usize::MAX);
+    Router::new()
+        .route("/healthz", get(health))
+        .route("/api/v1/pair", post(pair))
+        .route("/api/v1/push", post(push))
+        .route("/api/v1/pull", get(pull))
+        // Over 20 MB is refused before it is read.
+        .layer(DefaultBodyLimit::max(max))
+        .layer(RequestBodyLimitLayer::new(max))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// A refusal as the app reads it: a status and a message id (with arguments).
+#[derive(Debug)]
+pub struct Refusal {
+    status: StatusCode,
+    code: &'static str,
+    detail: String,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        if self.status.is_server_error() {
+            tracing::error!(code = self.code, detail = %self.detail, "request failed");
+        }
+        (
+            self.status,
+            Json(json!({ "code": self.code, "detail": self.detail })),
+        )
+            .into_response()
+    }
+}
+
+fn storage_failed(detail: impl ToString) -> Refusal {
+    Refusal::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "error-server-storage",
+        detail.to_string(),
+    )
+}
+
+impl From<OrgError> for Refusal {
+    fn from(error: OrgError) -> Self {
+        match error {
+            OrgError::BadCode => Refusal::new(
+                StatusCode::FORBIDDEN,
+                "error-server-pairing-code",
+                error.to_string(),
+            ),
+            OrgError::NotFound(_) => Refusal::new(
+                StatusCode::NOT_FOUND,
+                "error-server-not-found",
+                error.to_string(),
+            ),
+            OrgError::Db(_) | OrgError::Random(_) => storage_failed(error),
+        }
+    }
+}
+
+impl From<SyncError> for Refusal {
+    fn from(error: SyncError) -> Self {
+        match error {
+            SyncError::Bundle(_) | SyncError::MissingParent { .. } => Refusal::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-server-bundle-refused",
+                error.to_string(),
+            ),
+            SyncError::OutOfScope { .. } => Refusal::new(
+                StatusCode::FORBIDDEN,
+                "error-server-out-of-scope",
+                error.to_string(),
+            ),
+            SyncError::Db(_) => storage_failed(error),
+        }
+    }
+}
+
+async fn health(State(state): State<AppState>) -> Response {
+    match crate::db::is_current(&state.pool).await {
+        Ok(true) => (StatusCode::OK, "ok").into_response(),
+        Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, "migrations pending").into_response(),
+        Err(error) => (StatusCode::SERVICE_UNAVAILABLE, error.to_string()).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PairRequest {
+    code: String,
+    app_version: String,
+}
+
+async fn pair(
+    State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Json(request): Json<PairRequest>,
+) -> Result<Response, Refusal> {
+    if !state.allow_attempt(from.ip()) {
+        return Err(Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-server-too-many-attempts",
+            "wait a minute",
+        ));
+    }
+    let version: String = request.app_version.chars().take(40).collect();
+    let token = org::pair(&state.pool, &request.code, &version).await?;
+    Ok(Json(json!({ "token": token })).into_response())
+}
+
+/// The device behind the request's bearer token.
+async fn device(state: &AppState, headers: &HeaderMap) -> Result<Device, Refusal> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| {
+            Refusal::new(
+                StatusCode::UNAUTHORIZED,
+                "error-server-not-paired",
+                "no token",
+            )
+        })?;
+    match org::device_of(&state.pool, token).await? {
+        Some(device) => Ok(device),
+        None => Err(Refusal::new(
+            StatusCode::UNAUTHORIZED,
+            "error-server-device-refused",
+            "unknown or revoked token",
+        )),
+    }
+}
+
+async fn push(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Refusal> {
+    let device = device(&state, &headers).await?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    if content_type != Some(BUNDLE_TYPE) {
+        return Err(Refusal::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "error-server-not-a-bundle",
+            "expected a bundle",
+        ));
+    }
+    let push_id = headers
+        .get(PUSH_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|id| uuid::Uuid::parse_str(id).is_ok())
+        .ok_or_else(|| {
+            Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "error-server-push-id",
+                "a push needs its id",
+            )
+        })?;
+    let tally = records::push(&state.pool, &device, push_id, &body).await?;
+    Ok(Json(json!({ "tally": tally })).into_response())
+}
+
+#[derive(Deserialize)]
+struct PullQuery {
+    #[serde(default)]
+    cursor: i64,
+}
+
+async fn pull(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<PullQuery>,
+) -> Result<Response, Refusal> {
+    let device = device(&state, &headers).await?;
+    let (bundle, cursor) = records::pull(&state.pool, &device, query.cursor.max(0)).await?;
+    let mut response = (StatusCode::OK, bundle).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(BUNDLE_TYPE));
+    if let Ok(value) = HeaderValue::from_str(&cursor.to_string()) {
+        headers.insert(CURSOR_HEADER, value);
+    }
+    Ok(response)
+}

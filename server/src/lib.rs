@@ -1,0 +1,9 @@
+//! Ayah ASI's puskesmas server: cadres' and families' phones sync through PostgreSQL.
+//! The bundle format is the wire format and the core crate's rules are the only rules.
+
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod org;
+pub mod records;
+pub mod secret;

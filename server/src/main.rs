@@ -1,0 +1,126 @@
+//! `ayah-asi-server`: serve (the default), migrate, and the organisation's commands.
+
+use std::process::ExitCode;
+
+use ayah_asi_server::config::Config;
+use ayah_asi_server::{db, http, org};
+
+const USAGE: &str = "usage: ayah-asi-server [serve | migrate
+    | puskesmas add NAME | posyandu add PUSKESMAS NAME | cadre add POSYANDU_ID NAME
+    | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID]
+environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16)";
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(&args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn id(text: &str) -> Result<i64, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not an id\n{USAGE}"))
+}
+
+async fn run(args: &[String]) -> Result<(), String> {
+    let config = Config::read(|name| std::env::var(name).ok()).map_err(|e| e.to_string())?;
+    let pool = db::pool(&config.database_url, config.pool_size).map_err(|e| e.to_string())?;
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        [] | ["serve"] => serve(&config, pool).await,
+        ["migrate"] => {
+            let applied = db::migrate(&pool).await.map_err(|e| e.to_string())?;
+            println!("{applied} migrations applied");
+            Ok(())
+        }
+        ["puskesmas", "add", name] => {
+            let id = org::add_puskesmas(&pool, name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("puskesmas {id}: {name}");
+            Ok(())
+        }
+        ["posyandu", "add", puskesmas, name] => {
+            let id = org::add_posyandu(&pool, puskesmas, name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("posyandu {id}: {name}");
+            Ok(())
+        }
+        ["cadre", "add", posyandu, name] => {
+            let id = org::add_cadre(&pool, id(posyandu)?, name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("cadre {id}: {name}");
+            Ok(())
+        }
+        ["pairing-code", cadre, rest @ ..] if rest.len() <= 1 => {
+            let code = org::make_pairing_code(&pool, id(cadre)?, rest.first().copied())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{code}  (one use, valid {} hours)", org::CODE_HOURS);
+            Ok(())
+        }
+        ["revoke", device] => {
+            org::revoke(&pool, id(device)?)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("device {device} revoked");
+            Ok(())
+        }
+        _ => Err(USAGE.to_owned()),
+    }
+}
+
+async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), String> {
+    db::migrate(&pool)
+        .await
+        .map_err(|e| format!("migrations: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    tracing::info!(address = %config.listen, "serving");
+    let app = http::router(http::AppState::new(pool));
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(stopped())
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// SIGTERM or Ctrl-C: stop accepting; requests in flight finish (a push commits whole or
+/// not at all).
+async fn stopped() {
+    let interrupt = tokio::signal::ctrl_c();
+    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(mut terminate) => {
+            tokio::select! {
+                _ = interrupt => {}
+                _ = terminate.recv() => {}
+            }
+        }
+        Err(_) => {
+            let _ = interrupt.await;
+        }
+    }
+    tracing::info!("stopping");
+}

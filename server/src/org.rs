@@ -1,0 +1,160 @@
+//! The organisation and pairing: puskesmas, posyandu and cadres (made with the command
+//! line for now), one-time pairing codes, paired devices and their tokens.
+
+use deadpool_postgres::Pool;
+
+use crate::db::DbError;
+use crate::secret;
+
+/// Pairing codes expire after this long.
+pub const CODE_HOURS: i64 = 24;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrgError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("the pairing code is unknown, used or expired")]
+    BadCode,
+    #[error(transparent)]
+    Random(#[from] secret::NoRandom),
+}
+
+impl From<tokio_postgres::Error> for OrgError {
+    fn from(error: tokio_postgres::Error) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for OrgError {
+    fn from(error: deadpool_postgres::PoolError) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+/// A paired device and what it may sync.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    pub id: i64,
+    pub cadre_id: i64,
+    /// A family's phone: only this family.
+    pub family_id: Option<String>,
+}
+
+pub async fn add_puskesmas(pool: &Pool, name: &str) -> Result<i64, OrgError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_one(
+            "INSERT INTO puskesmas (name) VALUES ($1) RETURNING id",
+            &[&name],
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+pub async fn add_posyandu(pool: &Pool, puskesmas: &str, name: &str) -> Result<i64, OrgError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_opt(
+            "INSERT INTO posyandu (puskesmas_id, name)
+             SELECT id, $2 FROM puskesmas WHERE name = $1 RETURNING id",
+            &[&puskesmas, &name],
+        )
+        .await?
+        .ok_or(OrgError::NotFound("puskesmas"))?;
+    Ok(row.get(0))
+}
+
+pub async fn add_cadre(pool: &Pool, posyandu_id: i64, name: &str) -> Result<i64, OrgError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_opt(
+            "INSERT INTO cadre (posyandu_id, name) SELECT id, $2 FROM posyandu WHERE id = $1 RETURNING id",
+            &[&posyandu_id, &name],
+        )
+        .await?
+        .ok_or(OrgError::NotFound("posyandu"))?;
+    Ok(row.get(0))
+}
+
+/// A one-time code for the cadre's phone, or (with `family_id`) a family's phone of hers.
+pub async fn make_pairing_code(
+    pool: &Pool,
+    cadre_id: i64,
+    family_id: Option<&str>,
+) -> Result<String, OrgError> {
+    let code = secret::pairing_code()?;
+    let client = pool.get().await?;
+    let made = client
+        .execute(
+            "INSERT INTO pairing_code (code_hash, cadre_id, family_id, expires_at)
+             SELECT $1, id, $3, now() + make_interval(hours => $4) FROM cadre WHERE id = $2",
+            &[
+                &secret::hash(&code),
+                &cadre_id,
+                &family_id,
+                &(CODE_HOURS as i32),
+            ],
+        )
+        .await?;
+    if made == 0 {
+        return Err(OrgError::NotFound("cadre"));
+    }
+    Ok(code)
+}
+
+/// Spends a code (once, before it expires) and returns the new device's token.
+pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<String, OrgError> {
+    let token = secret::device_token()?;
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let spent = tx
+        .query_opt(
+            "UPDATE pairing_code SET used_at = now()
+             WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+             RETURNING cadre_id, family_id",
+            &[&secret::hash(code)],
+        )
+        .await?
+        .ok_or(OrgError::BadCode)?;
+    let (cadre_id, family_id): (i64, Option<String>) = (spent.get(0), spent.get(1));
+    tx.execute(
+        "INSERT INTO device (token_hash, cadre_id, family_id, app_version) VALUES ($1, $2, $3, $4)",
+        &[&secret::hash(&token), &cadre_id, &family_id, &app_version],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// The device a token belongs to, unless it was revoked.
+pub async fn device_of(pool: &Pool, token: &str) -> Result<Option<Device>, OrgError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_opt(
+            "SELECT id, cadre_id, family_id FROM device WHERE token_hash = $1 AND revoked_at IS NULL",
+            &[&secret::hash(token)],
+        )
+        .await?;
+    Ok(row.map(|r| Device {
+        id: r.get(0),
+        cadre_id: r.get(1),
+        family_id: r.get(2),
+    }))
+}
+
+/// Refuses a device from now on (its records stay).
+pub async fn revoke(pool: &Pool, device_id: i64) -> Result<(), OrgError> {
+    let client = pool.get().await?;
+    let changed = client
+        .execute(
+            "UPDATE device SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL",
+            &[&device_id],
+        )
+        .await?;
+    if changed == 0 {
+        return Err(OrgError::NotFound("device"));
+    }
+    Ok(())
+}

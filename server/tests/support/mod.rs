@@ -1,0 +1,161 @@
+//! A throwaway PostgreSQL cluster for one test, and the server on a free port in the
+//! test's own runtime. Dropping the cluster stops it and removes its folder, also when
+//! the test fails.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ayah_asi_server::{db, http};
+
+const BIN: &str = "/usr/lib/postgresql/15/bin";
+
+pub struct Cluster {
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+fn as_postgres(program: &str, args: &[&str]) {
+    let status = Command::new("runuser")
+        .args(["-u", "postgres", "--", &format!("{BIN}/{program}")])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap_or_else(|e| {
+            panic!("{program}: {e} (is PostgreSQL 15 installed? make test installs it)")
+        });
+    assert!(status.success(), "{program} {args:?} failed");
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(54329)
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap_or_default()
+}
+
+impl Cluster {
+    /// initdb runs as `postgres` (it refuses root); the socket is in the cluster's folder.
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let status = Command::new("chown")
+            .arg("postgres:postgres")
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success(), "chown");
+        let data = dir.path().join("data");
+        let port = free_port();
+        as_postgres(
+            "initdb",
+            &[
+                "-D",
+                path(&data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+            ],
+        );
+        let options = format!(
+            "-p {port} -k {} -c listen_addresses='' -c fsync=off",
+            path(dir.path())
+        );
+        let log = dir.path().join("log");
+        as_postgres(
+            "pg_ctl",
+            &[
+                "-D",
+                path(&data),
+                "-o",
+                &options,
+                "-l",
+                path(&log),
+                "-w",
+                "start",
+            ],
+        );
+        Self { dir, port }
+    }
+
+    pub fn url(&self) -> String {
+        format!(
+            "host={} port={} user=postgres dbname=postgres",
+            path(self.dir.path()),
+            self.port
+        )
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let data: PathBuf = self.dir.path().join("data");
+        let _ = Command::new("runuser")
+            .args(["-u", "postgres", "--", &format!("{BIN}/pg_ctl")])
+            .args(["-D", path(&data), "-m", "immediate", "-w", "stop"])
+            .status();
+    }
+}
+
+/// A migrated database and the server answering on a free port.
+pub struct Server {
+    /// Kept for its `Drop`: the cluster stops when the test ends.
+    _cluster: Cluster,
+    pub pool: deadpool_postgres::Pool,
+    pub base: String,
+}
+
+impl Server {
+    pub async fn start() -> Self {
+        let cluster = Cluster::start();
+        let pool = db::pool(&cluster.url(), 8).unwrap();
+        db::migrate(&pool).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let app = http::router(http::AppState::new(pool.clone()));
+        tokio::spawn(async move {
+            let _ = axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await;
+        });
+        Self {
+            _cluster: cluster,
+            pool,
+            base: format!("http://{address}"),
+        }
+    }
+
+    /// Every row of the tables a sync writes, to compare before and after a refusal.
+    pub async fn dump(&self) -> Vec<String> {
+        let client = self.pool.get().await.unwrap();
+        let mut rows = Vec::new();
+        for table in [
+            "record",
+            "record_history",
+            "tombstone",
+            "conflict",
+            "push",
+            "family_assignment",
+            "device",
+        ] {
+            for row in client
+                .query(
+                    &format!("SELECT row_to_json(t)::text FROM {table} t ORDER BY 1"),
+                    &[],
+                )
+                .await
+                .unwrap()
+            {
+                rows.push(format!("{table}: {}", row.get::<_, String>(0)));
+            }
+        }
+        rows
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `make server`: the server on this machine with its own PostgreSQL. The cluster lives
+# in AYAH_ASI_SERVER_DATA (default /var/lib/ayah-asi-server: the postgres user must reach
+# it, which it cannot under /root), made once with initdb as that user (initdb refuses
+# root), listening only on a Unix socket in that folder. Migrations, a first puskesmas if
+# there is none, then the server on AYAH_ASI_LISTEN (127.0.0.1:8080). Ctrl-C stops the
+# server, then the cluster.
+set -euo pipefail
+
+DATA=${AYAH_ASI_SERVER_DATA:-/var/lib/ayah-asi-server}
+PG_PORT=${AYAH_ASI_PG_PORT:-55432}
+PG_BIN=/usr/lib/postgresql/15/bin
+SERVER=${AYAH_ASI_SERVER_BIN:-target/debug/ayah-asi-server}
+
+as_postgres() { runuser -u postgres -- "$@"; }
+
+mkdir -p "$DATA"
+chown postgres:postgres "$DATA"
+if [ ! -f "$DATA/pg/PG_VERSION" ]; then
+  echo "Creating the database cluster in $DATA/pg"
+  as_postgres "$PG_BIN/initdb" -D "$DATA/pg" -A trust -U postgres >/dev/null
+fi
+if ! as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" status >/dev/null 2>&1; then
+  as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" -o "-p $PG_PORT -k $DATA -c listen_addresses=''" \
+    -l "$DATA/postgresql.log" -w start >/dev/null
+fi
+stop_cluster() { as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" -m fast -w stop >/dev/null || true; }
+trap stop_cluster EXIT
+
+export AYAH_ASI_DATABASE_URL="host=$DATA port=$PG_PORT user=postgres dbname=postgres"
+"$SERVER" migrate
+count=$(as_postgres psql -h "$DATA" -p "$PG_PORT" -U postgres -tAc "SELECT count(*) FROM puskesmas")
+if [ "$count" = 0 ]; then
+  "$SERVER" puskesmas add "Puskesmas"
+  cat <<TEXT
+A first puskesmas was made. With AYAH_ASI_DATABASE_URL="$AYAH_ASI_DATABASE_URL":
+  $SERVER posyandu add Puskesmas Melati       # prints the posyandu's id
+  $SERVER cadre add POSYANDU_ID "Bu Rina"     # prints the cadre's id
+  $SERVER pairing-code CADRE_ID               # a one-time code for her phone (24 hours)
+TEXT
+fi
+"$SERVER" serve
