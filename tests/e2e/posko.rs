@@ -2,7 +2,9 @@
 //! father's phone shows the next posko day once it imports her bundle; the question he
 //! notes for it reaches her review with his next bundle.
 
-use ayah_asi_e2e::flows::{new_bundle, onboard, preview_on_cadre, send_from_phone, set_cadre_pin};
+use ayah_asi_e2e::flows::{
+    apply_received, new_bundle, onboard, open_cadre_mode, preview_on_cadre, send_from_phone,
+};
 use ayah_asi_e2e::{Driver, Result};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -36,16 +38,9 @@ async fn the_cadres_posko_reaches_the_father_and_his_question_reaches_her() -> R
         ("AYAH_ASI_IMPORT_FILE", &text(&to_tablet)),
     ])?;
     let cadre = tablet.launch().await?;
-    cadre.click("#choose-language-id").await?;
-    cadre.click("#cadre-entry").await?;
-    set_cadre_pin(&cadre, "975310").await?;
+    open_cadre_mode(&cadre, "975310").await?;
     preview_on_cadre(&cadre).await?;
-    cadre.wait_for("#receive-preview").await?;
-    cadre.click("#receive-apply").await?;
-    cadre
-        .wait_for_text_containing("#receive-done", "Selesai:")
-        .await?;
-    cadre.click("#receive-back").await?;
+    apply_received(&cadre).await?;
     cadre.click("#open-posko").await?;
     cadre.type_into("#posko-place", "Balai RW 11").await?;
     cadre.select("#posko-weekday", "6").await?;
@@ -80,13 +75,7 @@ async fn the_cadres_posko_reaches_the_father_and_his_question_reaches_her() -> R
     father.click("#family-data summary").await?;
     father.click("#receive-bundle").await?;
     father.click("#receive-pick").await?;
-    father.wait_for("#receive-preview").await?;
-    father.screenshot("95a-posko-import").await?;
-    father.click("#receive-apply").await?;
-    father
-        .wait_for_text_containing("#receive-done", "Selesai:")
-        .await?;
-    father.click("#receive-back").await?;
+    apply_received(&father).await?;
     father
         .wait_for_text_containing("#posko-next", "Posko berikutnya: Sabtu")
         .await?;
@@ -114,12 +103,7 @@ async fn the_cadres_posko_reaches_the_father_and_his_question_reaches_her() -> R
     // Her review shows his question.
     cadre.click("#back-to-families").await?;
     preview_on_cadre(&cadre).await?;
-    cadre.wait_for("#receive-preview").await?;
-    cadre.click("#receive-apply").await?;
-    cadre
-        .wait_for_text_containing("#receive-done", "Selesai:")
-        .await?;
-    cadre.click("#receive-back").await?;
+    apply_received(&cadre).await?;
     cadre.click("#families-list button[id^='review-']").await?;
     cadre
         .wait_for_text_containing("#review-posko-questions li", "Boleh pijat saat Ibu flu?")

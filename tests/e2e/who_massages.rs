@@ -4,8 +4,8 @@
 //! cadre's visit records whom she watched, and the report counts sessions by giver.
 
 use ayah_asi_e2e::flows::{
-    CHECKLIST_ROWS, new_bundle, onboard, prepare_and_start, preview_on_cadre, reach_preparation,
-    send_from_phone, set_cadre_pin, set_plan,
+    CHECKLIST_ROWS, apply_received, new_bundle, onboard, open_cadre_mode, prepare_and_start,
+    preview_on_cadre, reach_preparation, send_from_phone, set_plan,
 };
 use ayah_asi_e2e::{App, Driver, Result, open_database};
 
@@ -72,15 +72,9 @@ async fn a_session_the_grandmother_gives_is_hers_in_history_review_and_report() 
     // The cadre's device receives it; her review shows whose session it was.
     let tablet = Driver::start_with_env(&[("AYAH_ASI_IMPORT_FILE", &received_text)])?;
     let cadre = tablet.launch().await?;
-    cadre.click("#choose-language-id").await?;
-    cadre.click("#cadre-entry").await?;
-    set_cadre_pin(&cadre, "246810").await?;
+    open_cadre_mode(&cadre, "246810").await?;
     preview_on_cadre(&cadre).await?;
-    cadre.click("#receive-apply").await?;
-    cadre
-        .wait_for_text_containing("#receive-done", "Selesai:")
-        .await?;
-    cadre.click("#receive-back").await?;
+    apply_received(&cadre).await?;
     cadre.click("#families-list button[id^='review-']").await?;
     cadre
         .wait_for_text_containing("#review-sessions", "Dipijat oleh Nenek")

@@ -178,6 +178,23 @@ pub async fn register_family_as_cadre(app: &App, father: &str, mother: &Mother<'
     Ok(())
 }
 
+/// A fresh device into cadre mode: Indonesian, then her name and PIN.
+pub async fn open_cadre_mode(app: &App, pin: &str) -> Result<()> {
+    app.click("#choose-language-id").await?;
+    app.click("#cadre-entry").await?;
+    set_cadre_pin(app, pin).await
+}
+
+/// On the receive screen, once a file is picked: waits for its preview, applies it,
+/// waits for "Selesai:" and goes back.
+pub async fn apply_received(app: &App) -> Result<()> {
+    app.wait_for("#receive-preview").await?;
+    app.click("#receive-apply").await?;
+    app.wait_for_text_containing("#receive-done", "Selesai:")
+        .await?;
+    app.click("#receive-back").await
+}
+
 /// The one bundle file in `dir` whose name is not in `seen`.
 pub fn new_bundle(dir: &Path, seen: &[PathBuf]) -> Result<PathBuf> {
     let found: Vec<PathBuf> = std::fs::read_dir(dir)?
