@@ -7,7 +7,7 @@ use ayah_asi_server::{db, http, org};
 
 const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | puskesmas add NAME | posyandu add PUSKESMAS NAME | cadre add POSYANDU_ID NAME
-    | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID]
+    | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID | family move FAMILY_ID CADRE_ID]
 environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16)";
 
 fn main() -> ExitCode {
@@ -76,6 +76,14 @@ async fn run(args: &[String]) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             println!("{code}  (one use, valid {} hours)", org::CODE_HOURS);
+            Ok(())
+        }
+        ["family", "move", family, to] => {
+            let by = std::env::var("USER").unwrap_or_else(|_| "command line".to_owned());
+            org::move_family(&pool, family, id(to)?, &by)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("family {family} moved to cadre {to}");
             Ok(())
         }
         ["revoke", device] => {

@@ -158,3 +158,46 @@ pub async fn revoke(pool: &Pool, device_id: i64) -> Result<(), OrgError> {
     }
     Ok(())
 }
+
+/// Moves a family to another cadre: an explicit act, recorded with who did it. The new
+/// cadre's phone receives the family's records at its next pull; the old one's no more.
+pub async fn move_family(
+    pool: &Pool,
+    family_id: &str,
+    to_cadre: i64,
+    by_whom: &str,
+) -> Result<(), OrgError> {
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let from: i64 = tx
+        .query_opt(
+            "SELECT cadre_id FROM family_assignment WHERE family_id = $1 FOR UPDATE",
+            &[&family_id],
+        )
+        .await?
+        .ok_or(OrgError::NotFound("family"))?
+        .get(0);
+    let moved = tx
+        .execute(
+            "UPDATE family_assignment SET cadre_id = c.id, assigned_at = now()
+             FROM cadre c WHERE c.id = $2 AND family_assignment.family_id = $1",
+            &[&family_id, &to_cadre],
+        )
+        .await?;
+    if moved == 0 {
+        return Err(OrgError::NotFound("cadre"));
+    }
+    tx.execute(
+        "INSERT INTO family_transfer (family_id, from_cadre, to_cadre, by_whom) VALUES ($1, $2, $3, $4)",
+        &[&family_id, &from, &to_cadre, &by_whom],
+    )
+    .await?;
+    // Her records reach the new cadre from the start, whatever their change number.
+    tx.execute(
+        "UPDATE record SET seq = nextval('change_seq') WHERE family_id = $1",
+        &[&family_id],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -325,3 +325,68 @@ async fn refused_requests_change_nothing() {
         "a refused request wrote something"
     );
 }
+
+#[tokio::test]
+async fn a_family_moved_to_another_cadre_reaches_her_phone_and_the_move_is_recorded() {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let ani = cadre(&server, "Mawar", "Bu Ani").await;
+    let rina_tablet = paired(&server, rina, None).await;
+    let ani_tablet = paired(&server, ani, None).await;
+    assert_eq!(
+        push(
+            &server,
+            &rina_tablet,
+            "01a2370b-0000-7000-8000-000000000001",
+            SEED.to_vec()
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let (before, ani_cursor) = pull(&server, &ani_tablet, 0).await;
+    assert!(before.records.is_empty(), "not hers yet");
+
+    ayah_asi_server::org::move_family(&server.pool, FAMILY, ani, "bidan Sari")
+        .await
+        .unwrap();
+    let (after, _) = pull(&server, &ani_tablet, ani_cursor).await;
+    assert_eq!(after.header.family_ids, [FAMILY]);
+    assert!(after.records.iter().any(|r| r.table.name == "family"));
+    // Bu Ani may now push it; Bu Rina may not.
+    assert_eq!(
+        push(
+            &server,
+            &ani_tablet,
+            "01a2370b-0000-7000-8000-000000000002",
+            SEED.to_vec()
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        push(
+            &server,
+            &rina_tablet,
+            "01a2370b-0000-7000-8000-000000000003",
+            SEED.to_vec()
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    let recorded: i64 = server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query_one(
+            "SELECT count(*) FROM family_transfer WHERE family_id = $1 AND by_whom = 'bidan Sari'",
+            &[&FAMILY],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(recorded, 1);
+}

@@ -98,6 +98,7 @@ impl Drop for Cluster {
         let _ = Command::new("runuser")
             .args(["-u", "postgres", "--", &format!("{BIN}/pg_ctl")])
             .args(["-D", path(&data), "-m", "immediate", "-w", "stop"])
+            .stdout(std::process::Stdio::null())
             .status();
     }
 }
