@@ -8,12 +8,17 @@ pub const DATABASE_URL: &str = "AYAH_ASI_DATABASE_URL";
 pub const LISTEN: &str = "AYAH_ASI_LISTEN";
 /// Database connections kept open; 16 unless set.
 pub const POOL_SIZE: &str = "AYAH_ASI_POOL_SIZE";
+/// PEM files of the certificate (chain) and its private key: HTTPS when both are set.
+pub const TLS_CERT: &str = "AYAH_ASI_TLS_CERT";
+pub const TLS_KEY: &str = "AYAH_ASI_TLS_KEY";
 
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
     pub listen: SocketAddr,
     pub pool_size: usize,
+    /// Certificate and key files; `None`: plain HTTP (for localhost, or behind a proxy).
+    pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +27,8 @@ pub enum ConfigError {
         "{DATABASE_URL} is not set: give the PostgreSQL URL, e.g. postgres://ayahasi@127.0.0.1:5432/ayahasi"
     )]
     NoDatabase,
+    #[error("{TLS_CERT} and {TLS_KEY} go together: set both (PEM files) for HTTPS, or neither")]
+    HalfTls,
     #[error("{name} is {value:?}: {expected}")]
     Invalid {
         name: &'static str,
@@ -52,10 +59,16 @@ impl Config {
                 value: size_text,
                 expected: "a number from 1 to 512",
             })?;
+        let tls = match (get(TLS_CERT), get(TLS_KEY)) {
+            (Some(cert), Some(key)) => Some((cert.into(), key.into())),
+            (None, None) => None,
+            _ => return Err(ConfigError::HalfTls),
+        };
         Ok(Self {
             database_url,
             listen,
             pool_size,
+            tls,
         })
     }
 }
@@ -79,5 +92,13 @@ mod tests {
             Config::read(|k| (k == DATABASE_URL).then(|| "postgres://x@localhost/db".to_owned()))
                 .unwrap();
         assert_eq!((good.listen.port(), good.pool_size), (8080, 16));
+        assert!(good.tls.is_none());
+        let half = Config::read(|k| match k {
+            DATABASE_URL => Some("postgres://x@localhost/db".into()),
+            TLS_CERT => Some("cert.pem".into()),
+            _ => None,
+        })
+        .unwrap_err();
+        assert!(half.to_string().contains(TLS_KEY));
     }
 }

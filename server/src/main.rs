@@ -8,7 +8,8 @@ use ayah_asi_server::{db, http, org};
 const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | puskesmas add NAME | posyandu add PUSKESMAS NAME | cadre add POSYANDU_ID NAME
     | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID | family move FAMILY_ID CADRE_ID]
-environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16)";
+environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16),
+    AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -101,11 +102,19 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
     db::migrate(&pool)
         .await
         .map_err(|e| format!("migrations: {e}"))?;
+    let app = http::router(http::AppState::new(pool));
+    let cannot_listen = |e: std::io::Error| format!("cannot listen on {}: {e}", config.listen);
+    if let Some((cert, key)) = &config.tls {
+        let listener = std::net::TcpListener::bind(config.listen).map_err(cannot_listen)?;
+        tracing::info!(address = %config.listen, "serving HTTPS");
+        return http::serve_tls(listener, app, cert, key, stopped())
+            .await
+            .map_err(|e| format!("HTTPS with {} and {}: {e}", cert.display(), key.display()));
+    }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
-    tracing::info!(address = %config.listen, "serving");
-    let app = http::router(http::AppState::new(pool));
+        .map_err(cannot_listen)?;
+    tracing::info!(address = %config.listen, "serving HTTP (use HTTPS beyond this machine)");
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
