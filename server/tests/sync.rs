@@ -390,3 +390,64 @@ async fn a_family_moved_to_another_cadre_reaches_her_phone_and_the_move_is_recor
         .get(0);
     assert_eq!(recorded, 1);
 }
+
+#[tokio::test]
+async fn a_push_while_postgresql_is_down_fails_cleanly_and_applies_once_on_retry() {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    let push_id = "01a2370b-0000-7000-8000-000000000001";
+
+    server.cluster.kill();
+    let refused = push(&server, &tablet, push_id, SEED.to_vec()).await;
+    assert_eq!(
+        code_of(refused).await,
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "error-server-storage".into()
+        )
+    );
+
+    // PostgreSQL is back: the app sends the same push again; every record lands once.
+    server.cluster.run();
+    let mut status = StatusCode::SERVICE_UNAVAILABLE;
+    for _ in 0..20 {
+        status = push(&server, &tablet, push_id, SEED.to_vec())
+            .await
+            .status();
+        if status == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        push(&server, &tablet, push_id, SEED.to_vec())
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let seed = bundle::parse(SEED, chrono::Local::now().fixed_offset()).unwrap();
+    let client = server.pool.get().await.unwrap();
+    let records: i64 = client
+        .query_one("SELECT count(*) FROM record", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let distinct: i64 = client
+        .query_one("SELECT count(DISTINCT (table_name, id)) FROM record", &[])
+        .await
+        .unwrap()
+        .get(0);
+    // The deletion in the seed removes the record it names, if it was here; none was.
+    assert_eq!(
+        (records, distinct),
+        (seed.records.len() as i64, seed.records.len() as i64)
+    );
+    let pushes: i64 = client
+        .query_one("SELECT count(*) FROM push", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(pushes, 1);
+}

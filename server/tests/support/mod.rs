@@ -62,11 +62,20 @@ impl Cluster {
                 "--no-sync",
             ],
         );
+        let cluster = Self { dir, port };
+        cluster.run();
+        cluster
+    }
+
+    /// Starts the (stopped) cluster again on its port.
+    pub fn run(&self) {
         let options = format!(
-            "-p {port} -k {} -c listen_addresses='' -c fsync=off",
-            path(dir.path())
+            "-p {} -k {} -c listen_addresses='' -c fsync=off",
+            self.port,
+            path(self.dir.path())
         );
-        let log = dir.path().join("log");
+        let data = self.dir.path().join("data");
+        let log = self.dir.path().join("log");
         as_postgres(
             "pg_ctl",
             &[
@@ -80,7 +89,16 @@ impl Cluster {
                 "start",
             ],
         );
-        Self { dir, port }
+    }
+
+    /// Stops it at once, as a crash would (what `Drop` does too).
+    pub fn kill(&self) {
+        let data: PathBuf = self.dir.path().join("data");
+        let _ = Command::new("runuser")
+            .args(["-u", "postgres", "--", &format!("{BIN}/pg_ctl")])
+            .args(["-D", path(&data), "-m", "immediate", "-w", "stop"])
+            .stdout(std::process::Stdio::null())
+            .status();
     }
 
     pub fn url(&self) -> String {
@@ -94,19 +112,14 @@ impl Cluster {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        let data: PathBuf = self.dir.path().join("data");
-        let _ = Command::new("runuser")
-            .args(["-u", "postgres", "--", &format!("{BIN}/pg_ctl")])
-            .args(["-D", path(&data), "-m", "immediate", "-w", "stop"])
-            .stdout(std::process::Stdio::null())
-            .status();
+        self.kill();
     }
 }
 
 /// A migrated database and the server answering on a free port.
 pub struct Server {
-    /// Kept for its `Drop`: the cluster stops when the test ends.
-    _cluster: Cluster,
+    /// Stops when the test ends (its `Drop`).
+    pub cluster: Cluster,
     pub pool: deadpool_postgres::Pool,
     pub base: String,
 }
@@ -127,7 +140,7 @@ impl Server {
             .await;
         });
         Self {
-            _cluster: cluster,
+            cluster,
             pool,
             base: format!("http://{address}"),
         }
