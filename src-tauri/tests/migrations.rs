@@ -117,6 +117,18 @@ const RELEASED: &[(&str, &str)] = &[
         "010-pregnancy",
         "8e473d936426674f09fcf40111dec61f3817b7507db57235e93e55f632995bac",
     ),
+    (
+        "011-who-massages",
+        "64f2c77d83af983366d605fcdc7dc4d180aa1d6415b7c59fc171060d1ad34f63",
+    ),
+    (
+        "012-programme-training",
+        "dfa358bfff6912c9b0f89a26978153fd2c7e47d47ccd1dab35d536706b1c9ed8",
+    ),
+    (
+        "013-posko",
+        "9ec52e7b4655954d1b5c5efa771d46549b5d47d05d5eea670f5fc6610b0f3f6d",
+    ),
 ];
 
 #[test]
