@@ -108,8 +108,7 @@ export function poskoCard(): HTMLElement {
   });
   card.append(body,
     h('div', { class: 'field' }, h('label', { for: question.id }, t('posko-question-label')), question),
-    h('button', { type: 'button', id: 'posko-ask', class: 'big' }, t('posko-ask')),
+    h('button', { type: 'button', id: 'posko-ask', class: 'big', onclick: () => void ask() }, t('posko-ask')),
     status);
-  card.querySelector('#posko-ask')?.addEventListener('click', () => void ask());
   return card;
 }
