@@ -52,7 +52,8 @@ type Key = (String, String);
 #[derive(Default)]
 struct Snapshot {
     locals: HashMap<Key, Local>,
-    existing: HashSet<Key>,
+    /// Every record the bundle touches that is here, with its family.
+    here: HashMap<Key, Option<String>>,
     tombstoned: HashSet<Key>,
     conflicts: HashSet<Key>,
 }
@@ -67,7 +68,7 @@ impl Holdings for Snapshot {
             .cloned())
     }
     fn exists(&self, table: &str, id: &str) -> Result<bool, Self::Error> {
-        Ok(self.existing.contains(&(table.to_owned(), id.to_owned())))
+        Ok(self.here.contains_key(&(table.to_owned(), id.to_owned())))
     }
     fn is_tombstoned(&self, table: &str, id: &str) -> Result<bool, Self::Error> {
         Ok(self.tombstoned.contains(&(table.to_owned(), id.to_owned())))
@@ -109,14 +110,14 @@ async fn snapshot(tx: &Transaction<'_>, bundle: &Bundle) -> Result<Snapshot, Syn
     let mut bodies: HashMap<Key, (Body, String)> = HashMap::new();
     for row in tx
         .query(
-            "SELECT r.table_name, r.id, r.body, r.hash FROM record r
+            "SELECT r.table_name, r.id, r.body, r.hash, r.family_id FROM record r
              JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.table_name = k.t AND r.id = k.i",
             &[&tables, &ids],
         )
         .await?
     {
         let key: Key = (row.get(0), row.get(1));
-        snap.existing.insert(key.clone());
+        snap.here.insert(key.clone(), row.get(4));
         bodies.insert(key, (body_of(row.get(2)), row.get(3)));
     }
     for row in tx
@@ -207,12 +208,12 @@ async fn by_natural_key(
 }
 
 /// The family a record belongs to: its own id, its `family_id`, or (a visit score) its
-/// visit's; `None` for a cadre's name record.
-async fn family_of(
-    tx: &Transaction<'_>,
+/// visit's, in the bundle or here; `None` for a cadre's name record.
+fn family_of(
     incoming: &Incoming,
     in_bundle: &HashMap<Key, String>,
-) -> Result<Option<String>, SyncError> {
+    snap: &Snapshot,
+) -> Option<String> {
     let text = |c: &str| {
         incoming
             .body
@@ -220,24 +221,21 @@ async fn family_of(
             .and_then(Value::as_str)
             .map(str::to_owned)
     };
-    Ok(match incoming.table.name {
+    match incoming.table.name {
         "family" => Some(incoming.id.clone()),
         "cadre" => None,
         "visit_score" => {
-            let visit = text("visit_id").unwrap_or_default();
-            match in_bundle.get(&("home_visit".to_owned(), visit.clone())) {
-                Some(family) => Some(family.clone()),
-                None => tx
-                    .query_opt(
-                        "SELECT family_id FROM record WHERE table_name = 'home_visit' AND id = $1",
-                        &[&visit],
-                    )
-                    .await?
-                    .and_then(|r| r.get(0)),
-            }
+            let visit = (
+                "home_visit".to_owned(),
+                text("visit_id").unwrap_or_default(),
+            );
+            in_bundle
+                .get(&visit)
+                .cloned()
+                .or_else(|| snap.here.get(&visit).cloned().flatten())
         }
         _ => text("family_id"),
-    })
+    }
 }
 
 fn out_of_scope(table: &str, id: &str) -> SyncError {
@@ -253,6 +251,7 @@ async fn check_scope(
     tx: &Transaction<'_>,
     device: &Device,
     bundle: &Bundle,
+    snap: &Snapshot,
 ) -> Result<HashMap<Key, Option<String>>, SyncError> {
     let named = &bundle.header.family_ids;
     for family in named {
@@ -276,33 +275,21 @@ async fn check_scope(
     let mut families: HashMap<Key, String> = HashMap::new();
     let mut of_record = HashMap::new();
     for incoming in &bundle.records {
-        let family = family_of(tx, incoming, &families).await?;
+        let key = (incoming.table.name.to_owned(), incoming.id.clone());
+        let family = family_of(incoming, &families, snap);
         match &family {
             Some(f) if named.contains(f) => {
-                families.insert(
-                    (incoming.table.name.to_owned(), incoming.id.clone()),
-                    f.clone(),
-                );
+                families.insert(key.clone(), f.clone());
             }
             Some(_) => return Err(out_of_scope(incoming.table.name, &incoming.id)),
             None if incoming.table.name == "cadre" => {}
             None => return Err(out_of_scope(incoming.table.name, &incoming.id)),
         }
         // A record already here must be of the same family.
-        let here: Option<Option<String>> = tx
-            .query_opt(
-                "SELECT family_id FROM record WHERE table_name = $1 AND id = $2",
-                &[&incoming.table.name, &incoming.id],
-            )
-            .await?
-            .map(|r| r.get(0));
-        if here.is_some_and(|h| h != family) {
+        if snap.here.get(&key).is_some_and(|here| *here != family) {
             return Err(out_of_scope(incoming.table.name, &incoming.id));
         }
-        of_record.insert(
-            (incoming.table.name.to_owned(), incoming.id.clone()),
-            family,
-        );
+        of_record.insert(key, family);
     }
     for tombstone in &bundle.tombstones {
         let family = tombstone.deleted.family_id.clone().unwrap_or_default();
@@ -337,8 +324,9 @@ pub async fn push(
     {
         return Ok(row.get(0));
     }
-    let families = check_scope(&tx, device, &bundle).await?;
+    // One read of what the bundle touches serves the scope check and the plan.
     let snap = snapshot(&tx, &bundle).await?;
+    let families = check_scope(&tx, device, &bundle, &snap).await?;
     let planned = plan::plan(&snap, &bundle).map_err(|e| match e {
         plan::PlanError::MissingParent { table, id, parent } => {
             SyncError::MissingParent { table, id, parent }
