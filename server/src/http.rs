@@ -26,6 +26,8 @@ use crate::records::{self, SyncError};
 pub const BUNDLE_TYPE: &str = "application/x-ayahasi";
 /// The header that carries the pull cursor to ask from next time.
 pub const CURSOR_HEADER: &str = "x-ayah-asi-cursor";
+/// Set on a pull that stopped at its size limit: ask again from the new cursor.
+pub const MORE_HEADER: &str = "x-ayah-asi-more";
 /// The header that names a push, so that sending it again changes nothing.
 pub const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
 /// Pairing attempts allowed per address per minute.
@@ -62,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/pair", post(pair))
         .route("/api/v1/push", post(push))
         .route("/api/v1/pull", get(pull))
+        .route("/api/v1/family-code", post(family_code))
         // Over 20 MB is refused before it is read.
         .layer(DefaultBodyLimit::max(max))
         .layer(RequestBodyLimitLayer::new(max))
@@ -114,6 +117,11 @@ impl From<OrgError> for Refusal {
             OrgError::BadCode => Refusal::new(
                 StatusCode::FORBIDDEN,
                 "error-server-pairing-code",
+                error.to_string(),
+            ),
+            OrgError::NotYours => Refusal::new(
+                StatusCode::FORBIDDEN,
+                "error-server-out-of-scope",
                 error.to_string(),
             ),
             OrgError::NotFound(_) => Refusal::new(
@@ -172,8 +180,25 @@ async fn pair(
         ));
     }
     let version: String = request.app_version.chars().take(40).collect();
-    let token = org::pair(&state.pool, &request.code, &version).await?;
-    Ok(Json(json!({ "token": token })).into_response())
+    let paired = org::pair(&state.pool, &request.code, &version).await?;
+    Ok(Json(paired).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FamilyCodeRequest {
+    family_id: String,
+}
+
+/// A cadre's phone asks for a one-time code for one of her families' phones.
+async fn family_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(request): Json<FamilyCodeRequest>,
+) -> Result<Response, Refusal> {
+    let device = device(&state, &headers).await?;
+    let code = org::make_family_code(&state.pool, &device, &request.family_id).await?;
+    Ok(Json(json!({ "code": code, "hours": org::CODE_HOURS })).into_response())
 }
 
 /// The device behind the request's bearer token.
@@ -242,12 +267,15 @@ async fn pull(
     Query(query): Query<PullQuery>,
 ) -> Result<Response, Refusal> {
     let device = device(&state, &headers).await?;
-    let (bundle, cursor) = records::pull(&state.pool, &device, query.cursor.max(0)).await?;
-    let mut response = (StatusCode::OK, bundle).into_response();
+    let pulled = records::pull(&state.pool, &device, query.cursor.max(0)).await?;
+    let mut response = (StatusCode::OK, pulled.bundle).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(BUNDLE_TYPE));
-    if let Ok(value) = HeaderValue::from_str(&cursor.to_string()) {
+    if let Ok(value) = HeaderValue::from_str(&pulled.cursor.to_string()) {
         headers.insert(CURSOR_HEADER, value);
+    }
+    if pulled.more {
+        headers.insert(MORE_HEADER, HeaderValue::from_static("1"));
     }
     Ok(response)
 }

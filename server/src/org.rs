@@ -17,6 +17,8 @@ pub enum OrgError {
     NotFound(&'static str),
     #[error("the pairing code is unknown, used or expired")]
     BadCode,
+    #[error("not this device's family")]
+    NotYours,
     #[error(transparent)]
     Random(#[from] secret::NoRandom),
 }
@@ -104,8 +106,16 @@ pub async fn make_pairing_code(
     Ok(code)
 }
 
+/// A device just paired: its token (shown once) and, for a family's phone, its family.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Paired {
+    pub token: String,
+    pub family_id: Option<String>,
+}
+
 /// Spends a code (once, before it expires) and returns the new device's token.
-pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<String, OrgError> {
+pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<Paired, OrgError> {
     let token = secret::device_token()?;
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
@@ -125,7 +135,32 @@ pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<String, 
     )
     .await?;
     tx.commit().await?;
-    Ok(token)
+    Ok(Paired { token, family_id })
+}
+
+/// A code for a family's phone, asked for by her cadre's phone: only for a family
+/// assigned to that cadre (her phone has pushed it, or it was moved to her).
+pub async fn make_family_code(
+    pool: &Pool,
+    device: &Device,
+    family_id: &str,
+) -> Result<String, OrgError> {
+    if device.family_id.is_some() {
+        return Err(OrgError::NotYours);
+    }
+    let client = pool.get().await?;
+    let hers = client
+        .query_opt(
+            "SELECT 1 FROM family_assignment WHERE family_id = $1 AND cadre_id = $2",
+            &[&family_id, &device.cadre_id],
+        )
+        .await?
+        .is_some();
+    drop(client);
+    if !hers {
+        return Err(OrgError::NotYours);
+    }
+    make_pairing_code(pool, device.cadre_id, Some(family_id)).await
 }
 
 /// The device a token belongs to, unless it was revoked.

@@ -461,30 +461,62 @@ async fn families_of(tx: &Transaction<'_>, device: &Device) -> Result<Vec<String
         .collect())
 }
 
+/// One pull's answer: a bundle, the cursor to ask from next time, and whether the pull
+/// stopped at its size limit (ask again at once).
+pub struct Pulled {
+    pub bundle: Vec<u8>,
+    pub cursor: i64,
+    pub more: bool,
+}
+
 /// What changed for the device's families after `cursor`, as a bundle (records this
-/// device pushed itself left out), and the cursor to ask from next time.
-pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<(Vec<u8>, i64), SyncError> {
+/// device pushed itself left out). Records and tombstones share one change number, so
+/// a pull cut at its limit ends at a number below which nothing is left out.
+pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<Pulled, SyncError> {
+    pull_at_most(pool, device, cursor, PULL_LIMIT).await
+}
+
+/// [`pull`] with at most `limit` records and `limit` tombstones.
+pub async fn pull_at_most(
+    pool: &Pool,
+    device: &Device,
+    cursor: i64,
+    limit: i64,
+) -> Result<Pulled, SyncError> {
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     let families = families_of(&tx, device).await?;
+    let max = limit;
+    let limit = usize::try_from(max).unwrap_or(usize::MAX);
+    let records = tx
+        .query(
+            "SELECT table_name, id, family_id, body, seq, pushed_by FROM record
+             WHERE family_id = ANY($1) AND seq > $2 ORDER BY seq LIMIT $3",
+            &[&families, &cursor, &max],
+        )
+        .await?;
+    let mut bound = match records.last() {
+        Some(last) if records.len() >= limit => last.get::<_, i64>(4),
+        _ => i64::MAX,
+    };
+    let tombstones = tx
+        .query(
+            "SELECT table_name, id, family_id, deleted, seq FROM tombstone
+             WHERE family_id = ANY($1) AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4",
+            &[&families, &cursor, &bound, &max],
+        )
+        .await?;
+    if let Some(last) = tombstones.last()
+        && tombstones.len() >= limit
+    {
+        bound = last.get::<_, i64>(4);
+    }
+    let more = bound != i64::MAX;
     let mut next = cursor;
     let mut lines: Vec<(usize, Line)> = Vec::new();
     let mut named: Vec<String> = Vec::new();
     let mut cadres: Vec<String> = Vec::new();
-    let order = |table: &str| {
-        TABLES
-            .iter()
-            .position(|t| t.name == table)
-            .unwrap_or(usize::MAX)
-    };
-    for row in tx
-        .query(
-            "SELECT table_name, id, family_id, body, seq, pushed_by FROM record
-             WHERE family_id = ANY($1) AND seq > $2 ORDER BY seq LIMIT $3",
-            &[&families, &cursor, &PULL_LIMIT],
-        )
-        .await?
-    {
+    for row in records.iter().filter(|r| r.get::<_, i64>(4) <= bound) {
         let (table, id, family, body, seq, pushed_by): (
             String,
             String,
@@ -515,7 +547,7 @@ pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<(Vec<u8>,
         }
         let history = history_of(&tx, &table, &id).await?;
         lines.push((
-            order(&table),
+            table_order(&table),
             Line {
                 table,
                 id,
@@ -534,7 +566,7 @@ pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<(Vec<u8>,
     {
         let id: String = row.get(0);
         lines.push((
-            order("cadre"),
+            table_order("cadre"),
             Line {
                 table: "cadre".into(),
                 id,
@@ -544,14 +576,7 @@ pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<(Vec<u8>,
             },
         ));
     }
-    for row in tx
-        .query(
-            "SELECT table_name, id, family_id, deleted, seq FROM tombstone
-             WHERE family_id = ANY($1) AND seq > $2 ORDER BY seq LIMIT $3",
-            &[&families, &cursor, &PULL_LIMIT],
-        )
-        .await?
-    {
+    for row in &tombstones {
         let (table, id, family, deleted, seq): (String, String, Option<String>, Value, i64) =
             (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
         next = next.max(seq);
@@ -571,6 +596,9 @@ pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<(Vec<u8>,
                 deleted: Some(deleted),
             },
         ));
+    }
+    if more {
+        next = bound;
     }
     tx.execute(
         "UPDATE device SET last_sync_at = now() WHERE id = $1",
@@ -592,7 +620,19 @@ pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<(Vec<u8>,
         posko: None,
     };
     let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
-    Ok((bundle::write(header, &lines), next))
+    Ok(Pulled {
+        bundle: bundle::write(header, &lines),
+        cursor: next,
+        more,
+    })
+}
+
+/// Where a table's records go in a bundle: parents before their children.
+fn table_order(table: &str) -> usize {
+    TABLES
+        .iter()
+        .position(|t| t.name == table)
+        .unwrap_or(usize::MAX)
 }
 
 /// The server writes pulls under this device id (bundles name the writing device).

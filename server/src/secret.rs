@@ -4,7 +4,7 @@
 use sha2::{Digest, Sha256};
 
 /// No 0/O, 1/I/L: a code read aloud or typed from a screen is not misread.
-const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_ALPHABET: &[u8] = ayah_asi_core::sync::CODE_ALPHABET.as_bytes();
 pub const CODE_LENGTH: usize = 10;
 
 #[derive(Debug, thiserror::Error)]

@@ -451,3 +451,118 @@ async fn a_push_while_postgresql_is_down_fails_cleanly_and_applies_once_on_retry
         .get(0);
     assert_eq!(pushes, 1);
 }
+
+async fn family_code(server: &Server, token: &str, family: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}/api/v1/family-code", server.base))
+        .bearer_auth(token)
+        .json(&json!({ "familyId": family }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_cadre_phone_makes_codes_only_for_its_own_families() {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let ani = cadre(&server, "Mawar", "Bu Ani").await;
+    let tablet = paired(&server, rina, None).await;
+    let other_cadre = paired(&server, ani, None).await;
+    // Not hers until her phone has pushed it.
+    assert_eq!(
+        code_of(family_code(&server, &tablet, FAMILY).await).await,
+        (StatusCode::FORBIDDEN, "error-server-out-of-scope".into())
+    );
+    let id = "01a2370b-0000-7000-8000-000000000001";
+    assert_eq!(
+        push(&server, &tablet, id, SEED.to_vec()).await.status(),
+        StatusCode::OK
+    );
+    let answer: Value = family_code(&server, &tablet, FAMILY)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let code = answer["code"].as_str().unwrap();
+    assert_eq!(answer["hours"], 24);
+    // Another cadre, and the family's own phone, may not make one.
+    assert_eq!(
+        family_code(&server, &other_cadre, FAMILY).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let paired_phone: Value = pair(&server, code).await.json().await.unwrap();
+    assert_eq!(
+        paired_phone["familyId"], FAMILY,
+        "the phone learns its family"
+    );
+    let phone = paired_phone["token"].as_str().unwrap();
+    assert_eq!(
+        family_code(&server, phone, FAMILY).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let (pulled, _) = pull(&server, phone, 0).await;
+    assert!(pulled.records.iter().any(|r| r.table.name == "family"));
+}
+
+#[tokio::test]
+async fn a_pull_cut_at_its_limit_leaves_nothing_out() {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    assert_eq!(
+        push(
+            &server,
+            &tablet,
+            "01a2370b-0000-7000-8000-000000000001",
+            SEED.to_vec()
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let code = ayah_asi_server::org::make_pairing_code(&server.pool, rina, Some(FAMILY))
+        .await
+        .unwrap();
+    let paired_phone: Value = pair(&server, &code).await.json().await.unwrap();
+    let token = paired_phone["token"].as_str().unwrap();
+    let device = ayah_asi_server::org::device_of(&server.pool, token)
+        .await
+        .unwrap()
+        .unwrap();
+    let seed = bundle::parse(SEED, chrono::Local::now().fixed_offset()).unwrap();
+    let (mut records, mut tombstones, mut cursor, mut pulls) = (Vec::new(), 0, 0, 0);
+    loop {
+        let page = ayah_asi_server::records::pull_at_most(&server.pool, &device, cursor, 3)
+            .await
+            .unwrap();
+        let bundle = bundle::parse(&page.bundle, chrono::Local::now().fixed_offset()).unwrap();
+        assert!(
+            bundle.records.len() <= 3 + 1,
+            "at most the limit (and a cadre)"
+        );
+        records.extend(bundle.records.into_iter().map(|r| (r.table.name, r.id)));
+        tombstones += bundle.tombstones.len();
+        assert!(page.cursor >= cursor);
+        cursor = page.cursor;
+        pulls += 1;
+        if !page.more {
+            break;
+        }
+    }
+    assert!(pulls > 3, "the limit cut the pull into pages ({pulls})");
+    // A cadre comes with each page that holds her visits; every other record once.
+    records.sort();
+    let cadres: Vec<_> = records.iter().filter(|r| r.0 == "cadre").cloned().collect();
+    records.retain(|r| r.0 != "cadre");
+    records.extend(cadres.into_iter().take(1));
+    records.sort();
+    let mut expected: Vec<_> = seed
+        .records
+        .iter()
+        .map(|r| (r.table.name, r.id.clone()))
+        .collect();
+    expected.sort();
+    assert_eq!(records, expected, "every record once, none left out");
+    assert_eq!(tombstones, seed.tombstones.len());
+}

@@ -19,5 +19,6 @@ pub mod reminder;
 pub mod report;
 pub mod session;
 pub mod stats;
+pub mod sync;
 pub mod training;
 pub mod validation;
