@@ -121,6 +121,7 @@ test-ui: node-deps
 
 # The end-to-end tests drive the built app through tauri-driver under Xvfb.
 test-e2e: app driver-deps
+	cargo build -p ayah-asi-server
 	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) cargo test -p ayah-asi-e2e -- --test-threads=2
 
 # The bundle parser and validator under libFuzzer for FUZZ_SECONDS (a minute in

@@ -87,3 +87,8 @@ reminders-test = Try a reminder now
 reminder-title = Ayah ASI
 reminder-morning = Time for her morning oxytocin massage.
 reminder-evening = Time for her evening oxytocin massage.
+
+history-visits-title = Cadre visits
+history-visit-line = { $cadre } scored the massage: { $percent }%
+history-visit-all-done = Every step was done well.
+history-visit-practise = To practise again: { $rows }

@@ -87,3 +87,8 @@ reminders-test = Coba pengingat sekarang
 reminder-title = Ayah ASI
 reminder-morning = Waktunya pijat oksitosin pagi untuk Ibu.
 reminder-evening = Waktunya pijat oksitosin sore untuk Ibu.
+
+history-visits-title = Kunjungan kader
+history-visit-line = { $cadre } menilai pijatan: { $percent }%
+history-visit-all-done = Semua langkah sudah dilakukan dengan baik.
+history-visit-practise = Perlu dilatih lagi: { $rows }

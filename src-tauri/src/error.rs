@@ -129,6 +129,9 @@ pub enum AppError {
     /// The database could not be read or written.
     #[error("storage: {0}")]
     Storage(StorageError),
+    /// Syncing with the puskesmas server failed; what was here is unchanged.
+    #[error("sync: {0}")]
+    Sync(#[from] crate::sync::SyncError),
     /// A background task died before it answered.
     #[error("background task failed: {0}")]
     Task(String),
@@ -190,12 +193,14 @@ impl AppError {
             Self::DiskFull => "error-disk-full",
             Self::ConflictNotFound(_) => "error-conflict-not-found",
             Self::Task(_) => "error-internal",
+            Self::Sync(error) => error.code(),
         }
     }
 
     fn args(&self) -> BTreeMap<&'static str, String> {
         let mut args = BTreeMap::new();
         match self {
+            Self::Sync(error) => return error.args(),
             Self::UnsupportedLanguage(language) => {
                 args.insert("language", language.clone());
             }

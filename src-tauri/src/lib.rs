@@ -14,6 +14,7 @@ mod platform;
 mod reminders;
 pub mod state;
 pub mod storage;
+pub mod sync;
 
 use std::path::PathBuf;
 use tauri::{App, Manager, Runtime};
@@ -93,6 +94,11 @@ pub fn run() {
             commands::data::restore_backup,
             commands::data::export_my_data,
             commands::data::delete_my_data,
+            commands::server::get_server_status,
+            commands::server::pair_server,
+            commands::server::unpair_server,
+            commands::server::sync_now,
+            commands::server::make_family_server_code,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -141,6 +147,7 @@ fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
     let reminders = reminders::Reminders::default();
     reminders.spawn(app.handle().clone());
     app.manage(reminders);
+    commands::server::spawn_auto_sync(app.handle());
     Ok(())
 }
 

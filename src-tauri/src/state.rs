@@ -19,6 +19,8 @@ pub struct AppState {
     pub pending_import: Arc<crate::commands::transfer::PendingImport>,
     /// Where the database and its backups live.
     pub data_dir: PathBuf,
+    /// Held while a sync with the server runs: syncs never overlap.
+    pub sync_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// Why the database could not be opened, as the UI shows it.
@@ -43,6 +45,7 @@ impl AppState {
             cadre: CadreLock::new(crate::domain::pin::IDLE_LOCK_SECONDS),
             pending_import: Arc::default(),
             data_dir,
+            sync_lock: Arc::default(),
         }
     }
 

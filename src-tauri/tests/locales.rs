@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use ayah_asi_lib::domain::sync::SyncFailure;
 use ayah_asi_lib::i18n::{LANGUAGES, sources};
 use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement, VariantKey};
 use fluent_syntax::parser::parse;
@@ -282,6 +283,16 @@ fn every_data_driven_text_exists_in_both_languages() {
         "new", "updated", "known", "older", "conflict", "deleted", "held",
     ] {
         ids.push(format!("transfer-decision-{decision}"));
+    }
+    for failure in [
+        SyncFailure::Unreachable,
+        SyncFailure::Refused,
+        SyncFailure::Rejected,
+        SyncFailure::ServerError,
+        SyncFailure::Local,
+    ] {
+        let kind = serde_json::to_value(failure).unwrap();
+        ids.push(format!("server-failure-{}", kind.as_str().unwrap()));
     }
     for language in LANGUAGES {
         let defined = ids_of(language);

@@ -84,6 +84,10 @@ fn render() -> String {
     all.visit::<commands::transfer::ExportResult>();
     all.visit::<commands::transfer::ImportPreview>();
     all.visit::<commands::transfer::ImportResult>();
+    all.visit::<commands::server::ServerStatus>();
+    all.visit::<commands::server::SyncResult>();
+    all.visit::<commands::server::FamilyServerCode>();
+    all.visit::<ayah_asi_lib::sync::SyncStage>();
     all.visit::<commands::transfer::ConflictView>();
     let mut text = String::from(
         "// Generated from the Rust types by src-tauri/tests/typescript.rs: do not edit.\n\

@@ -140,7 +140,7 @@ async fn over_two_hundred_bad_inputs_are_refused_and_change_nothing() -> Result<
     // fewer means some command now refuses by accident of typing, not by its rules.
     assert_eq!(
         (calls.len(), by_app),
-        (389, 222),
+        (400, 229),
         "the table or what refuses it changed"
     );
     app.close().await

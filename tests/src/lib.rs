@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 pub mod flows;
 pub mod notifications;
+pub mod server;
 
 pub use fantoccini::Locator;
 use fantoccini::elements::Element;

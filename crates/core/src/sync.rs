@@ -6,6 +6,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bundle::Decision;
+use crate::bundle::plan::Tally;
+
 /// No 0/O, 1/I/L: a code read aloud or typed from a screen is not misread. The server
 /// makes codes from exactly these letters.
 pub const CODE_ALPHABET: &str = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -189,6 +192,28 @@ pub struct SyncCounts {
     pub to_choose: u64,
 }
 
+/// How many records a tally says were taken: added, updated, set aside as a clash, or
+/// deleted (records the other side already had do not count).
+pub fn changes_in(tally: &Tally) -> u64 {
+    tally
+        .iter()
+        .flat_map(|(table, decisions)| {
+            let deletion = table.starts_with("deleted-");
+            decisions.iter().filter(move |(decision, _)| {
+                if deletion {
+                    **decision == Decision::Deleted
+                } else {
+                    matches!(
+                        decision,
+                        Decision::New | Decision::Updated | Decision::Conflict
+                    )
+                }
+            })
+        })
+        .map(|(_, count)| count)
+        .sum()
+}
+
 /// Why the last sync did not finish, in the terms the status line uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
@@ -322,6 +347,17 @@ mod tests {
             Err(CodeError::BadCharacter('I'))
         );
         assert_eq!(normalize_code(&"A".repeat(33)), Err(CodeError::TooLong));
+    }
+
+    #[test]
+    fn a_tally_counts_what_was_taken_not_what_was_known() {
+        let tally: Tally = serde_json::from_str(
+            r#"{"family": {"known": 1}, "massage_session": {"new": 5, "known": 7},
+                "family_plan": {"updated": 1, "older": 2}, "session_rating": {"conflict": 1, "held": 1},
+                "deleted-massage_session": {"deleted": 2, "known": 1}}"#,
+        )
+        .unwrap();
+        assert_eq!(changes_in(&tally), 5 + 1 + 1 + 2);
     }
 
     #[test]

@@ -34,6 +34,41 @@ pub struct HistoryView {
     pub days: Vec<Day>,
     pub sessions: Vec<history::SessionSummary>,
     pub feedback: WeekFeedback,
+    /// The cadre's home visits, newest first: what she saw and what to practise.
+    pub visits: Vec<FatherVisit>,
+}
+
+/// A home visit as the father reads it on his phone.
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FatherVisit {
+    pub visited_on: NaiveDate,
+    pub cadre_name: String,
+    pub percent: u8,
+    pub competent: bool,
+    /// Daftar tilik rows not yet done fully, to practise.
+    pub to_practise: Vec<String>,
+    pub coaching_notes: Option<String>,
+}
+
+fn father_visits(visits: Vec<crate::storage::cadre::VisitRow>) -> Vec<FatherVisit> {
+    visits
+        .into_iter()
+        .rev()
+        .map(|v| FatherVisit {
+            visited_on: v.visited_on,
+            cadre_name: v.cadre_name,
+            percent: v.percent,
+            competent: v.competent,
+            to_practise: v
+                .rows
+                .iter()
+                .filter(|r| r.score < crate::domain::checklist::MAX_ROW_SCORE)
+                .map(|r| r.row_id.clone())
+                .collect(),
+            coaching_notes: v.coaching_notes,
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -165,10 +200,12 @@ pub async fn get_history(state: State<'_, AppState>) -> Result<HistoryView, AppE
             let settings = follow_up::get_reminders(store.conn(), &family)?;
             let days = history::days(&summaries, now, &settings, HISTORY_DAYS, plan_start);
             let feedback = history::week_feedback(&days, &summaries);
+            let visits = father_visits(crate::storage::cadre::list_visits(store.conn(), &family)?);
             Ok(HistoryView {
                 days,
                 sessions: summaries,
                 feedback,
+                visits,
             })
         })
         .await

@@ -9,5 +9,6 @@ pub mod follow_up;
 pub mod learning;
 pub mod posko;
 pub mod report;
+pub mod server;
 pub mod session;
 pub mod transfer;

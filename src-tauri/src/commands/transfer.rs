@@ -397,6 +397,11 @@ pub async fn apply_import(
             let (changes, tally) = store.with_tx(|tx| {
                 let plan = transfer::plan(tx, &bundle)?;
                 let mut changes = transfer::apply(tx, &bundle, &plan, now)?;
+                // Records from a file keep the times they were made elsewhere: the next
+                // push to the server takes all of these families' records.
+                if changes > 0 {
+                    storage::sync::insert_push_due(tx, &bundle.header.family_ids, now)?;
+                }
                 if let Some(posko) = &bundle.header.posko {
                     changes += usize::from(storage::posko::update_received_posko(tx, posko)?);
                 }

@@ -221,6 +221,25 @@ pub fn report_transfer_data_calls() -> Vec<(&'static str, Value)> {
                 json!({"conflictId": UNKNOWN_ID, "takeIncoming": "yes"}),
             ],
         );
+        // Refused here, before anything is sent: no server is ever asked.
+        add(
+            "pair_server",
+            vec![
+                json!({"address": "", "code": "ABCDEFGH"}),
+                json!({"address": "http://10.0.0.1:8080", "code": "ABCDEFGH"}),
+                json!({"address": "ftp://puskesmas.id", "code": "ABCDEFGH"}),
+                json!({"address": "https://puskesmas.id", "code": "O0O0-I1I1"}),
+                json!({"address": "https://puskesmas.id", "code": "A".repeat(100)}),
+                json!({"address": "https://puskesmas.id\u{0}/x", "code": "ABC"}),
+                json!({"address": 5, "code": "ABCDEFGH"}),
+                json!({}),
+            ],
+        );
+        add(
+            "make_family_server_code",
+            vec![json!({"familyId": UNKNOWN_ID}), json!({"familyId": 5})],
+        );
+        add("sync_now", vec![json!({})]);
         add(
             "restore_backup",
             vec![

@@ -9,5 +9,6 @@ export * from './report';
 export * from './transfer';
 export * from './data';
 export * from './posko';
+export * from './server';
 // The types commands take and return, generated from the Rust ones.
 export type * from './types.gen';

@@ -136,6 +136,18 @@ trainings: Array<TrainingView>,
  */
 poskoQuestions: Array<PoskoQuestion>, };
 
+export type FamilyServerCode = { 
+/**
+ * Shown in groups of four.
+ */
+code: string, hours: number, };
+
+export type FatherVisit = { visitedOn: string, cadreName: string, percent: number, competent: boolean, 
+/**
+ * Daftar tilik rows not yet done fully, to practise.
+ */
+toPractise: Array<string>, coachingNotes: string | null, };
+
 export type FieldDifference = { field: string, 
 /**
  * A column's value: text, a number, or empty.
@@ -150,7 +162,11 @@ milkStatusDue: boolean, lastMilkStatus: MilkStatusView | null, reminders: Remind
 
 export type Giver = "father" | "grandmother" | "other-family";
 
-export type History = { days: Array<Day>, sessions: Array<SessionView>, feedback: WeekFeedback, };
+export type History = { days: Array<Day>, sessions: Array<SessionView>, feedback: WeekFeedback, 
+/**
+ * The cadre's home visits, newest first: what she saw and what to practise.
+ */
+visits: Array<FatherVisit>, };
 
 export type ImportPreview = { path: string, fileSha256: string, createdAt: string, families: Array<FamilyName>, firstDay: string | null, lastDay: string | null, tally: Array<TallyRow>, 
 /**
@@ -323,6 +339,16 @@ competent: boolean,
  */
 criticalFailed: Array<string>, };
 
+export type ServerStatus = { paired: boolean, address: string | null, 
+/**
+ * Paired as a family's phone (its own family only).
+ */
+forFamily: boolean, pairedAt: string | null, lastSuccessAt: string | null, lastAttemptAt: string | null, lastFailure: SyncFailure | null, 
+/**
+ * The message id of the last failure.
+ */
+lastFailureCode: string | null, lastCounts: SyncCounts | null, };
+
 export type SessionOutcome = "finished" | "stopped" | "not-started";
 
 export type SessionUpdate = { sessionId: string, 
@@ -375,6 +401,26 @@ export type StopReason = "no-consent" | "safety" | "mother-asked" | "pain" | "in
 export type StorageProblem = { problem: StorageProblemKind, detail: string, dataDir: string, };
 
 export type StorageProblemKind = "read-only" | "disk-full" | "damaged" | "newer-version" | "other";
+
+export type SyncCounts = { 
+/**
+ * Records and deletions this device sent.
+ */
+sent: number, 
+/**
+ * Records added, updated or deleted here from the server.
+ */
+received: number, 
+/**
+ * Clashes set aside for the cadre to choose.
+ */
+toChoose: number, };
+
+export type SyncFailure = "unreachable" | "refused" | "rejected" | "server-error" | "local";
+
+export type SyncResult = { counts: SyncCounts, status: ServerStatus, };
+
+export type SyncStage = "sending" | "receiving";
 
 export type TallyRow = { table: string, decision: Decision, count: number, };
 

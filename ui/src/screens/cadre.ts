@@ -7,6 +7,7 @@ import { errorsByField, toAppError } from '../errors';
 import { t } from '../i18n';
 import { backupSection } from './data';
 import { startNav, type Nav } from '../nav';
+import { serverSection } from './server';
 import { showOnboarding } from './onboarding';
 import { showReport } from './report';
 import { cadreLearner, showLearning } from './learning';
@@ -202,6 +203,7 @@ function showFamilies(nav: Nav): void {
     h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => nav.open((n) => showReceive(n, true)) }, t('transfer-receive')),
     h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => nav.open((n) => showSend(n, null, true)) }, t('transfer-send-all')),
     conflictsButton,
+    serverSection(true),
     backupSection(() => nav.home()),
     h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.back() }, t('cadre-exit')),
   ));

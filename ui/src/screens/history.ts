@@ -1,6 +1,8 @@
 // The father's history: how the week went, a 14-day chart, and every session with the
 // mother's answer (or that it is missing).
 import * as api from '../api';
+import { checklistText } from '../checklist';
+import { formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { toAppError } from '../errors';
 import { giverLabelId } from '../giver';
@@ -60,6 +62,23 @@ export async function showHistory(nav: Nav): Promise<void> {
     history.sessions.length === 0
       ? h('p', { class: 'hint' }, t('history-empty'))
       : h('ul', { id: 'history-sessions', class: 'sessions' }, ...history.sessions.map(item)),
+    visitsPart(history.visits),
     back,
   ));
+}
+
+/** The cadre's home visits, newest first: her score and what to practise. */
+function visitsPart(visits: api.FatherVisit[]): HTMLElement | null {
+  if (visits.length === 0) return null;
+  const item = (visit: api.FatherVisit) => h('li', { class: 'visit', 'data-visited-on': visit.visitedOn },
+    h('strong', {}, formatDay(visit.visitedOn, { weekday: 'short', day: 'numeric', month: 'short' })),
+    ' — ', t('history-visit-line', { cadre: visit.cadreName, percent: visit.percent }),
+    h('br', {}),
+    visit.toPractise.length === 0
+      ? t('history-visit-all-done')
+      : t('history-visit-practise', { rows: visit.toPractise.map((row) => checklistText(row, null)).join('; ') }),
+    visit.coachingNotes ? h('p', { class: 'hint' }, visit.coachingNotes) : null);
+  return h('div', { id: 'history-visits' },
+    h('h2', {}, t('history-visits-title')),
+    h('ul', { class: 'sessions' }, ...visits.map(item)));
 }

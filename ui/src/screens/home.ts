@@ -16,6 +16,7 @@ import { showLearning } from './learning';
 import { showMilkStatus } from './milk';
 import { showFamilyEdit } from './onboarding';
 import { poskoCard } from './posko';
+import { serverSection } from './server';
 import { showSession } from './session';
 import { showReceive, showSend } from './transfer';
 
@@ -78,6 +79,7 @@ export function showHome(nav: Nav, family: api.Family): void {
       h('button', { type: 'button', id: 'receive-bundle', class: 'big', onclick: () => nav.open((n) => showReceive(n, false)) }, t('transfer-receive')),
       h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => showFamilyEdit(n, family)) }, t('family-edit')),
       myDataSection(null, again)),
+    serverSection(false),
     backupSection(again),
     planSettings,
     family.pregnant ? null : reminderSettings,

@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
 import { showFamilyEdit } from './onboarding';
+import { familyCodeButton } from './server';
 import { showSend } from './transfer';
 import { trainingSection } from './training';
 import { showVisit } from './visit';
@@ -85,6 +86,7 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
     review.visits.length ? h('div', { class: 'table-scroll' }, trendTable) : null,
     h('button', { type: 'button', id: 'visit-again', class: 'big primary', onclick: () => nav.open((n) => showVisit(n, f, null, backToReview)) }, t('family-visit')),
     h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => nav.open((n) => showSend(n, f.id, false)) }, t('transfer-send-family')),
+    familyCodeButton(f.id),
     h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => showFamilyEdit(n, f)) }, t('family-edit')),
     h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(f.id, () => nav.home())),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.home() }, t('back-to-families')),

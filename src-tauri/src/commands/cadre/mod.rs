@@ -117,7 +117,11 @@ pub(super) async fn pin_matches(pin_hash: String, pin: String) -> Result<bool, A
 }
 
 #[tauri::command]
-pub async fn unlock_cadre(state: State<'_, AppState>, pin: String) -> Result<(), AppError> {
+pub async fn unlock_cadre<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    pin: String,
+) -> Result<(), AppError> {
     // Not a PIN at all: refused before it counts as a wrong attempt.
     pin::validate(&pin, &pin).map_err(AppError::Invalid)?;
     let cadre = state
@@ -146,6 +150,8 @@ pub async fn unlock_cadre(state: State<'_, AppState>, pin: String) -> Result<(),
         })
         .await?;
     state.cadre.unlock();
+    // Her families' news arrives while she opens the list.
+    super::server::sync_in_background(&app);
     Ok(())
 }
 

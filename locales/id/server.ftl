@@ -1,0 +1,36 @@
+# Sinkron dengan server puskesmas: menyambungkan HP, status, "Sinkronkan sekarang".
+
+server-title = Server puskesmas
+server-intro = Dengan server, catatan terkirim sendiri ke puskesmas dan kader saat ada internet. Tanpa internet, aplikasi tetap berjalan seperti biasa; berkas tetap bisa dipakai.
+server-pair-open = Sambungkan ke server puskesmas
+server-address = Alamat server
+server-address-hint = Dari bidan atau petugas puskesmas, misalnya https://ayahasi.puskesmas.id
+server-code = Kode sambung
+server-code-hint-cadre = Kode sekali pakai dari puskesmas (berlaku 24 jam).
+server-code-hint-family = Kode sekali pakai dari kader keluarga ini (berlaku 24 jam).
+server-pair = Sambungkan
+server-pairing = Menyambungkan…
+server-paired-to = Tersambung ke { $address }
+server-paired-family = HP ini hanya mengirim dan menerima catatan keluarga ini.
+server-never-synced = Belum pernah sinkron.
+server-last-sync = Sinkron terakhir: { $when }
+server-last-sync-counts = { $sent } catatan terkirim, { $received } diterima, { $toChoose } perlu dipilih
+server-last-failed = Sinkron terakhir gagal ({ $when }): { $reason }
+server-last-good = Terakhir berhasil: { $when }
+server-sync-now = Sinkronkan sekarang
+server-sync-sending = Mengirim catatan…
+server-sync-receiving = Menerima catatan…
+server-sync-done = Selesai: { $sent } catatan terkirim, { $received } diterima, { $toChoose } perlu dipilih.
+server-sync-to-choose = Ada perubahan bertabrakan yang perlu dipilih: buka "Lihat perubahan bertabrakan".
+server-unpair-open = Putuskan sambungan
+server-unpair-why = HP ini berhenti sinkron dengan server. Semua catatan tetap tersimpan di HP ini; bisa disambungkan lagi dengan kode baru.
+server-unpair-confirm = Ya, putuskan sambungan
+server-unpaired = Sambungan diputus. Semua catatan tetap di HP ini.
+server-family-code = Kode server untuk HP keluarga
+server-family-code-made = Ketik kode ini di HP keluarga (Pengaturan → Server puskesmas): { $code }. Berlaku { $hours } jam, sekali pakai.
+server-family-code-making = Membuat kode…
+server-failure-unreachable = server tidak terjangkau (tidak ada internet?)
+server-failure-refused = server tidak lagi menerima HP ini
+server-failure-rejected = server menolak kiriman
+server-failure-server-error = server sedang bermasalah
+server-failure-local = HP ini tidak bisa membaca atau menulis catatannya

@@ -1,0 +1,220 @@
+//! A family's phone and a cadre's phone (two app instances, each its own data folder)
+//! sync through the real puskesmas server on a throwaway PostgreSQL: after the one file
+//! of first contact, sessions, ratings and visits travel with "Sinkronkan sekarang"
+//! alone; a wrong code and plain HTTP to another machine are refused; with the server
+//! down the app keeps working and says when it last synced.
+
+use ayah_asi_e2e::flows::{
+    CHECKLIST_ROWS, apply_received, finish_one_pass_session, new_bundle, onboard, open_cadre_mode,
+    preview_on_cadre, send_from_phone, set_plan,
+};
+use ayah_asi_e2e::server::PuskesmasServer;
+use ayah_asi_e2e::{App, Driver, Result, open_database};
+
+const FAST: (&str, &str) = ("AYAH_ASI_TIME_SCALE", "30");
+
+/// Opens the Server section's pairing form and pairs with `code`.
+async fn pair(app: &App, address: &str, code: &str) -> Result<()> {
+    app.click("#server-pair-form summary").await?;
+    app.type_into("#server-address", address).await?;
+    app.type_into("#server-code", code).await?;
+    app.click("#server-pair").await?;
+    app.wait_for("#server-paired-to").await?;
+    Ok(())
+}
+
+/// "Sinkronkan sekarang", then the line that says what it did.
+async fn sync_now(app: &App) -> Result<String> {
+    app.click("#server-sync").await?;
+    app.wait_for_text_containing("#server-note", "Selesai:")
+        .await?;
+    app.text("#server-note").await
+}
+
+fn count(db: &std::path::Path, sql: &str) -> Result<i64> {
+    Ok(open_database(db)?.query_row(sql, [], |r| r.get(0))?)
+}
+
+/// The code in "Ketik kode ini di HP keluarga (…): ABCD-EFGH-JK. Berlaku …".
+fn code_in(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .find(|word| {
+            word.len() >= 9
+                && word.contains('-')
+                && word
+                    .chars()
+                    .all(|c| c == '-' || ayah_asi_core::sync::CODE_ALPHABET.contains(c))
+        })
+        .map(str::to_owned)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Result<()> {
+    let mut server = PuskesmasServer::start()?;
+    let address = server.address();
+    let outbox = tempfile::tempdir()?;
+    let outbox_dir = outbox.path().to_string_lossy().into_owned();
+    let inbox = tempfile::tempdir()?;
+    let received = inbox.path().join("kenalan.ayahasi");
+    let received_text = received.to_string_lossy().into_owned();
+
+    // First contact, by file as before: the father's family reaches the cadre.
+    let phone = Driver::start_with_env(&[FAST, ("AYAH_ASI_EXPORT_DIR", &outbox_dir)])?;
+    let father = phone.launch().await?;
+    onboard(&father).await?;
+    set_plan(&father, 60, 1).await?;
+    send_from_phone(&father).await?;
+    std::fs::copy(new_bundle(outbox.path(), &[])?, &received)?;
+    let tablet = Driver::start_with_env(&[("AYAH_ASI_IMPORT_FILE", &received_text)])?;
+    let cadre = tablet.launch().await?;
+    open_cadre_mode(&cadre, "246810").await?;
+    preview_on_cadre(&cadre).await?;
+    apply_received(&cadre).await?;
+
+    // The cadre pairs her phone. Plain HTTP to another machine and a wrong code are
+    // refused in her language, and nothing is kept.
+    cadre.click("#server-pair-form summary").await?;
+    cadre
+        .type_into("#server-address", "http://192.168.1.20:8080")
+        .await?;
+    cadre.type_into("#server-code", "ABCD-EFGH").await?;
+    cadre.click("#server-pair").await?;
+    cadre
+        .wait_for_text_containing("#server-address-error", "https://")
+        .await?;
+    cadre
+        .client
+        .find(ayah_asi_e2e::Locator::Css("#server-address"))
+        .await?
+        .clear()
+        .await?;
+    cadre.type_into("#server-address", &address).await?;
+    cadre.click("#server-pair").await?;
+    cadre
+        .wait_for_text_containing("#server-pair-status", "Kode sambung salah")
+        .await?;
+    assert!(!tablet.data_dir().join("server-pairing.json").exists());
+    cadre
+        .client
+        .find(ayah_asi_e2e::Locator::Css("#server-code"))
+        .await?
+        .clear()
+        .await?;
+    cadre
+        .type_into("#server-code", &server.cadre_code()?.to_lowercase())
+        .await?;
+    cadre.click("#server-pair").await?;
+    cadre.wait_for("#server-paired-to").await?;
+    cadre
+        .wait_for_text_containing("#server-status", "Belum pernah sinkron")
+        .await?;
+    let first = sync_now(&cadre).await?;
+    assert!(first.contains("catatan terkirim"), "{first}");
+    cadre.screenshot("100-server-synced").await?;
+    assert_eq!(
+        server.count("SELECT count(*) FROM record WHERE table_name = 'family'")?,
+        1
+    );
+
+    // A code for the family's phone, made from her review.
+    cadre.click("#families-list button[id^='review-']").await?;
+    cadre.click("#family-server-code").await?;
+    cadre
+        .wait_for_text_containing("#family-server-code-text", "Ketik kode ini")
+        .await?;
+    let shown = cadre.text("#family-server-code-text").await?;
+    let family_code = code_in(&shown).ok_or(format!("no code in {shown:?}"))?;
+
+    // The father's phone pairs with it, then a session is given and rated.
+    pair(&father, &address, &family_code).await?;
+    father
+        .wait_for_text_containing(
+            "#server-section",
+            "hanya mengirim dan menerima catatan keluarga ini",
+        )
+        .await?;
+    finish_one_pass_session(&father).await?;
+    father.click("#handover-ready").await?;
+    father.click("#comfort-4").await?;
+    father.click("#milk-flow-sprays").await?;
+    father.click("#rating-save").await?;
+    father.click("#back-home").await?;
+    let sent = sync_now(&father).await?;
+    assert!(
+        sent.contains("Selesai: 2 catatan terkirim"),
+        "the session and its rating: {sent}"
+    );
+    father.screenshot("101-family-synced").await?;
+
+    // The cadre syncs: the session is in her review without any file.
+    cadre.click("#back-to-families").await?;
+    let got = sync_now(&cadre).await?;
+    assert!(got.contains("2 diterima"), "{got}");
+    assert_eq!(
+        count(
+            &tablet.database(),
+            "SELECT count(*) FROM session_rating WHERE comfort = 4 AND milk_flow = 'sprays'"
+        )?,
+        1
+    );
+    cadre.click("#families-list button[id^='review-']").await?;
+    cadre.wait_for("#review-sessions li").await?;
+
+    // Her visit: every row done well but one, to practise.
+    cadre.click("#visit-again").await?;
+    for row in CHECKLIST_ROWS {
+        let score = if row == "preparation" { 1 } else { 2 };
+        cadre.click(&format!("#row-{row}-{score}")).await?;
+    }
+    cadre.click("#motivation-cooperative").await?;
+    cadre.click("#visit-save").await?;
+    cadre.wait_for("#visit-saved").await?;
+    cadre.click("#visit-to-review").await?;
+    cadre.click("#back-to-families").await?;
+    sync_now(&cadre).await?;
+
+    // The father's next sync brings her visit to his history.
+    let news = sync_now(&father).await?;
+    assert!(news.contains("diterima"), "{news}");
+    father.click("#open-history").await?;
+    father
+        .wait_for_text_containing("#history-visits", "Bu Rina menilai pijatan")
+        .await?;
+    father
+        .wait_for_text_containing("#history-visits", "Perlu dilatih lagi")
+        .await?;
+    father.screenshot("102-family-sees-visit").await?;
+    father.click("#back-home").await?;
+    assert_eq!(
+        std::fs::read_dir(outbox.path())?.count(),
+        1,
+        "only the first-contact file was ever written"
+    );
+
+    // The server goes down: the app keeps working and says when it last synced.
+    server.kill();
+    father.click("#server-sync").await?;
+    father
+        .wait_for_text_containing("#server-note", "Server tidak terjangkau")
+        .await?;
+    father
+        .wait_for_text_containing("#server-status", "Terakhir berhasil:")
+        .await?;
+    father.screenshot("103-server-unreachable").await?;
+    finish_one_pass_session(&father).await?;
+    father.click("#handover-ready").await?;
+    father.click("#rating-skip").await?;
+    father.click("#back-home").await?;
+    father.wait_for("#start-massage").await?;
+    // Back up: the session given offline reaches the server once.
+    server.serve()?;
+    let later = sync_now(&father).await?;
+    assert!(later.contains("catatan terkirim"), "{later}");
+    assert_eq!(
+        server.count("SELECT count(*) FROM record WHERE table_name = 'massage_session'")?,
+        2
+    );
+    father.close().await?;
+    cadre.close().await?;
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! The puskesmas server for end-to-end tests: the real `ayah-asi-server` binary on a
+//! free port, on a throwaway PostgreSQL cluster of its own. Dropping it stops both and
+//! removes the cluster's folder, also when the test fails.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::Result;
+
+const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
+
+/// The server binary: `AYAH_ASI_SERVER`, or the debug build of this workspace.
+pub fn server_binary() -> PathBuf {
+    match std::env::var_os("AYAH_ASI_SERVER") {
+        Some(path) => PathBuf::from(path),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/ayah-asi-server"),
+    }
+}
+
+fn free_port() -> Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
+    let status = Command::new("runuser")
+        .args(["-u", "postgres", "--", &format!("{PG_BIN}/{program}")])
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| {
+            format!("{program}: {e} (is PostgreSQL 15 installed? make test installs it)")
+        })?;
+    if !status.success() {
+        return Err(format!("{program} {args:?} failed").into());
+    }
+    Ok(())
+}
+
+pub struct PuskesmasServer {
+    dir: tempfile::TempDir,
+    pg_port: u16,
+    port: u16,
+    child: Option<Child>,
+}
+
+impl PuskesmasServer {
+    /// A fresh cluster, migrated, with one puskesmas, posyandu Melati and cadre Bu Rina
+    /// (cadre id 1); the server listening on 127.0.0.1.
+    pub fn start() -> Result<Self> {
+        let binary = server_binary();
+        if !binary.is_file() {
+            return Err(format!(
+                "no server at {} (cargo build -p ayah-asi-server)",
+                binary.display()
+            )
+            .into());
+        }
+        let dir = tempfile::Builder::new().prefix("ayah-asi-pg-").tempdir()?;
+        let chown = Command::new("chown")
+            .arg("postgres:postgres")
+            .arg(dir.path())
+            .status()?;
+        if !chown.success() {
+            return Err("chown of the cluster folder failed".into());
+        }
+        let data = dir.path().join("data");
+        as_postgres(
+            "initdb",
+            &[
+                "-D",
+                &text(&data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync",
+            ],
+        )?;
+        let mut server = Self {
+            dir,
+            pg_port: free_port()?,
+            port: free_port()?,
+            child: None,
+        };
+        server.start_postgres()?;
+        server.cli(&["migrate"])?;
+        server.cli(&["puskesmas", "add", "Puskesmas Rejosari"])?;
+        server.cli(&["posyandu", "add", "Puskesmas Rejosari", "Melati"])?;
+        server.cli(&["cadre", "add", "1", "Bu Rina"])?;
+        server.serve()?;
+        Ok(server)
+    }
+
+    fn start_postgres(&self) -> Result<()> {
+        let options = format!(
+            "-p {} -k {} -c listen_addresses='' -c fsync=off",
+            self.pg_port,
+            text(self.dir.path())
+        );
+        let data = self.dir.path().join("data");
+        let log = self.dir.path().join("postgres.log");
+        as_postgres(
+            "pg_ctl",
+            &[
+                "-D",
+                &text(&data),
+                "-o",
+                &options,
+                "-l",
+                &text(&log),
+                "-w",
+                "start",
+            ],
+        )
+    }
+
+    fn database_url(&self) -> String {
+        format!(
+            "host={} port={} user=postgres dbname=postgres",
+            text(self.dir.path()),
+            self.pg_port
+        )
+    }
+
+    fn command(&self) -> Command {
+        let mut command = Command::new(server_binary());
+        command
+            .env("AYAH_ASI_DATABASE_URL", self.database_url())
+            .env("AYAH_ASI_LISTEN", format!("127.0.0.1:{}", self.port))
+            .env("RUST_LOG", "warn");
+        command
+    }
+
+    /// Runs a command-line subcommand; its standard output.
+    pub fn cli(&self, args: &[&str]) -> Result<String> {
+        let output = self.command().args(args).output()?;
+        if !output.status.success() {
+            return Err(format!(
+                "ayah-asi-server {args:?}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+            .into());
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// A one-time pairing code for cadre 1's phone.
+    pub fn cadre_code(&self) -> Result<String> {
+        let printed = self.cli(&["pairing-code", "1"])?;
+        printed
+            .split_whitespace()
+            .next()
+            .map(str::to_owned)
+            .ok_or_else(|| "no code printed".into())
+    }
+
+    /// Starts (or restarts) the server and waits until it answers.
+    pub fn serve(&mut self) -> Result<()> {
+        let log = std::fs::File::create(self.dir.path().join("server.log"))?;
+        let child = self
+            .command()
+            .arg("serve")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()?;
+        self.child = Some(child);
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if started.elapsed() > Duration::from_secs(20) {
+                return Err("the server did not start listening".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(())
+    }
+
+    /// Stops the server at once (SIGKILL), as a crash or a power cut would.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// The address the app types: plain HTTP is allowed to this computer only.
+    pub fn address(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Counts rows on the server with `psql`.
+    pub fn count(&self, sql: &str) -> Result<i64> {
+        let output = Command::new("runuser")
+            .args(["-u", "postgres", "--", "psql", "-tA", "-h"])
+            .arg(self.dir.path())
+            .args(["-p", &self.pg_port.to_string(), "-d", "postgres", "-c", sql])
+            .output()?;
+        if !output.status.success() {
+            return Err(format!("psql: {}", String::from_utf8_lossy(&output.stderr)).into());
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().parse()?)
+    }
+}
+
+impl Drop for PuskesmasServer {
+    fn drop(&mut self) {
+        self.kill();
+        let data = self.dir.path().join("data");
+        let _ = Command::new("runuser")
+            .args(["-u", "postgres", "--", &format!("{PG_BIN}/pg_ctl")])
+            .args(["-D", &text(&data), "-m", "immediate", "-w", "stop"])
+            .stdout(Stdio::null())
+            .status();
+    }
+}
+
+fn text(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}

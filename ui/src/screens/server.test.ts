@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import { setLanguage } from '../i18n';
+import { statusLines } from './server';
+import type { ServerStatus } from '../api';
+
+// setLanguage also sets the page's lang and title: a stand-in page for it.
+Object.assign(globalThis, { document: { documentElement: {}, title: '' } });
+
+const paired: ServerStatus = {
+  paired: true, address: 'https://ayahasi.puskesmas.id', forFamily: false, pairedAt: '2026-12-01T08:00:00+07:00',
+  lastSuccessAt: null, lastAttemptAt: null, lastFailure: null, lastFailureCode: null, lastCounts: null,
+};
+
+test('a paired phone that never synced says so', () => {
+  setLanguage('id');
+  expect(statusLines(paired)).toEqual(['Belum pernah sinkron.']);
+});
+
+test('a good sync shows when, and its counts', () => {
+  setLanguage('id');
+  const lines = statusLines({ ...paired, lastSuccessAt: '2026-12-02T15:40:00+07:00', lastAttemptAt: '2026-12-02T15:40:00+07:00',
+    lastCounts: { sent: 12, received: 3, toChoose: 1 } });
+  expect(lines[0]).toMatch(/^Sinkron terakhir: /);
+  expect(lines[1]).toBe('12 catatan terkirim, 3 diterima, 1 perlu dipilih');
+});
+
+test('a failed sync says why and keeps the last good time visible', () => {
+  setLanguage('en');
+  const lines = statusLines({ ...paired, lastSuccessAt: '2026-12-02T15:40:00+07:00', lastAttemptAt: '2026-12-02T16:00:00+07:00',
+    lastFailure: 'unreachable', lastFailureCode: 'error-server-unreachable', lastCounts: { sent: 1, received: 0, toChoose: 0 } });
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toContain('the server could not be reached');
+  expect(lines[1]).toMatch(/^Last good sync: /);
+  setLanguage('id');
+});
