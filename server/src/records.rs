@@ -485,6 +485,13 @@ pub async fn pull_at_most(
 ) -> Result<Pulled, SyncError> {
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
+    // A push of her families holds this lock until it commits: waiting for it means a
+    // change number handed out before ours but committed after can never be skipped.
+    tx.execute(
+        "SELECT pg_advisory_xact_lock_shared($1)",
+        &[&device.cadre_id],
+    )
+    .await?;
     let families = families_of(&tx, device).await?;
     let max = limit;
     let limit = usize::try_from(max).unwrap_or(usize::MAX);

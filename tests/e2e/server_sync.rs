@@ -48,17 +48,25 @@ fn code_in(text: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Result<()> {
-    let mut server = PuskesmasServer::start()?;
-    let address = server.address();
+/// Two phones after first contact: the father's family reached the cadre by file, and
+/// her phone is paired and synced.
+struct TwoPhones {
+    server: PuskesmasServer,
+    outbox: tempfile::TempDir,
+    _inbox: tempfile::TempDir,
+    phone: Driver,
+    father: App,
+    tablet: Driver,
+    cadre: App,
+}
+
+async fn two_phones() -> Result<TwoPhones> {
+    let server = PuskesmasServer::start()?;
     let outbox = tempfile::tempdir()?;
     let outbox_dir = outbox.path().to_string_lossy().into_owned();
     let inbox = tempfile::tempdir()?;
     let received = inbox.path().join("kenalan.ayahasi");
     let received_text = received.to_string_lossy().into_owned();
-
-    // First contact, by file as before: the father's family reaches the cadre.
     let phone = Driver::start_with_env(&[FAST, ("AYAH_ASI_EXPORT_DIR", &outbox_dir)])?;
     let father = phone.launch().await?;
     onboard(&father).await?;
@@ -70,69 +78,88 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
     open_cadre_mode(&cadre, "246810").await?;
     preview_on_cadre(&cadre).await?;
     apply_received(&cadre).await?;
-
-    // The cadre pairs her phone. Plain HTTP to another machine and a wrong code are
-    // refused in her language, and nothing is kept.
-    cadre.click("#server-pair-form summary").await?;
-    cadre
-        .type_into("#server-address", "http://192.168.1.20:8080")
-        .await?;
-    cadre.type_into("#server-code", "ABCD-EFGH").await?;
-    cadre.click("#server-pair").await?;
-    cadre
-        .wait_for_text_containing("#server-address-error", "https://")
-        .await?;
-    cadre
-        .client
-        .find(ayah_asi_e2e::Locator::Css("#server-address"))
-        .await?
-        .clear()
-        .await?;
-    cadre.type_into("#server-address", &address).await?;
-    cadre.click("#server-pair").await?;
-    cadre
-        .wait_for_text_containing("#server-pair-status", "Kode sambung salah")
-        .await?;
-    assert!(!tablet.data_dir().join("server-pairing.json").exists());
-    cadre
-        .client
-        .find(ayah_asi_e2e::Locator::Css("#server-code"))
-        .await?
-        .clear()
-        .await?;
-    cadre
-        .type_into("#server-code", &server.cadre_code()?.to_lowercase())
-        .await?;
-    cadre.click("#server-pair").await?;
-    cadre.wait_for("#server-paired-to").await?;
+    pair(
+        &cadre,
+        &server.address(),
+        &server.cadre_code()?.to_lowercase(),
+    )
+    .await?;
     cadre
         .wait_for_text_containing("#server-status", "Belum pernah sinkron")
         .await?;
     let first = sync_now(&cadre).await?;
     assert!(first.contains("catatan terkirim"), "{first}");
-    cadre.screenshot("100-server-synced").await?;
-    assert_eq!(
-        server.count("SELECT count(*) FROM record WHERE table_name = 'family'")?,
-        1
-    );
+    Ok(TwoPhones {
+        server,
+        outbox,
+        _inbox: inbox,
+        phone,
+        father,
+        tablet,
+        cadre,
+    })
+}
 
-    // A code for the family's phone, made from her review.
+/// From the family's review in cadre mode: a code for the family's phone, typed there.
+async fn pair_family_phone(cadre: &App, father: &App, address: &str) -> Result<()> {
     cadre.click("#families-list button[id^='review-']").await?;
     cadre.click("#family-server-code").await?;
     cadre
         .wait_for_text_containing("#family-server-code-text", "Ketik kode ini")
         .await?;
     let shown = cadre.text("#family-server-code-text").await?;
-    let family_code = code_in(&shown).ok_or(format!("no code in {shown:?}"))?;
-
-    // The father's phone pairs with it, then a session is given and rated.
-    pair(&father, &address, &family_code).await?;
+    let code = code_in(&shown).ok_or(format!("no code in {shown:?}"))?;
+    cadre.click("#back-to-families").await?;
+    pair(father, address, &code).await?;
     father
         .wait_for_text_containing(
             "#server-section",
             "hanya mengirim dan menerima catatan keluarga ini",
         )
         .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Result<()> {
+    let TwoPhones {
+        mut server,
+        outbox,
+        phone,
+        father,
+        tablet,
+        cadre,
+        ..
+    } = two_phones().await?;
+    cadre.screenshot("100-server-synced").await?;
+    assert_eq!(
+        server.count("SELECT count(*) FROM record WHERE table_name = 'family'")?,
+        1
+    );
+
+    // On the father's phone, plain HTTP to another machine and a wrong code are refused
+    // in his language, and nothing is kept.
+    father.click("#server-pair-form summary").await?;
+    father
+        .type_into("#server-address", "http://192.168.1.20:8080")
+        .await?;
+    father.type_into("#server-code", "ABCD-EFGH").await?;
+    father.click("#server-pair").await?;
+    father
+        .wait_for_text_containing("#server-address-error", "https://")
+        .await?;
+    father
+        .type_into("#server-address", &server.address())
+        .await?;
+    father.click("#server-pair").await?;
+    father
+        .wait_for_text_containing("#server-pair-status", "Kode sambung salah")
+        .await?;
+    assert!(!phone.data_dir().join("server-pairing.json").exists());
+    father.click("#server-pair-form summary").await?;
+    pair_family_phone(&cadre, &father, &server.address()).await?;
+
+    // A session is given and rated; one sync sends both.
     finish_one_pass_session(&father).await?;
     father.click("#handover-ready").await?;
     father.click("#comfort-4").await?;
@@ -147,7 +174,6 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
     father.screenshot("101-family-synced").await?;
 
     // The cadre syncs: the session is in her review without any file.
-    cadre.click("#back-to-families").await?;
     let got = sync_now(&cadre).await?;
     assert!(got.contains("2 diterima"), "{got}");
     assert_eq!(
@@ -216,5 +242,83 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
     );
     father.close().await?;
     cadre.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn clashing_edits_wait_for_the_cadre_and_her_choice_syncs_back() -> Result<()> {
+    let TwoPhones {
+        server,
+        phone,
+        father,
+        tablet,
+        cadre,
+        ..
+    } = two_phones().await?;
+    pair_family_phone(&cadre, &father, &server.address()).await?;
+
+    // Both correct the family at once: the cadre the RW, the father the posyandu.
+    cadre.click("#families-list button[id^='review-']").await?;
+    cadre.click("#edit-family").await?;
+    cadre.type_into("#field-rw", "7").await?;
+    cadre.click("#save-family").await?;
+    cadre.wait_for("#review-title").await?;
+    cadre.click("#back-to-families").await?;
+    father.click("#family-data summary").await?;
+    father.click("#edit-family").await?;
+    father.type_into("#field-posyandu", "Mawar").await?;
+    father.click("#save-family").await?;
+    father.wait_for("#start-massage").await?;
+
+    let sent = sync_now(&father).await?;
+    assert!(sent.contains("1 catatan terkirim"), "{sent}");
+    // Her sync finds the clash: kept aside on the server and on her phone, shown to her.
+    let clash = sync_now(&cadre).await?;
+    assert!(
+        clash.contains("1 perlu dipilih"),
+        "{clash}\nserver: {}\npushes: {}",
+        server.query("SELECT table_name, body->>'row_version', body->>'posyandu', body->>'rw', pushed_by, seq FROM record WHERE table_name = 'family'")?,
+        server.query("SELECT device_id, tally FROM push ORDER BY at")?
+    );
+    assert!(clash.contains("Lihat perubahan bertabrakan"), "{clash}");
+    assert_eq!(server.count("SELECT count(*) FROM conflict")?, 1);
+    cadre.click("#open-conflicts").await?;
+    cadre
+        .wait_for_text(
+            "#conflicts-list tr[data-field='posyandu'] td.incoming",
+            "Mawar",
+        )
+        .await?;
+    cadre
+        .wait_for_text("#conflicts-list tr[data-field='rw'] td.here", "7")
+        .await?;
+    cadre.screenshot("104-server-conflict").await?;
+    cadre
+        .click("#conflicts-list button[id^='keep-local-']")
+        .await?;
+    cadre.wait_for("#conflicts-none").await?;
+    cadre.click("#conflicts-back").await?;
+
+    // Her choice travels back as an ordinary update, to the server and to the phone.
+    let chosen = sync_now(&cadre).await?;
+    assert!(chosen.contains("1 catatan terkirim"), "{chosen}");
+    let news = sync_now(&father).await?;
+    assert!(news.contains("1 diterima"), "{news}");
+    let read = |db: &std::path::Path| -> Result<(String, String, i64)> {
+        Ok(open_database(db)?.query_row(
+            "SELECT posyandu, rw, row_version FROM family",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?)
+    };
+    let expected = ("Melati".to_owned(), "7".to_owned(), 3);
+    assert_eq!(read(&phone.database())?, expected);
+    assert_eq!(read(&tablet.database())?, expected);
+    assert_eq!(
+        server.count(
+            "SELECT (body->>'row_version')::bigint FROM record WHERE table_name = 'family'"
+        )?,
+        3
+    );
     Ok(())
 }

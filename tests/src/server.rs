@@ -192,6 +192,11 @@ impl PuskesmasServer {
 
     /// Counts rows on the server with `psql`.
     pub fn count(&self, sql: &str) -> Result<i64> {
+        Ok(self.query(sql)?.trim().parse()?)
+    }
+
+    /// What `psql` prints for `sql`, unaligned (for counts and for messages on failure).
+    pub fn query(&self, sql: &str) -> Result<String> {
         let output = Command::new("runuser")
             .args(["-u", "postgres", "--", "psql", "-tA", "-h"])
             .arg(self.dir.path())
@@ -200,7 +205,7 @@ impl PuskesmasServer {
         if !output.status.success() {
             return Err(format!("psql: {}", String::from_utf8_lossy(&output.stderr)).into());
         }
-        Ok(String::from_utf8_lossy(&output.stdout).trim().parse()?)
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 }
 

@@ -184,10 +184,11 @@ function showFamilies(nav: Nav): void {
   };
   for (const event of ['input', 'change', 'search']) search.addEventListener(event, () => void load());
   const conflictsButton = h('button', { type: 'button', id: 'open-conflicts', class: 'big', hidden: true, onclick: () => nav.open(showConflicts) });
-  void api.transferOverview(null, true).then((overview) => {
+  const countConflicts = () => void api.transferOverview(null, true).then((overview) => {
     conflictsButton.textContent = t('conflicts-open-count', { count: overview.openConflicts });
     conflictsButton.hidden = overview.openConflicts === 0;
   }, () => undefined);
+  countConflicts();
   mount(nav.root, h('section', { id: 'families', class: 'screen', 'aria-labelledby': 'families-title' },
     h('div', { class: 'title-row' },
       h('h1', { id: 'families-title' }, t('families-title')),
@@ -203,7 +204,11 @@ function showFamilies(nav: Nav): void {
     h('button', { type: 'button', id: 'import-bundle', class: 'big', onclick: () => nav.open((n) => showReceive(n, true)) }, t('transfer-receive')),
     h('button', { type: 'button', id: 'export-all', class: 'big', onclick: () => nav.open((n) => showSend(n, null, true)) }, t('transfer-send-all')),
     conflictsButton,
-    serverSection(true),
+    // What a sync brought shows at once: new families, and clashes to choose.
+    serverSection(true, () => {
+      void load();
+      countConflicts();
+    }),
     backupSection(() => nav.home()),
     h('button', { type: 'button', id: 'cadre-exit', class: 'big', onclick: () => nav.back() }, t('cadre-exit')),
   ));

@@ -29,13 +29,16 @@ export function statusLines(status: api.ServerStatus): string[] {
   return lines;
 }
 
-/** The section; `forCadre` picks the hint for whose code to type. */
-export function serverSection(forCadre: boolean): HTMLElement {
+/**
+ * The section; `forCadre` picks the hint for whose code to type; `onSynced` runs after a
+ * sync done here, for the screen around it to show what arrived.
+ */
+export function serverSection(forCadre: boolean, onSynced: () => void = () => undefined): HTMLElement {
   const section = h('section', { id: 'server-section', class: 'card', 'aria-labelledby': 'server-title' });
   const fill = (status: api.ServerStatus, note?: string) => {
     section.replaceChildren(
       h('h2', { id: 'server-title' }, t('server-title')),
-      ...(status.paired ? pairedParts(status, fill) : [pairForm(forCadre, fill)]),
+      ...(status.paired ? pairedParts(status, fill, onSynced) : [pairForm(forCadre, fill)]),
       ...(note ? [h('p', { id: 'server-note', role: 'status' }, note)] : []),
     );
   };
@@ -85,12 +88,14 @@ function pairForm(forCadre: boolean, fill: Fill): HTMLElement {
     status);
 }
 
-function pairedParts(status: api.ServerStatus, fill: Fill): HTMLElement[] {
+function pairedParts(status: api.ServerStatus, fill: Fill, onSynced: () => void): HTMLElement[] {
   const lines = h('div', { id: 'server-status' }, ...statusLines(status).map((line) => h('p', {}, line)));
   const result = h('p', { id: 'server-sync-result', role: 'status' });
   const sync = h('button', { type: 'button', id: 'server-sync', class: 'big primary' }, t('server-sync-now'));
   sync.onclick = async () => {
     sync.disabled = true;
+    // The last sync's outcome goes: what shows next is this one's.
+    document.getElementById('server-note')?.remove();
     const progress = new api.Channel<api.SyncStage>();
     progress.onmessage = (stage) => {
       result.textContent = t(stage === 'sending' ? 'server-sync-sending' : 'server-sync-receiving');
@@ -100,6 +105,7 @@ function pairedParts(status: api.ServerStatus, fill: Fill): HTMLElement[] {
       const note = [t('server-sync-done', countsArgs(done.counts))];
       if (done.counts.toChoose > 0) note.push(t('server-sync-to-choose'));
       fill(done.status, note.join(' '));
+      onSynced();
     } catch (raw) {
       const error = toAppError(raw);
       const message = t(error.code, error.args);
