@@ -4,126 +4,14 @@
 //! alone; a wrong code and plain HTTP to another machine are refused; with the server
 //! down the app keeps working and says when it last synced.
 
-use ayah_asi_e2e::flows::{
-    CHECKLIST_ROWS, apply_received, finish_one_pass_session, new_bundle, onboard, open_cadre_mode,
-    preview_on_cadre, send_from_phone, set_plan,
-};
-use ayah_asi_e2e::server::PuskesmasServer;
-use ayah_asi_e2e::{App, Driver, Result, open_database};
-
-const FAST: (&str, &str) = ("AYAH_ASI_TIME_SCALE", "30");
-
-/// Opens the Server section's pairing form and pairs with `code`.
-async fn pair(app: &App, address: &str, code: &str) -> Result<()> {
-    app.click("#server-pair-form summary").await?;
-    app.type_into("#server-address", address).await?;
-    app.type_into("#server-code", code).await?;
-    app.click("#server-pair").await?;
-    app.wait_for("#server-paired-to").await?;
-    Ok(())
-}
-
-/// "Sinkronkan sekarang", then the line that says what it did.
-async fn sync_now(app: &App) -> Result<String> {
-    app.click("#server-sync").await?;
-    app.wait_for_text_containing("#server-note", "Selesai:")
-        .await?;
-    app.text("#server-note").await
-}
-
-fn count(db: &std::path::Path, sql: &str) -> Result<i64> {
-    Ok(open_database(db)?.query_row(sql, [], |r| r.get(0))?)
-}
-
-/// The code in "Ketik kode ini di HP keluarga (…): ABCD-EFGH-JK. Berlaku …".
-fn code_in(text: &str) -> Option<String> {
-    text.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .find(|word| {
-            word.len() >= 9
-                && word.contains('-')
-                && word
-                    .chars()
-                    .all(|c| c == '-' || ayah_asi_core::sync::CODE_ALPHABET.contains(c))
-        })
-        .map(str::to_owned)
-}
-
-/// Two phones after first contact: the father's family reached the cadre by file, and
-/// her phone is paired and synced.
-struct TwoPhones {
-    server: PuskesmasServer,
-    outbox: tempfile::TempDir,
-    _inbox: tempfile::TempDir,
-    phone: Driver,
-    father: App,
-    tablet: Driver,
-    cadre: App,
-}
-
-async fn two_phones() -> Result<TwoPhones> {
-    let server = PuskesmasServer::start()?;
-    let outbox = tempfile::tempdir()?;
-    let outbox_dir = outbox.path().to_string_lossy().into_owned();
-    let inbox = tempfile::tempdir()?;
-    let received = inbox.path().join("kenalan.ayahasi");
-    let received_text = received.to_string_lossy().into_owned();
-    let phone = Driver::start_with_env(&[FAST, ("AYAH_ASI_EXPORT_DIR", &outbox_dir)])?;
-    let father = phone.launch().await?;
-    onboard(&father).await?;
-    set_plan(&father, 60, 1).await?;
-    send_from_phone(&father).await?;
-    std::fs::copy(new_bundle(outbox.path(), &[])?, &received)?;
-    let tablet = Driver::start_with_env(&[("AYAH_ASI_IMPORT_FILE", &received_text)])?;
-    let cadre = tablet.launch().await?;
-    open_cadre_mode(&cadre, "246810").await?;
-    preview_on_cadre(&cadre).await?;
-    apply_received(&cadre).await?;
-    pair(
-        &cadre,
-        &server.address(),
-        &server.cadre_code()?.to_lowercase(),
-    )
-    .await?;
-    cadre
-        .wait_for_text_containing("#server-status", "Belum pernah sinkron")
-        .await?;
-    let first = sync_now(&cadre).await?;
-    assert!(first.contains("catatan terkirim"), "{first}");
-    Ok(TwoPhones {
-        server,
-        outbox,
-        _inbox: inbox,
-        phone,
-        father,
-        tablet,
-        cadre,
-    })
-}
-
-/// From the family's review in cadre mode: a code for the family's phone, typed there.
-async fn pair_family_phone(cadre: &App, father: &App, address: &str) -> Result<()> {
-    cadre.click("#families-list button[id^='review-']").await?;
-    cadre.click("#family-server-code").await?;
-    cadre
-        .wait_for_text_containing("#family-server-code-text", "Ketik kode ini")
-        .await?;
-    let shown = cadre.text("#family-server-code-text").await?;
-    let code = code_in(&shown).ok_or(format!("no code in {shown:?}"))?;
-    cadre.click("#back-to-families").await?;
-    pair(father, address, &code).await?;
-    father
-        .wait_for_text_containing(
-            "#server-section",
-            "hanya mengirim dan menerima catatan keluarga ini",
-        )
-        .await?;
-    Ok(())
-}
+use ayah_asi_e2e::flows::{CHECKLIST_ROWS, finish_one_pass_session};
+use ayah_asi_e2e::two_phones::{TwoPhones, count, pair_family_phone, sync_now, two_phones};
+use ayah_asi_e2e::{Result, open_database};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Result<()> {
     let TwoPhones {
-        mut server,
+        server,
         outbox,
         phone,
         father,

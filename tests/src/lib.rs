@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 pub mod flows;
 pub mod notifications;
+pub mod proxy;
 pub mod server;
+pub mod two_phones;
 
 pub use fantoccini::Locator;
 use fantoccini::elements::Element;

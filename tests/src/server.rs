@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::Result;
@@ -42,8 +43,52 @@ fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
 pub struct PuskesmasServer {
     dir: tempfile::TempDir,
     pg_port: u16,
+    process: ServerProcess,
+}
+
+/// The server process, shareable: a test's proxy may kill and restart it mid-request.
+#[derive(Clone)]
+pub struct ServerProcess {
+    command: Arc<dyn Fn() -> Command + Send + Sync>,
+    log: PathBuf,
     port: u16,
-    child: Option<Child>,
+    child: Arc<Mutex<Option<Child>>>,
+}
+
+impl ServerProcess {
+    /// Starts (or restarts) the server and waits until it answers.
+    pub fn serve(&self) -> Result<()> {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)?;
+        let child = (self.command)()
+            .arg("serve")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()?;
+        *self.child.lock().unwrap_or_else(|p| p.into_inner()) = Some(child);
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if started.elapsed() > Duration::from_secs(20) {
+                return Err("the server did not start listening".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(())
+    }
+
+    /// Stops the server at once (SIGKILL), as a crash or a power cut would.
+    pub fn kill(&self) {
+        if let Some(mut child) = self.child.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
 }
 
 impl PuskesmasServer {
@@ -79,11 +124,30 @@ impl PuskesmasServer {
                 "--no-sync",
             ],
         )?;
-        let mut server = Self {
+        let pg_port = free_port()?;
+        let port = free_port()?;
+        let url = format!(
+            "host={} port={pg_port} user=postgres dbname=postgres",
+            text(dir.path())
+        );
+        let log = dir.path().join("server.log");
+        let command = move || {
+            let mut command = Command::new(server_binary());
+            command
+                .env("AYAH_ASI_DATABASE_URL", &url)
+                .env("AYAH_ASI_LISTEN", format!("127.0.0.1:{port}"))
+                .env("RUST_LOG", "warn");
+            command
+        };
+        let server = Self {
             dir,
-            pg_port: free_port()?,
-            port: free_port()?,
-            child: None,
+            pg_port,
+            process: ServerProcess {
+                command: Arc::new(command),
+                log,
+                port,
+                child: Arc::default(),
+            },
         };
         server.start_postgres()?;
         server.cli(&["migrate"])?;
@@ -117,26 +181,9 @@ impl PuskesmasServer {
         )
     }
 
-    fn database_url(&self) -> String {
-        format!(
-            "host={} port={} user=postgres dbname=postgres",
-            text(self.dir.path()),
-            self.pg_port
-        )
-    }
-
-    fn command(&self) -> Command {
-        let mut command = Command::new(server_binary());
-        command
-            .env("AYAH_ASI_DATABASE_URL", self.database_url())
-            .env("AYAH_ASI_LISTEN", format!("127.0.0.1:{}", self.port))
-            .env("RUST_LOG", "warn");
-        command
-    }
-
     /// Runs a command-line subcommand; its standard output.
     pub fn cli(&self, args: &[&str]) -> Result<String> {
-        let output = self.command().args(args).output()?;
+        let output = (self.process.command)().args(args).output()?;
         if !output.status.success() {
             return Err(format!(
                 "ayah-asi-server {args:?}: {}",
@@ -158,36 +205,23 @@ impl PuskesmasServer {
     }
 
     /// Starts (or restarts) the server and waits until it answers.
-    pub fn serve(&mut self) -> Result<()> {
-        let log = std::fs::File::create(self.dir.path().join("server.log"))?;
-        let child = self
-            .command()
-            .arg("serve")
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()?;
-        self.child = Some(child);
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            if started.elapsed() > Duration::from_secs(20) {
-                return Err("the server did not start listening".into());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(())
+    pub fn serve(&self) -> Result<()> {
+        self.process.serve()
     }
 
     /// Stops the server at once (SIGKILL), as a crash or a power cut would.
-    pub fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
+    pub fn kill(&self) {
+        self.process.kill();
+    }
+
+    /// The process, for a proxy that kills it mid-request.
+    pub fn process(&self) -> ServerProcess {
+        self.process.clone()
     }
 
     /// The address the app types: plain HTTP is allowed to this computer only.
     pub fn address(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        format!("http://127.0.0.1:{}", self.process.port)
     }
 
     /// Counts rows on the server with `psql`.
