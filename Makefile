@@ -147,7 +147,7 @@ fuzz-deps: system-deps
 # Every figure, then one table with its budget (target/bench/summary.json).
 # BENCH_QUICK=1 shrinks the slow parts (1,000 families, 10,000 sessions, a 1-minute
 # session) for a first look; the budgets are for the full run.
-bench: bench-report bench-transfer bench-startup bench-timer
+bench: bench-report bench-transfer bench-server bench-startup bench-timer
 	cargo run -q -p ayah-asi-e2e --bin bench-summary
 
 bench-summary:
@@ -160,6 +160,13 @@ bench-report: ui
 # Bundles of 1,000 and 100,000 sessions: export, parse, import.
 bench-transfer: ui
 	cargo bench -p ayah-asi --bench transfer -- $(if $(BENCH_QUICK),--quick)
+
+# The server (release build) on a throwaway PostgreSQL: a cadre's day pushed, a pull with
+# nothing new, 200 cadres syncing at once (40 with BENCH_QUICK), idle memory.
+bench-server: system-deps
+	cargo build -p ayah-asi-server --release
+	cargo build -p ayah-asi-e2e --bin server-load
+	AYAH_ASI_SERVER=$(CURDIR)/target/release/ayah-asi-server target/debug/server-load $(if $(BENCH_QUICK),--quick)
 
 # Cold start and idle memory of the release app beside an empty Tauri app built the
 # same way (bench/empty-app), BENCH_RUNS runs each after a warm-up.

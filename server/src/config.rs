@@ -8,6 +8,9 @@ pub const DATABASE_URL: &str = "AYAH_ASI_DATABASE_URL";
 pub const LISTEN: &str = "AYAH_ASI_LISTEN";
 /// Database connections kept open; 16 unless set.
 pub const POOL_SIZE: &str = "AYAH_ASI_POOL_SIZE";
+/// Pairing attempts allowed per client address per minute; 10 unless set (a training
+/// day where many phones pair behind one address may need more).
+pub const PAIRING_PER_MINUTE: &str = "AYAH_ASI_PAIRING_PER_MINUTE";
 /// PEM files of the certificate (chain) and its private key: HTTPS when both are set.
 pub const TLS_CERT: &str = "AYAH_ASI_TLS_CERT";
 pub const TLS_KEY: &str = "AYAH_ASI_TLS_KEY";
@@ -17,6 +20,7 @@ pub struct Config {
     pub database_url: String,
     pub listen: SocketAddr,
     pub pool_size: usize,
+    pub pairing_per_minute: usize,
     /// Certificate and key files; `None`: plain HTTP (for localhost, or behind a proxy).
     pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
@@ -59,6 +63,16 @@ impl Config {
                 value: size_text,
                 expected: "a number from 1 to 512",
             })?;
+        let pairing_text = get(PAIRING_PER_MINUTE).unwrap_or_else(|| "10".to_owned());
+        let pairing_per_minute = pairing_text
+            .parse()
+            .ok()
+            .filter(|n| (1..=10_000).contains(n))
+            .ok_or(ConfigError::Invalid {
+                name: PAIRING_PER_MINUTE,
+                value: pairing_text,
+                expected: "a number from 1 to 10000",
+            })?;
         let tls = match (get(TLS_CERT), get(TLS_KEY)) {
             (Some(cert), Some(key)) => Some((cert.into(), key.into())),
             (None, None) => None,
@@ -68,6 +82,7 @@ impl Config {
             database_url,
             listen,
             pool_size,
+            pairing_per_minute,
             tls,
         })
     }
@@ -91,7 +106,10 @@ mod tests {
         let good =
             Config::read(|k| (k == DATABASE_URL).then(|| "postgres://x@localhost/db".to_owned()))
                 .unwrap();
-        assert_eq!((good.listen.port(), good.pool_size), (8080, 16));
+        assert_eq!(
+            (good.listen.port(), good.pool_size, good.pairing_per_minute),
+            (8080, 16, 10)
+        );
         assert!(good.tls.is_none());
         let half = Config::read(|k| match k {
             DATABASE_URL => Some("postgres://x@localhost/db".into()),

@@ -11,6 +11,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/001-organisation.sql"),
     ),
     ("002-records", include_str!("../migrations/002-records.sql")),
+    (
+        "003-natural-keys",
+        include_str!("../migrations/003-natural-keys.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -30,30 +30,35 @@ pub const CURSOR_HEADER: &str = "x-ayah-asi-cursor";
 pub const MORE_HEADER: &str = "x-ayah-asi-more";
 /// The header that names a push, so that sending it again changes nothing.
 pub const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
-/// Pairing attempts allowed per address per minute.
-pub const PAIR_ATTEMPTS_PER_MINUTE: usize = 10;
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
     attempts: Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>,
+    pairing_per_minute: usize,
 }
 
 impl AppState {
-    pub fn new(pool: Pool) -> Self {
+    /// `pairing_per_minute`: pairing attempts allowed per client address per minute.
+    pub fn new(pool: Pool, pairing_per_minute: usize) -> Self {
         Self {
             pool,
             attempts: Arc::default(),
+            pairing_per_minute,
         }
     }
 
     /// Counts a pairing attempt; false when this address tried too often this minute.
     fn allow_attempt(&self, from: IpAddr) -> bool {
         let mut attempts = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
+        // Addresses quiet for a minute are forgotten: the map stays small.
+        attempts.retain(|_, times| {
+            times.retain(|at| at.elapsed() < Duration::from_secs(60));
+            !times.is_empty()
+        });
         let recent = attempts.entry(from).or_default();
-        recent.retain(|at| at.elapsed() < Duration::from_secs(60));
         recent.push(Instant::now());
-        recent.len() <= PAIR_ATTEMPTS_PER_MINUTE
+        recent.len() <= self.pairing_per_minute
     }
 }
 

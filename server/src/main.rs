@@ -102,7 +102,7 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
     db::migrate(&pool)
         .await
         .map_err(|e| format!("migrations: {e}"))?;
-    let app = http::router(http::AppState::new(pool));
+    let app = http::router(http::AppState::new(pool, config.pairing_per_minute));
     let cannot_listen = |e: std::io::Error| format!("cannot listen on {}: {e}", config.listen);
     if let Some((cert, key)) = &config.tls {
         let listener = std::net::TcpListener::bind(config.listen).map_err(cannot_listen)?;

@@ -14,6 +14,33 @@ use serde_json::Value;
 use crate::db::DbError;
 use crate::org::Device;
 
+type Params<'a> = [&'a (dyn tokio_postgres::types::ToSql + Sync)];
+
+// Statements are prepared once per connection and kept: a push runs some ten of them,
+// and parsing and planning each anew cost more than running it.
+async fn exec(tx: &Transaction<'_>, sql: &str, params: &Params<'_>) -> Result<u64, SyncError> {
+    let statement = tx.prepare_cached(sql).await?;
+    Ok(tx.execute(&statement, params).await?)
+}
+
+async fn rows(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: &Params<'_>,
+) -> Result<Vec<tokio_postgres::Row>, SyncError> {
+    let statement = tx.prepare_cached(sql).await?;
+    Ok(tx.query(&statement, params).await?)
+}
+
+async fn row_opt(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: &Params<'_>,
+) -> Result<Option<tokio_postgres::Row>, SyncError> {
+    let statement = tx.prepare_cached(sql).await?;
+    Ok(tx.query_opt(&statement, params).await?)
+}
+
 /// How many changed records one pull returns at most; the app pulls again until none.
 pub const PULL_LIMIT: i64 = 5000;
 
@@ -108,103 +135,182 @@ async fn snapshot(tx: &Transaction<'_>, bundle: &Bundle) -> Result<Snapshot, Syn
     let (tables, ids) = keys_of(bundle);
     let mut snap = Snapshot::default();
     let mut bodies: HashMap<Key, (Body, String)> = HashMap::new();
-    for row in tx
-        .query(
-            "SELECT r.table_name, r.id, r.body, r.hash, r.family_id FROM record r
+    for row in rows(
+        tx,
+        "SELECT r.table_name, r.id, r.body, r.hash, r.family_id FROM record r
              JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.table_name = k.t AND r.id = k.i",
-            &[&tables, &ids],
-        )
-        .await?
+        &[&tables, &ids],
+    )
+    .await?
     {
         let key: Key = (row.get(0), row.get(1));
         snap.here.insert(key.clone(), row.get(4));
         bodies.insert(key, (body_of(row.get(2)), row.get(3)));
     }
-    for row in tx
-        .query(
-            "SELECT t.table_name, t.id FROM tombstone t
+    for row in rows(
+        tx,
+        "SELECT t.table_name, t.id FROM tombstone t
              JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON t.table_name = k.t AND t.id = k.i",
-            &[&tables, &ids],
-        )
-        .await?
+        &[&tables, &ids],
+    )
+    .await?
     {
         snap.tombstoned.insert((row.get(0), row.get(1)));
     }
-    let (conflict_tables, hashes): (Vec<String>, Vec<String>) = bundle
-        .records
-        .iter()
-        .map(|r| (r.table.name.to_owned(), r.hash.clone()))
-        .unzip();
-    for row in tx
-        .query(
+    let by_key = by_natural_keys(tx, bundle, &bodies).await?;
+    let mut found: Vec<(Key, String, Body, String)> = Vec::new();
+    let (mut conflict_tables, mut hashes) = (Vec::new(), Vec::new());
+    for (n, incoming) in bundle.records.iter().enumerate() {
+        let key = (incoming.table.name.to_owned(), incoming.id.clone());
+        let here = match bodies.get(&key) {
+            Some((body, hash)) => Some((incoming.id.clone(), body.clone(), hash.clone())),
+            None => by_key.get(&n).cloned(),
+        };
+        if let Some((id, body, hash)) = here {
+            found.push((key, id, body, hash));
+            conflict_tables.push(incoming.table.name.to_owned());
+            hashes.push(incoming.hash.clone());
+        }
+    }
+    // A clash set aside before matters only where a record is here (see `decide`).
+    if !hashes.is_empty() {
+        for row in rows(
+            tx,
             "SELECT c.table_name, c.incoming_hash FROM conflict c
              JOIN unnest($1::text[], $2::text[]) AS k(t, h) ON c.table_name = k.t AND c.incoming_hash = k.h",
             &[&conflict_tables, &hashes],
         )
         .await?
-    {
-        snap.conflicts.insert((row.get(0), row.get(1)));
-    }
-    for incoming in &bundle.records {
-        let key = (incoming.table.name.to_owned(), incoming.id.clone());
-        let found = match bodies.get(&key) {
-            Some((body, hash)) => Some((incoming.id.clone(), body.clone(), hash.clone())),
-            None => by_natural_key(tx, incoming).await?,
-        };
-        if let Some((id, body, hash)) = found {
-            let history = if incoming.table.editable {
-                tx.query(
-                    "SELECT hash FROM record_history WHERE table_name = $1 AND id = $2",
-                    &[&incoming.table.name, &id],
-                )
-                .await?
-                .iter()
-                .map(|r| r.get(0))
-                .collect()
-            } else {
-                HashSet::new()
-            };
-            let row_version = body.get("row_version").and_then(Value::as_i64).unwrap_or(1);
-            snap.locals.insert(
-                key,
-                Local {
-                    id,
-                    hash,
-                    row_version,
-                    history,
-                },
-            );
+        {
+            snap.conflicts.insert((row.get(0), row.get(1)));
         }
+    }
+    let histories = histories_of(tx, &found).await?;
+    for (key, id, body, hash) in found {
+        let history = histories
+            .get(&(key.0.clone(), id.clone()))
+            .cloned()
+            .unwrap_or_default();
+        let row_version = body.get("row_version").and_then(Value::as_i64).unwrap_or(1);
+        snap.locals.insert(
+            key,
+            Local {
+                id,
+                hash,
+                row_version,
+                history,
+            },
+        );
     }
     Ok(snap)
 }
 
-/// The record here with the same natural key (e.g. a family's one plan made elsewhere).
-async fn by_natural_key(
+/// The hashes of the replaced versions of these records (editable tables only), in
+/// one query.
+async fn histories_of(
     tx: &Transaction<'_>,
-    incoming: &Incoming,
-) -> Result<Option<(String, Body, String)>, SyncError> {
-    if incoming.table.natural_key.is_empty() {
-        return Ok(None);
-    }
-    let key: serde_json::Map<String, Value> = incoming
-        .table
-        .natural_key
+    found: &[(Key, String, Body, String)],
+) -> Result<HashMap<Key, HashSet<String>>, SyncError> {
+    let (tables, ids): (Vec<String>, Vec<String>) = found
         .iter()
-        .map(|c| {
-            (
-                (*c).to_owned(),
-                incoming.body.get(*c).cloned().unwrap_or(Value::Null),
-            )
-        })
-        .collect();
-    let row = tx
-        .query_opt(
-            "SELECT id, body, hash FROM record WHERE table_name = $1 AND body @> $2 LIMIT 1",
-            &[&incoming.table.name, &Value::Object(key)],
-        )
-        .await?;
-    Ok(row.map(|r| (r.get(0), body_of(r.get(1)), r.get(2))))
+        .filter(|(key, ..)| TABLES.iter().any(|t| t.name == key.0 && t.editable))
+        .map(|(key, id, ..)| (key.0.clone(), id.clone()))
+        .unzip();
+    let mut histories: HashMap<Key, HashSet<String>> = HashMap::new();
+    if tables.is_empty() {
+        return Ok(histories);
+    }
+    for row in rows(
+        tx,
+        "SELECT h.table_name, h.id, h.hash FROM record_history h
+             JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON h.table_name = k.t AND h.id = k.i",
+        &[&tables, &ids],
+    )
+    .await?
+    {
+        histories
+            .entry((row.get(0), row.get(1)))
+            .or_default()
+            .insert(row.get(2));
+    }
+    Ok(histories)
+}
+
+/// A natural key's value as the index compares it (`body->>'column'`).
+fn key_text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(text) => Some(text.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
+/// Records here with the same natural key as incoming records not here by id (e.g. a
+/// family's one plan made on another device), by the incoming record's position: one
+/// query per table, through the table's key index (migration 003).
+async fn by_natural_keys(
+    tx: &Transaction<'_>,
+    bundle: &Bundle,
+    by_id: &HashMap<Key, (Body, String)>,
+) -> Result<HashMap<usize, (String, Body, String)>, SyncError> {
+    let mut found = HashMap::new();
+    for table in TABLES.iter().filter(|t| !t.natural_key.is_empty()) {
+        let mut positions: Vec<i32> = Vec::new();
+        let mut columns: Vec<Vec<String>> = vec![Vec::new(); table.natural_key.len()];
+        for (n, incoming) in bundle.records.iter().enumerate() {
+            if incoming.table.name != table.name
+                || by_id.contains_key(&(table.name.to_owned(), incoming.id.clone()))
+            {
+                continue;
+            }
+            let values: Option<Vec<String>> = table
+                .natural_key
+                .iter()
+                .map(|c| key_text(incoming.body.get(*c)))
+                .collect();
+            if let Some(values) = values {
+                positions.push(i32::try_from(n).unwrap_or(i32::MAX));
+                for (column, value) in columns.iter_mut().zip(values) {
+                    column.push(value);
+                }
+            }
+        }
+        if positions.is_empty() {
+            continue;
+        }
+        // Names come from the static schema, never from input.
+        let arrays: Vec<String> = (1..=columns.len())
+            .map(|i| format!("${i}::text[]"))
+            .collect();
+        let names: Vec<String> = (0..columns.len()).map(|i| format!("k{i}")).collect();
+        let matches: Vec<String> = table
+            .natural_key
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("r.body->>'{c}' = k.k{i}"))
+            .collect();
+        let sql = format!(
+            "SELECT k.n, r.id, r.body, r.hash FROM unnest({}, ${}::int[]) AS k({}, n)
+             JOIN record r ON r.table_name = '{}' AND {}",
+            arrays.join(", "),
+            columns.len() + 1,
+            names.join(", "),
+            table.name,
+            matches.join(" AND ")
+        );
+        let mut params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = Vec::new();
+        for column in &columns {
+            params.push(column);
+        }
+        params.push(&positions);
+        for row in rows(tx, &sql, &params).await? {
+            let n: i32 = row.get(0);
+            found
+                .entry(usize::try_from(n).unwrap_or(usize::MAX))
+                .or_insert_with(|| (row.get(1), body_of(row.get(2)), row.get(3)));
+        }
+    }
+    Ok(found)
 }
 
 /// The family a record belongs to: its own id, its `family_id`, or (a visit score) its
@@ -254,22 +360,24 @@ async fn check_scope(
     snap: &Snapshot,
 ) -> Result<HashMap<Key, Option<String>>, SyncError> {
     let named = &bundle.header.family_ids;
-    for family in named {
-        let allowed = match &device.family_id {
-            Some(own) => own == family,
-            None => {
-                let owner: Option<i64> = tx
-                    .query_opt(
-                        "SELECT cadre_id FROM family_assignment WHERE family_id = $1",
-                        &[family],
-                    )
-                    .await?
-                    .map(|r| r.get(0));
-                owner.is_none_or(|cadre| cadre == device.cadre_id)
+    match &device.family_id {
+        Some(own) => {
+            if let Some(other) = named.iter().find(|f| *f != own) {
+                return Err(out_of_scope("family", other));
             }
-        };
-        if !allowed {
-            return Err(out_of_scope("family", family));
+        }
+        None => {
+            // One read for every named family: whose is it now?
+            if let Some(row) = row_opt(
+                tx,
+                "SELECT family_id FROM family_assignment
+                     WHERE family_id = ANY($1) AND cadre_id <> $2 LIMIT 1",
+                &[named, &device.cadre_id],
+            )
+            .await?
+            {
+                return Err(out_of_scope("family", &row.get::<_, String>(0)));
+            }
         }
     }
     let mut families: HashMap<Key, String> = HashMap::new();
@@ -313,14 +421,13 @@ pub async fn push(
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     // One sync at a time per cadre's families: a family's phone and hers never interleave.
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&device.cadre_id])
-        .await?;
-    if let Some(row) = tx
-        .query_opt(
-            "SELECT tally FROM push WHERE device_id = $1 AND push_id = $2",
-            &[&device.id, &push_id],
-        )
-        .await?
+    exec(&tx, "SELECT pg_advisory_xact_lock($1)", &[&device.cadre_id]).await?;
+    if let Some(row) = row_opt(
+        &tx,
+        "SELECT tally FROM push WHERE device_id = $1 AND push_id = $2",
+        &[&device.id, &push_id],
+    )
+    .await?
     {
         return Ok(row.get(0));
     }
@@ -334,21 +441,23 @@ pub async fn push(
         plan::PlanError::Holdings(never) => match never {},
     })?;
     apply(&tx, device, &bundle, &planned, &families).await?;
-    for family in &bundle.header.family_ids {
-        tx.execute(
-            "INSERT INTO family_assignment (family_id, cadre_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            &[family, &device.cadre_id],
-        )
-        .await?;
-    }
+    exec(
+        &tx,
+        "INSERT INTO family_assignment (family_id, cadre_id)
+         SELECT f, $2 FROM unnest($1::text[]) AS f ON CONFLICT DO NOTHING",
+        &[&bundle.header.family_ids, &device.cadre_id],
+    )
+    .await?;
     let tally: Tally = plan::tally(&bundle, &planned);
     let as_json = serde_json::to_value(&tally).unwrap_or(Value::Null);
-    tx.execute(
+    exec(
+        &tx,
         "INSERT INTO push (device_id, push_id, tally) VALUES ($1, $2, $3)",
         &[&device.id, &push_id, &as_json],
     )
     .await?;
-    tx.execute(
+    exec(
+        &tx,
         "UPDATE device SET last_sync_at = now() WHERE id = $1",
         &[&device.id],
     )
@@ -357,6 +466,45 @@ pub async fn push(
     Ok(as_json)
 }
 
+/// The rows a push writes, gathered so that each kind is one statement.
+#[derive(Default)]
+struct Writes {
+    new: Rows,
+    updated: Rows,
+    history: Rows,
+    conflicts: Rows,
+}
+
+/// Columns of many rows: table, id, family, body, hash.
+#[derive(Default)]
+struct Rows {
+    tables: Vec<String>,
+    ids: Vec<String>,
+    families: Vec<Option<String>>,
+    bodies: Vec<Value>,
+    hashes: Vec<String>,
+}
+
+impl Rows {
+    fn push(&mut self, table: &str, id: &str, family: Option<String>, body: Value, hash: &str) {
+        self.tables.push(table.to_owned());
+        self.ids.push(id.to_owned());
+        self.families.push(family);
+        self.bodies.push(body);
+        self.hashes.push(hash.to_owned());
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+fn as_json(body: &Body) -> Value {
+    Value::Object(body.clone().into_iter().collect())
+}
+
+/// Writes what the plan decided, one statement per kind of write (a cadre's day is
+/// some 150 records: one round trip each would be most of the push's time).
 async fn apply(
     tx: &Transaction<'_>,
     device: &Device,
@@ -364,60 +512,118 @@ async fn apply(
     planned: &Plan,
     families: &HashMap<Key, Option<String>>,
 ) -> Result<(), SyncError> {
+    let mut writes = Writes::default();
     for (incoming, (decision, local)) in bundle.records.iter().zip(&planned.decisions) {
         let table = incoming.table.name;
-        let body = Value::Object(incoming.body.clone().into_iter().collect());
         let family = families
             .get(&(table.to_owned(), incoming.id.clone()))
             .cloned()
             .flatten();
+        let body = as_json(&incoming.body);
         match decision {
-            Decision::New => {
-                tx.execute(
-                    "INSERT INTO record (table_name, id, family_id, body, hash, pushed_by) VALUES ($1, $2, $3, $4, $5, $6)",
-                    &[&table, &incoming.id, &family, &body, &incoming.hash, &device.id],
-                )
-                .await?;
-                keep_history(tx, incoming).await?;
-            }
-            Decision::Updated => {
-                tx.execute(
-                    "INSERT INTO record_history (table_name, id, hash, body)
-                     SELECT table_name, id, hash, body FROM record WHERE table_name = $1 AND id = $2
-                     ON CONFLICT DO NOTHING",
-                    &[&table, &incoming.id],
-                )
-                .await?;
-                keep_history(tx, incoming).await?;
-                tx.execute(
-                    "UPDATE record SET body = $3, hash = $4, seq = nextval('change_seq'), pushed_by = $5
-                     WHERE table_name = $1 AND id = $2",
-                    &[&table, &incoming.id, &body, &incoming.hash, &device.id],
-                )
-                .await?;
+            Decision::New | Decision::Updated => {
+                for (old, hash) in &incoming.history {
+                    writes
+                        .history
+                        .push(table, &incoming.id, None, as_json(old), hash);
+                }
+                let rows = if *decision == Decision::New {
+                    &mut writes.new
+                } else {
+                    &mut writes.updated
+                };
+                rows.push(table, &incoming.id, family, body, &incoming.hash);
             }
             Decision::Conflict => {
                 let record_id = local.as_ref().map_or(incoming.id.clone(), |l| l.id.clone());
-                tx.execute(
-                    "INSERT INTO conflict (table_name, record_id, family_id, incoming_hash, body)
-                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-                    &[&table, &record_id, &family, &incoming.hash, &body],
-                )
-                .await?;
+                writes
+                    .conflicts
+                    .push(table, &record_id, family, body, &incoming.hash);
             }
             Decision::Known | Decision::Older | Decision::Deleted | Decision::Held => {}
         }
     }
+    write_rows(tx, device, &writes).await?;
+    apply_tombstones(tx, bundle, planned).await
+}
+
+async fn write_rows(
+    tx: &Transaction<'_>,
+    device: &Device,
+    writes: &Writes,
+) -> Result<(), SyncError> {
+    if !writes.updated.is_empty() {
+        // The version being replaced joins the history first.
+        let u = &writes.updated;
+        exec(
+            tx,
+            "INSERT INTO record_history (table_name, id, hash, body)
+             SELECT r.table_name, r.id, r.hash, r.body FROM record r
+             JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.table_name = k.t AND r.id = k.i
+             ON CONFLICT DO NOTHING",
+            &[&u.tables, &u.ids],
+        )
+        .await?;
+        exec(tx,
+            "UPDATE record r SET body = k.b, hash = k.h, seq = nextval('change_seq'), pushed_by = $5
+             FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) AS k(t, i, b, h)
+             WHERE r.table_name = k.t AND r.id = k.i",
+            &[&u.tables, &u.ids, &u.bodies, &u.hashes, &device.id],
+        )
+        .await?;
+    }
+    if !writes.new.is_empty() {
+        let n = &writes.new;
+        exec(tx,
+            "INSERT INTO record (table_name, id, family_id, body, hash, pushed_by)
+             SELECT k.t, k.i, k.f, k.b, k.h, $6
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[]) AS k(t, i, f, b, h)",
+            &[&n.tables, &n.ids, &n.families, &n.bodies, &n.hashes, &device.id],
+        )
+        .await?;
+    }
+    if !writes.history.is_empty() {
+        let h = &writes.history;
+        exec(
+            tx,
+            "INSERT INTO record_history (table_name, id, hash, body)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+             ON CONFLICT DO NOTHING",
+            &[&h.tables, &h.ids, &h.hashes, &h.bodies],
+        )
+        .await?;
+    }
+    if !writes.conflicts.is_empty() {
+        let c = &writes.conflicts;
+        exec(
+            tx,
+            "INSERT INTO conflict (table_name, record_id, family_id, incoming_hash, body)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+             ON CONFLICT DO NOTHING",
+            &[&c.tables, &c.ids, &c.families, &c.hashes, &c.bodies],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn apply_tombstones(
+    tx: &Transaction<'_>,
+    bundle: &Bundle,
+    planned: &Plan,
+) -> Result<(), SyncError> {
     for (tombstone, deletes) in bundle.tombstones.iter().zip(&planned.deletes) {
         if *deletes {
-            tx.execute(
+            exec(
+                tx,
                 "DELETE FROM record WHERE table_name = $1 AND id = $2",
                 &[&tombstone.table.name, &tombstone.id],
             )
             .await?;
         }
         let deleted = serde_json::to_value(&tombstone.deleted).unwrap_or(Value::Null);
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO tombstone (table_name, id, family_id, deleted) VALUES ($1, $2, $3, $4)
              ON CONFLICT DO NOTHING",
             &[
@@ -432,33 +638,20 @@ async fn apply(
     Ok(())
 }
 
-async fn keep_history(tx: &Transaction<'_>, incoming: &Incoming) -> Result<(), SyncError> {
-    for (old, hash) in &incoming.history {
-        let old = Value::Object(old.clone().into_iter().collect());
-        tx.execute(
-            "INSERT INTO record_history (table_name, id, hash, body) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING",
-            &[&incoming.table.name, &incoming.id, hash, &old],
-        )
-        .await?;
-    }
-    Ok(())
-}
-
 /// The families a device receives: its own, or every family assigned to its cadre.
 async fn families_of(tx: &Transaction<'_>, device: &Device) -> Result<Vec<String>, SyncError> {
     if let Some(own) = &device.family_id {
         return Ok(vec![own.clone()]);
     }
-    Ok(tx
-        .query(
-            "SELECT family_id FROM family_assignment WHERE cadre_id = $1",
-            &[&device.cadre_id],
-        )
-        .await?
-        .iter()
-        .map(|r| r.get(0))
-        .collect())
+    Ok(rows(
+        tx,
+        "SELECT family_id FROM family_assignment WHERE cadre_id = $1",
+        &[&device.cadre_id],
+    )
+    .await?
+    .iter()
+    .map(|r| r.get(0))
+    .collect())
 }
 
 /// One pull's answer: a bundle, the cursor to ask from next time, and whether the pull
@@ -487,7 +680,8 @@ pub async fn pull_at_most(
     let tx = client.transaction().await?;
     // A push of her families holds this lock until it commits: waiting for it means a
     // change number handed out before ours but committed after can never be skipped.
-    tx.execute(
+    exec(
+        &tx,
         "SELECT pg_advisory_xact_lock_shared($1)",
         &[&device.cadre_id],
     )
@@ -495,31 +689,42 @@ pub async fn pull_at_most(
     let families = families_of(&tx, device).await?;
     let max = limit;
     let limit = usize::try_from(max).unwrap_or(usize::MAX);
-    let records = tx
-        .query(
-            "SELECT table_name, id, family_id, body, seq, pushed_by FROM record
-             WHERE family_id = ANY($1) AND seq > $2 ORDER BY seq LIMIT $3",
-            &[&families, &cursor, &max],
-        )
-        .await?;
+    // The device's own pushes are not sent back (nor read: her own day would be most
+    // of what she pulls); the cursor still moves past them, below.
+    let records = rows(
+        &tx,
+        "SELECT table_name, id, family_id, body, seq, pushed_by FROM record
+             WHERE family_id = ANY($1) AND seq > $2 AND pushed_by IS DISTINCT FROM $4
+             ORDER BY seq LIMIT $3",
+        &[&families, &cursor, &max, &device.id],
+    )
+    .await?;
     let mut bound = match records.last() {
         Some(last) if records.len() >= limit => last.get::<_, i64>(4),
         _ => i64::MAX,
     };
-    let tombstones = tx
-        .query(
-            "SELECT table_name, id, family_id, deleted, seq FROM tombstone
+    let tombstones = rows(
+        &tx,
+        "SELECT table_name, id, family_id, deleted, seq FROM tombstone
              WHERE family_id = ANY($1) AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4",
-            &[&families, &cursor, &bound, &max],
-        )
-        .await?;
+        &[&families, &cursor, &bound, &max],
+    )
+    .await?;
     if let Some(last) = tombstones.last()
         && tombstones.len() >= limit
     {
         bound = last.get::<_, i64>(4);
     }
     let more = bound != i64::MAX;
-    let mut next = cursor;
+    // Everything up to here, own pushes included, has been seen.
+    let mut next: i64 = row_opt(
+        &tx,
+        "SELECT max(seq) FROM record WHERE family_id = ANY($1) AND seq > $2 AND seq <= $3",
+        &[&families, &cursor, &bound],
+    )
+    .await?
+    .and_then(|r| r.get::<_, Option<i64>>(0))
+    .unwrap_or(cursor);
     let mut lines: Vec<(usize, Line)> = Vec::new();
     let mut named: Vec<String> = Vec::new();
     let mut cadres: Vec<String> = Vec::new();
@@ -564,12 +769,12 @@ pub async fn pull_at_most(
             },
         ));
     }
-    for row in tx
-        .query(
-            "SELECT id, body FROM record WHERE table_name = 'cadre' AND id = ANY($1)",
-            &[&cadres],
-        )
-        .await?
+    for row in rows(
+        &tx,
+        "SELECT id, body FROM record WHERE table_name = 'cadre' AND id = ANY($1)",
+        &[&cadres],
+    )
+    .await?
     {
         let id: String = row.get(0);
         lines.push((
@@ -607,7 +812,8 @@ pub async fn pull_at_most(
     if more {
         next = bound;
     }
-    tx.execute(
+    exec(
+        &tx,
         "UPDATE device SET last_sync_at = now() WHERE id = $1",
         &[&device.id],
     )
@@ -650,14 +856,14 @@ async fn history_of(tx: &Transaction<'_>, table: &str, id: &str) -> Result<Vec<B
     if !editable {
         return Ok(Vec::new());
     }
-    Ok(tx
-        .query(
-            "SELECT body FROM record_history WHERE table_name = $1 AND id = $2
+    Ok(rows(
+        tx,
+        "SELECT body FROM record_history WHERE table_name = $1 AND id = $2
              ORDER BY (body->>'row_version')::bigint NULLS FIRST",
-            &[&table, &id],
-        )
-        .await?
-        .into_iter()
-        .map(|r| body_of(r.get(0)))
-        .collect())
+        &[&table, &id],
+    )
+    .await?
+    .into_iter()
+    .map(|r| body_of(r.get(0)))
+    .collect())
 }

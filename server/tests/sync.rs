@@ -566,3 +566,69 @@ async fn a_pull_cut_at_its_limit_leaves_nothing_out() {
     assert_eq!(records, expected, "every record once, none left out");
     assert_eq!(tombstones, seed.tombstones.len());
 }
+
+#[tokio::test]
+async fn every_natural_key_has_its_index_and_a_plan_made_elsewhere_is_found_by_it() {
+    let server = Server::start().await;
+    let client = server.pool.get().await.unwrap();
+    for table in bundle::TABLES.iter().filter(|t| !t.natural_key.is_empty()) {
+        let definition: Option<String> = client
+            .query_opt(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = $1",
+                &[&format!("record_key_{}", table.name)],
+            )
+            .await
+            .unwrap()
+            .map(|r| r.get(0));
+        let definition = definition.unwrap_or_else(|| panic!("no index for {}", table.name));
+        for column in table.natural_key {
+            assert!(definition.contains(column), "{definition} lacks {column}");
+        }
+    }
+    drop(client);
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    let first = push(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-000000000001",
+        SEED.to_vec(),
+    )
+    .await;
+    assert_eq!(first.status(), StatusCode::OK);
+    // The same family's plan under another id (made on another device): not a second plan.
+    let plan_id = "01a2370b-71f8-7478-b347-f6221f16f5e7";
+    let text =
+        String::from_utf8_lossy(SEED).replace(plan_id, "01a2370b-71f8-7478-b347-00000000beef");
+    let (head, body) = text.split_once('\n').unwrap();
+    let mut header: Value = serde_json::from_str(head).unwrap();
+    header["body_sha256"] = json!(bundle::sha256_hex(body.as_bytes()));
+    let other = format!("{header}\n{body}").into_bytes();
+    let answer: Value = push(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-000000000002",
+        other,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert!(
+        answer["tally"]["massage_plan"].get("new").is_none(),
+        "found by its family: {answer}"
+    );
+    let plans: i64 = server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query_one(
+            "SELECT count(*) FROM record WHERE table_name = 'massage_plan'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(plans, 1);
+}

@@ -89,12 +89,30 @@ impl ServerProcess {
     pub fn port(&self) -> u16 {
         self.port
     }
+
+    /// The running server's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(Child::id)
+    }
 }
 
 impl PuskesmasServer {
     /// A fresh cluster, migrated, with one puskesmas, posyandu Melati and cadre Bu Rina
     /// (cadre id 1); the server listening on 127.0.0.1.
     pub fn start() -> Result<Self> {
+        Self::start_with(&[])
+    }
+
+    /// Like [`PuskesmasServer::start`], with extra settings for the server.
+    pub fn start_with(settings: &[(&str, &str)]) -> Result<Self> {
+        let settings: Vec<(String, String)> = settings
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
         let binary = server_binary();
         if !binary.is_file() {
             return Err(format!(
@@ -136,7 +154,8 @@ impl PuskesmasServer {
             command
                 .env("AYAH_ASI_DATABASE_URL", &url)
                 .env("AYAH_ASI_LISTEN", format!("127.0.0.1:{port}"))
-                .env("RUST_LOG", "warn");
+                .env("RUST_LOG", "warn")
+                .envs(settings.iter().map(|(k, v)| (k, v)));
             command
         };
         let server = Self {

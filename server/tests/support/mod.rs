@@ -131,7 +131,7 @@ impl Server {
         db::migrate(&pool).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let app = http::router(http::AppState::new(pool.clone()));
+        let app = http::router(http::AppState::new(pool.clone(), 10));
         tokio::spawn(async move {
             let _ = axum::serve(
                 listener,
