@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "003-natural-keys",
         include_str!("../migrations/003-natural-keys.sql"),
     ),
+    ("004-posko", include_str!("../migrations/004-posko.sql")),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -448,6 +448,11 @@ pub async fn push(
         &[&bundle.header.family_ids, &device.cadre_id],
     )
     .await?;
+    if device.family_id.is_none()
+        && let Some(posko) = &bundle.header.posko
+    {
+        keep_posko(&tx, device.cadre_id, posko).await?;
+    }
     let tally: Tally = plan::tally(&bundle, &planned);
     let as_json = serde_json::to_value(&tally).unwrap_or(Value::Null);
     exec(
@@ -464,6 +469,45 @@ pub async fn push(
     .await?;
     tx.commit().await?;
     Ok(as_json)
+}
+
+/// A cadre's posko from her phone, unless an as-new one is already here.
+async fn keep_posko(
+    tx: &Transaction<'_>,
+    cadre_id: i64,
+    posko: &ayah_asi_core::posko::PoskoNotice,
+) -> Result<(), SyncError> {
+    let Ok(at) = chrono::DateTime::parse_from_rfc3339(&posko.updated_at) else {
+        return Ok(());
+    };
+    let notice = serde_json::to_value(posko).unwrap_or(Value::Null);
+    exec(
+        tx,
+        "INSERT INTO cadre_posko (cadre_id, notice, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (cadre_id) DO UPDATE SET notice = excluded.notice, updated_at = excluded.updated_at
+         WHERE cadre_posko.updated_at < excluded.updated_at",
+        &[&cadre_id, &notice, &at],
+    )
+    .await?;
+    Ok(())
+}
+
+/// The posko of the cadre a family's phone's family is assigned to now.
+async fn posko_for(
+    tx: &Transaction<'_>,
+    device: &Device,
+) -> Result<Option<ayah_asi_core::posko::PoskoNotice>, SyncError> {
+    let Some(family) = &device.family_id else {
+        return Ok(None);
+    };
+    let row = row_opt(
+        tx,
+        "SELECT p.notice FROM cadre_posko p
+         JOIN family_assignment a ON a.cadre_id = p.cadre_id WHERE a.family_id = $1",
+        &[family],
+    )
+    .await?;
+    Ok(row.and_then(|r| serde_json::from_value(r.get::<_, Value>(0)).ok()))
 }
 
 /// The rows a push writes, gathered so that each kind is one statement.
@@ -812,6 +856,7 @@ pub async fn pull_at_most(
     if more {
         next = bound;
     }
+    let posko = posko_for(&tx, device).await?;
     exec(
         &tx,
         "UPDATE device SET last_sync_at = now() WHERE id = $1",
@@ -830,7 +875,7 @@ pub async fn pull_at_most(
         since: None,
         counts: BTreeMap::new(),
         body_sha256: String::new(),
-        posko: None,
+        posko,
     };
     let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
     Ok(Pulled {

@@ -632,3 +632,53 @@ async fn every_natural_key_has_its_index_and_a_plan_made_elsewhere_is_found_by_i
         .get(0);
     assert_eq!(plans, 1);
 }
+
+/// The seed bundle with the cadre's posko in its header, as of `updated_at`.
+fn with_posko(place: &str, updated_at: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(SEED).into_owned();
+    let (head, body) = text.split_once('\n').unwrap();
+    let mut header: Value = serde_json::from_str(head).unwrap();
+    header["posko"] = json!({
+        "cadreName": "Bu Rina", "place": place, "weekday": 6, "startsAt": "08:00",
+        "endsAt": "10:00", "contact": null, "updatedAt": updated_at
+    });
+    format!("{header}\n{body}").into_bytes()
+}
+
+#[tokio::test]
+async fn a_cadre_posko_reaches_her_families_phones_and_an_older_one_never_replaces_it() {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    let newer = with_posko("Balai RW 11", "2026-12-02T08:00:00.000+07:00");
+    assert_eq!(
+        push(
+            &server,
+            &tablet,
+            "01a2370b-0000-7000-8000-000000000001",
+            newer
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let older = with_posko("Rumah Bu Rina", "2026-11-01T08:00:00.000+07:00");
+    assert_eq!(
+        push(
+            &server,
+            &tablet,
+            "01a2370b-0000-7000-8000-000000000002",
+            older
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let phone = paired(&server, rina, Some(FAMILY)).await;
+    let (pulled, _) = pull(&server, &phone, 0).await;
+    let posko = pulled.header.posko.expect("the posko comes with the pull");
+    assert_eq!(posko.place, "Balai RW 11");
+    // The cadre's own phone gets nothing of hers back.
+    let (own, _) = pull(&server, &tablet, 0).await;
+    assert!(own.header.posko.is_none());
+}

@@ -26,7 +26,7 @@ async fn the_cadres_posko_reaches_the_father_and_his_question_reaches_her() -> R
     father
         .wait_for_text(
             "#posko-none",
-            "Jadwal posko Ayah ASI belum diterima. Kader mengirimkannya bersama berkas berikutnya.",
+            "Jadwal posko Ayah ASI belum diterima. Jadwal datang dari kader lewat berkas atau sinkron berikutnya.",
         )
         .await?;
     send_from_phone(&father).await?;

@@ -85,6 +85,15 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
     cadre.wait_for("#visit-saved").await?;
     cadre.click("#visit-to-review").await?;
     cadre.click("#back-to-families").await?;
+    // Her posko, set on her phone, goes with her sync to her families' phones.
+    cadre.click("#open-posko").await?;
+    cadre.type_into("#posko-place", "Balai RW 11").await?;
+    cadre.select("#posko-weekday", "6").await?;
+    cadre.click("#posko-save").await?;
+    cadre
+        .wait_for_text_containing("#posko-status", "Balai RW 11")
+        .await?;
+    cadre.click("#back-to-families").await?;
     sync_now(&cadre).await?;
 
     // The father's next sync brings her visit to his history.
@@ -99,6 +108,9 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
         .await?;
     father.screenshot("102-family-sees-visit").await?;
     father.click("#back-home").await?;
+    father
+        .wait_for_text_containing("#posko-next", "Balai RW 11")
+        .await?;
     assert_eq!(
         std::fs::read_dir(outbox.path())?.count(),
         1,
@@ -126,6 +138,25 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
     assert!(later.contains("catatan terkirim"), "{later}");
     assert_eq!(
         server.count("SELECT count(*) FROM record WHERE table_name = 'massage_session'")?,
+        2
+    );
+
+    // The puskesmas revokes the father's phone: refused at once, said in his language,
+    // and every record stays on the phone.
+    let device = server
+        .query("SELECT id FROM device WHERE family_id IS NOT NULL")?
+        .trim()
+        .to_owned();
+    server.cli(&["revoke", &device])?;
+    father.click("#server-sync").await?;
+    father
+        .wait_for_text_containing("#server-note", "dicabut puskesmas")
+        .await?;
+    father
+        .wait_for_text_containing("#server-status", "server tidak lagi menerima HP ini")
+        .await?;
+    assert_eq!(
+        count(&phone.database(), "SELECT count(*) FROM massage_session")?,
         2
     );
     father.close().await?;

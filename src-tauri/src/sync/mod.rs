@@ -362,8 +362,15 @@ fn apply_page(
                 }
             }
         }
+        // The cadre's posko reaches her families' phones with their pulls.
+        let posko = match &bundle.header.posko {
+            Some(notice) if own_family.is_some() => {
+                storage::posko::update_received_posko(tx, notice)?
+            }
+            _ => false,
+        };
         state_store::update_pull_cursor(tx, page.cursor)?;
-        Ok::<_, AppError>((changes as u64, clashes as u64))
+        Ok::<_, AppError>((changes as u64 + u64::from(posko), clashes as u64))
     })
 }
 
