@@ -34,3 +34,7 @@ server-failure-refused = the server no longer accepts this phone
 server-failure-rejected = the server refused what was sent
 server-failure-server-error = the server has a problem
 server-failure-local = this phone could not read or write its records
+server-families-elsewhere = { $count ->
+    [one] 1 family was moved by the puskesmas to another cadre: its records are no longer sent from this phone.
+   *[other] { $count } families were moved by the puskesmas to another cadre: their records are no longer sent from this phone.
+}

@@ -34,3 +34,4 @@ server-failure-refused = server tidak lagi menerima HP ini
 server-failure-rejected = server menolak kiriman
 server-failure-server-error = server sedang bermasalah
 server-failure-local = HP ini tidak bisa membaca atau menulis catatannya
+server-families-elsewhere = { $count } keluarga sudah dipindah puskesmas ke kader lain: catatannya tidak dikirim lagi dari HP ini.

@@ -83,6 +83,9 @@ pub struct Refusal {
     status: StatusCode,
     code: &'static str,
     detail: String,
+    /// The family a scope refusal is about (moved to another cadre, say), for the app
+    /// to stop sending it.
+    family_id: Option<String>,
 }
 
 impl Refusal {
@@ -91,6 +94,7 @@ impl Refusal {
             status,
             code,
             detail: detail.into(),
+            family_id: None,
         }
     }
 }
@@ -100,11 +104,11 @@ impl IntoResponse for Refusal {
         if self.status.is_server_error() {
             tracing::error!(code = self.code, detail = %self.detail, "request failed");
         }
-        (
-            self.status,
-            Json(json!({ "code": self.code, "detail": self.detail })),
-        )
-            .into_response()
+        let mut body = json!({ "code": self.code, "detail": self.detail });
+        if let Some(family) = self.family_id {
+            body["familyId"] = json!(family);
+        }
+        (self.status, Json(body)).into_response()
     }
 }
 
@@ -147,11 +151,16 @@ impl From<SyncError> for Refusal {
                 "error-server-bundle-refused",
                 error.to_string(),
             ),
-            SyncError::OutOfScope { .. } => Refusal::new(
-                StatusCode::FORBIDDEN,
-                "error-server-out-of-scope",
-                error.to_string(),
-            ),
+            SyncError::OutOfScope { ref table, ref id } => {
+                let family = (table == "family").then(|| id.clone());
+                let mut refusal = Refusal::new(
+                    StatusCode::FORBIDDEN,
+                    "error-server-out-of-scope",
+                    error.to_string(),
+                );
+                refusal.family_id = family;
+                refusal
+            }
             SyncError::Db(_) => storage_failed(error),
         }
     }

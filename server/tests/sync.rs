@@ -365,16 +365,18 @@ async fn a_family_moved_to_another_cadre_reaches_her_phone_and_the_move_is_recor
         .status(),
         StatusCode::OK
     );
+    let refused = push(
+        &server,
+        &rina_tablet,
+        "01a2370b-0000-7000-8000-000000000003",
+        SEED.to_vec(),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let answer: Value = refused.json().await.unwrap();
     assert_eq!(
-        push(
-            &server,
-            &rina_tablet,
-            "01a2370b-0000-7000-8000-000000000003",
-            SEED.to_vec()
-        )
-        .await
-        .status(),
-        StatusCode::FORBIDDEN
+        answer["familyId"], FAMILY,
+        "the refusal names the family, so her phone can stop sending it"
     );
     let recorded: i64 = server
         .pool

@@ -241,3 +241,44 @@ async fn clashing_edits_wait_for_the_cadre_and_her_choice_syncs_back() -> Result
     );
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_family_moved_to_another_cadre_stops_travelling_from_the_old_phone() -> Result<()> {
+    let TwoPhones {
+        server,
+        phone: _phone,
+        father: _father,
+        tablet,
+        cadre,
+        ..
+    } = two_phones().await?;
+    // The puskesmas moves the family to Bu Ani.
+    server.cli(&["cadre", "add", "1", "Bu Ani"])?;
+    let family: String =
+        open_database(&tablet.database())?.query_row("SELECT id FROM family", [], |r| r.get(0))?;
+    server.cli(&["family", "move", &family, "2"])?;
+
+    // Bu Rina still corrects it on her phone: her sync goes through without it and
+    // says why; the server keeps the family as it was.
+    cadre.click("#families-list button[id^='review-']").await?;
+    cadre.click("#edit-family").await?;
+    cadre.type_into("#field-rw", "7").await?;
+    cadre.click("#save-family").await?;
+    cadre.wait_for("#review-title").await?;
+    cadre.click("#back-to-families").await?;
+    let done = sync_now(&cadre).await?;
+    assert!(done.contains("Selesai: 0 catatan terkirim"), "{done}");
+    cadre
+        .wait_for_text_containing("#server-status", "sudah dipindah puskesmas ke kader lain")
+        .await?;
+    assert_eq!(
+        server
+            .query("SELECT body->>'rw' FROM record WHERE table_name = 'family'")?
+            .trim(),
+        "11"
+    );
+    // And the next sync is an ordinary one.
+    let again = sync_now(&cadre).await?;
+    assert!(again.starts_with("Selesai:"), "{again}");
+    Ok(())
+}

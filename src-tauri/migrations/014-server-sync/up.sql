@@ -28,3 +28,10 @@ CREATE TABLE server_push_due (
     family_id TEXT PRIMARY KEY REFERENCES family (id) ON DELETE CASCADE,
     since TEXT NOT NULL
 ) STRICT;
+
+-- Families the server says are now another cadre's (moved by the puskesmas): this
+-- phone stops sending them, until one comes back to her with a pull.
+CREATE TABLE server_family_elsewhere (
+    family_id TEXT PRIMARY KEY REFERENCES family (id) ON DELETE CASCADE,
+    noticed_at TEXT NOT NULL
+) STRICT;

@@ -29,6 +29,8 @@ pub struct ServerStatus {
     /// The message id of the last failure.
     pub last_failure_code: Option<String>,
     pub last_counts: Option<SyncCounts>,
+    /// Families this phone no longer sends: the server says another cadre has them now.
+    pub families_elsewhere: u32,
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -48,8 +50,14 @@ pub struct FamilyServerCode {
 
 async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
     let found = pairing::read(&state.data_dir)?;
-    let sync_state = state
-        .with_store(|store| Ok(state_store::get_sync_state(store.conn())?))
+    let (sync_state, elsewhere) = state
+        .with_store(|store| {
+            let conn = store.conn();
+            Ok((
+                state_store::get_sync_state(conn)?,
+                state_store::list_families_elsewhere(conn)?.len(),
+            ))
+        })
         .await?;
     let Some(found) = found else {
         return Ok(ServerStatus {
@@ -62,6 +70,7 @@ async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
             last_failure: None,
             last_failure_code: None,
             last_counts: None,
+            families_elsewhere: 0,
         });
     };
     let sync_state = sync_state.filter(|s| s.server_address == found.address.as_str());
@@ -79,6 +88,7 @@ async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
         last_counts: sync_state
             .filter(|s| s.last_success_at.is_some())
             .map(|s| s.last_counts),
+        families_elsewhere: u32::try_from(elsewhere).unwrap_or(u32::MAX),
     })
 }
 

@@ -79,6 +79,7 @@ pub fn get_sync_state(conn: &Connection) -> Result<Option<SyncState>> {
 /// push carries every record of the device's families.
 pub fn reset_sync_state(conn: &Connection, server_address: &str) -> Result<()> {
     conn.execute("DELETE FROM server_push_due", [])?;
+    conn.execute("DELETE FROM server_family_elsewhere", [])?;
     conn.execute(
         "INSERT OR REPLACE INTO server_sync (id, server_address) VALUES (1, ?1)",
         [server_address],
@@ -89,6 +90,7 @@ pub fn reset_sync_state(conn: &Connection, server_address: &str) -> Result<()> {
 /// Unpaired: the state goes (the records stay).
 pub fn delete_sync_state(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM server_push_due", [])?;
+    conn.execute("DELETE FROM server_family_elsewhere", [])?;
     conn.execute("DELETE FROM server_sync", [])?;
     Ok(())
 }
@@ -156,6 +158,45 @@ pub fn insert_push_due(
 pub fn list_push_due(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt =
         conn.prepare_cached("SELECT family_id FROM server_push_due ORDER BY family_id")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// The server says this family is another cadre's now: this phone stops sending it.
+pub fn insert_family_elsewhere(
+    conn: &Connection,
+    family_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO server_family_elsewhere (family_id, noticed_at)
+         SELECT id, ?2 FROM family WHERE id = ?1",
+        params![family_id, format_time(now)],
+    )?;
+    Ok(())
+}
+
+/// A family came back with a pull (moved to this cadre again): send it again, whole.
+pub fn delete_family_elsewhere(
+    conn: &Connection,
+    family_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    let was = conn.execute(
+        "DELETE FROM server_family_elsewhere WHERE family_id = ?1",
+        [family_id],
+    )?;
+    if was > 0 {
+        insert_push_due(conn, &[family_id.to_owned()], now)?;
+    }
+    Ok(())
+}
+
+pub fn list_families_elsewhere(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT family_id FROM server_family_elsewhere ORDER BY family_id")?;
     let ids = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

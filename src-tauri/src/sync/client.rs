@@ -55,10 +55,14 @@ pub struct FamilyCode {
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Refusal {
     code: String,
     #[serde(default)]
     detail: String,
+    /// The family a scope refusal is about.
+    #[serde(default)]
+    family_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -183,12 +187,13 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, SyncE
         Ok(bytes) => serde_json::from_slice(&bytes).ok(),
         Err(_) => None,
     };
-    let (code, detail) = match refusal {
+    let (code, detail, family) = match refusal {
         Some(r) => (
             SERVER_CODES.iter().find(|c| **c == r.code).copied(),
             r.detail,
+            r.family_id,
         ),
-        None => (None, String::new()),
+        None => (None, String::new(), None),
     };
     if status.is_server_error() {
         return Err(SyncError::ServerError {
@@ -200,6 +205,7 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, SyncE
         status: status.as_u16(),
         code: code.unwrap_or("error-server-answer"),
         detail,
+        family,
     })
 }
 

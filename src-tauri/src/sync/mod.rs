@@ -37,6 +37,8 @@ pub enum SyncError {
         status: u16,
         code: &'static str,
         detail: String,
+        /// The family a scope refusal is about (moved to another cadre, say).
+        family: Option<String>,
     },
     #[error("the server failed ({status}): {detail}")]
     ServerError { status: u16, detail: String },
@@ -240,7 +242,15 @@ fn gather_push(
     let conn = store.conn();
     let families = match family_scope {
         Some(own) => vec![own],
-        None => cadre::list_visible_family_ids(conn)?,
+        None => {
+            let elsewhere: HashSet<String> = state_store::list_families_elsewhere(conn)?
+                .into_iter()
+                .collect();
+            cadre::list_visible_family_ids(conn)?
+                .into_iter()
+                .filter(|f| !elsewhere.contains(f))
+                .collect()
+        }
     };
     let pushed_since = state_store::get_sync_state(conn)?.and_then(|s| s.pushed_since);
     let pending = state_store::begin_push(conn, &new_id(), now)?;
@@ -285,18 +295,40 @@ fn gather_push(
     Ok((pending, Some(bytes)))
 }
 
+/// Families one push may find moved away, one by one, before it gives up.
+const MOVED_AT_MOST: usize = 50;
+
 async fn push(state: &AppState, client: &Client, pairing: &Pairing) -> Result<u64, AppError> {
-    let scope = pairing.family_id.clone();
-    let (pending, bytes) = state
-        .with_store(move |store| gather_push(store, scope))
-        .await?;
-    let sent = match bytes {
-        Some(bytes) => {
-            let tally =
-                retrying(|| client.push(&pairing.token, &pending.id, bytes.clone())).await?;
-            changes_in(&tally)
+    let mut moved = 0;
+    let (pending, sent) = loop {
+        let scope = pairing.family_id.clone();
+        let (pending, bytes) = state
+            .with_store(move |store| gather_push(store, scope))
+            .await?;
+        let Some(bytes) = bytes else {
+            break (pending, 0);
+        };
+        match retrying(|| client.push(&pairing.token, &pending.id, bytes.clone())).await {
+            Ok(tally) => break (pending, changes_in(&tally)),
+            // A cadre's family moved to another cadre: stop sending it, send the rest.
+            Err(SyncError::Refused {
+                code: "error-server-out-of-scope",
+                family: Some(family),
+                ..
+            }) if pairing.family_id.is_none() && moved < MOVED_AT_MOST => {
+                moved += 1;
+                state
+                    .with_store(move |store| {
+                        Ok(state_store::insert_family_elsewhere(
+                            store.conn(),
+                            &family,
+                            storage::now(),
+                        )?)
+                    })
+                    .await?;
+            }
+            Err(error) => return Err(error.into()),
         }
-        None => 0,
     };
     state
         .with_store(move |store| Ok(state_store::finish_push(store.conn(), &pending)?))
@@ -359,6 +391,7 @@ fn apply_page(
             for family in &bundle.header.family_ids {
                 if families::get_family(tx, family)?.is_some() {
                     cadre::insert_assignment(tx, family, now)?;
+                    state_store::delete_family_elsewhere(tx, family, now)?;
                 }
             }
         }
@@ -410,6 +443,7 @@ mod tests {
             status: 401,
             code: "error-server-device-refused",
             detail: String::new(),
+            family: None,
         };
         assert_eq!(revoked.failure(), SyncFailure::Refused);
         assert!(!revoked.failure().is_transient());

@@ -347,7 +347,11 @@ forFamily: boolean, pairedAt: string | null, lastSuccessAt: string | null, lastA
 /**
  * The message id of the last failure.
  */
-lastFailureCode: string | null, lastCounts: SyncCounts | null, };
+lastFailureCode: string | null, lastCounts: SyncCounts | null, 
+/**
+ * Families this phone no longer sends: the server says another cadre has them now.
+ */
+familiesElsewhere: number, };
 
 export type SessionOutcome = "finished" | "stopped" | "not-started";
 

@@ -8,7 +8,7 @@ Object.assign(globalThis, { document: { documentElement: {}, title: '' } });
 
 const paired: ServerStatus = {
   paired: true, address: 'https://ayahasi.puskesmas.id', forFamily: false, pairedAt: '2026-12-01T08:00:00+07:00',
-  lastSuccessAt: null, lastAttemptAt: null, lastFailure: null, lastFailureCode: null, lastCounts: null,
+  lastSuccessAt: null, lastAttemptAt: null, lastFailure: null, lastFailureCode: null, lastCounts: null, familiesElsewhere: 0,
 };
 
 test('a paired phone that never synced says so', () => {
@@ -22,6 +22,8 @@ test('a good sync shows when, and its counts', () => {
     lastCounts: { sent: 12, received: 3, toChoose: 1 } });
   expect(lines[0]).toMatch(/^Sinkron terakhir: /);
   expect(lines[1]).toBe('12 catatan terkirim, 3 diterima, 1 perlu dipilih');
+  const moved = statusLines({ ...paired, lastSuccessAt: '2026-12-02T15:40:00+07:00', familiesElsewhere: 1 });
+  expect(moved.at(-1)).toBe('1 keluarga sudah dipindah puskesmas ke kader lain: catatannya tidak dikirim lagi dari HP ini.');
 });
 
 test('a failed sync says why and keeps the last good time visible', () => {

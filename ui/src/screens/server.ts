@@ -26,6 +26,7 @@ export function statusLines(status: api.ServerStatus): string[] {
   if (!status.lastSuccessAt) return [t('server-never-synced')];
   lines.push(t('server-last-sync', { when: dateTime(status.lastSuccessAt) }));
   if (status.lastCounts) lines.push(t('server-last-sync-counts', countsArgs(status.lastCounts)));
+  if (status.familiesElsewhere > 0) lines.push(t('server-families-elsewhere', { count: status.familiesElsewhere }));
   return lines;
 }
 
