@@ -29,7 +29,7 @@ async fn a_push_whose_answer_is_lost_when_the_server_dies_lands_exactly_once() -
         },
     )?;
     proxy.arm();
-    let TwoPhones { server, tablet, .. } = two_phones_with(server, &proxy.address()).await?;
+    let TwoPhones { server, tablet, .. } = two_phones_with(server, &proxy.address(), &[]).await?;
     proxy.caught(Duration::from_secs(5)).await?;
     // The app's own retry sent the same push again and heard the first answer.
     assert_eq!(
@@ -75,7 +75,7 @@ async fn an_app_killed_while_a_pull_arrives_applies_nothing_half_and_catches_up(
         tablet,
         cadre,
         ..
-    } = two_phones_with(server, &proxy.address()).await?;
+    } = two_phones_with(server, &proxy.address(), &[]).await?;
     pair_family_phone(&cadre, &father, &server.address()).await?;
     finish_one_pass_session(&father).await?;
     father.click("#handover-ready").await?;

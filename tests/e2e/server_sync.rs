@@ -5,8 +5,11 @@
 //! down the app keeps working and says when it last synced.
 
 use ayah_asi_e2e::flows::{CHECKLIST_ROWS, finish_one_pass_session};
-use ayah_asi_e2e::two_phones::{TwoPhones, count, pair_family_phone, sync_now, two_phones};
-use ayah_asi_e2e::{Result, open_database};
+use ayah_asi_e2e::server::PuskesmasServer;
+use ayah_asi_e2e::two_phones::{
+    TwoPhones, count, pair_family_phone, sync_now, two_phones, two_phones_with,
+};
+use ayah_asi_e2e::{Result, eventually, open_database};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Result<()> {
@@ -280,5 +283,45 @@ async fn a_family_moved_to_another_cadre_stops_travelling_from_the_old_phone() -
     // And the next sync is an ordinary one.
     let again = sync_now(&cadre).await?;
     assert!(again.starts_with("Selesai:"), "{again}");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn phones_sync_by_themselves_when_the_app_starts_and_on_a_timer() -> Result<()> {
+    let server = PuskesmasServer::start()?;
+    let address = server.address();
+    // The cadre's phone syncs every 3 seconds here (every 15 minutes in a release build).
+    let TwoPhones {
+        server,
+        phone,
+        father,
+        tablet,
+        cadre,
+        ..
+    } = two_phones_with(server, &address, &[("AYAH_ASI_SYNC_EVERY_SECONDS", "3")]).await?;
+    pair_family_phone(&cadre, &father, &server.address()).await?;
+    finish_one_pass_session(&father).await?;
+    father.click("#handover-ready").await?;
+    father.click("#rating-skip").await?;
+    father.click("#back-home").await?;
+    assert_eq!(
+        server.count("SELECT count(*) FROM record WHERE table_name = 'massage_session'")?,
+        0,
+        "nothing sent yet: no sync was asked for"
+    );
+    // The family's app starts again: it syncs by itself.
+    phone.kill_app()?;
+    drop(father);
+    let _father = phone.launch().await?;
+    eventually("the session reaches the server when the app starts", || {
+        Ok(server.count("SELECT count(*) FROM record WHERE table_name = 'massage_session'")? == 1)
+    })
+    .await?;
+    // The cadre's phone, untouched, brings it in on its timer.
+    eventually("the cadre's phone has the session", || {
+        Ok(count(&tablet.database(), "SELECT count(*) FROM massage_session")? == 1)
+    })
+    .await?;
+    drop(cadre);
     Ok(())
 }

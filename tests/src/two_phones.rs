@@ -60,12 +60,17 @@ pub struct TwoPhones {
 pub async fn two_phones() -> Result<TwoPhones> {
     let server = PuskesmasServer::start()?;
     let address = server.address();
-    two_phones_with(server, &address).await
+    two_phones_with(server, &address, &[]).await
 }
 
 /// Like [`two_phones`], the cadre's phone reaching the server at `cadre_address` (a
 /// proxy that breaks connections on purpose, say).
-pub async fn two_phones_with(server: PuskesmasServer, cadre_address: &str) -> Result<TwoPhones> {
+/// `cadre_env`: extra settings for the cadre's app.
+pub async fn two_phones_with(
+    server: PuskesmasServer,
+    cadre_address: &str,
+    cadre_env: &[(&str, &str)],
+) -> Result<TwoPhones> {
     let outbox = tempfile::tempdir()?;
     let outbox_dir = outbox.path().to_string_lossy().into_owned();
     let inbox = tempfile::tempdir()?;
@@ -77,7 +82,9 @@ pub async fn two_phones_with(server: PuskesmasServer, cadre_address: &str) -> Re
     set_plan(&father, 60, 1).await?;
     send_from_phone(&father).await?;
     std::fs::copy(new_bundle(outbox.path(), &[])?, &received)?;
-    let tablet = Driver::start_with_env(&[("AYAH_ASI_IMPORT_FILE", &received_text)])?;
+    let mut env = vec![("AYAH_ASI_IMPORT_FILE", received_text.as_str())];
+    env.extend_from_slice(cadre_env);
+    let tablet = Driver::start_with_env(&env)?;
     let cadre = tablet.launch().await?;
     open_cadre_mode(&cadre, "246810").await?;
     preview_on_cadre(&cadre).await?;

@@ -255,8 +255,21 @@ pub fn spawn_auto_sync<R: Runtime>(app: &AppHandle<R>) {
             sync_in_background(&app);
         }
         loop {
-            tokio::time::sleep(sync::AUTO_SYNC_EVERY).await;
+            tokio::time::sleep(auto_sync_every()).await;
             sync_in_background(&app);
         }
     });
+}
+
+/// Debug builds let tests shorten the interval (`AYAH_ASI_SYNC_EVERY_SECONDS`); a release
+/// build always syncs every 15 minutes.
+fn auto_sync_every() -> std::time::Duration {
+    if !cfg!(debug_assertions) {
+        return sync::AUTO_SYNC_EVERY;
+    }
+    std::env::var("AYAH_ASI_SYNC_EVERY_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|s| *s > 0)
+        .map_or(sync::AUTO_SYNC_EVERY, std::time::Duration::from_secs)
 }
