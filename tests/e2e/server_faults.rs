@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use ayah_asi_e2e::flows::finish_one_pass_session;
+use ayah_asi_e2e::flows::give_session_rated;
 use ayah_asi_e2e::proxy::{Fault, Proxy};
 use ayah_asi_e2e::server::PuskesmasServer;
 use ayah_asi_e2e::two_phones::{TwoPhones, count, pair_family_phone, sync_now, two_phones_with};
@@ -77,12 +77,7 @@ async fn an_app_killed_while_a_pull_arrives_applies_nothing_half_and_catches_up(
         ..
     } = two_phones_with(server, &proxy.address(), &[]).await?;
     pair_family_phone(&cadre, &father, &server.address()).await?;
-    finish_one_pass_session(&father).await?;
-    father.click("#handover-ready").await?;
-    father.click("#comfort-5").await?;
-    father.click("#milk-flow-drips").await?;
-    father.click("#rating-save").await?;
-    father.click("#back-home").await?;
+    give_session_rated(&father, Some((5, "drips"))).await?;
     sync_now(&father).await?;
 
     let cursor_before: i64 = ayah_asi_e2e::open_database(&tablet.database())?.query_row(

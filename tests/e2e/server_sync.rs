@@ -4,7 +4,7 @@
 //! alone; a wrong code and plain HTTP to another machine are refused; with the server
 //! down the app keeps working and says when it last synced.
 
-use ayah_asi_e2e::flows::{CHECKLIST_ROWS, finish_one_pass_session};
+use ayah_asi_e2e::flows::{CHECKLIST_ROWS, correct_rw_as_cadre, give_session_rated};
 use ayah_asi_e2e::server::PuskesmasServer;
 use ayah_asi_e2e::two_phones::{
     TwoPhones, count, pair_family_phone, sync_now, two_phones, two_phones_with,
@@ -51,12 +51,7 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
     pair_family_phone(&cadre, &father, &server.address()).await?;
 
     // A session is given and rated; one sync sends both.
-    finish_one_pass_session(&father).await?;
-    father.click("#handover-ready").await?;
-    father.click("#comfort-4").await?;
-    father.click("#milk-flow-sprays").await?;
-    father.click("#rating-save").await?;
-    father.click("#back-home").await?;
+    give_session_rated(&father, Some((4, "sprays"))).await?;
     let sent = sync_now(&father).await?;
     assert!(
         sent.contains("Selesai: 2 catatan terkirim"),
@@ -130,11 +125,7 @@ async fn a_session_and_a_visit_travel_between_phones_through_the_server() -> Res
         .wait_for_text_containing("#server-status", "Terakhir berhasil:")
         .await?;
     father.screenshot("103-server-unreachable").await?;
-    finish_one_pass_session(&father).await?;
-    father.click("#handover-ready").await?;
-    father.click("#rating-skip").await?;
-    father.click("#back-home").await?;
-    father.wait_for("#start-massage").await?;
+    give_session_rated(&father, None).await?;
     // Back up: the session given offline reaches the server once.
     server.serve()?;
     let later = sync_now(&father).await?;
@@ -180,12 +171,7 @@ async fn clashing_edits_wait_for_the_cadre_and_her_choice_syncs_back() -> Result
     pair_family_phone(&cadre, &father, &server.address()).await?;
 
     // Both correct the family at once: the cadre the RW, the father the posyandu.
-    cadre.click("#families-list button[id^='review-']").await?;
-    cadre.click("#edit-family").await?;
-    cadre.type_into("#field-rw", "7").await?;
-    cadre.click("#save-family").await?;
-    cadre.wait_for("#review-title").await?;
-    cadre.click("#back-to-families").await?;
+    correct_rw_as_cadre(&cadre, "7").await?;
     father.click("#family-data summary").await?;
     father.click("#edit-family").await?;
     father.type_into("#field-posyandu", "Mawar").await?;
@@ -263,12 +249,7 @@ async fn a_family_moved_to_another_cadre_stops_travelling_from_the_old_phone() -
 
     // Bu Rina still corrects it on her phone: her sync goes through without it and
     // says why; the server keeps the family as it was.
-    cadre.click("#families-list button[id^='review-']").await?;
-    cadre.click("#edit-family").await?;
-    cadre.type_into("#field-rw", "7").await?;
-    cadre.click("#save-family").await?;
-    cadre.wait_for("#review-title").await?;
-    cadre.click("#back-to-families").await?;
+    correct_rw_as_cadre(&cadre, "7").await?;
     let done = sync_now(&cadre).await?;
     assert!(done.contains("Selesai: 0 catatan terkirim"), "{done}");
     cadre
@@ -300,10 +281,7 @@ async fn phones_sync_by_themselves_when_the_app_starts_and_on_a_timer() -> Resul
         ..
     } = two_phones_with(server, &address, &[("AYAH_ASI_SYNC_EVERY_SECONDS", "3")]).await?;
     pair_family_phone(&cadre, &father, &server.address()).await?;
-    finish_one_pass_session(&father).await?;
-    father.click("#handover-ready").await?;
-    father.click("#rating-skip").await?;
-    father.click("#back-home").await?;
+    give_session_rated(&father, None).await?;
     assert_eq!(
         server.count("SELECT count(*) FROM record WHERE table_name = 'massage_session'")?,
         0,

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use ayah_asi_e2e::flows::{
-    finish_one_pass_session, new_bundle, onboard, preview_on_cadre, send_from_phone, set_cadre_pin,
+    give_session_rated, new_bundle, onboard, preview_on_cadre, send_from_phone, set_cadre_pin,
     set_plan,
 };
 use ayah_asi_e2e::{App, Driver, Result, eventually, open_database};
@@ -52,12 +52,7 @@ async fn a_family_bundle_moves_to_the_cadre_once_and_clashing_edits_wait_for_her
     let father = phone.launch().await?;
     onboard(&father).await?;
     set_plan(&father, 60, 1).await?;
-    finish_one_pass_session(&father).await?;
-    father.click("#handover-ready").await?;
-    father.click("#comfort-4").await?;
-    father.click("#milk-flow-sprays").await?;
-    father.click("#rating-save").await?;
-    father.click("#back-home").await?;
+    give_session_rated(&father, Some((4, "sprays"))).await?;
     send_from_phone(&father).await?;
     let first = new_bundle(outbox.path(), &[])?;
     std::fs::copy(&first, &received)?;

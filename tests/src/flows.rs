@@ -231,3 +231,35 @@ pub async fn preview_on_cadre(app: &App) -> Result<()> {
     app.click("#receive-pick").await?;
     Ok(())
 }
+
+/// A whole one-pass session, then the mother's answer: her comfort (1-5) and how the milk
+/// flowed, or `None` to skip; back on the home screen.
+pub async fn give_session_rated(app: &App, answer: Option<(u8, &str)>) -> Result<()> {
+    finish_one_pass_session(app).await?;
+    app.click("#handover-ready").await?;
+    match answer {
+        Some((comfort, flow)) => {
+            app.click(&format!("#comfort-{comfort}")).await?;
+            app.click(&format!("#milk-flow-{flow}")).await?;
+            app.click("#rating-save").await?;
+        }
+        None => app.click("#rating-skip").await?,
+    }
+    app.click("#back-home").await?;
+    app.wait_for("#start-massage").await?;
+    Ok(())
+}
+
+/// From the cadre's families list: the first family's RW corrected to `rw`; back on the list.
+pub async fn correct_rw_as_cadre(app: &App, rw: &str) -> Result<()> {
+    app.click("#families-list button[id^='review-']").await?;
+    app.click("#edit-family").await?;
+    app.wait_for_text("#onboarding-title", "Ubah data keluarga")
+        .await?;
+    app.type_into("#field-rw", rw).await?;
+    app.click("#save-family").await?;
+    app.wait_for("#review-title").await?;
+    app.click("#back-to-families").await?;
+    app.wait_for("#families-list li[data-family]").await?;
+    Ok(())
+}
