@@ -248,6 +248,21 @@ fn cpu_seconds(server: u32) -> (f64, f64) {
     (ticks(&server.to_string()) / 100.0, postgres / 100.0)
 }
 
+/// CPU seconds this process (the load generator) has used so far.
+fn own_cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let after = s
+                .rsplit_once(") ")?
+                .1
+                .split_whitespace()
+                .collect::<Vec<_>>();
+            Some(after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?)
+        })
+        .map_or(0.0, |ticks| ticks / 100.0)
+}
+
 fn rss_mb(pid: u32) -> f64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
@@ -314,6 +329,7 @@ async fn main() -> Result<()> {
     // Every cadre at once: a day's push, then a pull.
     let bundles: Vec<Vec<u8>> = (0..cadres).map(|c| day(c, 2, &seed)).collect();
     let cpu_before = cpu_seconds(pid);
+    let generator_before = own_cpu_seconds();
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     for (c, bytes) in bundles.into_iter().enumerate() {
@@ -335,6 +351,7 @@ async fn main() -> Result<()> {
     }
     let burst_seconds = started.elapsed().as_secs_f64();
     let cpu_after = cpu_seconds(pid);
+    let generator_cpu = own_cpu_seconds() - generator_before;
     let (server_cpu, postgres_cpu) = (cpu_after.0 - cpu_before.0, cpu_after.1 - cpu_before.1);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
     let loaded_rss = rss_mb(pid);
@@ -403,6 +420,13 @@ async fn main() -> Result<()> {
             "server",
             "PostgreSQL CPU in the burst (s)",
             postgres_cpu,
+            "s",
+            None,
+        ),
+        row(
+            "server",
+            "load generator CPU in the burst (s)",
+            generator_cpu,
             "s",
             None,
         ),

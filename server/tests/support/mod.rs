@@ -126,6 +126,9 @@ pub struct Server {
 
 impl Server {
     pub async fn start() -> Self {
+        // `cargo test` over the workspace builds reqwest once with the app's TLS feature
+        // (rustls without a provider): the tests' plain-HTTP clients then need one chosen.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let cluster = Cluster::start();
         let pool = db::pool(&cluster.url(), 8).unwrap();
         db::migrate(&pool).await.unwrap();
