@@ -124,6 +124,8 @@ pub async fn pair_server(
     code: String,
 ) -> Result<ServerStatus, AppError> {
     let (address, code) = checked_input(&address, &code)?;
+    // A cadre's pairing is changed only with cadre mode open.
+    check_may_change(&state, &pairing::read(&state.data_dir).unwrap_or(None))?;
     let cadre_open = state.cadre.touch().is_ok();
     let own_family = if cadre_open {
         None
