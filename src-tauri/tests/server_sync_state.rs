@@ -29,7 +29,7 @@ fn files_moves_and_pairings_decide_what_the_next_push_takes() {
     sync::insert_family_elsewhere(conn, &family, now()).unwrap();
     assert_eq!(
         sync::list_families_elsewhere(conn).unwrap(),
-        [family.clone()]
+        std::slice::from_ref(&family)
     );
     sync::delete_family_elsewhere(conn, &family, now()).unwrap();
     assert!(sync::list_families_elsewhere(conn).unwrap().is_empty());
