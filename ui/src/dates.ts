@@ -41,3 +41,10 @@ export function formatDay(iso: string, options: Intl.DateTimeFormatOptions): str
 export function localDay(date: Date): string {
   return composeDate(String(date.getDate()), String(date.getMonth() + 1), String(date.getFullYear()));
 }
+
+/** A moment (RFC 3339) as date and time in the app's language; the text itself if unreadable. */
+export function formatDateTime(iso: string): string {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(when);
+}

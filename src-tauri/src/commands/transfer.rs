@@ -119,9 +119,10 @@ async fn families_for(
     }
 }
 
-/// A day before the last export: records are compared by their local time text, and
-/// devices may sit in different time zones. Sending a record twice is harmless.
-fn since_of(last_export: Option<&str>) -> Option<String> {
+/// A day before the last export (or acknowledged push): records are compared by their
+/// local time text, and devices may sit in different time zones. Sending a record twice
+/// is harmless.
+pub(crate) fn since_of(last_export: Option<&str>) -> Option<String> {
     let last = chrono::DateTime::parse_from_rfc3339(last_export?).ok()?;
     Some(crate::domain::record::format_time(
         last - chrono::Duration::days(1),

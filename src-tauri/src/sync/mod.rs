@@ -254,12 +254,8 @@ fn gather_push(
     };
     let pushed_since = state_store::get_sync_state(conn)?.and_then(|s| s.pushed_since);
     let pending = state_store::begin_push(conn, &new_id(), now)?;
-    // A day's margin: times are compared as local text, and a time zone may change.
     // Records the server already has come back "known" and are not counted.
-    let since = pushed_since
-        .as_deref()
-        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| format_time(t - chrono::Duration::days(1)));
+    let since = crate::commands::transfer::since_of(pushed_since.as_deref());
     let due: HashSet<String> = state_store::list_push_due(conn)?.into_iter().collect();
     let (whole, changed): (Vec<String>, Vec<String>) =
         families.into_iter().partition(|f| due.contains(f));

@@ -1,15 +1,10 @@
 // The Server section, in cadre mode and on the family's home: pair with the puskesmas
 // server, see when the last sync was and how it went, sync now, disconnect.
 import * as api from '../api';
+import { formatDateTime } from '../dates';
 import { h } from '../dom';
 import { errorsByField, toAppError } from '../errors';
-import { currentLanguage, t } from '../i18n';
-
-function dateTime(iso: string): string {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(when);
-}
+import { t } from '../i18n';
 
 function countsArgs(counts: api.SyncCounts): Record<string, number> {
   return { sent: counts.sent, received: counts.received, toChoose: counts.toChoose };
@@ -19,12 +14,12 @@ function countsArgs(counts: api.SyncCounts): Record<string, number> {
 export function statusLines(status: api.ServerStatus): string[] {
   const lines: string[] = [];
   if (status.lastFailure && status.lastAttemptAt) {
-    lines.push(t('server-last-failed', { when: dateTime(status.lastAttemptAt), reason: t(`server-failure-${status.lastFailure}`) }));
-    lines.push(status.lastSuccessAt ? t('server-last-good', { when: dateTime(status.lastSuccessAt) }) : t('server-never-synced'));
+    lines.push(t('server-last-failed', { when: formatDateTime(status.lastAttemptAt), reason: t(`server-failure-${status.lastFailure}`) }));
+    lines.push(status.lastSuccessAt ? t('server-last-good', { when: formatDateTime(status.lastSuccessAt) }) : t('server-never-synced'));
     return lines;
   }
   if (!status.lastSuccessAt) return [t('server-never-synced')];
-  lines.push(t('server-last-sync', { when: dateTime(status.lastSuccessAt) }));
+  lines.push(t('server-last-sync', { when: formatDateTime(status.lastSuccessAt) }));
   if (status.lastCounts) lines.push(t('server-last-sync-counts', countsArgs(status.lastCounts)));
   if (status.familiesElsewhere > 0) lines.push(t('server-families-elsewhere', { count: status.familiesElsewhere }));
   return lines;

@@ -2,9 +2,9 @@
 // exporting one family or all), receiving with a preview before anything changes, and
 // the conflicts a cadre settles when both devices changed the same record.
 import * as api from '../api';
-import { formatDay } from '../dates';
+import { formatDateTime, formatDay } from '../dates';
 import { h, mount } from '../dom';
-import { currentLanguage, t } from '../i18n';
+import { t } from '../i18n';
 import { weekdayName } from './posko';
 import type { Nav } from '../nav';
 
@@ -14,12 +14,6 @@ export const TABLES = [
   'home_visit', 'visit_score', 'lesson_read', 'quiz_attempt',
 ] as const;
 export const DECISIONS: api.Decision[] = ['new', 'updated', 'known', 'older', 'conflict', 'deleted', 'held'];
-
-function dateTime(iso: string): string {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(when);
-}
 
 function day(iso: string): string {
   return formatDay(iso, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -87,7 +81,7 @@ export async function showSend(nav: Nav, familyId: string | null, all: boolean):
     h('p', {}, t('transfer-send-intro')),
     h('p', { id: 'send-records' }, t('transfer-records', { records: overview.records })),
     h('p', { id: 'send-last', class: 'hint' }, overview.lastExport
-      ? t('transfer-last-export', { date: dateTime(overview.lastExport) }) : t('transfer-never-sent')),
+      ? t('transfer-last-export', { date: formatDateTime(overview.lastExport) }) : t('transfer-never-sent')),
     overview.recordsSinceLast !== null
       ? h('label', { class: 'check' }, sinceLast, h('span', {}, t('transfer-since-last', { records: overview.recordsSinceLast })))
       : null,
@@ -143,7 +137,7 @@ function previewOf(nav: Nav, preview: api.ImportPreview, body: HTMLElement, erro
   return h('div', { id: 'receive-preview' },
     h('h2', {}, t('transfer-preview-title')),
     h('ul', { id: 'receive-families' }, ...preview.families.map((f) => h('li', {}, `${f.fatherName} & ${f.motherName}`))),
-    h('p', {}, t('transfer-made-on', { date: dateTime(preview.createdAt) })),
+    h('p', {}, t('transfer-made-on', { date: formatDateTime(preview.createdAt) })),
     preview.firstDay && preview.lastDay
       ? h('p', { id: 'receive-span' }, t('transfer-session-span', { from: day(preview.firstDay), to: day(preview.lastDay) }))
       : null,
@@ -211,7 +205,7 @@ export async function showConflicts(nav: Nav): Promise<void> {
   const item = (conflict: api.Conflict) => h('li', { class: 'card conflict', 'data-conflict': conflict.id },
     h('h2', {}, conflict.family ? `${conflict.family.fatherName} & ${conflict.family.motherName}` : t('conflict-no-family'),
       ' — ', t(`transfer-table-${conflict.table}`)),
-    h('p', { class: 'hint' }, t('conflict-found', { date: dateTime(conflict.foundAt) })),
+    h('p', { class: 'hint' }, t('conflict-found', { date: formatDateTime(conflict.foundAt) })),
     h('div', { class: 'table-scroll' }, h('table', { class: 'conflict-fields' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('conflict-field')),
         h('th', { scope: 'col' }, t('conflict-here')), h('th', { scope: 'col' }, t('conflict-incoming')))),
