@@ -53,26 +53,14 @@ impl Config {
             value: listen_text.clone(),
             expected: "an address and port such as 0.0.0.0:8443",
         })?;
-        let size_text = get(POOL_SIZE).unwrap_or_else(|| "16".to_owned());
-        let pool_size = size_text
-            .parse()
-            .ok()
-            .filter(|n| (1..=512).contains(n))
-            .ok_or(ConfigError::Invalid {
-                name: POOL_SIZE,
-                value: size_text,
-                expected: "a number from 1 to 512",
-            })?;
-        let pairing_text = get(PAIRING_PER_MINUTE).unwrap_or_else(|| "10".to_owned());
-        let pairing_per_minute = pairing_text
-            .parse()
-            .ok()
-            .filter(|n| (1..=10_000).contains(n))
-            .ok_or(ConfigError::Invalid {
-                name: PAIRING_PER_MINUTE,
-                value: pairing_text,
-                expected: "a number from 1 to 10000",
-            })?;
+        let pool_size = count_setting(&get, POOL_SIZE, 16, 512, "a number from 1 to 512")?;
+        let pairing_per_minute = count_setting(
+            &get,
+            PAIRING_PER_MINUTE,
+            10,
+            10_000,
+            "a number from 1 to 10000",
+        )?;
         let tls = match (get(TLS_CERT), get(TLS_KEY)) {
             (Some(cert), Some(key)) => Some((cert.into(), key.into())),
             (None, None) => None,
@@ -86,6 +74,27 @@ impl Config {
             tls,
         })
     }
+}
+
+/// A whole-number setting from 1 to `max`, `default` when unset.
+fn count_setting(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: usize,
+    max: usize,
+    expected: &'static str,
+) -> Result<usize, ConfigError> {
+    let Some(text) = get(name) else {
+        return Ok(default);
+    };
+    text.parse()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or(ConfigError::Invalid {
+            name,
+            value: text,
+            expected,
+        })
 }
 
 #[cfg(test)]

@@ -70,6 +70,12 @@ async fn push(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) -> re
         .unwrap()
 }
 
+/// A push that must be taken.
+async fn pushed(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) {
+    let status = push(server, token, push_id, bytes).await.status();
+    assert_eq!(status, StatusCode::OK, "push {push_id}");
+}
+
 async fn pull(server: &Server, token: &str, cursor: i64) -> (bundle::Bundle, i64) {
     let response = reqwest::Client::new()
         .get(format!("{}/api/v1/pull?cursor={cursor}", server.base))
@@ -217,17 +223,13 @@ async fn refused_requests_change_nothing() {
     let rina = cadre(&server, "Melati", "Bu Rina").await;
     let ani = cadre(&server, "Mawar", "Bu Ani").await;
     let tablet = paired(&server, rina, None).await;
-    assert_eq!(
-        push(
-            &server,
-            &tablet,
-            "01a2370b-0000-7000-8000-000000000001",
-            SEED.to_vec()
-        )
-        .await
-        .status(),
-        StatusCode::OK
-    );
+    pushed(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-000000000001",
+        SEED.to_vec(),
+    )
+    .await;
     let phone = paired(&server, rina, Some(FAMILY)).await;
     let other_cadre = paired(&server, ani, None).await;
     let revoked = paired(&server, rina, None).await;
@@ -333,17 +335,13 @@ async fn a_family_moved_to_another_cadre_reaches_her_phone_and_the_move_is_recor
     let ani = cadre(&server, "Mawar", "Bu Ani").await;
     let rina_tablet = paired(&server, rina, None).await;
     let ani_tablet = paired(&server, ani, None).await;
-    assert_eq!(
-        push(
-            &server,
-            &rina_tablet,
-            "01a2370b-0000-7000-8000-000000000001",
-            SEED.to_vec()
-        )
-        .await
-        .status(),
-        StatusCode::OK
-    );
+    pushed(
+        &server,
+        &rina_tablet,
+        "01a2370b-0000-7000-8000-000000000001",
+        SEED.to_vec(),
+    )
+    .await;
     let (before, ani_cursor) = pull(&server, &ani_tablet, 0).await;
     assert!(before.records.is_empty(), "not hers yet");
 
@@ -354,17 +352,13 @@ async fn a_family_moved_to_another_cadre_reaches_her_phone_and_the_move_is_recor
     assert_eq!(after.header.family_ids, [FAMILY]);
     assert!(after.records.iter().any(|r| r.table.name == "family"));
     // Bu Ani may now push it; Bu Rina may not.
-    assert_eq!(
-        push(
-            &server,
-            &ani_tablet,
-            "01a2370b-0000-7000-8000-000000000002",
-            SEED.to_vec()
-        )
-        .await
-        .status(),
-        StatusCode::OK
-    );
+    pushed(
+        &server,
+        &ani_tablet,
+        "01a2370b-0000-7000-8000-000000000002",
+        SEED.to_vec(),
+    )
+    .await;
     let refused = push(
         &server,
         &rina_tablet,
@@ -423,12 +417,7 @@ async fn a_push_while_postgresql_is_down_fails_cleanly_and_applies_once_on_retry
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        push(&server, &tablet, push_id, SEED.to_vec())
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    pushed(&server, &tablet, push_id, SEED.to_vec()).await;
     let seed = bundle::parse(SEED, chrono::Local::now().fixed_offset()).unwrap();
     let client = server.pool.get().await.unwrap();
     let records: i64 = client
@@ -477,10 +466,7 @@ async fn a_cadre_phone_makes_codes_only_for_its_own_families() {
         (StatusCode::FORBIDDEN, "error-server-out-of-scope".into())
     );
     let id = "01a2370b-0000-7000-8000-000000000001";
-    assert_eq!(
-        push(&server, &tablet, id, SEED.to_vec()).await.status(),
-        StatusCode::OK
-    );
+    pushed(&server, &tablet, id, SEED.to_vec()).await;
     let answer: Value = family_code(&server, &tablet, FAMILY)
         .await
         .json()
@@ -512,17 +498,13 @@ async fn a_pull_cut_at_its_limit_leaves_nothing_out() {
     let server = Server::start().await;
     let rina = cadre(&server, "Melati", "Bu Rina").await;
     let tablet = paired(&server, rina, None).await;
-    assert_eq!(
-        push(
-            &server,
-            &tablet,
-            "01a2370b-0000-7000-8000-000000000001",
-            SEED.to_vec()
-        )
-        .await
-        .status(),
-        StatusCode::OK
-    );
+    pushed(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-000000000001",
+        SEED.to_vec(),
+    )
+    .await;
     let code = ayah_asi_server::org::make_pairing_code(&server.pool, rina, Some(FAMILY))
         .await
         .unwrap();
@@ -653,29 +635,21 @@ async fn a_cadre_posko_reaches_her_families_phones_and_an_older_one_never_replac
     let rina = cadre(&server, "Melati", "Bu Rina").await;
     let tablet = paired(&server, rina, None).await;
     let newer = with_posko("Balai RW 11", "2026-12-02T08:00:00.000+07:00");
-    assert_eq!(
-        push(
-            &server,
-            &tablet,
-            "01a2370b-0000-7000-8000-000000000001",
-            newer
-        )
-        .await
-        .status(),
-        StatusCode::OK
-    );
+    pushed(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-000000000001",
+        newer,
+    )
+    .await;
     let older = with_posko("Rumah Bu Rina", "2026-11-01T08:00:00.000+07:00");
-    assert_eq!(
-        push(
-            &server,
-            &tablet,
-            "01a2370b-0000-7000-8000-000000000002",
-            older
-        )
-        .await
-        .status(),
-        StatusCode::OK
-    );
+    pushed(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-000000000002",
+        older,
+    )
+    .await;
     let phone = paired(&server, rina, Some(FAMILY)).await;
     let (pulled, _) = pull(&server, &phone, 0).await;
     let posko = pulled.header.posko.expect("the posko comes with the pull");
