@@ -17,6 +17,9 @@ NODE_MIN := 20.19
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 XVFB := xvfb-run -a -s '-screen 0 1280x800x24'
 APP := target/debug/ayah-asi
+# A hung end-to-end test fails the run after this long instead of using up CI's time
+# (they take about 8 minutes on 2 cores).
+E2E_LIMIT := 30m
 
 .PHONY: help package test-package run server test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e types fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
 
@@ -122,7 +125,9 @@ test-ui: node-deps
 # The end-to-end tests drive the built app through tauri-driver under Xvfb.
 test-e2e: app driver-deps
 	cargo build -p ayah-asi-server
-	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) cargo test -p ayah-asi-e2e -- --test-threads=2
+	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) timeout -k 30 $(E2E_LIMIT) \
+	  cargo test -p ayah-asi-e2e -- --test-threads=2 \
+	  || { status=$$?; tools/stop-test-leftovers.sh; exit $$status; }
 
 # The bundle parser and validator under libFuzzer for FUZZ_SECONDS (a minute in
 # \`make test\`; longer by hand: make fuzz FUZZ_SECONDS=3600). New inputs go to

@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub mod flows;
@@ -24,6 +25,8 @@ use serde_json::json;
 const UI_TIMEOUT: Duration = Duration::from_secs(15);
 /// How long a WebDriver session may take to come up (the first start after a build is slow).
 const SESSION_TIMEOUT: Duration = Duration::from_secs(40);
+/// How often a launch is tried before the test fails (see [`Driver::launch`]).
+const LAUNCH_ATTEMPTS: u32 = 3;
 
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
@@ -38,10 +41,25 @@ pub fn app_binary() -> PathBuf {
 /// One `tauri-driver` with its own ports and its own data folder; every app it
 /// launches shares that folder, so a second launch is a restart of the same device.
 pub struct Driver {
-    child: Child,
-    port: u16,
+    process: Mutex<DriverProcess>,
     home: tempfile::TempDir,
     app: PathBuf,
+    env: Vec<(String, String)>,
+}
+
+/// The running `tauri-driver` (replaced when a launch has to be tried again).
+struct DriverProcess {
+    child: Child,
+    port: u16,
+}
+
+impl DriverProcess {
+    /// Stops tauri-driver and the WebKitWebDriver it started (their process group).
+    fn stop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.child.wait();
+    }
 }
 
 impl Driver {
@@ -63,44 +81,16 @@ impl Driver {
             return Err("no DISPLAY: run the end-to-end tests under Xvfb (make test-e2e)".into());
         }
         let home = tempfile::Builder::new().prefix("ayah-asi-e2e-").tempdir()?;
-        let (port, native_port) = (free_port()?, free_port()?);
-        let mut command = Command::new(tauri_driver());
-        command
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            // tauri-driver passes its environment on to the app: that is how each test
-            // gets its own database, and WebKit its own cache and config.
-            .env("AYAH_ASI_DATA_DIR", home.path().join("data"))
-            .env("XDG_DATA_HOME", home.path().join("xdg-data"))
-            .env("XDG_CACHE_HOME", home.path().join("xdg-cache"))
-            .env("XDG_CONFIG_HOME", home.path().join("xdg-config"))
-            .envs(env.iter().copied())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            // tauri-driver does not stop its WebKitWebDriver child when it is killed:
-            // a group of their own lets Drop stop both.
-            .process_group(0);
-        let child = command
-            .spawn()
-            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
-        // Ready when it listens: a session request before that only waits and retries.
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if started.elapsed() > SESSION_TIMEOUT {
-                return Err("tauri-driver did not start listening".into());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        let env = env
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect::<Vec<_>>();
+        let process = spawn_tauri_driver(home.path(), &env)?;
         Ok(Self {
-            child,
-            port,
+            process: Mutex::new(process),
             home,
             app,
+            env,
         })
     }
 
@@ -150,29 +140,27 @@ impl Driver {
     }
 
     /// Starts the app and waits until its first screen has rendered something.
+    ///
+    /// Now and then (seen in CI, not here) the app dies at start because GTK cannot
+    /// open the display, and WebKitWebDriver then waits for it forever. So a session
+    /// that does not come up in time is given up, tauri-driver is started afresh on
+    /// the same data folder, and the launch is tried again, at most twice.
     pub async fn launch(&self) -> Result<App> {
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("browserName".into(), json!("wry"));
-        capabilities.insert(
-            "tauri:options".into(),
-            json!({ "application": self.app.to_string_lossy() }),
-        );
-        let url = format!("http://127.0.0.1:{}", self.port);
-        let started = Instant::now();
+        let mut attempt = 1;
         let client = loop {
-            let attempt = ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&url)
-                .await;
-            match attempt {
-                Ok(client) => break client,
-                Err(error) if started.elapsed() > SESSION_TIMEOUT => {
-                    return Err(
-                        format!("no WebDriver session after {SESSION_TIMEOUT:?}: {error}").into(),
-                    );
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+            let port = self.lock_process().port;
+            let failure = match tokio::time::timeout(SESSION_TIMEOUT, self.new_session(port)).await
+            {
+                Ok(Ok(client)) => break client,
+                Ok(Err(error)) => error.to_string(),
+                Err(_) => format!("no WebDriver session after {SESSION_TIMEOUT:?}"),
+            };
+            if attempt == LAUNCH_ATTEMPTS {
+                return Err(failure.into());
             }
+            eprintln!("launch {attempt} failed ({failure}); starting tauri-driver again");
+            attempt += 1;
+            self.restart()?;
         };
         let app = App { client };
         if let Err(error) = app.wait_for(".screen").await {
@@ -187,14 +175,94 @@ impl Driver {
         }
         Ok(app)
     }
+
+    /// Asks tauri-driver for a session (which starts the app), retrying while it is
+    /// not ready yet.
+    async fn new_session(&self, port: u16) -> Result<Client> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": self.app.to_string_lossy() }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        loop {
+            let attempt = ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await;
+            match attempt {
+                Ok(client) => return Ok(client),
+                Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+            }
+        }
+    }
+
+    /// Stops tauri-driver (and any app of this data folder) and starts it again.
+    fn restart(&self) -> Result<()> {
+        let mut process = self.lock_process();
+        process.stop();
+        self.kill_app()?;
+        *process = spawn_tauri_driver(self.home.path(), &self.env)?;
+        Ok(())
+    }
+
+    fn lock_process(&self) -> std::sync::MutexGuard<'_, DriverProcess> {
+        // A test that panicked while holding the lock leaves a usable process behind.
+        self.process
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.child.wait();
+        self.lock_process().stop();
     }
+}
+
+/// Starts tauri-driver on free ports, with the app's data folder under `home`, and
+/// waits until it listens.
+fn spawn_tauri_driver(home: &Path, env: &[(String, String)]) -> Result<DriverProcess> {
+    let (port, native_port) = (free_port()?, free_port()?);
+    let mut command = Command::new(tauri_driver());
+    command
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        // tauri-driver passes its environment on to the app: that is how each test
+        // gets its own database, and WebKit its own cache and config.
+        .env("AYAH_ASI_DATA_DIR", home.join("data"))
+        .env("XDG_DATA_HOME", home.join("xdg-data"))
+        .env("XDG_CACHE_HOME", home.join("xdg-cache"))
+        .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+        .envs(env.iter().map(|(name, value)| (name, value)))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        // tauri-driver does not stop its WebKitWebDriver child when it is killed:
+        // a group of their own lets Drop stop both.
+        .process_group(0);
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+    // Ready when it listens: a session request before that only waits and retries.
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if started.elapsed() > SESSION_TIMEOUT {
+            let mut process = DriverProcess { child, port };
+            process.stop();
+            return Err("tauri-driver did not start listening".into());
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("tauri-driver ended at start: {status}").into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Ok(DriverProcess { child, port })
 }
 
 /// The running app, seen through its window.
