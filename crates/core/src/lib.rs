@@ -17,6 +17,8 @@ pub mod rating;
 pub mod record;
 pub mod reminder;
 pub mod report;
+#[cfg(feature = "export")]
+pub mod report_tables;
 pub mod session;
 pub mod stats;
 pub mod sync;
