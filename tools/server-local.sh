@@ -2,9 +2,9 @@
 # `make server`: the server on this machine with its own PostgreSQL. The cluster lives
 # in AYAH_ASI_SERVER_DATA (default /var/lib/ayah-asi-server: the postgres user must reach
 # it, which it cannot under /root), made once with initdb as that user (initdb refuses
-# root), listening only on a Unix socket in that folder. Migrations, a first puskesmas if
-# there is none, then the server on AYAH_ASI_LISTEN (127.0.0.1:8080). Ctrl-C stops the
-# server, then the cluster.
+# root), listening only on a Unix socket in that folder. Migrations, a first puskesmas and
+# a first dashboard admin (its password printed once) if there are none, then the server
+# on AYAH_ASI_LISTEN (127.0.0.1:8080). Ctrl-C stops the server, then the cluster.
 set -euo pipefail
 
 DATA=${AYAH_ASI_SERVER_DATA:-/var/lib/ayah-asi-server}
@@ -37,6 +37,17 @@ A first puskesmas was made. With AYAH_ASI_DATABASE_URL="$AYAH_ASI_DATABASE_URL":
   $SERVER posyandu add Puskesmas Melati       # prints the posyandu's id
   $SERVER cadre add POSYANDU_ID "Bu Rina"     # prints the cadre's id
   $SERVER pairing-code CADRE_ID               # a one-time code for her phone (24 hours)
+TEXT
+fi
+accounts=$(as_postgres psql -h "$DATA" -p "$PG_PORT" -U postgres -tAc "SELECT count(*) FROM account")
+if [ "$accounts" = 0 ]; then
+  first=$(as_postgres psql -h "$DATA" -p "$PG_PORT" -U postgres -tAc "SELECT name FROM puskesmas ORDER BY id LIMIT 1")
+  password=$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | cut -c1-16)
+  echo "$password" | "$SERVER" account add "$first" admin admin "Admin" >/dev/null
+  cat <<TEXT
+The dashboard's first account was made (shown only now; keep it safe):
+  open http://${AYAH_ASI_LISTEN:-127.0.0.1:8080}/ and log in as  admin  with password  $password
+  more accounts: echo PASSWORD | $SERVER account add "$first" LOGIN ROLE "NAME" [POSYANDU_ID...]
 TEXT
 fi
 "$SERVER" serve

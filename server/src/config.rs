@@ -11,6 +11,11 @@ pub const POOL_SIZE: &str = "AYAH_ASI_POOL_SIZE";
 /// Pairing attempts allowed per client address per minute; 10 unless set (a training
 /// day where many phones pair behind one address may need more).
 pub const PAIRING_PER_MINUTE: &str = "AYAH_ASI_PAIRING_PER_MINUTE";
+/// Minutes a dashboard session lasts without a request; 30 unless set.
+pub const SESSION_IDLE_MINUTES: &str = "AYAH_ASI_SESSION_IDLE_MINUTES";
+/// The puskesmas's clock for the dashboard, in hours east of UTC: 7 (WIB) unless set,
+/// 8 for WITA, 9 for WIT.
+pub const UTC_OFFSET_HOURS: &str = "AYAH_ASI_UTC_OFFSET_HOURS";
 /// PEM files of the certificate (chain) and its private key: HTTPS when both are set.
 pub const TLS_CERT: &str = "AYAH_ASI_TLS_CERT";
 pub const TLS_KEY: &str = "AYAH_ASI_TLS_KEY";
@@ -21,6 +26,8 @@ pub struct Config {
     pub listen: SocketAddr,
     pub pool_size: usize,
     pub pairing_per_minute: usize,
+    pub session_idle_minutes: usize,
+    pub utc_offset_hours: usize,
     /// Certificate and key files; `None`: plain HTTP (for localhost, or behind a proxy).
     pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
@@ -61,6 +68,20 @@ impl Config {
             10_000,
             "a number from 1 to 10000",
         )?;
+        let session_idle_minutes = count_setting(
+            &get,
+            SESSION_IDLE_MINUTES,
+            30,
+            1440,
+            "minutes from 1 to 1440",
+        )?;
+        let utc_offset_hours = count_setting(
+            &get,
+            UTC_OFFSET_HOURS,
+            7,
+            14,
+            "hours east of UTC: 7, 8 or 9",
+        )?;
         let tls = match (get(TLS_CERT), get(TLS_KEY)) {
             (Some(cert), Some(key)) => Some((cert.into(), key.into())),
             (None, None) => None,
@@ -71,6 +92,8 @@ impl Config {
             listen,
             pool_size,
             pairing_per_minute,
+            session_idle_minutes,
+            utc_offset_hours,
             tls,
         })
     }

@@ -16,6 +16,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/003-natural-keys.sql"),
     ),
     ("004-posko", include_str!("../migrations/004-posko.sql")),
+    (
+        "005-dashboard",
+        include_str!("../migrations/005-dashboard.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

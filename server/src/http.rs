@@ -13,6 +13,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use ayah_asi_core::i18n::{I18nError, Localizer};
+use chrono::FixedOffset;
 use deadpool_postgres::Pool;
 use serde::Deserialize;
 use serde_json::json;
@@ -34,23 +36,69 @@ pub const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
-    attempts: Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>,
-    pairing_per_minute: usize,
+    pub settings: Settings,
+    /// The app's locales, for the dashboard's pages.
+    pub localizer: Arc<Localizer>,
+    pairing_attempts: Attempts,
+    login_attempts: Attempts,
 }
 
-impl AppState {
-    /// `pairing_per_minute`: pairing attempts allowed per client address per minute.
-    pub fn new(pool: Pool, pairing_per_minute: usize) -> Self {
+/// What the server was configured with, beyond the database.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Pairing attempts allowed per client address per minute.
+    pub pairing_per_minute: usize,
+    /// Login attempts allowed per client address per minute (each account also locks
+    /// after repeated failures).
+    pub logins_per_minute: usize,
+    pub session_idle_minutes: i32,
+    /// The puskesmas's clock for the dashboard.
+    pub utc_offset: FixedOffset,
+    /// Served over HTTPS: cookies are marked `Secure`.
+    pub secure_cookies: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
         Self {
-            pool,
-            attempts: Arc::default(),
-            pairing_per_minute,
+            pairing_per_minute: 10,
+            logins_per_minute: 20,
+            session_idle_minutes: 30,
+            utc_offset: western_indonesia(),
+            secure_cookies: false,
         }
     }
+}
 
-    /// Counts a pairing attempt; false when this address tried too often this minute.
-    fn allow_attempt(&self, from: IpAddr) -> bool {
-        let mut attempts = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
+/// WIB, UTC+7: the clock of most puskesmas.
+fn western_indonesia() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc))
+}
+
+impl Settings {
+    /// The settings the configuration names.
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        let hours = i32::try_from(config.utc_offset_hours).unwrap_or(7);
+        let default = Self::default();
+        Self {
+            pairing_per_minute: config.pairing_per_minute,
+            session_idle_minutes: i32::try_from(config.session_idle_minutes).unwrap_or(30),
+            utc_offset: FixedOffset::east_opt(hours * 3600).unwrap_or(default.utc_offset),
+            secure_cookies: config.tls.is_some(),
+            ..default
+        }
+    }
+}
+
+/// Recent attempts per client address, for rate limits.
+#[derive(Clone, Default)]
+struct Attempts(Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>);
+
+impl Attempts {
+    /// Counts an attempt; false when this address tried more than `per_minute` times
+    /// in the last minute.
+    fn allow(&self, from: IpAddr, per_minute: usize) -> bool {
+        let mut attempts = self.0.lock().unwrap_or_else(|p| p.into_inner());
         // Addresses quiet for a minute are forgotten: the map stays small.
         attempts.retain(|_, times| {
             times.retain(|at| at.elapsed() < Duration::from_secs(60));
@@ -58,7 +106,31 @@ impl AppState {
         });
         let recent = attempts.entry(from).or_default();
         recent.push(Instant::now());
-        recent.len() <= self.pairing_per_minute
+        recent.len() <= per_minute
+    }
+}
+
+impl AppState {
+    /// Fails only if the locale files are broken (a build defect, caught by tests).
+    pub fn new(pool: Pool, settings: Settings) -> Result<Self, I18nError> {
+        Ok(Self {
+            pool,
+            settings,
+            localizer: Arc::new(Localizer::load()?),
+            pairing_attempts: Attempts::default(),
+            login_attempts: Attempts::default(),
+        })
+    }
+
+    fn allow_pairing(&self, from: IpAddr) -> bool {
+        self.pairing_attempts
+            .allow(from, self.settings.pairing_per_minute)
+    }
+
+    /// Counts a login attempt from `from`; false when over the limit.
+    pub fn allow_login(&self, from: IpAddr) -> bool {
+        self.login_attempts
+            .allow(from, self.settings.logins_per_minute)
     }
 }
 
@@ -70,10 +142,12 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/push", post(push))
         .route("/api/v1/pull", get(pull))
         .route("/api/v1/family-code", post(family_code))
+        .merge(crate::web::routes())
         // Over 20 MB is refused before it is read.
         .layer(DefaultBodyLimit::max(max))
         .layer(RequestBodyLimitLayer::new(max))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::map_response(crate::web::security_headers))
         .with_state(state)
 }
 
@@ -186,7 +260,7 @@ async fn pair(
     ConnectInfo(from): ConnectInfo<SocketAddr>,
     Json(request): Json<PairRequest>,
 ) -> Result<Response, Refusal> {
-    if !state.allow_attempt(from.ip()) {
+    if !state.allow_pairing(from.ip()) {
         return Err(Refusal::new(
             StatusCode::TOO_MANY_REQUESTS,
             "error-server-too-many-attempts",

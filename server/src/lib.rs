@@ -1,9 +1,12 @@
 //! Ayah ASI's puskesmas server: cadres' and families' phones sync through PostgreSQL.
 //! The bundle format is the wire format and the core crate's rules are the only rules.
 
+pub mod accounts;
 pub mod config;
+pub mod dashboard;
 pub mod db;
 pub mod http;
 pub mod org;
 pub mod records;
 pub mod secret;
+pub mod web;

@@ -3,13 +3,16 @@
 use std::process::ExitCode;
 
 use ayah_asi_server::config::Config;
-use ayah_asi_server::{db, http, org};
+use ayah_asi_server::{accounts, db, http, org};
 
 const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | puskesmas add NAME | posyandu add PUSKESMAS NAME | cadre add POSYANDU_ID NAME
-    | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID | family move FAMILY_ID CADRE_ID]
+    | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID | family move FAMILY_ID CADRE_ID
+    | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife;
+      the password is read from the first line of standard input)]
 environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16),
-    AYAH_ASI_PAIRING_PER_MINUTE (10), AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
+    AYAH_ASI_PAIRING_PER_MINUTE (10), AYAH_ASI_SESSION_IDLE_MINUTES (30), AYAH_ASI_UTC_OFFSET_HOURS (7),
+    AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -87,6 +90,15 @@ async fn run(args: &[String]) -> Result<(), String> {
             println!("family {family} moved to cadre {to}");
             Ok(())
         }
+        [
+            "account",
+            "add",
+            puskesmas,
+            login,
+            role,
+            name,
+            posyandu @ ..,
+        ] => add_account(&pool, puskesmas, login, role, name, posyandu).await,
         ["revoke", device] => {
             org::revoke(&pool, id(device)?)
                 .await
@@ -98,11 +110,51 @@ async fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+async fn add_account(
+    pool: &deadpool_postgres::Pool,
+    puskesmas: &str,
+    login: &str,
+    role: &str,
+    name: &str,
+    posyandu: &[&str],
+) -> Result<(), String> {
+    let role = accounts::Role::parse(role)
+        .ok_or_else(|| format!("{role:?} is not a role: admin, puskesmas or midwife"))?;
+    let posyandu = posyandu
+        .iter()
+        .map(|p| id(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .map_err(|e| format!("reading the password: {e}"))?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let puskesmas_id = accounts::puskesmas_id(pool, puskesmas)
+        .await
+        .map_err(|e| e.to_string())?;
+    let id = accounts::add(pool, puskesmas_id, login, name, role, password, &posyandu)
+        .await
+        .map_err(|e| e.to_string())?;
+    accounts::audit(
+        pool,
+        None,
+        "account-added",
+        &format!("{login} ({})", role.id()),
+        "command line",
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    println!("account {id}: {login} ({})", role.id());
+    Ok(())
+}
+
 async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), String> {
     db::migrate(&pool)
         .await
         .map_err(|e| format!("migrations: {e}"))?;
-    let app = http::router(http::AppState::new(pool, config.pairing_per_minute));
+    let state = http::AppState::new(pool, http::Settings::from_config(config))
+        .map_err(|e| format!("the locale files: {e}"))?;
+    let app = http::router(state);
     let cannot_listen = |e: std::io::Error| format!("cannot listen on {}: {e}", config.listen);
     if let Some((cert, key)) = &config.tls {
         let listener = std::net::TcpListener::bind(config.listen).map_err(cannot_listen)?;

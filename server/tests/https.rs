@@ -22,7 +22,7 @@ async fn https_with_the_given_certificate_and_no_plain_http() {
 
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
-    let app = http::router(http::AppState::new(pool, 10));
+    let app = http::router(http::AppState::new(pool, http::Settings::default()).unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         http::serve_tls(listener, app, &cert, &key, async {

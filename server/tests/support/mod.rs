@@ -8,6 +8,12 @@ use std::process::Command;
 
 use ayah_asi_server::{db, http};
 
+// Each test file uses some of these.
+#[allow(dead_code)]
+pub mod family;
+#[allow(dead_code)]
+pub mod web;
+
 const BIN: &str = "/usr/lib/postgresql/15/bin";
 
 pub struct Cluster {
@@ -119,6 +125,7 @@ impl Drop for Cluster {
 /// A migrated database and the server answering on a free port.
 pub struct Server {
     /// Stops when the test ends (its `Drop`).
+    #[allow(dead_code)]
     pub cluster: Cluster,
     pub pool: deadpool_postgres::Pool,
     pub base: String,
@@ -134,7 +141,8 @@ impl Server {
         db::migrate(&pool).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let app = http::router(http::AppState::new(pool.clone(), 10));
+        let app =
+            http::router(http::AppState::new(pool.clone(), http::Settings::default()).unwrap());
         tokio::spawn(async move {
             let _ = axum::serve(
                 listener,
@@ -150,6 +158,7 @@ impl Server {
     }
 
     /// Every row of the tables a sync writes, to compare before and after a refusal.
+    #[allow(dead_code)]
     pub async fn dump(&self) -> Vec<String> {
         let client = self.pool.get().await.unwrap();
         let mut rows = Vec::new();

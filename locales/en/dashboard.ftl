@@ -1,0 +1,197 @@
+## The puskesmas dashboard (web pages served by the server) for staff and midwives.
+
+dash-app-name = Ayah ASI · Puskesmas
+dash-months = Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec
+dash-nav-label = Menu
+dash-nav-overview = Overview
+dash-nav-alerts = Alerts
+dash-nav-families = Families
+dash-nav-report = Report
+dash-nav-cadres = Cadres & devices
+dash-nav-accounts = Accounts
+dash-nav-audit = Audit trail
+dash-logout = Log out
+dash-role-admin = admin
+dash-role-puskesmas = puskesmas
+dash-role-midwife = midwife
+
+## Login
+dash-login-title = Log in
+dash-login-name = User name
+dash-login-password = Password
+dash-login-submit = Log in
+dash-login-wrong = Wrong user name or password.
+dash-login-locked = Too many wrong attempts. This account is locked until { $until }.
+dash-login-too-many = Too many login attempts from this address. Wait a minute, then try again.
+dash-login-expired = The session has ended. Please log in again.
+
+## Errors
+dash-error-title = Cannot be opened
+dash-error-forbidden = This page is not for this account's role.
+dash-error-not-found = Not found, or outside this account's posyandu.
+dash-error-bad-form = This form has expired. Reload the page, then send it again.
+dash-error-storage = The server's database is having trouble. Nothing was changed; try again shortly.
+
+## Tables and filters
+dash-col-posyandu = Posyandu
+dash-col-families = Families enrolled
+dash-col-active = Fathers active this week
+dash-col-sessions-plan = Sessions 7 days / plan
+dash-col-visits-due = Visits due
+dash-col-trained = Fathers trained
+dash-col-cadres = Cadres (phone paired)
+dash-col-father = Father
+dash-col-mother = Mother
+dash-col-rw = RW
+dash-col-cadre = Cadre
+dash-col-last-visit = Last visit
+dash-col-when = When
+dash-col-outcome = Outcome
+dash-col-given-by = Given by
+dash-col-comfort = Comfort (1–5)
+dash-col-pain = Pain before → after (0–10)
+dash-col-milk-flow = Milk
+dash-col-row = Daftar tilik step
+dash-col-device = Device
+dash-col-paired = Paired since
+dash-col-last-sync = Last sync
+dash-col-app-version = App version
+dash-col-state = State
+dash-col-name = Name
+dash-col-role = Role
+dash-col-last-login = Last login
+dash-col-who = Who
+dash-col-action = Action
+dash-col-target = About
+dash-col-address = Address
+dash-total = Total
+dash-filter-name = Father's or mother's name
+dash-filter-all = All
+dash-filter-apply = Show
+dash-never = Never
+dash-none = None yet.
+dash-sessions-of-plan = { $given } of { $planned }
+dash-cadres-paired = { $paired } of { $cadres }
+dash-pregnant = Still pregnant
+
+## Overview
+dash-overview-lede = The programme per posyandu, from the records cadres' and families' phones have synced.
+dash-overview-caption = Per posyandu, last 7 days
+dash-overview-empty = No posyandu yet. The admin adds them with the server's command line.
+dash-overview-note = Plan: 2 sessions a day from the birth. Visit due: no cadre visit for more than 30 days. Cadres' counselling is not shown here: cadres' test results stay on their phones.
+
+## Alerts
+alert-pain-stop = Massage stopped because the mother felt pain
+alert-safety-stop = Massage stopped by the safety check
+alert-no-milk = Milk production recorded as "none"
+alert-critical-row = Visit: pressure on the spine
+alert-no-visit = No cadre visit for 30 days
+alert-no-session = No massage by the father for 7 days
+alert-no-sync = Cadre's phone not synced for 7 days
+dash-alerts-lede = Newest first. Open the family to see what happened, then mark it handled.
+dash-alerts-none = No open alerts.
+dash-alerts-show-handled = Show handled alerts too
+dash-alerts-open-only = Only open alerts
+dash-alert-family = Family of { $father }
+dash-alert-cadre = Cadre { $cadre }
+dash-alert-mark-handled = Mark as handled
+dash-alert-handled-by = Handled by { $name }, { $time }
+
+## Families and a family's review
+dash-families-count = { $count ->
+    [one] 1 family
+   *[other] { $count } families
+}
+dash-review-title = Family of { $father } & { $mother }
+dash-expected-birth = Expected birth
+dash-baby-born = Baby born
+dash-enrolled = Enrolled
+dash-weeks-title = Sessions per week, against the plan
+dash-week-of = Week from
+dash-sessions-title = Sessions of the last { $days } days
+dash-outcome-finished = Finished
+dash-outcome-stopped = Stopped
+dash-outcome-not-started = Not started
+dash-stop-no-consent = the mother did not agree
+dash-stop-safety = the safety check
+dash-stop-mother-asked = the mother asked to stop
+dash-stop-pain = the mother felt pain
+dash-stop-interrupted = interrupted
+dash-stop-other = another reason
+dash-visits-title = Cadre visits (daftar tilik)
+dash-visit-score = score { $percent }% ({ $band })
+dash-competent = competent
+dash-not-competent = not yet competent
+dash-critical-failed = pressure on the spine
+dash-focus-title = Coach first
+dash-trends-caption = Each step's score per visit (0–2)
+dash-learning-title = Knowledge, training and milk
+dash-pre-test = Pre-test
+dash-post-test = Post-test
+dash-not-taken = not yet
+dash-training = Hands-on training
+dash-milk-status = Milk production
+dash-questions-title = Questions for the posko
+dash-move-title = Move to another cadre
+dash-move-to = New cadre
+dash-move-submit = Move
+dash-move-note = The new cadre's phone receives this family's records at its next sync; the old cadre's phone no longer does. The move is recorded.
+
+## Report
+dash-report-months = Period
+dash-months-back = { $months ->
+    [one] last month
+   *[other] last { $months } months
+}
+dash-report-period = { $from } to { $to }
+dash-export-xlsx = Download XLSX
+dash-export-csv = Download CSV per table
+dash-report-note = Computed by the same rules as the report in the cadre's app (the Wilcoxon test as SPSS computes it). To print, use the browser's print menu.
+
+## Cadres and devices
+dash-cadres-lede = Phones paired with this server. A pairing code works once, for 24 hours.
+dash-cadre-families = { $count ->
+    [one] 1 family
+   *[other] { $count } families
+}
+dash-no-devices = No phone paired yet.
+dash-no-cadres = No cadres yet.
+dash-device-cadre = Cadre's phone
+dash-device-family = Phone of { $father }'s family
+dash-revoked-at = Revoked { $time }
+dash-revoke = Revoke…
+dash-active = Active
+dash-make-code = Make a pairing code for the cadre's phone
+dash-code-title = Pairing code
+dash-code-intro = Type this code on the cadre's phone (Cadre mode → Puskesmas server):
+dash-code-note = Works once, for { $hours } hours. It will not be shown again.
+dash-back-to-cadres = Back to cadres & devices
+dash-revoke-title = Revoke this phone?
+dash-revoke-explain = The server refuses this phone at once. Records already sent stay, and nothing on the phone is lost; it can be paired again with a new code.
+dash-revoke-confirm = Yes, revoke
+dash-cancel = Cancel
+
+## Accounts and audit
+dash-account-add = Add an account
+dash-account-posyandu = Posyandu (for a midwife)
+dash-account-password = Password (at least { $chars } characters)
+dash-account-submit = Add
+dash-account-added = Account { $login } was made.
+dash-account-bad-login = User name: 3–40 lower-case letters, digits, dots, underscores or dashes.
+dash-account-bad-name = A name is needed (at most 80 characters).
+dash-account-short-password = The password is too short.
+dash-account-no-posyandu = A midwife needs at least one posyandu of this puskesmas.
+dash-account-login-taken = This user name is taken.
+dash-locked = locked
+dash-audit-lede = The latest { $count } entries: who opened a family's records, downloaded a report, or changed accounts and devices.
+dash-audit-login = logged in
+dash-audit-login-failed = failed to log in
+dash-audit-login-locked = login refused (locked)
+dash-audit-logout = logged out
+dash-audit-family-viewed = opened a family's records
+dash-audit-alert-handled = marked an alert handled
+dash-audit-pairing-code-made = made a pairing code
+dash-audit-device-revoked = revoked a phone
+dash-audit-family-moved = moved a family
+dash-audit-report-exported = downloaded a report
+dash-audit-account-added = added an account

@@ -1,0 +1,188 @@
+## The puskesmas dashboard (web pages served by the server) for staff and midwives.
+
+dash-app-name = Ayah ASI · Puskesmas
+dash-months = Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des
+dash-nav-label = Menu
+dash-nav-overview = Ringkasan
+dash-nav-alerts = Peringatan
+dash-nav-families = Keluarga
+dash-nav-report = Laporan
+dash-nav-cadres = Kader & perangkat
+dash-nav-accounts = Akun
+dash-nav-audit = Jejak audit
+dash-logout = Keluar
+dash-role-admin = admin
+dash-role-puskesmas = puskesmas
+dash-role-midwife = bidan
+
+## Login
+dash-login-title = Masuk
+dash-login-name = Nama pengguna
+dash-login-password = Kata sandi
+dash-login-submit = Masuk
+dash-login-wrong = Nama pengguna atau kata sandi salah.
+dash-login-locked = Terlalu banyak percobaan yang salah. Akun ini dikunci sampai { $until }.
+dash-login-too-many = Terlalu banyak percobaan masuk dari alamat ini. Tunggu satu menit, lalu coba lagi.
+dash-login-expired = Sesi sudah berakhir. Silakan masuk lagi.
+
+## Errors
+dash-error-title = Tidak bisa dibuka
+dash-error-forbidden = Halaman ini bukan untuk peran akun ini.
+dash-error-not-found = Tidak ditemukan, atau di luar posyandu akun ini.
+dash-error-bad-form = Formulir ini sudah kedaluwarsa. Muat ulang halaman, lalu kirim lagi.
+dash-error-storage = Basis data server sedang bermasalah. Tidak ada yang berubah; coba lagi sebentar lagi.
+
+## Tables and filters
+dash-col-posyandu = Posyandu
+dash-col-families = Keluarga terdaftar
+dash-col-active = Ayah aktif minggu ini
+dash-col-sessions-plan = Sesi 7 hari / rencana
+dash-col-visits-due = Perlu kunjungan
+dash-col-trained = Ayah sudah dilatih
+dash-col-cadres = Kader (ponsel tersambung)
+dash-col-father = Ayah
+dash-col-mother = Ibu
+dash-col-rw = RW
+dash-col-cadre = Kader
+dash-col-last-visit = Kunjungan terakhir
+dash-col-when = Waktu
+dash-col-outcome = Hasil
+dash-col-given-by = Dipijat oleh
+dash-col-comfort = Kenyamanan (1–5)
+dash-col-pain = Nyeri sebelum → sesudah (0–10)
+dash-col-milk-flow = ASI
+dash-col-row = Langkah daftar tilik
+dash-col-device = Perangkat
+dash-col-paired = Tersambung sejak
+dash-col-last-sync = Sinkron terakhir
+dash-col-app-version = Versi aplikasi
+dash-col-state = Status
+dash-col-name = Nama
+dash-col-role = Peran
+dash-col-last-login = Terakhir masuk
+dash-col-who = Siapa
+dash-col-action = Tindakan
+dash-col-target = Tentang
+dash-col-address = Alamat
+dash-total = Jumlah
+dash-filter-name = Nama ayah atau ibu
+dash-filter-all = Semua
+dash-filter-apply = Tampilkan
+dash-never = Belum pernah
+dash-none = Belum ada.
+dash-sessions-of-plan = { $given } dari { $planned }
+dash-cadres-paired = { $paired } dari { $cadres }
+dash-pregnant = Masih hamil
+
+## Overview
+dash-overview-lede = Keadaan program per posyandu, dari catatan yang sudah disinkronkan ponsel kader dan keluarga.
+dash-overview-caption = Per posyandu, 7 hari terakhir
+dash-overview-empty = Belum ada posyandu. Admin menambahkannya lewat baris perintah server.
+dash-overview-note = Rencana: 2 sesi sehari sejak bayi lahir. Perlu kunjungan: belum dikunjungi kader lebih dari 30 hari. Penyuluhan kader tidak tampil di sini: hasil tes kader tersimpan di ponsel kader.
+
+## Alerts
+alert-pain-stop = Pijat dihentikan karena Ibu merasa sakit
+alert-safety-stop = Pijat dihentikan oleh pemeriksaan keselamatan
+alert-no-milk = Produksi ASI dicatat "tidak ada"
+alert-critical-row = Kunjungan: tulang belakang ikut ditekan
+alert-no-visit = Belum ada kunjungan kader 30 hari
+alert-no-session = Ayah belum memijat 7 hari
+alert-no-sync = Ponsel kader belum sinkron 7 hari
+dash-alerts-lede = Terbaru di atas. Buka keluarganya untuk melihat apa yang terjadi, lalu tandai sudah ditangani.
+dash-alerts-none = Tidak ada peringatan yang terbuka.
+dash-alerts-show-handled = Tampilkan juga yang sudah ditangani
+dash-alerts-open-only = Hanya yang belum ditangani
+dash-alert-family = Keluarga Bapak { $father }
+dash-alert-cadre = Kader { $cadre }
+dash-alert-mark-handled = Tandai sudah ditangani
+dash-alert-handled-by = Ditangani oleh { $name }, { $time }
+
+## Families and a family's review
+dash-families-count = { $count } keluarga
+dash-review-title = Keluarga { $father } & { $mother }
+dash-expected-birth = Perkiraan lahir
+dash-baby-born = Bayi lahir
+dash-enrolled = Terdaftar
+dash-weeks-title = Sesi per minggu, dibanding rencana
+dash-week-of = Minggu mulai
+dash-sessions-title = Sesi { $days } hari terakhir
+dash-outcome-finished = Selesai
+dash-outcome-stopped = Dihentikan
+dash-outcome-not-started = Tidak dimulai
+dash-stop-no-consent = Ibu tidak setuju
+dash-stop-safety = pemeriksaan keselamatan
+dash-stop-mother-asked = Ibu minta berhenti
+dash-stop-pain = Ibu merasa sakit
+dash-stop-interrupted = terganggu
+dash-stop-other = alasan lain
+dash-visits-title = Kunjungan kader (daftar tilik)
+dash-visit-score = skor { $percent }% ({ $band })
+dash-competent = kompeten
+dash-not-competent = belum kompeten
+dash-critical-failed = tulang belakang ikut ditekan
+dash-focus-title = Dilatih dulu
+dash-trends-caption = Skor tiap langkah per kunjungan (0–2)
+dash-learning-title = Pengetahuan, pelatihan dan ASI
+dash-pre-test = Tes awal
+dash-post-test = Tes akhir
+dash-not-taken = belum
+dash-training = Pelatihan praktik
+dash-milk-status = Produksi ASI
+dash-questions-title = Pertanyaan untuk posko
+dash-move-title = Pindahkan ke kader lain
+dash-move-to = Kader baru
+dash-move-submit = Pindahkan
+dash-move-note = Ponsel kader baru menerima catatan keluarga ini pada sinkron berikutnya; ponsel kader lama tidak lagi. Perpindahan ini tercatat.
+
+## Report
+dash-report-months = Periode
+dash-months-back = { $months } bulan terakhir
+dash-report-period = { $from } sampai { $to }
+dash-export-xlsx = Unduh XLSX
+dash-export-csv = Unduh CSV per tabel
+dash-report-note = Dihitung dengan aturan yang sama seperti laporan di aplikasi kader (uji Wilcoxon seperti SPSS). Untuk mencetak, gunakan menu cetak peramban.
+
+## Cadres and devices
+dash-cadres-lede = Ponsel yang tersambung ke server ini. Kode sambung berlaku sekali dan 24 jam.
+dash-cadre-families = { $count } keluarga
+dash-no-devices = Belum ada ponsel yang tersambung.
+dash-no-cadres = Belum ada kader.
+dash-device-cadre = Ponsel kader
+dash-device-family = Ponsel keluarga { $father }
+dash-revoked-at = Dicabut { $time }
+dash-revoke = Cabut…
+dash-active = Aktif
+dash-make-code = Buat kode sambung untuk ponsel kader
+dash-code-title = Kode sambung
+dash-code-intro = Ketik kode ini di ponsel kader (Mode kader → Server puskesmas):
+dash-code-note = Berlaku sekali, selama { $hours } jam. Kode ini tidak akan ditampilkan lagi.
+dash-back-to-cadres = Kembali ke kader & perangkat
+dash-revoke-title = Cabut ponsel ini?
+dash-revoke-explain = Ponsel ini langsung ditolak server. Catatan yang sudah terkirim tetap ada, dan catatan di ponsel itu tidak hilang; ponsel bisa disambungkan lagi dengan kode baru.
+dash-revoke-confirm = Ya, cabut
+dash-cancel = Batal
+
+## Accounts and audit
+dash-account-add = Tambah akun
+dash-account-posyandu = Posyandu (untuk bidan)
+dash-account-password = Kata sandi (paling sedikit { $chars } karakter)
+dash-account-submit = Tambah
+dash-account-added = Akun { $login } sudah dibuat.
+dash-account-bad-login = Nama pengguna: 3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung.
+dash-account-bad-name = Nama wajib diisi (paling banyak 80 karakter).
+dash-account-short-password = Kata sandi terlalu pendek.
+dash-account-no-posyandu = Bidan perlu paling sedikit satu posyandu dari puskesmas ini.
+dash-account-login-taken = Nama pengguna ini sudah dipakai.
+dash-locked = terkunci
+dash-audit-lede = { $count } catatan terakhir: siapa membuka data keluarga, mengunduh laporan, atau mengubah akun dan perangkat.
+dash-audit-login = masuk
+dash-audit-login-failed = gagal masuk
+dash-audit-login-locked = masuk ditolak (terkunci)
+dash-audit-logout = keluar
+dash-audit-family-viewed = membuka data keluarga
+dash-audit-alert-handled = menandai peringatan
+dash-audit-pairing-code-made = membuat kode sambung
+dash-audit-device-revoked = mencabut ponsel
+dash-audit-family-moved = memindahkan keluarga
+dash-audit-report-exported = mengunduh laporan
+dash-audit-account-added = menambah akun

@@ -1,0 +1,416 @@
+//! The dashboard's people: accounts with argon2id passwords, login with a lockout after
+//! repeated failures, browser sessions that expire, and the audit trail. No HTTP here.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use deadpool_postgres::Pool;
+
+use crate::db::DbError;
+use crate::secret;
+
+/// Failed logins in a row that lock an account.
+pub const LOCK_AFTER_FAILURES: i32 = 5;
+/// How long a locked account stays locked.
+pub const LOCK_MINUTES: i32 = 15;
+/// The shortest password an account may have.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+/// What an account may do: see `crate::web::access` for the whole table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The puskesmas's system person: accounts, posyandu, cadres and devices.
+    Admin,
+    /// Puskesmas staff: every posyandu of the puskesmas.
+    Puskesmas,
+    /// A midwife: the posyandu she is responsible for.
+    Midwife,
+}
+
+impl Role {
+    pub const IDS: [&'static str; 3] = ["admin", "puskesmas", "midwife"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "admin" => Some(Self::Admin),
+            "puskesmas" => Some(Self::Puskesmas),
+            "midwife" => Some(Self::Midwife),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Puskesmas => "puskesmas",
+            Self::Midwife => "midwife",
+        }
+    }
+}
+
+/// A signed-in person and what she may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: i64,
+    pub name: String,
+    pub login: String,
+    pub role: Role,
+    pub puskesmas_id: i64,
+    /// A midwife's posyandu; empty for the other roles (they see the whole puskesmas).
+    pub posyandu: Vec<i64>,
+}
+
+/// A live browser session: whose, and the token its forms must carry.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub account: Account,
+    pub csrf: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Random(#[from] secret::NoRandom),
+    #[error("the password could not be hashed: {0}")]
+    Hash(String),
+    #[error("wrong login or password")]
+    WrongPassword,
+    #[error("locked until {0}")]
+    Locked(chrono::DateTime<chrono::Utc>),
+    #[error("the password needs at least {MIN_PASSWORD_CHARS} characters")]
+    ShortPassword,
+    #[error("the login may hold 3 to 40 of a-z, 0-9, dot, dash, underscore")]
+    BadLogin,
+    #[error("another account has this login")]
+    LoginTaken,
+    #[error("a name of 1 to 80 characters")]
+    BadName,
+    #[error("a midwife needs at least one posyandu of her puskesmas")]
+    NoPosyandu,
+    #[error("{0} not found")]
+    NotFound(&'static str),
+}
+
+impl From<tokio_postgres::Error> for AccountError {
+    fn from(error: tokio_postgres::Error) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for AccountError {
+    fn from(error: deadpool_postgres::PoolError) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+/// The argon2id hash (PHC string) of `password`, with a fresh random salt.
+pub fn hash_password(password: &str) -> Result<String, AccountError> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|_| secret::NoRandom)?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| AccountError::Hash(e.to_string()))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| AccountError::Hash(e.to_string()))
+}
+
+fn password_matches(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .map(|hash| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A new account; a midwife's posyandu must belong to the same puskesmas.
+pub async fn add(
+    pool: &Pool,
+    puskesmas_id: i64,
+    login: &str,
+    name: &str,
+    role: Role,
+    password: &str,
+    posyandu: &[i64],
+) -> Result<i64, AccountError> {
+    let login = login.trim().to_lowercase();
+    let valid_login = (3..=40).contains(&login.len())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+    if !valid_login {
+        return Err(AccountError::BadLogin);
+    }
+    if !(1..=80).contains(&name.trim().chars().count()) {
+        return Err(AccountError::BadName);
+    }
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AccountError::ShortPassword);
+    }
+    if role == Role::Midwife && posyandu.is_empty() {
+        return Err(AccountError::NoPosyandu);
+    }
+    let hash = hash_password(password)?;
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let id: i64 = tx
+        .query_one(
+            "INSERT INTO account (puskesmas_id, login, name, role, password_hash)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            &[&puskesmas_id, &login, &name.trim(), &role.id(), &hash],
+        )
+        .await
+        .map_err(|e| {
+            if e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) {
+                AccountError::LoginTaken
+            } else {
+                e.into()
+            }
+        })?
+        .get(0);
+    if role == Role::Midwife {
+        let linked = tx
+            .execute(
+                "INSERT INTO account_posyandu (account_id, posyandu_id)
+                 SELECT $1, id FROM posyandu WHERE puskesmas_id = $2 AND id = ANY($3)",
+                &[&id, &puskesmas_id, &posyandu],
+            )
+            .await?;
+        if usize::try_from(linked).unwrap_or(0) != posyandu.len() {
+            return Err(AccountError::NoPosyandu);
+        }
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Whether any account exists (the first start makes an admin).
+pub async fn any(pool: &Pool) -> Result<bool, AccountError> {
+    let client = pool.get().await?;
+    Ok(client
+        .query_one("SELECT EXISTS (SELECT 1 FROM account)", &[])
+        .await?
+        .get(0))
+}
+
+/// Checks a login; on success starts a session and returns its cookie token. Failures
+/// count towards the lockout; a locked account is refused even with the right password.
+pub async fn log_in(
+    pool: &Pool,
+    login: &str,
+    password: &str,
+    address: &str,
+) -> Result<(String, i64), AccountError> {
+    let client = pool.get().await?;
+    let found = client
+        .query_opt(
+            "SELECT id, password_hash, locked_until, locked_until > now()
+             FROM account WHERE login = $1 AND disabled_at IS NULL",
+            &[&login.trim().to_lowercase()],
+        )
+        .await?;
+    let Some(row) = found else {
+        // The same work as a real check, so a wrong login is not told apart by time.
+        let _ = password_matches(password, DUMMY_HASH);
+        audit(pool, None, "login-failed", login, address).await?;
+        return Err(AccountError::WrongPassword);
+    };
+    let (id, stored): (i64, String) = (row.get(0), row.get(1));
+    if row.get::<_, Option<bool>>(3) == Some(true) {
+        audit(pool, Some(id), "login-locked", "", address).await?;
+        return Err(AccountError::Locked(row.get(2)));
+    }
+    if !password_matches(password, &stored) {
+        let locked: Option<chrono::DateTime<chrono::Utc>> = client
+            .query_one(
+                // A lock that has run out starts the count afresh.
+                "UPDATE account SET
+                     failed_logins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
+                     locked_until = CASE
+                         WHEN (CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END) >= $2
+                         THEN now() + make_interval(mins => $3) END
+                 WHERE id = $1 RETURNING locked_until",
+                &[&id, &LOCK_AFTER_FAILURES, &LOCK_MINUTES],
+            )
+            .await?
+            .get(0);
+        audit(pool, Some(id), "login-failed", "", address).await?;
+        return Err(match locked {
+            Some(until) => AccountError::Locked(until),
+            None => AccountError::WrongPassword,
+        });
+    }
+    let token = secret::device_token()?;
+    let csrf = secret::device_token()?;
+    client
+        .execute(
+            "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = $1",
+            &[&id],
+        )
+        .await?;
+    client
+        .execute(
+            "INSERT INTO web_session (token_hash, account_id, csrf) VALUES ($1, $2, $3)",
+            &[&secret::hash(&token), &id, &csrf],
+        )
+        .await?;
+    audit(pool, Some(id), "login", "", address).await?;
+    Ok((token, id))
+}
+
+/// A hash of a password nobody has, checked when the login is unknown.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2n5v3JqgSsn5bD0v0QxYlTZEL+CZ+R0V1c5cYlUPpbs";
+
+/// The session behind a cookie token, if it is live: not ended, seen within
+/// `idle_minutes`, begun within 12 hours. Seeing it keeps it alive.
+pub async fn session(
+    pool: &Pool,
+    token: &str,
+    idle_minutes: i32,
+) -> Result<Option<Session>, AccountError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_opt(
+            "UPDATE web_session s SET last_seen_at = now()
+             FROM account a
+             WHERE s.token_hash = $1 AND a.id = s.account_id AND a.disabled_at IS NULL
+               AND s.ended_at IS NULL
+               AND s.last_seen_at > now() - make_interval(mins => $2)
+               AND s.created_at > now() - interval '12 hours'
+             RETURNING a.id, a.name, a.login, a.role, a.puskesmas_id, s.csrf,
+                 ARRAY(SELECT posyandu_id FROM account_posyandu p WHERE p.account_id = a.id
+                       ORDER BY posyandu_id)",
+            &[&secret::hash(token), &idle_minutes],
+        )
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let role: String = row.get(3);
+    let Some(role) = Role::parse(&role) else {
+        return Ok(None);
+    };
+    Ok(Some(Session {
+        account: Account {
+            id: row.get(0),
+            name: row.get(1),
+            login: row.get(2),
+            role,
+            puskesmas_id: row.get(4),
+            posyandu: row.get(6),
+        },
+        csrf: row.get(5),
+    }))
+}
+
+/// Ends the session (logout).
+pub async fn log_out(pool: &Pool, token: &str) -> Result<(), AccountError> {
+    let client = pool.get().await?;
+    client
+        .execute(
+            "UPDATE web_session SET ended_at = now() WHERE token_hash = $1",
+            &[&secret::hash(token)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// Records who did what to what, from where.
+pub async fn audit(
+    pool: &Pool,
+    account: Option<i64>,
+    action: &str,
+    target: &str,
+    address: &str,
+) -> Result<(), AccountError> {
+    let client = pool.get().await?;
+    client
+        .execute(
+            "INSERT INTO audit (account_id, action, target, address) VALUES ($1, $2, $3, $4)",
+            &[&account, &action, &target, &address],
+        )
+        .await?;
+    Ok(())
+}
+
+/// An account as the accounts page lists it.
+#[derive(Debug, Clone)]
+pub struct AccountLine {
+    pub login: String,
+    pub name: String,
+    pub role: String,
+    /// A midwife's posyandu, by name.
+    pub posyandu: Vec<String>,
+    pub locked: bool,
+    pub last_login: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The accounts of a puskesmas, by role and login.
+pub async fn list(pool: &Pool, puskesmas_id: i64) -> Result<Vec<AccountLine>, AccountError> {
+    let client = pool.get().await?;
+    let rows = client
+        .query(
+            "SELECT a.login, a.name, a.role,
+                    ARRAY(SELECT p.name FROM account_posyandu ap JOIN posyandu p ON p.id = ap.posyandu_id
+                          WHERE ap.account_id = a.id ORDER BY p.name),
+                    coalesce(a.locked_until > now(), false),
+                    (SELECT max(created_at) FROM web_session s WHERE s.account_id = a.id)
+             FROM account a WHERE a.puskesmas_id = $1 AND a.disabled_at IS NULL
+             ORDER BY a.role, a.login",
+            &[&puskesmas_id],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| AccountLine {
+            login: r.get(0),
+            name: r.get(1),
+            role: r.get(2),
+            posyandu: r.get(3),
+            locked: r.get(4),
+            last_login: r.get(5),
+        })
+        .collect())
+}
+
+/// The puskesmas's id by name (the command line names it).
+pub async fn puskesmas_id(pool: &Pool, name: &str) -> Result<i64, AccountError> {
+    let client = pool.get().await?;
+    client
+        .query_opt("SELECT id FROM puskesmas WHERE name = $1", &[&name])
+        .await?
+        .map(|row| row.get(0))
+        .ok_or(AccountError::NotFound("puskesmas"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_hash_is_argon2id_salted_and_checks_only_its_password() {
+        let first = hash_password("kata sandi panjang").unwrap();
+        let second = hash_password("kata sandi panjang").unwrap();
+        assert!(first.starts_with("$argon2id$"), "{first}");
+        assert_ne!(first, second, "each hash has its own salt");
+        assert!(password_matches("kata sandi panjang", &first));
+        assert!(!password_matches("kata sandi panjanG", &first));
+        assert!(!password_matches("anything", "not a hash"));
+    }
+
+    #[test]
+    fn the_dummy_hash_parses_so_unknown_logins_cost_the_same() {
+        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+        assert!(!password_matches("", DUMMY_HASH));
+    }
+
+    #[test]
+    fn roles_read_back_from_their_ids() {
+        for id in Role::IDS {
+            assert_eq!(Role::parse(id).map(Role::id), Some(id));
+        }
+        assert_eq!(Role::parse("cadre"), None);
+    }
+}

@@ -1,0 +1,299 @@
+//! What the posyandu report needs of each family, from the server's records: the same
+//! facts, by the same rules, as the app's own report (`src-tauri/src/storage/report.rs`)
+//! gathers from its SQLite file, so that the core crate's `report::build` gives the same
+//! tables from either. Times are compared as the app compares them: as the text the
+//! phone wrote, which starts with its local date.
+
+use std::collections::HashMap;
+
+use ayah_asi_core::checklist;
+use ayah_asi_core::protocol::Giver;
+use ayah_asi_core::rating::MilkStatus;
+use ayah_asi_core::report::{CohortFamily, LatestVisit};
+use chrono::NaiveDate;
+use deadpool_postgres::Pool;
+
+use super::{DashboardError, IN_SCOPE, Scope, scoped_rows};
+
+/// Which families and days a report covers (within the reader's scope).
+#[derive(Debug, Clone)]
+pub struct Period {
+    pub posyandu_id: Option<i64>,
+    pub cadre_id: Option<i64>,
+    pub rw: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// "Active" means a session since this day.
+    pub active_since: NaiveDate,
+}
+
+/// The families a report covers: in scope and filter, enrolled by the period's end.
+const FAMILIES: &str = "
+    families AS (
+        SELECT fam.family_id AS id, f.body
+        FROM fam JOIN record f ON f.table_name = 'family' AND f.id = fam.family_id
+        WHERE substr(f.body->>'created_at', 1, 10) <= $3
+          AND ($4::bigint IS NULL OR fam.posyandu_id = $4)
+          AND ($5::bigint IS NULL OR fam.cadre_id = $5)
+          AND ($6::text IS NULL OR ltrim(f.body->>'rw', '0') = ltrim($6, '0')))";
+
+/// The facts of every family the period covers, oldest enrolment first.
+pub async fn list(
+    pool: &Pool,
+    scope: &Scope,
+    period: &Period,
+) -> Result<Vec<CohortFamily>, DashboardError> {
+    let to = period.to.to_string();
+    let from = period.from.to_string();
+    let until = period.to.succ_opt().unwrap_or(period.to).to_string();
+    let active_since = period.active_since.to_string();
+    let rw = period
+        .rw
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    let with = format!("WITH {IN_SCOPE}, {FAMILIES}");
+    let base: [&(dyn tokio_postgres::types::ToSql + Sync); 4] =
+        [&to, &period.posyandu_id, &period.cadre_id, &rw];
+    let query = |sql: &str| format!("{with} {sql}");
+
+    let families = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT id, greatest(substr(body->>'created_at', 1, 10), body->>'baby_birth_date'),
+                    (body->>'mother_age')::int, body->>'mother_education', body->>'parity',
+                    body->>'pregnant' IS NOT NULL
+             FROM families ORDER BY body->>'created_at'",
+        ),
+        &base,
+    )
+    .await?;
+    let milk = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, r.id, r.body->>'recorded_on', r.body->>'status'
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'milk_status'
+             ORDER BY r.body->>'recorded_on', r.body->>'created_at'",
+        ),
+        &base,
+    )
+    .await?;
+    let quizzes = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, r.body->>'kind', (r.body->>'score')::int
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'quiz_attempt'
+             ORDER BY r.body->>'created_at'",
+        ),
+        &base,
+    )
+    .await?;
+    let trained = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT DISTINCT r.family_id
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'hands_on_training'
+             WHERE r.body->>'trained_on' <= $3",
+        ),
+        &base,
+    )
+    .await?;
+    let visits = latest_visits(pool, scope, &with, &base).await?;
+    let comforts = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, (r.body->>'comfort')::int
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
+             WHERE r.body->>'created_at' >= $7 AND r.body->>'created_at' < $8
+               AND r.body->>'skipped' = '0' AND r.body->>'comfort' IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
+                   AND n.family_id = r.family_id AND n.body->>'session_id' = r.body->>'session_id'
+                   AND (n.body->>'version')::int > (r.body->>'version')::int)",
+        ),
+        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
+    )
+    .await?;
+    let sessions = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, r.body->>'given_by', count(*)
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
+             WHERE r.body->>'status' IN ('finished', 'stopped')
+               AND r.body->>'created_at' >= $7 AND r.body->>'created_at' < $8
+             GROUP BY r.family_id, r.body->>'given_by'",
+        ),
+        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
+    )
+    .await?;
+    let active = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT DISTINCT r.family_id
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
+             WHERE r.body->>'status' IN ('finished', 'stopped') AND r.body->>'created_at' >= $7",
+        ),
+        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &active_since],
+    )
+    .await?;
+
+    let mut milk_of: HashMap<String, Vec<(String, String, String)>> = HashMap::new();
+    for r in &milk {
+        milk_of.entry(r.get(0)).or_default().push((
+            r.get(1),
+            r.get::<_, Option<String>>(2).unwrap_or_default(),
+            r.get::<_, Option<String>>(3).unwrap_or_default(),
+        ));
+    }
+    let mut quiz_of: HashMap<String, (Option<u8>, Option<u8>)> = HashMap::new();
+    for r in &quizzes {
+        let entry = quiz_of.entry(r.get(0)).or_default();
+        let score = r
+            .get::<_, Option<i32>>(2)
+            .and_then(|s| u8::try_from(s).ok());
+        match r.get::<_, Option<String>>(1).as_deref() {
+            // The first pre-test, the latest post-test (rows come oldest first).
+            Some("pre") if entry.0.is_none() => entry.0 = score,
+            Some("post") => entry.1 = score,
+            _ => {}
+        }
+    }
+    let trained: Vec<String> = trained.iter().map(|r| r.get(0)).collect();
+    let mut comforts_of: HashMap<String, Vec<u8>> = HashMap::new();
+    for r in &comforts {
+        if let Some(c) = r
+            .get::<_, Option<i32>>(1)
+            .and_then(|c| u8::try_from(c).ok())
+        {
+            comforts_of.entry(r.get(0)).or_default().push(c);
+        }
+    }
+    let mut sessions_of: HashMap<String, Vec<(Option<Giver>, usize)>> = HashMap::new();
+    for r in &sessions {
+        let giver = r
+            .get::<_, Option<String>>(1)
+            .as_deref()
+            .and_then(Giver::parse);
+        let count = usize::try_from(r.get::<_, i64>(2)).unwrap_or(0);
+        sessions_of
+            .entry(r.get(0))
+            .or_default()
+            .push((giver, count));
+    }
+    let active: Vec<String> = active.iter().map(|r| r.get(0)).collect();
+
+    Ok(families
+        .iter()
+        .map(|row| {
+            let id: String = row.get(0);
+            let enrolled: String = row.get::<_, Option<String>>(1).unwrap_or_default();
+            let (milk_before, milk_after) = milk_before_after(
+                milk_of.get(&id).map_or(&[][..], Vec::as_slice),
+                &enrolled,
+                period,
+            );
+            let (pre_score, post_score) = quiz_of.get(&id).copied().unwrap_or_default();
+            let sessions_by = sessions_of.remove(&id).unwrap_or_default();
+            CohortFamily {
+                mother_age: row
+                    .get::<_, Option<i32>>(2)
+                    .and_then(|a| u8::try_from(a).ok()),
+                mother_education: row.get(3),
+                parity: row.get(4),
+                trained: trained.contains(&id),
+                post_tested: post_score.is_some(),
+                active: active.contains(&id),
+                pregnant: row.get(5),
+                milk_before,
+                milk_after,
+                pre_score,
+                post_score,
+                latest_visit: visits.get(&id).cloned(),
+                comforts: comforts_of.remove(&id).unwrap_or_default(),
+                sessions_by,
+            }
+        })
+        .collect())
+}
+
+/// "Before": the first status on or after enrolment; "after": the latest in the period,
+/// when it is a later record than "before". `statuses`: (id, day, status), in the order
+/// of their day and creation.
+fn milk_before_after(
+    statuses: &[(String, String, String)],
+    enrolled: &str,
+    period: &Period,
+) -> (Option<MilkStatus>, Option<MilkStatus>) {
+    let (from, to) = (period.from.to_string(), period.to.to_string());
+    let first = statuses.iter().find(|(_, on, _)| on.as_str() >= enrolled);
+    let latest = statuses
+        .iter()
+        .rev()
+        .find(|(_, on, _)| on.as_str() >= from.as_str() && on.as_str() <= to.as_str());
+    let before = first.and_then(|(_, _, s)| MilkStatus::parse(s));
+    let after = match (first, latest) {
+        (Some((first_id, _, _)), Some((latest_id, _, status))) if first_id != latest_id => {
+            MilkStatus::parse(status)
+        }
+        _ => None,
+    };
+    (before, after)
+}
+
+/// Each family's latest visit by the period's end (the latest version of it), with the
+/// rows scored below 2.
+async fn latest_visits(
+    pool: &Pool,
+    scope: &Scope,
+    with: &str,
+    base: &[&(dyn tokio_postgres::types::ToSql + Sync); 4],
+) -> Result<HashMap<String, LatestVisit>, DashboardError> {
+    let rows = scoped_rows(
+        pool,
+        scope,
+        &format!(
+            "{with}
+             SELECT DISTINCT ON (v.family_id) v.family_id, v.body->>'competent' = '1',
+                    ARRAY(SELECT s.body->>'row_id' || ':' || (s.body->>'score')
+                          FROM record s WHERE s.table_name = 'visit_score'
+                            AND s.family_id = v.family_id AND s.body->>'visit_id' = v.id
+                            AND (s.body->>'score')::int < 2
+                          ORDER BY s.body->>'row_id')
+             FROM families JOIN record v ON v.family_id = families.id AND v.table_name = 'home_visit'
+             WHERE v.body->>'visited_on' <= $3
+               AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
+                   AND w.family_id = v.family_id AND w.body->>'original_id' = v.body->>'original_id'
+                   AND (w.body->>'version')::int > (v.body->>'version')::int)
+             ORDER BY v.family_id, v.body->>'visited_on' DESC, v.body->>'created_at' DESC"
+        ),
+        base,
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let failed: Vec<(String, String)> = r
+                .get::<_, Vec<String>>(2)
+                .into_iter()
+                .filter_map(|pair| {
+                    pair.split_once(':')
+                        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+                })
+                .collect();
+            let visit = LatestVisit {
+                competent: r.get::<_, Option<bool>>(1).unwrap_or(false),
+                critical_failed: failed
+                    .iter()
+                    .any(|(row, score)| score == "0" && checklist::is_critical(row)),
+                failed_rows: failed.into_iter().map(|(row, _)| row).collect(),
+            };
+            (r.get(0), visit)
+        })
+        .collect())
+}

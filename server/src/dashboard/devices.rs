@@ -1,0 +1,139 @@
+//! Cadres and their phones: each cadre's paired devices (last sync, app version),
+//! families assigned to her; pairing codes, revoking and moving a family, each only
+//! within the scope (the org functions do the act).
+
+use chrono::{DateTime, Utc};
+use deadpool_postgres::Pool;
+
+use super::{DashboardError, Scope, scoped_rows};
+use crate::org;
+
+#[derive(Debug, Clone)]
+pub struct CadreLine {
+    pub id: i64,
+    pub name: String,
+    pub posyandu: String,
+    pub families: i64,
+    pub devices: Vec<DeviceLine>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DeviceLine {
+    pub id: i64,
+    /// A family's phone: the father's name; `None`: the cadre's own phone.
+    pub family: Option<String>,
+    pub paired_at: DateTime<Utc>,
+    pub last_sync_at: Option<DateTime<Utc>>,
+    pub app_version: Option<String>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Every cadre in scope with her devices, by posyandu and name.
+pub async fn list(pool: &Pool, scope: &Scope) -> Result<Vec<CadreLine>, DashboardError> {
+    let cadres = scoped_rows(
+        pool,
+        scope,
+        "SELECT c.id, c.name, p.name,
+                (SELECT count(*) FROM family_assignment a WHERE a.cadre_id = c.id)
+         FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
+         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
+         ORDER BY p.name, c.name",
+        &[],
+    )
+    .await?;
+    let devices = scoped_rows(
+        pool,
+        scope,
+        "SELECT d.id, d.cadre_id, f.body->>'father_name', d.paired_at, d.last_sync_at,
+                d.app_version, d.revoked_at
+         FROM device d JOIN cadre c ON c.id = d.cadre_id JOIN posyandu p ON p.id = c.posyandu_id
+         LEFT JOIN record f ON f.table_name = 'family' AND f.id = d.family_id
+         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
+         ORDER BY d.revoked_at NULLS FIRST, d.paired_at",
+        &[],
+    )
+    .await?;
+    Ok(cadres
+        .iter()
+        .map(|c| {
+            let id: i64 = c.get(0);
+            CadreLine {
+                id,
+                name: c.get(1),
+                posyandu: c.get(2),
+                families: c.get(3),
+                devices: devices
+                    .iter()
+                    .filter(|d| d.get::<_, i64>(1) == id)
+                    .map(|d| DeviceLine {
+                        id: d.get(0),
+                        family: d.get(2),
+                        paired_at: d.get(3),
+                        last_sync_at: d.get(4),
+                        app_version: d.get(5),
+                        revoked_at: d.get(6),
+                    })
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+async fn cadre_in_scope(pool: &Pool, scope: &Scope, cadre: i64) -> Result<(), DashboardError> {
+    let found = scoped_rows(
+        pool,
+        scope,
+        "SELECT 1 FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
+         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2)) AND c.id = $3",
+        &[&cadre],
+    )
+    .await?;
+    if found.is_empty() {
+        return Err(DashboardError::NotFound);
+    }
+    Ok(())
+}
+
+/// A one-time pairing code for a cadre's phone, if she is in scope.
+pub async fn pairing_code(
+    pool: &Pool,
+    scope: &Scope,
+    cadre: i64,
+) -> Result<String, DashboardError> {
+    cadre_in_scope(pool, scope, cadre).await?;
+    Ok(org::make_pairing_code(pool, cadre, None).await?)
+}
+
+/// Revokes a device of a cadre in scope.
+pub async fn revoke(pool: &Pool, scope: &Scope, device: i64) -> Result<(), DashboardError> {
+    let owner = pool
+        .get()
+        .await?
+        .query_opt("SELECT cadre_id FROM device WHERE id = $1", &[&device])
+        .await?
+        .ok_or(DashboardError::NotFound)?;
+    cadre_in_scope(pool, scope, owner.get(0)).await?;
+    Ok(org::revoke(pool, device).await?)
+}
+
+/// Moves a family (of a cadre in scope) to another cadre in scope, recorded as `by`.
+pub async fn move_family(
+    pool: &Pool,
+    scope: &Scope,
+    family: &str,
+    to_cadre: i64,
+    by: &str,
+) -> Result<(), DashboardError> {
+    let from = pool
+        .get()
+        .await?
+        .query_opt(
+            "SELECT cadre_id FROM family_assignment WHERE family_id = $1",
+            &[&family],
+        )
+        .await?
+        .ok_or(DashboardError::NotFound)?;
+    cadre_in_scope(pool, scope, from.get(0)).await?;
+    cadre_in_scope(pool, scope, to_cadre).await?;
+    Ok(org::move_family(pool, family, to_cadre, by).await?)
+}

@@ -1,0 +1,108 @@
+//! Alerts, newest first, each linking to its family; marking one handled records who
+//! and when.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::Utc;
+use maud::html;
+use serde::Deserialize;
+
+use super::access::Area;
+use super::layout;
+use super::text::Arg;
+use super::{Refused, Signed, require};
+use crate::dashboard::alerts;
+use crate::http::AppState;
+
+#[derive(Deserialize, Default)]
+pub struct AlertsQuery {
+    /// Show handled alerts too.
+    #[serde(default)]
+    all: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(query): Query<AlertsQuery>,
+) -> Result<Html<String>, Refused> {
+    require(&signed, Area::Alerts)?;
+    let text = &signed.text;
+    let with_handled = query.all.is_some();
+    let list = alerts::list(&state.pool, &signed.scope, Utc::now(), with_handled)
+        .await
+        .map_err(|e| signed.refuse(e.into()))?;
+    let body = html! {
+        p.lede { (text.t("dash-alerts-lede")) }
+        p {
+            @if with_handled {
+                a #alerts-open-only href="/alerts" { (text.t("dash-alerts-open-only")) }
+            } @else {
+                a #alerts-all href="/alerts?all=1" { (text.t("dash-alerts-show-handled")) }
+            }
+        }
+        @if list.is_empty() {
+            p #no-alerts { (text.t("dash-alerts-none")) }
+        } @else {
+            ul #alerts.alerts {
+                @for alert in &list {
+                    li.alert data-kind=(alert.kind.id()) {
+                        div.alert-head {
+                            strong.alert-title { (text.t(&format!("alert-{}", alert.kind.id()))) }
+                            " · " time { (text.moment(alert.at)) }
+                        }
+                        div.alert-about {
+                            @if let Some((id, father)) = &alert.family {
+                                a href={ "/families/" (id) } {
+                                    (text.with("dash-alert-family", &[("father", Arg::from(father.as_str()))]))
+                                }
+                                " · "
+                            }
+                            (text.with("dash-alert-cadre", &[("cadre", Arg::from(alert.cadre.as_str()))]))
+                        }
+                        @if let Some((by, at)) = &alert.handled {
+                            p.handled {
+                                (text.with("dash-alert-handled-by", &[("name", Arg::from(by.as_str())), ("time", Arg::from(text.moment(*at)))]))
+                            }
+                        } @else if super::access::allowed(signed.session.account.role, Area::HandleAlert) {
+                            form.inline method="post" action="/alerts/handled" {
+                                input type="hidden" name="csrf" value=(signed.session.csrf);
+                                input type="hidden" name="key" value=(alert.key);
+                                button.handle type="submit" { (text.t("dash-alert-mark-handled")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout::page(
+        &signed,
+        Some(Area::Alerts),
+        &text.t("dash-nav-alerts"),
+        body,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct HandledForm {
+    #[serde(default)]
+    csrf: String,
+    key: String,
+}
+
+pub async fn mark_handled(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<HandledForm>,
+) -> Result<Response, Refused> {
+    require(&signed, Area::HandleAlert)?;
+    signed.check_form(&form.csrf)?;
+    let account = signed.session.account.id;
+    alerts::mark_handled(&state.pool, &signed.scope, account, &form.key, Utc::now())
+        .await
+        .map_err(|e| signed.refuse(e.into()))?;
+    signed.audit(&state, "alert-handled", &form.key).await?;
+    Ok(Redirect::to("/alerts").into_response())
+}

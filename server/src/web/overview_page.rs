@@ -1,0 +1,85 @@
+//! Overview: per posyandu, families enrolled, fathers active this week, sessions
+//! against the plan, visits due, trained fathers, cadres with a paired phone.
+
+use axum::extract::State;
+use axum::response::Html;
+use chrono::Utc;
+use maud::html;
+
+use super::access::Area;
+use super::layout;
+use super::text::Arg;
+use super::{Refused, Signed, require};
+use crate::dashboard::{self, PosyanduOverview};
+use crate::http::AppState;
+
+pub async fn show(State(state): State<AppState>, signed: Signed) -> Result<Html<String>, Refused> {
+    require(&signed, Area::Overview)?;
+    let text = &signed.text;
+    let now = Utc::now();
+    let lines = dashboard::overview(&state.pool, &signed.scope, text.today(now))
+        .await
+        .map_err(|e| signed.refuse(e.into()))?;
+    let total = lines
+        .iter()
+        .fold(PosyanduOverview::default(), |mut sum, l| {
+            sum.families += l.families;
+            sum.active += l.active;
+            sum.sessions_7d += l.sessions_7d;
+            sum.planned_7d += l.planned_7d;
+            sum.visits_due += l.visits_due;
+            sum.trained += l.trained;
+            sum.cadres += l.cadres;
+            sum.cadres_paired += l.cadres_paired;
+            sum
+        });
+    let percent = |done: u32, of: u32| {
+        (of > 0).then(|| text.number(f64::from(done) * 100.0 / f64::from(of), 0))
+    };
+    let row = |l: &PosyanduOverview, name: &str| {
+        html! {
+            th scope="row" { (name) }
+            td.num { (l.families) }
+            td.num { (l.active) }
+            td.num {
+                (text.with("dash-sessions-of-plan", &[("given", Arg::from(l.sessions_7d)), ("planned", Arg::from(l.planned_7d))]))
+                @if let Some(p) = percent(l.sessions_7d, l.planned_7d) { " (" (p) " %)" }
+            }
+            td.num { (l.visits_due) }
+            td.num { (l.trained) }
+            td.num { (text.with("dash-cadres-paired", &[("paired", Arg::from(l.cadres_paired)), ("cadres", Arg::from(l.cadres))])) }
+        }
+    };
+    let body = html! {
+        p.lede { (text.t("dash-overview-lede")) }
+        @if lines.is_empty() {
+            p #no-posyandu { (text.t("dash-overview-empty")) }
+        } @else {
+            div.table-wrap {
+                table #overview {
+                    caption { (text.t("dash-overview-caption")) }
+                    thead { tr {
+                        th scope="col" { (text.t("dash-col-posyandu")) }
+                        th scope="col" { (text.t("dash-col-families")) }
+                        th scope="col" { (text.t("dash-col-active")) }
+                        th scope="col" { (text.t("dash-col-sessions-plan")) }
+                        th scope="col" { (text.t("dash-col-visits-due")) }
+                        th scope="col" { (text.t("dash-col-trained")) }
+                        th scope="col" { (text.t("dash-col-cadres")) }
+                    } }
+                    tbody { @for l in &lines { tr { (row(l, &l.name)) } } }
+                    @if lines.len() > 1 {
+                        tfoot { tr.total { (row(&total, &text.t("dash-total"))) } }
+                    }
+                }
+            }
+            p.note { (text.t("dash-overview-note")) }
+        }
+    };
+    Ok(layout::page(
+        &signed,
+        Some(Area::Overview),
+        &text.t("dash-nav-overview"),
+        body,
+    ))
+}

@@ -1,0 +1,366 @@
+//! Signing in and out: the login page (with its own CSRF cookie), the session cookie
+//! (`HttpOnly`, `SameSite=Strict`, `Secure` under TLS), the extractor every page
+//! takes, the forms' CSRF check and the language choice.
+
+use std::net::SocketAddr;
+
+use axum::Form;
+use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+use serde::Deserialize;
+
+use super::text::{Arg, LANG_COOKIE, Text};
+use super::{PageError, Refused, layout};
+use crate::accounts::{self, AccountError, Session};
+use crate::dashboard::Scope;
+use crate::http::AppState;
+use crate::secret;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "ayah_session";
+/// The login form's CSRF cookie (the form has no session yet).
+const LOGIN_COOKIE: &str = "ayah_login";
+
+/// A signed-in reader: her session, scope and language.
+#[derive(Clone)]
+pub struct Signed {
+    pub session: Session,
+    pub scope: Scope,
+    pub text: Text,
+    /// The client's address, for the audit trail.
+    pub address: String,
+}
+
+impl Signed {
+    pub fn refuse(&self, error: PageError) -> Refused {
+        Refused {
+            error,
+            signed: Some(Box::new(self.clone())),
+        }
+    }
+
+    /// Refuses a form whose CSRF token is not this session's.
+    pub fn check_form(&self, csrf: &str) -> Result<(), Refused> {
+        if constant_time_eq(csrf.as_bytes(), self.session.csrf.as_bytes()) {
+            Ok(())
+        } else {
+            Err(self.refuse(PageError::BadForm))
+        }
+    }
+
+    /// Records an act of this reader in the audit trail.
+    pub async fn audit(&self, state: &AppState, action: &str, target: &str) -> Result<(), Refused> {
+        accounts::audit(
+            &state.pool,
+            Some(self.session.account.id),
+            action,
+            target,
+            &self.address,
+        )
+        .await
+        .map_err(|e| self.refuse(e.into()))
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The value of cookie `name` in the request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+fn text_for(state: &AppState, headers: &HeaderMap) -> Text {
+    let lang = cookie(headers, LANG_COOKIE).unwrap_or("id");
+    Text::new(state.localizer.clone(), lang, state.settings.utc_offset)
+}
+
+fn address_of(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_default()
+}
+
+/// Not signed in (or the session expired): back to the login page, saying why.
+pub struct ToLogin {
+    expired: bool,
+}
+
+impl IntoResponse for ToLogin {
+    fn into_response(self) -> Response {
+        let to = if self.expired {
+            "/login?expired=1"
+        } else {
+            "/login"
+        };
+        let mut response = Redirect::to(to).into_response();
+        if self.expired {
+            response
+                .headers_mut()
+                .insert(header::SET_COOKIE, clear_cookie(SESSION_COOKIE, "/"));
+        }
+        response
+    }
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+            return Err(ToLogin { expired: false }.into_response());
+        };
+        let found = accounts::session(&state.pool, token, state.settings.session_idle_minutes)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "session lookup failed");
+                (StatusCode::SERVICE_UNAVAILABLE, "error-server-storage").into_response()
+            })?;
+        let Some(session) = found else {
+            return Err(ToLogin { expired: true }.into_response());
+        };
+        Ok(Signed {
+            scope: Scope::of(&session.account),
+            session,
+            text: text_for(state, &parts.headers),
+            address: address_of(parts),
+        })
+    }
+}
+
+fn session_cookie(state: &AppState, token: &str) -> Result<HeaderValue, PageError> {
+    let secure = if state.settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}"
+    ))
+    .map_err(|e| PageError::Storage(e.to_string()))
+}
+
+fn clear_cookie(name: &str, path: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{name}=; Path={path}; HttpOnly; SameSite=Strict; Max-Age=0"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+#[derive(Deserialize, Default)]
+pub struct LoginQuery {
+    #[serde(default)]
+    expired: Option<String>,
+}
+
+/// The login form, with a fresh CSRF token in a cookie and in the form.
+pub async fn login_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<LoginQuery>,
+) -> Response {
+    let text = text_for(&state, &headers);
+    let notice = query
+        .expired
+        .is_some()
+        .then(|| text.t("dash-login-expired"));
+    login_form(&state, &text, notice, StatusCode::OK)
+}
+
+fn login_form(
+    state: &AppState,
+    text: &Text,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let Ok(csrf) = secret::device_token() else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "no randomness").into_response();
+    };
+    let secure = if state.settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = HeaderValue::from_str(&format!(
+        "{LOGIN_COOKIE}={csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600{secure}"
+    ));
+    let body = html! {
+        @if let Some(notice) = notice {
+            p.refusal role="alert" id="login-notice" { (notice) }
+        }
+        form.login method="post" action="/login" {
+            input type="hidden" name="csrf" value=(csrf);
+            label for="login" { (text.t("dash-login-name")) }
+            input #login type="text" name="login" autocomplete="username" required autofocus;
+            label for="password" { (text.t("dash-login-password")) }
+            input #password type="password" name="password" autocomplete="current-password" required;
+            button #login-submit type="submit" { (text.t("dash-login-submit")) }
+        }
+    };
+    let mut response = (
+        status,
+        layout::bare(text, &text.t("dash-login-title"), body),
+    )
+        .into_response();
+    if let Ok(cookie) = cookie {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn log_in(
+    State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let text = text_for(&state, &headers);
+    let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !constant_time_eq(expected.as_bytes(), form.csrf.as_bytes()) {
+        let notice = Some(text.t("dash-error-bad-form"));
+        return login_form(&state, &text, notice, StatusCode::FORBIDDEN);
+    }
+    if !state.allow_login(from.ip()) {
+        let notice = Some(text.t("dash-login-too-many"));
+        return login_form(&state, &text, notice, StatusCode::TOO_MANY_REQUESTS);
+    }
+    let address = from.ip().to_string();
+    match accounts::log_in(&state.pool, &form.login, &form.password, &address).await {
+        Ok((token, _)) => match session_cookie(&state, &token) {
+            Ok(cookie) => {
+                let mut response = Redirect::to("/overview").into_response();
+                let headers = response.headers_mut();
+                headers.append(header::SET_COOKIE, cookie);
+                headers.append(header::SET_COOKIE, clear_cookie(LOGIN_COOKIE, "/login"));
+                response
+            }
+            Err(error) => Refused {
+                error,
+                signed: None,
+            }
+            .into_response(),
+        },
+        Err(AccountError::WrongPassword) => {
+            let notice = Some(text.t("dash-login-wrong"));
+            login_form(&state, &text, notice, StatusCode::UNAUTHORIZED)
+        }
+        Err(AccountError::Locked(until)) => {
+            let notice = Some(text.with(
+                "dash-login-locked",
+                &[("until", Arg::from(text.moment(until)))],
+            ));
+            login_form(&state, &text, notice, StatusCode::TOO_MANY_REQUESTS)
+        }
+        Err(error) => Refused {
+            error: error.into(),
+            signed: None,
+        }
+        .into_response(),
+    }
+}
+
+/// A form that carries nothing but its CSRF token.
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl CsrfForm {
+    pub fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+pub async fn log_out(
+    State(state): State<AppState>,
+    signed: Signed,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, Refused> {
+    signed.check_form(form.csrf())?;
+    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+        accounts::log_out(&state.pool, token)
+            .await
+            .map_err(|e| signed.refuse(e.into()))?;
+    }
+    signed.audit(&state, "logout", "").await?;
+    let mut response = Redirect::to("/login").into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, clear_cookie(SESSION_COOKIE, "/"));
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct LanguageQuery {
+    to: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// Sets the language cookie and goes back to the page (only a path of this server).
+pub async fn choose_language(Query(query): Query<LanguageQuery>) -> Response {
+    let lang = if query.to == "en" { "en" } else { "id" };
+    let local =
+        query.back.starts_with('/') && !query.back.starts_with("//") && !query.back.contains('\\');
+    let back = if local {
+        query.back.as_str()
+    } else {
+        "/overview"
+    };
+    let mut response = Redirect::to(back).into_response();
+    if let Ok(cookie) = HeaderValue::from_str(&format!(
+        "{LANG_COOKIE}={lang}; Path=/; SameSite=Strict; Max-Age=31536000"
+    )) {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_read_by_exact_name() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("ayah_lang=en; ayah_session=abc; x_ayah_session=zzz"),
+        );
+        assert_eq!(cookie(&headers, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&headers, LANG_COOKIE), Some("en"));
+        assert_eq!(cookie(&headers, "ayah"), None);
+    }
+
+    #[test]
+    fn tokens_compare_whole() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+}

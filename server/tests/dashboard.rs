@@ -1,0 +1,509 @@
+//! The dashboard over HTTP against a throwaway PostgreSQL: who may open what (the
+//! whole role × page × act table), scope by posyandu, alerts from pushed records and
+//! marking them handled, the family's review, the report's exports read back, CSRF,
+//! lockout, expiry, logout and the audit trail.
+
+mod support;
+
+use ayah_asi_server::accounts::{self, Role};
+use ayah_asi_server::org;
+use reqwest::StatusCode;
+use serde_json::Value;
+use support::Server;
+use support::family::FamilyRecords;
+use support::web::Web;
+
+const PASSWORD: &str = "kata-sandi-panjang";
+
+/// Two posyandu, a cadre and a family in each (pushed from her phone), and an account
+/// of every role (a midwife for each posyandu).
+struct Programme {
+    server: Server,
+    mawar_family: String,
+    melati_family: String,
+    rina: i64,
+    sari: i64,
+    /// Cadre phones, one per role allowed to revoke, and Rina's token.
+    devices: Vec<i64>,
+}
+
+async fn pair(server: &Server, cadre: i64) -> (String, i64) {
+    let code = org::make_pairing_code(&server.pool, cadre, None)
+        .await
+        .unwrap();
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{}/api/v1/pair", server.base))
+        .json(&serde_json::json!({ "code": code, "appVersion": "0.1.0" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = answer["token"].as_str().unwrap().to_owned();
+    let client = server.pool.get().await.unwrap();
+    let id: i64 = client
+        .query_one("SELECT max(id) FROM device", &[])
+        .await
+        .unwrap()
+        .get(0);
+    (token, id)
+}
+
+async fn push(server: &Server, token: &str, bytes: Vec<u8>) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/v1/push", server.base))
+        .bearer_auth(token)
+        .header("content-type", "application/x-ayahasi")
+        .header("x-ayah-asi-push-id", uuid::Uuid::now_v7().to_string())
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    assert_eq!(status, StatusCode::OK, "{}", response.text().await.unwrap());
+}
+
+async fn programme() -> Programme {
+    let server = Server::start().await;
+    let pool = &server.pool;
+    let puskesmas = org::add_puskesmas(pool, "Puskesmas Rejosari")
+        .await
+        .unwrap();
+    let mawar = org::add_posyandu(pool, "Puskesmas Rejosari", "Mawar")
+        .await
+        .unwrap();
+    let melati = org::add_posyandu(pool, "Puskesmas Rejosari", "Melati")
+        .await
+        .unwrap();
+    let rina = org::add_cadre(pool, mawar, "Rina").await.unwrap();
+    let sari = org::add_cadre(pool, melati, "Sari").await.unwrap();
+    let (rina_token, rina_phone) = pair(&server, rina).await;
+    let (sari_token, _) = pair(&server, sari).await;
+
+    // Budi stopped a massage for pain yesterday; his wife recorded no milk; the cadre's
+    // visit found pressure on the spine.
+    let mut budi = FamilyRecords::enrolled("Budi", "Siti", 20);
+    let session = budi.session(1, Some("pain"));
+    budi.rating(&session, 1, 2, (3, 6));
+    let finished = budi.session(2, None);
+    budi.rating(&finished, 2, 5, (2, 0));
+    budi.milk(15, "tidak-lancar");
+    budi.milk(3, "tidak-ada");
+    budi.visit(5, &[("not-on-spine", 0), ("cleaning", 1)]);
+    push(&server, &rina_token, budi.bundle()).await;
+    let mut agus = FamilyRecords::enrolled("Agus", "Dewi", 10);
+    agus.session(1, None);
+    push(&server, &sari_token, agus.bundle()).await;
+
+    let mut devices = vec![rina_phone];
+    for _ in 0..2 {
+        devices.push(pair(&server, rina).await.1);
+    }
+    for (login, role, posyandu) in [
+        ("admin", Role::Admin, vec![]),
+        ("staf", Role::Puskesmas, vec![]),
+        ("bidan-mawar", Role::Midwife, vec![mawar]),
+        ("bidan-melati", Role::Midwife, vec![melati]),
+    ] {
+        accounts::add(pool, puskesmas, login, login, role, PASSWORD, &posyandu)
+            .await
+            .unwrap();
+    }
+    Programme {
+        server,
+        mawar_family: budi.family,
+        melati_family: agus.family,
+        rina,
+        sari,
+        devices,
+    }
+}
+
+/// What a request's status says: let in (2xx or a redirect after an act) or refused.
+fn outcome(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        200..=299 | 303 => "ok",
+        403 => "forbidden",
+        404 => "not found",
+        _ => "other",
+    }
+}
+
+#[tokio::test]
+async fn every_role_opens_only_its_pages_and_only_its_posyandu() {
+    let p = programme().await;
+    let base = p.server.base.clone();
+    let (mawar, melati) = (p.mawar_family.clone(), p.melati_family.clone());
+    let gets = [
+        "/overview".to_owned(),
+        "/alerts".to_owned(),
+        "/families".to_owned(),
+        format!("/families/{mawar}"),
+        format!("/families/{melati}"),
+        "/report".to_owned(),
+        "/report/export?format=csv&table=participants".to_owned(),
+        "/report/export?format=xlsx".to_owned(),
+        "/cadres".to_owned(),
+        "/accounts".to_owned(),
+        "/audit".to_owned(),
+    ];
+    // Expected, in the order above, then the acts below.
+    let table: [(&str, [&str; 16]); 4] = [
+        (
+            "admin",
+            [
+                "ok",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+                "ok",
+                "ok",
+                "ok",
+                "forbidden",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+            ],
+        ),
+        (
+            "staf",
+            [
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "forbidden",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "forbidden",
+            ],
+        ),
+        (
+            "bidan-mawar",
+            [
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "not found",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "forbidden",
+                "forbidden",
+                "ok",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+            ],
+        ),
+        (
+            "bidan-melati",
+            [
+                "ok",
+                "ok",
+                "ok",
+                "not found",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "ok",
+                "forbidden",
+                "forbidden",
+                "not found",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+                "forbidden",
+            ],
+        ),
+    ];
+    let mut differences = Vec::new();
+    for (index, (login, expected)) in table.iter().enumerate() {
+        let web = Web::logged_in(&base, login, PASSWORD).await;
+        let mut seen = Vec::new();
+        for path in &gets {
+            seen.push(outcome(web.get(path).await.0));
+        }
+        let csrf = web.csrf().await;
+        let alert = format!("pain-stop:{}", pain_stop_id(&p).await);
+        let device = p.devices[index.min(p.devices.len() - 1)].to_string();
+        let acts: [(String, Vec<(&str, String)>); 5] = [
+            ("/alerts/handled".into(), vec![("key", alert)]),
+            (format!("/cadres/{}/code", p.rina), vec![]),
+            (format!("/devices/{device}/revoke"), vec![]),
+            (
+                format!("/families/{mawar}/move"),
+                vec![("to", p.rina.to_string())],
+            ),
+            (
+                "/accounts".into(),
+                vec![
+                    ("login", format!("baru-{index}")),
+                    ("name", "Baru".into()),
+                    ("role", "puskesmas".into()),
+                    ("password", PASSWORD.into()),
+                ],
+            ),
+        ];
+        for (path, fields) in &acts {
+            let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+            form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+            seen.push(outcome(web.post(path, &form).await.0));
+        }
+        for (cell, (want, got)) in expected.iter().zip(&seen).enumerate() {
+            if want != got {
+                let what = gets
+                    .get(cell)
+                    .map_or_else(|| acts[cell - gets.len()].0.clone(), Clone::clone);
+                differences.push(format!("{login} {what}: expected {want}, got {got}"));
+            }
+        }
+    }
+    assert!(differences.is_empty(), "{differences:#?}");
+    let _ = p.sari;
+}
+
+async fn pain_stop_id(p: &Programme) -> String {
+    let client = p.server.pool.get().await.unwrap();
+    client
+        .query_one(
+            "SELECT id FROM record WHERE table_name = 'massage_session' AND body->>'stop_reason' = 'pain'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0)
+}
+
+#[tokio::test]
+async fn a_pain_stop_is_an_alert_on_the_family_and_handling_it_records_who_and_when() {
+    let p = programme().await;
+    let web = Web::logged_in(&p.server.base, "bidan-mawar", PASSWORD).await;
+    let (status, page, _) = web.get("/alerts").await;
+    assert_eq!(status, StatusCode::OK);
+    for title in [
+        "Pijat dihentikan karena Ibu merasa sakit",
+        "Produksi ASI dicatat &quot;tidak ada&quot;",
+        "Kunjungan: tulang belakang ikut ditekan",
+    ] {
+        assert!(page.contains(title), "{title} in {page}");
+    }
+    assert!(page.contains(&format!("/families/{}", p.mawar_family)));
+    assert!(
+        !page.contains("Agus"),
+        "another posyandu's family is not shown"
+    );
+    let newest = page.find("Pijat dihentikan").unwrap();
+    let older = page.find("tulang belakang ikut ditekan").unwrap();
+    assert!(newest < older, "newest first");
+
+    let key = format!("pain-stop:{}", pain_stop_id(&p).await);
+    let without_token = web.post("/alerts/handled", &[("key", &key)]).await;
+    assert_eq!(
+        without_token.0,
+        StatusCode::FORBIDDEN,
+        "no CSRF token, nothing done"
+    );
+    let csrf = web.csrf().await;
+    let done = web
+        .post("/alerts/handled", &[("csrf", &csrf), ("key", &key)])
+        .await;
+    assert_eq!(
+        (done.0, done.2.as_str()),
+        (StatusCode::SEE_OTHER, "/alerts")
+    );
+    let open = web.get("/alerts").await.1;
+    assert!(
+        !open.contains("Pijat dihentikan karena"),
+        "handled leaves the open list"
+    );
+    let all = web.get("/alerts?all=1").await.1;
+    assert!(all.contains("Ditangani oleh bidan-mawar"), "{all}");
+
+    // The family's review: the stopped session with the mother's pain, the visit and
+    // the row to coach first.
+    let review = web.get(&format!("/families/{}", p.mawar_family)).await.1;
+    for part in [
+        "Keluarga Budi &amp; Siti",
+        "Dihentikan: Ibu merasa sakit",
+        "3 → 6",
+        "tulang belakang ikut ditekan",
+        "Ibu jari jangan di tulang belakang",
+        "Tidak ada",
+    ] {
+        assert!(review.contains(part), "{part} in the review");
+    }
+    let staff = Web::logged_in(&p.server.base, "staf", PASSWORD).await;
+    let audit = staff.get("/audit").await.1;
+    for entry in ["menandai peringatan", "membuka data keluarga", "masuk"] {
+        assert!(audit.contains(entry), "{entry} in the audit trail");
+    }
+    let client = p.server.pool.get().await.unwrap();
+    let handled: i64 = client
+        .query_one("SELECT count(*) FROM alert_handled", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(handled, 1);
+}
+
+#[tokio::test]
+async fn forms_need_their_token_wrong_passwords_lock_and_sessions_end() {
+    let p = programme().await;
+    let base = &p.server.base;
+
+    // A login form without its cookie's token is refused, even with the right password.
+    let bare = Web::new(base);
+    let forged = bare
+        .post(
+            "/login",
+            &[("csrf", "x"), ("login", "staf"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(forged.0, StatusCode::FORBIDDEN);
+
+    // Five wrong passwords lock the account: then the right one is refused too.
+    let mut web = Web::new(base);
+    for _ in 0..accounts::LOCK_AFTER_FAILURES - 1 {
+        let (status, page) = web.log_in("staf", "salah-sekali").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(page.contains("Nama pengguna atau kata sandi salah."));
+    }
+    let (status, page) = web.log_in("staf", "salah-sekali").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(page.contains("dikunci sampai"), "{page}");
+    let (status, _) = web.log_in("staf", PASSWORD).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "locked even with the right password"
+    );
+    assert!(web.cookie.is_none());
+
+    // A session idle past its time sends the reader back to log in, saying why.
+    let mut web = Web::logged_in(base, "bidan-mawar", PASSWORD).await;
+    assert_eq!(web.get("/overview").await.0, StatusCode::OK);
+    let client = p.server.pool.get().await.unwrap();
+    client
+        .execute(
+            "UPDATE web_session SET last_seen_at = now() - interval '31 minutes'
+             WHERE account_id = (SELECT id FROM account WHERE login = 'bidan-mawar')",
+            &[],
+        )
+        .await
+        .unwrap();
+    let (status, _, to) = web.get("/overview").await;
+    assert_eq!(
+        (status, to.as_str()),
+        (StatusCode::SEE_OTHER, "/login?expired=1")
+    );
+    assert!(
+        web.get("/login?expired=1")
+            .await
+            .1
+            .contains("Sesi sudah berakhir")
+    );
+
+    // Logout ends the session: the same cookie opens nothing afterwards.
+    web = Web::logged_in(base, "bidan-mawar", PASSWORD).await;
+    let csrf = web.csrf().await;
+    let (status, _, to) = web.post("/logout", &[("csrf", &csrf)]).await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/login"));
+    assert_eq!(web.get("/families").await.0, StatusCode::SEE_OTHER);
+
+    // A form carrying another session's token is refused and changes nothing.
+    let admin = Web::logged_in(base, "admin", PASSWORD).await;
+    let other = Web::logged_in(base, "bidan-melati", PASSWORD)
+        .await
+        .csrf()
+        .await;
+    let codes = |client: deadpool_postgres::Object| async move {
+        let count: i64 = client
+            .query_one("SELECT count(*) FROM pairing_code", &[])
+            .await
+            .unwrap()
+            .get(0);
+        count
+    };
+    let before = codes(p.server.pool.get().await.unwrap()).await;
+    let path = format!("/cadres/{}/code", p.rina);
+    assert_eq!(
+        admin.post(&path, &[("csrf", &other)]).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(codes(p.server.pool.get().await.unwrap()).await, before);
+    let own = admin.csrf().await;
+    let (status, page, _) = admin.post(&path, &[("csrf", &own)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"pairing-code\""));
+    assert_eq!(codes(p.server.pool.get().await.unwrap()).await, before + 1);
+}
+
+#[tokio::test]
+async fn the_report_reads_back_from_its_xlsx_and_csv_and_follows_the_scope() {
+    use calamine::Reader;
+    let p = programme().await;
+    let staff = Web::logged_in(&p.server.base, "staf", PASSWORD).await;
+    let page = staff.get("/report?months=3").await.1;
+    assert!(page.contains("id=\"report-participants\""), "{page}");
+
+    let (status, xlsx) = staff.get_bytes("/report/export?months=3&format=xlsx").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    let first = workbook.sheet_names()[0].clone();
+    let sheet = workbook.worksheet_range(&first).unwrap();
+    let from_xlsx: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(from_xlsx[0], ["Kategori", "Frekuensi"]);
+    let row = |label: &str, value: &str| vec![label.to_owned(), value.to_owned()];
+    assert_eq!(from_xlsx[1], row("Ayah terdaftar", "2"), "{from_xlsx:?}");
+    assert_eq!(
+        from_xlsx[5],
+        row("Aktif (pijat dalam 7 hari terakhir)", "2")
+    );
+
+    let (status, csv) = staff
+        .get_bytes("/report/export?months=3&format=csv&table=participants")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = String::from_utf8(csv).unwrap();
+    let from_csv: Vec<Vec<String>> = csv
+        .lines()
+        .map(|line| line.split(',').map(str::to_owned).collect())
+        .collect();
+    assert_eq!(
+        from_csv, from_xlsx,
+        "the CSV and the workbook hold the same table"
+    );
+
+    // The midwife of Mawar: only Budi's family.
+    let midwife = Web::logged_in(&p.server.base, "bidan-mawar", PASSWORD).await;
+    let (_, csv) = midwife
+        .get_bytes("/report/export?months=3&format=csv&table=participants")
+        .await;
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains("Ayah terdaftar,1\r\n"), "{csv}");
+    let audit = staff.get("/audit").await.1;
+    assert!(audit.contains("mengunduh laporan"));
+}
