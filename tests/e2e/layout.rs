@@ -5,8 +5,6 @@
 //! screenshot of each screen is saved under tests/artifacts/. No word may break across
 //! lines. A fourth walk scales the text to 200 % on the desktop, and it must all still fit.
 
-use std::path::Path;
-
 use ayah_asi_e2e::flows::{
     CHECKLIST_ROWS, Mother, QUIZ_STATEMENTS, answer_safety_no, enter_birth_date, mother_consents,
     prepare_and_start, register_family_as_cadre, set_cadre_pin, set_plan,
@@ -66,19 +64,9 @@ for (const el of document.querySelectorAll(targets)) {
 return problems;
 "#;
 
-/// Runs axe-core (loaded once per page) and returns serious and critical violations.
-const AXE_RUN: &str = r#"
-const done = arguments[arguments.length - 1];
-axe.run(document, { resultTypes: ['violations'] }).then((result) => done(
-  result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
-), (error) => done([`axe failed: ${error}`]));
-"#;
-
 struct Audit<'a> {
     app: &'a App,
     size: &'static str,
-    axe: String,
     problems: Vec<String>,
     screens: usize,
 }
@@ -89,16 +77,7 @@ impl Audit<'_> {
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
         let layout: Vec<String> =
             serde_json::from_value(self.app.client.execute(LAYOUT_CHECK, vec![]).await?)?;
-        let loaded = self
-            .app
-            .client
-            .execute("return typeof axe !== 'undefined';", vec![])
-            .await?;
-        if loaded != json!(true) {
-            self.app.client.execute(&self.axe, vec![]).await?;
-        }
-        let violations: Vec<String> =
-            serde_json::from_value(self.app.client.execute_async(AXE_RUN, vec![]).await?)?;
+        let violations = self.app.axe_violations().await?;
         for problem in layout.iter().chain(&violations) {
             self.problems
                 .push(format!("[{} {name}] {problem}", self.size));
@@ -142,11 +121,6 @@ async fn sized_app(driver: &Driver, width: u32, height: u32, text_200: bool) -> 
     Ok(app)
 }
 
-fn axe_source() -> Result<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/axe-core/axe.min.js");
-    Ok(std::fs::read_to_string(path)?)
-}
-
 /// A family enrolled in pregnancy: its home, with the massage locked.
 async fn walk_pregnant(
     size: &'static str,
@@ -159,7 +133,6 @@ async fn walk_pregnant(
     let mut audit = Audit {
         app: &app,
         size,
-        axe: axe_source()?,
         problems: Vec::new(),
         screens: 0,
     };
@@ -184,7 +157,6 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
     let mut audit = Audit {
         app: &app,
         size,
-        axe: axe_source()?,
         problems: Vec::new(),
         screens: 0,
     };

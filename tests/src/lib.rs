@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+pub mod browser;
 pub mod flows;
 pub mod notifications;
 pub mod proxy;
@@ -426,12 +427,40 @@ impl App {
         self.screenshot(name).await
     }
 
+    /// Serious and critical axe-core violations on the page as it is now (axe is
+    /// injected through WebDriver, which the page's CSP does not govern).
+    pub async fn axe_violations(&self) -> Result<Vec<String>> {
+        let loaded = self
+            .client
+            .execute("return typeof axe !== 'undefined';", vec![])
+            .await?;
+        if loaded != json!(true) {
+            let path =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{}: {e} (npm ci installs it)", path.display()))?;
+            self.client.execute(&source, vec![]).await?;
+        }
+        Ok(serde_json::from_value(
+            self.client.execute_async(AXE_RUN, vec![]).await?,
+        )?)
+    }
+
     /// Closes the app the way the WebDriver session ends: the window goes away.
     pub async fn close(self) -> Result<()> {
         self.client.close().await?;
         Ok(())
     }
 }
+
+/// Runs axe-core and answers its serious and critical violations, a line each.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] }).then((result) => done(
+  result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+), (error) => done([`axe failed: ${error}`]));
+"#;
 
 fn tauri_driver() -> PathBuf {
     if let Some(path) = std::env::var_os("TAURI_DRIVER") {

@@ -213,6 +213,30 @@ impl PuskesmasServer {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 
+    /// Runs a subcommand that reads a line from standard input (a new account's
+    /// password); its standard output.
+    pub fn cli_with_input(&self, args: &[&str], input: &str) -> Result<String> {
+        use std::io::Write;
+        let mut child = (self.process.command)()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        if let Some(mut stdin) = child.stdin.take() {
+            writeln!(stdin, "{input}")?;
+        }
+        let output = child.wait_with_output()?;
+        if !output.status.success() {
+            return Err(format!(
+                "ayah-asi-server {args:?}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+            .into());
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
     /// A one-time pairing code for cadre 1's phone.
     pub fn cadre_code(&self) -> Result<String> {
         let printed = self.cli(&["pairing-code", "1"])?;

@@ -68,9 +68,11 @@ async fn tables_for(
     let families = cohort::list(&state.pool, &signed.scope, &period)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
-    // The cadres' own tests stay on their phones: this report has no cadre rows.
     let built = report::build(&families);
-    let tables = report_tables::tables(&built, &state.localizer, signed.text.lang);
+    let mut tables = report_tables::tables(&built, &state.localizer, signed.text.lang);
+    // The cadres' own knowledge tests stay on their phones: a table of them here would
+    // say "0 counselled", which is not known, not true.
+    tables.retain(|table| table.id != "cadres");
     Ok((period, tables))
 }
 
@@ -148,7 +150,27 @@ pub async fn show(
     ))
 }
 
+/// Tables of counts and shares: the page ends them with a total, as the app's screen
+/// does (the exports, like the app's, leave it out).
+const FREQUENCY_TABLES: [&str; 6] = [
+    "age",
+    "education",
+    "parity",
+    "milk-before",
+    "milk-after",
+    "given-by",
+];
+
 fn table_markup(text: &Text, table: &Table) -> Markup {
+    let total: f64 = table
+        .rows
+        .iter()
+        .filter_map(|row| match row.get(1) {
+            Some(Cell::Number(n)) => Some(*n),
+            _ => None,
+        })
+        .sum();
+    let with_total = FREQUENCY_TABLES.contains(&table.id);
     html! {
         section.report-table {
             div.table-wrap {
@@ -163,6 +185,11 @@ fn table_markup(text: &Text, table: &Table) -> Markup {
                                 Cell::Empty => td {},
                             }
                         }
+                    } }
+                    @if with_total { tr.total {
+                        th scope="row" { (text.t("report-total")) }
+                        td.num { (number(text, total)) }
+                        td.num { (if total > 0.0 { "100" } else { "0" }) }
                     } } }
                 }
             }

@@ -1,0 +1,227 @@
+//! The midwife's dashboard in Debian's Chromium (headless, through chromedriver), on the
+//! real server binary and a throwaway PostgreSQL, with data from the real app: a
+//! father stops a massage for pain on his phone and syncs; the midwife logs in, sees
+//! the alert, opens the family, marks it handled; the report for the posyandu equals
+//! the cadre's own report cell by cell; every page passes axe-core at desk and tablet
+//! size. Then what a browser must refuse: a locked-out login, an expired session, a
+//! form without its token.
+
+use ayah_asi_e2e::Result;
+use ayah_asi_e2e::browser::Browser;
+use ayah_asi_e2e::flows::start_massage;
+use ayah_asi_e2e::server::PuskesmasServer;
+use ayah_asi_e2e::two_phones::{pair_family_phone, sync_now, two_phones};
+
+const PASSWORD: &str = "bidan-melati-2026";
+
+/// The father stops for pain (one tap, as the guide offers it), the mother skips rating.
+async fn stop_for_pain(father: &ayah_asi_e2e::App) -> Result<()> {
+    start_massage(father).await?;
+    father
+        .wait_for_text_containing("#guide-instruction", "berhenti jika sakit")
+        .await?;
+    father.click("#guide-pain-stop").await?;
+    father
+        .wait_for_text("#stop-reason", "Ibu merasa sakit")
+        .await?;
+    father.click("#handover-ready").await?;
+    father.click("#rating-skip").await?;
+    father.click("#back-home").await?;
+    father.wait_for("#start-massage").await?;
+    Ok(())
+}
+
+async fn log_in(browser: &Browser, base: &str, login: &str, password: &str) -> Result<()> {
+    browser.open(&format!("{base}/login")).await?;
+    browser.page.type_into("#login", login).await?;
+    browser.page.type_into("#password", password).await?;
+    browser.page.click("#login-submit").await?;
+    Ok(())
+}
+
+/// The rows of a table as text, header first (cells trimmed).
+async fn rows(page: &ayah_asi_e2e::App, css: &str) -> Result<Vec<Vec<String>>> {
+    page.table_rows(css).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cadres_report()
+-> Result<()> {
+    let phones = two_phones().await?;
+    let (server, father, cadre) = (&phones.server, &phones.father, &phones.cadre);
+    let address = server.address();
+    pair_family_phone(cadre, father, &address).await?;
+    stop_for_pain(father).await?;
+    let sent = sync_now(father).await?;
+    assert!(sent.contains("catatan terkirim"), "{sent}");
+    server.cli_with_input(
+        &[
+            "account",
+            "add",
+            "Puskesmas Rejosari",
+            "bidan",
+            "midwife",
+            "Bidan Wati",
+            "1",
+        ],
+        PASSWORD,
+    )?;
+
+    let browser = Browser::start(1280, 800).await?;
+    let page = &browser.page;
+    log_in(&browser, &address, "bidan", PASSWORD).await?;
+    page.wait_for_text_containing("#signed-in", "Bidan Wati")
+        .await?;
+    let overview = rows(page, "#overview").await?;
+    assert_eq!(overview[1][0], "Melati", "{overview:?}");
+    assert_eq!(overview[1][1], "1", "one family enrolled: {overview:?}");
+    page.screenshot("dashboard-overview").await?;
+
+    page.click("a[href='/alerts']").await?;
+    page.wait_for_text_containing(
+        "#alerts li[data-kind='pain-stop']",
+        "Pijat dihentikan karena Ibu merasa sakit",
+    )
+    .await?;
+    page.screenshot("dashboard-alerts").await?;
+    page.click("#alerts li[data-kind='pain-stop'] a").await?;
+    page.wait_for_text_containing("#sessions", "Dihentikan: Ibu merasa sakit")
+        .await?;
+    page.screenshot("dashboard-family").await?;
+    page.client.back().await?;
+    page.click("#alerts li[data-kind='pain-stop'] button.handle")
+        .await?;
+    page.wait_for("#alerts-all").await?;
+    let open = page.text("#main").await?;
+    assert!(
+        !open.contains("Ibu merasa sakit"),
+        "handled leaves the open list: {open}"
+    );
+    page.click("#alerts-all").await?;
+    page.wait_for_text_containing(
+        "#alerts li[data-kind='pain-stop'] .handled",
+        "Ditangani oleh Bidan Wati",
+    )
+    .await?;
+    assert_eq!(server.count("SELECT count(*) FROM alert_handled")?, 1);
+
+    // The cadre's own report (after her sync brought the session in) and the
+    // dashboard's for her posyandu: the same tables, cell by cell.
+    let pulled = sync_now(cadre).await?;
+    assert!(pulled.contains("diterima"), "{pulled}");
+    cadre.click("#open-report").await?;
+    cadre
+        .wait_for_text("#report-title", "Laporan posyandu")
+        .await?;
+    page.click("a[href='/report']").await?;
+    page.select("#posyandu", "1").await?;
+    page.click("form.filters button").await?;
+    page.wait_for("#report-participants").await?;
+    for table in [
+        "participants",
+        "age",
+        "education",
+        "parity",
+        "milk-before",
+        "milk-after",
+    ] {
+        let css = format!("#report-{table}");
+        let in_app = rows(cadre, &css).await?;
+        let on_dashboard = rows(page, &css).await?;
+        assert_eq!(on_dashboard, in_app, "table {table}");
+    }
+    page.screenshot("dashboard-report").await?;
+
+    // Every page a midwife opens, at desk and tablet size: no serious axe violation.
+    browser.open(&format!("{address}/families")).await?;
+    let family = page
+        .wait_for("#families a[href^='/families/']")
+        .await?
+        .attr("href")
+        .await?
+        .unwrap_or_default();
+    let pages = [
+        "/overview",
+        "/alerts?all=1",
+        "/families",
+        family.as_str(),
+        "/report",
+        "/cadres",
+    ];
+    let mut problems = Vec::new();
+    for (size, width, height) in [("desk", 1280, 800), ("tablet", 768, 1024)] {
+        let sized = Browser::start(width, height).await?;
+        log_in(&sized, &address, "bidan", PASSWORD).await?;
+        sized.page.wait_for("#signed-in").await?;
+        for (index, path) in pages.iter().enumerate() {
+            sized.open(&format!("{address}{path}")).await?;
+            sized.page.wait_for("#main h1").await?;
+            for violation in sized.page.axe_violations().await? {
+                problems.push(format!("[{size} {path}] {violation}"));
+            }
+            sized
+                .page
+                .screenshot(&format!("dashboard-{size}-{index}"))
+                .await?;
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_browser_meets_a_lockout_an_expired_session_and_a_form_without_its_token() -> Result<()>
+{
+    let server = PuskesmasServer::start()?;
+    let base = server.address();
+    server.cli_with_input(
+        &[
+            "account",
+            "add",
+            "Puskesmas Rejosari",
+            "staf",
+            "puskesmas",
+            "Pak Joko",
+        ],
+        PASSWORD,
+    )?;
+    let browser = Browser::start(1280, 800).await?;
+    let page = &browser.page;
+
+    // A form whose token was taken away: refused, and nothing made.
+    log_in(&browser, &base, "staf", PASSWORD).await?;
+    page.wait_for("#signed-in").await?;
+    browser.open(&format!("{base}/cadres")).await?;
+    page.client
+        .execute(
+            "document.querySelectorAll('input[name=csrf]').forEach((i) => i.remove()); return true;",
+            vec![],
+        )
+        .await?;
+    page.click("form[action='/cadres/1/code'] button").await?;
+    page.wait_for_text_containing("p.refusal", "Formulir ini sudah kedaluwarsa")
+        .await?;
+    assert_eq!(server.count("SELECT count(*) FROM pairing_code")?, 0);
+
+    // A session idle for longer than its time: back to the login page, told why.
+    server.query("UPDATE web_session SET last_seen_at = now() - interval '2 hours'")?;
+    browser.open(&format!("{base}/overview")).await?;
+    page.wait_for_text_containing("#login-notice", "Sesi sudah berakhir")
+        .await?;
+    page.screenshot("dashboard-expired").await?;
+
+    // Five wrong passwords lock the account, and then the right one is refused too.
+    for _ in 0..5 {
+        log_in(&browser, &base, "staf", "bukan-kata-sandinya").await?;
+        page.wait_for("#login-notice").await?;
+    }
+    page.wait_for_text_containing("#login-notice", "Akun ini dikunci sampai")
+        .await?;
+    log_in(&browser, &base, "staf", PASSWORD).await?;
+    page.wait_for_text_containing("#login-notice", "Akun ini dikunci sampai")
+        .await?;
+    page.screenshot("dashboard-locked").await?;
+    let violations = page.axe_violations().await?;
+    assert!(violations.is_empty(), "{violations:#?}");
+    Ok(())
+}
