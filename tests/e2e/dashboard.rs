@@ -223,5 +223,14 @@ async fn the_browser_meets_a_lockout_an_expired_session_and_a_form_without_its_t
     page.screenshot("dashboard-locked").await?;
     let violations = page.axe_violations().await?;
     assert!(violations.is_empty(), "{violations:#?}");
+
+    // English on request, kept for the next pages; times on the puskesmas's clock.
+    page.click("#lang-en").await?;
+    page.wait_for_text("#main h1", "Log in").await?;
+    log_in(&browser, &base, "staf", PASSWORD).await?;
+    page.wait_for_text_containing("#login-notice", "This account is locked until")
+        .await?;
+    let notice = page.text("#login-notice").await?;
+    assert!(notice.contains(':'), "an English time has a colon: {notice}");
     Ok(())
 }

@@ -28,6 +28,30 @@ pub struct DeviceLine {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
+/// The families assigned to each cadre in scope: (cadre, family id, father's name).
+pub async fn families_by_cadre(
+    pool: &Pool,
+    scope: &Scope,
+) -> Result<Vec<(i64, String, String)>, DashboardError> {
+    let rows = scoped_rows(
+        pool,
+        scope,
+        &format!(
+            "WITH {}
+             SELECT fam.cadre_id, fam.family_id, coalesce(f.body->>'father_name', '')
+             FROM fam JOIN record f ON f.table_name = 'family' AND f.id = fam.family_id
+             ORDER BY lower(f.body->>'father_name')",
+            super::IN_SCOPE
+        ),
+        &[],
+    )
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect())
+}
+
 /// Every cadre in scope with her devices, by posyandu and name.
 pub async fn list(pool: &Pool, scope: &Scope) -> Result<Vec<CadreLine>, DashboardError> {
     let cadres = scoped_rows(

@@ -23,12 +23,26 @@ pub async fn show(State(state): State<AppState>, signed: Signed) -> Result<Html<
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let manage = allowed(signed.session.account.role, Area::ManageDevices);
+    // Names only for those who may open families (not the admin).
+    let families = if allowed(signed.session.account.role, Area::Review) {
+        devices::families_by_cadre(&state.pool, &signed.scope)
+            .await
+            .map_err(|e| signed.refuse(e.into()))?
+    } else {
+        Vec::new()
+    };
     let body = html! {
         p.lede { (text.t("dash-cadres-lede")) }
         @for cadre in &cadres {
             section.cadre id={ "cadre-" (cadre.id) } {
                 h2 { (cadre.name) " · " (cadre.posyandu) }
                 p { (text.with("dash-cadre-families", &[("count", Arg::from(cadre.families))])) }
+                @let hers: Vec<_> = families.iter().filter(|(c, _, _)| *c == cadre.id).collect();
+                @if !hers.is_empty() {
+                    ul.families { @for (_, id, father) in hers {
+                        li { a href={ "/families/" (id) } { (text.with("dash-alert-family", &[("father", Arg::from(father.as_str()))])) } }
+                    } }
+                }
                 @if cadre.devices.is_empty() {
                     p { (text.t("dash-no-devices")) }
                 } @else {
