@@ -39,6 +39,7 @@ pub struct AppState {
     pub settings: Settings,
     /// The app's locales, for the dashboard's pages.
     pub localizer: Arc<Localizer>,
+    pub metrics: crate::metrics::Metrics,
     pairing_attempts: Attempts,
     login_attempts: Attempts,
 }
@@ -117,6 +118,7 @@ impl AppState {
             pool,
             settings,
             localizer: Arc::new(Localizer::load()?),
+            metrics: crate::metrics::Metrics::default(),
             pairing_attempts: Attempts::default(),
             login_attempts: Attempts::default(),
         })
@@ -138,11 +140,16 @@ pub fn router(state: AppState) -> Router {
     let max = usize::try_from(ayah_asi_core::bundle::MAX_BUNDLE_BYTES).unwrap_or(usize::MAX);
     Router::new()
         .route("/healthz", get(health))
+        .route("/metrics", get(crate::metrics::show))
         .route("/api/v1/pair", post(pair))
         .route("/api/v1/push", post(push))
         .route("/api/v1/pull", get(pull))
         .route("/api/v1/family-code", post(family_code))
         .merge(crate::web::routes())
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::count,
+        ))
         // Over 20 MB is refused before it is read.
         .layer(DefaultBodyLimit::max(max))
         .layer(RequestBodyLimitLayer::new(max))
@@ -182,7 +189,11 @@ impl IntoResponse for Refusal {
         if let Some(family) = self.family_id {
             body["familyId"] = json!(family);
         }
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        response
+            .extensions_mut()
+            .insert(crate::metrics::RefusalCode(self.code));
+        response
     }
 }
 

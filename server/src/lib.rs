@@ -6,6 +6,8 @@ pub mod config;
 pub mod dashboard;
 pub mod db;
 pub mod http;
+pub mod metrics;
+pub mod ops;
 pub mod org;
 pub mod records;
 pub mod secret;

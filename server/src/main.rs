@@ -3,11 +3,12 @@
 use std::process::ExitCode;
 
 use ayah_asi_server::config::Config;
-use ayah_asi_server::{accounts, db, http, org};
+use ayah_asi_server::{accounts, db, http, ops, org};
 
 const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | puskesmas add NAME | posyandu add PUSKESMAS NAME | cadre add POSYANDU_ID NAME
     | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID | family move FAMILY_ID CADRE_ID
+    | backup FILE | restore FILE (into an empty database)
     | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife;
       the password is read from the first line of standard input)]
 environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16),
@@ -15,12 +16,7 @@ environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080),
     AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    start_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -35,6 +31,26 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Logs to standard error, as text or (`AYAH_ASI_LOG_FORMAT=json`) one JSON object per
+/// line, at `RUST_LOG`'s level (info unless set).
+fn start_logging() {
+    let mut filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // tokio-postgres logs each statement's parameters (names, notes) at debug: never,
+    // whatever RUST_LOG asks.
+    if let Ok(quiet) = "tokio_postgres=info".parse() {
+        filter = filter.add_directive(quiet);
+    }
+    let logs = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(filter);
+    if std::env::var("AYAH_ASI_LOG_FORMAT").as_deref() == Ok("json") {
+        logs.json().init();
+    } else {
+        logs.init();
     }
 }
 
@@ -99,6 +115,19 @@ async fn run(args: &[String]) -> Result<(), String> {
             name,
             posyandu @ ..,
         ] => add_account(&pool, puskesmas, login, role, name, posyandu).await,
+        ["backup", file] => {
+            ops::backup(&config.database_url, std::path::Path::new(file))
+                .map_err(|e| e.to_string())?;
+            println!("backup written to {file}");
+            Ok(())
+        }
+        ["restore", file] => {
+            let migrated = ops::restore(&pool, &config.database_url, std::path::Path::new(file))
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("restored from {file} ({migrated} newer migrations applied)");
+            Ok(())
+        }
         ["revoke", device] => {
             org::revoke(&pool, id(device)?)
                 .await

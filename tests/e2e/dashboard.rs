@@ -10,7 +10,7 @@ use ayah_asi_e2e::Result;
 use ayah_asi_e2e::browser::Browser;
 use ayah_asi_e2e::flows::start_massage;
 use ayah_asi_e2e::server::PuskesmasServer;
-use ayah_asi_e2e::two_phones::{pair_family_phone, sync_now, two_phones};
+use ayah_asi_e2e::two_phones::{pair_family_phone, sync_now, two_phones_with};
 
 const PASSWORD: &str = "bidan-melati-2026";
 
@@ -47,9 +47,12 @@ async fn rows(page: &ayah_asi_e2e::App, css: &str) -> Result<Vec<Vec<String>>> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cadres_report()
 -> Result<()> {
-    let phones = two_phones().await?;
-    let (server, father, cadre) = (&phones.server, &phones.father, &phones.cadre);
+    // The most a server's logs would ever hold: debug, as JSON lines.
+    let server =
+        PuskesmasServer::start_with(&[("RUST_LOG", "debug"), ("AYAH_ASI_LOG_FORMAT", "json")])?;
     let address = server.address();
+    let phones = two_phones_with(server, &address, &[]).await?;
+    let (server, father, cadre) = (&phones.server, &phones.father, &phones.cadre);
     pair_family_phone(cadre, father, &address).await?;
     stop_for_pain(father).await?;
     let sent = sync_now(father).await?;
@@ -166,6 +169,20 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
+
+    // Everything above went through the server: its logs hold no family's names and
+    // no notes, and every line is one JSON object.
+    let log = server.log()?;
+    assert!(log.lines().count() > 50, "debug logs were written: {log}");
+    for line in log.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            serde_json::from_str::<serde_json::Value>(line).is_ok(),
+            "not JSON: {line}"
+        );
+    }
+    for personal in ["Budi", "Santoso", "Siti", "Aminah", "Bidan Wati"] {
+        assert!(!log.contains(personal), "{personal} is in the server's log");
+    }
     Ok(())
 }
 
@@ -231,6 +248,9 @@ async fn the_browser_meets_a_lockout_an_expired_session_and_a_form_without_its_t
     page.wait_for_text_containing("#login-notice", "This account is locked until")
         .await?;
     let notice = page.text("#login-notice").await?;
-    assert!(notice.contains(':'), "an English time has a colon: {notice}");
+    assert!(
+        notice.contains(':'),
+        "an English time has a colon: {notice}"
+    );
     Ok(())
 }

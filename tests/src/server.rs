@@ -237,6 +237,11 @@ impl PuskesmasServer {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 
+    /// What the server has logged so far (standard error of every run).
+    pub fn log(&self) -> Result<String> {
+        Ok(std::fs::read_to_string(&self.process.log)?)
+    }
+
     /// A one-time pairing code for cadre 1's phone.
     pub fn cadre_code(&self) -> Result<String> {
         let printed = self.cli(&["pairing-code", "1"])?;

@@ -128,6 +128,7 @@ pub struct Server {
     #[allow(dead_code)]
     pub cluster: Cluster,
     pub pool: deadpool_postgres::Pool,
+    #[allow(dead_code)]
     pub base: String,
 }
 
