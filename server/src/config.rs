@@ -11,6 +11,8 @@ pub const POOL_SIZE: &str = "AYAH_ASI_POOL_SIZE";
 /// Pairing attempts allowed per client address per minute; 10 unless set (a training
 /// day where many phones pair behind one address may need more).
 pub const PAIRING_PER_MINUTE: &str = "AYAH_ASI_PAIRING_PER_MINUTE";
+/// A streaming replica's URL: the dashboard reads from it while it answers.
+pub const REPLICA_URL: &str = "AYAH_ASI_REPLICA_URL";
 /// Minutes a dashboard session lasts without a request; 30 unless set.
 pub const SESSION_IDLE_MINUTES: &str = "AYAH_ASI_SESSION_IDLE_MINUTES";
 /// The puskesmas's clock for the dashboard, in hours east of UTC: 7 (WIB) unless set,
@@ -23,6 +25,7 @@ pub const TLS_KEY: &str = "AYAH_ASI_TLS_KEY";
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
+    pub replica_url: Option<String>,
     pub listen: SocketAddr,
     pub pool_size: usize,
     pub pairing_per_minute: usize,
@@ -88,6 +91,7 @@ impl Config {
             _ => return Err(ConfigError::HalfTls),
         };
         Ok(Self {
+            replica_url: get(REPLICA_URL).filter(|v| !v.trim().is_empty()),
             database_url,
             listen,
             pool_size,

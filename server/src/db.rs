@@ -20,6 +20,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "005-dashboard",
         include_str!("../migrations/005-dashboard.sql"),
     ),
+    (
+        "006-dashboard-indexes",
+        include_str!("../migrations/006-dashboard-indexes.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

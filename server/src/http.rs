@@ -40,6 +40,8 @@ pub struct AppState {
     /// The app's locales, for the dashboard's pages.
     pub localizer: Arc<Localizer>,
     pub metrics: crate::metrics::Metrics,
+    /// A streaming replica for the dashboard's reads, when configured.
+    replica: Option<Pool>,
     pairing_attempts: Attempts,
     login_attempts: Attempts,
 }
@@ -119,9 +121,32 @@ impl AppState {
             settings,
             localizer: Arc::new(Localizer::load()?),
             metrics: crate::metrics::Metrics::default(),
+            replica: None,
             pairing_attempts: Attempts::default(),
             login_attempts: Attempts::default(),
         })
+    }
+
+    /// Reads the dashboard's pages from `replica` (pushes and every write stay on the
+    /// primary).
+    pub fn with_replica(mut self, replica: Pool) -> Self {
+        self.replica = Some(replica);
+        self
+    }
+
+    /// Where the dashboard reads: the replica while it answers, else the primary (a
+    /// replica down or being rebuilt costs nothing but its share of the load).
+    pub async fn read_pool(&self) -> Pool {
+        if let Some(replica) = &self.replica {
+            match tokio::time::timeout(Duration::from_secs(2), replica.get()).await {
+                Ok(Ok(_)) => return replica.clone(),
+                Ok(Err(error)) => {
+                    tracing::warn!(%error, "replica unreachable: reading from the primary")
+                }
+                Err(_) => tracing::warn!("replica slow to answer: reading from the primary"),
+            }
+        }
+        self.pool.clone()
     }
 
     fn allow_pairing(&self, from: IpAddr) -> bool {

@@ -12,7 +12,7 @@ const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife;
       the password is read from the first line of standard input)]
 environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16),
-    AYAH_ASI_PAIRING_PER_MINUTE (10), AYAH_ASI_SESSION_IDLE_MINUTES (30), AYAH_ASI_UTC_OFFSET_HOURS (7),
+    AYAH_ASI_REPLICA_URL (a streaming replica for the dashboard's reads), AYAH_ASI_PAIRING_PER_MINUTE (10), AYAH_ASI_SESSION_IDLE_MINUTES (30), AYAH_ASI_UTC_OFFSET_HOURS (7),
     AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
 
 fn main() -> ExitCode {
@@ -181,8 +181,13 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
     db::migrate(&pool)
         .await
         .map_err(|e| format!("migrations: {e}"))?;
-    let state = http::AppState::new(pool, http::Settings::from_config(config))
+    let mut state = http::AppState::new(pool, http::Settings::from_config(config))
         .map_err(|e| format!("the locale files: {e}"))?;
+    if let Some(url) = &config.replica_url {
+        let replica = db::pool(url, config.pool_size).map_err(|e| format!("the replica: {e}"))?;
+        tracing::info!("the dashboard reads from the replica while it answers");
+        state = state.with_replica(replica);
+    }
     let app = http::router(state);
     let cannot_listen = |e: std::io::Error| format!("cannot listen on {}: {e}", config.listen);
     if let Some((cert, key)) = &config.tls {

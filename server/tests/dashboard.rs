@@ -5,12 +5,12 @@
 
 mod support;
 
+use ayah_asi_core::sample::FamilyRecords;
 use ayah_asi_server::accounts::{self, Role};
 use ayah_asi_server::org;
 use reqwest::StatusCode;
 use serde_json::Value;
 use support::Server;
-use support::family::FamilyRecords;
 use support::web::Web;
 
 const PASSWORD: &str = "kata-sandi-panjang";

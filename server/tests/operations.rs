@@ -4,8 +4,8 @@
 
 mod support;
 
+use ayah_asi_core::sample::FamilyRecords;
 use ayah_asi_server::{db, ops, org};
-use support::family::FamilyRecords;
 use support::{Cluster, Server};
 
 /// Every row of every table of the public schema, as JSON text, sorted.

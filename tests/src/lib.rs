@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub mod browser;
+pub mod dashboard;
 pub mod flows;
 pub mod notifications;
 pub mod proxy;

@@ -90,6 +90,31 @@ impl ServerProcess {
         self.port
     }
 
+    /// Asks the server to stop (SIGTERM, as systemd does) and waits up to `limit` for
+    /// it to exit; its exit status, or an error if it did not stop in time (then it is
+    /// killed).
+    pub fn terminate(&self, limit: Duration) -> Result<std::process::ExitStatus> {
+        let mut guard = self.child.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(mut child) = guard.take() else {
+            return Err("the server was not running".into());
+        };
+        Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()?;
+        let started = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait()? {
+                return Ok(status);
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("the server did not stop within {limit:?} of SIGTERM").into());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// The running server's process id.
     pub fn pid(&self) -> Option<u32> {
         self.child
@@ -235,6 +260,53 @@ impl PuskesmasServer {
             .into());
         }
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// Runs `COPY ... FROM STDIN` (`sql`) with what `write` produces as its input.
+    pub fn copy_in(
+        &self,
+        sql: &str,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let mut child = Command::new("runuser")
+            .args([
+                "-u",
+                "postgres",
+                "--",
+                "psql",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+            ])
+            .arg(self.dir.path())
+            .args(["-p", &self.pg_port.to_string(), "-d", "postgres", "-c", sql])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        if let Some(stdin) = child.stdin.take() {
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 20, stdin);
+            write(&mut buffered)?;
+            std::io::Write::flush(&mut buffered)?;
+        }
+        let output = child.wait_with_output()?;
+        if !output.status.success() {
+            return Err(format!("psql COPY: {}", String::from_utf8_lossy(&output.stderr)).into());
+        }
+        Ok(())
+    }
+
+    /// PostgreSQL's own log (plans, when auto_explain is on).
+    pub fn postgres_log(&self) -> Result<String> {
+        Ok(std::fs::read_to_string(
+            self.dir.path().join("postgres.log"),
+        )?)
+    }
+
+    /// The folder of the cluster's Unix socket, and its port (for a replica).
+    pub fn postgres_socket(&self) -> (&Path, u16) {
+        (self.dir.path(), self.pg_port)
     }
 
     /// What the server has logged so far (standard error of every run).

@@ -19,6 +19,8 @@ pub mod reminder;
 pub mod report;
 #[cfg(feature = "export")]
 pub mod report_tables;
+#[cfg(any(test, feature = "sample"))]
+pub mod sample;
 pub mod session;
 pub mod stats;
 pub mod sync;

@@ -129,18 +129,17 @@ async fn record_alerts(pool: &Pool, scope: &Scope) -> Result<Vec<Alert>, Dashboa
          WHERE r.body->>'status' = 'tidak-ada'
            AND (r.body->>'created_at')::timestamptz > now() - make_interval(days => $3)
          UNION ALL
-         SELECT 'visit', v.id, v.family_id, f.body->>'father_name', fam.cadre_name,
+         SELECT DISTINCT 'visit', v.id, v.family_id, f.body->>'father_name', fam.cadre_name,
                 (v.body->>'created_at')::timestamptz, NULL
-         FROM fam JOIN record v ON v.family_id = fam.family_id AND v.table_name = 'home_visit'
+         FROM fam JOIN record s ON s.family_id = fam.family_id AND s.table_name = 'visit_score'
+              AND s.body->>'score' = '0'
+         JOIN record v ON v.table_name = 'home_visit' AND v.id = s.body->>'visit_id'
          JOIN record f ON f.table_name = 'family' AND f.id = fam.family_id
-         WHERE (v.body->>'created_at')::timestamptz > now() - make_interval(days => $3)
+         WHERE s.body->>'row_id' = ANY($4)
+           AND (v.body->>'created_at')::timestamptz > now() - make_interval(days => $3)
            AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
-                 AND w.family_id = v.family_id
                  AND w.body->>'original_id' = v.body->>'original_id'
-                 AND (w.body->>'version')::int > (v.body->>'version')::int)
-           AND EXISTS (SELECT 1 FROM record s WHERE s.table_name = 'visit_score'
-                 AND s.family_id = v.family_id AND s.body->>'visit_id' = v.id
-                 AND s.body->>'row_id' = ANY($4) AND s.body->>'score' = '0')"
+                 AND (w.body->>'version')::int > (v.body->>'version')::int)"
     );
     let critical: Vec<String> = ayah_asi_core::checklist::CRITICAL_ROWS
         .iter()
@@ -177,7 +176,7 @@ async fn absence_alerts(
     now: DateTime<Utc>,
 ) -> Result<Vec<Alert>, DashboardError> {
     let today = now.date_naive();
-    let families = list_families(pool, scope, &FamilyFilter::default()).await?;
+    let families = list_families(pool, scope, &FamilyFilter::default(), today).await?;
     let mut alerts = Vec::new();
     for family in families {
         let Some(start) = family.plan_start() else {

@@ -111,8 +111,10 @@ pub async fn list(
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
              WHERE r.body->>'created_at' >= $7 AND r.body->>'created_at' < $8
                AND r.body->>'skipped' = '0' AND r.body->>'comfort' IS NOT NULL
+               -- The current rating: no later version of it (found through the natural
+               -- key's index alone).
                AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
-                   AND n.family_id = r.family_id AND n.body->>'session_id' = r.body->>'session_id'
+                   AND n.body->>'session_id' = r.body->>'session_id'
                    AND (n.body->>'version')::int > (r.body->>'version')::int)",
         ),
         &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
@@ -268,7 +270,7 @@ async fn latest_visits(
              FROM families JOIN record v ON v.family_id = families.id AND v.table_name = 'home_visit'
              WHERE v.body->>'visited_on' <= $3
                AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
-                   AND w.family_id = v.family_id AND w.body->>'original_id' = v.body->>'original_id'
+                   AND w.body->>'original_id' = v.body->>'original_id'
                    AND (w.body->>'version')::int > (v.body->>'version')::int)
              ORDER BY v.family_id, v.body->>'visited_on' DESC, v.body->>'created_at' DESC"
         ),

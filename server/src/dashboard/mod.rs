@@ -144,13 +144,21 @@ pub struct FamilyFilter {
     pub posyandu_id: Option<i64>,
     pub cadre_id: Option<i64>,
     pub rw: Option<String>,
+    /// One family (its review, its alerts).
+    pub family_id: Option<String>,
 }
 
 /// The families in scope (and in the filter), by posyandu, cadre and father's name.
+/// `today` is the puskesmas's date: "the last 7 days" are it and the 6 before, compared
+/// as the app's report compares them, with the local date the phone wrote.
+///
+/// Each per-family question reads one range of `record_family_table_time` or
+/// `record_visit_day` (migration 006), not the family's every record.
 pub async fn list_families(
     pool: &Pool,
     scope: &Scope,
     filter: &FamilyFilter,
+    today: NaiveDate,
 ) -> Result<Vec<FamilyRow>, DashboardError> {
     let name = filter
         .name
@@ -170,6 +178,7 @@ pub async fn list_families(
         .as_deref()
         .map(|r| r.trim().trim_start_matches('0').to_owned())
         .filter(|r| !r.is_empty());
+    let since = (today - chrono::Duration::days(6)).to_string();
     let sql = format!(
         "WITH {IN_SCOPE}
          SELECT fam.family_id, f.body->>'father_name', f.body->>'mother_name', f.body->>'rw',
@@ -177,14 +186,15 @@ pub async fn list_families(
                 substr(f.body->>'created_at', 1, 10), f.body->>'baby_birth_date',
                 f.body->>'pregnant' IS NOT NULL,
                 (SELECT count(*) FROM record s WHERE s.family_id = fam.family_id
-                   AND s.table_name = 'massage_session'
-                   AND s.body->>'status' IN ('finished', 'stopped')
-                   AND (s.body->>'created_at')::timestamptz > now() - interval '7 days'),
-                (SELECT max((s.body->>'created_at')::timestamptz) FROM record s
-                   WHERE s.family_id = fam.family_id AND s.table_name = 'massage_session'
+                   AND s.table_name = 'massage_session' AND s.body->>'created_at' >= $7
                    AND s.body->>'status' IN ('finished', 'stopped')),
-                (SELECT max(v.body->>'visited_on') FROM record v
-                   WHERE v.family_id = fam.family_id AND v.table_name = 'home_visit'),
+                (SELECT s.body->>'created_at' FROM record s
+                   WHERE s.family_id = fam.family_id AND s.table_name = 'massage_session'
+                     AND s.body->>'status' IN ('finished', 'stopped')
+                   ORDER BY s.body->>'created_at' DESC LIMIT 1),
+                (SELECT v.body->>'visited_on' FROM record v
+                   WHERE v.family_id = fam.family_id AND v.table_name = 'home_visit'
+                   ORDER BY v.body->>'visited_on' DESC LIMIT 1),
                 EXISTS (SELECT 1 FROM record t WHERE t.family_id = fam.family_id
                    AND t.table_name = 'hands_on_training')
          FROM fam JOIN record f ON f.table_name = 'family' AND f.id = fam.family_id
@@ -192,13 +202,21 @@ pub async fn list_families(
            AND ($4::bigint IS NULL OR fam.posyandu_id = $4)
            AND ($5::bigint IS NULL OR fam.cadre_id = $5)
            AND ($6::text IS NULL OR ltrim(f.body->>'rw', '0') = $6)
+           AND ($8::text IS NULL OR fam.family_id = $8)
          ORDER BY fam.posyandu_name, fam.cadre_name, lower(f.body->>'father_name')"
     );
     let rows = scoped_rows(
         pool,
         scope,
         &sql,
-        &[&name, &filter.posyandu_id, &filter.cadre_id, &rw],
+        &[
+            &name,
+            &filter.posyandu_id,
+            &filter.cadre_id,
+            &rw,
+            &since,
+            &filter.family_id,
+        ],
     )
     .await?;
     Ok(rows.iter().map(family_row).collect())
@@ -222,7 +240,10 @@ fn family_row(row: &tokio_postgres::Row) -> FamilyRow {
         baby_birth: date(row.get(9)),
         pregnant: row.get::<_, Option<bool>>(10).unwrap_or(false),
         sessions_7d: u32::try_from(row.get::<_, i64>(11)).unwrap_or(0),
-        last_session: row.get(12),
+        last_session: row
+            .get::<_, Option<String>>(12)
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .map(|at| at.to_utc()),
         last_visit: row
             .get::<_, Option<String>>(13)
             .and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()),
@@ -276,7 +297,7 @@ pub async fn overview(
             ..PosyanduOverview::default()
         })
         .collect();
-    for family in list_families(pool, scope, &FamilyFilter::default()).await? {
+    for family in list_families(pool, scope, &FamilyFilter::default(), today).await? {
         if let Some(line) = lines
             .iter_mut()
             .find(|l| l.posyandu_id == family.posyandu_id)

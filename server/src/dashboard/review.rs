@@ -64,12 +64,17 @@ pub async fn family_review(
     scope: &Scope,
     family_id: &str,
     now: DateTime<Utc>,
+    today: NaiveDate,
 ) -> Result<Review, DashboardError> {
     // The family must be in scope: found through the same scoped list as the pages.
-    let family = list_families(pool, scope, &FamilyFilter::default())
+    let filter = FamilyFilter {
+        family_id: Some(family_id.to_owned()),
+        ..FamilyFilter::default()
+    };
+    let family = list_families(pool, scope, &filter, today)
         .await?
         .into_iter()
-        .find(|f| f.id == family_id)
+        .next()
         .ok_or(DashboardError::NotFound)?;
     let rows = pool
         .get()

@@ -153,10 +153,10 @@ pub async fn add(
     page(&state, &signed, notice, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
-pub async fn audit(State(state): State<AppState>, signed: Signed) -> Result<Html<String>, Refused> {
+pub async fn audit(signed: Signed) -> Result<Html<String>, Refused> {
     require(&signed, Area::Audit)?;
     let text = &signed.text;
-    let lines = dashboard::audit::latest(&state.pool, &signed.scope, AUDIT_LINES)
+    let lines = dashboard::audit::latest(&signed.reads, &signed.scope, AUDIT_LINES)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let body = html! {

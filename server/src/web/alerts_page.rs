@@ -23,14 +23,13 @@ pub struct AlertsQuery {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
     signed: Signed,
     Query(query): Query<AlertsQuery>,
 ) -> Result<Html<String>, Refused> {
     require(&signed, Area::Alerts)?;
     let text = &signed.text;
     let with_handled = query.all.is_some();
-    let list = alerts::list(&state.pool, &signed.scope, Utc::now(), with_handled)
+    let list = alerts::list(&signed.reads, &signed.scope, Utc::now(), with_handled)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let body = html! {

@@ -16,16 +16,16 @@ use super::{Refused, Signed, require};
 use crate::dashboard::devices;
 use crate::http::AppState;
 
-pub async fn show(State(state): State<AppState>, signed: Signed) -> Result<Html<String>, Refused> {
+pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
     require(&signed, Area::Cadres)?;
     let text = &signed.text;
-    let cadres = devices::list(&state.pool, &signed.scope)
+    let cadres = devices::list(&signed.reads, &signed.scope)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let manage = allowed(signed.session.account.role, Area::ManageDevices);
     // Names only for those who may open families (not the admin).
     let families = if allowed(signed.session.account.role, Area::Review) {
-        devices::families_by_cadre(&state.pool, &signed.scope)
+        devices::families_by_cadre(&signed.reads, &signed.scope)
             .await
             .map_err(|e| signed.refuse(e.into()))?
     } else {

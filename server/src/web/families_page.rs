@@ -28,7 +28,6 @@ pub struct FamiliesQuery {
 }
 
 pub async fn list(
-    State(state): State<AppState>,
     signed: Signed,
     Query(query): Query<FamiliesQuery>,
 ) -> Result<Html<String>, Refused> {
@@ -39,18 +38,19 @@ pub async fn list(
         posyandu_id: query.posyandu.parse().ok(),
         cadre_id: query.cadre.parse().ok(),
         rw: Some(query.rw.clone()),
+        family_id: None,
     };
-    let fail = |e: dashboard::DashboardError| signed.refuse(e.into());
-    let families = dashboard::list_families(&state.pool, &signed.scope, &filter)
-        .await
-        .map_err(fail)?;
-    let posyandu = dashboard::posyandu_in_scope(&state.pool, &signed.scope)
-        .await
-        .map_err(fail)?;
-    let cadres = dashboard::cadres_in_scope(&state.pool, &signed.scope)
-        .await
-        .map_err(fail)?;
     let today = text.today(Utc::now());
+    let fail = |e: dashboard::DashboardError| signed.refuse(e.into());
+    let families = dashboard::list_families(&signed.reads, &signed.scope, &filter, today)
+        .await
+        .map_err(fail)?;
+    let posyandu = dashboard::posyandu_in_scope(&signed.reads, &signed.scope)
+        .await
+        .map_err(fail)?;
+    let cadres = dashboard::cadres_in_scope(&signed.reads, &signed.scope)
+        .await
+        .map_err(fail)?;
     let body = html! {
         form.filters method="get" action="/families" role="search" {
             label for="q" { (text.t("dash-filter-name")) }
@@ -118,12 +118,14 @@ pub async fn review(
     Path(id): Path<String>,
 ) -> Result<Html<String>, Refused> {
     require(&signed, Area::Review)?;
-    let review = review::family_review(&state.pool, &signed.scope, &id, Utc::now())
+    let now = Utc::now();
+    let today = signed.text.today(now);
+    let review = review::family_review(&signed.reads, &signed.scope, &id, now, today)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     signed.audit(&state, "family-viewed", &id).await?;
     let cadres = if allowed(signed.session.account.role, Area::ManageDevices) {
-        dashboard::cadres_in_scope(&state.pool, &signed.scope)
+        dashboard::cadres_in_scope(&signed.reads, &signed.scope)
             .await
             .map_err(|e| signed.refuse(e.into()))?
     } else {

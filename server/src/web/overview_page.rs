@@ -1,7 +1,6 @@
 //! Overview: per posyandu, families enrolled, fathers active this week, sessions
 //! against the plan, visits due, trained fathers, cadres with a paired phone.
 
-use axum::extract::State;
 use axum::response::Html;
 use chrono::Utc;
 use maud::html;
@@ -11,13 +10,12 @@ use super::layout;
 use super::text::Arg;
 use super::{Refused, Signed, require};
 use crate::dashboard::{self, PosyanduOverview};
-use crate::http::AppState;
 
-pub async fn show(State(state): State<AppState>, signed: Signed) -> Result<Html<String>, Refused> {
+pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
     require(&signed, Area::Overview)?;
     let text = &signed.text;
     let now = Utc::now();
-    let lines = dashboard::overview(&state.pool, &signed.scope, text.today(now))
+    let lines = dashboard::overview(&signed.reads, &signed.scope, text.today(now))
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let total = lines

@@ -65,7 +65,7 @@ async fn tables_for(
     query: &ReportQuery,
 ) -> Result<(cohort::Period, Vec<Table>), Refused> {
     let period = query.period(signed.text.today(Utc::now()));
-    let families = cohort::list(&state.pool, &signed.scope, &period)
+    let families = cohort::list(&signed.reads, &signed.scope, &period)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let built = report::build(&families);
@@ -84,10 +84,10 @@ pub async fn show(
     require(&signed, Area::Report)?;
     let (period, tables) = tables_for(&state, &signed, &query).await?;
     let fail = |e: dashboard::DashboardError| signed.refuse(e.into());
-    let posyandu = dashboard::posyandu_in_scope(&state.pool, &signed.scope)
+    let posyandu = dashboard::posyandu_in_scope(&signed.reads, &signed.scope)
         .await
         .map_err(fail)?;
-    let cadres = dashboard::cadres_in_scope(&state.pool, &signed.scope)
+    let cadres = dashboard::cadres_in_scope(&signed.reads, &signed.scope)
         .await
         .map_err(fail)?;
     let text = &signed.text;

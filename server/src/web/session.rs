@@ -32,6 +32,8 @@ pub struct Signed {
     pub text: Text,
     /// The client's address, for the audit trail.
     pub address: String,
+    /// Where this request's pages read from (a replica when there is one).
+    pub reads: deadpool_postgres::Pool,
 }
 
 impl Signed {
@@ -133,6 +135,7 @@ impl FromRequestParts<AppState> for Signed {
             return Err(ToLogin { expired: true }.into_response());
         };
         Ok(Signed {
+            reads: state.read_pool().await,
             scope: Scope::of(&session.account),
             session,
             text: text_for(state, &parts.headers),

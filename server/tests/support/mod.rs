@@ -10,8 +10,6 @@ use ayah_asi_server::{db, http};
 
 // Each test file uses some of these.
 #[allow(dead_code)]
-pub mod family;
-#[allow(dead_code)]
 pub mod web;
 
 const BIN: &str = "/usr/lib/postgresql/15/bin";

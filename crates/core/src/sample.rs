@@ -1,0 +1,411 @@
+//! Sample records, as a cadre's phone would send them, for tests and benchmarks (the
+//! `sample` feature): [`FamilyRecords`] builds one family's story with times relative
+//! to now; [`family_year`] writes a family's year of the programme the way the app's
+//! report benchmark seeds it (two sessions a day, half of them rated, milk at enrolment
+//! and later, a pre- and post-test, a visit a month), with ids that are the same at
+//! every run.
+
+use chrono::{Days, Duration, NaiveDate, Utc};
+use serde_json::{Value, json};
+
+use crate::bundle::{self, Body, Header, Line};
+use crate::checklist;
+
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// RFC 3339 `days` ago (minus a minute, so "today" is never in the future).
+pub fn time_ago(days: i64) -> String {
+    (Utc::now() - Duration::days(days) - Duration::minutes(1))
+        .fixed_offset()
+        .to_rfc3339()
+}
+
+pub fn day_ago(days: i64) -> String {
+    (Utc::now() - Duration::days(days)).date_naive().to_string()
+}
+
+pub fn body(value: Value) -> Body {
+    serde_json::from_value(value).unwrap_or_default()
+}
+
+/// One family and what happened to it, as lines of one cadre's bundle.
+pub struct FamilyRecords {
+    pub family: String,
+    pub device: String,
+    pub cadre_record: String,
+    lines: Vec<Line>,
+}
+
+impl FamilyRecords {
+    /// A family enrolled `days` ago (the baby born that day), with the cadre's record.
+    pub fn enrolled(father: &str, mother: &str, days: i64) -> Self {
+        let (family, device, cadre_record) = (new_id(), new_id(), new_id());
+        let at = time_ago(days);
+        let mut records = Self {
+            family: family.clone(),
+            device: device.clone(),
+            cadre_record: cadre_record.clone(),
+            lines: Vec::new(),
+        };
+        records.add(
+            "family",
+            &family,
+            json!({
+                "father_name": father, "mother_name": mother, "baby_birth_date": day_ago(days),
+                "posyandu": null, "rw": "3", "rt": null, "mother_age": 27,
+                "mother_education": null, "parity": null, "row_version": 1,
+                "created_at": at, "updated_at": at,
+            }),
+        );
+        records.add(
+            "cadre",
+            &cadre_record,
+            json!({ "name": "Bu Rina", "created_at": at, "updated_at": at }),
+        );
+        records
+    }
+
+    fn add(&mut self, table: &str, id: &str, fields: Value) {
+        let mut fields = fields;
+        fields["id"] = json!(id);
+        fields["device_id"] = json!(self.device);
+        if table != "family" && table != "cadre" && table != "visit_score" {
+            fields["family_id"] = json!(self.family);
+        }
+        self.lines.push(Line {
+            table: table.to_owned(),
+            id: id.to_owned(),
+            body: Some(body(fields)),
+            history: Vec::new(),
+            deleted: None,
+        });
+    }
+
+    /// A session `days` ago; `stop`: stopped for that reason, else finished.
+    pub fn session(&mut self, days: i64, stop: Option<&str>) -> String {
+        let (id, at) = (new_id(), time_ago(days));
+        let status = if stop.is_some() {
+            "stopped"
+        } else {
+            "finished"
+        };
+        self.add(
+            "massage_session",
+            &id,
+            json!({
+                "protocol_version": "pijat-oksitosin-v1", "pass_seconds": 120, "passes": 3,
+                "status": status, "stop_reason": stop, "safety_flags": null,
+                "started_at": at, "ended_at": at, "last_active_ms": 0, "given_by": "father",
+                "created_at": at, "updated_at": at,
+            }),
+        );
+        id
+    }
+
+    /// The mother's rating of a session.
+    pub fn rating(&mut self, session: &str, days: i64, comfort: u8, pain: (u8, u8)) {
+        let at = time_ago(days);
+        self.add(
+            "session_rating",
+            &new_id(),
+            json!({
+                "session_id": session, "version": 1, "answered_by": "mother", "skipped": 0,
+                "comfort": comfort, "pain_before": pain.0, "pain_after": pain.1,
+                "milk_flow": "drips", "note": null, "created_at": at, "updated_at": at,
+            }),
+        );
+    }
+
+    pub fn milk(&mut self, days: i64, status: &str) {
+        let at = time_ago(days);
+        self.add(
+            "milk_status",
+            &new_id(),
+            json!({
+                "recorded_on": day_ago(days), "status": status, "indicators": "",
+                "recorded_by": "mother", "kind": "follow-up", "created_at": at, "updated_at": at,
+            }),
+        );
+    }
+
+    /// A visit `days` ago scoring every daftar tilik row 2 but those in `low`.
+    pub fn visit(&mut self, days: i64, low: &[(&str, u8)]) -> String {
+        let (id, at) = (new_id(), time_ago(days));
+        let scores: Vec<(&str, u8)> = checklist::ROWS
+            .iter()
+            .map(|row| {
+                let score = low.iter().find(|(r, _)| r == row).map_or(2, |(_, s)| *s);
+                (*row, score)
+            })
+            .collect();
+        let total: u32 = scores.iter().map(|(_, s)| u32::from(*s)).sum();
+        let maximum = 2 * scores.len() as u32;
+        let percent = total * 100 / maximum;
+        let critical = low
+            .iter()
+            .any(|(r, s)| *s == 0 && checklist::is_critical(r));
+        self.add(
+            "home_visit",
+            &id,
+            json!({
+                "original_id": id, "version": 1, "amend_reason": null,
+                "cadre_id": self.cadre_record, "visited_on": day_ago(days),
+                "checklist_version": checklist::CHECKLIST_VERSION,
+                "total": total, "maximum": maximum, "percent": percent,
+                "band": if percent >= 76 { "baik" } else if percent >= 56 { "cukup" } else { "kurang" },
+                "competent": i32::from(percent >= 80 && !critical),
+                "coaching_notes": "Ibu jari jangan di tulang belakang", "motivation": "cooperative",
+                "milk_status": null, "observed": "father", "created_at": at, "updated_at": at,
+            }),
+        );
+        for (row, score) in scores {
+            self.add(
+                "visit_score",
+                &new_id(),
+                json!({ "visit_id": id, "row_id": row, "score": score, "note": null,
+                        "created_at": at, "updated_at": at }),
+            );
+        }
+        id
+    }
+
+    /// The bundle of everything so far.
+    pub fn bundle(&self) -> Vec<u8> {
+        let header = Header {
+            format: String::new(),
+            format_version: 0,
+            app_version: "test".into(),
+            device_id: self.device.clone(),
+            family_ids: vec![self.family.clone()],
+            created_at: time_ago(0),
+            since: None,
+            counts: Default::default(),
+            body_sha256: String::new(),
+            posko: None,
+        };
+        bundle::write(header, &self.lines)
+    }
+}
+
+/// A deterministic UUID-shaped id: `kind` of record, `a` (a family), `b` (its n-th).
+pub fn id(kind: u32, a: usize, b: u64) -> String {
+    format!(
+        "{kind:08x}-{:04x}-7{:03x}-8000-{:012x}",
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        (b << 20) | (a as u64 & 0xfffff)
+    )
+}
+
+/// One line of a record, its body filled with the common fields.
+fn line(table: &str, id: String, device: &str, at: &str, fields: Value) -> Line {
+    let mut fields = fields;
+    fields["id"] = json!(id);
+    fields["device_id"] = json!(device);
+    fields["created_at"] = json!(at);
+    fields["updated_at"] = json!(at);
+    Line {
+        table: table.to_owned(),
+        id,
+        body: Some(body(fields)),
+        history: Vec::new(),
+        deleted: None,
+    }
+}
+
+/// Family `f`'s records from `start` for `days` days, her cadre's record being
+/// `cadre_record`. Now and then a session stops for pain (one in 300), a family's milk
+/// is "tidak ada" at the end (one in 50), a last visit finds pressure on the spine (one
+/// in 100), so the dashboard has alerts to find.
+pub fn family_year(
+    f: usize,
+    cadre_record: &str,
+    device: &str,
+    start: NaiveDate,
+    days: u64,
+) -> Vec<Line> {
+    let family = id(1, f, 0);
+    let stamp = |day: NaiveDate, hour: u32| format!("{day}T{hour:02}:00:00.000+07:00");
+    let for_family = |mut fields: Value| {
+        fields["family_id"] = json!(family);
+        fields
+    };
+    let mut lines = vec![line(
+        "family",
+        family.clone(),
+        device,
+        &stamp(start, 8),
+        json!({
+            "father_name": format!("Ayah {f}"), "mother_name": format!("Ibu {f}"),
+            "baby_birth_date": start.to_string(), "posyandu": null, "rw": format!("{}", 1 + f % 12),
+            "rt": null, "mother_age": 20 + (f % 20), "mother_education": "sma",
+            "parity": "primipara", "row_version": 1,
+        }),
+    )];
+    for d in 0..days {
+        let day = start + Days::new(d);
+        for (slot, hour) in [(0u64, 7), (1, 19)] {
+            let n = d * 2 + slot;
+            let at = stamp(day, hour);
+            let pain = n % 300 == 299;
+            lines.push(line(
+                "massage_session",
+                id(2, f, n),
+                device,
+                &at,
+                for_family(json!({
+                    "protocol_version": "pijat-oksitosin-v1", "pass_seconds": 150, "passes": 3,
+                    "status": if pain { "stopped" } else { "finished" },
+                    "stop_reason": if pain { json!("pain") } else { Value::Null },
+                    "safety_flags": null, "started_at": at, "ended_at": at,
+                    "last_active_ms": 465_000, "given_by": "father",
+                })),
+            ));
+            if n.is_multiple_of(2) {
+                lines.push(line(
+                    "session_rating",
+                    id(3, f, n),
+                    device,
+                    &at,
+                    for_family(json!({
+                        "session_id": id(2, f, n), "version": 1, "answered_by": "mother",
+                        "skipped": 0, "comfort": 1 + n % 5, "pain_before": null,
+                        "pain_after": null, "milk_flow": "drips", "note": null,
+                    })),
+                ));
+            }
+        }
+    }
+    let last = start + Days::new(days.saturating_sub(1));
+    let later = if f.is_multiple_of(50) { "tidak-ada" } else { "lancar" };
+    for (k, (on, status, kind)) in [
+        (start, "tidak-lancar", "enrolment"),
+        (last, later, "follow-up"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        lines.push(line(
+            "milk_status",
+            id(4, f, k as u64),
+            device,
+            &stamp(on, 9),
+            for_family(json!({
+                "recorded_on": on.to_string(), "status": status, "indicators": "",
+                "recorded_by": "cadre", "kind": kind,
+            })),
+        ));
+    }
+    for (k, (kind, score)) in [("pre", 50), ("post", 90)].into_iter().enumerate() {
+        lines.push(line(
+            "quiz_attempt",
+            id(5, f, k as u64),
+            device,
+            &stamp(start, 10 + k as u32),
+            for_family(json!({
+                "quiz_version": "uji-pengetahuan-v1", "kind": kind, "correct": score / 10,
+                "score": score, "answers": "b,b,b,b,b,s,s,s,s,s",
+            })),
+        ));
+    }
+    let visits = days / 30;
+    for month in 0..visits {
+        let visit = id(6, f, month);
+        let on = start + Days::new(month * 30 + 15);
+        let spine = f.is_multiple_of(100) && month + 1 == visits;
+        lines.push(line(
+            "home_visit",
+            visit.clone(),
+            device,
+            &stamp(on, 10),
+            for_family(json!({
+                "original_id": visit, "version": 1, "amend_reason": null,
+                "cadre_id": cadre_record, "visited_on": on.to_string(),
+                "checklist_version": checklist::CHECKLIST_VERSION, "total": 16, "maximum": 20,
+                "percent": 80, "band": "baik", "competent": i32::from(!spine),
+                "coaching_notes": null, "motivation": "cooperative", "milk_status": null,
+                "observed": "father",
+            })),
+        ));
+        for (r, row) in checklist::ROWS.iter().enumerate() {
+            let score = if spine && checklist::is_critical(row) {
+                0
+            } else if r < 4 {
+                1
+            } else {
+                2
+            };
+            lines.push(line(
+                "visit_score",
+                id(7, f, month * 16 + r as u64),
+                device,
+                &stamp(on, 10),
+                json!({ "visit_id": visit, "row_id": row, "score": score, "note": null }),
+            ));
+        }
+    }
+    if f.is_multiple_of(2) {
+        lines.push(line(
+            "hands_on_training",
+            id(8, f, 0),
+            device,
+            &stamp(start + Days::new(3), 11),
+            for_family(json!({ "trained_on": (start + Days::new(3)).to_string(), "trainer": "midwife", "trainer_name": null })),
+        ));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sample_year_passes_the_importers_checks() {
+        let start = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap_or_default();
+        let cadre = line(
+            "cadre",
+            id(9, 0, 0),
+            &id(10, 0, 0),
+            "2025-12-01T08:00:00.000+07:00",
+            json!({ "name": "Rina" }),
+        );
+        let mut lines = vec![cadre];
+        lines.extend(family_year(0, &id(9, 0, 0), &id(10, 0, 0), start, 365));
+        let sessions = lines
+            .iter()
+            .filter(|l| l.table == "massage_session")
+            .count();
+        assert_eq!(sessions, 730);
+        let header = Header {
+            format: String::new(),
+            format_version: 0,
+            app_version: "test".into(),
+            device_id: id(10, 0, 0),
+            family_ids: vec![id(1, 0, 0)],
+            created_at: "2026-12-01T08:00:00.000+07:00".into(),
+            since: None,
+            counts: Default::default(),
+            body_sha256: String::new(),
+            posko: None,
+        };
+        let bytes = bundle::write(header, &lines);
+        let now =
+            chrono::DateTime::parse_from_rfc3339("2026-12-02T08:00:00+07:00").unwrap_or_default();
+        let parsed = bundle::parse(&bytes, now).map_err(|e| e.to_string());
+        assert_eq!(parsed.map(|b| b.records.len()), Ok(lines.len()));
+    }
+
+    #[test]
+    fn a_built_family_passes_the_importers_checks() {
+        let mut family = FamilyRecords::enrolled("Budi", "Siti", 20);
+        let session = family.session(1, Some("pain"));
+        family.rating(&session, 1, 2, (3, 6));
+        family.milk(3, "tidak-ada");
+        family.visit(5, &[("not-on-spine", 0)]);
+        let parsed = bundle::parse(&family.bundle(), Utc::now().fixed_offset());
+        assert!(parsed.is_ok(), "{parsed:?}");
+    }
+}

@@ -1,0 +1,335 @@
+//! The server as a puskesmas runs it: SIGTERM in the middle of a push lets it finish
+//! (applied whole, once) and exit cleanly; the dashboard reads from a streaming replica
+//! (made with pg_basebackup -R) and from the primary when the replica is down.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ayah_asi_core::bundle::{self, Header};
+use ayah_asi_core::sample::{FamilyRecords, family_year, id};
+use ayah_asi_e2e::Result;
+use ayah_asi_e2e::dashboard::Reader;
+use ayah_asi_e2e::server::PuskesmasServer;
+use serde_json::Value;
+
+const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
+const PASSWORD: &str = "kata-sandi-panjang";
+
+async fn pair(base: &str, code: &str) -> Result<String> {
+    let text = reqwest::Client::new()
+        .post(format!("{base}/api/v1/pair"))
+        .header("content-type", "application/json")
+        .body(serde_json::json!({ "code": code, "appVersion": "0.1.0" }).to_string())
+        .send()
+        .await?
+        .text()
+        .await?;
+    let answer: Value = serde_json::from_str(&text)?;
+    Ok(answer["token"].as_str().ok_or("no token")?.to_owned())
+}
+
+async fn push(
+    base: &str,
+    token: &str,
+    push_id: &str,
+    bytes: Vec<u8>,
+) -> Result<reqwest::StatusCode> {
+    Ok(reqwest::Client::new()
+        .post(format!("{base}/api/v1/push"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/x-ayahasi")
+        .header("x-ayah-asi-push-id", push_id)
+        .body(bytes)
+        .send()
+        .await?
+        .status())
+}
+
+/// Twelve families' year in one bundle: a push that takes the server a while.
+fn a_big_bundle() -> Vec<u8> {
+    let today = chrono::Local::now().date_naive();
+    let start = today - chrono::Duration::days(200);
+    let (cadre, device) = (id(9, 0, 0), id(10, 0, 0));
+    let mut lines = vec![ayah_asi_core::bundle::Line {
+        table: "cadre".into(),
+        id: cadre.clone(),
+        body: Some(ayah_asi_core::sample::body(serde_json::json!({
+            "id": cadre, "device_id": device, "created_at": format!("{start}T08:00:00.000+07:00"),
+            "updated_at": format!("{start}T08:00:00.000+07:00"), "name": "Bu Rina",
+        }))),
+        history: Vec::new(),
+        deleted: None,
+    }];
+    let families: Vec<String> = (0..12).map(|f| id(1, f, 0)).collect();
+    for f in 0..12 {
+        lines.extend(family_year(f, &cadre, &device, start, 200));
+    }
+    let header = Header {
+        format: String::new(),
+        format_version: 0,
+        app_version: "test".into(),
+        device_id: device,
+        family_ids: families,
+        created_at: chrono::Local::now().fixed_offset().to_rfc3339(),
+        since: None,
+        counts: Default::default(),
+        body_sha256: String::new(),
+        posko: None,
+    };
+    bundle::write(header, &lines)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sigterm_during_a_push_finishes_it_whole_and_exits_cleanly() -> Result<()> {
+    let server = PuskesmasServer::start()?;
+    let base = server.address();
+    let token = pair(&base, &server.cadre_code()?).await?;
+    let bytes = a_big_bundle();
+    let expected = String::from_utf8_lossy(&bytes).lines().count() as i64 - 1;
+    let push_id = uuid_like();
+    let in_flight = tokio::spawn({
+        let (base, token, push_id, bytes) =
+            (base.clone(), token.clone(), push_id.clone(), bytes.clone());
+        async move { push(&base, &token, &push_id, bytes).await }
+    });
+    // The push is being applied (its records are arriving) when SIGTERM comes.
+    let started = Instant::now();
+    while server.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'INSERT INTO record%'")? == 0
+        && server.count("SELECT count(*) FROM record")? == 0
+    {
+        if started.elapsed() > Duration::from_secs(20) {
+            return Err("the push never reached the database".into());
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let status = server.process().terminate(Duration::from_secs(40))?;
+    assert!(status.success(), "the server exits cleanly: {status}");
+    let answered = in_flight.await?;
+    let records = server.count("SELECT count(*) FROM record")?;
+    match answered {
+        Ok(code) if code.is_success() => assert_eq!(records, expected, "answered: all applied"),
+        _ => assert!(
+            records == 0 || records == expected,
+            "all or nothing: {records}"
+        ),
+    }
+    // Back up: the same push again is applied once, whatever happened before.
+    server.serve()?;
+    assert!(push(&base, &token, &push_id, bytes).await?.is_success());
+    assert_eq!(server.count("SELECT count(*) FROM record")?, expected);
+    assert_eq!(
+        server.count("SELECT count(DISTINCT (table_name, id)) FROM record")?,
+        expected
+    );
+    Ok(())
+}
+
+fn uuid_like() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("0193a1b2-0000-7000-8000-{:012x}", nanos & 0xffff_ffff_ffff)
+}
+
+/// A streaming replica of the server's cluster, on its own port and socket folder.
+struct Replica {
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+impl Replica {
+    fn new() -> Result<Self> {
+        let dir = tempfile::Builder::new()
+            .prefix("ayah-asi-pg-replica-")
+            .tempdir()?;
+        Command::new("chown")
+            .arg("postgres:postgres")
+            .arg(dir.path())
+            .status()?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        Ok(Self { dir, port })
+    }
+
+    fn url(&self) -> String {
+        format!(
+            "host={} port={} user=postgres dbname=postgres",
+            self.dir.path().display(),
+            self.port
+        )
+    }
+
+    /// pg_basebackup -R from the primary, then started as a hot standby.
+    fn start(&self, primary: (&Path, u16)) -> Result<()> {
+        let data = self.dir.path().join("data");
+        as_postgres(
+            &format!("{PG_BIN}/pg_basebackup"),
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-R",
+                "--checkpoint=fast",
+                "-h",
+                &primary.0.to_string_lossy(),
+                "-p",
+                &primary.1.to_string(),
+                "-U",
+                "postgres",
+            ],
+        )?;
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=''",
+            self.port,
+            self.dir.path().display()
+        );
+        as_postgres(
+            &format!("{PG_BIN}/pg_ctl"),
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-o",
+                &options,
+                "-l",
+                &self.dir.path().join("replica.log").to_string_lossy(),
+                "-w",
+                "start",
+            ],
+        )
+    }
+
+    fn query(&self, sql: &str) -> Result<String> {
+        let output = Command::new("runuser")
+            .args(["-u", "postgres", "--", "psql", "-tA", "-h"])
+            .arg(self.dir.path())
+            .args(["-p", &self.port.to_string(), "-d", "postgres", "-c", sql])
+            .output()?;
+        if !output.status.success() {
+            return Err(format!("psql: {}", String::from_utf8_lossy(&output.stderr)).into());
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    }
+
+    fn stop(&self) {
+        let data = self.dir.path().join("data");
+        if !data.join("postmaster.pid").exists() {
+            return;
+        }
+        let _ = as_postgres(
+            &format!("{PG_BIN}/pg_ctl"),
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+        );
+    }
+}
+
+impl Drop for Replica {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
+    let status = Command::new("runuser")
+        .args(["-u", "postgres", "--", program])
+        .args(args)
+        .stdout(Stdio::null())
+        .status()?;
+    if !status.success() {
+        return Err(format!("{program} {args:?} failed").into());
+    }
+    Ok(())
+}
+
+/// The families page's count line ("N keluarga"), read from the dashboard.
+async fn families_shown(reader: &Reader) -> Result<String> {
+    let (_, page) = reader.time("/families").await?;
+    let count = page
+        .split("id=\"family-count\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_default();
+    Ok(count.to_owned())
+}
+
+async fn eventually_shows(reader: &Reader, expected: &str) -> Result<()> {
+    let started = Instant::now();
+    loop {
+        let shown = families_shown(reader).await?;
+        if shown == expected {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            return Err(format!("the dashboard shows {shown:?}, expected {expected:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dashboard_reads_from_the_replica_and_from_the_primary_when_it_is_down() -> Result<()> {
+    let replica = Replica::new()?;
+    let server = PuskesmasServer::start_with(&[("AYAH_ASI_REPLICA_URL", &replica.url())])?;
+    let base = server.address();
+    server.cli_with_input(
+        &[
+            "account",
+            "add",
+            "Puskesmas Rejosari",
+            "staf",
+            "puskesmas",
+            "Staf",
+        ],
+        PASSWORD,
+    )?;
+    let token = pair(&base, &server.cadre_code()?).await?;
+    let first = FamilyRecords::enrolled("Budi", "Siti", 10);
+    assert!(
+        push(&base, &token, &uuid_like(), first.bundle())
+            .await?
+            .is_success()
+    );
+    replica.start(server.postgres_socket())?;
+    let reader = Reader::log_in(&base, "staf", PASSWORD).await?;
+    eventually_shows(&reader, "1 keluarga").await?;
+
+    // With the replica's replay paused, a family pushed to the primary is not on the
+    // dashboard: it reads from the replica.
+    replica.query("SELECT pg_wal_replay_pause()")?;
+    let second = FamilyRecords::enrolled("Agus", "Dewi", 5);
+    assert!(
+        push(&base, &token, &uuid_like(), second.bundle())
+            .await?
+            .is_success()
+    );
+    assert_eq!(
+        server.count("SELECT count(*) FROM record WHERE table_name = 'family'")?,
+        2
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        families_shown(&reader).await?,
+        "1 keluarga",
+        "read from the paused replica"
+    );
+    replica.query("SELECT pg_wal_replay_resume()")?;
+    eventually_shows(&reader, "2 keluarga").await?;
+
+    // The replica down: the dashboard answers from the primary.
+    replica.stop();
+    let third = FamilyRecords::enrolled("Joko", "Rina", 3);
+    assert!(
+        push(&base, &token, &uuid_like(), third.bundle())
+            .await?
+            .is_success()
+    );
+    eventually_shows(&reader, "3 keluarga").await?;
+    Ok(())
+}
