@@ -21,7 +21,7 @@ APP := target/debug/ayah-asi
 # (they take about 8 minutes on 2 cores).
 E2E_LIMIT := 30m
 
-.PHONY: help package test-package run server test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e types fuzz release bench bench-summary bench-report bench-transfer bench-startup empty-app bench-timer clean
+.PHONY: help package test-package run server test deps system-deps node-deps driver-deps fuzz-deps android-deps ui app lint lint-android test-rust test-ui test-e2e types fuzz release bench bench-summary bench-report bench-transfer bench-district bench-startup empty-app bench-timer clean
 
 help:
 	@echo "make run    build and start the app (installs what is missing)"
@@ -152,7 +152,7 @@ fuzz-deps: system-deps
 # Every figure, then one table with its budget (target/bench/summary.json).
 # BENCH_QUICK=1 shrinks the slow parts (1,000 families, 10,000 sessions, a 1-minute
 # session) for a first look; the budgets are for the full run.
-bench: bench-report bench-transfer bench-server bench-startup bench-timer
+bench: bench-report bench-transfer bench-server bench-district bench-startup bench-timer
 	cargo run -q -p ayah-asi-e2e --bin bench-summary
 
 bench-summary:
@@ -172,6 +172,14 @@ bench-server: system-deps
 	cargo build -p ayah-asi-server --release
 	cargo build -p ayah-asi-e2e --bin server-load
 	AYAH_ASI_SERVER=$(CURDIR)/target/release/ayah-asi-server target/debug/server-load $(if $(BENCH_QUICK),--quick)
+
+# The dashboard at district size: 10,000 families x 1 year loaded with COPY (about 12 GB
+# and 10 minutes), its pages timed, every query's plan in target/bench/server-district-plans.txt.
+# DISTRICT_FAMILIES=500 for a quick look.
+DISTRICT_FAMILIES ?= 10000
+bench-district: system-deps
+	cargo build --release -p ayah-asi-server -p ayah-asi-e2e --bin ayah-asi-server --bin server-district
+	AYAH_ASI_SERVER=$(CURDIR)/target/release/ayah-asi-server target/release/server-district --families $(DISTRICT_FAMILIES)
 
 # Cold start and idle memory of the release app beside an empty Tauri app built the
 # same way (bench/empty-app), BENCH_RUNS runs each after a warm-up.

@@ -333,3 +333,74 @@ async fn the_dashboard_reads_from_the_replica_and_from_the_primary_when_it_is_do
     eventually_shows(&reader, "3 keluarga").await?;
     Ok(())
 }
+
+/// Pushes `bytes` under one push id until the server takes it, as the app retries.
+async fn push_until_taken(base: &str, token: &str, bytes: Vec<u8>) -> Result<u32> {
+    let push_id = uuid_like();
+    let started = Instant::now();
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match push(base, token, &push_id, bytes.clone()).await {
+            Ok(status) if status.is_success() => return Ok(attempts),
+            _ if started.elapsed() > Duration::from_secs(60) => {
+                return Err("a push was never taken".into());
+            }
+            _ => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn postgresql_killed_in_a_sync_burst_loses_and_doubles_nothing() -> Result<()> {
+    const CADRES: usize = 12;
+    // Every phone pairs from this one address within the minute.
+    let server = PuskesmasServer::start_with(&[("AYAH_ASI_PAIRING_PER_MINUTE", "100")])?;
+    let base = server.address();
+    let mut tokens = Vec::new();
+    for c in 1..=CADRES {
+        if c > 1 {
+            server.cli(&["cadre", "add", "1", &format!("Kader {c}")])?;
+        }
+        let code = server
+            .cli(&["pairing-code", &c.to_string()])?
+            .split_whitespace()
+            .next()
+            .ok_or("no code")?
+            .to_owned();
+        tokens.push(pair(&base, &code).await?);
+    }
+    // Each cadre's phone sends a family with four months of sessions, all at once.
+    let bundles: Vec<(Vec<u8>, i64)> = (0..CADRES)
+        .map(|c| {
+            let mut family = FamilyRecords::enrolled(&format!("Ayah {c}"), "Ibu", 120);
+            for day in 0..120 {
+                let session = family.session(day, None);
+                family.rating(&session, day, 4, (2, 1));
+            }
+            let bytes = family.bundle();
+            let lines = String::from_utf8_lossy(&bytes).lines().count() as i64 - 1;
+            (bytes, lines)
+        })
+        .collect();
+    let expected: i64 = bundles.iter().map(|(_, n)| n).sum();
+    let mut burst = tokio::task::JoinSet::new();
+    for (token, (bytes, _)) in tokens.iter().zip(&bundles) {
+        let (base, token, bytes) = (base.clone(), token.clone(), bytes.clone());
+        burst.spawn(async move { push_until_taken(&base, &token, bytes).await });
+    }
+    // PostgreSQL dies while the pushes arrive, and comes back a second later.
+    server.crash_postgres()?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    server.start_postgres()?;
+    let mut retried = 0;
+    while let Some(done) = burst.join_next().await {
+        retried += u32::from(done?? > 1);
+    }
+    let records = server.count("SELECT count(*) FROM record")?;
+    let distinct = server.count("SELECT count(DISTINCT (table_name, id)) FROM record")?;
+    assert_eq!(records, distinct, "nothing doubled");
+    assert_eq!(records, expected, "nothing lost");
+    assert!(retried > 0, "some pushes met the crash and were sent again");
+    Ok(())
+}

@@ -202,7 +202,17 @@ impl PuskesmasServer {
         Ok(server)
     }
 
-    fn start_postgres(&self) -> Result<()> {
+    /// Stops PostgreSQL at once (`pg_ctl stop -m immediate`: no checkpoint, as a crash).
+    pub fn crash_postgres(&self) -> Result<()> {
+        let data = self.dir.path().join("data");
+        as_postgres(
+            "pg_ctl",
+            &["-D", &text(&data), "-m", "immediate", "-w", "stop"],
+        )
+    }
+
+    /// Starts PostgreSQL again (after [`PuskesmasServer::crash_postgres`]).
+    pub fn start_postgres(&self) -> Result<()> {
         let options = format!(
             "-p {} -k {} -c listen_addresses='' -c fsync=off",
             self.pg_port,

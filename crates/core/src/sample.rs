@@ -279,7 +279,11 @@ pub fn family_year(
         }
     }
     let last = start + Days::new(days.saturating_sub(1));
-    let later = if f.is_multiple_of(50) { "tidak-ada" } else { "lancar" };
+    let later = if f.is_multiple_of(50) {
+        "tidak-ada"
+    } else {
+        "lancar"
+    };
     for (k, (on, status, kind)) in [
         (start, "tidak-lancar", "enrolment"),
         (last, later, "follow-up"),
