@@ -172,6 +172,7 @@ bench-server: system-deps
 	cargo build -p ayah-asi-server --release
 	cargo build -p ayah-asi-e2e --bin server-load
 	AYAH_ASI_SERVER=$(CURDIR)/target/release/ayah-asi-server target/debug/server-load $(if $(BENCH_QUICK),--quick)
+	AYAH_ASI_SERVER=$(CURDIR)/target/release/ayah-asi-server target/debug/server-load --cadres 500 --spread 60
 
 # The dashboard at district size: 10,000 families x 1 year loaded with COPY (about 12 GB
 # and 10 minutes), its pages timed, every query's plan in target/bench/server-district-plans.txt.

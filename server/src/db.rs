@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006-dashboard-indexes",
         include_str!("../migrations/006-dashboard-indexes.sql"),
     ),
+    (
+        "007-report-columns",
+        include_str!("../migrations/007-report-columns.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -278,7 +278,21 @@ fn rss_mb(pid: u32) -> f64 {
 #[tokio::main(flavor = "multi_thread")]
 async fn main() -> Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
-    let cadres: usize = if quick { 40 } else { 200 };
+    let number = |flag: &str| {
+        std::env::args()
+            .skip_while(|a| a != flag)
+            .nth(1)
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    // `--cadres N`: how many; `--spread S`: their syncs start evenly over S seconds (a
+    // district's morning) instead of all at once.
+    let cadres: usize = number("--cadres").unwrap_or(if quick { 40 } else { 200 });
+    let spread = Duration::from_secs(number("--spread").unwrap_or(0) as u64);
+    let when = if spread.is_zero() {
+        "at once".to_owned()
+    } else {
+        format!("within {} s", spread.as_secs())
+    };
     let seed = seed_lines();
     // Every cadre pairs from this one address within a minute.
     let server = PuskesmasServer::start_with(&[("AYAH_ASI_PAIRING_PER_MINUTE", "10000")])?;
@@ -334,7 +348,9 @@ async fn main() -> Result<()> {
     let mut tasks = tokio::task::JoinSet::new();
     for (c, bytes) in bundles.into_iter().enumerate() {
         let (http, base, list) = (http.clone(), base.clone(), Arc::clone(&list));
+        let delay = spread.mul_f64(c as f64 / cadres as f64);
         tasks.spawn(async move {
+            tokio::time::sleep(delay).await;
             let t = Instant::now();
             push(&http, &base, &list[c].token, bytes).await?;
             pull(&http, &base, &list[c].token, list[c].cursor).await?;
@@ -396,14 +412,14 @@ async fn main() -> Result<()> {
         ),
         row(
             "server",
-            &format!("{cadres} cadres at once: push + pull, p99 (ms)"),
+            &format!("{cadres} cadres {when}: push + pull, p99 (ms)"),
             percentile(&mut burst_times.clone(), 0.99),
             "ms",
             Some(1000.0),
         ),
         row(
             "server",
-            &format!("{cadres} cadres at once: push + pull, p50 (ms)"),
+            &format!("{cadres} cadres {when}: push + pull, p50 (ms)"),
             percentile(&mut burst_times, 0.5),
             "ms",
             None,
@@ -439,6 +455,13 @@ async fn main() -> Result<()> {
         ),
         row(
             "server",
+            "pushes (with a pull) per CPU second, server and PostgreSQL",
+            cadres as f64 / (server_cpu + postgres_cpu).max(f64::EPSILON),
+            "/s",
+            None,
+        ),
+        row(
+            "server",
             "failed syncs in the burst",
             f64::from(failures),
             "",
@@ -458,7 +481,12 @@ async fn main() -> Result<()> {
             r["budget"]
         );
     }
-    let path = write("server", &rows)?;
+    let name = if spread.is_zero() {
+        "server"
+    } else {
+        "server-spread"
+    };
+    let path = write(name, &rows)?;
     println!("written to {}", path.display());
 
     Ok(())

@@ -107,15 +107,12 @@ pub async fn list(
         pool,
         scope,
         &query(
-            "SELECT r.family_id, (r.body->>'comfort')::int
+            "SELECT r.family_id, r.rating_comfort
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
-             WHERE r.body->>'created_at' >= $7 AND r.body->>'created_at' < $8
-               AND r.body->>'skipped' = '0' AND r.body->>'comfort' IS NOT NULL
-               -- The current rating: no later version of it (found through the natural
-               -- key's index alone).
+             WHERE r.made_at >= $7 AND r.made_at < $8 AND r.rating_comfort IS NOT NULL
+               -- The current rating: no later version of it (index-only, migration 007).
                AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
-                   AND n.body->>'session_id' = r.body->>'session_id'
-                   AND (n.body->>'version')::int > (r.body->>'version')::int)",
+                   AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version)",
         ),
         &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
     )
@@ -124,11 +121,11 @@ pub async fn list(
         pool,
         scope,
         &query(
-            "SELECT r.family_id, r.body->>'given_by', count(*)
+            "SELECT r.family_id, r.given_by, count(*)
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
-             WHERE r.body->>'status' IN ('finished', 'stopped')
-               AND r.body->>'created_at' >= $7 AND r.body->>'created_at' < $8
-             GROUP BY r.family_id, r.body->>'given_by'",
+             WHERE r.session_status IN ('finished', 'stopped')
+               AND r.made_at >= $7 AND r.made_at < $8
+             GROUP BY r.family_id, r.given_by",
         ),
         &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
     )
@@ -139,7 +136,7 @@ pub async fn list(
         &query(
             "SELECT DISTINCT r.family_id
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
-             WHERE r.body->>'status' IN ('finished', 'stopped') AND r.body->>'created_at' >= $7",
+             WHERE r.session_status IN ('finished', 'stopped') AND r.made_at >= $7",
         ),
         &[&to, &period.posyandu_id, &period.cadre_id, &rw, &active_since],
     )
@@ -260,19 +257,24 @@ async fn latest_visits(
         pool,
         scope,
         &format!(
-            "{with}
-             SELECT DISTINCT ON (v.family_id) v.family_id, v.body->>'competent' = '1',
+            "{with},
+             -- Each family's latest visit first; its rows then, for those visits only
+             -- (measured at district size: 2.2 s when every visit's rows were read).
+             latest AS (
+                 SELECT DISTINCT ON (v.family_id) v.family_id, v.id, v.body->>'competent' = '1' AS competent
+                 FROM families JOIN record v ON v.family_id = families.id AND v.table_name = 'home_visit'
+                 WHERE v.body->>'visited_on' <= $3
+                   AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
+                       AND w.body->>'original_id' = v.body->>'original_id'
+                       AND (w.body->>'version')::int > (v.body->>'version')::int)
+                 ORDER BY v.family_id, v.body->>'visited_on' DESC, v.body->>'created_at' DESC)
+             SELECT latest.family_id, latest.competent,
                     ARRAY(SELECT s.body->>'row_id' || ':' || (s.body->>'score')
                           FROM record s WHERE s.table_name = 'visit_score'
-                            AND s.family_id = v.family_id AND s.body->>'visit_id' = v.id
+                            AND s.body->>'visit_id' = latest.id
                             AND (s.body->>'score')::int < 2
                           ORDER BY s.body->>'row_id')
-             FROM families JOIN record v ON v.family_id = families.id AND v.table_name = 'home_visit'
-             WHERE v.body->>'visited_on' <= $3
-               AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
-                   AND w.body->>'original_id' = v.body->>'original_id'
-                   AND (w.body->>'version')::int > (v.body->>'version')::int)
-             ORDER BY v.family_id, v.body->>'visited_on' DESC, v.body->>'created_at' DESC"
+             FROM latest"
         ),
         base,
     )

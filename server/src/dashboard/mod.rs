@@ -152,8 +152,8 @@ pub struct FamilyFilter {
 /// `today` is the puskesmas's date: "the last 7 days" are it and the 6 before, compared
 /// as the app's report compares them, with the local date the phone wrote.
 ///
-/// Each per-family question reads one range of `record_family_table_time` or
-/// `record_visit_day` (migration 006), not the family's every record.
+/// Each per-family question reads one range of an index (migrations 006 and 007: the
+/// sessions' from the index alone), not the family's every record.
 pub async fn list_families(
     pool: &Pool,
     scope: &Scope,
@@ -186,12 +186,12 @@ pub async fn list_families(
                 substr(f.body->>'created_at', 1, 10), f.body->>'baby_birth_date',
                 f.body->>'pregnant' IS NOT NULL,
                 (SELECT count(*) FROM record s WHERE s.family_id = fam.family_id
-                   AND s.table_name = 'massage_session' AND s.body->>'created_at' >= $7
-                   AND s.body->>'status' IN ('finished', 'stopped')),
-                (SELECT s.body->>'created_at' FROM record s
+                   AND s.table_name = 'massage_session' AND s.made_at >= $7
+                   AND s.session_status IN ('finished', 'stopped')),
+                (SELECT s.made_at FROM record s
                    WHERE s.family_id = fam.family_id AND s.table_name = 'massage_session'
-                     AND s.body->>'status' IN ('finished', 'stopped')
-                   ORDER BY s.body->>'created_at' DESC LIMIT 1),
+                     AND s.session_status IN ('finished', 'stopped')
+                   ORDER BY s.made_at DESC LIMIT 1),
                 (SELECT v.body->>'visited_on' FROM record v
                    WHERE v.family_id = fam.family_id AND v.table_name = 'home_visit'
                    ORDER BY v.body->>'visited_on' DESC LIMIT 1),
