@@ -195,3 +195,17 @@ dash-audit-device-revoked = revoked a phone
 dash-audit-family-moved = moved a family
 dash-audit-report-exported = downloaded a report
 dash-audit-account-added = added an account
+
+## Adding posyandu and cadres
+dash-cadre-name = Cadre's name
+dash-cadre-add = Add a cadre
+dash-cadre-added = Cadre { $name } was added. Make her phone's pairing code below.
+dash-name-invalid = A name is needed, at most { $max } characters.
+dash-posyandu-add = Add a posyandu
+dash-posyandu-name = Posyandu's name
+dash-posyandu-submit = Add
+dash-posyandu-added = Posyandu { $name } was added.
+dash-posyandu-invalid = A posyandu's name is needed (at most { $max } characters), not yet used in this puskesmas.
+dash-audit-cadre-added = added a cadre
+dash-audit-posyandu-added = added a posyandu
+dash-device-a-family = A family's phone

@@ -186,3 +186,17 @@ dash-audit-device-revoked = mencabut ponsel
 dash-audit-family-moved = memindahkan keluarga
 dash-audit-report-exported = mengunduh laporan
 dash-audit-account-added = menambah akun
+
+## Adding posyandu and cadres
+dash-cadre-name = Nama kader
+dash-cadre-add = Tambah kader
+dash-cadre-added = Kader { $name } sudah ditambahkan. Buat kode sambung untuk ponselnya di bawah.
+dash-name-invalid = Nama wajib diisi, paling banyak { $max } karakter.
+dash-posyandu-add = Tambah posyandu
+dash-posyandu-name = Nama posyandu
+dash-posyandu-submit = Tambah
+dash-posyandu-added = Posyandu { $name } sudah ditambahkan.
+dash-posyandu-invalid = Nama posyandu wajib diisi (paling banyak { $max } karakter) dan belum dipakai di puskesmas ini.
+dash-audit-cadre-added = menambah kader
+dash-audit-posyandu-added = menambah posyandu
+dash-device-a-family = Ponsel keluarga

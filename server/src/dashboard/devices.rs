@@ -161,3 +161,54 @@ pub async fn move_family(
     cadre_in_scope(pool, scope, to_cadre).await?;
     Ok(org::move_family(pool, family, to_cadre, by).await?)
 }
+
+/// The longest cadre's name (the table's check).
+pub const CADRE_NAME_MAX: usize = 60;
+/// The longest posyandu's name (the table's check).
+pub const POSYANDU_NAME_MAX: usize = 120;
+
+/// A new cadre in a posyandu of the scope; `None` when the name is empty or too long.
+pub async fn add_cadre(
+    pool: &Pool,
+    scope: &Scope,
+    posyandu: i64,
+    name: &str,
+) -> Result<Option<i64>, DashboardError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > CADRE_NAME_MAX {
+        return Ok(None);
+    }
+    let in_scope = scoped_rows(
+        pool,
+        scope,
+        "SELECT 1 FROM posyandu WHERE puskesmas_id = $1 AND ($2::bigint[] IS NULL OR id = ANY($2)) AND id = $3",
+        &[&posyandu],
+    )
+    .await?;
+    if in_scope.is_empty() {
+        return Err(DashboardError::NotFound);
+    }
+    Ok(Some(org::add_cadre(pool, posyandu, name).await?))
+}
+
+/// A new posyandu of the puskesmas; `None` when the name is empty, too long or taken.
+pub async fn add_posyandu(
+    pool: &Pool,
+    puskesmas_id: i64,
+    name: &str,
+) -> Result<Option<i64>, DashboardError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > POSYANDU_NAME_MAX {
+        return Ok(None);
+    }
+    let row = pool
+        .get()
+        .await?
+        .query_opt(
+            "INSERT INTO posyandu (puskesmas_id, name) VALUES ($1, $2)
+             ON CONFLICT (puskesmas_id, name) DO NOTHING RETURNING id",
+            &[&puskesmas_id, &name],
+        )
+        .await?;
+    Ok(row.map(|r| r.get(0)))
+}

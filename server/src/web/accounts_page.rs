@@ -57,6 +57,15 @@ async fn page(
             } } }
         } }
         section {
+            h2 { (text.t("dash-posyandu-add")) }
+            form.filters method="post" action="/posyandu" {
+                input type="hidden" name="csrf" value=(signed.session.csrf);
+                label for="new-posyandu" { (text.t("dash-posyandu-name")) }
+                input #new-posyandu type="text" name="name" required maxlength=(crate::dashboard::devices::POSYANDU_NAME_MAX);
+                button #add-posyandu type="submit" { (text.t("dash-posyandu-submit")) }
+            }
+        }
+        section {
             h2 { (text.t("dash-account-add")) }
             form.stacked method="post" action="/accounts" {
                 input type="hidden" name="csrf" value=(signed.session.csrf);
@@ -151,6 +160,55 @@ pub async fn add(
     };
     let notice = Some((false, text.t(refusal)));
     page(&state, &signed, notice, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct PosyanduForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+}
+
+/// Adds a posyandu to the admin's puskesmas (its cadres are added on the cadres page).
+pub async fn add_posyandu(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<PosyanduForm>,
+) -> Result<Response, Refused> {
+    require(&signed, Area::Accounts)?;
+    signed.check_form(&form.csrf)?;
+    let puskesmas = signed.session.account.puskesmas_id;
+    let added = crate::dashboard::devices::add_posyandu(&state.pool, puskesmas, &form.name)
+        .await
+        .map_err(|e| signed.refuse(e.into()))?;
+    let text = &signed.text;
+    let name = form.name.trim();
+    match added {
+        Some(id) => {
+            signed
+                .audit(&state, "posyandu-added", &format!("posyandu {id}: {name}"))
+                .await?;
+            let notice = text.with("dash-posyandu-added", &[("name", Arg::from(name))]);
+            page(&state, &signed, Some((true, notice)), StatusCode::OK).await
+        }
+        None => {
+            let notice = text.with(
+                "dash-posyandu-invalid",
+                &[(
+                    "max",
+                    Arg::from(crate::dashboard::devices::POSYANDU_NAME_MAX as i64),
+                )],
+            );
+            page(
+                &state,
+                &signed,
+                Some((false, notice)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
 }
 
 pub async fn audit(signed: Signed) -> Result<Html<String>, Refused> {

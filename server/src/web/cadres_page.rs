@@ -18,21 +18,49 @@ use crate::http::AppState;
 
 pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
     require(&signed, Area::Cadres)?;
+    page(&signed, None).await
+}
+
+/// The page, with a notice above it (what an act did or why it was refused).
+async fn page(signed: &Signed, notice: Option<(bool, String)>) -> Result<Html<String>, Refused> {
     let text = &signed.text;
     let cadres = devices::list(&signed.reads, &signed.scope)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let manage = allowed(signed.session.account.role, Area::ManageDevices);
     // Names only for those who may open families (not the admin).
-    let families = if allowed(signed.session.account.role, Area::Review) {
+    let names = allowed(signed.session.account.role, Area::Review);
+    let families = if names {
         devices::families_by_cadre(&signed.reads, &signed.scope)
             .await
             .map_err(|e| signed.refuse(e.into()))?
     } else {
         Vec::new()
     };
+    let posyandu = if manage {
+        crate::dashboard::posyandu_in_scope(&signed.reads, &signed.scope)
+            .await
+            .map_err(|e| signed.refuse(e.into()))?
+    } else {
+        Vec::new()
+    };
     let body = html! {
+        @if let Some((ok, message)) = &notice {
+            p #cadres-notice class=(if *ok { "done" } else { "refusal" }) role="alert" { (message) }
+        }
         p.lede { (text.t("dash-cadres-lede")) }
+        @if manage && !posyandu.is_empty() {
+            form.filters method="post" action="/cadres" {
+                input type="hidden" name="csrf" value=(signed.session.csrf);
+                label for="new-cadre-posyandu" { (text.t("dash-col-posyandu")) }
+                select #new-cadre-posyandu name="posyandu" {
+                    @for (id, name) in &posyandu { option value=(id) { (name) } }
+                }
+                label for="new-cadre-name" { (text.t("dash-cadre-name")) }
+                input #new-cadre-name type="text" name="name" required maxlength=(devices::CADRE_NAME_MAX);
+                button #add-cadre type="submit" { (text.t("dash-cadre-add")) }
+            }
+        }
         @for cadre in &cadres {
             section.cadre id={ "cadre-" (cadre.id) } {
                 h2 { (cadre.name) " · " (cadre.posyandu) }
@@ -56,6 +84,8 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
                         } }
                         tbody { @for d in &cadre.devices { tr {
                             th scope="row" { @match &d.family {
+                                // The admin sees no family's name.
+                                Some(_) if !names => (text.t("dash-device-a-family")),
                                 Some(father) => (text.with("dash-device-family", &[("father", Arg::from(father.as_str()))])),
                                 None => (text.t("dash-device-cadre")),
                             } }
@@ -82,11 +112,51 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
         @if cadres.is_empty() { p { (text.t("dash-no-cadres")) } }
     };
     Ok(layout::page(
-        &signed,
+        signed,
         Some(Area::Cadres),
         &text.t("dash-nav-cadres"),
         body,
     ))
+}
+
+#[derive(Deserialize)]
+pub struct CadreForm {
+    #[serde(default)]
+    csrf: String,
+    posyandu: i64,
+    #[serde(default)]
+    name: String,
+}
+
+/// Adds a cadre to a posyandu of the scope; then her pairing code can be made here.
+pub async fn add(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<CadreForm>,
+) -> Result<Html<String>, Refused> {
+    require(&signed, Area::ManageDevices)?;
+    signed.check_form(&form.csrf)?;
+    let added = devices::add_cadre(&state.pool, &signed.scope, form.posyandu, &form.name)
+        .await
+        .map_err(|e| signed.refuse(e.into()))?;
+    let text = &signed.text;
+    let notice = match added {
+        Some(id) => {
+            signed
+                .audit(&state, "cadre-added", &format!("cadre {id}"))
+                .await?;
+            let name = Arg::from(form.name.trim());
+            (true, text.with("dash-cadre-added", &[("name", name)]))
+        }
+        None => {
+            let max = Arg::from(devices::CADRE_NAME_MAX as i64);
+            (false, text.with("dash-name-invalid", &[("max", max)]))
+        }
+    };
+    // The page reads from the primary this once: the new cadre may not be on a replica yet.
+    let mut fresh = signed.clone();
+    fresh.reads = state.pool.clone();
+    page(&fresh, Some(notice)).await
 }
 
 /// Makes a one-time code for the cadre's phone and shows it once.

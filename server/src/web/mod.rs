@@ -44,7 +44,8 @@ pub fn routes() -> Router<AppState> {
         .route("/families/{id}/move", post(cadres_page::move_family))
         .route("/report", get(report_page::show))
         .route("/report/export", get(report_page::export))
-        .route("/cadres", get(cadres_page::show))
+        .route("/cadres", get(cadres_page::show).post(cadres_page::add))
+        .route("/posyandu", post(accounts_page::add_posyandu))
         .route("/cadres/{id}/code", post(cadres_page::pairing_code))
         .route(
             "/devices/{id}/revoke",
