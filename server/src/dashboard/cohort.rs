@@ -69,65 +69,78 @@ pub async fn list(
         &base,
     )
     .await?;
-    // The other questions are asked of these families by id: the scope's joins are
-    // made once (measured at district size: 50 ms a question when each repeated them).
-    let ids: Vec<String> = families.iter().map(|r| r.get(0)).collect();
-    let client = pool.get().await?;
-    let ask = |sql: &str| format!("WITH families AS (SELECT unnest($1::text[]) AS id) {sql}");
-    let milk = client
-        .query(
-            &ask("SELECT r.family_id, r.id, r.body->>'recorded_on', r.body->>'status'
-                  FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'milk_status'
-                  ORDER BY r.body->>'recorded_on', r.body->>'created_at'"),
-            &[&ids],
-        )
-        .await?;
-    let quizzes = client
-        .query(
-            &ask("SELECT r.family_id, r.body->>'kind', (r.body->>'score')::int
-                  FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'quiz_attempt'
-                  ORDER BY r.body->>'created_at'"),
-            &[&ids],
-        )
-        .await?;
-    let trained = client
-        .query(
-            &ask("SELECT DISTINCT r.family_id
-                  FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'hands_on_training'
-                  WHERE r.body->>'trained_on' <= $2"),
-            &[&ids, &to],
-        )
-        .await?;
-    let visits = latest_visits(&client, &ids, &to).await?;
-    let comforts = client
-        .query(
-            &ask("SELECT r.family_id, r.rating_comfort
-                  FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
-                  WHERE r.made_at >= $2 AND r.made_at < $3 AND r.rating_comfort IS NOT NULL
-                    -- The current rating: no later version of it (index-only, migration 007).
-                    AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
-                        AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version)"),
-            &[&ids, &from, &until],
-        )
-        .await?;
-    let sessions = client
-        .query(
-            &ask("SELECT r.family_id, r.given_by, count(*)
-                  FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
-                  WHERE r.session_status IN ('finished', 'stopped')
-                    AND r.made_at >= $2 AND r.made_at < $3
-                  GROUP BY r.family_id, r.given_by"),
-            &[&ids, &from, &until],
-        )
-        .await?;
-    let active = client
-        .query(
-            &ask("SELECT DISTINCT r.family_id
-                  FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
-                  WHERE r.session_status IN ('finished', 'stopped') AND r.made_at >= $2"),
-            &[&ids, &active_since],
-        )
-        .await?;
+    let milk = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, r.id, r.body->>'recorded_on', r.body->>'status'
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'milk_status'
+             ORDER BY r.body->>'recorded_on', r.body->>'created_at'",
+        ),
+        &base,
+    )
+    .await?;
+    let quizzes = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, r.body->>'kind', (r.body->>'score')::int
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'quiz_attempt'
+             ORDER BY r.body->>'created_at'",
+        ),
+        &base,
+    )
+    .await?;
+    let trained = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT DISTINCT r.family_id
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'hands_on_training'
+             WHERE r.body->>'trained_on' <= $3",
+        ),
+        &base,
+    )
+    .await?;
+    let visits = latest_visits(pool, scope, &with, &base).await?;
+    let comforts = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, r.rating_comfort
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
+             WHERE r.made_at >= $7 AND r.made_at < $8 AND r.rating_comfort IS NOT NULL
+               -- The current rating: no later version of it (index-only, migration 007).
+               AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
+                   AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version)",
+        ),
+        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
+    )
+    .await?;
+    let sessions = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT r.family_id, r.given_by, count(*)
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
+             WHERE r.session_status IN ('finished', 'stopped')
+               AND r.made_at >= $7 AND r.made_at < $8
+             GROUP BY r.family_id, r.given_by",
+        ),
+        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
+    )
+    .await?;
+    let active = scoped_rows(
+        pool,
+        scope,
+        &query(
+            "SELECT DISTINCT r.family_id
+             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
+             WHERE r.session_status IN ('finished', 'stopped') AND r.made_at >= $7",
+        ),
+        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &active_since],
+    )
+    .await?;
 
     let mut milk_of: HashMap<String, Vec<(String, String, String)>> = HashMap::new();
     for r in &milk {
@@ -235,19 +248,22 @@ fn milk_before_after(
 /// Each family's latest visit by the period's end (the latest version of it), with the
 /// rows scored below 2.
 async fn latest_visits(
-    client: &deadpool_postgres::Object,
-    ids: &[String],
-    to: &str,
+    pool: &Pool,
+    scope: &Scope,
+    with: &str,
+    base: &[&(dyn tokio_postgres::types::ToSql + Sync); 4],
 ) -> Result<HashMap<String, LatestVisit>, DashboardError> {
-    let rows = client
-        .query(
-            "WITH families AS (SELECT unnest($1::text[]) AS id),
+    let rows = scoped_rows(
+        pool,
+        scope,
+        &format!(
+            "{with},
              -- Each family's latest visit first; its rows then, for those visits only
              -- (measured at district size: 2.2 s when every visit's rows were read).
              latest AS (
                  SELECT DISTINCT ON (v.family_id) v.family_id, v.id, v.body->>'competent' = '1' AS competent
                  FROM families JOIN record v ON v.family_id = families.id AND v.table_name = 'home_visit'
-                 WHERE v.body->>'visited_on' <= $2
+                 WHERE v.body->>'visited_on' <= $3
                    AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
                        AND w.body->>'original_id' = v.body->>'original_id'
                        AND (w.body->>'version')::int > (v.body->>'version')::int)
@@ -258,10 +274,11 @@ async fn latest_visits(
                             AND s.body->>'visit_id' = latest.id
                             AND (s.body->>'score')::int < 2
                           ORDER BY s.body->>'row_id')
-             FROM latest",
-            &[&ids, &to],
-        )
-        .await?;
+             FROM latest"
+        ),
+        base,
+    )
+    .await?;
     Ok(rows
         .iter()
         .map(|r| {
