@@ -11,7 +11,7 @@ use std::time::Instant;
 use ayah_asi_core::bundle::{self, Line};
 use ayah_asi_core::sample::{family_year, id};
 use ayah_asi_e2e::Result;
-use ayah_asi_e2e::bench::{row, write};
+use ayah_asi_e2e::bench::{row, rss_mb, write};
 use ayah_asi_e2e::dashboard::Reader;
 use ayah_asi_e2e::server::PuskesmasServer;
 use chrono::{Days, NaiveDate};
@@ -110,18 +110,6 @@ fn seed(server: &PuskesmasServer, families: usize, start: NaiveDate) -> Result<u
     Ok(records)
 }
 
-fn rss_mb(pid: u32) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
 #[tokio::main]
 async fn main() -> Result<()> {
     let families: usize = std::env::args()
@@ -143,29 +131,8 @@ async fn main() -> Result<()> {
         size.trim()
     );
 
-    server.cli_with_input(
-        &[
-            "account",
-            "add",
-            "Puskesmas Rejosari",
-            "staf",
-            "puskesmas",
-            "Staf",
-        ],
-        PASSWORD,
-    )?;
-    server.cli_with_input(
-        &[
-            "account",
-            "add",
-            "Puskesmas Rejosari",
-            "bidan",
-            "midwife",
-            "Bidan",
-            "1",
-        ],
-        PASSWORD,
-    )?;
+    server.add_account("staf", "puskesmas", "Staf", None, PASSWORD)?;
+    server.add_account("bidan", "midwife", "Bidan", Some("1"), PASSWORD)?;
     let base = server.address();
     let family = id(1, 0, 0);
     let pages = [

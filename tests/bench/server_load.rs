@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use ayah_asi_core::bundle::{self, Header, Line};
 use ayah_asi_e2e::Result;
-use ayah_asi_e2e::bench::{row, write};
+use ayah_asi_e2e::bench::{row, rss_mb, write};
 use ayah_asi_e2e::server::PuskesmasServer;
 use serde_json::Value;
 
@@ -261,18 +261,6 @@ fn own_cpu_seconds() -> f64 {
             Some(after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?)
         })
         .map_or(0.0, |ticks| ticks / 100.0)
-}
-
-fn rss_mb(pid: u32) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
 }
 
 #[tokio::main(flavor = "multi_thread")]

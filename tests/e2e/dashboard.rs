@@ -57,18 +57,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     stop_for_pain(father).await?;
     let sent = sync_now(father).await?;
     assert!(sent.contains("catatan terkirim"), "{sent}");
-    server.cli_with_input(
-        &[
-            "account",
-            "add",
-            "Puskesmas Rejosari",
-            "bidan",
-            "midwife",
-            "Bidan Wati",
-            "1",
-        ],
-        PASSWORD,
-    )?;
+    server.add_account("bidan", "midwife", "Bidan Wati", Some("1"), PASSWORD)?;
 
     let browser = Browser::start(1280, 800).await?;
     let page = &browser.page;
@@ -144,17 +133,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         .attr("href")
         .await?
         .unwrap_or_default();
-    server.cli_with_input(
-        &[
-            "account",
-            "add",
-            "Puskesmas Rejosari",
-            "admin",
-            "admin",
-            "Admin",
-        ],
-        PASSWORD,
-    )?;
+    server.add_account("admin", "admin", "Admin", None, PASSWORD)?;
     let readers: [(&str, Vec<&str>); 2] = [
         (
             "bidan",
@@ -224,17 +203,7 @@ async fn the_browser_meets_a_lockout_an_expired_session_and_a_form_without_its_t
 {
     let server = PuskesmasServer::start()?;
     let base = server.address();
-    server.cli_with_input(
-        &[
-            "account",
-            "add",
-            "Puskesmas Rejosari",
-            "staf",
-            "puskesmas",
-            "Pak Joko",
-        ],
-        PASSWORD,
-    )?;
+    server.add_account("staf", "puskesmas", "Pak Joko", None, PASSWORD)?;
     let browser = Browser::start(1280, 800).await?;
     let page = &browser.page;
 

@@ -278,17 +278,7 @@ async fn the_dashboard_reads_from_the_replica_and_from_the_primary_when_it_is_do
     let replica = Replica::new()?;
     let server = PuskesmasServer::start_with(&[("AYAH_ASI_REPLICA_URL", &replica.url())])?;
     let base = server.address();
-    server.cli_with_input(
-        &[
-            "account",
-            "add",
-            "Puskesmas Rejosari",
-            "staf",
-            "puskesmas",
-            "Staf",
-        ],
-        PASSWORD,
-    )?;
+    server.add_account("staf", "puskesmas", "Staf", None, PASSWORD)?;
     let token = pair(&base, &server.cadre_code()?).await?;
     let first = FamilyRecords::enrolled("Budi", "Siti", 10);
     assert!(

@@ -540,6 +540,19 @@ pub mod bench {
         })
     }
 
+    /// A process's resident memory, in MB (0 when it cannot be read).
+    pub fn rss_mb(pid: u32) -> f64 {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|kb| kb.parse::<f64>().ok())
+            })
+            .map_or(0.0, |kb| kb / 1024.0)
+    }
+
     /// Writes `rows` to `target/bench/<name>.json`.
     pub fn write(name: &str, rows: &[Value]) -> std::io::Result<std::path::PathBuf> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");

@@ -324,6 +324,22 @@ impl PuskesmasServer {
         Ok(std::fs::read_to_string(&self.process.log)?)
     }
 
+    /// A dashboard account of the test puskesmas (`role`: admin, puskesmas or midwife; a
+    /// midwife's posyandu by id).
+    pub fn add_account(
+        &self,
+        login: &str,
+        role: &str,
+        name: &str,
+        posyandu: Option<&str>,
+        password: &str,
+    ) -> Result<()> {
+        let mut args = vec!["account", "add", "Puskesmas Rejosari", login, role, name];
+        args.extend(posyandu);
+        self.cli_with_input(&args, password)?;
+        Ok(())
+    }
+
     /// A one-time pairing code for cadre 1's phone.
     pub fn cadre_code(&self) -> Result<String> {
         let printed = self.cli(&["pairing-code", "1"])?;
