@@ -328,9 +328,7 @@ pub struct LanguageQuery {
 /// Sets the language cookie and goes back to the page (only a path of this server).
 pub async fn choose_language(Query(query): Query<LanguageQuery>) -> Response {
     let lang = if query.to == "en" { "en" } else { "id" };
-    let local =
-        query.back.starts_with('/') && !query.back.starts_with("//") && !query.back.contains('\\');
-    let back = if local {
+    let back = if is_local_path(&query.back) {
         query.back.as_str()
     } else {
         "/overview"
@@ -344,9 +342,33 @@ pub async fn choose_language(Query(query): Query<LanguageQuery>) -> Response {
     response
 }
 
+/// A path of this server that is safe in a `Location` header: no other host (`//`,
+/// `\\`), nothing but visible ASCII (no line breaks to split the header with).
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && path.bytes().all(|b| b.is_ascii_graphic())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_switch_goes_back_only_to_a_plain_local_path() {
+        assert!(is_local_path("/families?posyandu=1"));
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "/x\r\nSet-Cookie: a=b",
+            "/é",
+            "",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn cookies_are_read_by_exact_name() {
