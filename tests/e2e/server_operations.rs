@@ -3,17 +3,16 @@
 //! (made with pg_basebackup -R) and from the primary when the replica is down.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use ayah_asi_core::bundle::{self, Header};
 use ayah_asi_core::sample::{FamilyRecords, family_year, id};
 use ayah_asi_e2e::Result;
 use ayah_asi_e2e::dashboard::Reader;
-use ayah_asi_e2e::server::PuskesmasServer;
+use ayah_asi_e2e::server::{PuskesmasServer, as_postgres, psql};
 use serde_json::Value;
 
-const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
 const PASSWORD: &str = "kata-sandi-panjang";
 
 async fn pair(base: &str, code: &str) -> Result<String> {
@@ -165,7 +164,7 @@ impl Replica {
     fn start(&self, primary: (&Path, u16)) -> Result<()> {
         let data = self.dir.path().join("data");
         as_postgres(
-            &format!("{PG_BIN}/pg_basebackup"),
+            "pg_basebackup",
             &[
                 "-D",
                 &data.to_string_lossy(),
@@ -185,7 +184,7 @@ impl Replica {
             self.dir.path().display()
         );
         as_postgres(
-            &format!("{PG_BIN}/pg_ctl"),
+            "pg_ctl",
             &[
                 "-D",
                 &data.to_string_lossy(),
@@ -200,15 +199,7 @@ impl Replica {
     }
 
     fn query(&self, sql: &str) -> Result<String> {
-        let output = Command::new("runuser")
-            .args(["-u", "postgres", "--", "psql", "-tA", "-h"])
-            .arg(self.dir.path())
-            .args(["-p", &self.port.to_string(), "-d", "postgres", "-c", sql])
-            .output()?;
-        if !output.status.success() {
-            return Err(format!("psql: {}", String::from_utf8_lossy(&output.stderr)).into());
-        }
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        Ok(psql(self.dir.path(), self.port, sql)?.trim().to_owned())
     }
 
     fn stop(&self) {
@@ -217,7 +208,7 @@ impl Replica {
             return;
         }
         let _ = as_postgres(
-            &format!("{PG_BIN}/pg_ctl"),
+            "pg_ctl",
             &[
                 "-D",
                 &data.to_string_lossy(),
@@ -234,18 +225,6 @@ impl Drop for Replica {
     fn drop(&mut self) {
         self.stop();
     }
-}
-
-fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
-    let status = Command::new("runuser")
-        .args(["-u", "postgres", "--", program])
-        .args(args)
-        .stdout(Stdio::null())
-        .status()?;
-    if !status.success() {
-        return Err(format!("{program} {args:?} failed").into());
-    }
-    Ok(())
 }
 
 /// The families page's count line ("N keluarga"), read from the dashboard.

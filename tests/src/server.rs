@@ -25,7 +25,9 @@ fn free_port() -> Result<u16> {
         .port())
 }
 
-fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
+/// Runs PostgreSQL 15's `program` (initdb, pg_ctl, pg_basebackup…) as the `postgres`
+/// user, which these tools require.
+pub fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
     let status = Command::new("runuser")
         .args(["-u", "postgres", "--", &format!("{PG_BIN}/{program}")])
         .args(args)
@@ -377,16 +379,21 @@ impl PuskesmasServer {
 
     /// What `psql` prints for `sql`, unaligned (for counts and for messages on failure).
     pub fn query(&self, sql: &str) -> Result<String> {
-        let output = Command::new("runuser")
-            .args(["-u", "postgres", "--", "psql", "-tA", "-h"])
-            .arg(self.dir.path())
-            .args(["-p", &self.pg_port.to_string(), "-d", "postgres", "-c", sql])
-            .output()?;
-        if !output.status.success() {
-            return Err(format!("psql: {}", String::from_utf8_lossy(&output.stderr)).into());
-        }
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        psql(self.dir.path(), self.pg_port, sql)
     }
+}
+
+/// What `psql` prints for `sql` on the cluster whose socket is in `socket_dir`.
+pub fn psql(socket_dir: &Path, port: u16, sql: &str) -> Result<String> {
+    let output = Command::new("runuser")
+        .args(["-u", "postgres", "--", "psql", "-tA", "-h"])
+        .arg(socket_dir)
+        .args(["-p", &port.to_string(), "-d", "postgres", "-c", sql])
+        .output()?;
+    if !output.status.success() {
+        return Err(format!("psql: {}", String::from_utf8_lossy(&output.stderr)).into());
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 impl Drop for PuskesmasServer {

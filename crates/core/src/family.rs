@@ -84,8 +84,18 @@ impl Family {
     /// or the birth when it came later (enrolled in pregnancy). `None` before the birth:
     /// nothing is planned, so nothing is missed or behind.
     pub fn plan_start(&self, enrolled: NaiveDate) -> Option<NaiveDate> {
-        (!self.pregnant).then(|| enrolled.max(self.baby_birth_date))
+        plan_start(self.pregnant, self.baby_birth_date, enrolled)
     }
+}
+
+/// The rule of [`Family::plan_start`], for callers that hold a family's facts but not a
+/// `Family` (the server reads them from records).
+pub fn plan_start(
+    pregnant: bool,
+    baby_birth_date: NaiveDate,
+    enrolled: NaiveDate,
+) -> Option<NaiveDate> {
+    (!pregnant).then(|| enrolled.max(baby_birth_date))
 }
 
 impl FamilyInput {

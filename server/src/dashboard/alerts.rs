@@ -183,8 +183,7 @@ async fn absence_alerts(
             continue;
         };
         let who = Some((family.id.clone(), family.father.clone()));
-        if family.visit_due(today) {
-            let since = family.last_visit.unwrap_or(start).max(start);
+        if let Some(since) = family.unvisited_since().filter(|_| family.visit_due(today)) {
             alerts.push(Alert {
                 key: format!("no-visit:{}:{since}", family.id),
                 kind: AlertKind::NoVisit,

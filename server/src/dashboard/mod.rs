@@ -117,7 +117,7 @@ pub struct FamilyRow {
 impl FamilyRow {
     /// When the massage plan starts (the core's rule); `None` before the birth.
     pub fn plan_start(&self) -> Option<NaiveDate> {
-        (!self.pregnant).then(|| self.enrolled.max(self.baby_birth))
+        ayah_asi_core::family::plan_start(self.pregnant, self.baby_birth, self.enrolled)
     }
 
     /// Sessions planned over the last 7 days up to `today`.
@@ -128,11 +128,15 @@ impl FamilyRow {
     /// A checklist visit is due: the baby is born and the last visit (or the plan's
     /// start, when never visited) is more than [`VISIT_DUE_DAYS`] ago.
     pub fn visit_due(&self, today: NaiveDate) -> bool {
-        let Some(start) = self.plan_start() else {
-            return false;
-        };
-        let since = self.last_visit.unwrap_or(start).max(start);
-        (today - since).num_days() > VISIT_DUE_DAYS
+        self.unvisited_since()
+            .is_some_and(|since| (today - since).num_days() > VISIT_DUE_DAYS)
+    }
+
+    /// The day the wait for a visit counts from: the last visit, or the plan's start when
+    /// never visited since; `None` before the birth.
+    pub fn unvisited_since(&self) -> Option<NaiveDate> {
+        let start = self.plan_start()?;
+        Some(self.last_visit.unwrap_or(start).max(start))
     }
 }
 
