@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "007-report-columns",
         include_str!("../migrations/007-report-columns.sql"),
     ),
+    (
+        "008-lighter-push",
+        include_str!("../migrations/008-lighter-push.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -166,11 +166,14 @@ pub async fn make_family_code(
 /// The device a token belongs to, unless it was revoked.
 pub async fn device_of(pool: &Pool, token: &str) -> Result<Option<Device>, OrgError> {
     let client = pool.get().await?;
-    let row = client
-        .query_opt(
+    // Asked before every push and pull: prepared once per connection.
+    let statement = client
+        .prepare_cached(
             "SELECT id, cadre_id, family_id FROM device WHERE token_hash = $1 AND revoked_at IS NULL",
-            &[&secret::hash(token)],
         )
+        .await?;
+    let row = client
+        .query_opt(&statement, &[&secret::hash(token)])
         .await?;
     Ok(row.map(|r| Device {
         id: r.get(0),

@@ -10,6 +10,7 @@ use ayah_asi_core::bundle::{
 };
 use deadpool_postgres::{Pool, Transaction};
 use serde_json::Value;
+use tokio_postgres::types::Json;
 
 use crate::db::DbError;
 use crate::org::Device;
@@ -131,21 +132,26 @@ fn keys_of(bundle: &Bundle) -> (Vec<String>, Vec<String>) {
     keys.into_iter().unzip()
 }
 
+/// A record here as the merge compares it: its id, hash and version (not its body).
+type Here = (String, String, i64);
+
+/// The version a stored body carries, read by PostgreSQL so that bodies need not travel
+/// for the comparison: as the core reads it (`row_version` when a whole number, else 1).
+const ROW_VERSION: &str = "coalesce(CASE WHEN r.body->>'row_version' ~ '^-?[0-9]{1,18}$'
+    THEN (r.body->>'row_version')::bigint END, 1)";
+
 async fn snapshot(tx: &Transaction<'_>, bundle: &Bundle) -> Result<Snapshot, SyncError> {
     let (tables, ids) = keys_of(bundle);
     let mut snap = Snapshot::default();
-    let mut bodies: HashMap<Key, (Body, String)> = HashMap::new();
-    for row in rows(
-        tx,
-        "SELECT r.table_name, r.id, r.body, r.hash, r.family_id FROM record r
-             JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.table_name = k.t AND r.id = k.i",
-        &[&tables, &ids],
-    )
-    .await?
-    {
+    let mut by_id: HashMap<Key, (String, i64)> = HashMap::new();
+    let sql = format!(
+        "SELECT r.table_name, r.id, r.hash, r.family_id, {ROW_VERSION} FROM record r
+             JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.table_name = k.t AND r.id = k.i"
+    );
+    for row in rows(tx, &sql, &[&tables, &ids]).await? {
         let key: Key = (row.get(0), row.get(1));
-        snap.here.insert(key.clone(), row.get(4));
-        bodies.insert(key, (body_of(row.get(2)), row.get(3)));
+        snap.here.insert(key.clone(), row.get(3));
+        by_id.insert(key, (row.get(2), row.get(4)));
     }
     for row in rows(
         tx,
@@ -157,17 +163,17 @@ async fn snapshot(tx: &Transaction<'_>, bundle: &Bundle) -> Result<Snapshot, Syn
     {
         snap.tombstoned.insert((row.get(0), row.get(1)));
     }
-    let by_key = by_natural_keys(tx, bundle, &bodies).await?;
-    let mut found: Vec<(Key, String, Body, String)> = Vec::new();
+    let mut by_key = by_natural_keys(tx, bundle, &by_id).await?;
+    let mut found: Vec<(Key, Here)> = Vec::new();
     let (mut conflict_tables, mut hashes) = (Vec::new(), Vec::new());
     for (n, incoming) in bundle.records.iter().enumerate() {
         let key = (incoming.table.name.to_owned(), incoming.id.clone());
-        let here = match bodies.get(&key) {
-            Some((body, hash)) => Some((incoming.id.clone(), body.clone(), hash.clone())),
-            None => by_key.get(&n).cloned(),
+        let here = match by_id.get(&key) {
+            Some((hash, version)) => Some((incoming.id.clone(), hash.clone(), *version)),
+            None => by_key.remove(&n),
         };
-        if let Some((id, body, hash)) = here {
-            found.push((key, id, body, hash));
+        if let Some(here) = here {
+            found.push((key, here));
             conflict_tables.push(incoming.table.name.to_owned());
             hashes.push(incoming.hash.clone());
         }
@@ -185,13 +191,11 @@ async fn snapshot(tx: &Transaction<'_>, bundle: &Bundle) -> Result<Snapshot, Syn
             snap.conflicts.insert((row.get(0), row.get(1)));
         }
     }
-    let histories = histories_of(tx, &found).await?;
-    for (key, id, body, hash) in found {
+    let mut histories = histories_of(tx, &found).await?;
+    for (key, (id, hash, row_version)) in found {
         let history = histories
-            .get(&(key.0.clone(), id.clone()))
-            .cloned()
+            .remove(&(key.0.clone(), id.clone()))
             .unwrap_or_default();
-        let row_version = body.get("row_version").and_then(Value::as_i64).unwrap_or(1);
         snap.locals.insert(
             key,
             Local {
@@ -209,12 +213,12 @@ async fn snapshot(tx: &Transaction<'_>, bundle: &Bundle) -> Result<Snapshot, Syn
 /// one query.
 async fn histories_of(
     tx: &Transaction<'_>,
-    found: &[(Key, String, Body, String)],
+    found: &[(Key, Here)],
 ) -> Result<HashMap<Key, HashSet<String>>, SyncError> {
     let (tables, ids): (Vec<String>, Vec<String>) = found
         .iter()
-        .filter(|(key, ..)| TABLES.iter().any(|t| t.name == key.0 && t.editable))
-        .map(|(key, id, ..)| (key.0.clone(), id.clone()))
+        .filter(|(key, _)| TABLES.iter().any(|t| t.name == key.0 && t.editable))
+        .map(|(key, (id, ..))| (key.0.clone(), id.clone()))
         .unzip();
     let mut histories: HashMap<Key, HashSet<String>> = HashMap::new();
     if tables.is_empty() {
@@ -251,8 +255,8 @@ fn key_text(value: Option<&Value>) -> Option<String> {
 async fn by_natural_keys(
     tx: &Transaction<'_>,
     bundle: &Bundle,
-    by_id: &HashMap<Key, (Body, String)>,
-) -> Result<HashMap<usize, (String, Body, String)>, SyncError> {
+    by_id: &HashMap<Key, (String, i64)>,
+) -> Result<HashMap<usize, Here>, SyncError> {
     let mut found = HashMap::new();
     for table in TABLES.iter().filter(|t| !t.natural_key.is_empty()) {
         let mut positions: Vec<i32> = Vec::new();
@@ -290,7 +294,7 @@ async fn by_natural_keys(
             .map(|(i, c)| format!("r.body->>'{c}' = k.k{i}"))
             .collect();
         let sql = format!(
-            "SELECT k.n, r.id, r.body, r.hash FROM unnest({}, ${}::int[]) AS k({}, n)
+            "SELECT k.n, r.id, r.hash, {ROW_VERSION} FROM unnest({}, ${}::int[]) AS k({}, n)
              JOIN record r ON r.table_name = '{}' AND {}",
             arrays.join(", "),
             columns.len() + 1,
@@ -307,7 +311,7 @@ async fn by_natural_keys(
             let n: i32 = row.get(0);
             found
                 .entry(usize::try_from(n).unwrap_or(usize::MAX))
-                .or_insert_with(|| (row.get(1), body_of(row.get(2)), row.get(3)));
+                .or_insert_with(|| (row.get(1), row.get(2), row.get(3)));
         }
     }
     Ok(found)
@@ -352,13 +356,14 @@ fn out_of_scope(table: &str, id: &str) -> SyncError {
 }
 
 /// The families this device may change: a family's phone its own; a cadre's phone those
-/// assigned to her, and new ones (not yet on the server), which become hers.
+/// assigned to her, and new ones (not yet on the server), which become hers. Returns each
+/// record's family, in the bundle's order.
 async fn check_scope(
     tx: &Transaction<'_>,
     device: &Device,
     bundle: &Bundle,
     snap: &Snapshot,
-) -> Result<HashMap<Key, Option<String>>, SyncError> {
+) -> Result<Vec<Option<String>>, SyncError> {
     let named = &bundle.header.family_ids;
     match &device.family_id {
         Some(own) => {
@@ -381,7 +386,7 @@ async fn check_scope(
         }
     }
     let mut families: HashMap<Key, String> = HashMap::new();
-    let mut of_record = HashMap::new();
+    let mut of_record = Vec::with_capacity(bundle.records.len());
     for incoming in &bundle.records {
         let key = (incoming.table.name.to_owned(), incoming.id.clone());
         let family = family_of(incoming, &families, snap);
@@ -397,7 +402,7 @@ async fn check_scope(
         if snap.here.get(&key).is_some_and(|here| *here != family) {
             return Err(out_of_scope(incoming.table.name, &incoming.id));
         }
-        of_record.insert(key, family);
+        of_record.push(family);
     }
     for tombstone in &bundle.tombstones {
         let family = tombstone.deleted.family_id.clone().unwrap_or_default();
@@ -512,39 +517,43 @@ async fn posko_for(
 
 /// The rows a push writes, gathered so that each kind is one statement.
 #[derive(Default)]
-struct Writes {
-    new: Rows,
-    updated: Rows,
-    history: Rows,
-    conflicts: Rows,
+struct Writes<'a> {
+    new: Rows<'a>,
+    updated: Rows<'a>,
+    history: Rows<'a>,
+    conflicts: Rows<'a>,
 }
 
-/// Columns of many rows: table, id, family, body, hash.
+/// Columns of many rows: table, id, family, body (sent as JSON straight from the
+/// bundle, not copied), hash.
 #[derive(Default)]
-struct Rows {
-    tables: Vec<String>,
-    ids: Vec<String>,
-    families: Vec<Option<String>>,
-    bodies: Vec<Value>,
-    hashes: Vec<String>,
+struct Rows<'a> {
+    tables: Vec<&'a str>,
+    ids: Vec<&'a str>,
+    families: Vec<Option<&'a str>>,
+    bodies: Vec<Json<&'a Body>>,
+    hashes: Vec<&'a str>,
 }
 
-impl Rows {
-    fn push(&mut self, table: &str, id: &str, family: Option<String>, body: Value, hash: &str) {
-        self.tables.push(table.to_owned());
-        self.ids.push(id.to_owned());
+impl<'a> Rows<'a> {
+    fn push(
+        &mut self,
+        table: &'a str,
+        id: &'a str,
+        family: Option<&'a str>,
+        body: &'a Body,
+        hash: &'a str,
+    ) {
+        self.tables.push(table);
+        self.ids.push(id);
         self.families.push(family);
-        self.bodies.push(body);
-        self.hashes.push(hash.to_owned());
+        self.bodies.push(Json(body));
+        self.hashes.push(hash);
     }
 
     fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
-}
-
-fn as_json(body: &Body) -> Value {
-    Value::Object(body.clone().into_iter().collect())
 }
 
 /// Writes what the plan decided, one statement per kind of write (a cadre's day is
@@ -554,22 +563,18 @@ async fn apply(
     device: &Device,
     bundle: &Bundle,
     planned: &Plan,
-    families: &HashMap<Key, Option<String>>,
+    families: &[Option<String>],
 ) -> Result<(), SyncError> {
     let mut writes = Writes::default();
-    for (incoming, (decision, local)) in bundle.records.iter().zip(&planned.decisions) {
+    let each = bundle.records.iter().zip(&planned.decisions).zip(families);
+    for ((incoming, (decision, local)), family) in each {
         let table = incoming.table.name;
-        let family = families
-            .get(&(table.to_owned(), incoming.id.clone()))
-            .cloned()
-            .flatten();
-        let body = as_json(&incoming.body);
+        let family = family.as_deref();
+        let body = &incoming.body;
         match decision {
             Decision::New | Decision::Updated => {
                 for (old, hash) in &incoming.history {
-                    writes
-                        .history
-                        .push(table, &incoming.id, None, as_json(old), hash);
+                    writes.history.push(table, &incoming.id, None, old, hash);
                 }
                 let rows = if *decision == Decision::New {
                     &mut writes.new
@@ -579,10 +584,12 @@ async fn apply(
                 rows.push(table, &incoming.id, family, body, &incoming.hash);
             }
             Decision::Conflict => {
-                let record_id = local.as_ref().map_or(incoming.id.clone(), |l| l.id.clone());
+                let record_id = local
+                    .as_ref()
+                    .map_or(incoming.id.as_str(), |l| l.id.as_str());
                 writes
                     .conflicts
-                    .push(table, &record_id, family, body, &incoming.hash);
+                    .push(table, record_id, family, body, &incoming.hash);
             }
             Decision::Known | Decision::Older | Decision::Deleted | Decision::Held => {}
         }
@@ -594,7 +601,7 @@ async fn apply(
 async fn write_rows(
     tx: &Transaction<'_>,
     device: &Device,
-    writes: &Writes,
+    writes: &Writes<'_>,
 ) -> Result<(), SyncError> {
     if !writes.updated.is_empty() {
         // The version being replaced joins the history first.

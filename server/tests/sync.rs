@@ -658,3 +658,110 @@ async fn a_cadre_posko_reaches_her_families_phones_and_an_older_one_never_replac
     let (own, _) = pull(&server, &tablet, 0).await;
     assert!(own.header.posko.is_none());
 }
+
+/// A bundle of the seed's family record alone, at `version`, edited from `history`.
+fn family_edit(version: i64, note_rt: &str, history: &[bundle::Body]) -> (Vec<u8>, bundle::Body) {
+    let text = String::from_utf8_lossy(SEED);
+    let (head, body) = text.split_once('\n').unwrap_or_default();
+    let header: bundle::Header = serde_json::from_str(head).unwrap();
+    let family: bundle::Line = body
+        .lines()
+        .map(|l| serde_json::from_str::<bundle::Line>(l).unwrap())
+        .find(|l| l.table == "family")
+        .unwrap();
+    let mut edited = family.body.clone().unwrap();
+    edited.insert("row_version".into(), json!(version));
+    edited.insert("rt".into(), json!(note_rt));
+    edited.insert(
+        "updated_at".into(),
+        json!(format!("2026-12-03T08:00:0{version}.000+00:00")),
+    );
+    let line = bundle::Line {
+        history: history.to_vec(),
+        body: Some(edited.clone()),
+        ..family
+    };
+    (bundle::write(header, &[line]), edited)
+}
+
+#[tokio::test]
+async fn an_edit_replaces_an_older_version_and_a_clash_is_set_aside() {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    pushed(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-0000000000a1",
+        SEED.to_vec(),
+    )
+    .await;
+    let seed = bundle::parse(SEED, chrono::Local::now().fixed_offset()).unwrap();
+    let family = seed
+        .records
+        .iter()
+        .find(|r| r.table.name == "family")
+        .unwrap();
+    let mut versions: Vec<bundle::Body> = family.history.iter().map(|(b, _)| b.clone()).collect();
+    versions.push(family.body.clone());
+
+    // Edited from the version here: it replaces it.
+    let (third, third_body) = family_edit(3, "004", &versions);
+    let tally: Value = push(
+        &server,
+        &tablet,
+        "01a2370b-0000-7000-8000-0000000000a2",
+        third,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(tally["tally"]["family"]["updated"], 1, "{tally}");
+    // The version it replaced, sent again from another phone, is older.
+    let phone = paired(&server, rina, Some(FAMILY)).await;
+    let tally: Value = push(
+        &server,
+        &phone,
+        "01a2370b-0000-7000-8000-0000000000a3",
+        SEED.to_vec(),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(tally["tally"]["family"]["older"], 1, "{tally}");
+    // Another edit of the same version: a clash, kept aside, the server's copy unchanged.
+    let (other, _) = family_edit(3, "009", &versions);
+    let tally: Value = push(
+        &server,
+        &phone,
+        "01a2370b-0000-7000-8000-0000000000a4",
+        other,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(tally["tally"]["family"]["conflict"], 1, "{tally}");
+    let client = server.pool.get().await.unwrap();
+    let here: Value = client
+        .query_one(
+            "SELECT body FROM record WHERE table_name = 'family' AND id = $1",
+            &[&FAMILY],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(here["rt"], json!("004"));
+    assert_eq!(here, serde_json::to_value(&third_body).unwrap());
+    let kept: i64 = client
+        .query_one(
+            "SELECT count(*) FROM conflict WHERE record_id = $1",
+            &[&FAMILY],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, 1);
+}
