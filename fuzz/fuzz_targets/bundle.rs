@@ -25,6 +25,7 @@ fn header() -> Header {
         counts: Default::default(),
         body_sha256: String::new(),
         posko: None,
+        counselling: Vec::new(),
     }
 }
 

@@ -40,6 +40,7 @@ dash-col-sessions-plan = Sessions 7 days / plan
 dash-col-visits-due = Visits due
 dash-col-trained = Fathers trained
 dash-col-cadres = Cadres (phone paired)
+dash-col-counselled = Cadres counselled (pre- and post-test)
 dash-col-father = Father
 dash-col-mother = Mother
 dash-col-rw = RW
@@ -78,7 +79,7 @@ dash-pregnant = Still pregnant
 dash-overview-lede = The programme per posyandu, from the records cadres' and families' phones have synced.
 dash-overview-caption = Per posyandu, last 7 days
 dash-overview-empty = No posyandu yet. The admin adds them with the server's command line.
-dash-overview-note = Plan: 2 sessions a day from the birth. Visit due: no cadre visit for more than 30 days. Cadres' counselling is not shown here: cadres' test results stay on their phones.
+dash-overview-note = Plan: 2 sessions a day from the birth. Visit due: no cadre visit for more than 30 days. Cadres counselled: cadres whose phone has sent both their pre-test and post-test.
 
 ## Alerts
 alert-pain-stop = Massage stopped because the mother felt pain

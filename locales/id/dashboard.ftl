@@ -40,6 +40,7 @@ dash-col-sessions-plan = Sesi 7 hari / rencana
 dash-col-visits-due = Perlu kunjungan
 dash-col-trained = Ayah sudah dilatih
 dash-col-cadres = Kader (ponsel tersambung)
+dash-col-counselled = Kader tersuluh (tes awal dan akhir)
 dash-col-father = Ayah
 dash-col-mother = Ibu
 dash-col-rw = RW
@@ -78,7 +79,7 @@ dash-pregnant = Masih hamil
 dash-overview-lede = Keadaan program per posyandu, dari catatan yang sudah disinkronkan ponsel kader dan keluarga.
 dash-overview-caption = Per posyandu, 7 hari terakhir
 dash-overview-empty = Belum ada posyandu. Admin menambahkannya lewat baris perintah server.
-dash-overview-note = Rencana: 2 sesi sehari sejak bayi lahir. Perlu kunjungan: belum dikunjungi kader lebih dari 30 hari. Penyuluhan kader tidak tampil di sini: hasil tes kader tersimpan di ponsel kader.
+dash-overview-note = Rencana: 2 sesi sehari sejak bayi lahir. Perlu kunjungan: belum dikunjungi kader lebih dari 30 hari. Kader tersuluh: kader yang ponselnya sudah mengirim tes awal dan tes akhirnya.
 
 ## Alerts
 alert-pain-stop = Pijat dihentikan karena Ibu merasa sakit

@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "008-lighter-push",
         include_str!("../migrations/008-lighter-push.sql"),
     ),
+    (
+        "009-cadre-counselling",
+        include_str!("../migrations/009-cadre-counselling.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

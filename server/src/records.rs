@@ -453,10 +453,12 @@ pub async fn push(
         &[&bundle.header.family_ids, &device.cadre_id],
     )
     .await?;
-    if device.family_id.is_none()
-        && let Some(posko) = &bundle.header.posko
-    {
-        keep_posko(&tx, device.cadre_id, posko).await?;
+    // What is the cadre's own (her posko, her test) comes only from her phone.
+    if device.family_id.is_none() {
+        if let Some(posko) = &bundle.header.posko {
+            keep_posko(&tx, device.cadre_id, posko).await?;
+        }
+        keep_counselling(&tx, device.cadre_id, &bundle.header.counselling).await?;
     }
     let tally: Tally = plan::tally(&bundle, &planned);
     let as_json = serde_json::to_value(&tally).unwrap_or(Value::Null);
@@ -492,6 +494,34 @@ async fn keep_posko(
          ON CONFLICT (cadre_id) DO UPDATE SET notice = excluded.notice, updated_at = excluded.updated_at
          WHERE cadre_posko.updated_at < excluded.updated_at",
         &[&cadre_id, &notice, &at],
+    )
+    .await?;
+    Ok(())
+}
+
+/// The tests of the cadres on her phone, as it reports them now (first pre-test, latest
+/// post-test: a report replaces the one before).
+async fn keep_counselling(
+    tx: &Transaction<'_>,
+    cadre_id: i64,
+    counselling: &[ayah_asi_core::learning::CadreCounselling],
+) -> Result<(), SyncError> {
+    if counselling.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<&str> = counselling.iter().map(|c| c.cadre_id.as_str()).collect();
+    let names: Vec<&str> = counselling.iter().map(|c| c.name.as_str()).collect();
+    let score = |s: Option<u8>| s.map(i16::from);
+    let pre: Vec<Option<i16>> = counselling.iter().map(|c| score(c.pre)).collect();
+    let post: Vec<Option<i16>> = counselling.iter().map(|c| score(c.post)).collect();
+    exec(
+        tx,
+        "INSERT INTO cadre_counselling (cadre_id, app_cadre_id, name, pre, post)
+         SELECT $1, k.i, k.n, k.pre, k.post
+         FROM unnest($2::text[], $3::text[], $4::smallint[], $5::smallint[]) AS k(i, n, pre, post)
+         ON CONFLICT (cadre_id, app_cadre_id) DO UPDATE SET name = excluded.name,
+             pre = excluded.pre, post = excluded.post, reported_at = now()",
+        &[&cadre_id, &ids, &names, &pre, &post],
     )
     .await?;
     Ok(())
@@ -883,6 +913,7 @@ pub async fn pull_at_most(
         counts: BTreeMap::new(),
         body_sha256: String::new(),
         posko,
+        counselling: Vec::new(),
     };
     let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
     Ok(Pulled {

@@ -95,6 +95,7 @@ fn main() {
             counts: Default::default(),
             body_sha256: String::new(),
             posko: None,
+            counselling: Vec::new(),
         };
         let bytes = bundle::write(header, &lines);
         let export_ms = millis(started);

@@ -54,6 +54,7 @@ fn write(family_ids: &[String], lines: &[Line]) -> Vec<u8> {
         counts: Default::default(),
         body_sha256: String::new(),
         posko: None,
+        counselling: Vec::new(),
     };
     bundle::write(header, lines)
 }

@@ -108,6 +108,7 @@ fn bundle_of(c: usize, lines: Vec<Line>) -> Vec<u8> {
         counts: BTreeMap::new(),
         body_sha256: String::new(),
         posko: None,
+        counselling: Vec::new(),
     };
     bundle::write(header, &lines)
 }

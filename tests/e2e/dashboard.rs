@@ -8,7 +8,7 @@
 
 use ayah_asi_e2e::Result;
 use ayah_asi_e2e::browser::Browser;
-use ayah_asi_e2e::flows::start_massage;
+use ayah_asi_e2e::flows::{answer_quiz, start_massage};
 use ayah_asi_e2e::server::PuskesmasServer;
 use ayah_asi_e2e::two_phones::{pair_family_phone, sync_now, two_phones_with};
 
@@ -97,6 +97,20 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     .await?;
     assert_eq!(server.count("SELECT count(*) FROM alert_handled")?, 1);
 
+    // The cadre takes her own pre-test and post-test: her next sync reports them.
+    cadre.click("#open-cadre-learning").await?;
+    cadre.click("#start-quiz").await?;
+    answer_quiz(cadre, false).await?;
+    cadre.wait_for_text("#quiz-score", "Skor tes: 60").await?;
+    cadre.click("#back-to-learning").await?;
+    cadre.click("#start-quiz").await?;
+    cadre.wait_for_text("#quiz-title", "Tes akhir").await?;
+    answer_quiz(cadre, true).await?;
+    cadre.wait_for("#quiz-gain").await?;
+    cadre.click("#back-to-learning").await?;
+    cadre.click("#back-home").await?;
+    cadre.wait_for("#families-title").await?;
+
     // The cadre's own report (after her sync brought the session in) and the
     // dashboard's for her posyandu: the same tables, cell by cell.
     let pulled = sync_now(cadre).await?;
@@ -116,6 +130,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         "parity",
         "milk-before",
         "milk-after",
+        "cadres",
     ] {
         let css = format!("#report-{table}");
         let in_app = rows(cadre, &css).await?;
@@ -123,6 +138,13 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         assert_eq!(on_dashboard, in_app, "table {table}");
     }
     page.screenshot("dashboard-report").await?;
+    browser.open(&format!("{address}/overview")).await?;
+    let overview = rows(page, "#overview").await?;
+    assert_eq!(
+        overview[1].last().map(String::as_str),
+        Some("1"),
+        "the cadre counselled: {overview:?}"
+    );
 
     // Every page, as a midwife and as the admin sees it, at desk and tablet size: no
     // serious or critical axe violation.

@@ -75,6 +75,7 @@ fn a_big_bundle() -> Vec<u8> {
         counts: Default::default(),
         body_sha256: String::new(),
         posko: None,
+        counselling: Vec::new(),
     };
     bundle::write(header, &lines)
 }

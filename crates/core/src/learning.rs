@@ -165,6 +165,37 @@ pub fn grade(answers: &[Answer]) -> Result<Graded, Vec<FieldError>> {
     })
 }
 
+/// A cadre's own knowledge test as her phone reports it to the server with its pushes
+/// (seed 004 counts counselled cadres): her first pre-test and latest post-test. It is
+/// hers, not a family's record, so it rides in the push's header, never in files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CadreCounselling {
+    /// The cadre's id in the app (the id her visits carry).
+    pub cadre_id: String,
+    pub name: String,
+    pub pre: Option<u8>,
+    pub post: Option<u8>,
+}
+
+impl CadreCounselling {
+    /// Scores as the test gives them (0 to 100 in tens), a name as a cadre's, an id.
+    pub fn is_valid(&self) -> bool {
+        let score_ok = |s: Option<u8>| s.is_none_or(|s| s <= 100 && s % 10 == 0);
+        let name = self.name.trim();
+        uuid::Uuid::parse_str(&self.cadre_id).is_ok()
+            && !name.is_empty()
+            && self.name.chars().count() <= 60
+            && score_ok(self.pre)
+            && score_ok(self.post)
+            && (self.pre.is_some() || self.post.is_some())
+    }
+
+    /// Counselled: both tests taken.
+    pub fn is_counselled(&self) -> bool {
+        self.pre.is_some() && self.post.is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +237,47 @@ mod tests {
             assert!(STATEMENTS.iter().any(|s| s.lesson == new), "{new}");
         }
         assert!(LESSONS.iter().any(|l| l.id == MASSAGE_LESSON));
+    }
+
+    #[test]
+    fn a_cadres_reported_test_is_checked_like_the_test_itself() {
+        let good = CadreCounselling {
+            cadre_id: "01a2370b-71f8-7478-b347-f6207052bbe7".into(),
+            name: "Bu Rina".into(),
+            pre: Some(60),
+            post: Some(90),
+        };
+        assert!(good.is_valid() && good.is_counselled());
+        let pre_only = CadreCounselling {
+            post: None,
+            ..good.clone()
+        };
+        assert!(pre_only.is_valid() && !pre_only.is_counselled());
+        for bad in [
+            CadreCounselling {
+                pre: Some(65),
+                ..good.clone()
+            },
+            CadreCounselling {
+                post: Some(110),
+                ..good.clone()
+            },
+            CadreCounselling {
+                name: " ".into(),
+                ..good.clone()
+            },
+            CadreCounselling {
+                cadre_id: "rina".into(),
+                ..good.clone()
+            },
+            CadreCounselling {
+                pre: None,
+                post: None,
+                ..good.clone()
+            },
+        ] {
+            assert!(!bad.is_valid(), "{bad:?}");
+        }
     }
 
     #[test]

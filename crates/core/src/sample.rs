@@ -184,6 +184,7 @@ impl FamilyRecords {
             counts: Default::default(),
             body_sha256: String::new(),
             posko: None,
+            counselling: Vec::new(),
         };
         bundle::write(header, &self.lines)
     }
@@ -394,6 +395,7 @@ mod tests {
             counts: Default::default(),
             body_sha256: String::new(),
             posko: None,
+            counselling: Vec::new(),
         };
         let bytes = bundle::write(header, &lines);
         let now =

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use ayah_asi_core::checklist;
 use ayah_asi_core::protocol::Giver;
 use ayah_asi_core::rating::MilkStatus;
-use ayah_asi_core::report::{CohortFamily, LatestVisit};
+use ayah_asi_core::report::{CadreScores, CohortFamily, LatestVisit};
 use chrono::NaiveDate;
 use deadpool_postgres::Pool;
 
@@ -36,6 +36,36 @@ const FAMILIES: &str = "
           AND ($4::bigint IS NULL OR fam.posyandu_id = $4)
           AND ($5::bigint IS NULL OR fam.cadre_id = $5)
           AND ($6::text IS NULL OR ltrim(f.body->>'rw', '0') = ltrim($6, '0')))";
+
+/// The cadres' own tests as their phones reported them, for the report's cadres table:
+/// every cadre of the posyandu in scope (or the one cadre asked for), by name. As in the
+/// app, a cadre's test belongs to no period.
+pub async fn cadre_tests(
+    pool: &Pool,
+    scope: &Scope,
+    period: &Period,
+) -> Result<Vec<CadreScores>, DashboardError> {
+    let rows = scoped_rows(
+        pool,
+        scope,
+        "SELECT k.name, k.pre, k.post FROM cadre_counselling k
+         JOIN cadre c ON c.id = k.cadre_id JOIN posyandu p ON p.id = c.posyandu_id
+         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
+           AND ($3::bigint IS NULL OR p.id = $3) AND ($4::bigint IS NULL OR c.id = $4)
+         ORDER BY k.name, k.app_cadre_id",
+        &[&period.posyandu_id, &period.cadre_id],
+    )
+    .await?;
+    let score = |s: Option<i16>| s.and_then(|s| u8::try_from(s).ok());
+    Ok(rows
+        .iter()
+        .map(|row| CadreScores {
+            name: row.get(0),
+            pre: score(row.get(1)),
+            post: score(row.get(2)),
+        })
+        .collect())
+}
 
 /// The facts of every family the period covers, oldest enrolment first.
 pub async fn list(

@@ -270,6 +270,8 @@ pub struct PosyanduOverview {
     pub cadres: u32,
     /// Cadres whose phone is paired (and not revoked).
     pub cadres_paired: u32,
+    /// Cadres whose phones reported both their pre-test and post-test (seed 004).
+    pub cadres_counselled: u32,
 }
 
 /// The overview: every posyandu in scope (also those with no family yet), then a total.
@@ -284,7 +286,9 @@ pub async fn overview(
         "SELECT p.id, p.name,
                 (SELECT count(*) FROM cadre c WHERE c.posyandu_id = p.id),
                 (SELECT count(DISTINCT c.id) FROM cadre c JOIN device d ON d.cadre_id = c.id
-                   WHERE c.posyandu_id = p.id AND d.family_id IS NULL AND d.revoked_at IS NULL)
+                   WHERE c.posyandu_id = p.id AND d.family_id IS NULL AND d.revoked_at IS NULL),
+                (SELECT count(*) FROM cadre c JOIN cadre_counselling k ON k.cadre_id = c.id
+                   WHERE c.posyandu_id = p.id AND k.pre IS NOT NULL AND k.post IS NOT NULL)
          FROM posyandu p
          WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
          ORDER BY p.name",
@@ -298,6 +302,7 @@ pub async fn overview(
             name: row.get(1),
             cadres: u32::try_from(row.get::<_, i64>(2)).unwrap_or(0),
             cadres_paired: u32::try_from(row.get::<_, i64>(3)).unwrap_or(0),
+            cadres_counselled: u32::try_from(row.get::<_, i64>(4)).unwrap_or(0),
             ..PosyanduOverview::default()
         })
         .collect();

@@ -40,7 +40,7 @@ async fn page(
         @if let Some((ok, message)) = &notice {
             p #account-notice class=(if *ok { "done" } else { "refusal" }) role="alert" { (message) }
         }
-        div.table-wrap { table #accounts {
+        div.table-wrap tabindex="0" { table #accounts {
             thead { tr {
                 th scope="col" { (text.t("dash-login-name")) }
                 th scope="col" { (text.t("dash-col-name")) }
@@ -219,7 +219,7 @@ pub async fn audit(signed: Signed) -> Result<Html<String>, Refused> {
         .map_err(|e| signed.refuse(e.into()))?;
     let body = html! {
         p.lede { (text.with("dash-audit-lede", &[("count", Arg::from(AUDIT_LINES))])) }
-        div.table-wrap { table #audit {
+        div.table-wrap tabindex="0" { table #audit {
             thead { tr {
                 th scope="col" { (text.t("dash-col-when")) }
                 th scope="col" { (text.t("dash-col-who")) }

@@ -74,7 +74,7 @@ async fn page(signed: &Signed, notice: Option<(bool, String)>) -> Result<Html<St
                 @if cadre.devices.is_empty() {
                     p { (text.t("dash-no-devices")) }
                 } @else {
-                    div.table-wrap { table.devices {
+                    div.table-wrap tabindex="0" { table.devices {
                         thead { tr {
                             th scope="col" { (text.t("dash-col-device")) }
                             th scope="col" { (text.t("dash-col-paired")) }

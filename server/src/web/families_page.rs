@@ -74,7 +74,7 @@ pub async fn list(
             button type="submit" { (text.t("dash-filter-apply")) }
         }
         p #family-count { (text.with("dash-families-count", &[("count", Arg::from(families.len() as i64))])) }
-        div.table-wrap {
+        div.table-wrap tabindex="0" {
             table #families {
                 thead { tr {
                     th scope="col" { (text.t("dash-col-father")) }
@@ -203,7 +203,7 @@ fn sessions(text: &Text, review: &Review) -> Markup {
             @if review.sessions.is_empty() {
                 p #no-sessions { (text.t("dash-none")) }
             } @else {
-                div.table-wrap { table #sessions {
+                div.table-wrap tabindex="0" { table #sessions {
                     thead { tr {
                         th scope="col" { (text.t("dash-col-when")) }
                         th scope="col" { (text.t("dash-col-outcome")) }
@@ -251,7 +251,7 @@ fn visits(text: &Text, review: &Review) -> Markup {
                     h3 { (text.t("dash-focus-title")) }
                     ol #focus { @for row in &review.focus { li { (row_label(text, row)) } } }
                 }
-                div.table-wrap { table #trends {
+                div.table-wrap tabindex="0" { table #trends {
                     caption { (text.t("dash-trends-caption")) }
                     thead { tr {
                         th scope="col" { (text.t("dash-col-row")) }

@@ -1,5 +1,6 @@
 //! Overview: per posyandu, families enrolled, fathers active this week, sessions
-//! against the plan, visits due, trained fathers, cadres with a paired phone.
+//! against the plan, visits due, trained fathers, cadres with a paired phone, counselled
+//! cadres.
 
 use axum::response::Html;
 use chrono::Utc;
@@ -29,6 +30,7 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
             sum.trained += l.trained;
             sum.cadres += l.cadres;
             sum.cadres_paired += l.cadres_paired;
+            sum.cadres_counselled += l.cadres_counselled;
             sum
         });
     let percent = |done: u32, of: u32| {
@@ -46,6 +48,7 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
             td.num { (l.visits_due) }
             td.num { (l.trained) }
             td.num { (text.with("dash-cadres-paired", &[("paired", Arg::from(l.cadres_paired)), ("cadres", Arg::from(l.cadres))])) }
+            td.num { (l.cadres_counselled) }
         }
     };
     let body = html! {
@@ -53,7 +56,7 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
         @if lines.is_empty() {
             p #no-posyandu { (text.t("dash-overview-empty")) }
         } @else {
-            div.table-wrap {
+            div.table-wrap tabindex="0" {
                 table #overview {
                     caption { (text.t("dash-overview-caption")) }
                     thead { tr {
@@ -64,6 +67,7 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
                         th scope="col" { (text.t("dash-col-visits-due")) }
                         th scope="col" { (text.t("dash-col-trained")) }
                         th scope="col" { (text.t("dash-col-cadres")) }
+                        th scope="col" { (text.t("dash-col-counselled")) }
                     } }
                     tbody { @for l in &lines { tr { (row(l, &l.name)) } } }
                     @if lines.len() > 1 {

@@ -68,11 +68,15 @@ async fn tables_for(
     let families = cohort::list(&signed.reads, &signed.scope, &period)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
-    let built = report::build(&families);
+    let cadres = cohort::cadre_tests(&signed.reads, &signed.scope, &period)
+        .await
+        .map_err(|e| signed.refuse(e.into()))?;
+    let built = report::build(&families).with_cadres(cadres);
     let mut tables = report_tables::tables(&built, &state.localizer, signed.text.lang);
-    // The cadres' own knowledge tests stay on their phones: a table of them here would
-    // say "0 counselled", which is not known, not true.
-    tables.retain(|table| table.id != "cadres");
+    // An RW is a set of families, not of cadres: its report has no cadres' table.
+    if period.rw.is_some() {
+        tables.retain(|table| table.id != "cadres");
+    }
     Ok((period, tables))
 }
 
@@ -173,7 +177,7 @@ fn table_markup(text: &Text, table: &Table) -> Markup {
     let with_total = FREQUENCY_TABLES.contains(&table.id);
     html! {
         section.report-table {
-            div.table-wrap {
+            div.table-wrap tabindex="0" {
                 table id={ "report-" (table.id) } {
                     caption { (table.title) }
                     thead { tr { @for h in &table.header { th scope="col" { (h) } } } }

@@ -190,6 +190,7 @@ pub async fn export_bundle<R: Runtime>(
                 body_sha256: String::new(),
                 // The cadre's posko goes to her families with every bundle she sends.
                 posko: storage::posko::get_own_posko(conn)?,
+                counselling: Vec::new(),
             };
             Ok((header, lines))
         })

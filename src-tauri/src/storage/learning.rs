@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Result;
+use crate::domain::learning::CadreCounselling;
 use crate::domain::learning::{Answer, Graded, QUIZ_VERSION, TestKind};
 use crate::domain::record::RecordMeta;
 use crate::domain::report::CadreScores;
@@ -184,6 +185,39 @@ pub fn get_trained_by(conn: &Connection, family_id: &str, until: &str) -> Result
             "SELECT EXISTS (SELECT 1 FROM hands_on_training WHERE family_id = ?1 AND trained_on <= ?2)",
         )?
         .query_row(params![family_id, until], |r| r.get(0))?)
+}
+
+/// What a cadre's phone tells the server with its pushes: every cadre on this device who
+/// took her own test, with her id and scores.
+pub fn list_cadre_counselling(conn: &Connection) -> Result<Vec<CadreCounselling>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name FROM cadre WHERE id IN (SELECT cadre_id FROM cadre_quiz_attempt) ORDER BY name",
+    )?;
+    let cadres = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    cadres
+        .into_iter()
+        .map(|(cadre_id, name)| {
+            let (pre, post) = get_learner_scores(conn, Learner::Cadre(&cadre_id))?;
+            Ok(CadreCounselling {
+                cadre_id,
+                name,
+                pre,
+                post,
+            })
+        })
+        .collect()
+}
+
+/// Whether a cadre took a test here at or after `since` (this device's own time, as the
+/// push it acknowledged began; `None`: ever).
+pub fn get_cadre_tests_changed(conn: &Connection, since: Option<&str>) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM cadre_quiz_attempt WHERE updated_at >= ?1)",
+        [since.unwrap_or("")],
+        |r| r.get(0),
+    )?)
 }
 
 /// Every cadre on this device who took her own test, with her first pre-test and

@@ -240,6 +240,7 @@ fn gather_push(
 ) -> Result<(state_store::PendingPush, Option<Vec<u8>>), AppError> {
     let now = storage::now();
     let conn = store.conn();
+    let is_cadre_phone = family_scope.is_none();
     let families = match family_scope {
         Some(own) => vec![own],
         None => {
@@ -253,6 +254,14 @@ fn gather_push(
         }
     };
     let pushed_since = state_store::get_sync_state(conn)?.and_then(|s| s.pushed_since);
+    // A cadre's phone reports her own test with every push, and pushes when it changed.
+    let counselling = if is_cadre_phone {
+        storage::learning::list_cadre_counselling(conn)?
+    } else {
+        Vec::new()
+    };
+    let tests_changed = !counselling.is_empty()
+        && storage::learning::get_cadre_tests_changed(conn, pushed_since.as_deref())?;
     let pending = state_store::begin_push(conn, &new_id(), now)?;
     // Records the server already has come back "known" and are not counted.
     let since = crate::commands::transfer::since_of(pushed_since.as_deref());
@@ -269,7 +278,7 @@ fn gather_push(
             lines.push(line);
         }
     }
-    if lines.is_empty() {
+    if lines.is_empty() && !tests_changed {
         return Ok((pending, None));
     }
     let header = Header {
@@ -283,6 +292,7 @@ fn gather_push(
         counts: Default::default(),
         body_sha256: String::new(),
         posko: storage::posko::get_own_posko(store.conn())?,
+        counselling,
     };
     let bytes = bundle::write(header, &lines);
     if bytes.len() as u64 > bundle::MAX_BUNDLE_BYTES {

@@ -26,6 +26,7 @@ pub fn export(store: &Store, families: &[String], since: Option<&str>) -> Vec<u8
         counts: Default::default(),
         body_sha256: String::new(),
         posko: None,
+        counselling: Vec::new(),
     };
     bundle::write(header, &lines)
 }

@@ -112,6 +112,19 @@ fn read_header(bytes: &[u8]) -> Result<Header, BundleError> {
     if header.posko.as_ref().is_some_and(|p| !p.is_valid()) {
         return Err(invalid(1, "header", "posko", "breaks the posko rules"));
     }
+    let mut cadres = std::collections::HashSet::new();
+    let once = header
+        .counselling
+        .iter()
+        .all(|c| cadres.insert(&c.cadre_id));
+    if !once || header.counselling.iter().any(|c| !c.is_valid()) {
+        return Err(invalid(
+            1,
+            "header",
+            "counselling",
+            "breaks the test's rules",
+        ));
+    }
     Ok(header)
 }
 

@@ -57,6 +57,11 @@ pub struct Header {
     /// not a family's record, so it rides here; a newer one replaces an older one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posko: Option<crate::posko::PoskoNotice>,
+    /// In pushes from a cadre's phone to the server only: each cadre on the phone who
+    /// took her own knowledge test, with her scores (the dashboard counts counselled
+    /// cadres). Optional and unknown to older readers, so the format stays 4.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counselling: Vec<crate::learning::CadreCounselling>,
 }
 
 /// A record was deleted on the device that wrote the bundle.

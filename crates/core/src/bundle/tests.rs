@@ -45,6 +45,7 @@ fn header() -> Header {
         counts: BTreeMap::new(),
         body_sha256: String::new(),
         posko: None,
+        counselling: Vec::new(),
     }
 }
 
