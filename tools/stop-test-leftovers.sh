@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # After the end-to-end tests were stopped by their time limit (their Drop code did not
 # run), stops what they had started: tauri-driver and WebKitWebDriver, apps with a test
-# data folder, test servers and their throwaway PostgreSQL clusters. Nothing else: a
+# data folder, test servers and their throwaway PostgreSQL clusters, the small disks
+# (tmpfs) some clusters ran on. Nothing else: a
 # `make server` or another user's app is left alone.
 set -u
 for proc in /proc/[0-9]*; do
@@ -17,4 +18,7 @@ for proc in /proc/[0-9]*; do
       if grep -q 'ayah-asi-pg-' <<<"$cmdline"; then kill -KILL "$pid" 2>/dev/null; fi ;;
   esac
 done
+sleep 0.5
+grep ' /tmp/ayah-asi-pg-' /proc/mounts | awk '$1 == "ayah-asi-test-disk" { print $2 }' |
+  while read -r mountpoint; do umount -l "$mountpoint"; done
 rm -rf /tmp/ayah-asi-e2e-* /tmp/ayah-asi-pg-*

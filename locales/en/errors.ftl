@@ -98,6 +98,7 @@ error-server-device-refused = The server refuses this phone (the puskesmas revok
 error-server-out-of-scope = The server refused: a family is not this phone's to sync (perhaps moved to another cadre). Nothing changed; contact the midwife.
 error-server-bundle-refused = The server refused the records sent ({ $detail }). Nothing changed; tell the puskesmas.
 error-server-storage = The server's storage has a problem. Records stay safe on this phone; try again later.
+error-server-storage-full = The puskesmas server's storage is full. The records stay safe on this phone; syncing resumes once the puskesmas makes room on its disk.
 error-server-pairing-code = The pairing code is wrong, used or expired. Ask for a new one.
 error-server-too-many-attempts = Too many attempts. Wait a minute and try again.
 error-server-not-a-bundle = The server did not accept this upload. Update the app.

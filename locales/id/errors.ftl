@@ -98,6 +98,7 @@ error-server-device-refused = Server menolak HP ini (sambungannya dicabut puskes
 error-server-out-of-scope = Server menolak: ada keluarga yang bukan tanggungan HP ini (mungkin sudah dipindah ke kader lain). Tidak ada yang berubah; hubungi bidan.
 error-server-bundle-refused = Server menolak catatan yang dikirim ({ $detail }). Tidak ada yang berubah; laporkan ke puskesmas.
 error-server-storage = Penyimpanan server sedang bermasalah. Catatan tetap aman di HP ini; coba lagi nanti.
+error-server-storage-full = Penyimpanan server puskesmas penuh. Catatan tetap aman di HP ini; sinkron jalan lagi setelah puskesmas menambah ruang disk.
 error-server-pairing-code = Kode sambung salah, sudah dipakai, atau kedaluwarsa. Minta kode baru.
 error-server-too-many-attempts = Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi.
 error-server-not-a-bundle = Server tidak menerima kiriman ini. Perbarui aplikasi.

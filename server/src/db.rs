@@ -50,6 +50,19 @@ pub enum DbError {
     NewerDatabase { found: String },
 }
 
+impl DbError {
+    /// PostgreSQL could not write for want of disk space (SQLSTATE 53100): its
+    /// transaction was rolled back, and writing works again once there is room.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            Self::Postgres(error) => {
+                error.code() == Some(&tokio_postgres::error::SqlState::DISK_FULL)
+            }
+            _ => false,
+        }
+    }
+}
+
 impl From<deadpool_postgres::PoolError> for DbError {
     fn from(error: deadpool_postgres::PoolError) -> Self {
         Self::Pool(error.to_string())

@@ -230,6 +230,17 @@ fn storage_failed(detail: impl ToString) -> Refusal {
     )
 }
 
+/// The database's disk is full: nothing of the request was written, and the puskesmas's
+/// IT person must make room (said at error level, so that it is seen in the logs).
+fn disk_full(detail: impl ToString) -> Refusal {
+    tracing::error!("the database's disk is full: writes are refused until there is room");
+    Refusal::new(
+        StatusCode::INSUFFICIENT_STORAGE,
+        "error-server-storage-full",
+        detail.to_string(),
+    )
+}
+
 impl From<OrgError> for Refusal {
     fn from(error: OrgError) -> Self {
         match error {
@@ -248,6 +259,7 @@ impl From<OrgError> for Refusal {
                 "error-server-not-found",
                 error.to_string(),
             ),
+            OrgError::Db(ref db) if db.is_disk_full() => disk_full(error),
             OrgError::Db(_) | OrgError::Random(_) => storage_failed(error),
         }
     }
@@ -271,6 +283,7 @@ impl From<SyncError> for Refusal {
                 refusal.family_id = family;
                 refusal
             }
+            SyncError::Db(ref db) if db.is_disk_full() => disk_full(error),
             SyncError::Db(_) => storage_failed(error),
         }
     }

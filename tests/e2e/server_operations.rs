@@ -1,6 +1,7 @@
 //! The server as a puskesmas runs it: SIGTERM in the middle of a push lets it finish
 //! (applied whole, once) and exit cleanly; the dashboard reads from a streaming replica
-//! (made with pg_basebackup -R) and from the primary when the replica is down.
+//! (made with pg_basebackup -R) and from the primary when the replica is down; a full
+//! database disk refuses pushes whole, with the reason, until there is room again.
 
 use std::path::Path;
 use std::process::Command;
@@ -372,5 +373,89 @@ async fn postgresql_killed_in_a_sync_burst_loses_and_doubles_nothing() -> Result
     assert_eq!(records, distinct, "nothing doubled");
     assert_eq!(records, expected, "nothing lost");
     assert!(retried > 0, "some pushes met the crash and were sent again");
+    Ok(())
+}
+
+/// A family enrolled a month ago, with a few sessions and their ratings.
+fn a_few_sessions(sessions: i64) -> Vec<u8> {
+    let mut family = FamilyRecords::enrolled("Budi", "Siti", 30);
+    for day in 1..=sessions {
+        let session = family.session(day, None);
+        family.rating(&session, day, 5, (2, 0));
+    }
+    family.bundle()
+}
+
+async fn push_answer(
+    base: &str,
+    token: &str,
+    push_id: &str,
+    bytes: Vec<u8>,
+) -> Result<(reqwest::StatusCode, String)> {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/api/v1/push"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/x-ayahasi")
+        .header("x-ayah-asi-push-id", push_id)
+        .body(bytes)
+        .send()
+        .await?;
+    let status = response.status();
+    Ok((status, response.text().await?))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_database_disk_refuses_pushes_whole_and_sync_resumes_when_there_is_room()
+-> Result<()> {
+    let server = PuskesmasServer::start_on_small_disk(160)?;
+    let base = server.address();
+    let token = pair(&base, &server.cadre_code()?).await?;
+    assert!(
+        push(&base, &token, &uuid_like(), a_few_sessions(3))
+            .await?
+            .is_success()
+    );
+    // WAL goes on in a fresh segment, made before the disk fills: the full disk meets
+    // the records' own files, as it would on a puskesmas's disk.
+    server.query("CHECKPOINT; SELECT pg_switch_wal(); CHECKPOINT;")?;
+    let before = (
+        server.count("SELECT count(*) FROM record")?,
+        server.count("SELECT count(*) FROM push")?,
+    );
+    let filled = server.fill_disk()?;
+    assert!(filled > 0);
+
+    // A cadre's week: refused with the reason, nothing of it written.
+    let week = a_big_bundle();
+    let push_id = uuid_like();
+    let (status, answer) = push_answer(&base, &token, &push_id, week.clone()).await?;
+    assert_eq!(status.as_u16(), 507, "{answer}");
+    let answer: Value = serde_json::from_str(&answer)?;
+    assert_eq!(answer["code"], "error-server-storage-full", "{answer}");
+    let after = (
+        server.count("SELECT count(*) FROM record")?,
+        server.count("SELECT count(*) FROM push")?,
+    );
+    assert_eq!(after, before, "nothing half-written");
+    // The server and the dashboard's reads go on; the log says what is wrong.
+    let health = reqwest::get(format!("{base}/healthz")).await?;
+    assert!(health.status().is_success());
+    assert!(server.log()?.contains("disk is full"));
+
+    // Room again: the same push goes through, once.
+    server.free_disk()?;
+    let (status, answer) = push_answer(&base, &token, &push_id, week.clone()).await?;
+    assert!(status.is_success(), "{answer}");
+    let expected = String::from_utf8_lossy(&week).lines().count() as i64 - 1;
+    assert_eq!(
+        server.count("SELECT count(*) FROM record")?,
+        before.0 + expected
+    );
+    let (_, again) = push_answer(&base, &token, &push_id, week).await?;
+    assert_eq!(again, answer, "a retry gets the same tally");
+    assert_eq!(
+        server.count("SELECT count(*) FROM record")?,
+        before.0 + expected
+    );
     Ok(())
 }

@@ -43,6 +43,8 @@ pub fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
 }
 
 pub struct PuskesmasServer {
+    // Unmounted before `dir` is removed (fields drop in this order).
+    disk: Option<SmallDisk>,
     dir: tempfile::TempDir,
     pg_port: u16,
     process: ServerProcess,
@@ -134,8 +136,19 @@ impl PuskesmasServer {
         Self::start_with(&[])
     }
 
+    /// Like [`PuskesmasServer::start`], with the cluster on a disk of `megabytes` (a
+    /// tmpfs, unmounted when the server is dropped) that [`PuskesmasServer::fill_disk`]
+    /// fills up.
+    pub fn start_on_small_disk(megabytes: u32) -> Result<Self> {
+        Self::start_on(&[], Some(megabytes))
+    }
+
     /// Like [`PuskesmasServer::start`], with extra settings for the server.
     pub fn start_with(settings: &[(&str, &str)]) -> Result<Self> {
+        Self::start_on(settings, None)
+    }
+
+    fn start_on(settings: &[(&str, &str)], disk_megabytes: Option<u32>) -> Result<Self> {
         let settings: Vec<(String, String)> = settings
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -157,6 +170,10 @@ impl PuskesmasServer {
             return Err("chown of the cluster folder failed".into());
         }
         let data = dir.path().join("data");
+        let disk = match disk_megabytes {
+            Some(megabytes) => Some(SmallDisk::mount(&data, megabytes)?),
+            None => None,
+        };
         as_postgres(
             "initdb",
             &[
@@ -186,6 +203,7 @@ impl PuskesmasServer {
             command
         };
         let server = Self {
+            disk,
             dir,
             pg_port,
             process: ServerProcess {
@@ -394,6 +412,72 @@ pub fn psql(socket_dir: &Path, port: u16, sql: &str) -> Result<String> {
         return Err(format!("psql: {}", String::from_utf8_lossy(&output.stderr)).into());
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// A tmpfs of a few megabytes mounted as a cluster's data folder: a database disk that
+/// can fill up. Unmounted when dropped, also when the test fails.
+struct SmallDisk {
+    path: PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(path: &Path, megabytes: u32) -> Result<Self> {
+        std::fs::create_dir(path)?;
+        let id_of = |flag: &str| -> Result<String> {
+            let out = Command::new("id").args([flag, "postgres"]).output()?;
+            Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        };
+        let options = format!(
+            "size={megabytes}m,mode=0700,uid={},gid={}",
+            id_of("-u")?,
+            id_of("-g")?
+        );
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &options, "ayah-asi-test-disk"])
+            .arg(path)
+            .status()?;
+        if !mounted.success() {
+            return Err(format!("mounting a tmpfs at {} failed", path.display()).into());
+        }
+        Ok(Self {
+            path: path.to_owned(),
+        })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+    }
+}
+
+impl PuskesmasServer {
+    /// The file that fills the small disk (see [`PuskesmasServer::start_on_small_disk`]).
+    fn ballast(&self) -> PathBuf {
+        self.dir.path().join("data").join("ballast")
+    }
+
+    /// Fills the cluster's disk to the last byte; how many bytes that took.
+    pub fn fill_disk(&self) -> Result<u64> {
+        use std::io::Write;
+        if self.disk.is_none() {
+            return Err("the cluster is not on a small disk".into());
+        }
+        let mut file = std::fs::File::create(self.ballast())?;
+        let mut written = 0;
+        for size in [1 << 20, 1 << 12, 1] {
+            let chunk = vec![0u8; size];
+            while file.write_all(&chunk).is_ok() {
+                written += size as u64;
+            }
+        }
+        Ok(written)
+    }
+
+    /// Gives the disk its room back.
+    pub fn free_disk(&self) -> Result<()> {
+        Ok(std::fs::remove_file(self.ballast())?)
+    }
 }
 
 impl Drop for PuskesmasServer {

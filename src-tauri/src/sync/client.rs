@@ -23,6 +23,7 @@ const SERVER_CODES: &[&str] = &[
     "error-server-out-of-scope",
     "error-server-bundle-refused",
     "error-server-storage",
+    "error-server-storage-full",
     "error-server-pairing-code",
     "error-server-too-many-attempts",
     "error-server-not-a-bundle",
