@@ -87,90 +87,77 @@ pub async fn list(
         [&to, &period.posyandu_id, &period.cadre_id, &rw];
     let query = |sql: &str| format!("{with} {sql}");
 
-    let families = scoped_rows(
-        pool,
-        scope,
-        &query(
-            "SELECT id, greatest(substr(body->>'created_at', 1, 10), body->>'baby_birth_date'),
+    let families_sql = query(
+        "SELECT id, greatest(substr(body->>'created_at', 1, 10), body->>'baby_birth_date'),
                     (body->>'mother_age')::int, body->>'mother_education', body->>'parity',
                     body->>'pregnant' IS NOT NULL
              FROM families ORDER BY body->>'created_at'",
-        ),
-        &base,
-    )
-    .await?;
-    let milk = scoped_rows(
-        pool,
-        scope,
-        &query(
-            "SELECT r.family_id, r.id, r.body->>'recorded_on', r.body->>'status'
+    );
+    let families = scoped_rows(pool, scope, &families_sql, &base);
+    let milk_sql = query(
+        "SELECT r.family_id, r.id, r.body->>'recorded_on', r.body->>'status'
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'milk_status'
              ORDER BY r.body->>'recorded_on', r.body->>'created_at'",
-        ),
-        &base,
-    )
-    .await?;
-    let quizzes = scoped_rows(
-        pool,
-        scope,
-        &query(
-            "SELECT r.family_id, r.body->>'kind', (r.body->>'score')::int
+    );
+    let milk = scoped_rows(pool, scope, &milk_sql, &base);
+    let quizzes_sql = query(
+        "SELECT r.family_id, r.body->>'kind', (r.body->>'score')::int
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'quiz_attempt'
              ORDER BY r.body->>'created_at'",
-        ),
-        &base,
-    )
-    .await?;
-    let trained = scoped_rows(
-        pool,
-        scope,
-        &query(
-            "SELECT DISTINCT r.family_id
+    );
+    let quizzes = scoped_rows(pool, scope, &quizzes_sql, &base);
+    let trained_sql = query(
+        "SELECT DISTINCT r.family_id
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'hands_on_training'
              WHERE r.body->>'trained_on' <= $3",
-        ),
-        &base,
-    )
-    .await?;
-    let visits = latest_visits(pool, scope, &with, &base).await?;
-    let comforts = scoped_rows(
-        pool,
-        scope,
-        &query(
-            "SELECT r.family_id, r.rating_comfort
+    );
+    let trained = scoped_rows(pool, scope, &trained_sql, &base);
+    let visits = latest_visits(pool, scope, &with, &base);
+    let comforts_sql = query(
+        "SELECT r.family_id, r.rating_comfort
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
              WHERE r.made_at >= $7 AND r.made_at < $8 AND r.rating_comfort IS NOT NULL
                -- The current rating: no later version of it (index-only, migration 007).
                AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
                    AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version)",
-        ),
-        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
-    )
-    .await?;
-    let sessions = scoped_rows(
-        pool,
-        scope,
-        &query(
-            "SELECT r.family_id, r.given_by, count(*)
+    );
+    // The report's period: $7 to $8.
+    let in_period: [&(dyn tokio_postgres::types::ToSql + Sync); 6] = [
+        &to,
+        &period.posyandu_id,
+        &period.cadre_id,
+        &rw,
+        &from,
+        &until,
+    ];
+    let comforts = scoped_rows(pool, scope, &comforts_sql, &in_period);
+    let sessions_sql = query(
+        "SELECT r.family_id, r.given_by, count(*)
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
              WHERE r.session_status IN ('finished', 'stopped')
                AND r.made_at >= $7 AND r.made_at < $8
              GROUP BY r.family_id, r.given_by",
-        ),
-        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &from, &until],
-    )
-    .await?;
-    let active = scoped_rows(
-        pool,
-        scope,
-        &query(
-            "SELECT DISTINCT r.family_id
+    );
+    let sessions = scoped_rows(pool, scope, &sessions_sql, &in_period);
+    let active_sql = query(
+        "SELECT DISTINCT r.family_id
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
              WHERE r.session_status IN ('finished', 'stopped') AND r.made_at >= $7",
-        ),
-        &[&to, &period.posyandu_id, &period.cadre_id, &rw, &active_since],
-    )
-    .await?;
+    );
+    let active_params: [&(dyn tokio_postgres::types::ToSql + Sync); 5] = [
+        &to,
+        &period.posyandu_id,
+        &period.cadre_id,
+        &rw,
+        &active_since,
+    ];
+    let active = scoped_rows(pool, scope, &active_sql, &active_params);
+
+    // Independent questions, each on its own connection: the report takes as long as
+    // the slowest, not the sum (make bench-district).
+    let (families, milk, quizzes, trained, visits, comforts, sessions, active) = tokio::try_join!(
+        families, milk, quizzes, trained, visits, comforts, sessions, active
+    )?;
 
     let mut milk_of: HashMap<String, Vec<(String, String, String)>> = HashMap::new();
     for r in &milk {
