@@ -71,9 +71,13 @@ impl From<deadpool_postgres::PoolError> for DbError {
 
 /// A pool on `url` (`postgres://user@host:port/db` or key=value form).
 pub fn pool(url: &str, size: usize) -> Result<Pool, DbError> {
-    let config: tokio_postgres::Config = url
+    let mut config: tokio_postgres::Config = url
         .parse()
         .map_err(|e: tokio_postgres::Error| DbError::BadUrl(e.to_string()))?;
+    // No JIT compilation: the report's larger queries spent 350 ms compiling to save a
+    // few (make bench-district); every page here wants an answer in milliseconds.
+    let options = config.get_options().unwrap_or_default().to_owned();
+    config.options(format!("{options} -c jit=off").trim());
     let manager = Manager::from_config(
         config,
         NoTls,

@@ -286,9 +286,12 @@ async fn latest_visits(
                  SELECT DISTINCT ON (v.family_id) v.family_id, v.id, v.body->>'competent' = '1' AS competent
                  FROM families JOIN record v ON v.family_id = families.id AND v.table_name = 'home_visit'
                  WHERE v.body->>'visited_on' <= $3
-                   AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
-                       AND w.body->>'original_id' = v.body->>'original_id'
-                       AND (w.body->>'version')::int > (v.body->>'version')::int)
+                   -- The visit's current version, asked per visit through the visits' key
+                   -- index (as NOT EXISTS the planner could hash every visit of the
+                   -- district: 420 ms of a posyandu's report).
+                   AND (v.body->>'version')::int = (SELECT max((w.body->>'version')::int)
+                       FROM record w WHERE w.table_name = 'home_visit'
+                         AND w.body->>'original_id' = v.body->>'original_id')
                  ORDER BY v.family_id, v.body->>'visited_on' DESC, v.body->>'created_at' DESC)
              SELECT latest.family_id, latest.competent,
                     ARRAY(SELECT s.body->>'row_id' || ':' || (s.body->>'score')
