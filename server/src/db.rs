@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "009-cadre-counselling",
         include_str!("../migrations/009-cadre-counselling.sql"),
     ),
+    (
+        "010-later-ratings",
+        include_str!("../migrations/010-later-ratings.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -597,3 +597,40 @@ async fn cadres_tests_reported_by_their_phones_count_in_their_posyandu_only() {
         .await;
     assert!(!melati.contains("Yanti"), "{melati}");
 }
+
+#[tokio::test]
+async fn the_report_counts_a_visits_current_version_only() {
+    let p = programme().await;
+    let (rina_token, _) = pair(&p.server, p.rina).await;
+    // Joko's visit first recorded pressure on the spine; the cadre corrected it: every
+    // row right. Budi (from the programme) stays not competent.
+    let mut joko = FamilyRecords::enrolled("Joko", "Rani", 20);
+    let visit = joko.visit(6, &[("not-on-spine", 0)]);
+    joko.amend_visit(&visit, 2, 6, &[]);
+    // Rani first rated a session 1, then changed it to 4: only the 4 counts.
+    let session = joko.session(3, None);
+    joko.rating(&session, 3, 1, (0, 0));
+    joko.rating_version(&session, 2, 3, 4, (0, 0));
+    push(&p.server, &rina_token, joko.bundle()).await;
+
+    let staff = Web::logged_in(&p.server.base, "staf", PASSWORD).await;
+    let (status, csv) = staff
+        .get_bytes("/report/export?months=3&format=csv&table=competence")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.contains("Ayah dinilai,2\r\n"), "{csv}");
+    assert!(csv.contains("Kompeten,1\r\n"), "{csv}");
+    // Comfort: Budi's wife's 2 and 5 (programme), Rani's 4, not her 1.
+    let (_, csv) = staff
+        .get_bytes("/report/export?months=3&format=csv&table=comfort")
+        .await;
+    let csv = String::from_utf8(csv).unwrap();
+    let counts: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .take(5)
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    assert_eq!(counts, ["0", "1", "0", "1", "1"], "{csv}");
+}

@@ -106,12 +106,24 @@ impl FamilyRecords {
 
     /// The mother's rating of a session.
     pub fn rating(&mut self, session: &str, days: i64, comfort: u8, pain: (u8, u8)) {
+        self.rating_version(session, 1, days, comfort, pain);
+    }
+
+    /// Version `version` of the mother's rating of a session (she changed her answer).
+    pub fn rating_version(
+        &mut self,
+        session: &str,
+        version: u32,
+        days: i64,
+        comfort: u8,
+        pain: (u8, u8),
+    ) {
         let at = time_ago(days);
         self.add(
             "session_rating",
             &new_id(),
             json!({
-                "session_id": session, "version": 1, "answered_by": "mother", "skipped": 0,
+                "session_id": session, "version": version, "answered_by": "mother", "skipped": 0,
                 "comfort": comfort, "pain_before": pain.0, "pain_after": pain.1,
                 "milk_flow": "drips", "note": null, "created_at": at, "updated_at": at,
             }),
@@ -132,7 +144,26 @@ impl FamilyRecords {
 
     /// A visit `days` ago scoring every daftar tilik row 2 but those in `low`.
     pub fn visit(&mut self, days: i64, low: &[(&str, u8)]) -> String {
-        let (id, at) = (new_id(), time_ago(days));
+        let id = new_id();
+        self.visit_version(&id, &id, 1, days, low);
+        id
+    }
+
+    /// An amended version (`version`, a new record) of the visit `original` made `days`
+    /// ago, now scoring every row 2 but those in `low`.
+    pub fn amend_visit(&mut self, original: &str, version: u32, days: i64, low: &[(&str, u8)]) {
+        self.visit_version(&new_id(), original, version, days, low);
+    }
+
+    fn visit_version(
+        &mut self,
+        id: &str,
+        original: &str,
+        version: u32,
+        days: i64,
+        low: &[(&str, u8)],
+    ) {
+        let at = time_ago(days);
         let scores: Vec<(&str, u8)> = checklist::ROWS
             .iter()
             .map(|row| {
@@ -146,11 +177,12 @@ impl FamilyRecords {
         let critical = low
             .iter()
             .any(|(r, s)| *s == 0 && checklist::is_critical(r));
+        let amend_reason = (version > 1).then_some("Salah isi");
         self.add(
             "home_visit",
-            &id,
+            id,
             json!({
-                "original_id": id, "version": 1, "amend_reason": null,
+                "original_id": original, "version": version, "amend_reason": amend_reason,
                 "cadre_id": self.cadre_record, "visited_on": day_ago(days),
                 "checklist_version": checklist::CHECKLIST_VERSION,
                 "total": total, "maximum": maximum, "percent": percent,
@@ -168,7 +200,6 @@ impl FamilyRecords {
                         "created_at": at, "updated_at": at }),
             );
         }
-        id
     }
 
     /// The bundle of everything so far.

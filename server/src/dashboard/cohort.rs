@@ -122,8 +122,10 @@ pub async fn list(
         "SELECT r.family_id, r.rating_comfort
              FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
              WHERE r.made_at >= $7 AND r.made_at < $8 AND r.rating_comfort IS NOT NULL
-               -- The current rating: no later version of it (index-only, migration 007).
+               -- The current rating: no later version of it. Later versions are rare
+               -- and have their own small index (migration 010).
                AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
+                   AND n.rating_version > 1
                    AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version)",
     );
     // The report's period: $7 to $8.
