@@ -28,7 +28,12 @@ struct Programme {
 }
 
 async fn pair(server: &Server, cadre: i64) -> (String, i64) {
-    let code = org::make_pairing_code(&server.pool, cadre, None)
+    pair_phone(server, cadre, None).await
+}
+
+/// A cadre's phone, or with `family` a family's phone: its token and device id.
+async fn pair_phone(server: &Server, cadre: i64, family: Option<&str>) -> (String, i64) {
+    let code = org::make_pairing_code(&server.pool, cadre, family)
         .await
         .unwrap();
     let answer: Value = reqwest::Client::new()
@@ -510,19 +515,7 @@ async fn cadres_tests_reported_by_their_phones_count_in_their_posyandu_only() {
     .await;
 
     // A family's phone cannot speak for cadres: its report is left aside.
-    let code = org::make_pairing_code(&p.server.pool, p.sari, Some(&p.melati_family))
-        .await
-        .unwrap();
-    let answer: Value = reqwest::Client::new()
-        .post(format!("{}/api/v1/pair", p.server.base))
-        .json(&serde_json::json!({ "code": code, "appVersion": "0.1.0" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let family_phone = answer["token"].as_str().unwrap();
+    let (family_phone, _) = pair_phone(&p.server, p.sari, Some(&p.melati_family)).await;
     let nothing_new = ayah_asi_core::bundle::Header {
         format: String::new(),
         format_version: 0,
@@ -543,7 +536,7 @@ async fn cadres_tests_reported_by_their_phones_count_in_their_posyandu_only() {
     );
     let response = reqwest::Client::new()
         .post(format!("{}/api/v1/push", p.server.base))
-        .bearer_auth(family_phone)
+        .bearer_auth(&family_phone)
         .header("content-type", "application/x-ayahasi")
         .header("x-ayah-asi-push-id", uuid::Uuid::now_v7().to_string())
         .body(forged)

@@ -70,6 +70,15 @@ async fn push(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) -> re
         .unwrap()
 }
 
+/// A push's answer: its tally.
+async fn tally_of(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) -> Value {
+    push(server, token, push_id, bytes)
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
 /// A push that must be taken.
 async fn pushed(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) {
     let status = push(server, token, push_id, bytes).await.status();
@@ -170,24 +179,17 @@ async fn a_push_applies_once_whatever_the_retries_and_the_family_phone_pulls_it(
     assert_eq!(tally["tally"]["visit_score"]["new"], 10);
     let after_first = server.dump().await;
     // The answer was lost; the app sends the same push again: nothing changes.
-    let again: Value = push(&server, &tablet, push_id, SEED.to_vec())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let again: Value = tally_of(&server, &tablet, push_id, SEED.to_vec()).await;
     assert_eq!(again, tally);
     assert_eq!(server.dump().await, after_first);
     // A new push of the same records finds them all known.
-    let known: Value = push(
+    let known: Value = tally_of(
         &server,
         &tablet,
         "01a2370b-0000-7000-8000-000000000002",
         SEED.to_vec(),
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(known["tally"]["family"]["known"], 1);
 
     // The family's phone pairs with a code for its family and pulls everything.
@@ -588,16 +590,13 @@ async fn every_natural_key_has_its_index_and_a_plan_made_elsewhere_is_found_by_i
     let mut header: Value = serde_json::from_str(head).unwrap();
     header["body_sha256"] = json!(bundle::sha256_hex(body.as_bytes()));
     let other = format!("{header}\n{body}").into_bytes();
-    let answer: Value = push(
+    let answer: Value = tally_of(
         &server,
         &tablet,
         "01a2370b-0000-7000-8000-000000000002",
         other,
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     assert!(
         answer["tally"]["massage_plan"].get("new").is_none(),
         "found by its family: {answer}"
@@ -707,42 +706,33 @@ async fn an_edit_replaces_an_older_version_and_a_clash_is_set_aside() {
 
     // Edited from the version here: it replaces it.
     let (third, third_body) = family_edit(3, "004", &versions);
-    let tally: Value = push(
+    let tally: Value = tally_of(
         &server,
         &tablet,
         "01a2370b-0000-7000-8000-0000000000a2",
         third,
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(tally["tally"]["family"]["updated"], 1, "{tally}");
     // The version it replaced, sent again from another phone, is older.
     let phone = paired(&server, rina, Some(FAMILY)).await;
-    let tally: Value = push(
+    let tally: Value = tally_of(
         &server,
         &phone,
         "01a2370b-0000-7000-8000-0000000000a3",
         SEED.to_vec(),
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(tally["tally"]["family"]["older"], 1, "{tally}");
     // Another edit of the same version: a clash, kept aside, the server's copy unchanged.
     let (other, _) = family_edit(3, "009", &versions);
-    let tally: Value = push(
+    let tally: Value = tally_of(
         &server,
         &phone,
         "01a2370b-0000-7000-8000-0000000000a4",
         other,
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(tally["tally"]["family"]["conflict"], 1, "{tally}");
     let client = server.pool.get().await.unwrap();
     let here: Value = client

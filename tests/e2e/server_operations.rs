@@ -35,15 +35,26 @@ async fn push(
     push_id: &str,
     bytes: Vec<u8>,
 ) -> Result<reqwest::StatusCode> {
-    Ok(reqwest::Client::new()
+    Ok(push_answer(base, token, push_id, bytes).await?.0)
+}
+
+/// A push's status and the text of its answer.
+async fn push_answer(
+    base: &str,
+    token: &str,
+    push_id: &str,
+    bytes: Vec<u8>,
+) -> Result<(reqwest::StatusCode, String)> {
+    let response = reqwest::Client::new()
         .post(format!("{base}/api/v1/push"))
         .header("authorization", format!("Bearer {token}"))
         .header("content-type", "application/x-ayahasi")
         .header("x-ayah-asi-push-id", push_id)
         .body(bytes)
         .send()
-        .await?
-        .status())
+        .await?;
+    let status = response.status();
+    Ok((status, response.text().await?))
 }
 
 /// Twelve families' year in one bundle: a push that takes the server a while.
@@ -384,24 +395,6 @@ fn a_few_sessions(sessions: i64) -> Vec<u8> {
         family.rating(&session, day, 5, (2, 0));
     }
     family.bundle()
-}
-
-async fn push_answer(
-    base: &str,
-    token: &str,
-    push_id: &str,
-    bytes: Vec<u8>,
-) -> Result<(reqwest::StatusCode, String)> {
-    let response = reqwest::Client::new()
-        .post(format!("{base}/api/v1/push"))
-        .header("authorization", format!("Bearer {token}"))
-        .header("content-type", "application/x-ayahasi")
-        .header("x-ayah-asi-push-id", push_id)
-        .body(bytes)
-        .send()
-        .await?;
-    let status = response.status();
-    Ok((status, response.text().await?))
 }
 
 #[tokio::test(flavor = "multi_thread")]

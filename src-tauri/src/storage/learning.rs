@@ -187,8 +187,8 @@ pub fn get_trained_by(conn: &Connection, family_id: &str, until: &str) -> Result
         .query_row(params![family_id, until], |r| r.get(0))?)
 }
 
-/// What a cadre's phone tells the server with its pushes: every cadre on this device who
-/// took her own test, with her id and scores.
+/// Every cadre on this device who took her own test, with her id, her first pre-test and
+/// latest post-test, by name (a cadre's phone reports them with its pushes).
 pub fn list_cadre_counselling(conn: &Connection) -> Result<Vec<CadreCounselling>> {
     let mut stmt = conn.prepare(
         "SELECT id, name FROM cadre WHERE id IN (SELECT cadre_id FROM cadre_quiz_attempt) ORDER BY name",
@@ -221,19 +221,14 @@ pub fn get_cadre_tests_changed(conn: &Connection, since: Option<&str>) -> Result
 }
 
 /// Every cadre on this device who took her own test, with her first pre-test and
-/// latest post-test, by name.
+/// latest post-test, by name (the report's cadres table).
 pub fn list_cadre_scores(conn: &Connection) -> Result<Vec<CadreScores>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name FROM cadre WHERE id IN (SELECT cadre_id FROM cadre_quiz_attempt) ORDER BY name",
-    )?;
-    let cadres = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    cadres
+    Ok(list_cadre_counselling(conn)?
         .into_iter()
-        .map(|(id, name)| {
-            let (pre, post) = get_learner_scores(conn, Learner::Cadre(&id))?;
-            Ok(CadreScores { name, pre, post })
+        .map(|c| CadreScores {
+            name: c.name,
+            pre: c.pre,
+            post: c.post,
         })
-        .collect()
+        .collect())
 }
