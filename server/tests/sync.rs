@@ -70,6 +70,16 @@ async fn push(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) -> re
         .unwrap()
 }
 
+/// A server, cadre Rina of posyandu Melati, her tablet, and the seed pushed from it as
+/// `push_id`.
+async fn seed_pushed(push_id: &str) -> (Server, i64, String) {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    pushed(&server, &tablet, push_id, SEED.to_vec()).await;
+    (server, rina, tablet)
+}
+
 /// A push's answer: its tally.
 async fn tally_of(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) -> Value {
     push(server, token, push_id, bytes)
@@ -497,16 +507,7 @@ async fn a_cadre_phone_makes_codes_only_for_its_own_families() {
 
 #[tokio::test]
 async fn a_pull_cut_at_its_limit_leaves_nothing_out() {
-    let server = Server::start().await;
-    let rina = cadre(&server, "Melati", "Bu Rina").await;
-    let tablet = paired(&server, rina, None).await;
-    pushed(
-        &server,
-        &tablet,
-        "01a2370b-0000-7000-8000-000000000001",
-        SEED.to_vec(),
-    )
-    .await;
+    let (server, rina, _) = seed_pushed("01a2370b-0000-7000-8000-000000000001").await;
     let code = ayah_asi_server::org::make_pairing_code(&server.pool, rina, Some(FAMILY))
         .await
         .unwrap();
@@ -685,16 +686,7 @@ fn family_edit(version: i64, note_rt: &str, history: &[bundle::Body]) -> (Vec<u8
 
 #[tokio::test]
 async fn an_edit_replaces_an_older_version_and_a_clash_is_set_aside() {
-    let server = Server::start().await;
-    let rina = cadre(&server, "Melati", "Bu Rina").await;
-    let tablet = paired(&server, rina, None).await;
-    pushed(
-        &server,
-        &tablet,
-        "01a2370b-0000-7000-8000-0000000000a1",
-        SEED.to_vec(),
-    )
-    .await;
+    let (server, rina, tablet) = seed_pushed("01a2370b-0000-7000-8000-0000000000a1").await;
     let seed = bundle::parse(SEED, chrono::Local::now().fixed_offset()).unwrap();
     let family = seed
         .records
