@@ -3,6 +3,14 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde::Serialize;
 
+/// The longest cadre's name (the app's and the server's tables check it too).
+pub const NAME_MAX: usize = 60;
+
+/// A cadre's name as the programme takes it: not blank, at most [`NAME_MAX`] characters.
+pub fn is_valid_name(name: &str) -> bool {
+    !name.trim().is_empty() && name.chars().count() <= NAME_MAX
+}
+
 /// Why a family is where it is in the list, most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]

@@ -181,18 +181,11 @@ impl CadreCounselling {
     /// Scores as the test gives them (0 to 100 in tens), a name as a cadre's, an id.
     pub fn is_valid(&self) -> bool {
         let score_ok = |s: Option<u8>| s.is_none_or(|s| s <= 100 && s % 10 == 0);
-        let name = self.name.trim();
         uuid::Uuid::parse_str(&self.cadre_id).is_ok()
-            && !name.is_empty()
-            && self.name.chars().count() <= 60
+            && crate::cadre::is_valid_name(&self.name)
             && score_ok(self.pre)
             && score_ok(self.post)
             && (self.pre.is_some() || self.post.is_some())
-    }
-
-    /// Counselled: both tests taken.
-    pub fn is_counselled(&self) -> bool {
-        self.pre.is_some() && self.post.is_some()
     }
 }
 
@@ -247,12 +240,12 @@ mod tests {
             pre: Some(60),
             post: Some(90),
         };
-        assert!(good.is_valid() && good.is_counselled());
+        assert!(good.is_valid());
         let pre_only = CadreCounselling {
             post: None,
             ..good.clone()
         };
-        assert!(pre_only.is_valid() && !pre_only.is_counselled());
+        assert!(pre_only.is_valid());
         for bad in [
             CadreCounselling {
                 pre: Some(65),

@@ -93,8 +93,7 @@ impl PoskoNotice {
             ends_at: self.ends_at.clone(),
             contact: self.contact.clone(),
         };
-        let name_ok = !self.cadre_name.trim().is_empty() && self.cadre_name.chars().count() <= 60;
-        name_ok
+        crate::cadre::is_valid_name(&self.cadre_name)
             && chrono::DateTime::parse_from_rfc3339(&self.updated_at).is_ok()
             && input.validate(&self.cadre_name, &self.updated_at).as_ref() == Ok(self)
     }

@@ -221,11 +221,15 @@ async fn sync_alerts(
     let rows = scoped_rows(
         pool,
         scope,
-        "SELECT d.id, c.name, coalesce(d.last_sync_at, d.paired_at)
+        concat!(
+            "SELECT d.id, c.name, coalesce(d.last_sync_at, d.paired_at)
          FROM device d JOIN cadre c ON c.id = d.cadre_id JOIN posyandu p ON p.id = c.posyandu_id
-         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
+         WHERE ",
+            posyandu_in_scope!(),
+            "
            AND d.family_id IS NULL AND d.revoked_at IS NULL
-           AND coalesce(d.last_sync_at, d.paired_at) < $3",
+           AND coalesce(d.last_sync_at, d.paired_at) < $3"
+        ),
         &[&(now - Duration::days(NO_SYNC_DAYS))],
     )
     .await?;

@@ -53,11 +53,15 @@ pub async fn cadre_tests(
     let rows = scoped_rows(
         pool,
         scope,
-        "SELECT k.name, k.pre, k.post FROM cadre_counselling k
+        concat!(
+            "SELECT k.name, k.pre, k.post FROM cadre_counselling k
          JOIN cadre c ON c.id = k.cadre_id JOIN posyandu p ON p.id = c.posyandu_id
-         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
+         WHERE ",
+            posyandu_in_scope!(),
+            "
            AND ($3::bigint IS NULL OR p.id = $3) AND ($4::bigint IS NULL OR c.id = $4)
-         ORDER BY k.name, k.app_cadre_id",
+         ORDER BY k.name, k.app_cadre_id"
+        ),
         &[&period.posyandu_id, &period.cadre_id],
     )
     .await?;

@@ -57,23 +57,31 @@ pub async fn list(pool: &Pool, scope: &Scope) -> Result<Vec<CadreLine>, Dashboar
     let cadres = scoped_rows(
         pool,
         scope,
-        "SELECT c.id, c.name, p.name,
+        concat!(
+            "SELECT c.id, c.name, p.name,
                 (SELECT count(*) FROM family_assignment a WHERE a.cadre_id = c.id)
          FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
-         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
-         ORDER BY p.name, c.name",
+         WHERE ",
+            posyandu_in_scope!(),
+            "
+         ORDER BY p.name, c.name"
+        ),
         &[],
     )
     .await?;
     let devices = scoped_rows(
         pool,
         scope,
-        "SELECT d.id, d.cadre_id, f.body->>'father_name', d.paired_at, d.last_sync_at,
+        concat!(
+            "SELECT d.id, d.cadre_id, f.body->>'father_name', d.paired_at, d.last_sync_at,
                 d.app_version, d.revoked_at
          FROM device d JOIN cadre c ON c.id = d.cadre_id JOIN posyandu p ON p.id = c.posyandu_id
          LEFT JOIN record f ON f.table_name = 'family' AND f.id = d.family_id
-         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
-         ORDER BY d.revoked_at NULLS FIRST, d.paired_at",
+         WHERE ",
+            posyandu_in_scope!(),
+            "
+         ORDER BY d.revoked_at NULLS FIRST, d.paired_at"
+        ),
         &[],
     )
     .await?;
@@ -107,8 +115,12 @@ async fn cadre_in_scope(pool: &Pool, scope: &Scope, cadre: i64) -> Result<(), Da
     let found = scoped_rows(
         pool,
         scope,
-        "SELECT 1 FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
-         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2)) AND c.id = $3",
+        concat!(
+            "SELECT 1 FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
+         WHERE ",
+            posyandu_in_scope!(),
+            " AND c.id = $3"
+        ),
         &[&cadre],
     )
     .await?;
@@ -162,8 +174,8 @@ pub async fn move_family(
     Ok(org::move_family(pool, family, to_cadre, by).await?)
 }
 
-/// The longest cadre's name (the table's check).
-pub const CADRE_NAME_MAX: usize = 60;
+/// The longest cadre's name (the core's rule, which the table checks too).
+pub const CADRE_NAME_MAX: usize = ayah_asi_core::cadre::NAME_MAX;
 /// The longest posyandu's name (the table's check).
 pub const POSYANDU_NAME_MAX: usize = 120;
 
@@ -175,13 +187,17 @@ pub async fn add_cadre(
     name: &str,
 ) -> Result<Option<i64>, DashboardError> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > CADRE_NAME_MAX {
+    if !ayah_asi_core::cadre::is_valid_name(name) {
         return Ok(None);
     }
     let in_scope = scoped_rows(
         pool,
         scope,
-        "SELECT 1 FROM posyandu WHERE puskesmas_id = $1 AND ($2::bigint[] IS NULL OR id = ANY($2)) AND id = $3",
+        concat!(
+            "SELECT 1 FROM posyandu p WHERE ",
+            posyandu_in_scope!(),
+            " AND p.id = $3"
+        ),
         &[&posyandu],
     )
     .await?;

@@ -3,6 +3,15 @@
 //! none reads a family, cadre or device outside it. The programme's rules (what is
 //! planned, what a visit found) come from the core crate.
 
+/// The condition that keeps a query to the reader's posyandu (aliased `p`), with `$1` the
+/// puskesmas and `$2` the posyandu (NULL: all) as [`scoped_rows`] binds them. A macro, so
+/// that queries stay `&'static str` (`concat!`).
+macro_rules! posyandu_in_scope {
+    () => {
+        "p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))"
+    };
+}
+
 pub mod alerts;
 pub mod audit;
 pub mod cohort;
@@ -48,14 +57,18 @@ impl Scope {
 
 /// The families in scope with their cadre and posyandu: `$1` the puskesmas, `$2` the
 /// posyandu (NULL: all). Every query about families starts from it.
-pub(crate) const IN_SCOPE: &str = "
+pub(crate) const IN_SCOPE: &str = concat!(
+    "
     fam AS (
         SELECT a.family_id, c.id AS cadre_id, c.name AS cadre_name,
                p.id AS posyandu_id, p.name AS posyandu_name
         FROM family_assignment a
         JOIN cadre c ON c.id = a.cadre_id
         JOIN posyandu p ON p.id = c.posyandu_id
-        WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2)))";
+        WHERE ",
+    posyandu_in_scope!(),
+    ")"
+);
 
 #[derive(Debug, thiserror::Error)]
 pub enum DashboardError {
@@ -283,15 +296,19 @@ pub async fn overview(
     let rows = scoped_rows(
         pool,
         scope,
-        "SELECT p.id, p.name,
+        concat!(
+            "SELECT p.id, p.name,
                 (SELECT count(*) FROM cadre c WHERE c.posyandu_id = p.id),
                 (SELECT count(DISTINCT c.id) FROM cadre c JOIN device d ON d.cadre_id = c.id
                    WHERE c.posyandu_id = p.id AND d.family_id IS NULL AND d.revoked_at IS NULL),
                 (SELECT count(*) FROM cadre c JOIN cadre_counselling k ON k.cadre_id = c.id
                    WHERE c.posyandu_id = p.id AND k.pre IS NOT NULL AND k.post IS NOT NULL)
          FROM posyandu p
-         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
-         ORDER BY p.name",
+         WHERE ",
+            posyandu_in_scope!(),
+            "
+         ORDER BY p.name"
+        ),
         &[],
     )
     .await?;
@@ -330,9 +347,13 @@ pub async fn cadres_in_scope(
     let rows = scoped_rows(
         pool,
         scope,
-        "SELECT c.id, c.name, p.id FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
-         WHERE p.puskesmas_id = $1 AND ($2::bigint[] IS NULL OR p.id = ANY($2))
-         ORDER BY p.name, c.name",
+        concat!(
+            "SELECT c.id, c.name, p.id FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
+         WHERE ",
+            posyandu_in_scope!(),
+            "
+         ORDER BY p.name, c.name"
+        ),
         &[],
     )
     .await?;
@@ -350,8 +371,12 @@ pub async fn posyandu_in_scope(
     let rows = scoped_rows(
         pool,
         scope,
-        "SELECT id, name FROM posyandu
-         WHERE puskesmas_id = $1 AND ($2::bigint[] IS NULL OR id = ANY($2)) ORDER BY name",
+        concat!(
+            "SELECT p.id, p.name FROM posyandu p
+         WHERE ",
+            posyandu_in_scope!(),
+            " ORDER BY p.name"
+        ),
         &[],
     )
     .await?;
