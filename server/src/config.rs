@@ -8,6 +8,9 @@ pub const DATABASE_URL: &str = "AYAH_ASI_DATABASE_URL";
 pub const LISTEN: &str = "AYAH_ASI_LISTEN";
 /// Database connections kept open; 16 unless set.
 pub const POOL_SIZE: &str = "AYAH_ASI_POOL_SIZE";
+/// Pushes written at once; the others wait their turn (unread) instead of crowding the
+/// database. Twice the server's CPU cores unless set.
+pub const PUSH_WRITERS: &str = "AYAH_ASI_PUSH_WRITERS";
 /// Pairing attempts allowed per client address per minute; 10 unless set (a training
 /// day where many phones pair behind one address may need more).
 pub const PAIRING_PER_MINUTE: &str = "AYAH_ASI_PAIRING_PER_MINUTE";
@@ -28,6 +31,7 @@ pub struct Config {
     pub replica_url: Option<String>,
     pub listen: SocketAddr,
     pub pool_size: usize,
+    pub push_writers: usize,
     pub pairing_per_minute: usize,
     pub session_idle_minutes: usize,
     pub utc_offset_hours: usize,
@@ -64,6 +68,13 @@ impl Config {
             expected: "an address and port such as 0.0.0.0:8443",
         })?;
         let pool_size = count_setting(&get, POOL_SIZE, 16, 512, "a number from 1 to 512")?;
+        let push_writers = count_setting(
+            &get,
+            PUSH_WRITERS,
+            default_push_writers(),
+            512,
+            "a number from 1 to 512",
+        )?;
         let pairing_per_minute = count_setting(
             &get,
             PAIRING_PER_MINUTE,
@@ -95,12 +106,20 @@ impl Config {
             database_url,
             listen,
             pool_size,
+            push_writers,
             pairing_per_minute,
             session_idle_minutes,
             utc_offset_hours,
             tls,
         })
     }
+}
+
+/// Twice the CPU cores: a push alternates between this server's work and the database's,
+/// so two per core keep both busy; more only make them wait on each other's locks
+/// (measured in `make bench-server`, docs/scaling.md).
+fn default_push_writers() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| 2 * n.get())
 }
 
 /// A whole-number setting from 1 to `max`, `default` when unset.
@@ -147,6 +166,14 @@ mod tests {
             (8080, 16, 10)
         );
         assert!(good.tls.is_none());
+        assert!(good.push_writers >= 2, "two per core");
+        let writers = Config::read(|k| match k {
+            DATABASE_URL => Some("postgres://x@localhost/db".into()),
+            PUSH_WRITERS => Some("0".into()),
+            _ => None,
+        })
+        .unwrap_err();
+        assert!(writers.to_string().contains(PUSH_WRITERS));
         let half = Config::read(|k| match k {
             DATABASE_URL => Some("postgres://x@localhost/db".into()),
             TLS_CERT => Some("cert.pem".into()),

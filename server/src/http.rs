@@ -7,7 +7,6 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -18,6 +17,7 @@ use chrono::FixedOffset;
 use deadpool_postgres::Pool;
 use serde::Deserialize;
 use serde_json::json;
+use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
@@ -44,6 +44,8 @@ pub struct AppState {
     replica: Option<Pool>,
     pairing_attempts: Attempts,
     login_attempts: Attempts,
+    /// Pushes being written; the rest wait, unread (see `config::PUSH_WRITERS`).
+    push_writers: Arc<Semaphore>,
 }
 
 /// What the server was configured with, beyond the database.
@@ -55,6 +57,8 @@ pub struct Settings {
     /// after repeated failures).
     pub logins_per_minute: usize,
     pub session_idle_minutes: i32,
+    /// Pushes written at once.
+    pub push_writers: usize,
     /// The puskesmas's clock for the dashboard.
     pub utc_offset: FixedOffset,
     /// Served over HTTPS: cookies are marked `Secure`.
@@ -67,6 +71,7 @@ impl Default for Settings {
             pairing_per_minute: 10,
             logins_per_minute: 20,
             session_idle_minutes: 30,
+            push_writers: 4,
             utc_offset: western_indonesia(),
             secure_cookies: false,
         }
@@ -86,6 +91,7 @@ impl Settings {
         Self {
             pairing_per_minute: config.pairing_per_minute,
             session_idle_minutes: i32::try_from(config.session_idle_minutes).unwrap_or(30),
+            push_writers: config.push_writers,
             utc_offset: FixedOffset::east_opt(hours * 3600).unwrap_or(default.utc_offset),
             secure_cookies: config.tls.is_some(),
             ..default
@@ -116,6 +122,7 @@ impl Attempts {
 impl AppState {
     /// Fails only if the locale files are broken (a build defect, caught by tests).
     pub fn new(pool: Pool, settings: Settings) -> Result<Self, I18nError> {
+        let push_writers = Arc::new(Semaphore::new(settings.push_writers));
         Ok(Self {
             pool,
             settings,
@@ -124,6 +131,7 @@ impl AppState {
             replica: None,
             pairing_attempts: Attempts::default(),
             login_attempts: Attempts::default(),
+            push_writers,
         })
     }
 
@@ -161,8 +169,11 @@ impl AppState {
     }
 }
 
+/// The largest request body read: a bundle's limit.
+const MAX_BODY_BYTES: usize = ayah_asi_core::bundle::MAX_BUNDLE_BYTES as usize;
+
 pub fn router(state: AppState) -> Router {
-    let max = usize::try_from(ayah_asi_core::bundle::MAX_BUNDLE_BYTES).unwrap_or(usize::MAX);
+    let max = MAX_BODY_BYTES;
     Router::new()
         .route("/healthz", get(health))
         .route("/metrics", get(crate::metrics::show))
@@ -364,7 +375,7 @@ async fn device(state: &AppState, headers: &HeaderMap) -> Result<Device, Refusal
 async fn push(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: axum::body::Body,
 ) -> Result<Response, Refusal> {
     let device = device(&state, &headers).await?;
     let content_type = headers
@@ -386,6 +397,18 @@ async fn push(
                 StatusCode::BAD_REQUEST,
                 "error-server-push-id",
                 "a push needs its id",
+            )
+        })?;
+    // Waiting here, before the body is read, keeps a burst of pushes from holding every
+    // bundle in memory at once. The semaphore is never closed.
+    let _turn = state.push_writers.acquire().await;
+    let body = axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| {
+            Refusal::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-server-bundle-refused",
+                "over 20 MB, or cut off",
             )
         })?;
     let tally = records::push(&state.pool, &device, push_id, &body).await?;

@@ -14,7 +14,7 @@ const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | backup FILE | restore FILE (into an empty database)
     | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife;
       the password is read from the first line of standard input)]
-environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16),
+environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16), AYAH_ASI_PUSH_WRITERS (2 per CPU core),
     AYAH_ASI_REPLICA_URL (a streaming replica for the dashboard's reads), AYAH_ASI_PAIRING_PER_MINUTE (10), AYAH_ASI_SESSION_IDLE_MINUTES (30), AYAH_ASI_UTC_OFFSET_HOURS (7),
     AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
 

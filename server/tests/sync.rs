@@ -747,3 +747,93 @@ async fn an_edit_replaces_an_older_version_and_a_clash_is_set_aside() {
         .get(0);
     assert_eq!(kept, 1);
 }
+
+/// The seed with every id changed: another family's records, none shared.
+fn another_seed() -> Vec<u8> {
+    let text = String::from_utf8_lossy(SEED).replace("01a2370b-", "01a2370c-");
+    let (head, body) = text.split_once('\n').unwrap_or_default();
+    let mut header: Value = serde_json::from_str(head).unwrap();
+    header["body_sha256"] = json!(bundle::sha256_hex(body.as_bytes()));
+    format!("{header}\n{body}").into_bytes()
+}
+
+/// Sends a push whose body stops halfway until `rest` is sent; returns the connection
+/// and the body's second half.
+async fn half_sent_push(
+    server: &Server,
+    token: &str,
+    bytes: &[u8],
+) -> (tokio::net::TcpStream, Vec<u8>) {
+    use tokio::io::AsyncWriteExt;
+    let address = server.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /api/v1/push HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/x-ayahasi\r\nX-Ayah-Asi-Push-Id: {}\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        ayah_asi_core::record::new_id(),
+        bytes.len()
+    );
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(first).await.unwrap();
+    (stream, rest.to_vec())
+}
+
+#[tokio::test]
+async fn pushes_beyond_the_writers_wait_their_turn_and_pulls_do_not() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = Server::start_with(ayah_asi_server::http::Settings {
+        push_writers: 1,
+        ..Default::default()
+    })
+    .await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let sari = cadre(&server, "Mawar", "Bu Sari").await;
+    let (rina_tablet, sari_tablet) = (
+        paired(&server, rina, None).await,
+        paired(&server, sari, None).await,
+    );
+    // Rina's push holds the one turn while its body is still coming.
+    let (mut slow, rest) = half_sent_push(&server, &rina_tablet, SEED).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let waiting = tokio::spawn({
+        let (base, token) = (server.base.clone(), sari_tablet.clone());
+        async move {
+            reqwest::Client::new()
+                .post(format!("{base}/api/v1/push"))
+                .bearer_auth(token)
+                .header("content-type", "application/x-ayahasi")
+                .header("x-ayah-asi-push-id", ayah_asi_core::record::new_id())
+                .body(another_seed())
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert!(
+        !waiting.is_finished(),
+        "a second push was written beside the first"
+    );
+    // A pull is not a push: it answers meanwhile.
+    let (pulled, _) = pull(&server, &sari_tablet, 0).await;
+    assert!(pulled.records.is_empty());
+
+    slow.write_all(&rest).await.unwrap();
+    let mut answer = String::new();
+    slow.read_to_string(&mut answer).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert_eq!(waiting.await.unwrap(), StatusCode::OK);
+    let client = server.pool.get().await.unwrap();
+    let families: i64 = client
+        .query_one(
+            "SELECT count(*) FROM record WHERE table_name = 'family'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(families, 2, "each push applied once");
+}

@@ -132,6 +132,10 @@ pub struct Server {
 
 impl Server {
     pub async fn start() -> Self {
+        Self::start_with(http::Settings::default()).await
+    }
+
+    pub async fn start_with(settings: http::Settings) -> Self {
         // `cargo test` over the workspace builds reqwest once with the app's TLS feature
         // (rustls without a provider): the tests' plain-HTTP clients then need one chosen.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -140,8 +144,7 @@ impl Server {
         db::migrate(&pool).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let app =
-            http::router(http::AppState::new(pool.clone(), http::Settings::default()).unwrap());
+        let app = http::router(http::AppState::new(pool.clone(), settings).unwrap());
         tokio::spawn(async move {
             let _ = axum::serve(
                 listener,
