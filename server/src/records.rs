@@ -42,6 +42,15 @@ async fn row_opt(
     Ok(tx.query_opt(&statement, params).await?)
 }
 
+// A sync's statements look records up by key, where a plan made once serves every
+// sync. Left to choose, PostgreSQL planned two of them anew at each call (a tenth of
+// its time in a burst of pushes, make bench-server); `set_config(..., true)` holds for
+// this transaction only, so the dashboard's queries keep choosing their own plans.
+const LOCK_FOR_PUSH: &str = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true),
+    pg_advisory_xact_lock($1)";
+const LOCK_FOR_PULL: &str = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true),
+    pg_advisory_xact_lock_shared($1)";
+
 /// How many changed records one pull returns at most; the app pulls again until none.
 pub const PULL_LIMIT: i64 = 5000;
 
@@ -426,7 +435,7 @@ pub async fn push(
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     // One sync at a time per cadre's families: a family's phone and hers never interleave.
-    exec(&tx, "SELECT pg_advisory_xact_lock($1)", &[&device.cadre_id]).await?;
+    exec(&tx, LOCK_FOR_PUSH, &[&device.cadre_id]).await?;
     if let Some(row) = row_opt(
         &tx,
         "SELECT tally FROM push WHERE device_id = $1 AND push_id = $2",
@@ -761,12 +770,7 @@ pub async fn pull_at_most(
     let tx = client.transaction().await?;
     // A push of her families holds this lock until it commits: waiting for it means a
     // change number handed out before ours but committed after can never be skipped.
-    exec(
-        &tx,
-        "SELECT pg_advisory_xact_lock_shared($1)",
-        &[&device.cadre_id],
-    )
-    .await?;
+    exec(&tx, LOCK_FOR_PULL, &[&device.cadre_id]).await?;
     let families = families_of(&tx, device).await?;
     let max = limit;
     let limit = usize::try_from(max).unwrap_or(usize::MAX);
