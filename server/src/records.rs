@@ -364,35 +364,42 @@ fn out_of_scope(table: &str, id: &str) -> SyncError {
     }
 }
 
+/// What a push may change: each record's family, in the bundle's order, and the named
+/// families not yet assigned to anyone (they become the device's cadre's).
+struct Scope {
+    of_record: Vec<Option<String>>,
+    unassigned: Vec<String>,
+}
+
 /// The families this device may change: a family's phone its own; a cadre's phone those
-/// assigned to her, and new ones (not yet on the server), which become hers. Returns each
-/// record's family, in the bundle's order.
+/// assigned to her, and new ones (not yet on the server), which become hers.
 async fn check_scope(
     tx: &Transaction<'_>,
     device: &Device,
     bundle: &Bundle,
     snap: &Snapshot,
-) -> Result<Vec<Option<String>>, SyncError> {
+) -> Result<Scope, SyncError> {
     let named = &bundle.header.family_ids;
-    match &device.family_id {
-        Some(own) => {
-            if let Some(other) = named.iter().find(|f| *f != own) {
-                return Err(out_of_scope("family", other));
-            }
+    if let Some(own) = &device.family_id
+        && let Some(other) = named.iter().find(|f| *f != own)
+    {
+        return Err(out_of_scope("family", other));
+    }
+    // One read for every named family: whose is it now?
+    let mut unassigned: Vec<String> = named.clone();
+    for row in rows(
+        tx,
+        "SELECT family_id, cadre_id FROM family_assignment WHERE family_id = ANY($1)",
+        &[named],
+    )
+    .await?
+    {
+        let (family, cadre): (String, i64) = (row.get(0), row.get(1));
+        // A family's phone follows its family to whichever cadre has it now.
+        if device.family_id.is_none() && cadre != device.cadre_id {
+            return Err(out_of_scope("family", &family));
         }
-        None => {
-            // One read for every named family: whose is it now?
-            if let Some(row) = row_opt(
-                tx,
-                "SELECT family_id FROM family_assignment
-                     WHERE family_id = ANY($1) AND cadre_id <> $2 LIMIT 1",
-                &[named, &device.cadre_id],
-            )
-            .await?
-            {
-                return Err(out_of_scope("family", &row.get::<_, String>(0)));
-            }
-        }
+        unassigned.retain(|f| *f != family);
     }
     let mut families: HashMap<Key, String> = HashMap::new();
     let mut of_record = Vec::with_capacity(bundle.records.len());
@@ -419,7 +426,10 @@ async fn check_scope(
             return Err(out_of_scope(tombstone.table.name, &tombstone.id));
         }
     }
-    Ok(of_record)
+    Ok(Scope {
+        of_record,
+        unassigned,
+    })
 }
 
 /// Applies a push in one transaction and returns its tally (as JSON: table → decision →
@@ -447,21 +457,23 @@ pub async fn push(
     }
     // One read of what the bundle touches serves the scope check and the plan.
     let snap = snapshot(&tx, &bundle).await?;
-    let families = check_scope(&tx, device, &bundle, &snap).await?;
+    let scope = check_scope(&tx, device, &bundle, &snap).await?;
     let planned = plan::plan(&snap, &bundle).map_err(|e| match e {
         plan::PlanError::MissingParent { table, id, parent } => {
             SyncError::MissingParent { table, id, parent }
         }
         plan::PlanError::Holdings(never) => match never {},
     })?;
-    apply(&tx, device, &bundle, &planned, &families).await?;
-    exec(
-        &tx,
-        "INSERT INTO family_assignment (family_id, cadre_id)
-         SELECT f, $2 FROM unnest($1::text[]) AS f ON CONFLICT DO NOTHING",
-        &[&bundle.header.family_ids, &device.cadre_id],
-    )
-    .await?;
+    apply(&tx, device, &bundle, &planned, &scope.of_record).await?;
+    if !scope.unassigned.is_empty() {
+        exec(
+            &tx,
+            "INSERT INTO family_assignment (family_id, cadre_id)
+             SELECT f, $2 FROM unnest($1::text[]) AS f ON CONFLICT DO NOTHING",
+            &[&scope.unassigned, &device.cadre_id],
+        )
+        .await?;
+    }
     // What is the cadre's own (her posko, her test) comes only from her phone.
     if device.family_id.is_none() {
         if let Some(posko) = &bundle.header.posko {
@@ -774,13 +786,14 @@ pub async fn pull_at_most(
     let families = families_of(&tx, device).await?;
     let max = limit;
     let limit = usize::try_from(max).unwrap_or(usize::MAX);
-    // The device's own pushes are not sent back (nor read: her own day would be most
-    // of what she pulls); the cursor still moves past them, below.
+    // The device's own pushes are not sent back (their bodies not even read: her own day
+    // would be most of what she pulls), but they count towards the limit and the cursor
+    // moves past them: one scan serves both.
     let records = rows(
         &tx,
-        "SELECT table_name, id, family_id, body, seq, pushed_by FROM record
-             WHERE family_id = ANY($1) AND seq > $2 AND pushed_by IS DISTINCT FROM $4
-             ORDER BY seq LIMIT $3",
+        "SELECT table_name, id, family_id,
+                CASE WHEN pushed_by IS DISTINCT FROM $4 THEN body END, seq FROM record
+             WHERE family_id = ANY($1) AND seq > $2 ORDER BY seq LIMIT $3",
         &[&families, &cursor, &max, &device.id],
     )
     .await?;
@@ -801,38 +814,18 @@ pub async fn pull_at_most(
         bound = last.get::<_, i64>(4);
     }
     let more = bound != i64::MAX;
-    // Everything up to here, own pushes included, has been seen.
-    let mut next: i64 = row_opt(
-        &tx,
-        "SELECT max(seq) FROM record WHERE family_id = ANY($1) AND seq > $2 AND seq <= $3",
-        &[&families, &cursor, &bound],
-    )
-    .await?
-    .and_then(|r| r.get::<_, Option<i64>>(0))
-    .unwrap_or(cursor);
+    let mut next = cursor;
     let mut lines: Vec<(usize, Line)> = Vec::new();
     let mut named: Vec<String> = Vec::new();
     let mut cadres: Vec<String> = Vec::new();
     for row in records.iter().filter(|r| r.get::<_, i64>(4) <= bound) {
-        let (table, id, family, body, seq, pushed_by): (
-            String,
-            String,
-            Option<String>,
-            Value,
-            i64,
-            Option<i64>,
-        ) = (
-            row.get(0),
-            row.get(1),
-            row.get(2),
-            row.get(3),
-            row.get(4),
-            row.get(5),
-        );
+        let (table, id, family, body, seq): (String, String, Option<String>, Option<Value>, i64) =
+            (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
         next = next.max(seq);
-        if pushed_by == Some(device.id) {
+        // No body: this device's own push.
+        let Some(body) = body else {
             continue;
-        }
+        };
         let body = body_of(body);
         if table == "home_visit"
             && let Some(cadre) = body.get("cadre_id").and_then(Value::as_str)
