@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::sync::atomic::AtomicI64;
+use std::sync::atomic::Ordering::Relaxed;
 use std::time::{Duration, Instant};
 
 use ayah_asi_core::bundle::{self, Header, Line};
@@ -160,8 +162,9 @@ fn day(c: usize, d: usize, seed: &[Line]) -> Vec<u8> {
 
 struct Cadre {
     token: String,
-    /// Where her phone's pulls stand after enrolment (a phone pulls from its cursor).
-    cursor: i64,
+    /// Where her phone's pulls stand (a phone pulls from its cursor and keeps the
+    /// one the server answers).
+    cursor: AtomicI64,
 }
 
 async fn pair(http: &reqwest::Client, base: &str, code: &str) -> Result<String> {
@@ -303,7 +306,9 @@ async fn burst(
             tokio::time::sleep(delay).await;
             let t = Instant::now();
             push(&http, &base, &list[c].token, bytes).await?;
-            pull(&http, &base, &list[c].token, list[c].cursor).await?;
+            let cadre = &list[c];
+            let (_, next) = pull(&http, &base, &cadre.token, cadre.cursor.load(Relaxed)).await?;
+            cadre.cursor.store(next, Relaxed);
             Ok::<_, Box<dyn std::error::Error + Send + Sync>>(t.elapsed())
         });
     }
@@ -371,12 +376,14 @@ async fn main() -> Result<()> {
             .to_owned();
         list.push(Cadre {
             token: pair(&http, &base, &code).await?,
-            cursor: 0,
+            cursor: AtomicI64::new(0),
         });
     }
     for (c, cadre) in list.iter_mut().enumerate() {
         push(&http, &base, &cadre.token, enrolment(c, &seed)).await?;
-        cadre.cursor = pull(&http, &base, &cadre.token, 0).await?.1;
+        cadre
+            .cursor
+            .store(pull(&http, &base, &cadre.token, 0).await?.1, Relaxed);
     }
     let list = Arc::new(list);
 
