@@ -18,7 +18,9 @@ mkdir -p "$DATA"
 chown postgres:postgres "$DATA"
 if [ ! -f "$DATA/pg/PG_VERSION" ]; then
   echo "Creating the database cluster in $DATA/pg"
-  as_postgres "$PG_BIN/initdb" -D "$DATA/pg" -A trust -U postgres >/dev/null
+  # Text compares as bytes (LC_COLLATE C): the records' ids and families are the keys of
+  # every write, and a locale's comparison made a burst of pushes a tenth slower.
+  as_postgres "$PG_BIN/initdb" -D "$DATA/pg" -A trust -U postgres --lc-collate=C >/dev/null
 fi
 if ! as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" status >/dev/null 2>&1; then
   as_postgres "$PG_BIN/pg_ctl" -D "$DATA/pg" -o "-p $PG_PORT -k $DATA -c listen_addresses=''" \

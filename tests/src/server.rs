@@ -184,6 +184,8 @@ impl PuskesmasServer {
                 "-U",
                 "postgres",
                 "--no-sync",
+                // As `make server` and the README's install: ids compare as bytes.
+                "--lc-collate=C",
             ],
         )?;
         let pg_port = free_port()?;

@@ -64,6 +64,8 @@ impl Cluster {
                 "-U",
                 "postgres",
                 "--no-sync",
+                // As `make server` and the README's install: ids compare as bytes.
+                "--lc-collate=C",
             ],
         );
         let cluster = Self { dir, port };
