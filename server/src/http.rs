@@ -157,6 +157,14 @@ impl AppState {
         self.pool.clone()
     }
 
+    /// Push turns free now, and how many there are.
+    pub fn push_turns(&self) -> (usize, usize) {
+        (
+            self.push_writers.available_permits(),
+            self.settings.push_writers,
+        )
+    }
+
     fn allow_pairing(&self, from: IpAddr) -> bool {
         self.pairing_attempts
             .allow(from, self.settings.pairing_per_minute)

@@ -75,7 +75,7 @@ impl Metrics {
     }
 
     /// The text Prometheus scrapes.
-    fn render(&self, pool: &deadpool_postgres::Pool) -> String {
+    fn render(&self, pool: &deadpool_postgres::Pool, push_turns: (usize, usize)) -> String {
         let inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let mut out = String::new();
         let _ = writeln!(
@@ -143,6 +143,14 @@ impl Metrics {
             status.waiting
         );
         let _ = writeln!(out, "ayahasi_db_pool{{state=\"max\"}} {}", status.max_size);
+        let (free, max) = push_turns;
+        let _ = writeln!(
+            out,
+            "# HELP ayahasi_push_turns Pushes written at once: turns free, most allowed (none free: phones wait)."
+        );
+        let _ = writeln!(out, "# TYPE ayahasi_push_turns gauge");
+        let _ = writeln!(out, "ayahasi_push_turns{{state=\"free\"}} {free}");
+        let _ = writeln!(out, "ayahasi_push_turns{{state=\"max\"}} {max}");
         out
     }
 }
@@ -176,7 +184,7 @@ pub async fn show(
     }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(&state.pool),
+        state.metrics.render(&state.pool, state.push_turns()),
     )
         .into_response()
 }

@@ -118,6 +118,8 @@ async fn metrics_count_requests_syncs_and_refusals_and_health_says_current() {
         "ayahasi_sync_refusals_total{reason=\"error-server-not-paired\"} 1",
         "ayahasi_sync_seconds_count{kind=\"push\"} 1",
         "ayahasi_db_pool{state=\"max\"} 8",
+        "ayahasi_push_turns{state=\"free\"} 4",
+        "ayahasi_push_turns{state=\"max\"} 4",
     ] {
         assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
     }
