@@ -167,7 +167,7 @@ bench-transfer: ui
 	cargo bench -p ayah-asi --bench transfer -- $(if $(BENCH_QUICK),--quick)
 
 # The server (release build) on a throwaway PostgreSQL: a cadre's day pushed, a pull with
-# nothing new, 200 cadres syncing at once (40 with BENCH_QUICK), idle memory.
+# nothing new, 200 cadres syncing at once three times (40 with BENCH_QUICK), idle memory.
 bench-server: system-deps
 	cargo build -p ayah-asi-server --release
 	cargo build -p ayah-asi-e2e --bin server-load
