@@ -11,6 +11,7 @@ dash-nav-cadres = Cadres & devices
 dash-nav-accounts = Accounts
 dash-nav-audit = Audit trail
 dash-logout = Log out
+dash-password-link = Change password
 dash-role-admin = admin
 dash-role-puskesmas = puskesmas
 dash-role-midwife = midwife
@@ -183,6 +184,15 @@ dash-account-bad-name = A name is needed (at most 80 characters).
 dash-account-short-password = The password is too short.
 dash-account-no-posyandu = A midwife needs at least one posyandu of this puskesmas.
 dash-account-login-taken = This user name is taken.
+dash-account-reset = Set a forgotten password
+dash-account-reset-lede = For someone who forgot hers: the account is unlocked and all its sessions end. Tell her the new password in person; after logging in she can change it on "Change password".
+dash-account-reset-login = Account
+dash-account-reset-submit = Set the password
+dash-account-reset-done = The password of { $login } was set; the account is unlocked and { $ended ->
+    [one] one of its sessions was ended.
+   *[other] { $ended } of its sessions were ended.
+}
+dash-account-unknown = There is no such account in this puskesmas.
 dash-locked = locked
 dash-audit-lede = The latest { $count } entries: who opened a family's records, downloaded a report, or changed accounts and devices.
 dash-audit-login = logged in
@@ -196,6 +206,25 @@ dash-audit-device-revoked = revoked a phone
 dash-audit-family-moved = moved a family
 dash-audit-report-exported = downloaded a report
 dash-audit-account-added = added an account
+dash-audit-password-changed = changed their password
+dash-audit-password-change-failed = gave a wrong current password to change it
+dash-audit-password-reset = set a forgotten password
+
+## Changing one's own password
+dash-password-title = Change your password
+dash-password-lede = Other browsers still logged in to this account are logged out when the password changes; this one stays.
+dash-password-current = Current password
+dash-password-new = New password (at least { $chars } characters)
+dash-password-repeat = New password again
+dash-password-submit = Save the new password
+dash-password-changed = Your password was changed. { $ended ->
+    [0] No other browser was logged in.
+    [one] One other browser was logged out.
+   *[other] { $ended } other browsers were logged out.
+}
+dash-password-wrong = The current password is wrong.
+dash-password-mismatch = The two new passwords are not the same.
+dash-password-same = The new password must differ from the current one.
 
 ## Adding posyandu and cadres
 dash-cadre-name = Cadre's name

@@ -11,6 +11,7 @@ dash-nav-cadres = Kader & perangkat
 dash-nav-accounts = Akun
 dash-nav-audit = Jejak audit
 dash-logout = Keluar
+dash-password-link = Ganti kata sandi
 dash-role-admin = admin
 dash-role-puskesmas = puskesmas
 dash-role-midwife = bidan
@@ -174,6 +175,12 @@ dash-account-bad-name = Nama wajib diisi (paling banyak 80 karakter).
 dash-account-short-password = Kata sandi terlalu pendek.
 dash-account-no-posyandu = Bidan perlu paling sedikit satu posyandu dari puskesmas ini.
 dash-account-login-taken = Nama pengguna ini sudah dipakai.
+dash-account-reset = Atur kata sandi yang terlupa
+dash-account-reset-lede = Untuk yang lupa kata sandinya: akunnya dibuka kembali dan semua sesinya diakhiri. Sampaikan kata sandi baru secara langsung; setelah masuk dia bisa menggantinya di "Ganti kata sandi".
+dash-account-reset-login = Akun
+dash-account-reset-submit = Atur kata sandi
+dash-account-reset-done = Kata sandi { $login } sudah diatur; akunnya dibuka dan { $ended } sesinya diakhiri.
+dash-account-unknown = Akun itu tidak ada di puskesmas ini.
 dash-locked = terkunci
 dash-audit-lede = { $count } catatan terakhir: siapa membuka data keluarga, mengunduh laporan, atau mengubah akun dan perangkat.
 dash-audit-login = masuk
@@ -187,6 +194,24 @@ dash-audit-device-revoked = mencabut ponsel
 dash-audit-family-moved = memindahkan keluarga
 dash-audit-report-exported = mengunduh laporan
 dash-audit-account-added = menambah akun
+dash-audit-password-changed = mengganti kata sandinya
+dash-audit-password-change-failed = salah memasukkan kata sandi lama saat menggantinya
+dash-audit-password-reset = mengatur kata sandi yang terlupa
+
+## Mengganti kata sandi sendiri
+dash-password-title = Ganti kata sandi
+dash-password-lede = Peramban lain yang masih masuk dengan akun ini akan dikeluarkan setelah kata sandi diganti; peramban ini tetap masuk.
+dash-password-current = Kata sandi sekarang
+dash-password-new = Kata sandi baru (paling sedikit { $chars } karakter)
+dash-password-repeat = Ulangi kata sandi baru
+dash-password-submit = Simpan kata sandi baru
+dash-password-changed = Kata sandi sudah diganti. { $ended ->
+    [0] Tidak ada peramban lain yang sedang masuk.
+   *[other] { $ended } peramban lain sudah dikeluarkan.
+}
+dash-password-wrong = Kata sandi sekarang salah.
+dash-password-mismatch = Kedua kata sandi baru tidak sama.
+dash-password-same = Kata sandi baru harus berbeda dari yang sekarang.
 
 ## Adding posyandu and cadres
 dash-cadre-name = Nama kader

@@ -3,7 +3,7 @@
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use deadpool_postgres::Pool;
+use deadpool_postgres::{Pool, Transaction};
 
 use crate::db::DbError;
 use crate::secret;
@@ -80,6 +80,8 @@ pub enum AccountError {
     Locked(chrono::DateTime<chrono::Utc>),
     #[error("the password needs at least {MIN_PASSWORD_CHARS} characters")]
     ShortPassword,
+    #[error("the new password is the current one")]
+    SamePassword,
     #[error("the login may hold 3 to 40 of a-z, 0-9, dot, dash, underscore")]
     BadLogin,
     #[error("another account has this login")]
@@ -197,67 +199,187 @@ pub async fn any(pool: &Pool) -> Result<bool, AccountError> {
 
 /// Checks a login; on success starts a session and returns its cookie token. Failures
 /// count towards the lockout; a locked account is refused even with the right password.
+/// Each outcome (counts, session, audit line) is written in one transaction, and the
+/// account's row is held meanwhile, so two logins at once count both failures.
 pub async fn log_in(
     pool: &Pool,
     login: &str,
     password: &str,
     address: &str,
 ) -> Result<(String, i64), AccountError> {
-    let client = pool.get().await?;
-    let found = client
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let found = tx
         .query_opt(
             "SELECT id, password_hash, locked_until, locked_until > now()
-             FROM account WHERE login = $1 AND disabled_at IS NULL",
+             FROM account WHERE login = $1 AND disabled_at IS NULL FOR UPDATE",
             &[&login.trim().to_lowercase()],
         )
         .await?;
     let Some(row) = found else {
         // The same work as a real check, so a wrong login is not told apart by time.
         let _ = password_matches(password, DUMMY_HASH);
-        audit(pool, None, "login-failed", login, address).await?;
+        audit_in(&tx, None, "login-failed", login, address).await?;
+        tx.commit().await?;
         return Err(AccountError::WrongPassword);
     };
     let (id, stored): (i64, String) = (row.get(0), row.get(1));
     if row.get::<_, Option<bool>>(3) == Some(true) {
-        audit(pool, Some(id), "login-locked", "", address).await?;
+        audit_in(&tx, Some(id), "login-locked", "", address).await?;
+        tx.commit().await?;
         return Err(AccountError::Locked(row.get(2)));
     }
     if !password_matches(password, &stored) {
-        let locked: Option<chrono::DateTime<chrono::Utc>> = client
-            .query_one(
-                // A lock that has run out starts the count afresh.
-                "UPDATE account SET
-                     failed_logins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
-                     locked_until = CASE
-                         WHEN (CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END) >= $2
-                         THEN now() + make_interval(mins => $3) END
-                 WHERE id = $1 RETURNING locked_until",
-                &[&id, &LOCK_AFTER_FAILURES, &LOCK_MINUTES],
-            )
-            .await?
-            .get(0);
-        audit(pool, Some(id), "login-failed", "", address).await?;
-        return Err(match locked {
-            Some(until) => AccountError::Locked(until),
-            None => AccountError::WrongPassword,
-        });
+        let refusal = count_failure(&tx, id).await?;
+        audit_in(&tx, Some(id), "login-failed", "", address).await?;
+        tx.commit().await?;
+        return Err(refusal);
     }
     let token = secret::device_token()?;
     let csrf = secret::device_token()?;
-    client
-        .execute(
-            "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = $1",
-            &[&id],
-        )
-        .await?;
-    client
-        .execute(
-            "INSERT INTO web_session (token_hash, account_id, csrf) VALUES ($1, $2, $3)",
-            &[&secret::hash(&token), &id, &csrf],
-        )
-        .await?;
-    audit(pool, Some(id), "login", "", address).await?;
+    tx.execute(
+        "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = $1",
+        &[&id],
+    )
+    .await?;
+    tx.execute(
+        "INSERT INTO web_session (token_hash, account_id, csrf) VALUES ($1, $2, $3)",
+        &[&secret::hash(&token), &id, &csrf],
+    )
+    .await?;
+    audit_in(&tx, Some(id), "login", "", address).await?;
+    tx.commit().await?;
     Ok((token, id))
+}
+
+/// Counts a wrong password against account `id` (its row held by `tx`): the error to
+/// answer with, `Locked` when this failure locks it.
+async fn count_failure(tx: &Transaction<'_>, id: i64) -> Result<AccountError, AccountError> {
+    let locked: Option<chrono::DateTime<chrono::Utc>> = tx
+        .query_one(
+            // A lock that has run out starts the count afresh.
+            "UPDATE account SET
+                 failed_logins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
+                 locked_until = CASE
+                     WHEN (CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END) >= $2
+                     THEN now() + make_interval(mins => $3) END
+             WHERE id = $1 RETURNING locked_until",
+            &[&id, &LOCK_AFTER_FAILURES, &LOCK_MINUTES],
+        )
+        .await?
+        .get(0);
+    Ok(match locked {
+        Some(until) => AccountError::Locked(until),
+        None => AccountError::WrongPassword,
+    })
+}
+
+/// A new password's own rules: long enough, and not the one it replaces.
+fn check_new_password(new: &str, current: Option<&str>) -> Result<(), AccountError> {
+    if new.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AccountError::ShortPassword);
+    }
+    if current == Some(new) {
+        return Err(AccountError::SamePassword);
+    }
+    Ok(())
+}
+
+/// The signed-in reader changes her own password, proving the current one (a wrong one
+/// counts towards the lockout, as at login). Her other sessions end, so a browser left
+/// signed in elsewhere is signed out; the one she is using (`keep_token`) stays.
+/// Returns how many sessions ended.
+pub async fn change_password(
+    pool: &Pool,
+    account_id: i64,
+    keep_token: &str,
+    current: &str,
+    new: &str,
+    address: &str,
+) -> Result<u64, AccountError> {
+    check_new_password(new, Some(current))?;
+    let hash = hash_password(new)?;
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let row = tx
+        .query_opt(
+            "SELECT password_hash, locked_until, locked_until > now()
+             FROM account WHERE id = $1 AND disabled_at IS NULL FOR UPDATE",
+            &[&account_id],
+        )
+        .await?
+        .ok_or(AccountError::NotFound("account"))?;
+    if row.get::<_, Option<bool>>(2) == Some(true) {
+        return Err(AccountError::Locked(row.get(1)));
+    }
+    if !password_matches(current, row.get(0)) {
+        let refusal = count_failure(&tx, account_id).await?;
+        audit_in(&tx, Some(account_id), "password-change-failed", "", address).await?;
+        tx.commit().await?;
+        return Err(refusal);
+    }
+    let ended = replace_password(&tx, account_id, &hash, Some(keep_token)).await?;
+    audit_in(&tx, Some(account_id), "password-changed", "", address).await?;
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// Sets the password of `login` in `puskesmas` (any puskesmas when `None`: the command
+/// line) for someone who forgot hers: unlocks the account and ends all its sessions.
+/// `by` is the admin who did it (none from the command line). Returns how many
+/// sessions ended.
+pub async fn reset_password(
+    pool: &Pool,
+    puskesmas: Option<i64>,
+    login: &str,
+    new: &str,
+    by: Option<i64>,
+    address: &str,
+) -> Result<u64, AccountError> {
+    check_new_password(new, None)?;
+    let hash = hash_password(new)?;
+    let login = login.trim().to_lowercase();
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let id: i64 = tx
+        .query_opt(
+            "SELECT id FROM account
+             WHERE login = $1 AND disabled_at IS NULL AND ($2::bigint IS NULL OR puskesmas_id = $2)
+             FOR UPDATE",
+            &[&login, &puskesmas],
+        )
+        .await?
+        .ok_or(AccountError::NotFound("account"))?
+        .get(0);
+    let ended = replace_password(&tx, id, &hash, None).await?;
+    audit_in(&tx, by, "password-reset", &login, address).await?;
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// Stores a new password hash, lifts any lock and ends the account's live sessions
+/// but `keep_token`'s.
+async fn replace_password(
+    tx: &Transaction<'_>,
+    id: i64,
+    hash: &str,
+    keep_token: Option<&str>,
+) -> Result<u64, AccountError> {
+    tx.execute(
+        "UPDATE account SET password_hash = $2, failed_logins = 0, locked_until = NULL
+         WHERE id = $1",
+        &[&id, &hash],
+    )
+    .await?;
+    let keep = keep_token.map(secret::hash);
+    Ok(tx
+        .execute(
+            "UPDATE web_session SET ended_at = now()
+             WHERE account_id = $1 AND ended_at IS NULL
+               AND ($2::text IS NULL OR token_hash <> $2)",
+            &[&id, &keep],
+        )
+        .await?)
 }
 
 /// A hash of a password nobody has, checked when the login is unknown.
@@ -327,10 +449,23 @@ pub async fn audit(
 ) -> Result<(), AccountError> {
     let client = pool.get().await?;
     client
-        .execute(
-            "INSERT INTO audit (account_id, action, target, address) VALUES ($1, $2, $3, $4)",
-            &[&account, &action, &target, &address],
-        )
+        .execute(AUDIT_INSERT, &[&account, &action, &target, &address])
+        .await?;
+    Ok(())
+}
+
+const AUDIT_INSERT: &str =
+    "INSERT INTO audit (account_id, action, target, address) VALUES ($1, $2, $3, $4)";
+
+/// The audit line of an act written in `tx`, so the two stand or fall together.
+async fn audit_in(
+    tx: &Transaction<'_>,
+    account: Option<i64>,
+    action: &str,
+    target: &str,
+    address: &str,
+) -> Result<(), AccountError> {
+    tx.execute(AUDIT_INSERT, &[&account, &action, &target, &address])
         .await?;
     Ok(())
 }

@@ -12,8 +12,9 @@ const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | puskesmas add NAME | posyandu add PUSKESMAS NAME | cadre add POSYANDU_ID NAME
     | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID | family move FAMILY_ID CADRE_ID
     | backup FILE | restore FILE (into an empty database)
-    | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife;
-      the password is read from the first line of standard input)]
+    | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife)
+    | account password LOGIN  (sets a forgotten password, unlocks, ends its sessions)
+      (a password is read from the first line of standard input)]
 environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16), AYAH_ASI_PUSH_WRITERS (2 per CPU core),
     AYAH_ASI_REPLICA_URL (a streaming replica for the dashboard's reads), AYAH_ASI_PAIRING_PER_MINUTE (10), AYAH_ASI_SESSION_IDLE_MINUTES (30), AYAH_ASI_UTC_OFFSET_HOURS (7),
     AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
@@ -118,6 +119,17 @@ async fn run(args: &[String]) -> Result<(), String> {
             name,
             posyandu @ ..,
         ] => add_account(&pool, puskesmas, login, role, name, posyandu).await,
+        ["account", "password", login] => {
+            let password = password_from_stdin()?;
+            let ended =
+                accounts::reset_password(&pool, None, login, &password, None, "command line")
+                    .await
+                    .map_err(|e| e.to_string())?;
+            println!(
+                "password of {login} set; the account is unlocked and {ended} session(s) ended"
+            );
+            Ok(())
+        }
         ["backup", file] => {
             ops::backup(&config.database_url, std::path::Path::new(file))
                 .map_err(|e| e.to_string())?;
@@ -142,6 +154,16 @@ async fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// A password from the first line of standard input (never an argument: those show
+/// in the process list and the shell's history).
+fn password_from_stdin() -> Result<String, String> {
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .map_err(|e| format!("reading the password: {e}"))?;
+    Ok(password.trim_end_matches(['\r', '\n']).to_owned())
+}
+
 async fn add_account(
     pool: &deadpool_postgres::Pool,
     puskesmas: &str,
@@ -156,15 +178,11 @@ async fn add_account(
         .iter()
         .map(|p| id(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut password = String::new();
-    std::io::stdin()
-        .read_line(&mut password)
-        .map_err(|e| format!("reading the password: {e}"))?;
-    let password = password.trim_end_matches(['\r', '\n']);
+    let password = password_from_stdin()?;
     let puskesmas_id = accounts::puskesmas_id(pool, puskesmas)
         .await
         .map_err(|e| e.to_string())?;
-    let id = accounts::add(pool, puskesmas_id, login, name, role, password, &posyandu)
+    let id = accounts::add(pool, puskesmas_id, login, name, role, &password, &posyandu)
         .await
         .map_err(|e| e.to_string())?;
     accounts::audit(

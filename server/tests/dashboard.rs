@@ -152,31 +152,32 @@ async fn every_role_opens_only_its_pages_and_only_its_posyandu() {
         "/cadres".to_owned(),
         "/accounts".to_owned(),
         "/audit".to_owned(),
+        "/password".to_owned(),
     ];
     // Expected, in the order of the pages above, then of the acts below (mark an alert
     // handled, a cadre's pairing code, revoke a phone, move a family, add an account,
-    // add a cadre, add a posyandu).
+    // set its password, add a cadre, add a posyandu).
     #[rustfmt::skip]
-    let table: [(&str, [&str; 18]); 4] = [
+    let table: [(&str, [&str; 20]); 4] = [
         ("admin", [
             "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
-            "ok", "ok", "ok",
-            "forbidden", "ok", "ok", "ok", "ok", "ok", "ok",
+            "ok", "ok", "ok", "ok",
+            "forbidden", "ok", "ok", "ok", "ok", "ok", "ok", "ok",
         ]),
         ("staf", [
             "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok",
-            "ok", "forbidden", "ok",
-            "ok", "ok", "ok", "ok", "forbidden", "ok", "forbidden",
+            "ok", "forbidden", "ok", "ok",
+            "ok", "ok", "ok", "ok", "forbidden", "forbidden", "ok", "forbidden",
         ]),
         ("bidan-mawar", [
             "ok", "ok", "ok", "ok", "not found", "ok", "ok", "ok",
-            "ok", "forbidden", "forbidden",
-            "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
+            "ok", "forbidden", "forbidden", "ok",
+            "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
         ]),
         ("bidan-melati", [
             "ok", "ok", "ok", "not found", "ok", "ok", "ok", "ok",
-            "ok", "forbidden", "forbidden",
-            "not found", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
+            "ok", "forbidden", "forbidden", "ok",
+            "not found", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
         ]),
     ];
     let mut differences = Vec::new();
@@ -189,7 +190,7 @@ async fn every_role_opens_only_its_pages_and_only_its_posyandu() {
         let csrf = web.csrf().await;
         let alert = format!("pain-stop:{}", pain_stop_id(&p).await);
         let device = p.devices[index.min(p.devices.len() - 1)].to_string();
-        let acts: [(String, Vec<(&str, String)>); 7] = [
+        let acts: [(String, Vec<(&str, String)>); 8] = [
             ("/alerts/handled".into(), vec![("key", alert)]),
             (format!("/cadres/{}/code", p.rina), vec![]),
             (format!("/devices/{device}/revoke"), vec![]),
@@ -204,6 +205,13 @@ async fn every_role_opens_only_its_pages_and_only_its_posyandu() {
                     ("name", "Baru".into()),
                     ("role", "puskesmas".into()),
                     ("password", PASSWORD.into()),
+                ],
+            ),
+            (
+                "/accounts/password".into(),
+                vec![
+                    ("login", format!("baru-{index}")),
+                    ("password", format!("{PASSWORD}-baru")),
                 ],
             ),
             (
@@ -410,6 +418,198 @@ async fn forms_need_their_token_wrong_passwords_lock_and_sessions_end() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("id=\"pairing-code\""));
     assert_eq!(codes(p.server.pool.get().await.unwrap()).await, before + 1);
+}
+
+/// `failed_logins` of `login`, and whether it is locked now.
+async fn failures(server: &Server, login: &str) -> (i32, bool) {
+    let client = server.pool.get().await.unwrap();
+    let row = client
+        .query_one(
+            "SELECT failed_logins, coalesce(locked_until > now(), false) FROM account
+             WHERE login = $1",
+            &[&login],
+        )
+        .await
+        .unwrap();
+    (row.get(0), row.get(1))
+}
+
+#[tokio::test]
+async fn she_changes_her_own_password_and_an_admin_sets_a_forgotten_one() {
+    let p = programme().await;
+    let base = &p.server.base;
+    let here = Web::logged_in(base, "bidan-mawar", PASSWORD).await;
+    let elsewhere = Web::logged_in(base, "bidan-mawar", PASSWORD).await;
+    let csrf = here.csrf().await;
+    let new = "kata-sandi-baru-bidan";
+    let change = |current: &'static str, new: &'static str, repeat: &'static str| {
+        let (here, csrf) = (&here, csrf.clone());
+        async move {
+            let fields = [
+                ("csrf", csrf.as_str()),
+                ("current", current),
+                ("new", new),
+                ("repeat", repeat),
+            ];
+            let (status, page, _) = here.post("/password", &fields).await;
+            (status, page)
+        }
+    };
+
+    // Refused, each with its reason, and nothing changed: two new ones that differ,
+    // one too short, the current one again, a wrong current one (counted as at login).
+    let refusals = [
+        (
+            change(PASSWORD, new, "kata-sandi-lain-bidan").await,
+            "Kedua kata sandi baru tidak sama.",
+        ),
+        (
+            change(PASSWORD, "pendek", "pendek").await,
+            "Kata sandi terlalu pendek.",
+        ),
+        (
+            change(PASSWORD, PASSWORD, PASSWORD).await,
+            "Kata sandi baru harus berbeda",
+        ),
+        (
+            change("bukan-ini-sandinya", new, new).await,
+            "Kata sandi sekarang salah.",
+        ),
+    ];
+    for ((status, page), reason) in refusals {
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{reason}");
+        assert!(page.contains(reason), "{reason}: {page}");
+    }
+    assert_eq!(failures(&p.server, "bidan-mawar").await, (1, false));
+    assert_eq!(elsewhere.get("/overview").await.0, StatusCode::OK);
+
+    // Another session's token changes nothing.
+    let staf = Web::logged_in(base, "staf", PASSWORD).await;
+    let forged = staf
+        .post(
+            "/password",
+            &[
+                ("csrf", &csrf),
+                ("current", PASSWORD),
+                ("new", new),
+                ("repeat", new),
+            ],
+        )
+        .await;
+    assert_eq!(forged.0, StatusCode::FORBIDDEN);
+
+    // The right one: saved, the count cleared, her other browser signed out, this one not.
+    let (status, page) = change(PASSWORD, new, new).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("Kata sandi sudah diganti. 1 peramban lain sudah dikeluarkan."),
+        "{page}"
+    );
+    assert_eq!(failures(&p.server, "bidan-mawar").await, (0, false));
+    assert_eq!(here.get("/overview").await.0, StatusCode::OK);
+    let (status, _, to) = elsewhere.get("/overview").await;
+    assert_eq!(
+        (status, to.as_str()),
+        (StatusCode::SEE_OTHER, "/login?expired=1")
+    );
+    assert_eq!(
+        Web::new(base).log_in("bidan-mawar", PASSWORD).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    Web::logged_in(base, "bidan-mawar", new).await;
+
+    // Staf forgets hers and locks the account; the admin sets a new one: unlocked, and
+    // her sessions (staf's one above) ended.
+    let mut web = Web::new(base);
+    for _ in 0..accounts::LOCK_AFTER_FAILURES {
+        web.log_in("staf", "lupa-kata-sandinya").await;
+    }
+    assert!(failures(&p.server, "staf").await.1, "locked");
+    let admin = Web::logged_in(base, "admin", PASSWORD).await;
+    let admin_csrf = admin.csrf().await;
+    let temporary = "sementara-untuk-staf";
+    let reset = |login: &'static str, password: &'static str| {
+        let (admin, csrf) = (&admin, admin_csrf.clone());
+        async move {
+            let fields = [
+                ("csrf", csrf.as_str()),
+                ("login", login),
+                ("password", password),
+            ];
+            let (status, page, _) = admin.post("/accounts/password", &fields).await;
+            (status, page)
+        }
+    };
+    let (status, page) = reset("staf", "pendek").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Kata sandi terlalu pendek."), "{page}");
+    assert!(failures(&p.server, "staf").await.1, "still locked");
+    let (status, page) = reset("staf", temporary).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("Kata sandi staf sudah diatur; akunnya dibuka dan 1 sesinya diakhiri."),
+        "{page}"
+    );
+    assert_eq!(failures(&p.server, "staf").await, (0, false));
+    assert_eq!(staf.get("/overview").await.0, StatusCode::SEE_OTHER);
+    Web::logged_in(base, "staf", temporary).await;
+
+    // Not an account of another puskesmas.
+    let pool = &p.server.pool;
+    let other = org::add_puskesmas(pool, "Puskesmas Lain").await.unwrap();
+    accounts::add(
+        pool,
+        other,
+        "staf-lain",
+        "Staf lain",
+        Role::Puskesmas,
+        PASSWORD,
+        &[],
+    )
+    .await
+    .unwrap();
+    let (status, page) = reset("staf-lain", temporary).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Akun itu tidak ada di puskesmas ini."),
+        "{page}"
+    );
+    Web::logged_in(base, "staf-lain", PASSWORD).await;
+
+    // The audit trail holds each act, with who did it.
+    let client = pool.get().await.unwrap();
+    let acts: Vec<(Option<String>, String, String)> = client
+        .query(
+            "SELECT a.login, u.action, u.target FROM audit u LEFT JOIN account a ON a.id = u.account_id
+             WHERE u.action LIKE 'password-%' ORDER BY u.id",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    let expected = [
+        (Some("bidan-mawar"), "password-change-failed", ""),
+        (Some("bidan-mawar"), "password-changed", ""),
+        (Some("admin"), "password-reset", "staf"),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(who, act, target)| {
+            (
+                who.map(str::to_owned),
+                (*act).to_owned(),
+                (*target).to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(acts, expected);
+    let audit_page = admin.get("/audit").await.1;
+    assert!(
+        audit_page.contains("mengatur kata sandi yang terlupa"),
+        "{audit_page}"
+    );
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 //! the alert, opens the family, marks it handled; the report for the posyandu equals
 //! the cadre's own report cell by cell; every page passes axe-core at desk and tablet
 //! size. Then what a browser must refuse: a locked-out login, an expired session, a
-//! form without its token.
+//! form without its token; and a forgotten password set again, then changed by its owner.
 
 use ayah_asi_e2e::Result;
 use ayah_asi_e2e::browser::Browser;
@@ -275,6 +275,70 @@ async fn the_browser_meets_a_lockout_an_expired_session_and_a_form_without_its_t
     assert!(
         notice.contains(':'),
         "an English time has a colon: {notice}"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forgotten_password_is_set_from_the_command_line_and_she_changes_it_herself() -> Result<()>
+{
+    let server = PuskesmasServer::start()?;
+    let base = server.address();
+    server.add_account("staf", "puskesmas", "Pak Joko", None, PASSWORD)?;
+    let browser = Browser::start(1280, 800).await?;
+    let page = &browser.page;
+
+    // She forgot it and locked herself out; the admin sets a new one on the server.
+    for _ in 0..5 {
+        log_in(&browser, &base, "staf", "bukan-kata-sandinya").await?;
+        page.wait_for("#login-notice").await?;
+    }
+    page.wait_for_text_containing("#login-notice", "Akun ini dikunci sampai")
+        .await?;
+    let temporary = "sementara-dari-admin";
+    let printed = server.cli_with_input(&["account", "password", "staf"], temporary)?;
+    assert!(printed.contains("unlocked"), "{printed}");
+    log_in(&browser, &base, "staf", temporary).await?;
+    page.wait_for("#signed-in").await?;
+
+    // She makes it her own from the link by her name: a wrong current one is refused
+    // and changes nothing; the right one saves it.
+    page.click("#password-link").await?;
+    page.wait_for_text("#main h1", "Ganti kata sandi").await?;
+    let violations = page.axe_violations().await?;
+    assert!(violations.is_empty(), "{violations:#?}");
+    let own = "kata-sandi-pak-joko";
+    let fill = |current: &'static str| async move {
+        page.type_into("#current-password", current).await?;
+        page.type_into("#new-password", own).await?;
+        page.type_into("#repeat-password", own).await?;
+        page.click("#password-submit").await
+    };
+    fill("salah-lagi-ya").await?;
+    page.wait_for_text("#password-notice", "Kata sandi sekarang salah.")
+        .await?;
+    fill(temporary).await?;
+    page.wait_for_text_containing("#password-notice", "Kata sandi sudah diganti")
+        .await?;
+    page.screenshot("dashboard-password-changed").await?;
+    let violations = page.axe_violations().await?;
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // Still signed in here; after logging out only the new password opens the pages.
+    browser.open(&format!("{base}/overview")).await?;
+    page.click("#logout").await?;
+    log_in(&browser, &base, "staf", temporary).await?;
+    page.wait_for_text_containing("#login-notice", "salah")
+        .await?;
+    log_in(&browser, &base, "staf", own).await?;
+    page.wait_for("#signed-in").await?;
+    let actions = server.query(
+        "SELECT string_agg(action, ' ' ORDER BY id) FROM audit
+         WHERE action LIKE 'password-%'",
+    )?;
+    assert_eq!(
+        actions.trim(),
+        "password-reset password-change-failed password-changed"
     );
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! Accounts (the admin's page: list and add) and the audit trail.
+//! Accounts (the admin's page: list, add, set a forgotten password) and the audit trail.
 
 use axum::Form;
 use axum::extract::State;
@@ -63,6 +63,20 @@ async fn page(
                 label for="new-posyandu" { (text.t("dash-posyandu-name")) }
                 input #new-posyandu type="text" name="name" required maxlength=(crate::dashboard::devices::POSYANDU_NAME_MAX);
                 button #add-posyandu type="submit" { (text.t("dash-posyandu-submit")) }
+            }
+        }
+        section {
+            h2 { (text.t("dash-account-reset")) }
+            p.lede { (text.t("dash-account-reset-lede")) }
+            form.stacked method="post" action="/accounts/password" {
+                input type="hidden" name="csrf" value=(signed.session.csrf);
+                label for="reset-login" { (text.t("dash-account-reset-login")) }
+                select #reset-login name="login" required {
+                    @for a in &list { option value=(a.login) { (a.login) " — " (a.name) } }
+                }
+                label for="reset-password" { (text.with("dash-account-password", &[("chars", Arg::from(accounts::MIN_PASSWORD_CHARS as i64))])) }
+                input #reset-password type="password" name="password" required minlength=(accounts::MIN_PASSWORD_CHARS) autocomplete="new-password";
+                button #reset-submit type="submit" { (text.t("dash-account-reset-submit")) }
             }
         }
         section {
@@ -156,6 +170,55 @@ pub async fn add(
         Err(AccountError::ShortPassword) => "dash-account-short-password",
         Err(AccountError::NoPosyandu) => "dash-account-no-posyandu",
         Err(AccountError::LoginTaken) => "dash-account-login-taken",
+        Err(other) => return Err(signed.refuse(other.into())),
+    };
+    let notice = Some((false, text.t(refusal)));
+    page(&state, &signed, notice, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// Sets the password of an account of the admin's puskesmas (someone forgot hers):
+/// unlocks it and ends its sessions.
+pub async fn reset_password(
+    State(state): State<AppState>,
+    signed: Signed,
+    Form(form): Form<ResetForm>,
+) -> Result<Response, Refused> {
+    require(&signed, Area::Accounts)?;
+    signed.check_form(&form.csrf)?;
+    let account = &signed.session.account;
+    let reset = accounts::reset_password(
+        &state.pool,
+        Some(account.puskesmas_id),
+        &form.login,
+        &form.password,
+        Some(account.id),
+        &signed.address,
+    )
+    .await;
+    let text = &signed.text;
+    let refusal = match reset {
+        Ok(ended) => {
+            let notice = text.with(
+                "dash-account-reset-done",
+                &[
+                    ("login", Arg::from(form.login.as_str())),
+                    ("ended", Arg::from(i64::try_from(ended).unwrap_or(i64::MAX))),
+                ],
+            );
+            return page(&state, &signed, Some((true, notice)), StatusCode::OK).await;
+        }
+        Err(AccountError::ShortPassword) => "dash-account-short-password",
+        Err(AccountError::NotFound(_)) => "dash-account-unknown",
         Err(other) => return Err(signed.refuse(other.into())),
     };
     let notice = Some((false, text.t(refusal)));

@@ -61,6 +61,7 @@ pub fn page(signed: &Signed, active: Option<Area>, title: &str, body: Markup) ->
                     }
                     div.who {
                         span #signed-in { (account.name) " · " (text.t(&format!("dash-role-{}", account.role.id()))) }
+                        a #password-link href="/password" { (text.t("dash-password-link")) }
                         (language_switch(text, here))
                         form.inline method="post" action="/logout" {
                             input type="hidden" name="csrf" value=(signed.session.csrf);

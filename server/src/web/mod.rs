@@ -10,6 +10,7 @@ mod cadres_page;
 mod families_page;
 mod layout;
 mod overview_page;
+mod password_page;
 mod report_page;
 pub mod session;
 pub mod text;
@@ -54,6 +55,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/accounts",
             get(accounts_page::show).post(accounts_page::add),
+        )
+        .route("/accounts/password", post(accounts_page::reset_password))
+        .route(
+            "/password",
+            get(password_page::show).post(password_page::change),
         )
         .route("/audit", get(accounts_page::audit))
 }
