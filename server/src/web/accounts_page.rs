@@ -8,6 +8,7 @@ use maud::html;
 
 use super::access::Area;
 use super::layout;
+use super::session::LoginForm;
 use super::text::Arg;
 use super::{Refused, Signed, require};
 use crate::accounts::{self, AccountError, Role};
@@ -176,22 +177,12 @@ pub async fn add(
     page(&state, &signed, notice, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
-#[derive(serde::Deserialize)]
-pub struct ResetForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    login: String,
-    #[serde(default)]
-    password: String,
-}
-
 /// Sets the password of an account of the admin's puskesmas (someone forgot hers):
 /// unlocks it and ends its sessions.
 pub async fn reset_password(
     State(state): State<AppState>,
     signed: Signed,
-    Form(form): Form<ResetForm>,
+    Form(form): Form<LoginForm>,
 ) -> Result<Response, Refused> {
     require(&signed, Area::Accounts)?;
     signed.check_form(&form.csrf)?;

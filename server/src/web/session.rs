@@ -224,14 +224,16 @@ fn login_form(
     response
 }
 
+/// A login and a password, with the form's CSRF token: the login page's form, and the
+/// admin's for setting a forgotten password.
 #[derive(Deserialize)]
 pub struct LoginForm {
     #[serde(default)]
-    csrf: String,
+    pub csrf: String,
     #[serde(default)]
-    login: String,
+    pub login: String,
     #[serde(default)]
-    password: String,
+    pub password: String,
 }
 
 pub async fn log_in(
