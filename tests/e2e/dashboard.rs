@@ -324,11 +324,16 @@ async fn a_forgotten_password_is_set_from_the_command_line_and_she_changes_it_he
     let violations = page.axe_violations().await?;
     assert!(violations.is_empty(), "{violations:#?}");
 
+    // The language switch stays on this page.
+    page.click("#lang-en").await?;
+    page.wait_for_text("#main h1", "Change your password")
+        .await?;
+
     // Still signed in here; after logging out only the new password opens the pages.
     browser.open(&format!("{base}/overview")).await?;
     page.click("#logout").await?;
     log_in(&browser, &base, "staf", temporary).await?;
-    page.wait_for_text_containing("#login-notice", "salah")
+    page.wait_for_text_containing("#login-notice", "Wrong user name or password")
         .await?;
     log_in(&browser, &base, "staf", own).await?;
     page.wait_for("#signed-in").await?;

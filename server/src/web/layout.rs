@@ -30,13 +30,25 @@ fn head(text: &Text, title: &str) -> Markup {
     }
 }
 
-/// A page for a signed-in reader; `active` marks its menu entry.
+/// A page for a signed-in reader; `active` marks its menu entry (and is where the
+/// language switch comes back to).
 pub fn page(signed: &Signed, active: Option<Area>, title: &str, body: Markup) -> Html<String> {
-    let text = &signed.text;
-    let account = &signed.session.account;
     let here = active
         .and_then(|area| MENU.iter().find(|(a, _, _)| *a == area))
         .map_or("/overview", |(_, path, _)| path);
+    page_at(signed, active, here, title, body)
+}
+
+/// A page outside the menu, at `here` (the language switch comes back to it).
+pub fn page_at(
+    signed: &Signed,
+    active: Option<Area>,
+    here: &str,
+    title: &str,
+    body: Markup,
+) -> Html<String> {
+    let text = &signed.text;
+    let account = &signed.session.account;
     let markup = html! {
         (DOCTYPE)
         html lang=(text.lang) {

@@ -42,7 +42,11 @@ fn page(signed: &Signed, notice: Option<(bool, String)>, status: StatusCode) -> 
         }
     };
     let title = text.t("dash-password-title");
-    (status, layout::page(signed, None, &title, body)).into_response()
+    (
+        status,
+        layout::page_at(signed, None, "/password", &title, body),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
