@@ -298,7 +298,6 @@ pub async fn change_password(
     address: &str,
 ) -> Result<u64, AccountError> {
     check_new_password(new, Some(current))?;
-    let hash = hash_password(new)?;
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     let row = tx
@@ -318,6 +317,8 @@ pub async fn change_password(
         tx.commit().await?;
         return Err(refusal);
     }
+    // Hashed only now: a locked account or a wrong guess costs one argon2 run, not two.
+    let hash = hash_password(new)?;
     let ended = replace_password(&tx, account_id, &hash, Some(keep_token)).await?;
     audit_in(&tx, Some(account_id), "password-changed", "", address).await?;
     tx.commit().await?;

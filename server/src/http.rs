@@ -181,7 +181,6 @@ impl AppState {
 const MAX_BODY_BYTES: usize = ayah_asi_core::bundle::MAX_BUNDLE_BYTES as usize;
 
 pub fn router(state: AppState) -> Router {
-    let max = MAX_BODY_BYTES;
     Router::new()
         .route("/healthz", get(health))
         .route("/metrics", get(crate::metrics::show))
@@ -195,8 +194,8 @@ pub fn router(state: AppState) -> Router {
             crate::metrics::count,
         ))
         // Over 20 MB is refused before it is read.
-        .layer(DefaultBodyLimit::max(max))
-        .layer(RequestBodyLimitLayer::new(max))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .layer(axum::middleware::map_response(crate::web::security_headers))
         .with_state(state)

@@ -613,6 +613,71 @@ async fn she_changes_her_own_password_and_an_admin_sets_a_forgotten_one() {
 }
 
 #[tokio::test]
+async fn proving_the_current_password_counts_against_the_address_like_a_login() {
+    let settings = ayah_asi_server::http::Settings {
+        logins_per_minute: 3,
+        ..Default::default()
+    };
+    let server = Server::start_with(settings).await;
+    let pool = &server.pool;
+    let puskesmas = org::add_puskesmas(pool, "Puskesmas Rejosari")
+        .await
+        .unwrap();
+    accounts::add(
+        pool,
+        puskesmas,
+        "staf",
+        "Staf",
+        Role::Puskesmas,
+        PASSWORD,
+        &[],
+    )
+    .await
+    .unwrap();
+    let web = Web::logged_in(&server.base, "staf", PASSWORD).await;
+    let csrf = web.csrf().await;
+    let new = "kata-sandi-baru-staf";
+    let fields = |current: &'static str| {
+        [
+            ("csrf", csrf.clone()),
+            ("current", current.to_owned()),
+            ("new", new.to_owned()),
+            ("repeat", new.to_owned()),
+        ]
+    };
+    let post = |current: &'static str| {
+        let fields = fields(current);
+        let web = &web;
+        async move {
+            let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            web.post("/password", &form).await
+        }
+    };
+    for _ in 0..2 {
+        assert_eq!(
+            post("tebakan-yang-salah").await.0,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    // The fourth attempt from this address within the minute: refused before any check,
+    // even with the right password, and nothing changed.
+    let (status, page, _) = post(PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(page.contains("Terlalu banyak percobaan"), "{page}");
+    assert_eq!(failures(&server, "staf").await, (2, false));
+    let client = pool.get().await.unwrap();
+    let changed: i64 = client
+        .query_one(
+            "SELECT count(*) FROM audit WHERE action = 'password-changed'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(changed, 0);
+}
+
+#[tokio::test]
 async fn the_report_reads_back_from_its_xlsx_and_csv_and_follows_the_scope() {
     use calamine::Reader;
     let p = programme().await;
