@@ -200,7 +200,8 @@ pub async fn any(pool: &Pool) -> Result<bool, AccountError> {
 /// Checks a login; on success starts a session and returns its cookie token. Failures
 /// count towards the lockout; a locked account is refused even with the right password.
 /// Each outcome (counts, session, audit line) is written in one transaction, and the
-/// account's row is held meanwhile, so two logins at once count both failures.
+/// account's row is held meanwhile: a login begun while another's failure is counted
+/// sees the lock that failure set.
 pub async fn log_in(
     pool: &Pool,
     login: &str,

@@ -203,7 +203,7 @@ pub async fn reset_password(
                 "dash-account-reset-done",
                 &[
                     ("login", Arg::from(form.login.as_str())),
-                    ("ended", Arg::from(i64::try_from(ended).unwrap_or(i64::MAX))),
+                    ("ended", Arg::from(ended)),
                 ],
             );
             return page(&state, &signed, Some((true, notice)), StatusCode::OK).await;

@@ -11,7 +11,7 @@ use maud::html;
 use serde::Deserialize;
 
 use super::layout;
-use super::session::{SESSION_COOKIE, cookie};
+use super::session::{SESSION_COOKIE, cookie, locked_notice};
 use super::text::Arg;
 use super::{Refused, Signed};
 use crate::accounts::{self, AccountError, MIN_PASSWORD_CHARS};
@@ -95,23 +95,16 @@ pub async fn change(
     .await;
     match changed {
         Ok(ended) => {
-            let message = text.with(
-                "dash-password-changed",
-                &[("ended", Arg::from(i64::try_from(ended).unwrap_or(i64::MAX)))],
-            );
+            let message = text.with("dash-password-changed", &[("ended", Arg::from(ended))]);
             Ok(page(&signed, Some((true, message)), StatusCode::OK))
         }
         Err(AccountError::WrongPassword) => refuse(
             text.t("dash-password-wrong"),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        Err(AccountError::Locked(until)) => refuse(
-            text.with(
-                "dash-login-locked",
-                &[("until", Arg::from(text.moment(until)))],
-            ),
-            StatusCode::TOO_MANY_REQUESTS,
-        ),
+        Err(AccountError::Locked(until)) => {
+            refuse(locked_notice(text, until), StatusCode::TOO_MANY_REQUESTS)
+        }
         Err(AccountError::ShortPassword) => refuse(
             text.t("dash-account-short-password"),
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -273,10 +273,7 @@ pub async fn log_in(
             login_form(&state, &text, notice, StatusCode::UNAUTHORIZED)
         }
         Err(AccountError::Locked(until)) => {
-            let notice = Some(text.with(
-                "dash-login-locked",
-                &[("until", Arg::from(text.moment(until)))],
-            ));
+            let notice = Some(locked_notice(&text, until));
             login_form(&state, &text, notice, StatusCode::TOO_MANY_REQUESTS)
         }
         Err(error) => Refused {
@@ -285,6 +282,15 @@ pub async fn log_in(
         }
         .into_response(),
     }
+}
+
+/// "Locked until …" on the puskesmas's clock: at login, and when a password change
+/// finds the account locked.
+pub fn locked_notice(text: &Text, until: chrono::DateTime<chrono::Utc>) -> String {
+    text.with(
+        "dash-login-locked",
+        &[("until", Arg::from(text.moment(until)))],
+    )
 }
 
 /// A form that carries nothing but its CSRF token.

@@ -114,6 +114,12 @@ impl From<i64> for Arg {
     }
 }
 
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Self::Number(n as f64)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
