@@ -85,10 +85,12 @@ dash-overview-note = Plan: 2 sessions a day from the birth. Visit due: no cadre 
 ## Alerts
 alert-pain-stop = Massage stopped because the mother felt pain
 alert-safety-stop = Massage stopped by the safety check
+alert-safety-stop-found = Massage stopped by the safety check: { $findings }
+alert-danger-sign = Danger signs reported: { $signs }
 alert-no-milk = Milk production recorded as "none"
 alert-critical-row = Visit: pressure on the spine
 alert-no-visit = No cadre visit for 30 days
-alert-no-session = No massage by the father for 7 days
+alert-no-session = No massage session for 7 days
 alert-no-sync = Cadre's phone not synced for 7 days
 dash-alerts-lede = Newest first. Open the family to see what happened, then mark it handled.
 dash-alerts-none = No open alerts.

@@ -59,6 +59,7 @@ error-family-not-found = The family was not found.
 error-checklist-row-missing = Score every step.
 error-checklist-row-twice = A step was scored twice.
 error-checklist-note = A step's note is too long or has characters that cannot be used.
+error-checklist-pass-or-fail = The safety requirement "{ $row }" is either met or not met.
 error-quiz-unanswered = Answer every statement first.
 error-quiz-answered-twice = A statement was answered twice.
 error-export = The report could not be saved. Detail: { $detail }

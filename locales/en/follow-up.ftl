@@ -39,6 +39,9 @@ milk-indicator-milk-drips = Milk drips
 milk-indicator-feeds-8-12 = The baby feeds at least 8 times a day (8-12 times)
 milk-indicator-sleeps-2-3-hours = Baby sleeps 2-3 hours after a feed
 milk-indicator-wet-nappies-6 = The baby wets 6 or more nappies a day (from about day 5)
+milk-indicator-satisfied-wakes = The baby seems satisfied after a feed and wakes by itself to feed again
+milk-indicator-yellow-stools-3 = The baby passes yellowish stools at least 3 times a day (from about day 4)
+milk-indicator-weight-gain = The baby's weight went up when weighed
 milk-status-question = How is your milk?
 milk-status-lancar = Flowing well (lancar)
 milk-status-tidak-lancar = Not flowing well (tidak lancar)
@@ -46,12 +49,13 @@ milk-status-tidak-ada = No milk (tidak ada)
 milk-status-save = Save
 milk-status-last = Milk production last recorded { $date }: { $status }
 referral-title = Signs to see the midwife
-referral-no-milk = No milk by day 3 after the birth.
-referral-breast = A breast that is red, hot and painful, or a lump, with or without a fever.
-referral-baby = The baby is yellow, weak, keeps sleeping, or will not feed.
+referral-no-milk = By day 3 after the birth the milk has not increased (her breasts do not feel fuller).
+referral-breast = A breast that is red, hot and painful, or a lump: contact the midwife today and keep breastfeeding from both breasts. With a fever: take her to the midwife or puskesmas now.
+referral-baby = The baby will not feed, is limp or hard to wake, has fits, breathes fast or with difficulty, feels hot or cold to the touch, has a red or pus-filled cord, has yellow skin and eyes (on the first day, reaching the palms and soles, or for more than 2 weeks), or keeps vomiting or has diarrhoea: take the baby to the midwife or puskesmas now.
 referral-nappies = Fewer wet nappies than expected for the baby's age (from about day 5: fewer than 6 a day).
-referral-mother = She has a fever, heavy bleeding, has fainted or is very dizzy: to the midwife or puskesmas now.
-milk-none-advice = Milk recorded as "none". Contact the midwife today. She will check the mother and the baby and help make sure the baby gets enough to drink.
+referral-mother = She has a fever, heavy bleeding, has fainted or is very dizzy, a severe headache, blurred vision, fits, swelling of the face and hands, difficulty breathing or chest pain, severe pain in the lower belly, foul-smelling discharge from the birth canal, a painful and swollen calf, or a stitched wound that is red, swollen or oozing pus: take her to the midwife or puskesmas now.
+referral-mother-mood = She has been sad, low or crying for no reason for more than 2 weeks: take her to the midwife. If she talks about harming herself or the baby: do not leave her alone, and get help from the midwife or puskesmas the same day.
+milk-none-advice = Milk recorded as "none". Contact the midwife today. She will check the mother and the baby and help make sure the baby gets enough to drink. Meanwhile, keep breastfeeding the baby as often as possible, day and night, and give no formula without the midwife's advice.
 
 ## History
 

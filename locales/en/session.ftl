@@ -1,7 +1,10 @@
 ## Home: the massage
 
 home-start-massage = Start oxytocin massage
-home-plan = { $passes } passes × { $minutes } min, twice a day (morning and evening)
+home-plan = Massage { $minutes } min, repeated { $passes ->
+    [one] once
+   *[other] { $passes } times
+}; twice a day (morning and evening)
 plan-title = Massage settings
 plan-pass-length = Length of one pass (minutes)
 plan-passes = Number of passes
@@ -13,7 +16,7 @@ plan-saved = Settings saved.
 session-cancel = Cancel
 session-back-home = Back to home
 consent-today-title = Ask her first
-consent-today-question = Would you like the massage now?
+consent-today-question = Ask her: would she like the massage now?
 consent-today-yes = Yes, she agrees
 consent-today-no = Not now
 no-consent-title = That's fine
@@ -25,18 +28,29 @@ safety-no = No
 safety-continue = Continue
 safety-answer-all = Please answer every question first.
 safety-back-wound = Is there a wound, rash or infection on her back?
-safety-spine-injury = Has she had a spine injury, or recent spine surgery?
+safety-spine-injury = Has she ever had a spine injury or spine surgery?
 safety-severe-pain = Is her back very painful, swollen, or painful in an unusual way? (Ordinary aches after giving birth are fine to massage.)
 safety-heavy-bleeding = Is she bleeding more than normal after-birth bleeding (a pad soaked within 1 hour, or large clots)?
-safety-fever = Does she have a fever (feels hot), with or without a red, painful breast?
-safety-faint-dizzy = Has she fainted, or is she so dizzy she can hardly stand?
-safety-headache-swelling = Does she have a severe headache, blurred vision, fits, or a swollen face and hands?
+safety-fever = Does she have a fever (feels hot, or 38°C or more if you have a thermometer), with or without a red, painful breast?
+safety-faint-dizzy = Since the birth, has she fainted, or is she now so dizzy she can hardly stand?
+safety-headache-swelling = Since the birth, has she had a severe headache, blurred vision, a fit, or swelling of the face and hands?
+safety-pregnant-again = Is she pregnant again?
 safety-fever-bleeding-dizzy = (Old question) Does she have a fever, heavy bleeding, or dizziness?
 safety-pain-now = (Old question) Does her back hurt when touched?
+safety-back-wound-finding = A wound or rash on her back
+safety-spine-injury-finding = Has had a spine injury or spine surgery
+safety-severe-pain-finding = Back very painful, swollen, or painful in an unusual way
+safety-heavy-bleeding-finding = Heavy bleeding
+safety-fever-finding = Fever
+safety-faint-dizzy-finding = Fainting or severe dizziness
+safety-headache-swelling-finding = Severe headache, blurred vision, fits, or swelling of the face and hands
+safety-pregnant-again-finding = Pregnant again
+safety-fever-bleeding-dizzy-finding = Fever, heavy bleeding, or dizziness
+safety-pain-now-finding = Back hurts when touched
 safety-stop-title = Do not massage yet
 safety-stop-text = The oxytocin massage is not safe for her right now. Contact the midwife and tell her about this:
 safety-urgent-title = Take her to the midwife or puskesmas now
-safety-urgent-text = These are danger signs after giving birth. Do not massage. Take her to the nearest midwife or puskesmas now, do not wait:
+safety-urgent-text = These are danger signs after giving birth. Do not massage. Take her to the nearest midwife or puskesmas now, do not wait. The baby may still breastfeed. Tell the midwife:
 safety-calm-also = Other "Yes" answers:
 safety-stop-recorded = This session is recorded as not started.
 prep-title = Preparation
@@ -52,11 +66,12 @@ protocol-quiet-room = A quiet, warm, private room.
 protocol-towel = A towel on her lap.
 protocol-oil = Baby oil or massage oil.
 protocol-warm-water = A basin of warm water and a washcloth (a second with cool water if she likes).
+protocol-cup = A clean glass or cup to catch the milk that drips.
 protocol-position = She sits leaning forward, arms folded on a table, head resting on her arms; top and bra off. Or she lies on her side hugging a pillow.
 protocol-oil-palms = Put oil on both palms.
-protocol-find-c7 = Find the bony bump at the base of the neck (7th cervical vertebra). Make two fists and place them on either side of the spine, thumbs pointing up.
+protocol-find-c7 = Find the bony bump at the base of the neck (7th cervical vertebra). Make two fists and place them on either side of the spine, thumbs pointing towards her head.
 protocol-thumbs-down-spine = Press with small circular movements of both thumbs while moving down both sides of the spine, to bra-strap level (5th-6th ribs). Never press on the spine itself.
-protocol-pressure = Firm but comfortable pressure. Ask her: she decides.
+protocol-pressure = Press firmly but comfortably. Ask her, and use as much or as little pressure as she wants.
 protocol-clean-back = Clean her back with the warm washcloth (warm and cool in turn if she likes), dry it, and help her get dressed again.
 protocol-offer-breast = Bring the baby to her to breastfeed, or help her express milk. Watch whether milk drips or sprays.
 
@@ -70,10 +85,10 @@ guide-tap-to-pause = Tap anywhere to pause
 guide-tap-to-resume = Tap anywhere to continue
 guide-stop = Stop
 guide-pain-stop = It hurts — stop
-guide-picture-label = Her back seen from behind. Your thumbs (red) make small circles while moving down both sides of the spine, from the bump at the base of the neck to the dashed line (5th-6th ribs).
+guide-picture-label = Her back seen from behind. Both thumbs (red) make small circles while moving down both sides of the spine, from the bump at the base of the neck to the dashed line (5th-6th ribs).
 guide-save-failed = The last change is not saved yet. The massage goes on.
 closing-title = Closing
-closing-intro = All passes are done. You may touch the screen now.
+closing-intro = All passes are done. The screen may be touched now.
 closing-done = Done
 
 ## Stopping and the end
@@ -84,10 +99,17 @@ stop-reason-pain = She felt pain
 stop-reason-interrupted = Interrupted (baby, visitor, phone)
 stop-reason-other = Another reason
 stop-continue = Continue the massage
-finished-title = Thank you!
-finished-text = Massage done: { $passes } passes.
+finished-title = { $giver ->
+    [father] Thank you!
+    [grandmother] Thank you!
+   *[other] Thank you!
+}
+finished-text = Massage done, repeated { $passes ->
+    [one] once
+   *[other] { $passes } times
+}.
 stopped-title = Massage stopped
-stopped-pain-advice = Do not continue the massage today. If the pain does not go away, or she has a fever, contact the midwife.
+stopped-pain-advice = Do not continue the massage today. If the pain does not go away, contact the midwife. If she has a fever, take her to the midwife or puskesmas now.
 resume-title = The last massage was cut off
 resume-text = The app closed during pass { $pass } of { $passes }, { $minutes } minutes ago.
 resume-closing-text = The app closed during the closing steps, { $minutes } minutes ago.
@@ -105,7 +127,7 @@ session-given-by = Given by { $giver }
 
 ## Drawings of the massage (assets/steps), their text alternatives and captions
 picture-position-sitting = The mother sits leaning forward, arms folded on a table and her head resting on her arms.
-picture-position-side = Or she lies on her side hugging a pillow, her back towards you.
-picture-fists = Make two fists and place them either side of the spine, thumbs pointing up, just below the bump at the base of the neck.
+picture-position-side = Or she lies on her side hugging a pillow, her back towards the person giving the massage.
+picture-fists = Make two fists and place them either side of the spine, thumbs pointing towards her head, just below the bump at the base of the neck.
 picture-circles = Press in small circles while moving down to the level of the bra strap (ribs 5–6). Never on the spine.
 picture-cloth = When you finish, clean her back with a cloth wrung out in warm water.

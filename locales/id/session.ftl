@@ -1,10 +1,10 @@
 ## Home: the massage
 
 home-start-massage = Mulai pijat oksitosin
-home-plan = { $passes } kali pijatan × { $minutes } menit, 2 kali sehari (pagi dan sore)
+home-plan = Pijat { $minutes } menit, diulang { $passes } kali; 2 kali sehari (pagi dan sore)
 plan-title = Atur pijat
-plan-pass-length = Lama satu pijatan (menit)
-plan-passes = Berapa kali pijatan
+plan-pass-length = Lama satu kali pijat (menit)
+plan-passes = Diulang berapa kali
 plan-save = Simpan pengaturan
 plan-saved = Pengaturan tersimpan.
 
@@ -28,15 +28,26 @@ safety-back-wound = Ada luka, ruam, atau infeksi di punggung Ibu?
 safety-spine-injury = Ibu pernah cedera tulang belakang, atau pernah dioperasi di tulang belakang?
 safety-severe-pain = Punggung Ibu sakit sekali, bengkak, atau sakitnya tidak seperti biasa? (Pegal biasa setelah melahirkan boleh dipijat.)
 safety-heavy-bleeding = Darah nifas Ibu keluar lebih banyak dari biasa (pembalut penuh dalam 1 jam, atau keluar gumpalan besar)?
-safety-fever = Ibu demam (badan terasa panas), dengan atau tanpa payudara yang merah dan nyeri?
-safety-faint-dizzy = Ibu pernah pingsan, atau pusing berat sampai sulit berdiri?
-safety-headache-swelling = Ibu sakit kepala hebat, pandangan kabur, kejang, atau bengkak di wajah dan tangan?
+safety-fever = Ibu demam (badan terasa panas, atau 38°C atau lebih jika ada termometer), dengan atau tanpa payudara yang merah dan nyeri?
+safety-faint-dizzy = Sejak melahirkan, apakah Ibu pernah pingsan, atau sekarang pusing berat sampai sulit berdiri?
+safety-headache-swelling = Sejak melahirkan, apakah Ibu sakit kepala hebat, pandangan kabur, pernah kejang, atau bengkak di wajah dan tangan?
+safety-pregnant-again = Apakah Ibu sedang hamil lagi?
 safety-fever-bleeding-dizzy = (Pertanyaan lama) Ibu sedang demam, perdarahan banyak, atau pusing?
 safety-pain-now = (Pertanyaan lama) Punggung Ibu terasa sakit saat disentuh?
+safety-back-wound-finding = Luka atau ruam di punggung
+safety-spine-injury-finding = Pernah cedera atau dioperasi di tulang belakang
+safety-severe-pain-finding = Punggung sakit sekali, bengkak, atau sakitnya tidak seperti biasa
+safety-heavy-bleeding-finding = Perdarahan banyak
+safety-fever-finding = Demam
+safety-faint-dizzy-finding = Pingsan atau pusing berat
+safety-headache-swelling-finding = Sakit kepala hebat, pandangan kabur, kejang, atau bengkak di wajah dan tangan
+safety-pregnant-again-finding = Hamil lagi
+safety-fever-bleeding-dizzy-finding = Demam, perdarahan banyak, atau pusing
+safety-pain-now-finding = Punggung sakit saat disentuh
 safety-stop-title = Jangan memijat dulu
 safety-stop-text = Pijat oksitosin belum aman untuk Ibu sekarang. Hubungi bidan dan ceritakan keluhan ini:
 safety-urgent-title = Bawa Ibu ke bidan atau puskesmas sekarang
-safety-urgent-text = Ini tanda bahaya setelah melahirkan. Jangan memijat. Segera antar Ibu ke bidan atau puskesmas terdekat, jangan menunggu:
+safety-urgent-text = Ini tanda bahaya setelah melahirkan. Jangan memijat. Antar Ibu ke bidan atau puskesmas terdekat sekarang, jangan menunggu. Bayi tetap boleh disusui. Sampaikan kepada bidan:
 safety-calm-also = Jawaban "Ya" lainnya:
 safety-stop-recorded = Sesi ini dicatat sebagai tidak dimulai.
 prep-title = Persiapan
@@ -52,28 +63,29 @@ protocol-quiet-room = Ruangan tenang, hangat, dan tertutup.
 protocol-towel = Handuk di pangkuan Ibu.
 protocol-oil = Baby oil atau minyak pijat.
 protocol-warm-water = Baskom air hangat dan waslap (boleh satu lagi berisi air dingin).
+protocol-cup = Gelas atau cangkir bersih untuk menampung ASI yang menetes.
 protocol-position = Ibu duduk condong ke depan, tangan dilipat di atas meja, kepala di atas lengan; baju atas dan BH dilepas. Atau Ibu berbaring miring memeluk bantal.
-protocol-oil-palms = Oles minyak ke kedua telapak tangan.
-protocol-find-c7 = Cari tonjolan tulang di pangkal leher (tulang leher ke-7). Kepalkan kedua tangan, letakkan di kiri dan kanan tulang belakang, ibu jari menghadap ke atas.
+protocol-oil-palms = Oleskan minyak ke kedua telapak tangan.
+protocol-find-c7 = Cari tonjolan tulang di pangkal leher (tulang leher ke-7). Kepalkan kedua tangan, letakkan di kiri dan kanan tulang belakang, ibu jari menunjuk ke arah kepala Ibu.
 protocol-thumbs-down-spine = Tekan dengan gerakan memutar kecil kedua ibu jari sambil turun di kiri dan kanan tulang belakang, sampai setinggi tali BH (tulang rusuk ke-5–6). Jangan menekan tulang belakangnya.
-protocol-pressure = Tekanan mantap tetapi nyaman. Tanyakan kepada Ibu: Ibu yang menentukan.
+protocol-pressure = Tekan dengan mantap tetapi tetap nyaman. Tanyakan kepada Ibu dan ikuti kuat-lemahnya tekanan yang Ibu mau.
 protocol-clean-back = Bersihkan punggung Ibu dengan waslap air hangat (boleh bergantian dengan air dingin), keringkan, lalu bantu Ibu berpakaian kembali.
 protocol-offer-breast = Bawakan bayi kepada Ibu untuk disusui, atau bantu Ibu memerah ASI. Perhatikan apakah ASI menetes atau memancar.
 
 ## The guided massage
 
-guide-countdown = Bersiap — pijatan ke-{ $pass } dari { $passes }
-guide-pass = Pijatan ke-{ $pass } dari { $passes }
+guide-countdown = Bersiap — ulangan ke-{ $pass } dari { $passes }
+guide-pass = Ulangan ke-{ $pass } dari { $passes }
 guide-time-left = Sisa waktu
 guide-paused = Dijeda
 guide-tap-to-pause = Ketuk di mana saja untuk jeda
 guide-tap-to-resume = Ketuk di mana saja untuk melanjutkan
 guide-stop = Hentikan
 guide-pain-stop = Ibu kesakitan — hentikan
-guide-picture-label = Gambar punggung Ibu dari belakang. Ibu jari Bapak (merah) bergerak memutar kecil sambil turun di kiri dan kanan tulang belakang, dari tonjolan tulang leher sampai garis putus-putus (tulang rusuk ke-5–6).
+guide-picture-label = Gambar punggung Ibu dari belakang. Kedua ibu jari (merah) bergerak memutar kecil sambil turun di kiri dan kanan tulang belakang, dari tonjolan tulang leher sampai garis putus-putus (tulang rusuk ke-5–6).
 guide-save-failed = Perubahan terakhir belum tersimpan. Pijat tetap berjalan.
 closing-title = Penutup
-closing-intro = Semua pijatan selesai. Bapak sudah boleh menyentuh layar.
+closing-intro = Semua pijatan selesai. Layar sudah boleh disentuh.
 closing-done = Selesai
 
 ## Stopping and the end
@@ -84,16 +96,20 @@ stop-reason-pain = Ibu merasa sakit
 stop-reason-interrupted = Terganggu (bayi, tamu, telepon)
 stop-reason-other = Alasan lain
 stop-continue = Lanjutkan pijat
-finished-title = Terima kasih, Pak!
-finished-text = Pijat selesai: { $passes } kali pijatan.
+finished-title = { $giver ->
+    [father] Terima kasih, Pak!
+    [grandmother] Terima kasih, Nek!
+   *[other] Terima kasih!
+}
+finished-text = Pijat selesai, diulang { $passes } kali.
 stopped-title = Pijat dihentikan
-stopped-pain-advice = Jangan lanjutkan pijat hari ini. Jika sakitnya tidak hilang, atau Ibu demam, hubungi bidan.
+stopped-pain-advice = Jangan lanjutkan pijat hari ini. Jika sakitnya tidak hilang, hubungi bidan. Jika Ibu demam, bawa Ibu ke bidan atau puskesmas sekarang.
 resume-title = Pijat tadi terputus
-resume-text = Aplikasi tertutup saat pijatan ke-{ $pass } dari { $passes }, { $minutes } menit yang lalu.
+resume-text = Aplikasi tertutup saat ulangan ke-{ $pass } dari { $passes }, { $minutes } menit yang lalu.
 resume-closing-text = Aplikasi tertutup saat langkah penutup, { $minutes } menit yang lalu.
 resume-yes = Lanjutkan
 resume-no = Catat sebagai terhenti
-guide-do-countdown = Oles minyak ke telapak tangan. Letakkan kepalan tangan di kiri-kanan tonjolan tulang leher.
+guide-do-countdown = Oleskan minyak ke telapak tangan. Letakkan kepalan tangan di kiri-kanan tonjolan tulang leher.
 guide-do-pass = Putar kedua ibu jari kecil-kecil sambil turun sampai garis putus-putus. Jangan di tulang belakang. Tanyakan kepada Ibu apakah tekanannya pas, dan berhenti jika sakit.
 
 ## Who gives the massage (seed 002: "dibantu pijat oleh ayah atau nenek")
@@ -105,7 +121,7 @@ session-given-by = Dipijat oleh { $giver }
 
 ## Drawings of the massage (assets/steps), their text alternatives and captions
 picture-position-sitting = Ibu duduk condong ke depan, tangan dilipat di atas meja dan kepala bersandar di atas lengan.
-picture-position-side = Atau Ibu berbaring miring memeluk bantal, punggung menghadap Ayah.
-picture-fists = Kepalkan kedua tangan, letakkan di kiri dan kanan tulang belakang dengan ibu jari menunjuk ke atas, di bawah tonjolan tulang leher.
+picture-position-side = Atau Ibu berbaring miring memeluk bantal, punggung menghadap orang yang memijat.
+picture-fists = Kepalkan kedua tangan, letakkan di kiri dan kanan tulang belakang dengan ibu jari menunjuk ke arah kepala Ibu, di bawah tonjolan tulang leher.
 picture-circles = Tekan dengan gerakan memutar kecil sambil turun sampai setinggi tali BH (tulang rusuk ke-5–6). Jangan di tulang belakang.
 picture-cloth = Setelah selesai, bersihkan punggung Ibu dengan waslap yang dibasahi air hangat.

@@ -256,6 +256,32 @@ async fn pain_stop_id(p: &Programme) -> String {
         .get(0)
 }
 
+/// A safety stop names what the check found: a danger sign (here fever) is its own
+/// alert, apart from a back rash, in the words of the father's stop screen.
+#[tokio::test]
+async fn a_danger_sign_is_named_apart_from_a_back_rash() {
+    let p = programme().await;
+    let (sari_token, _) = pair(&p.server, p.sari).await;
+    let mut joko = FamilyRecords::enrolled("Joko", "Ani", 12);
+    joko.safety_stop(2, "back-wound,fever");
+    joko.safety_stop(3, "back-wound");
+    push(&p.server, &sari_token, joko.bundle()).await;
+    let web = Web::logged_in(&p.server.base, "bidan-melati", PASSWORD).await;
+    let (status, page, _) = web.get("/alerts").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-kind=\"danger-sign\""), "{page}");
+    assert!(page.contains("Tanda bahaya dilaporkan: Demam"), "{page}");
+    assert!(
+        page.contains("Pijat dihentikan oleh pemeriksaan keamanan: Luka atau ruam di punggung"),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches("data-kind=\"danger-sign\"").count(),
+        1,
+        "a back rash alone is no danger sign"
+    );
+}
+
 #[tokio::test]
 async fn a_pain_stop_is_an_alert_on_the_family_and_handling_it_records_who_and_when() {
     let p = programme().await;

@@ -229,13 +229,25 @@ fn every_data_driven_text_exists_in_both_languages() {
             .map(|q| format!("safety-{q}")),
     );
     ids.extend(checklist::ROWS.iter().map(|r| format!("checklist-{r}")));
+    // A safety requirement's two answers, each in its own words.
+    for row in checklist::CRITICAL_ROWS {
+        ids.push(format!("checklist-{row}-pass"));
+        ids.push(format!("checklist-{row}-fail"));
+    }
+    // What the stop screen, the cadre's list and the midwife's alerts call each "yes".
+    ids.extend(
+        protocol::SAFETY_QUESTIONS
+            .iter()
+            .chain(&protocol::SAFETY_QUESTIONS_V1)
+            .map(|q| format!("safety-{q}-finding")),
+    );
     ids.extend(
         checklist::ROWS
             .iter()
             .map(|r| checklist::report_label_id(r)),
     );
     ids.extend(
-        rating::MILK_INDICATORS
+        rating::KNOWN_MILK_INDICATORS
             .iter()
             .map(|i| format!("milk-indicator-{i}")),
     );
@@ -395,5 +407,169 @@ fn the_facts_read_the_same_everywhere() {
                 "en {id}: milk comes in by day 3: {text}"
             );
         }
+    }
+}
+
+/// The sentences of a text (split at full stops, colons and semicolons), lower case.
+fn sentences(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(['.', ';', ':'])
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What a midwife struck out in the December 2026 content review, which must never come
+/// back: honey with an exception, "24 hours" for any thawed milk, milk that "never goes
+/// off", six months in any freezer, and a safety requirement with a half score.
+#[test]
+fn what_the_content_review_struck_out_never_comes_back() {
+    for (language, honey, allowed, never, thawed, fridge, freezer, own_door, spoils) in [
+        (
+            "id",
+            "madu",
+            ["kecuali", "saran"],
+            ["tidak boleh", "jangan"],
+            ["cair"],
+            "kulkas",
+            ["freezer", "6 bulan"],
+            "pintu sendiri",
+            "tidak basi",
+        ),
+        (
+            "en",
+            "honey",
+            ["unless", "advis"],
+            ["never", "no "],
+            ["thaw"],
+            "fridge",
+            ["freezer", "6 months"],
+            "own door",
+            "never goes off",
+        ),
+    ] {
+        let mut honey_seen = false;
+        for (id, text) in texts_of(language) {
+            assert!(
+                !text.to_lowercase().contains(spoils),
+                "{language} {id}: {text}"
+            );
+            for sentence in sentences(&text) {
+                if sentence.contains(honey) {
+                    honey_seen = true;
+                    assert!(
+                        !allowed.iter().any(|w| sentence.contains(w)),
+                        "{language} {id}: honey is never allowed for a baby: {text}"
+                    );
+                    assert!(
+                        never.iter().any(|w| sentence.contains(w)),
+                        "{language} {id}: honey is named only to forbid it: {text}"
+                    );
+                }
+                let hours = if language == "id" {
+                    "24 jam"
+                } else {
+                    "24 hours"
+                };
+                if sentence.contains(hours) && thawed.iter().any(|w| sentence.contains(w)) {
+                    assert!(
+                        sentence.contains(fridge),
+                        "{language} {id}: 24 hours only for milk thawed in the fridge: {text}"
+                    );
+                }
+                if freezer.iter().all(|w| sentence.contains(w)) {
+                    assert!(
+                        sentence.contains(own_door),
+                        "{language} {id}: 6 months only in a freezer with its own door: {text}"
+                    );
+                }
+            }
+        }
+        assert!(honey_seen, "{language}: the honey warning is still there");
+    }
+    // A safety requirement is pass or fail: no row of it offers a third score.
+    use ayah_asi_lib::domain::checklist;
+    for row in checklist::CRITICAL_ROWS {
+        assert_eq!(
+            checklist::allowed_scores(row),
+            [checklist::PASS, checklist::FAIL]
+        );
+    }
+}
+
+/// The danger signs read the same on every screen that lists them: the baby's say "now",
+/// the mother's carry what the safety check treats as urgent, and every screen about a
+/// red breast or fever says to keep breastfeeding.
+#[test]
+fn the_danger_signs_are_the_same_everywhere() {
+    let text = |language: &str, id: &str| {
+        texts_of(language)
+            .into_iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| t.to_lowercase())
+            .unwrap_or_else(|| panic!("{language} lacks {id}"))
+    };
+    for id in ["referral-baby", "lesson-see-midwife-p3"] {
+        assert!(
+            text("id", id).contains("sekarang") || text("id", id).contains("segera"),
+            "{id}"
+        );
+        assert!(
+            text("en", id).contains("now") || text("en", id).contains("at once"),
+            "{id}"
+        );
+        for sign in [
+            "menyusu",
+            "lemas",
+            "kejang",
+            "napas",
+            "panas",
+            "tali pusat",
+            "kuning",
+        ] {
+            assert!(text("id", id).contains(sign), "id {id} lacks {sign}");
+        }
+    }
+    for id in ["referral-mother", "lesson-oxytocin-massage-p3"] {
+        for sign in [
+            "demam",
+            "perdarahan",
+            "pingsan",
+            "sakit kepala",
+            "kabur",
+            "kejang",
+            "bengkak",
+        ] {
+            assert!(text("id", id).contains(sign), "id {id} lacks {sign}");
+        }
+        for sign in [
+            "fever", "bleeding", "faint", "headache", "blurred", "fits", "swelling",
+        ] {
+            assert!(text("en", id).contains(sign), "en {id} lacks {sign}");
+        }
+    }
+    for id in [
+        "referral-breast",
+        "lesson-see-midwife-p2",
+        "stopped-pain-advice",
+    ] {
+        assert!(
+            text("id", id).contains("sekarang"),
+            "id {id}: fever means now"
+        );
+        assert!(text("en", id).contains("now"), "en {id}: fever means now");
+    }
+    for id in [
+        "referral-breast",
+        "lesson-see-midwife-p2",
+        "lesson-latch-p3",
+    ] {
+        assert!(
+            text("id", id).contains("tetap susui"),
+            "id {id}: keep breastfeeding"
+        );
+        assert!(
+            text("en", id).contains("keep breastfeeding"),
+            "en {id}: keep breastfeeding"
+        );
     }
 }

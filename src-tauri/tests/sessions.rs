@@ -57,7 +57,7 @@ fn a_finished_session_keeps_each_pass_with_its_pause() {
         .unwrap()
         .unwrap();
     assert_eq!(row.status, "finished");
-    assert_eq!(row.protocol_version, "pijat-oksitosin-v2");
+    assert_eq!(row.protocol_version, "pijat-oksitosin-v3");
     let passes = sessions::list_passes(store.conn(), &session).unwrap();
     assert_eq!(passes.len(), 2);
     assert_eq!(passes[0].paused_ms, 7_500);

@@ -37,7 +37,7 @@ fn family_id(driver: &Driver, father: &str) -> Result<String> {
     )?)
 }
 
-async fn score_rows(app: &App, scores: [u8; 10]) -> Result<()> {
+async fn score_rows(app: &App, scores: [u8; 12]) -> Result<()> {
     for (row, score) in CHECKLIST_ROWS.iter().zip(scores) {
         app.click(&format!("#row-{row}-{score}")).await?;
     }
@@ -60,9 +60,9 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
 
     let andi = family_id(&driver, "Andi")?;
     app.click(&format!("#visit-{andi}")).await?;
-    score_rows(&app, [2, 2, 1, 1, 2, 2, 1, 2, 1, 1]).await?;
-    // 15 of 20 = 75 %: cukup, not yet competent at 80 %.
-    app.wait_for_text("#visit-score", "Skor 75% (15 dari 20)")
+    score_rows(&app, [2, 2, 2, 1, 1, 2, 2, 1, 2, 1, 1, 1]).await?;
+    // 18 of 24 = 75 %: cukup, not yet competent at 80 %.
+    app.wait_for_text("#visit-score", "Skor 75% (18 dari 24)")
         .await?;
     app.wait_for_text("#visit-band", "Cukup · Belum kompeten (batas 80%)")
         .await?;
@@ -102,14 +102,14 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
     // Amending keeps the original and needs a reason.
     app.click("#review-visits button").await?;
     app.click("#row-placement-c7-2").await?;
-    app.wait_for_text("#visit-score", "Skor 80% (16 dari 20)")
+    app.wait_for_text("#visit-score", "Skor 79% (19 dari 24)")
         .await?;
     app.click("#visit-save").await?;
     app.wait_for_text("#visit-error", "Tulis alasan perubahan.")
         .await?;
     app.type_into("#visit-amend-reason", "Salah pencet").await?;
     app.click("#visit-save").await?;
-    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 80% — Baik")
+    app.wait_for_text("#visit-saved", "Kunjungan tersimpan: 79% — Baik")
         .await?;
 
     let db = open_database(&driver.database())?;
@@ -149,21 +149,21 @@ async fn a_cadre_registers_a_family_scores_a_visit_and_sees_it_in_the_review() -
                 1,
                 75,
                 "cukup".into(),
-                "daftar-tilik-v2".into(),
+                "daftar-tilik-v3".into(),
                 None,
                 "cooperative".into(),
                 Some("lancar".into()),
-                10
+                12
             ),
             (
                 2,
-                80,
+                79,
                 "baik".into(),
-                "daftar-tilik-v2".into(),
+                "daftar-tilik-v3".into(),
                 Some("Salah pencet".into()),
                 "cooperative".into(),
                 Some("lancar".into()),
-                10
+                12
             ),
         ]
     );
@@ -273,15 +273,31 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
         .await?;
     app.wait_for_text_containing("fieldset[data-row='repetitions'] legend", "diulang 3 kali")
         .await?;
-    app.wait_for_text_containing("fieldset[data-row='not-on-spine']", "Langkah wajib")
+    app.wait_for_text_containing(
+        "fieldset[data-row='not-on-spine']",
+        "Syarat keamanan (wajib benar)",
+    )
+    .await?;
+    // The spine row is pass or fail in its own words: "he pressed now and then" has no
+    // half score to hide in.
+    app.wait_for_text("#row-not-on-spine-2", "Ya, tidak pernah di tulang belakang")
         .await?;
-    // Everything right but the father pressed on the spine itself: 18 of 20 = 90 %.
-    score_rows(&app, [2, 2, 2, 2, 2, 0, 2, 2, 2, 2]).await?;
-    app.wait_for_text("#visit-score", "Skor 90% (18 dari 20)")
+    app.wait_for_text("#row-not-on-spine-0", "Pernah menekan tulang belakang")
         .await?;
-    app.wait_for_text_containing("#visit-band", "Baik · Belum kompeten: langkah wajib")
+    assert!(
+        app.client
+            .find_all(ayah_asi_e2e::Locator::Css("#row-not-on-spine-1"))
+            .await?
+            .is_empty(),
+        "no third score on a safety requirement"
+    );
+    // Everything right but the father pressed on the spine: 22 of 24 = 92 %.
+    score_rows(&app, [2, 2, 2, 2, 2, 2, 0, 2, 2, 2, 2, 2]).await?;
+    app.wait_for_text("#visit-score", "Skor 92% (22 dari 24)")
         .await?;
-    app.wait_for_text_containing("#visit-band", "Tidak menekan tulang belakangnya")
+    app.wait_for_text_containing("#visit-band", "Baik · Belum kompeten: syarat keamanan")
+        .await?;
+    app.wait_for_text_containing("#visit-band", "tidak pernah menekan tulang belakangnya")
         .await?;
     app.click("#motivation-cooperative").await?;
     app.screenshot("34-visit-spine").await?;
@@ -289,11 +305,11 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
     app.wait_for_text_containing("#visit-result-competence", "Belum kompeten")
         .await?;
     app.click("#visit-to-review").await?;
-    app.wait_for_text_containing("#review-visits", "Langkah wajib bernilai 0")
+    app.wait_for_text_containing("#review-visits", "Syarat keamanan tidak terpenuhi")
         .await?;
     let focus = app.text("#review-focus li").await?;
     assert!(
-        focus.starts_with("Tidak menekan tulang belakangnya"),
+        focus.starts_with("Ibu jari selalu di samping tulang belakang"),
         "{focus}"
     );
     app.screenshot("35-review-spine").await?;
@@ -304,12 +320,12 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
         [&andi],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    assert_eq!((percent, band.as_str(), competent), (90, "baik", false));
+    assert_eq!((percent, band.as_str(), competent), (92, "baik", false));
     drop(db);
     // The report counts it.
     app.click("#back-to-families").await?;
     app.click("#open-report").await?;
-    app.wait_for_text_containing("#report-critical-failed", "Menekan tulang belakang")
+    app.wait_for_text_containing("#report-critical-failed", "Pernah menekan tulang belakang")
         .await?;
     assert!(app.text("#report-critical-failed").await?.ends_with(": 1"));
     app.close().await

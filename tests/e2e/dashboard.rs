@@ -101,7 +101,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     cadre.click("#open-cadre-learning").await?;
     cadre.click("#start-quiz").await?;
     answer_quiz(cadre, false).await?;
-    cadre.wait_for_text("#quiz-score", "Skor tes: 60").await?;
+    cadre.wait_for_text("#quiz-score", "Skor tes: 50").await?;
     cadre.click("#back-to-learning").await?;
     cadre.click("#start-quiz").await?;
     cadre.wait_for_text("#quiz-title", "Tes akhir").await?;

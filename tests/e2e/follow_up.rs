@@ -321,7 +321,7 @@ async fn milk_recorded_as_none_shows_the_referral_advice_at_once() -> Result<()>
     for sign in [
         "hari ke-3",
         "Payudara merah, panas, dan nyeri",
-        "Bayi kuning, lemas",
+        "Bayi tidak mau menyusu, lemas",
         "untuk umur bayi",
         "Ibu demam",
     ] {

@@ -21,7 +21,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.wait_for_text("#learning-error", "Jawab semua pernyataan dulu.")
         .await?;
     answer_quiz(&app, false).await?;
-    app.wait_for_text("#quiz-score", "Skor Bapak: 60").await?;
+    app.wait_for_text("#quiz-score", "Skor Bapak: 50").await?;
     assert!(
         app.text("#quiz-missed")
             .await?
@@ -35,7 +35,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     assert!(
         app.text("#lesson-page .source")
             .await?
-            .starts_with("Sumber: Sari J, Helty MR, Triani Y.")
+            .starts_with("Sumber: WHO dan UNICEF, Breastfeeding Counselling: A Training Course")
     );
     app.screenshot("41-lesson").await?;
     // Done reading returns to the result, where the other missed statements are.
@@ -56,7 +56,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
         app.click(&format!("#lesson-{lesson}")).await?;
         app.click("#lesson-done").await?;
     }
-    app.wait_for_text("#learn-scores", "Tes awal: 60 · Tes akhir: belum")
+    app.wait_for_text("#learn-scores", "Tes awal: 50 · Tes akhir: belum")
         .await?;
     let read = app
         .client
@@ -68,7 +68,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     app.wait_for_text("#quiz-title", "Tes akhir").await?;
     answer_quiz(&app, true).await?;
     app.wait_for_text("#quiz-score", "Skor Bapak: 100").await?;
-    app.wait_for_text("#quiz-gain", "Naik dari 60 menjadi 100!")
+    app.wait_for_text("#quiz-gain", "Naik dari 50 menjadi 100!")
         .await?;
     app.wait_for("#quiz-all-right").await?;
 
@@ -81,8 +81,8 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     assert_eq!(
         attempts,
         [
-            ("pre".into(), 60, "uji-pengetahuan-v3".into()),
-            ("post".into(), 100, "uji-pengetahuan-v3".into())
+            ("pre".into(), 50, "uji-pengetahuan-v4".into()),
+            ("post".into(), 100, "uji-pengetahuan-v4".into())
         ]
     );
 
@@ -93,7 +93,7 @@ async fn pre_test_lessons_post_test_and_the_gain_which_the_cadre_sees() -> Resul
     set_cadre_pin(&app, "135790").await?;
     app.click("#families-list li[data-family] button[id^='review-']")
         .await?;
-    app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 60, akhir 100")
+    app.wait_for_text("#review-knowledge", "Tes pengetahuan: awal 50, akhir 100")
         .await?;
     app.close().await
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use ayah_asi_e2e::flows::{SAFETY_QUESTIONS, onboard, set_plan, start_massage};
+use ayah_asi_e2e::flows::{SAFETY_QUESTIONS, onboard, set_cadre_pin, set_plan, start_massage};
 use ayah_asi_e2e::{Driver, Result, eventually, open_database};
 
 /// The session clock runs this many times faster (honoured by debug builds only).
@@ -36,11 +36,11 @@ async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Resu
     set_plan(&app, 60, 2).await?;
     app.wait_for_text(
         "#plan-summary",
-        "2 kali pijatan × 1 menit, 2 kali sehari (pagi dan sore)",
+        "Pijat 1 menit, diulang 2 kali; 2 kali sehari (pagi dan sore)",
     )
     .await?;
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Pijatan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Ulangan ke-1 dari 2")
         .await?;
     app.screenshot("10-guided-pass").await?;
     // No touch between passes: the closing screen comes by itself.
@@ -57,7 +57,7 @@ async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Resu
     )?;
     assert_eq!(
         (status.as_str(), version.as_str(), passes),
-        ("finished", "pijat-oksitosin-v2", 2)
+        ("finished", "pijat-oksitosin-v3", 2)
     );
     let mut stmt =
         db.prepare("SELECT pass, started_at, ended_at, paused_ms FROM session_pass ORDER BY pass")?;
@@ -118,11 +118,17 @@ async fn a_yes_on_the_safety_screen_stops_the_session_before_it_starts() -> Resu
         "Bawa Ibu ke bidan atau puskesmas sekarang",
     )
     .await?;
-    app.wait_for_text_containing("#safety-urgent", "Segera antar Ibu")
+    app.wait_for_text_containing(
+        "#safety-urgent",
+        "Antar Ibu ke bidan atau puskesmas terdekat sekarang",
+    )
+    .await?;
+    // Each "yes" as a finding the father can tell the midwife, not as the question.
+    app.wait_for_text("#safety-flagged", "Perdarahan banyak")
         .await?;
-    app.wait_for_text_containing("#safety-flagged", "Darah nifas Ibu keluar lebih banyak")
+    app.wait_for_text("#safety-flagged-calm", "Luka atau ruam di punggung")
         .await?;
-    app.wait_for_text_containing("#safety-flagged-calm", "Ada luka, ruam, atau infeksi")
+    app.wait_for_text_containing("#safety-urgent", "Bayi tetap boleh disusui")
         .await?;
     app.screenshot("12-safety-stop-urgent").await?;
     assert_eq!(
@@ -137,6 +143,20 @@ async fn a_yes_on_the_safety_screen_stops_the_session_before_it_starts() -> Resu
         event_kinds(&driver)?.is_empty(),
         "a session stopped for safety never started"
     );
+    // The cadre's list names the danger sign, apart from the back rash.
+    app.click("#back-home").await?;
+    app.click("#cadre-mode").await?;
+    set_cadre_pin(&app, "246810").await?;
+    let family = app.text("#families-list li[data-family]").await?;
+    assert!(
+        family.contains("Tanda bahaya: Perdarahan banyak"),
+        "{family}"
+    );
+    assert!(
+        family.contains("Pemeriksaan keamanan menemukan: Luka atau ruam di punggung."),
+        "{family}"
+    );
+    app.screenshot("13-families-danger-sign").await?;
     app.close().await
 }
 
@@ -147,7 +167,7 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
     onboard(&app).await?;
     set_plan(&app, 120, 2).await?; // 20 s of real time per pass
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Pijatan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Ulangan ke-1 dari 2")
         .await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
@@ -204,7 +224,7 @@ async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Resu
     onboard(&app).await?;
     set_plan(&app, 60, 2).await?; // 10 s of real time per pass
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Pijatan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Ulangan ke-1 dari 2")
         .await?;
     eventually("pass 1 recorded as started", || {
         Ok(event_kinds(&driver)?.contains(&"pass-started".to_string()))
@@ -216,12 +236,12 @@ async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Resu
     let app = driver.launch().await?;
     app.wait_for_text(
         "#resume-text",
-        "Aplikasi tertutup saat pijatan ke-1 dari 2, 0 menit yang lalu.",
+        "Aplikasi tertutup saat ulangan ke-1 dari 2, 0 menit yang lalu.",
     )
     .await?;
     app.screenshot("14-resume-offer").await?;
     app.click("#resume-yes").await?;
-    app.wait_for_text("#guide-phase", "Bersiap — pijatan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Bersiap — ulangan ke-1 dari 2")
         .await?;
     // The interrupted pass is given again, then pass 2: about 22 s at this speed.
     app.wait_for_within("#closing", Duration::from_secs(45))

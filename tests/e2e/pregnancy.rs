@@ -34,7 +34,7 @@ async fn enrol_in_pregnancy_learn_then_record_the_birth_and_massage() -> Result<
     assert!(
         app.text("#massage-locked")
             .await?
-            .contains("hormon oksitosin dapat memicu kontraksi rahim")
+            .contains("merangsang keluarnya hormon oksitosin, yang dapat memicu kontraksi rahim")
     );
     for absent in [
         "#start-massage",
@@ -47,6 +47,24 @@ async fn enrol_in_pregnancy_learn_then_record_the_birth_and_massage() -> Result<
             "{absent} shown before the birth"
         );
     }
+    // What a pregnancy needs meanwhile: the antenatal visits, and the danger signs that
+    // never wait. The expected date is weeks away: no "past the date" prompt.
+    assert!(
+        app.text("#antenatal-visits")
+            .await?
+            .contains("paling sedikit 6 kali")
+    );
+    let danger = app.text("#pregnancy-danger").await?;
+    for sign in [
+        "sekarang",
+        "perdarahan",
+        "gerakan janin",
+        "air ketuban",
+        "kejang",
+    ] {
+        assert!(danger.to_lowercase().contains(sign), "{sign} in {danger}");
+    }
+    assert!(app.client.find(Locator::Css("#past-due")).await.is_err());
     app.screenshot("71-massage-locked").await?;
 
     // Lessons, the massage lesson's picture and the pre-test are open.
@@ -89,5 +107,25 @@ async fn enrol_in_pregnancy_learn_then_record_the_birth_and_massage() -> Result<
         versions, 1,
         "the pregnancy enrolment is kept as the earlier version"
     );
+    app.close().await
+}
+
+/// A week past the expected date and the birth not recorded: the home asks the family to
+/// have the mother checked by the midwife.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_week_past_the_expected_date_the_home_says_see_the_midwife() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    app.click("#choose-language-id").await?;
+    app.type_into("#field-fatherName", "Joko").await?;
+    app.type_into("#field-motherName", "Dewi").await?;
+    app.click("#field-pregnant").await?;
+    enter_birth_date(&app, Local::now().date_naive() - Duration::days(8)).await?;
+    app.click("#save-family").await?;
+    mother_consents(&app).await?;
+    app.wait_for_text_containing("#past-due", "Sudah lewat 1 minggu dari HPL")
+        .await?;
+    app.wait_for("#record-birth").await?;
+    app.screenshot("72-past-due").await?;
     app.close().await
 }

@@ -1,7 +1,9 @@
 //! The posyandu report in the real app, from a small cohort recorded through the UI:
 //! three families, two visits each with the milk production seen that day.
 
-use ayah_asi_e2e::flows::{CHECKLIST_ROWS, Mother, register_family_as_cadre, set_cadre_pin};
+use ayah_asi_e2e::flows::{
+    CHECKLIST_ROWS, Mother, register_family_as_cadre, row_button, set_cadre_pin,
+};
 use ayah_asi_e2e::{App, Driver, Result};
 
 async fn register(app: &App, father: &str, age: &str, education: &str, parity: &str) -> Result<()> {
@@ -24,7 +26,7 @@ async fn visit(app: &App, father: &str, score: u8, milk: &str) -> Result<()> {
     app.type_into("#families-search", father).await?;
     app.click("#families-list button[id^='visit-']").await?;
     for row in CHECKLIST_ROWS {
-        app.click(&format!("#row-{row}-{score}")).await?;
+        app.click(&row_button(row, score)).await?;
     }
     app.click("#motivation-cooperative").await?;
     app.select("#visit-milk-status", milk).await?;

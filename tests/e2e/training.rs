@@ -29,14 +29,14 @@ async fn a_cadre_takes_her_own_test_records_a_training_and_the_report_counts_bot
     app.click("#start-quiz").await?;
     app.wait_for_text("#quiz-title", "Tes awal").await?;
     answer_quiz(&app, false).await?;
-    app.wait_for_text("#quiz-score", "Skor tes: 60").await?;
+    app.wait_for_text("#quiz-score", "Skor tes: 50").await?;
     app.click("#back-to-learning").await?;
-    app.wait_for_text("#learn-scores", "Tes awal: 60 · Tes akhir: belum")
+    app.wait_for_text("#learn-scores", "Tes awal: 50 · Tes akhir: belum")
         .await?;
     app.click("#start-quiz").await?;
     app.wait_for_text("#quiz-title", "Tes akhir").await?;
     answer_quiz(&app, true).await?;
-    app.wait_for_text("#quiz-gain", "Naik dari 60 menjadi 100!")
+    app.wait_for_text("#quiz-gain", "Naik dari 50 menjadi 100!")
         .await?;
     app.click("#back-to-learning").await?;
     app.click("#back-home").await?;
@@ -116,7 +116,7 @@ async fn a_cadre_takes_her_own_test_records_a_training_and_the_report_counts_bot
     let cadres = app.table_rows("#report-cadres").await?;
     assert_eq!(
         row(&cadres, "Bu Rina"),
-        Some(vec!["Bu Rina".into(), "60".into(), "100".into()])
+        Some(vec!["Bu Rina".into(), "50".into(), "100".into()])
     );
     assert_eq!(
         row(&cadres, "Kader yang sudah tes awal dan tes akhir").map(|r| r[1].clone()),

@@ -65,7 +65,7 @@ pub async fn answer_safety_no(app: &App) -> Result<()> {
 }
 
 /// The safety questions in order, as the app asks them.
-pub const SAFETY_QUESTIONS: [&str; 7] = ayah_asi_core::protocol::SAFETY_QUESTIONS;
+pub const SAFETY_QUESTIONS: [&str; 8] = ayah_asi_core::protocol::SAFETY_QUESTIONS;
 
 /// On the preparation screen: every item ticked, then start; waits for the guide.
 pub async fn prepare_and_start(app: &App) -> Result<()> {
@@ -75,6 +75,7 @@ pub async fn prepare_and_start(app: &App) -> Result<()> {
         "towel",
         "oil",
         "warm-water",
+        "cup",
         "position",
     ] {
         app.click(&format!("#prep-{item}")).await?;
@@ -138,7 +139,7 @@ pub fn quiz_true(id: &str) -> bool {
 }
 
 /// Answers every statement on the quiz screen and submits: all right, or "true" to all
-/// (6 of 10 are true: 60).
+/// (5 of 10 are true: 50).
 pub async fn answer_quiz(app: &App, right: bool) -> Result<()> {
     for id in QUIZ_STATEMENTS {
         let given = if right { quiz_true(id) } else { true };
@@ -148,7 +149,20 @@ pub async fn answer_quiz(app: &App, right: bool) -> Result<()> {
 }
 
 /// The daftar tilik rows in order.
-pub const CHECKLIST_ROWS: [&str; 10] = ayah_asi_core::checklist::ROWS;
+pub const CHECKLIST_ROWS: [&str; 12] = ayah_asi_core::checklist::ROWS;
+
+/// The visit screen's button for `score` on `row`. A safety requirement has no 1 (pass
+/// or fail only): asked for one, this gives its pass, for tests that score every row
+/// alike and are not about that row.
+pub fn row_button(row: &str, score: u8) -> String {
+    let allowed = ayah_asi_core::checklist::allowed_scores(row);
+    let score = if allowed.contains(&score) {
+        score
+    } else {
+        ayah_asi_core::checklist::PASS
+    };
+    format!("#row-{row}-{score}")
+}
 
 /// The mother's optional characteristics, as the form takes them ("" = not given).
 pub struct Mother<'a> {

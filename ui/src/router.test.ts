@@ -9,6 +9,7 @@ const family: Family = {
   babyBirthDate: '2026-11-01',
   babyAgeDays: 21,
   pregnant: false,
+  pastDue: false,
   motherAge: null,
   motherEducation: null,
   parity: null,

@@ -31,12 +31,24 @@ pub enum Need {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Risk {
+    /// The safety check found a danger sign that cannot wait (heavy bleeding, fever...):
+    /// the cadre makes sure the mother has seen the midwife.
+    DangerSign,
     /// A session stopped because the mother felt pain.
     PainStop,
-    /// The safety check found a reason not to massage (a danger sign, a wound...).
+    /// The safety check found another reason not to massage (a wound, a spine operation...).
     SafetyStop,
     /// Milk production recorded as "tidak ada".
     NoMilk,
+}
+
+/// The risk a safety stop with these findings (`protocol::safety_findings`) stands for.
+pub fn safety_risk(findings: &[&str]) -> Risk {
+    if findings.iter().any(|f| super::protocol::is_urgent(f)) {
+        Risk::DangerSign
+    } else {
+        Risk::SafetyStop
+    }
 }
 
 /// What the list knows of a family, for ordering.
@@ -165,11 +177,22 @@ mod tests {
         list.sort_by_key(priority);
         assert_eq!(list, [pain.clone(), never]);
         assert_eq!(need(&pain), Need::Risk);
-        for risk in [Risk::SafetyStop, Risk::NoMilk] {
+        for risk in [Risk::DangerSign, Risk::SafetyStop, Risk::NoMilk] {
             let mut family = signals(Some(20), Some(100), None, 14);
             family.risks = vec![risk];
             assert_eq!(need(&family), Need::Risk);
         }
+    }
+
+    #[test]
+    fn a_safety_stop_for_a_danger_sign_is_named_apart_from_a_back_rash() {
+        assert_eq!(safety_risk(&["back-wound"]), Risk::SafetyStop);
+        assert_eq!(safety_risk(&["back-wound", "fever"]), Risk::DangerSign);
+        assert_eq!(safety_risk(&["fever-bleeding-dizzy"]), Risk::DangerSign);
+        // Listed first among a family's risks.
+        let mut risks = [Risk::NoMilk, Risk::PainStop, Risk::DangerSign];
+        risks.sort();
+        assert_eq!(risks[0], Risk::DangerSign);
     }
 
     #[test]

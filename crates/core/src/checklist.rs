@@ -7,12 +7,28 @@ use super::validation::FieldError;
 
 /// Stored with every assessment; bump it when rows change. Visits saved under an older
 /// version keep the score, band and competence they were saved with.
-pub const CHECKLIST_VERSION: &str = "daftar-tilik-v2";
+pub const CHECKLIST_VERSION: &str = "daftar-tilik-v3";
 
 /// The rows of the current version: the protocol's observable steps, in order. Texts:
 /// `checklist-<id>`; `duration` and `repetitions` read the family's own plan.
 /// Every id of an older version is also here, so old visits stay readable.
-pub const ROWS: [&str; 10] = [
+pub const ROWS: [&str; 12] = [
+    "consent-safety",
+    "preparation",
+    "position",
+    "placement-c7",
+    "circular-pressure",
+    "down-to-ribs",
+    "not-on-spine",
+    "duration",
+    "repetitions",
+    "cleaning",
+    "asks-comfort",
+    "offer-breast",
+];
+
+/// The rows of `daftar-tilik-v2` (its spine row was scored 0-2, and only a 0 failed it).
+pub const ROWS_V2: [&str; 10] = [
     "preparation",
     "position",
     "placement-c7",
@@ -38,9 +54,26 @@ pub const ROWS_V1: [&str; 9] = [
     "asks-comfort",
 ];
 
-/// Rows whose 0 means "not competent" whatever the percentage: pressing on the spine
-/// itself can hurt a mother days after birth.
+/// Safety requirements: pass or fail, and a fail means "not competent" whatever the
+/// percentage (pressing on the spine itself can hurt a mother days after birth). Since
+/// `daftar-tilik-v3` such a row takes only [`PASS`] or [`FAIL`], each with its own words
+/// (`checklist-<id>-pass`, `checklist-<id>-fail`): "now and then" is a fail. A
+/// `daftar-tilik-v2` visit may hold a 1 there, which it was saved as passing with.
 pub const CRITICAL_ROWS: [&str; 1] = ["not-on-spine"];
+
+/// A safety requirement met.
+pub const PASS: u8 = MAX_ROW_SCORE;
+/// A safety requirement not met (stored as 0, so every version reads it alike).
+pub const FAIL: u8 = 0;
+
+/// The scores a cadre may give this row, in the order the visit screen offers them.
+pub fn allowed_scores(row_id: &str) -> &'static [u8] {
+    if is_critical(row_id) {
+        &[PASS, FAIL]
+    } else {
+        &[0, 1, 2]
+    }
+}
 
 /// Rows whose text reads the family's own plan (`$minutes`, `$passes`).
 pub const PLAN_ROWS: [&str; 2] = ["duration", "repetitions"];
@@ -55,7 +88,7 @@ pub fn report_label_id(row_id: &str) -> String {
     }
 }
 
-/// Whether a 0 on this row makes the visit not competent.
+/// Whether this row is a safety requirement (pass or fail).
 pub fn is_critical(row_id: &str) -> bool {
     CRITICAL_ROWS.contains(&row_id)
 }
@@ -103,7 +136,8 @@ pub struct Score {
     pub critical_failed: Vec<String>,
 }
 
-/// Checks a full set of row scores against the checklist: every row once, 0-2, notes short.
+/// Checks a full set of row scores against the checklist: every row once, 0-2 (a safety
+/// requirement pass or fail), notes short.
 pub fn validate(rows: &[RowScore]) -> Result<Vec<RowScore>, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut valid = Vec::new();
@@ -112,6 +146,8 @@ pub fn validate(rows: &[RowScore]) -> Result<Vec<RowScore>, Vec<FieldError>> {
         match given.as_slice() {
             [] => errors
                 .push(FieldError::new("rows", "error-checklist-row-missing").with_arg("row", id)),
+            [row] if is_critical(id) && !allowed_scores(id).contains(&row.score) => errors
+                .push(FieldError::new("rows", "error-checklist-pass-or-fail").with_arg("row", id)),
             [row] if row.score <= MAX_ROW_SCORE => {
                 let note = row.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
                 if note.is_some_and(|n| n.chars().count() > 300 || n.chars().any(char::is_control))
@@ -238,196 +274,5 @@ pub fn focus_rows(trends: &[RowTrend]) -> Vec<&'static str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Rows of the current checklist with these scores, in `ROWS` order.
-    fn rows(scores: [u8; 10]) -> Vec<RowScore> {
-        scored(&ROWS, &scores)
-    }
-
-    fn scored(ids: &[&str], scores: &[u8]) -> Vec<RowScore> {
-        ids.iter()
-            .zip(scores)
-            .map(|(id, score)| RowScore {
-                row_id: (*id).into(),
-                score: *score,
-                note: None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn all_zero_and_all_two() {
-        let zero = score(&rows([0; 10]), 80);
-        assert_eq!(
-            (
-                zero.total,
-                zero.maximum,
-                zero.percent,
-                zero.band,
-                zero.competent
-            ),
-            (0, 20, 0, Band::Kurang, false)
-        );
-        let full = score(&rows([2; 10]), 80);
-        assert_eq!(
-            (full.total, full.percent, full.band, full.competent),
-            (20, 100, Band::Baik, true)
-        );
-        assert!(full.critical_failed.is_empty());
-    }
-
-    #[test]
-    fn pressing_on_the_spine_is_never_competent() {
-        // Every row correct but the spine row: 18/20 = 90 %, baik, and still not competent.
-        let mut spine = [2; 10];
-        spine[5] = 0;
-        assert_eq!(ROWS[5], "not-on-spine");
-        let s = score(&rows(spine), 80);
-        assert_eq!((s.percent, s.band, s.competent), (90, Band::Baik, false));
-        assert_eq!(s.critical_failed, ["not-on-spine"]);
-        // A 1 on the spine row ("kurang tepat") is not a critical failure.
-        spine[5] = 1;
-        let s = score(&rows(spine), 80);
-        assert_eq!((s.percent, s.competent), (95, true));
-        assert!(s.critical_failed.is_empty());
-        // Even a threshold of 50 % does not make a spine 0 competent.
-        spine[5] = 0;
-        assert!(!score(&rows(spine), 50).competent);
-    }
-
-    #[test]
-    fn a_first_version_visit_keeps_its_score_and_band() {
-        // daftar-tilik-v1: nine rows, no spine row; the example the review found
-        // (everything right but "down to ribs" at 0) scored 16/18 = 89 %, competent.
-        let v1 = scored(&ROWS_V1, &[2, 2, 2, 2, 0, 2, 2, 2, 2]);
-        let s = score(&v1, 80);
-        assert_eq!(
-            (s.total, s.maximum, s.percent, s.band),
-            (16, 18, 89, Band::Baik)
-        );
-        assert!(s.competent, "an old visit is scored by its own rows");
-        assert!(
-            ROWS_V1.iter().all(|id| ROWS.contains(id)),
-            "every old row id is still a known row"
-        );
-    }
-
-    #[test]
-    fn mixed_scores_round_half_up_and_fall_in_the_research_bands() {
-        // 14/20 = 70 % cukup; 15/20 = 75 % cukup; 16/20 = 80 % baik and competent.
-        let mixed = score(&rows([2, 2, 1, 1, 2, 1, 2, 1, 1, 1]), 80);
-        assert_eq!(
-            (mixed.total, mixed.percent, mixed.band, mixed.competent),
-            (14, 70, Band::Cukup, false)
-        );
-        let near = score(&rows([2, 2, 2, 1, 2, 1, 2, 1, 1, 1]), 80);
-        assert_eq!(
-            (near.percent, near.band, near.competent),
-            (75, Band::Cukup, false)
-        );
-        assert!(
-            score(&rows([2, 2, 2, 1, 2, 1, 2, 1, 1, 1]), 75).competent,
-            "the threshold is configurable"
-        );
-        // 1/18 = 5.56 -> 6 (v1); 10/18 = 55.6 -> 56 is cukup, not kurang.
-        assert_eq!(
-            score(&scored(&ROWS_V1, &[1, 0, 0, 0, 0, 0, 0, 0, 0]), 80).percent,
-            6
-        );
-        let edge = score(&scored(&ROWS_V1, &[2, 2, 2, 2, 2, 0, 0, 0, 0]), 80);
-        assert_eq!((edge.percent, edge.band), (56, Band::Cukup));
-        let below = score(&scored(&ROWS_V1, &[2, 2, 2, 2, 1, 0, 0, 0, 0]), 80);
-        assert_eq!((below.percent, below.band), (50, Band::Kurang));
-    }
-
-    #[test]
-    fn validation_wants_every_row_once_within_range() {
-        assert!(validate(&rows([2; 10])).is_ok());
-        let mut missing = rows([2; 10]);
-        missing.retain(|r| r.row_id != "not-on-spine");
-        assert_eq!(
-            validate(&missing).unwrap_err()[0].code,
-            "error-checklist-row-missing"
-        );
-        let mut too_high = rows([2; 10]);
-        too_high[0].score = 3;
-        assert_eq!(
-            validate(&too_high).unwrap_err()[0].code,
-            "error-out-of-range"
-        );
-        let mut unknown = rows([2; 10]);
-        unknown.push(RowScore {
-            row_id: "juggling".into(),
-            score: 1,
-            note: None,
-        });
-        assert_eq!(
-            validate(&unknown).unwrap_err()[0].code,
-            "error-unknown-protocol-item"
-        );
-    }
-
-    #[test]
-    fn trends_follow_rows_across_versions_and_show_what_to_coach_first() {
-        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-        // The first checklist version had no spine row.
-        let old = scored(&ROWS_V1, &[1, 2, 0, 1, 2, 2, 2, 2, 0]);
-        let visits = [
-            PastVisit {
-                visited_on: day(1),
-                rows: old,
-            },
-            PastVisit {
-                visited_on: day(8),
-                rows: rows([2, 2, 0, 1, 2, 2, 2, 2, 1, 2]),
-            },
-            PastVisit {
-                visited_on: day(15),
-                rows: rows([2, 2, 1, 1, 2, 2, 2, 2, 2, 2]),
-            },
-        ];
-        let trends = row_trends(&visits);
-        let trend = |id: &str| {
-            trends
-                .iter()
-                .find(|t| t.row_id == id)
-                .unwrap()
-                .scores
-                .clone()
-        };
-        assert_eq!(trend("placement-c7"), [Some(0), Some(0), Some(1)]);
-        assert_eq!(trend("not-on-spine"), [None, Some(2), Some(2)]);
-        // Both still at 1 and failed three times each: checklist order (stable sort).
-        assert_eq!(focus_rows(&trends), ["placement-c7", "circular-pressure"]);
-    }
-
-    #[test]
-    fn a_failed_critical_row_is_coached_first() {
-        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-        let visits = [
-            PastVisit {
-                visited_on: day(1),
-                rows: rows([0, 0, 0, 2, 2, 2, 2, 2, 2, 2]),
-            },
-            PastVisit {
-                visited_on: day(8),
-                // Preparation failed twice and is 0 too, but the spine row goes first.
-                rows: rows([0, 2, 2, 2, 2, 0, 2, 2, 2, 2]),
-            },
-        ];
-        assert_eq!(
-            focus_rows(&row_trends(&visits)),
-            ["not-on-spine", "preparation"]
-        );
-    }
-
-    #[test]
-    fn an_amended_assessment_is_scored_on_its_own_rows() {
-        // An amendment replaces the rows: its score is computed afresh, never merged.
-        let original = score(&rows([1; 10]), 80);
-        let amended = score(&rows([2, 2, 2, 2, 2, 2, 2, 2, 1, 1]), 80);
-        assert_eq!((original.percent, amended.percent), (50, 90));
-    }
-}
+#[path = "checklist_tests.rs"]
+mod tests;

@@ -80,6 +80,13 @@ impl Family {
         (!self.pregnant).then(|| baby_age_days(self.baby_birth_date, today))
     }
 
+    /// Still recorded as pregnant a week or more after the expected date: the home asks
+    /// the family to have the mother checked by the midwife (and to record the birth if
+    /// the baby came).
+    pub fn past_due(&self, today: NaiveDate) -> bool {
+        self.pregnant && (today - self.baby_birth_date).num_days() >= PAST_DUE_DAYS
+    }
+
     /// The first day of the massage plan for a family enrolled on `enrolled`: that day,
     /// or the birth when it came later (enrolled in pregnancy). `None` before the birth:
     /// nothing is planned, so nothing is missed or behind.
@@ -87,6 +94,9 @@ impl Family {
         plan_start(self.pregnant, self.baby_birth_date, enrolled)
     }
 }
+
+/// Days after the expected date of birth from which [`Family::past_due`] holds.
+pub const PAST_DUE_DAYS: i64 = 7;
 
 /// The rule of [`Family::plan_start`], for callers that hold a family's facts but not a
 /// `Family` (the server reads them from records).
@@ -433,5 +443,24 @@ mod tests {
             codes(expecting("").validate(today())),
             [("babyBirthDate", "error-field-required")]
         );
+    }
+
+    #[test]
+    fn a_pregnancy_a_week_past_its_expected_date_is_past_due() {
+        let expected = today();
+        let family = FamilyInput {
+            baby_birth_date: "2026-11-22".into(),
+            pregnant: true,
+            ..valid_input()
+        }
+        .validate(today())
+        .unwrap();
+        assert!(!family.past_due(expected + chrono::Days::new(6)));
+        assert!(family.past_due(expected + chrono::Days::new(7)));
+        let born = Family {
+            pregnant: false,
+            ..family
+        };
+        assert!(!born.past_due(expected + chrono::Days::new(30)));
     }
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// Stored with every session and checklist score; bump it when steps change.
-pub const PROTOCOL_VERSION: &str = "pijat-oksitosin-v2";
+pub const PROTOCOL_VERSION: &str = "pijat-oksitosin-v3";
 
 /// Where on the mother's back a step happens (ids of zones in `assets/back.svg`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -32,20 +32,25 @@ const fn step(id: &'static str, region: Option<Region>, timed: bool) -> Step {
     Step { id, region, timed }
 }
 
-/// Checked off before the first pass.
-pub const PREPARATION: [Step; 6] = [
+/// Checked off before the first pass. The cup catches the milk that drips during and
+/// after the massage, so that it is given to the baby (`pijat-oksitosin-v3`).
+pub const PREPARATION: [Step; 7] = [
     step("wash-hands", None, false),
     step("quiet-room", None, false),
     step("towel", None, false),
     step("oil", None, false),
     step("warm-water", None, false),
+    step("cup", None, false),
     step("position", None, false),
 ];
 
 /// Any "yes" stops the session: the mother should see her midwife first. Texts:
 /// `safety-<id>`. Ordinary backache after birth is no reason to stop (easing it is one
-/// of the massage's aims); only severe, swollen or unusual pain is.
-pub const SAFETY_QUESTIONS: [&str; 7] = [
+/// of the massage's aims); only severe, swollen or unusual pain is. A new pregnancy
+/// (`pijat-oksitosin-v3`) stops it for the same reason the massage waits for the birth:
+/// the oxytocin it releases can make the womb contract. Each has a short finding for the
+/// stop screen and the cadre's list: `safety-<id>-finding`.
+pub const SAFETY_QUESTIONS: [&str; 8] = [
     "back-wound",
     "spine-injury",
     "severe-pain",
@@ -53,6 +58,7 @@ pub const SAFETY_QUESTIONS: [&str; 7] = [
     "fever",
     "faint-dizzy",
     "headache-swelling",
+    "pregnant-again",
 ];
 
 /// Danger signs after birth (Kemenkes RI, Buku KIA): a "yes" to any of these means
@@ -75,6 +81,19 @@ pub const SAFETY_QUESTIONS_V1: [&str; 4] = [
 /// Whether a "yes" to this question is a danger sign that cannot wait.
 pub fn is_urgent(question: &str) -> bool {
     URGENT_SAFETY_QUESTIONS.contains(&question) || question == "fever-bleeding-dizzy"
+}
+
+/// The findings a safety stop recorded (`safety_flags`: question ids joined by commas),
+/// in the order the questions are asked; an id no version knows is left out.
+pub fn safety_findings(flags: &str) -> Vec<&'static str> {
+    let given: Vec<&str> = flags.split(',').map(str::trim).collect();
+    let mut findings: Vec<&'static str> = Vec::new();
+    for question in SAFETY_QUESTIONS.iter().chain(&SAFETY_QUESTIONS_V1) {
+        if given.contains(question) && !findings.contains(question) {
+            findings.push(question);
+        }
+    }
+    findings
 }
 
 /// The massage itself: the first two are shown during the first countdown, the last
@@ -257,9 +276,19 @@ mod tests {
             assert!(is_urgent(urgent), "{urgent}");
             assert!(SAFETY_QUESTIONS.contains(&urgent));
         }
-        for calm in ["back-wound", "spine-injury", "severe-pain"] {
+        for calm in [
+            "back-wound",
+            "spine-injury",
+            "severe-pain",
+            "pregnant-again",
+        ] {
             assert!(!is_urgent(calm), "{calm}");
         }
+        assert_eq!(
+            safety_findings("fever,back-wound,juggling,fever-bleeding-dizzy"),
+            ["back-wound", "fever", "fever-bleeding-dizzy"]
+        );
+        assert!(safety_findings("").is_empty());
         // The old lumped question named bleeding and dizziness: read it the safer way.
         assert!(is_urgent("fever-bleeding-dizzy"));
         assert!(

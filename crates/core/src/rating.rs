@@ -187,13 +187,30 @@ impl MilkStatus {
     }
 }
 
-/// The indicators that support a milk production status (DESIGN.md section 4).
-pub const MILK_INDICATORS: [&str; 5] = [
+/// The indicators that support a milk production status, as the mother is asked them.
+/// Intake shows in stools, wet nappies and weight (WHO); "sleeps 2-3 hours after a feed"
+/// was retired in bundle format 5 (a long sleeper may be underfed or jaundiced).
+pub const MILK_INDICATORS: [&str; 7] = [
     "breasts-full-then-soft",
     "milk-drips",
     "feeds-8-12",
-    "sleeps-2-3-hours",
+    "satisfied-wakes",
+    "yellow-stools-3",
     "wet-nappies-6",
+    "weight-gain",
+];
+
+/// Every indicator a stored record may name: the current ones and those retired, which
+/// older records keep (and files still carry).
+pub const KNOWN_MILK_INDICATORS: [&str; 8] = [
+    "breasts-full-then-soft",
+    "milk-drips",
+    "feeds-8-12",
+    "satisfied-wakes",
+    "yellow-stools-3",
+    "wet-nappies-6",
+    "weight-gain",
+    "sleeps-2-3-hours",
 ];
 
 /// How often the status is asked again after enrolment.

@@ -85,18 +85,34 @@ impl FamilyRecords {
 
     /// A session `days` ago; `stop`: stopped for that reason, else finished.
     pub fn session(&mut self, days: i64, stop: Option<&str>) -> String {
-        let (id, at) = (new_id(), time_ago(days));
         let status = if stop.is_some() {
             "stopped"
         } else {
             "finished"
         };
+        self.session_record(days, status, stop, None)
+    }
+
+    /// A session the safety check stopped before it started, `days` ago, for `flags`
+    /// (the questions answered "yes", joined by commas).
+    pub fn safety_stop(&mut self, days: i64, flags: &str) -> String {
+        self.session_record(days, "not-started", Some("safety"), Some(flags))
+    }
+
+    fn session_record(
+        &mut self,
+        days: i64,
+        status: &str,
+        stop: Option<&str>,
+        flags: Option<&str>,
+    ) -> String {
+        let (id, at) = (new_id(), time_ago(days));
         self.add(
             "massage_session",
             &id,
             json!({
                 "protocol_version": "pijat-oksitosin-v1", "pass_seconds": 120, "passes": 3,
-                "status": status, "stop_reason": stop, "safety_flags": null,
+                "status": status, "stop_reason": stop, "safety_flags": flags,
                 "started_at": at, "ended_at": at, "last_active_ms": 0, "given_by": "father",
                 "created_at": at, "updated_at": at,
             }),

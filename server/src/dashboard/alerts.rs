@@ -2,6 +2,8 @@
 //! marking it handled (who, when) sticks, and an absence that goes on after a new
 //! session or visit is a new alert.
 
+use ayah_asi_core::cadre::{self, Risk};
+use ayah_asi_core::protocol;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use deadpool_postgres::Pool;
 
@@ -17,7 +19,9 @@ pub const LOOK_BACK_DAYS: i32 = 60;
 pub enum AlertKind {
     /// A session stopped (or not started) because the mother felt pain.
     PainStop,
-    /// The safety check stopped the session.
+    /// The safety check found a danger sign that cannot wait (heavy bleeding, fever...).
+    DangerSign,
+    /// The safety check stopped the session for another finding (a wound...).
     SafetyStop,
     /// Milk production recorded as "tidak ada".
     NoMilk,
@@ -34,6 +38,7 @@ impl AlertKind {
     pub fn id(self) -> &'static str {
         match self {
             Self::PainStop => "pain-stop",
+            Self::DangerSign => "danger-sign",
             Self::SafetyStop => "safety-stop",
             Self::NoMilk => "no-milk",
             Self::CriticalRow => "critical-row",
@@ -55,6 +60,8 @@ pub struct Alert {
     pub cadre: String,
     /// Who marked it handled, and when.
     pub handled: Option<(String, DateTime<Utc>)>,
+    /// What a safety check found (`protocol::safety_findings`), named on the page.
+    pub findings: Vec<&'static str>,
 }
 
 /// Every alert in scope, newest first; handled ones too when `with_handled`.
@@ -116,21 +123,21 @@ async fn record_alerts(pool: &Pool, scope: &Scope) -> Result<Vec<Alert>, Dashboa
     let sql = format!(
         "WITH {IN_SCOPE}
          SELECT 'session', r.id, r.family_id, f.body->>'father_name', fam.cadre_name,
-                (r.body->>'created_at')::timestamptz, r.body->>'stop_reason'
+                (r.body->>'created_at')::timestamptz, r.body->>'stop_reason', r.body->>'safety_flags'
          FROM fam JOIN record r ON r.family_id = fam.family_id AND r.table_name = 'massage_session'
          JOIN record f ON f.table_name = 'family' AND f.id = fam.family_id
          WHERE r.body->>'stop_reason' IN ('pain', 'safety')
            AND (r.body->>'created_at')::timestamptz > now() - make_interval(days => $3)
          UNION ALL
          SELECT 'milk', r.id, r.family_id, f.body->>'father_name', fam.cadre_name,
-                (r.body->>'created_at')::timestamptz, NULL
+                (r.body->>'created_at')::timestamptz, NULL, NULL
          FROM fam JOIN record r ON r.family_id = fam.family_id AND r.table_name = 'milk_status'
          JOIN record f ON f.table_name = 'family' AND f.id = fam.family_id
          WHERE r.body->>'status' = 'tidak-ada'
            AND (r.body->>'created_at')::timestamptz > now() - make_interval(days => $3)
          UNION ALL
          SELECT DISTINCT 'visit', v.id, v.family_id, f.body->>'father_name', fam.cadre_name,
-                (v.body->>'created_at')::timestamptz, NULL
+                (v.body->>'created_at')::timestamptz, NULL, NULL
          FROM fam JOIN record s ON s.family_id = fam.family_id AND s.table_name = 'visit_score'
               AND s.body->>'score' = '0'
          JOIN record v ON v.table_name = 'home_visit' AND v.id = s.body->>'visit_id'
@@ -151,19 +158,32 @@ async fn record_alerts(pool: &Pool, scope: &Scope) -> Result<Vec<Alert>, Dashboa
         .filter_map(|row| {
             let source: String = row.get(0);
             let id: String = row.get(1);
+            let findings = row
+                .get::<_, Option<String>>(7)
+                .map_or_else(Vec::new, |flags| protocol::safety_findings(&flags));
             let kind = match (source.as_str(), row.get::<_, Option<String>>(6).as_deref()) {
                 ("session", Some("pain")) => AlertKind::PainStop,
-                ("session", _) => AlertKind::SafetyStop,
+                ("session", _) => match cadre::safety_risk(&findings) {
+                    Risk::DangerSign => AlertKind::DangerSign,
+                    _ => AlertKind::SafetyStop,
+                },
                 ("milk", _) => AlertKind::NoMilk,
                 _ => AlertKind::CriticalRow,
             };
+            // A safety stop keeps the key it had before danger signs were told apart,
+            // so an alert marked handled stays handled.
+            let prefix = match kind {
+                AlertKind::DangerSign => AlertKind::SafetyStop.id(),
+                other => other.id(),
+            };
             Some(Alert {
-                key: format!("{}:{id}", kind.id()),
+                key: format!("{prefix}:{id}"),
                 kind,
                 at: row.get::<_, Option<DateTime<Utc>>>(5)?,
                 family: Some((row.get(2), row.get::<_, Option<String>>(3)?)),
                 cadre: row.get(4),
                 handled: None,
+                findings,
             })
         })
         .collect())
@@ -191,6 +211,7 @@ async fn absence_alerts(
                 family: who.clone(),
                 cadre: family.cadre.clone(),
                 handled: None,
+                findings: Vec::new(),
             });
         }
         let last = family
@@ -206,6 +227,7 @@ async fn absence_alerts(
                 family: who,
                 cadre: family.cadre,
                 handled: None,
+                findings: Vec::new(),
             });
         }
     }
@@ -244,6 +266,7 @@ async fn sync_alerts(
                 family: None,
                 cadre: row.get(1),
                 handled: None,
+                findings: Vec::new(),
             }
         })
         .collect())

@@ -10,10 +10,11 @@ use serde::Deserialize;
 
 use super::access::Area;
 use super::layout;
-use super::text::Arg;
+use super::text::{Arg, Text};
 use super::{Refused, Signed, require};
-use crate::dashboard::alerts;
+use crate::dashboard::alerts::{self, Alert, AlertKind};
 use crate::http::AppState;
+use ayah_asi_core::protocol;
 
 #[derive(Deserialize, Default)]
 pub struct AlertsQuery {
@@ -48,7 +49,7 @@ pub async fn show(
                 @for alert in &list {
                     li.alert data-kind=(alert.kind.id()) {
                         div.alert-head {
-                            strong.alert-title { (text.t(&format!("alert-{}", alert.kind.id()))) }
+                            strong.alert-title { (alert_title(text, alert)) }
                             " · " time { (text.moment(alert.at)) }
                         }
                         div.alert-about {
@@ -104,4 +105,24 @@ pub async fn mark_handled(
         .map_err(|e| signed.refuse(e.into()))?;
     signed.audit(&state, "alert-handled", &form.key).await?;
     Ok(Redirect::to("/alerts").into_response())
+}
+
+/// An alert's title; a safety stop names what the check found (a danger sign apart
+/// from a back rash), in the words the father's stop screen uses.
+fn alert_title(text: &Text, alert: &Alert) -> String {
+    let findings = alert
+        .findings
+        .iter()
+        .filter(|f| (alert.kind == AlertKind::DangerSign) == protocol::is_urgent(f))
+        .map(|f| text.t(&format!("safety-{f}-finding")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match alert.kind {
+        AlertKind::DangerSign => text.with("alert-danger-sign", &[("signs", Arg::from(findings))]),
+        AlertKind::SafetyStop if !findings.is_empty() => text.with(
+            "alert-safety-stop-found",
+            &[("findings", Arg::from(findings))],
+        ),
+        kind => text.t(&format!("alert-{}", kind.id())),
+    }
 }

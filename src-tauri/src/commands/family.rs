@@ -24,6 +24,8 @@ pub struct FamilyView {
     pub baby_age_days: i64,
     /// Enrolled in pregnancy, the birth not yet recorded: the massage is locked.
     pub pregnant: bool,
+    /// Still pregnant a week past the expected date: see the midwife (`Family::past_due`).
+    pub past_due: bool,
     pub posyandu: Option<String>,
     pub rw: Option<String>,
     pub rt: Option<String>,
@@ -42,6 +44,7 @@ impl FamilyView {
             baby_birth_date: f.baby_birth_date.format("%Y-%m-%d").to_string(),
             baby_age_days: family::baby_age_days(f.baby_birth_date, today),
             pregnant: f.pregnant,
+            past_due: f.past_due(today),
             posyandu: f.posyandu.clone(),
             rw: f.rw.clone(),
             rt: f.rt.clone(),

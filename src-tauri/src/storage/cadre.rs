@@ -358,21 +358,56 @@ pub fn list_sessions_given_since(
         .query_row(params![family_id, format_time(since)], |r| r.get(0))?)
 }
 
+/// Risk signs recorded at or after `since` (RFC 3339), and what the safety checks among
+/// them found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RiskSigns {
+    /// Most important first ([`Risk`]'s order).
+    pub risks: Vec<Risk>,
+    /// The "yes" answers of the safety stops, each once: danger signs first, then in
+    /// question order.
+    pub safety_findings: Vec<&'static str>,
+}
+
 /// Risk signs recorded at or after `since` (RFC 3339): sessions stopped for pain or
-/// by the safety check, and milk production recorded as "tidak ada". Ranges of the
-/// (family, created_at) indexes.
-pub fn list_risks_since(conn: &Connection, family_id: &str, since: &str) -> Result<Vec<Risk>> {
-    let mut risks = Vec::new();
+/// by the safety check (a danger sign apart from other findings), and milk production
+/// recorded as "tidak ada". Ranges of the (family, created_at) indexes.
+pub fn list_risks_since(conn: &Connection, family_id: &str, since: &str) -> Result<RiskSigns> {
+    let mut signs = RiskSigns::default();
     let mut stops = conn.prepare_cached(
-        "SELECT DISTINCT stop_reason FROM massage_session
+        "SELECT stop_reason, coalesce(safety_flags, '') FROM massage_session
          WHERE family_id = ?1 AND created_at >= ?2 AND stop_reason IN ('pain', 'safety')",
     )?;
-    for reason in stops.query_map(params![family_id, since], |r| r.get::<_, String>(0))? {
-        risks.push(match reason?.as_str() {
-            "pain" => Risk::PainStop,
-            _ => Risk::SafetyStop,
-        });
+    let rows = stops.query_map(params![family_id, since], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut add = |risk: Risk| {
+        if !signs.risks.contains(&risk) {
+            signs.risks.push(risk);
+        }
+    };
+    let mut found: Vec<&'static str> = Vec::new();
+    for row in rows {
+        let (reason, flags) = row?;
+        if reason == "pain" {
+            add(Risk::PainStop);
+            continue;
+        }
+        let findings = crate::domain::protocol::safety_findings(&flags);
+        // A danger sign is named on its own; other findings of the same check (or a
+        // stop whose findings are unknown) as a safety stop beside it.
+        let (urgent, calm): (Vec<&str>, Vec<&str>) = findings
+            .iter()
+            .partition(|f| crate::domain::protocol::is_urgent(f));
+        if !urgent.is_empty() {
+            add(Risk::DangerSign);
+        }
+        if !calm.is_empty() || urgent.is_empty() {
+            add(Risk::SafetyStop);
+        }
+        found.extend(findings);
     }
+    signs.safety_findings = found;
     let no_milk: bool = conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM milk_status
@@ -380,10 +415,16 @@ pub fn list_risks_since(conn: &Connection, family_id: &str, since: &str) -> Resu
         )?
         .query_row(params![family_id, since], |r| r.get(0))?;
     if no_milk {
-        risks.push(Risk::NoMilk);
+        signs.risks.push(Risk::NoMilk);
     }
-    risks.sort();
-    Ok(risks)
+    signs.risks.sort();
+    // In question order across every stop, danger signs first.
+    let all = signs.safety_findings.join(",");
+    signs.safety_findings = crate::domain::protocol::safety_findings(&all);
+    signs
+        .safety_findings
+        .sort_by_key(|f| !crate::domain::protocol::is_urgent(f));
+    Ok(signs)
 }
 
 /// When each session given (finished or stopped) since `since` began.

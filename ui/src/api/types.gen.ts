@@ -84,7 +84,11 @@ babyAgeDays: number,
 /**
  * Enrolled in pregnancy, the birth not yet recorded: the massage is locked.
  */
-pregnant: boolean, posyandu: string | null, rw: string | null, rt: string | null, motherAge: number | null, motherEducation: string | null, parity: string | null, };
+pregnant: boolean, 
+/**
+ * Still pregnant a week past the expected date: see the midwife (`Family::past_due`).
+ */
+pastDue: boolean, posyandu: string | null, rw: string | null, rt: string | null, motherAge: number | null, motherEducation: string | null, parity: string | null, };
 
 export type FamilyInput = { fatherName: string, motherName: string, 
 /**
@@ -104,7 +108,17 @@ export type FamilyListItem = { family: Family, need: Need,
 /**
  * Risk signs since the last visit, shown in words.
  */
-risks: Array<Risk>, lastVisit: string | null, lastPercent: number | null, sessions7d: number, planned7d: number, lastMilkFlow: string | null, };
+risks: Array<Risk>, 
+/**
+ * The danger signs the safety checks since the last visit found (question ids),
+ * named beside [`Risk::DangerSign`].
+ */
+dangerSigns: Array<string>, 
+/**
+ * Their other findings (a wound, a spine operation...), named beside
+ * [`Risk::SafetyStop`].
+ */
+otherFindings: Array<string>, lastVisit: string | null, lastPercent: number | null, sessions7d: number, planned7d: number, lastMilkFlow: string | null, };
 
 export type FamilyName = { id: string, fatherName: string, motherName: string, };
 
@@ -312,7 +326,7 @@ export type ReportRow = { key: string, count: number, percent: number, };
 
 export type ReportView = { from: string, to: string, posyandu: string | null, rw: string | null, posyanduNames: Array<string>, rwNumbers: Array<string>, report: Report, };
 
-export type Risk = "pain-stop" | "safety-stop" | "no-milk";
+export type Risk = "danger-sign" | "pain-stop" | "safety-stop" | "no-milk";
 
 export type RowScore = { rowId: string, score: number, note: string | null, };
 

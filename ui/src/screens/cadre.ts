@@ -148,6 +148,14 @@ function dateText(iso: string): string {
   return formatDay(iso, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** A risk in words; a safety stop names what the check found (a danger sign apart from a back rash). */
+function riskText(risk: api.Risk, item: api.FamilyListItem): string {
+  const named = (ids: string[]) => ids.map((f) => t(`safety-${f}-finding`)).join(', ');
+  if (risk === 'danger-sign') return t('risk-danger-sign', { signs: named(item.dangerSigns) });
+  if (risk === 'safety-stop' && item.otherFindings.length) return t('risk-safety-stop-found', { findings: named(item.otherFindings) });
+  return t(`risk-${risk}`);
+}
+
 function familyItem(nav: Nav, item: api.FamilyListItem): HTMLElement {
   const f = item.family;
   const place = [f.posyandu, f.rw ? t('family-rw', { rw: f.rw }) : null].filter(Boolean).join(' · ');
@@ -155,7 +163,7 @@ function familyItem(nav: Nav, item: api.FamilyListItem): HTMLElement {
     h('strong', { class: 'family-name' }, `${f.fatherName} & ${f.motherName}`),
     h('span', { class: `need-badge need-${item.need}` }, t(`need-${item.need}`)),
     item.risks.length
-      ? h('ul', { class: 'risks', 'data-risks': item.risks.join(' ') }, ...item.risks.map((risk) => h('li', {}, t(`risk-${risk}`))))
+      ? h('ul', { class: 'risks', 'data-risks': item.risks.join(' ') }, ...item.risks.map((risk) => h('li', {}, riskText(risk, item))))
       : null,
     h('p', {}, f.pregnant ? t('family-expecting', { date: dateText(f.babyBirthDate) }) : t('family-age', { days: f.babyAgeDays }), place ? ` · ${place}` : ''),
     h('p', {}, item.lastVisit ? t('family-last-visit', { date: dateText(item.lastVisit) }) : t('family-no-visit')),

@@ -25,8 +25,11 @@ function svg(tag: string, attributes: Record<string, string | number>): SVGEleme
   return element;
 }
 
-/** Starts (or resumes) the timed part with `start`, then shows it until it ends. */
-export async function showGuided(nav: Nav, start: Starter): Promise<void> {
+/**
+ * Starts (or resumes) the timed part with `start`, then shows it until it ends. `giver`
+ * is who massages (the thanks at the end address him or her; unknown on a resume).
+ */
+export async function showGuided(nav: Nav, start: Starter, giver: api.Giver | null = null): Promise<void> {
   let ended = false;
   let last: api.SessionUpdate | null = null;
   let dialogOpen = false;
@@ -161,7 +164,7 @@ export async function showGuided(nav: Nav, start: Starter): Promise<void> {
       ]);
     } else {
       showHandover(nav, sessionId, 'session-finished', [
-        h('h1', { id: 'end-title' }, t('finished-title')),
+        h('h1', { id: 'end-title' }, t('finished-title', { giver: giver ?? 'unknown' })),
         h('p', {}, t('finished-text', { passes: s.passes })),
       ]);
     }

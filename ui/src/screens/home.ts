@@ -88,12 +88,21 @@ export function showHome(nav: Nav, family: api.Family): void {
   ));
 }
 
-/** Before the birth: why the massage waits, and the way to record the birth. */
+/**
+ * Before the birth: why the massage waits and the way to record the birth; a week past
+ * the expected date, see the midwife; the antenatal visits and the pregnancy's danger
+ * signs, which never wait.
+ */
 function massageLocked(nav: Nav, family: api.Family): HTMLElement {
   return h('div', { id: 'massage-locked', class: 'card' },
+    family.pastDue ? h('p', { id: 'past-due', class: 'warning', role: 'alert' }, t('home-past-hpl')) : null,
     h('h2', {}, t('home-massage-locked-title')),
     h('p', {}, t('home-massage-locked-why')),
     h('button', { type: 'button', id: 'record-birth', class: 'big primary', onclick: () => nav.open((n) => showFamilyEdit(n, family, true)) }, t('home-record-birth')),
+    h('p', { id: 'antenatal-visits' }, t('home-anc')),
+    h('div', { id: 'pregnancy-danger', class: 'referral' },
+      h('h2', {}, t('home-pregnancy-danger-title')),
+      h('p', { class: 'referral-lead' }, t('home-pregnancy-danger'))),
   );
 }
 

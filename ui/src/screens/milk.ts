@@ -6,7 +6,8 @@ import { t } from '../i18n';
 import { referralAdvice } from './referral';
 import type { Nav } from '../nav';
 
-const INDICATORS = ['breasts-full-then-soft', 'milk-drips', 'feeds-8-12', 'sleeps-2-3-hours', 'wet-nappies-6'];
+// As the Rust side's rating::MILK_INDICATORS (the order the mother reads them).
+const INDICATORS = ['breasts-full-then-soft', 'milk-drips', 'feeds-8-12', 'satisfied-wakes', 'yellow-stools-3', 'wet-nappies-6', 'weight-gain'];
 const STATUSES: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
 
 export function showMilkStatus(nav: Nav): void {

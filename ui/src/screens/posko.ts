@@ -74,7 +74,7 @@ export async function showPoskoSettings(nav: Nav): Promise<void> {
 export function poskoCard(): HTMLElement {
   const card = h('div', { id: 'posko-card', class: 'card' }, h('h2', {}, t('posko-title')));
   const body = h('div', {});
-  const question = h('textarea', { id: 'posko-question', rows: 2, maxlength: 300 });
+  const question = h('textarea', { id: 'posko-question', rows: 2, maxlength: 300, 'aria-describedby': 'posko-question-hint' });
   const status = h('p', { id: 'posko-question-status', role: 'status' });
   const fill = (view: api.FamilyPosko) => {
     const p = view.posko;
@@ -107,7 +107,8 @@ export function poskoCard(): HTMLElement {
     body.textContent = t(error.code, error.args);
   });
   card.append(body,
-    h('div', { class: 'field' }, h('label', { for: question.id }, t('posko-question-label')), question),
+    h('div', { class: 'field' }, h('label', { for: question.id }, t('posko-question-label')),
+      h('p', { id: 'posko-question-hint', class: 'hint warning' }, t('posko-question-hint')), question),
     h('button', { type: 'button', id: 'posko-ask', class: 'big', onclick: () => void ask() }, t('posko-ask')),
     status);
   return card;

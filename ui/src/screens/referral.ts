@@ -3,7 +3,7 @@
 import { h } from '../dom';
 import { t } from '../i18n';
 
-const SIGNS = ['referral-no-milk', 'referral-breast', 'referral-baby', 'referral-nappies', 'referral-mother'];
+const SIGNS = ['referral-no-milk', 'referral-breast', 'referral-baby', 'referral-nappies', 'referral-mother', 'referral-mother-mood'];
 
 /** The list of referral signs under its heading. */
 export function referralSigns(): HTMLElement {

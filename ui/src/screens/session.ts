@@ -113,7 +113,8 @@ function showSafety(nav: Nav, sessionId: string, protocol: api.Protocol): void {
 function showSafetyStop(nav: Nav, verdict: api.SafetyVerdict, protocol: api.Protocol): void {
   const urgent = verdict.flagged.filter((id) => protocol.urgentSafetyQuestions.includes(id));
   const calm = verdict.flagged.filter((id) => !urgent.includes(id));
-  const list = (id: string, items: string[]) => h('ul', { id }, ...items.map((q) => h('li', {}, t(`safety-${q}`))));
+  // Each "yes" as a short finding the father can tell the midwife ("Demam"), not as the question.
+  const list = (id: string, items: string[]) => h('ul', { id }, ...items.map((q) => h('li', {}, t(`safety-${q}-finding`))));
   const content = verdict.urgent
     ? [
         h('p', { id: 'safety-urgent', class: 'urgent', role: 'alert' }, t('safety-urgent-text')),
@@ -142,7 +143,8 @@ function showPreparation(nav: Nav, sessionId: string, protocol: api.Protocol): v
     unlockAudio(); // this tap lets the cues sound later, hands-free
     const prepared = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
     try {
-      await showGuided(nav, (channel) => api.startSession(sessionId, prepared, giver.value() ?? 'father', channel));
+      const who = giver.value() ?? 'father';
+      await showGuided(nav, (channel) => api.startSession(sessionId, prepared, who, channel), who);
     } catch (raw) {
       error.show(raw);
     }

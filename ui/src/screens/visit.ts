@@ -44,9 +44,15 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
 
   const row = (id: string, index: number) => {
     const previous = amending?.rows.find((r) => r.rowId === id);
-    const buttons = [0, 1, 2].map((value) =>
-      h('button', { type: 'button', id: `row-${id}-${value}`, class: `score score-${value}`, 'aria-pressed': 'false' }, t(`score-${value}`)));
-    buttons.forEach((button, value) => {
+    const critical = checklist.critical.includes(id);
+    // A safety requirement is pass or fail, each in its own words: "now and then" is a
+    // fail (the Rust side refuses a 1 there too). Every other row scores 0, 1 or 2.
+    const values = critical ? [2, 0] : [0, 1, 2];
+    const label = (value: number) => critical ? t(`checklist-${id}-${value === 2 ? 'pass' : 'fail'}`) : t(`score-${value}`);
+    const buttons = values.map((value) =>
+      h('button', { type: 'button', id: `row-${id}-${value}`, class: `score score-${value}`, 'aria-pressed': 'false' }, label(value)));
+    buttons.forEach((button, index) => {
+      const value = values[index] ?? 0;
       button.addEventListener('click', () => {
         scores.set(id, value);
         toggleGroup(buttons, button);
@@ -60,7 +66,6 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
     const note = h('input', { id: `row-${id}-note`, type: 'text', maxlength: 300, placeholder: t('visit-row-note'), 'aria-label': t('visit-row-note') });
     note.value = previous?.note ?? '';
     notes.set(id, note);
-    const critical = checklist.critical.includes(id);
     return h('fieldset', { class: critical ? 'checklist-row critical' : 'checklist-row', 'data-row': id },
       h('legend', {}, `${index + 1}. ${checklistText(id, checklist.plan)}`),
       critical ? h('p', { class: 'critical-badge' }, t('visit-critical')) : null,

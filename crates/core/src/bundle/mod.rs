@@ -25,8 +25,9 @@ pub const FORMAT: &str = "ayah-asi-bundle";
 /// daftar tilik's `not-on-spine` row and the second protocol's safety questions, which
 /// a version-1 reader would refuse as unknown: it now says "update the app" instead.
 /// Version 3 adds a family's `pregnant`; version 4 who gave a session (`given_by`) and
-/// whom a visit observed (`observed`).
-pub const FORMAT_VERSION: u32 = 4;
+/// whom a visit observed (`observed`); version 5 the daftar tilik's third version (rows
+/// `consent-safety` and `offer-breast`) and the milk indicators of stools and weight.
+pub const FORMAT_VERSION: u32 = 5;
 /// Larger files are refused before they are read.
 pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
 /// The file name extension bundles are saved with.

@@ -237,7 +237,10 @@ pub const TABLES: &[TableSpec] = &[
             FAMILY,
             req("recorded_on", Kind::Date),
             req("status", Kind::OneOf(MILK_STATUSES)),
-            req("indicators", Kind::Words(&crate::rating::MILK_INDICATORS)),
+            req(
+                "indicators",
+                Kind::Words(&crate::rating::KNOWN_MILK_INDICATORS),
+            ),
             req("recorded_by", Kind::OneOf(&["mother", "cadre"])),
             req("kind", Kind::OneOf(&["enrolment", "follow-up"])),
         ],

@@ -7,6 +7,7 @@ use tauri::State;
 use crate::commands::family::FamilyView;
 use crate::domain::cadre::{self, Need, Risk, VisitSignals};
 use crate::domain::family::FamilyInput;
+use crate::domain::protocol;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, Store, cadre as cadre_store, families};
@@ -18,6 +19,12 @@ pub struct FamilyListItem {
     pub need: Need,
     /// Risk signs since the last visit, shown in words.
     pub risks: Vec<Risk>,
+    /// The danger signs the safety checks since the last visit found (question ids),
+    /// named beside [`Risk::DangerSign`].
+    pub danger_signs: Vec<String>,
+    /// Their other findings (a wound, a spine operation...), named beside
+    /// [`Risk::SafetyStop`].
+    pub other_findings: Vec<String>,
     pub last_visit: Option<NaiveDate>,
     pub last_percent: Option<u8>,
     pub sessions_7d: u32,
@@ -88,8 +95,9 @@ fn list_item(
     let previous = visits.len().checked_sub(2).and_then(|i| visits.get(i));
     let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at).map_or(now, |at| at);
     let since_visit = last.map_or(record.meta.created_at.as_str(), |v| v.saved_at.as_str());
+    let signs = cadre_store::list_risks_since(conn, &record.meta.id, since_visit)?;
     let signals = VisitSignals {
-        risks: cadre_store::list_risks_since(conn, &record.meta.id, since_visit)?,
+        risks: signs.risks.clone(),
         last_visit: last.map(|v| v.visited_on),
         last_percent: last.map(|v| v.percent),
         previous_percent: previous.map(|v| v.percent),
@@ -107,12 +115,24 @@ fn list_item(
         family: FamilyView::new(record, now.date_naive()),
         need: cadre::need(&signals),
         risks: signals.risks.clone(),
+        danger_signs: findings(&signs, true),
+        other_findings: findings(&signs, false),
         last_visit: signals.last_visit,
         last_percent: signals.last_percent,
         sessions_7d: signals.sessions_7d,
         planned_7d: signals.planned_7d,
         last_milk_flow: cadre_store::get_last_milk_flow(conn, &record.meta.id)?,
     })
+}
+
+/// The safety findings that are danger signs (`urgent`), or the others.
+fn findings(signs: &cadre_store::RiskSigns, urgent: bool) -> Vec<String> {
+    signs
+        .safety_findings
+        .iter()
+        .filter(|f| protocol::is_urgent(f) == urgent)
+        .map(|f| (*f).to_owned())
+        .collect()
 }
 
 /// A cadre registers a family on her device: same fields and consent as onboarding.
