@@ -58,6 +58,8 @@ fn a_recorded_training_travels_and_is_what_the_report_counts_as_trained() {
         trained_on: (now().date_naive() - chrono::Duration::days(3)).to_string(),
         trainer: "therapist".into(),
         trainer_name: Some("Pak Hendra".into()),
+        // The grandmother gives the massage too (seed 002): she is the one trained.
+        trainee: Some("grandmother".into()),
     }
     .validate(now().date_naive())
     .unwrap();
@@ -81,6 +83,10 @@ fn a_recorded_training_travels_and_is_what_the_report_counts_as_trained() {
     assert_eq!(
         trainings[0].training.trainer_name.as_deref(),
         Some("Pak Hendra")
+    );
+    assert_eq!(
+        trainings[0].training.trainee,
+        ayah_asi_lib::domain::protocol::Giver::Grandmother
     );
 }
 

@@ -133,3 +133,60 @@ fn a_visit_saved_on_the_first_checklist_keeps_its_score_band_and_competence() {
     assert!(v.critical_failed.is_empty(), "v1 had no required row");
     assert_eq!(v.rows.len(), 9);
 }
+
+#[test]
+fn a_second_checklist_visit_with_a_half_score_on_the_spine_keeps_its_result_in_the_report() {
+    use ayah_asi_lib::domain::report;
+    use ayah_asi_lib::storage::report::{Scope, list_cohort};
+    let (store, family_id, cadre_id) = store_with_cadre();
+    let device = store.device_id().to_owned();
+    // daftar-tilik-v2 scored the spine row 0-2 and failed only a 0: a 1 there was
+    // saved competent (19 of 20 = 95 %). The third version has no such half score,
+    // but this visit keeps what it was saved with, in the review and the report.
+    let v2_rows: Vec<RowScore> = checklist::ROWS_V2
+        .iter()
+        .map(|id| RowScore {
+            row_id: (*id).into(),
+            score: if *id == "not-on-spine" { 1 } else { 2 },
+            note: None,
+        })
+        .collect();
+    let saved = checklist::score(&v2_rows, 80);
+    assert!(saved.competent);
+    let old = NewVisit {
+        family_id: &family_id,
+        cadre_id: &cadre_id,
+        visited_on: now().date_naive(),
+        checklist_version: "daftar-tilik-v2",
+        score: saved,
+        rows: &v2_rows,
+        coaching_notes: None,
+        motivation: "cooperative",
+        milk_status: None,
+        observed: None,
+        amends: None,
+    };
+    cadre::insert_visit(store.conn(), &old, &device, now()).unwrap();
+    let visits = cadre::list_visits(store.conn(), &family_id).unwrap();
+    let v = &visits[0];
+    assert_eq!(
+        (v.checklist_version.as_str(), v.percent, v.competent),
+        ("daftar-tilik-v2", 95, true)
+    );
+    assert!(v.critical_failed.is_empty());
+    // The same rows are refused today: the spine row is pass or fail.
+    assert!(checklist::validate(&v2_rows).is_err());
+    let today = now().date_naive();
+    let scope = Scope {
+        posyandu: None,
+        rw: None,
+        from: today - chrono::Duration::days(30),
+        to: today,
+        active_since: today,
+    };
+    let built = report::build(&list_cohort(store.conn(), &scope).unwrap());
+    assert_eq!(
+        (built.assessed, built.competent, built.critical_failed),
+        (1, 1, 0)
+    );
+}

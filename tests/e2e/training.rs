@@ -54,8 +54,11 @@ async fn a_cadre_takes_her_own_test_records_a_training_and_the_report_counts_bot
 
     // The father's hands-on training, on his family's review.
     app.click("#families-list button[id^='review-']").await?;
-    app.wait_for_text("#review-trainings-none", "Belum ada latihan memijat yang dicatat. Ayah dilatih langsung oleh bidan atau terapis pijat bersertifikat.")
-        .await?;
+    app.wait_for_text_containing(
+        "#review-trainings-none",
+        "Belum ada latihan memijat yang dicatat. Siapa pun yang memijat",
+    )
+    .await?;
     app.click("#training-form summary").await?;
     app.type_into("#field-trainedDay", "30").await?;
     app.select("#field-trainedMonth", "2").await?;
@@ -87,10 +90,27 @@ async fn a_cadre_takes_her_own_test_records_a_training_and_the_report_counts_bot
     app.click("#training-save").await?;
     app.wait_for_text_containing(
         "#review-trainings li",
-        "dilatih oleh terapis pijat bersertifikat (Pak Hendra)",
+        "Ayah dilatih oleh terapis pijat bersertifikat (Pak Hendra)",
     )
     .await?;
     assert_eq!(saved(&db)?, 1);
+    // The grandmother gives the massage too (seed 002): her training is hers.
+    app.click("#trainee-grandmother").await?;
+    app.click("#trainer-midwife").await?;
+    app.click("#training-save").await?;
+    app.wait_for_text_containing(
+        "#review-trainings li[data-trainee='grandmother']",
+        "Nenek dilatih oleh bidan",
+    )
+    .await?;
+    let trainees: Vec<Option<String>> = db
+        .prepare("SELECT trainee FROM hands_on_training ORDER BY created_at")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    assert_eq!(
+        trainees,
+        [Some("father".to_owned()), Some("grandmother".to_owned())]
+    );
     app.screenshot("92-training").await?;
 
     // The report: trained apart from the post-test, and the counselled cadre.

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::protocol::Giver;
 use super::validation::{FieldError, optional_text};
 
 /// Who trained the father's hands.
@@ -44,6 +45,10 @@ pub struct TrainingInput {
     pub trained_on: String,
     pub trainer: String,
     pub trainer_name: Option<String>,
+    /// Who was trained (seed 002: whoever gives the massage may learn it, the father or
+    /// the grandmother); the father when not given.
+    #[serde(default)]
+    pub trainee: Option<String>,
 }
 
 /// A training that passed its checks.
@@ -53,6 +58,8 @@ pub struct Training {
     pub trained_on: NaiveDate,
     pub trainer: Trainer,
     pub trainer_name: Option<String>,
+    /// Who was trained; trainings recorded before it was asked were the father's.
+    pub trainee: Giver,
 }
 
 impl TrainingInput {
@@ -83,11 +90,19 @@ impl TrainingInput {
         }
         let trainer_name =
             optional_text("trainerName", self.trainer_name.as_deref(), 80, &mut errors);
-        match (trained_on, trainer) {
-            (Some(trained_on), Some(trainer)) if errors.is_empty() => Ok(Training {
+        let trainee = match self.trainee.as_deref() {
+            None => Some(Giver::Father),
+            Some(text) => Giver::parse(text),
+        };
+        if trainee.is_none() {
+            errors.push(FieldError::new("trainee", "error-choice-unknown"));
+        }
+        match (trained_on, trainer, trainee) {
+            (Some(trained_on), Some(trainer), Some(trainee)) if errors.is_empty() => Ok(Training {
                 trained_on,
                 trainer,
                 trainer_name,
+                trainee,
             }),
             _ => Err(errors),
         }
@@ -108,6 +123,7 @@ mod tests {
             trained_on: on.into(),
             trainer: trainer.into(),
             trainer_name: name.map(Into::into),
+            trainee: None,
         }
     }
 
@@ -128,8 +144,22 @@ mod tests {
                 trained_on: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
                 trainer: Trainer::Midwife,
                 trainer_name: Some("Bidan Sari".into()),
+                trainee: Giver::Father,
             }
         );
+        let grandmother = TrainingInput {
+            trainee: Some("grandmother".into()),
+            ..input("2026-11-30", "midwife", None)
+        };
+        assert_eq!(
+            grandmother.validate(today()).unwrap().trainee,
+            Giver::Grandmother
+        );
+        let neighbour = TrainingInput {
+            trainee: Some("neighbour".into()),
+            ..input("2026-11-30", "midwife", None)
+        };
+        assert_eq!(codes(neighbour.validate(today())), ["error-choice-unknown"]);
         let today_by_therapist = input("2026-12-02", "therapist", None).validate(today());
         assert_eq!(today_by_therapist.unwrap().trainer, Trainer::Therapist);
     }

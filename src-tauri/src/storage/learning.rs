@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::Result;
 use crate::domain::learning::CadreCounselling;
 use crate::domain::learning::{Answer, Graded, QUIZ_VERSION, TestKind};
+use crate::domain::protocol::Giver;
 use crate::domain::record::RecordMeta;
 use crate::domain::report::CadreScores;
 use crate::domain::training::{Trainer, Training};
@@ -112,7 +113,8 @@ pub fn get_learner_scores(conn: &Connection, learner: Learner) -> Result<(Option
     Ok((first("pre", "ASC")?, first("post", "DESC")?))
 }
 
-/// A father's hands-on training as stored and as the review shows it.
+/// A hands-on training (the father's, or whoever else massages) as stored and as the
+/// review shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[ts(rename = "TrainingView")]
 #[serde(rename_all = "camelCase")]
@@ -131,8 +133,8 @@ pub fn insert_training(
 ) -> Result<String> {
     let m = RecordMeta::new(device_id, now);
     conn.execute(
-        "INSERT INTO hands_on_training (id, device_id, created_at, updated_at, family_id, trained_on, trainer, trainer_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO hands_on_training (id, device_id, created_at, updated_at, family_id, trained_on, trainer, trainer_name, trainee)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             m.id,
             m.device_id,
@@ -141,7 +143,8 @@ pub fn insert_training(
             family_id,
             training.trained_on.to_string(),
             training.trainer.as_str(),
-            training.trainer_name
+            training.trainer_name,
+            training.trainee.as_str()
         ],
     )?;
     Ok(m.id)
@@ -150,7 +153,7 @@ pub fn insert_training(
 /// The family's trainings, oldest first (rows another app wrote wrongly are skipped).
 pub fn list_trainings(conn: &Connection, family_id: &str) -> Result<Vec<TrainingRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, trained_on, trainer, trainer_name FROM hands_on_training
+        "SELECT id, trained_on, trainer, trainer_name, trainee FROM hands_on_training
          WHERE family_id = ?1 ORDER BY trained_on, created_at",
     )?;
     let rows = stmt
@@ -160,18 +163,23 @@ pub fn list_trainings(conn: &Connection, family_id: &str) -> Result<Vec<Training
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, on, trainer, trainer_name)| {
+        .filter_map(|(id, on, trainer, trainer_name, trainee)| {
             Some(TrainingRow {
                 id,
                 training: Training {
                     trained_on: NaiveDate::parse_from_str(&on, "%Y-%m-%d").ok()?,
                     trainer: Trainer::parse(&trainer)?,
                     trainer_name,
+                    // Recorded before it was asked: the father's.
+                    trainee: trainee
+                        .as_deref()
+                        .map_or(Some(Giver::Father), Giver::parse)?,
                 },
             })
         })

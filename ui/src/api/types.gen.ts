@@ -452,9 +452,18 @@ export type TrainingInput = {
 /**
  * `YYYY-MM-DD`.
  */
-trainedOn: string, trainer: string, trainerName: string | null, };
+trainedOn: string, trainer: string, trainerName: string | null, 
+/**
+ * Who was trained (seed 002: whoever gives the massage may learn it, the father or
+ * the grandmother); the father when not given.
+ */
+trainee: string | null, };
 
-export type TrainingView = { id: string, trainedOn: string, trainer: Trainer, trainerName: string | null, };
+export type TrainingView = { id: string, trainedOn: string, trainer: Trainer, trainerName: string | null, 
+/**
+ * Who was trained; trainings recorded before it was asked were the father's.
+ */
+trainee: Giver, };
 
 export type TransferOverview = { 
 /**

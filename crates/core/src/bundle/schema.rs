@@ -342,7 +342,7 @@ pub const TABLES: &[TableSpec] = &[
         natural_key: &[],
         parents: &[("family", "family_id")],
     },
-    // Format 4: the father's hands-on training, as the cadre recorded it.
+    // Format 4: the hands-on training, as the cadre recorded it.
     TableSpec {
         name: "hands_on_training",
         columns: &[
@@ -354,6 +354,8 @@ pub const TABLES: &[TableSpec] = &[
             req("trained_on", Kind::Date),
             req("trainer", Kind::OneOf(&crate::training::Trainer::IDS)),
             opt("trainer_name", Kind::Text { max: 80 }),
+            // Format 5: who was trained (left out when null: the father, as before).
+            added("trainee", Kind::OneOf(&crate::protocol::Giver::IDS)),
         ],
         editable: false,
         natural_key: &[],
