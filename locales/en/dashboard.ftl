@@ -41,7 +41,7 @@ dash-col-sessions-plan = Sessions 7 days / plan
 dash-col-visits-due = Visits due
 dash-col-trained = Fathers trained
 dash-col-cadres = Cadres (phone paired)
-dash-col-counselled = Cadres counselled (pre- and post-test)
+dash-col-counselled = Cadres who took part in the counselling (pre- and post-test)
 dash-col-father = Father
 dash-col-mother = Mother
 dash-col-rw = RW
@@ -80,7 +80,7 @@ dash-pregnant = Still pregnant
 dash-overview-lede = The programme per posyandu, from the records cadres' and families' phones have synced.
 dash-overview-caption = Per posyandu, last 7 days
 dash-overview-empty = No posyandu yet. The admin adds them with the server's command line.
-dash-overview-note = Plan: 2 sessions a day from the birth. Visit due: no cadre visit for more than 30 days. Cadres counselled: cadres whose phone has sent both their pre-test and post-test.
+dash-overview-note = Plan: 2 sessions a day from the birth. Visit due: no cadre visit for more than 30 days. Cadres who took part in the counselling: cadres whose phone has sent both their pre-test and post-test.
 
 ## Alerts
 alert-pain-stop = Massage stopped because the mother felt pain
@@ -88,9 +88,9 @@ alert-safety-stop = Massage stopped by the safety check
 alert-safety-stop-found = Massage stopped by the safety check: { $findings }
 alert-danger-sign = Danger signs reported: { $signs }
 alert-no-milk = Milk production recorded as "none"
-alert-critical-row = Visit: pressure on the spine
+alert-critical-row = Visit: safety requirement not met
 alert-no-visit = No cadre visit for 30 days
-alert-no-session = No massage session for 7 days
+alert-no-session = No massage session in the last 7 days
 alert-no-sync = Cadre's phone not synced for 7 days
 dash-alerts-lede = Newest first. Open the family to see what happened, then mark it handled.
 dash-alerts-none = No open alerts.
@@ -126,7 +126,7 @@ dash-visits-title = Cadre visits (daftar tilik)
 dash-visit-score = score { $percent }% ({ $band })
 dash-competent = competent
 dash-not-competent = not yet competent
-dash-critical-failed = pressure on the spine
+dash-critical-failed = safety requirement not met
 dash-focus-title = Coach first
 dash-trends-caption = Each step's score per visit (0–2)
 dash-learning-title = Knowledge, training and milk
@@ -139,7 +139,7 @@ dash-questions-title = Questions for the posko
 dash-move-title = Move to another cadre
 dash-move-to = New cadre
 dash-move-submit = Move
-dash-move-note = The new cadre's phone receives this family's records at its next sync; the old cadre's phone no longer does. The move is recorded.
+dash-move-note = The new cadre's phone receives this family's records at its next sync; the old cadre's phone no longer does. The family's phone paired through the old cadre is disconnected, and her unused codes for the family no longer work: the new cadre gives the family a new code. The move is recorded.
 
 ## Report
 dash-report-months = Period

@@ -40,7 +40,7 @@ milk-indicator-feeds-8-12 = The baby feeds at least 8 times a day (8-12 times)
 milk-indicator-sleeps-2-3-hours = Baby sleeps 2-3 hours after a feed
 milk-indicator-wet-nappies-6 = The baby wets 6 or more nappies a day (from about day 5)
 milk-indicator-satisfied-wakes = The baby seems satisfied after a feed and wakes by itself to feed again
-milk-indicator-yellow-stools-3 = The baby passes yellowish stools at least 3 times a day (from about day 4)
+milk-indicator-yellow-stools-3 = The baby passes yellowish stools at least 3 times a day (from day 4 to about 6 weeks)
 milk-indicator-weight-gain = The baby's weight went up when weighed
 milk-status-question = How is your milk?
 milk-status-lancar = Flowing well (lancar)
@@ -49,13 +49,13 @@ milk-status-tidak-ada = No milk (tidak ada)
 milk-status-save = Save
 milk-status-last = Milk production last recorded { $date }: { $status }
 referral-title = Signs to see the midwife
-referral-no-milk = By day 3 after the birth the milk has not increased (her breasts do not feel fuller).
+referral-no-milk = By day 3 after the birth the milk has not increased (her breasts do not feel fuller): contact the midwife today.
 referral-breast = A breast that is red, hot and painful, or a lump: contact the midwife today and keep breastfeeding from both breasts. With a fever: take her to the midwife or puskesmas now.
-referral-baby = The baby will not feed, is limp or hard to wake, has fits, breathes fast or with difficulty, feels hot or cold to the touch, has a red or pus-filled cord, has yellow skin and eyes (on the first day, reaching the palms and soles, or for more than 2 weeks), or keeps vomiting or has diarrhoea: take the baby to the midwife or puskesmas now.
+referral-baby = The baby will not feed, is limp or hard to wake, has fits, breathes fast or with difficulty (the lower chest pulls in), grunts, feels hot or cold to the touch, has a cord that is red, oozes pus or smells, has pus from the eyes, has yellow skin and eyes (on the first day, reaching the palms and soles, or for more than 2 weeks), has pale, putty-coloured stools, or keeps vomiting or has diarrhoea: take the baby to the midwife or puskesmas now.
 referral-nappies = Fewer wet nappies than expected for the baby's age (from about day 5: fewer than 6 a day).
 referral-mother = She has a fever, heavy bleeding, has fainted or is very dizzy, a severe headache, blurred vision, fits, swelling of the face and hands, difficulty breathing or chest pain, severe pain in the lower belly, foul-smelling discharge from the birth canal, a painful and swollen calf, or a stitched wound that is red, swollen or oozing pus: take her to the midwife or puskesmas now.
-referral-mother-mood = She has been sad, low or crying for no reason for more than 2 weeks: take her to the midwife. If she talks about harming herself or the baby: do not leave her alone, and get help from the midwife or puskesmas the same day.
-milk-none-advice = Milk recorded as "none". Contact the midwife today. She will check the mother and the baby and help make sure the baby gets enough to drink. Meanwhile, keep breastfeeding the baby as often as possible, day and night, and give no formula without the midwife's advice.
+referral-mother-mood = She has been sad, low or crying for no reason for more than 2 weeks: take her to the midwife. If she talks about harming herself or the baby: do not leave her alone, and take her to the midwife or puskesmas now. If she seems confused, talks or behaves strangely, sees or hears things that are not there, or has not slept at all for days: take her to the midwife or puskesmas now, even before 2 weeks have passed.
+milk-none-advice = Milk recorded as "none". Contact the midwife today. She will check the mother and the baby and help make sure the baby gets enough to drink. Meanwhile, keep breastfeeding the baby as often as possible, day and night, and give no formula without the midwife's advice. If the baby is limp, hard to wake, will not feed, or rarely has a wet nappy, take the baby to the midwife or puskesmas now.
 
 ## History
 

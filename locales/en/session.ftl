@@ -1,13 +1,13 @@
 ## Home: the massage
 
 home-start-massage = Start oxytocin massage
-home-plan = Massage { $minutes } min, repeated { $passes ->
-    [one] once
-   *[other] { $passes } times
-}; twice a day (morning and evening)
+home-plan = Every morning and evening: { $passes ->
+    [one] 1 round of massage, { $minutes } min
+   *[other] { $passes } rounds of massage, { $minutes } min each
+}
 plan-title = Massage settings
-plan-pass-length = Length of one pass (minutes)
-plan-passes = Number of passes
+plan-pass-length = Length of one round (minutes)
+plan-passes = How many rounds
 plan-save = Save settings
 plan-saved = Settings saved.
 
@@ -32,23 +32,25 @@ safety-spine-injury = Has she ever had a spine injury or spine surgery?
 safety-severe-pain = Is her back very painful, swollen, or painful in an unusual way? (Ordinary aches after giving birth are fine to massage.)
 safety-heavy-bleeding = Is she bleeding more than normal after-birth bleeding (a pad soaked within 1 hour, or large clots)?
 safety-fever = Does she have a fever (feels hot, or 38°C or more if you have a thermometer), with or without a red, painful breast?
-safety-faint-dizzy = Since the birth, has she fainted, or is she now so dizzy she can hardly stand?
-safety-headache-swelling = Since the birth, has she had a severe headache, blurred vision, a fit, or swelling of the face and hands?
+safety-faint-dizzy = Since the midwife last checked her, has she fainted? Or is she now so dizzy she can hardly stand?
+safety-headache-swelling = Does she now have a severe headache, blurred vision, or swelling of the face and hands, or has she had a fit since the midwife last checked her?
+safety-other-danger-signs = Is she now short of breath or does she have chest pain, very bad pain in the lower belly, foul-smelling discharge from the birth canal, a painful and swollen calf, or a stitched wound that is red, swollen or oozing pus?
 safety-pregnant-again = Is she pregnant again?
 safety-fever-bleeding-dizzy = (Old question) Does she have a fever, heavy bleeding, or dizziness?
 safety-pain-now = (Old question) Does her back hurt when touched?
-safety-back-wound-finding = A wound or rash on her back
+safety-back-wound-finding = A wound, rash or infection on her back
 safety-spine-injury-finding = Has had a spine injury or spine surgery
 safety-severe-pain-finding = Back very painful, swollen, or painful in an unusual way
 safety-heavy-bleeding-finding = Heavy bleeding
 safety-fever-finding = Fever
 safety-faint-dizzy-finding = Fainting or severe dizziness
 safety-headache-swelling-finding = Severe headache, blurred vision, fits, or swelling of the face and hands
+safety-other-danger-signs-finding = Short of breath or chest pain, very painful lower belly, foul-smelling discharge, swollen calf, or a stitched wound with pus
 safety-pregnant-again-finding = Pregnant again
 safety-fever-bleeding-dizzy-finding = Fever, heavy bleeding, or dizziness
 safety-pain-now-finding = Back hurts when touched
 safety-stop-title = Do not massage yet
-safety-stop-text = The oxytocin massage is not safe for her right now. Contact the midwife and tell her about this:
+safety-stop-text = The oxytocin massage is not safe for her right now. Contact the midwife and tell her the following:
 safety-urgent-title = Take her to the midwife or puskesmas now
 safety-urgent-text = These are danger signs after giving birth. Do not massage. Take her to the nearest midwife or puskesmas now, do not wait. The baby may still breastfeed. Tell the midwife:
 safety-calm-also = Other "Yes" answers:
@@ -77,8 +79,8 @@ protocol-offer-breast = Bring the baby to her to breastfeed, or help her express
 
 ## The guided massage
 
-guide-countdown = Get ready — pass { $pass } of { $passes }
-guide-pass = Pass { $pass } of { $passes }
+guide-countdown = Get ready — round { $pass } of { $passes }
+guide-pass = Round { $pass } of { $passes }
 guide-time-left = Time left
 guide-paused = Paused
 guide-tap-to-pause = Tap anywhere to pause
@@ -88,7 +90,7 @@ guide-pain-stop = It hurts — stop
 guide-picture-label = Her back seen from behind. Both thumbs (red) make small circles while moving down both sides of the spine, from the bump at the base of the neck to the dashed line (5th-6th ribs).
 guide-save-failed = The last change is not saved yet. The massage goes on.
 closing-title = Closing
-closing-intro = All passes are done. The screen may be touched now.
+closing-intro = All rounds are done. The screen may be touched now.
 closing-done = Done
 
 ## Stopping and the end
@@ -104,14 +106,14 @@ finished-title = { $giver ->
     [grandmother] Thank you!
    *[other] Thank you!
 }
-finished-text = Massage done, repeated { $passes ->
-    [one] once
-   *[other] { $passes } times
+finished-text = Massage done: { $passes ->
+    [one] 1 round
+   *[other] { $passes } rounds
 }.
 stopped-title = Massage stopped
 stopped-pain-advice = Do not continue the massage today. If the pain does not go away, contact the midwife. If she has a fever, take her to the midwife or puskesmas now.
 resume-title = The last massage was cut off
-resume-text = The app closed during pass { $pass } of { $passes }, { $minutes } minutes ago.
+resume-text = The app closed during round { $pass } of { $passes }, { $minutes } minutes ago.
 resume-closing-text = The app closed during the closing steps, { $minutes } minutes ago.
 resume-yes = Continue
 resume-no = Record it as stopped

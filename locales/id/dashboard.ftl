@@ -41,7 +41,7 @@ dash-col-sessions-plan = Sesi 7 hari / rencana
 dash-col-visits-due = Perlu kunjungan
 dash-col-trained = Ayah sudah dilatih
 dash-col-cadres = Kader (ponsel tersambung)
-dash-col-counselled = Kader sudah disuluh (tes awal dan akhir)
+dash-col-counselled = Kader yang sudah ikut penyuluhan (tes awal dan akhir)
 dash-col-father = Ayah
 dash-col-mother = Ibu
 dash-col-rw = RW
@@ -80,7 +80,7 @@ dash-pregnant = Masih hamil
 dash-overview-lede = Keadaan program per posyandu, dari catatan yang sudah disinkronkan ponsel kader dan keluarga.
 dash-overview-caption = Per posyandu, 7 hari terakhir
 dash-overview-empty = Belum ada posyandu. Admin menambahkannya lewat baris perintah server.
-dash-overview-note = Rencana: 2 sesi sehari sejak bayi lahir. Perlu kunjungan: belum dikunjungi kader lebih dari 30 hari. Kader tersuluh: kader yang ponselnya sudah mengirim tes awal dan tes akhirnya.
+dash-overview-note = Rencana: 2 sesi sehari sejak bayi lahir. Perlu kunjungan: belum dikunjungi kader lebih dari 30 hari. Kader yang sudah ikut penyuluhan: kader yang ponselnya sudah mengirim tes awal dan tes akhirnya.
 
 ## Alerts
 alert-pain-stop = Pijat dihentikan karena Ibu merasa sakit
@@ -88,9 +88,9 @@ alert-safety-stop = Pijat dihentikan oleh pemeriksaan keamanan
 alert-safety-stop-found = Pijat dihentikan oleh pemeriksaan keamanan: { $findings }
 alert-danger-sign = Tanda bahaya dilaporkan: { $signs }
 alert-no-milk = Produksi ASI dicatat "tidak ada"
-alert-critical-row = Kunjungan: tulang belakang ikut ditekan
+alert-critical-row = Kunjungan: syarat keamanan tidak terpenuhi
 alert-no-visit = Belum ada kunjungan kader 30 hari
-alert-no-session = Belum ada sesi pijat 7 hari
+alert-no-session = Tidak ada sesi pijat dalam 7 hari terakhir
 alert-no-sync = Ponsel kader belum sinkron 7 hari
 dash-alerts-lede = Terbaru di atas. Buka keluarganya untuk melihat apa yang terjadi, lalu tandai sudah ditangani.
 dash-alerts-none = Tidak ada peringatan yang terbuka.
@@ -123,7 +123,7 @@ dash-visits-title = Kunjungan kader (daftar tilik)
 dash-visit-score = skor { $percent }% ({ $band })
 dash-competent = kompeten
 dash-not-competent = belum kompeten
-dash-critical-failed = tulang belakang ikut ditekan
+dash-critical-failed = syarat keamanan tidak terpenuhi
 dash-focus-title = Dilatih dulu
 dash-trends-caption = Skor tiap langkah per kunjungan (0–2)
 dash-learning-title = Pengetahuan, pelatihan dan ASI
@@ -136,7 +136,7 @@ dash-questions-title = Pertanyaan untuk posko
 dash-move-title = Pindahkan ke kader lain
 dash-move-to = Kader baru
 dash-move-submit = Pindahkan
-dash-move-note = Ponsel kader baru menerima catatan keluarga ini pada sinkron berikutnya; ponsel kader lama tidak lagi. Perpindahan ini tercatat.
+dash-move-note = Ponsel kader baru menerima catatan keluarga ini pada sinkron berikutnya; ponsel kader lama tidak lagi. Ponsel keluarga yang dipasangkan lewat kader lama berhenti tersambung, dan kode lama yang belum dipakai tidak berlaku lagi: kader baru memberi keluarga kode baru. Perpindahan ini tercatat.
 
 ## Report
 dash-report-months = Periode

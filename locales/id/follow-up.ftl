@@ -40,7 +40,7 @@ milk-indicator-feeds-8-12 = Bayi menyusu paling sedikit 8 kali sehari (8–12 ka
 milk-indicator-sleeps-2-3-hours = Bayi tidur 2–3 jam setelah menyusu
 milk-indicator-wet-nappies-6 = Popok bayi basah 6 kali atau lebih sehari (mulai sekitar hari ke-5)
 milk-indicator-satisfied-wakes = Bayi tampak puas setelah menyusu dan bangun sendiri untuk menyusu lagi
-milk-indicator-yellow-stools-3 = Bayi BAB kekuningan paling sedikit 3 kali sehari (mulai sekitar hari ke-4)
+milk-indicator-yellow-stools-3 = Bayi BAB kekuningan paling sedikit 3 kali sehari (hari ke-4 sampai sekitar 6 minggu)
 milk-indicator-weight-gain = Berat badan bayi naik saat ditimbang
 milk-status-question = Bagaimana keadaan ASI Ibu?
 milk-status-lancar = Lancar
@@ -49,13 +49,13 @@ milk-status-tidak-ada = Tidak ada
 milk-status-save = Simpan
 milk-status-last = Produksi ASI terakhir dicatat { $date }: { $status }
 referral-title = Tanda harus ke bidan
-referral-no-milk = Sampai hari ke-3 setelah melahirkan ASI belum bertambah banyak (payudara belum terasa lebih penuh).
+referral-no-milk = Sampai hari ke-3 setelah melahirkan ASI belum bertambah banyak (payudara belum terasa lebih penuh): hubungi bidan hari ini.
 referral-breast = Payudara merah, panas, dan nyeri, atau ada benjolan: hubungi bidan hari ini dan tetap susui bayi dari kedua payudara. Jika disertai demam: bawa Ibu ke bidan atau puskesmas sekarang.
-referral-baby = Bayi tidak mau menyusu, lemas atau sulit dibangunkan, kejang, napas cepat atau sesak, badan panas atau teraba dingin, tali pusat merah atau bernanah, kulit dan mata kuning (pada hari pertama, sampai ke telapak tangan dan kaki, atau lebih dari 2 minggu), atau muntah terus atau mencret: bawa bayi ke bidan atau puskesmas sekarang.
+referral-baby = Bayi tidak mau menyusu, lemas atau sulit dibangunkan, kejang, napas cepat atau sesak (dada bawah tertarik ke dalam), merintih, badan panas atau teraba dingin, tali pusat merah, bernanah, atau berbau, mata bernanah, kulit dan mata kuning (pada hari pertama, sampai ke telapak tangan dan kaki, atau lebih dari 2 minggu), BAB pucat seperti dempul, atau muntah terus atau mencret: bawa bayi ke bidan atau puskesmas sekarang.
 referral-nappies = Popok basah lebih sedikit dari seharusnya untuk umur bayi (mulai sekitar hari ke-5: kurang dari 6 sehari).
 referral-mother = Ibu demam, perdarahan banyak, pingsan atau pusing berat, sakit kepala hebat, pandangan kabur, kejang, bengkak di wajah dan tangan, sesak napas atau nyeri dada, perut bagian bawah sangat nyeri, cairan nifas berbau busuk, betis nyeri dan bengkak, atau luka jahitan merah, bengkak, atau bernanah: bawa Ibu ke bidan atau puskesmas sekarang.
-referral-mother-mood = Ibu terus sedih, murung, atau menangis tanpa sebab lebih dari 2 minggu: ajak Ibu ke bidan. Jika Ibu berbicara tentang menyakiti dirinya atau bayinya: jangan tinggalkan Ibu sendirian, dan cari bantuan dari bidan atau puskesmas hari itu juga.
-milk-none-advice = ASI tercatat "tidak ada". Hubungi bidan hari ini. Bidan akan memeriksa Ibu dan bayi dan membantu agar bayi tetap cukup minum. Sementara itu, tetap susui bayi sesering mungkin, siang dan malam, dan jangan beri susu formula tanpa saran bidan.
+referral-mother-mood = Ibu terus sedih, murung, atau menangis tanpa sebab lebih dari 2 minggu: ajak Ibu ke bidan. Jika Ibu berbicara tentang menyakiti dirinya atau bayinya: jangan tinggalkan Ibu sendirian dan bawa Ibu ke bidan atau puskesmas sekarang. Jika Ibu tampak bingung, bicara atau berperilaku aneh, melihat atau mendengar hal yang tidak ada, atau berhari-hari tidak tidur sama sekali: bawa Ibu ke bidan atau puskesmas sekarang, walaupun belum 2 minggu.
+milk-none-advice = ASI tercatat "tidak ada". Hubungi bidan hari ini. Bidan akan memeriksa Ibu dan bayi dan membantu agar bayi tetap cukup minum. Sementara itu, tetap susui bayi sesering mungkin, siang dan malam, dan jangan beri susu formula tanpa saran bidan. Jika bayi lemas, sulit dibangunkan, tidak mau menyusu, atau popoknya jarang basah, bawa bayi ke bidan atau puskesmas sekarang.
 
 ## History
 

@@ -1,10 +1,10 @@
 ## Home: the massage
 
 home-start-massage = Mulai pijat oksitosin
-home-plan = Pijat { $minutes } menit, diulang { $passes } kali; 2 kali sehari (pagi dan sore)
+home-plan = Setiap pagi dan sore: pijat { $passes } kali, masing-masing { $minutes } menit
 plan-title = Atur pijat
-plan-pass-length = Lama satu kali pijat (menit)
-plan-passes = Diulang berapa kali
+plan-pass-length = Lama setiap kali pijat (menit)
+plan-passes = Berapa kali pijat
 plan-save = Simpan pengaturan
 plan-saved = Pengaturan tersimpan.
 
@@ -29,23 +29,25 @@ safety-spine-injury = Ibu pernah cedera tulang belakang, atau pernah dioperasi d
 safety-severe-pain = Punggung Ibu sakit sekali, bengkak, atau sakitnya tidak seperti biasa? (Pegal biasa setelah melahirkan boleh dipijat.)
 safety-heavy-bleeding = Darah nifas Ibu keluar lebih banyak dari biasa (pembalut penuh dalam 1 jam, atau keluar gumpalan besar)?
 safety-fever = Ibu demam (badan terasa panas, atau 38°C atau lebih jika ada termometer), dengan atau tanpa payudara yang merah dan nyeri?
-safety-faint-dizzy = Sejak melahirkan, apakah Ibu pernah pingsan, atau sekarang pusing berat sampai sulit berdiri?
-safety-headache-swelling = Sejak melahirkan, apakah Ibu sakit kepala hebat, pandangan kabur, pernah kejang, atau bengkak di wajah dan tangan?
+safety-faint-dizzy = Sejak terakhir diperiksa bidan, apakah Ibu pernah pingsan? Atau sekarang pusing berat sampai sulit berdiri?
+safety-headache-swelling = Apakah Ibu sekarang sakit kepala hebat, pandangan kabur, atau bengkak di wajah dan tangan, atau pernah kejang sejak terakhir diperiksa bidan?
+safety-other-danger-signs = Apakah Ibu sekarang sesak napas atau nyeri dada, perut bagian bawah sangat nyeri, cairan nifas berbau busuk, betis nyeri dan bengkak, atau luka jahitan merah, bengkak, atau bernanah?
 safety-pregnant-again = Apakah Ibu sedang hamil lagi?
 safety-fever-bleeding-dizzy = (Pertanyaan lama) Ibu sedang demam, perdarahan banyak, atau pusing?
 safety-pain-now = (Pertanyaan lama) Punggung Ibu terasa sakit saat disentuh?
-safety-back-wound-finding = Luka atau ruam di punggung
+safety-back-wound-finding = Luka, ruam, atau infeksi di punggung
 safety-spine-injury-finding = Pernah cedera atau dioperasi di tulang belakang
 safety-severe-pain-finding = Punggung sakit sekali, bengkak, atau sakitnya tidak seperti biasa
 safety-heavy-bleeding-finding = Perdarahan banyak
 safety-fever-finding = Demam
 safety-faint-dizzy-finding = Pingsan atau pusing berat
 safety-headache-swelling-finding = Sakit kepala hebat, pandangan kabur, kejang, atau bengkak di wajah dan tangan
+safety-other-danger-signs-finding = Sesak napas atau nyeri dada, perut bawah sangat nyeri, nifas berbau, betis bengkak, atau luka jahitan bernanah
 safety-pregnant-again-finding = Hamil lagi
 safety-fever-bleeding-dizzy-finding = Demam, perdarahan banyak, atau pusing
 safety-pain-now-finding = Punggung sakit saat disentuh
 safety-stop-title = Jangan memijat dulu
-safety-stop-text = Pijat oksitosin belum aman untuk Ibu sekarang. Hubungi bidan dan ceritakan keluhan ini:
+safety-stop-text = Pijat oksitosin belum aman untuk Ibu sekarang. Hubungi bidan dan ceritakan hal berikut:
 safety-urgent-title = Bawa Ibu ke bidan atau puskesmas sekarang
 safety-urgent-text = Ini tanda bahaya setelah melahirkan. Jangan memijat. Antar Ibu ke bidan atau puskesmas terdekat sekarang, jangan menunggu. Bayi tetap boleh disusui. Sampaikan kepada bidan:
 safety-calm-also = Jawaban "Ya" lainnya:
@@ -74,8 +76,8 @@ protocol-offer-breast = Bawakan bayi kepada Ibu untuk disusui, atau bantu Ibu me
 
 ## The guided massage
 
-guide-countdown = Bersiap — ulangan ke-{ $pass } dari { $passes }
-guide-pass = Ulangan ke-{ $pass } dari { $passes }
+guide-countdown = Bersiap — pijat ke-{ $pass } dari { $passes }
+guide-pass = Pijat ke-{ $pass } dari { $passes }
 guide-time-left = Sisa waktu
 guide-paused = Dijeda
 guide-tap-to-pause = Ketuk di mana saja untuk jeda
@@ -85,7 +87,7 @@ guide-pain-stop = Ibu kesakitan — hentikan
 guide-picture-label = Gambar punggung Ibu dari belakang. Kedua ibu jari (merah) bergerak memutar kecil sambil turun di kiri dan kanan tulang belakang, dari tonjolan tulang leher sampai garis putus-putus (tulang rusuk ke-5–6).
 guide-save-failed = Perubahan terakhir belum tersimpan. Pijat tetap berjalan.
 closing-title = Penutup
-closing-intro = Semua pijatan selesai. Layar sudah boleh disentuh.
+closing-intro = Semua pijat selesai. Layar sudah boleh disentuh.
 closing-done = Selesai
 
 ## Stopping and the end
@@ -101,11 +103,11 @@ finished-title = { $giver ->
     [grandmother] Terima kasih, Nek!
    *[other] Terima kasih!
 }
-finished-text = Pijat selesai, diulang { $passes } kali.
+finished-text = Pijat selesai: { $passes } kali.
 stopped-title = Pijat dihentikan
 stopped-pain-advice = Jangan lanjutkan pijat hari ini. Jika sakitnya tidak hilang, hubungi bidan. Jika Ibu demam, bawa Ibu ke bidan atau puskesmas sekarang.
 resume-title = Pijat tadi terputus
-resume-text = Aplikasi tertutup saat ulangan ke-{ $pass } dari { $passes }, { $minutes } menit yang lalu.
+resume-text = Aplikasi tertutup saat pijat ke-{ $pass } dari { $passes }, { $minutes } menit yang lalu.
 resume-closing-text = Aplikasi tertutup saat langkah penutup, { $minutes } menit yang lalu.
 resume-yes = Lanjutkan
 resume-no = Catat sebagai terhenti

@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "010-later-ratings",
         include_str!("../migrations/010-later-ratings.sql"),
     ),
+    ("011-owners", include_str!("../migrations/011-owners.sql")),
 ];
 
 #[derive(Debug, thiserror::Error)]

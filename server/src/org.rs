@@ -86,17 +86,29 @@ pub async fn make_pairing_code(
     cadre_id: i64,
     family_id: Option<&str>,
 ) -> Result<String, OrgError> {
+    insert_code(pool, cadre_id, family_id, None).await
+}
+
+/// A code, remembering the phone that asked for it (`made_by`): revoking that phone
+/// voids it while unspent.
+async fn insert_code(
+    pool: &Pool,
+    cadre_id: i64,
+    family_id: Option<&str>,
+    made_by: Option<i64>,
+) -> Result<String, OrgError> {
     let code = secret::pairing_code()?;
     let client = pool.get().await?;
     let made = client
         .execute(
-            "INSERT INTO pairing_code (code_hash, cadre_id, family_id, expires_at)
-             SELECT $1, id, $3, now() + make_interval(hours => $4) FROM cadre WHERE id = $2",
+            "INSERT INTO pairing_code (code_hash, cadre_id, family_id, expires_at, made_by)
+             SELECT $1, id, $3, now() + make_interval(hours => $4), $5 FROM cadre WHERE id = $2",
             &[
                 &secret::hash(&code),
                 &cadre_id,
                 &family_id,
                 &(CODE_HOURS as i32),
+                &made_by,
             ],
         )
         .await?;
@@ -160,7 +172,7 @@ pub async fn make_family_code(
     if !hers {
         return Err(OrgError::NotYours);
     }
-    make_pairing_code(pool, device.cadre_id, Some(family_id)).await
+    insert_code(pool, device.cadre_id, Some(family_id), Some(device.id)).await
 }
 
 /// The device a token belongs to, unless it was revoked.
@@ -182,10 +194,12 @@ pub async fn device_of(pool: &Pool, token: &str) -> Result<Option<Device>, OrgEr
     }))
 }
 
-/// Refuses a device from now on (its records stay).
+/// Refuses a device from now on (its records stay), and voids the unspent codes it
+/// asked for (a stolen cadre's phone leaves no door open behind it).
 pub async fn revoke(pool: &Pool, device_id: i64) -> Result<(), OrgError> {
-    let client = pool.get().await?;
-    let changed = client
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let changed = tx
         .execute(
             "UPDATE device SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL",
             &[&device_id],
@@ -194,6 +208,12 @@ pub async fn revoke(pool: &Pool, device_id: i64) -> Result<(), OrgError> {
     if changed == 0 {
         return Err(OrgError::NotFound("device"));
     }
+    tx.execute(
+        "UPDATE pairing_code SET expires_at = now() WHERE made_by = $1 AND used_at IS NULL",
+        &[&device_id],
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -215,6 +235,12 @@ pub async fn move_family(
         .await?
         .ok_or(OrgError::NotFound("family"))?
         .get(0);
+    // Both cadres' syncs wait for the move (in one order, so two moves never deadlock):
+    // no pull numbers past a record the move renumbers.
+    for cadre in [from.min(to_cadre), from.max(to_cadre)] {
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&cadre])
+            .await?;
+    }
     let moved = tx
         .execute(
             "UPDATE family_assignment SET cadre_id = c.id, assigned_at = now()
@@ -230,10 +256,25 @@ pub async fn move_family(
         &[&family_id, &from, &to_cadre, &by_whom],
     )
     .await?;
-    // Her records reach the new cadre from the start, whatever their change number.
-    tx.execute(
+    // Her records and deletions reach the new cadre from the start, whatever their
+    // change number.
+    for renumber in [
         "UPDATE record SET seq = nextval('change_seq') WHERE family_id = $1",
+        "UPDATE tombstone SET seq = nextval('change_seq') WHERE family_id = $1",
+    ] {
+        tx.execute(renumber, &[&family_id]).await?;
+    }
+    // The old cadre's doors into the family close: her unspent codes for it, and the
+    // family phones paired through her (the new cadre gives the family a new code).
+    tx.execute(
+        "UPDATE pairing_code SET expires_at = now() WHERE family_id = $1 AND used_at IS NULL",
         &[&family_id],
+    )
+    .await?;
+    tx.execute(
+        "UPDATE device SET revoked_at = now()
+         WHERE family_id = $1 AND cadre_id = $2 AND revoked_at IS NULL",
+        &[&family_id, &from],
     )
     .await?;
     tx.commit().await?;

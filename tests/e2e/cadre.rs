@@ -271,19 +271,25 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
     // The duration and repetition rows read the family's own plan (3 × 2,5 minutes).
     app.wait_for_text_containing("fieldset[data-row='duration'] legend", "2,5 menit")
         .await?;
-    app.wait_for_text_containing("fieldset[data-row='repetitions'] legend", "diulang 3 kali")
+    app.wait_for_text_containing("fieldset[data-row='repetitions'] legend", "Pijat 3 kali")
         .await?;
     app.wait_for_text_containing(
         "fieldset[data-row='not-on-spine']",
-        "Syarat keamanan (wajib benar)",
+        "Syarat keamanan (wajib terpenuhi)",
     )
     .await?;
     // The spine row is pass or fail in its own words: "he pressed now and then" has no
     // half score to hide in.
-    app.wait_for_text("#row-not-on-spine-2", "Ya, tidak pernah di tulang belakang")
-        .await?;
-    app.wait_for_text("#row-not-on-spine-0", "Pernah menekan tulang belakang")
-        .await?;
+    app.wait_for_text(
+        "#row-not-on-spine-2",
+        "Terpenuhi: tidak pernah menekan tulang belakang",
+    )
+    .await?;
+    app.wait_for_text(
+        "#row-not-on-spine-0",
+        "Tidak terpenuhi: sempat menekan tulang belakang, walau sekali",
+    )
+    .await?;
     assert!(
         app.client
             .find_all(ayah_asi_e2e::Locator::Css("#row-not-on-spine-1"))
@@ -295,21 +301,25 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
     score_rows(&app, [2, 2, 2, 2, 2, 2, 0, 2, 2, 2, 2, 2]).await?;
     app.wait_for_text("#visit-score", "Skor 92% (22 dari 24)")
         .await?;
-    app.wait_for_text_containing("#visit-band", "Baik · Belum kompeten: syarat keamanan")
-        .await?;
-    app.wait_for_text_containing("#visit-band", "tidak pernah menekan tulang belakangnya")
-        .await?;
+    app.wait_for_text_containing(
+        "#visit-band",
+        "Baik · Belum kompeten. Syarat keamanan: Tidak terpenuhi: sempat menekan tulang belakang, walau sekali",
+    )
+    .await?;
     app.click("#motivation-cooperative").await?;
     app.screenshot("34-visit-spine").await?;
     app.click("#visit-save").await?;
     app.wait_for_text_containing("#visit-result-competence", "Belum kompeten")
         .await?;
     app.click("#visit-to-review").await?;
-    app.wait_for_text_containing("#review-visits", "Syarat keamanan tidak terpenuhi")
-        .await?;
+    app.wait_for_text_containing(
+        "#review-visits",
+        "Syarat keamanan: Tidak terpenuhi: sempat menekan tulang belakang, walau sekali",
+    )
+    .await?;
     let focus = app.text("#review-focus li").await?;
     assert!(
-        focus.starts_with("Ibu jari selalu di samping tulang belakang"),
+        focus.starts_with("Kedua ibu jari selalu di samping tulang belakang"),
         "{focus}"
     );
     app.screenshot("35-review-spine").await?;
@@ -325,8 +335,11 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
     // The report counts it.
     app.click("#back-to-families").await?;
     app.click("#open-report").await?;
-    app.wait_for_text_containing("#report-critical-failed", "Pernah menekan tulang belakang")
-        .await?;
+    app.wait_for_text_containing(
+        "#report-critical-failed",
+        "Syarat keamanan tidak terpenuhi pada kunjungan terakhir",
+    )
+    .await?;
     assert!(app.text("#report-critical-failed").await?.ends_with(": 1"));
     app.close().await
 }

@@ -36,11 +36,11 @@ async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Resu
     set_plan(&app, 60, 2).await?;
     app.wait_for_text(
         "#plan-summary",
-        "Pijat 1 menit, diulang 2 kali; 2 kali sehari (pagi dan sore)",
+        "Setiap pagi dan sore: pijat 2 kali, masing-masing 1 menit",
     )
     .await?;
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Ulangan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Pijat ke-1 dari 2")
         .await?;
     app.screenshot("10-guided-pass").await?;
     // No touch between passes: the closing screen comes by itself.
@@ -126,8 +126,11 @@ async fn a_yes_on_the_safety_screen_stops_the_session_before_it_starts() -> Resu
     // Each "yes" as a finding the father can tell the midwife, not as the question.
     app.wait_for_text("#safety-flagged", "Perdarahan banyak")
         .await?;
-    app.wait_for_text("#safety-flagged-calm", "Luka atau ruam di punggung")
-        .await?;
+    app.wait_for_text(
+        "#safety-flagged-calm",
+        "Luka, ruam, atau infeksi di punggung",
+    )
+    .await?;
     app.wait_for_text_containing("#safety-urgent", "Bayi tetap boleh disusui")
         .await?;
     app.screenshot("12-safety-stop-urgent").await?;
@@ -153,7 +156,7 @@ async fn a_yes_on_the_safety_screen_stops_the_session_before_it_starts() -> Resu
         "{family}"
     );
     assert!(
-        family.contains("Pemeriksaan keamanan menemukan: Luka atau ruam di punggung."),
+        family.contains("Pemeriksaan keamanan menemukan: Luka, ruam, atau infeksi di punggung."),
         "{family}"
     );
     app.screenshot("13-families-danger-sign").await?;
@@ -167,7 +170,7 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
     onboard(&app).await?;
     set_plan(&app, 120, 2).await?; // 20 s of real time per pass
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Ulangan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Pijat ke-1 dari 2")
         .await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
@@ -224,7 +227,7 @@ async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Resu
     onboard(&app).await?;
     set_plan(&app, 60, 2).await?; // 10 s of real time per pass
     start_massage(&app).await?;
-    app.wait_for_text("#guide-phase", "Ulangan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Pijat ke-1 dari 2")
         .await?;
     eventually("pass 1 recorded as started", || {
         Ok(event_kinds(&driver)?.contains(&"pass-started".to_string()))
@@ -236,12 +239,12 @@ async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Resu
     let app = driver.launch().await?;
     app.wait_for_text(
         "#resume-text",
-        "Aplikasi tertutup saat ulangan ke-1 dari 2, 0 menit yang lalu.",
+        "Aplikasi tertutup saat pijat ke-1 dari 2, 0 menit yang lalu.",
     )
     .await?;
     app.screenshot("14-resume-offer").await?;
     app.click("#resume-yes").await?;
-    app.wait_for_text("#guide-phase", "Bersiap — ulangan ke-1 dari 2")
+    app.wait_for_text("#guide-phase", "Bersiap — pijat ke-1 dari 2")
         .await?;
     // The interrupted pass is given again, then pass 2: about 22 s at this speed.
     app.wait_for_within("#closing", Duration::from_secs(45))

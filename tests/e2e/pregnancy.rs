@@ -123,7 +123,7 @@ async fn a_week_past_the_expected_date_the_home_says_see_the_midwife() -> Result
     enter_birth_date(&app, Local::now().date_naive() - Duration::days(8)).await?;
     app.click("#save-family").await?;
     mother_consents(&app).await?;
-    app.wait_for_text_containing("#past-due", "Sudah lewat 1 minggu dari HPL")
+    app.wait_for_text_containing("#past-due", "Sudah lewat HPL")
         .await?;
     app.wait_for("#record-birth").await?;
     app.screenshot("72-past-due").await?;

@@ -200,7 +200,7 @@ async fn a_backup_is_restored_from_the_settings() -> Result<()> {
     app.click(&format!("[id='restore-{file}']")).await?;
     app.click(&format!("[id='restore-confirm-{file}']")).await?;
     app.wait_for("#start-massage").await?;
-    app.wait_for_text_containing("#plan-summary", "diulang 3 kali")
+    app.wait_for_text_containing("#plan-summary", "pijat 3 kali")
         .await?;
     assert_eq!(plans()?, 0);
     let names: Vec<String> = std::fs::read_dir(driver.data_dir().join("backups"))?

@@ -112,7 +112,7 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
     assert!(
         app.text("#report-competence")
             .await?
-            .starts_with("3 ayah dinilai, 3 kompeten (100%)")
+            .starts_with("3 pemijat dinilai, 3 kompeten (100%)")
     );
     // The chart: before has tidak lancar and tidak ada, after has lancar and tidak lancar.
     let segments = app

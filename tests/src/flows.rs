@@ -65,7 +65,7 @@ pub async fn answer_safety_no(app: &App) -> Result<()> {
 }
 
 /// The safety questions in order, as the app asks them.
-pub const SAFETY_QUESTIONS: [&str; 8] = ayah_asi_core::protocol::SAFETY_QUESTIONS;
+pub const SAFETY_QUESTIONS: [&str; 9] = ayah_asi_core::protocol::SAFETY_QUESTIONS;
 
 /// On the preparation screen: every item ticked, then start; waits for the guide.
 pub async fn prepare_and_start(app: &App) -> Result<()> {

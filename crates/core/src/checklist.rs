@@ -55,21 +55,24 @@ pub const ROWS_V1: [&str; 9] = [
 ];
 
 /// Safety requirements: pass or fail, and a fail means "not competent" whatever the
-/// percentage (pressing on the spine itself can hurt a mother days after birth). Since
-/// `daftar-tilik-v3` such a row takes only [`PASS`] or [`FAIL`], each with its own words
+/// percentage: massaging without her agreement or despite a danger sign, and pressing
+/// on the spine itself, can hurt a mother days after birth. Since `daftar-tilik-v3`
+/// such a row takes only [`PASS`] or [`FAIL`], each with its own words
 /// (`checklist-<id>-pass`, `checklist-<id>-fail`): "now and then" is a fail. A
-/// `daftar-tilik-v2` visit may hold a 1 there, which it was saved as passing with.
-pub const CRITICAL_ROWS: [&str; 1] = ["not-on-spine"];
+/// `daftar-tilik-v2` visit may hold a 1 on the spine row, which it was saved as
+/// passing with.
+pub const CRITICAL_ROWS: [&str; 2] = ["consent-safety", "not-on-spine"];
 
 /// A safety requirement met.
 pub const PASS: u8 = MAX_ROW_SCORE;
 /// A safety requirement not met (stored as 0, so every version reads it alike).
 pub const FAIL: u8 = 0;
 
-/// The scores a cadre may give this row, in the order the visit screen offers them.
+/// The scores a cadre may give this row, in the order the visit screen offers them (the
+/// best last, on every row alike).
 pub fn allowed_scores(row_id: &str) -> &'static [u8] {
     if is_critical(row_id) {
-        &[PASS, FAIL]
+        &[FAIL, PASS]
     } else {
         &[0, 1, 2]
     }

@@ -67,9 +67,18 @@ fn a_safety_requirement_is_pass_or_fail_with_no_half_score() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].code, "error-checklist-pass-or-fail");
     for row in CRITICAL_ROWS {
-        assert_eq!(allowed_scores(row), [PASS, FAIL], "{row}");
+        assert_eq!(allowed_scores(row), [FAIL, PASS], "{row}");
         assert!(ROWS.contains(&row));
     }
+    // Massaging without asking her, or despite a "yes", fails the visit too.
+    let mut unasked = [2; 12];
+    unasked[0] = FAIL;
+    assert_eq!(ROWS[0], "consent-safety");
+    let s = score(&rows(unasked), 80);
+    assert_eq!(
+        (s.competent, s.critical_failed.as_slice()),
+        (false, &["consent-safety".to_owned()][..])
+    );
     // Every other row keeps its three scores.
     assert_eq!(allowed_scores("placement-c7"), [0, 1, 2]);
     let mut half = [2; 12];
@@ -160,7 +169,7 @@ fn validation_wants_every_row_once_within_range() {
         "error-checklist-row-missing"
     );
     let mut too_high = rows([2; 12]);
-    too_high[0].score = 3;
+    too_high[1].score = 3;
     assert_eq!(
         validate(&too_high).unwrap_err()[0].code,
         "error-out-of-range"

@@ -80,9 +80,9 @@ impl Family {
         (!self.pregnant).then(|| baby_age_days(self.baby_birth_date, today))
     }
 
-    /// Still recorded as pregnant a week or more after the expected date: the home asks
-    /// the family to have the mother checked by the midwife (and to record the birth if
-    /// the baby came).
+    /// Still recorded as pregnant after the expected date: the home asks the family to
+    /// have the mother checked by the midwife within a day or two (and to record the birth
+    /// if the baby came).
     pub fn past_due(&self, today: NaiveDate) -> bool {
         self.pregnant && (today - self.baby_birth_date).num_days() >= PAST_DUE_DAYS
     }
@@ -95,8 +95,9 @@ impl Family {
     }
 }
 
-/// Days after the expected date of birth from which [`Family::past_due`] holds.
-pub const PAST_DUE_DAYS: i64 = 7;
+/// Days after the expected date of birth from which [`Family::past_due`] holds: the day
+/// after it (at 41 weeks induction is often already due, so a week was too late).
+pub const PAST_DUE_DAYS: i64 = 1;
 
 /// The rule of [`Family::plan_start`], for callers that hold a family's facts but not a
 /// `Family` (the server reads them from records).
@@ -446,7 +447,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pregnancy_a_week_past_its_expected_date_is_past_due() {
+    fn a_pregnancy_past_its_expected_date_is_past_due() {
         let expected = today();
         let family = FamilyInput {
             baby_birth_date: "2026-11-22".into(),
@@ -455,8 +456,8 @@ mod tests {
         }
         .validate(today())
         .unwrap();
-        assert!(!family.past_due(expected + chrono::Days::new(6)));
-        assert!(family.past_due(expected + chrono::Days::new(7)));
+        assert!(!family.past_due(expected));
+        assert!(family.past_due(expected + chrono::Days::new(1)));
         let born = Family {
             pregnant: false,
             ..family

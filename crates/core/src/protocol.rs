@@ -50,7 +50,7 @@ pub const PREPARATION: [Step; 7] = [
 /// (`pijat-oksitosin-v3`) stops it for the same reason the massage waits for the birth:
 /// the oxytocin it releases can make the womb contract. Each has a short finding for the
 /// stop screen and the cadre's list: `safety-<id>-finding`.
-pub const SAFETY_QUESTIONS: [&str; 8] = [
+pub const SAFETY_QUESTIONS: [&str; 9] = [
     "back-wound",
     "spine-injury",
     "severe-pain",
@@ -58,16 +58,20 @@ pub const SAFETY_QUESTIONS: [&str; 8] = [
     "fever",
     "faint-dizzy",
     "headache-swelling",
+    "other-danger-signs",
     "pregnant-again",
 ];
 
-/// Danger signs after birth (Kemenkes RI, Buku KIA): a "yes" to any of these means
-/// "take her to the midwife or puskesmas now", not "tell the midwife about it".
-pub const URGENT_SAFETY_QUESTIONS: [&str; 4] = [
+/// Danger signs after birth (Kemenkes RI, Buku KIA; WHO postnatal care): a "yes" to any
+/// of these means "take her to the midwife or puskesmas now", not "tell the midwife about
+/// it". `other-danger-signs` asks the rest of the referral box's signs (breathlessness or
+/// chest pain, severe lower belly pain, foul lochia, a swollen calf, an infected wound).
+pub const URGENT_SAFETY_QUESTIONS: [&str; 5] = [
     "heavy-bleeding",
     "fever",
     "faint-dizzy",
     "headache-swelling",
+    "other-danger-signs",
 ];
 
 /// Questions of `pijat-oksitosin-v1`, still named in sessions saved under it.
@@ -272,6 +276,7 @@ mod tests {
             "fever",
             "faint-dizzy",
             "headache-swelling",
+            "other-danger-signs",
         ] {
             assert!(is_urgent(urgent), "{urgent}");
             assert!(SAFETY_QUESTIONS.contains(&urgent));

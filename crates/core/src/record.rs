@@ -36,6 +36,23 @@ pub fn format_time(time: DateTime<FixedOffset>) -> String {
     time.to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
+/// The widest UTC offset a stored time may carry, in seconds (±14:00, the widest any
+/// place uses; PostgreSQL refuses offsets past ±15:59, chrono reads up to ±23:59).
+pub const MAX_OFFSET_SECONDS: i32 = 14 * 3600;
+
+/// The years a stored time may fall in: both SQLite's text and PostgreSQL's
+/// `timestamptz` hold them, and no record of this programme is older or later.
+pub const STORABLE_YEARS: (i32, i32) = (1900, 2100);
+
+/// Whether every store can hold this time as it is: an offset within ±14:00 and a year
+/// within [`STORABLE_YEARS`]. The one check of a time that comes from outside.
+pub fn is_storable_time(time: DateTime<FixedOffset>) -> bool {
+    use chrono::Datelike;
+    let offset = time.offset().local_minus_utc();
+    let (first, last) = STORABLE_YEARS;
+    offset.abs() <= MAX_OFFSET_SECONDS && (first..=last).contains(&time.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +76,19 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(sorted.len(), ids.len());
+    }
+
+    #[test]
+    fn a_time_is_storable_within_fourteen_hours_of_utc_and_the_programmes_years() {
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+        assert!(is_storable_time(at("2026-12-06T20:00:00+07:00")));
+        assert!(is_storable_time(at("2026-12-06T20:00:00+14:00")));
+        assert!(is_storable_time(at("2026-12-06T20:00:00-12:00")));
+        // chrono reads these; PostgreSQL's timestamptz refuses them.
+        assert!(!is_storable_time(at("2026-12-06T20:00:00+20:00")));
+        assert!(!is_storable_time(at("2026-12-06T20:00:00-14:30")));
+        assert!(!is_storable_time(at("0000-01-01T00:00:00+00:00")));
+        assert!(!is_storable_time(at("1899-12-31T23:59:59+00:00")));
+        assert!(!is_storable_time(at("2101-01-01T00:00:00+00:00")));
     }
 }

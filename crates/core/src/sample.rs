@@ -59,12 +59,24 @@ impl FamilyRecords {
                 "created_at": at, "updated_at": at,
             }),
         );
-        records.add(
-            "cadre",
-            &cadre_record,
-            json!({ "name": "Bu Rina", "created_at": at, "updated_at": at }),
-        );
         records
+    }
+
+    /// The cadre's name record, once, beside her first visit (as the app sends it: a
+    /// cadre's name travels only with a visit that names her).
+    fn add_cadre_once(&mut self, at: &str) {
+        let cadre = self.cadre_record.clone();
+        if !self
+            .lines
+            .iter()
+            .any(|l| l.table == "cadre" && l.id == cadre)
+        {
+            self.add(
+                "cadre",
+                &cadre,
+                json!({ "name": "Bu Rina", "created_at": at, "updated_at": at }),
+            );
+        }
     }
 
     fn add(&mut self, table: &str, id: &str, fields: Value) {
@@ -146,16 +158,18 @@ impl FamilyRecords {
         );
     }
 
-    pub fn milk(&mut self, days: i64, status: &str) {
-        let at = time_ago(days);
+    /// The mother's milk status `days` ago; its id.
+    pub fn milk(&mut self, days: i64, status: &str) -> String {
+        let (id, at) = (new_id(), time_ago(days));
         self.add(
             "milk_status",
-            &new_id(),
+            &id,
             json!({
                 "recorded_on": day_ago(days), "status": status, "indicators": "",
                 "recorded_by": "mother", "kind": "follow-up", "created_at": at, "updated_at": at,
             }),
         );
+        id
     }
 
     /// A visit `days` ago scoring every daftar tilik row 2 but those in `low`.
@@ -194,6 +208,7 @@ impl FamilyRecords {
             .iter()
             .any(|(r, s)| *s == 0 && checklist::is_critical(r));
         let amend_reason = (version > 1).then_some("Salah isi");
+        self.add_cadre_once(&at);
         self.add(
             "home_visit",
             id,
@@ -218,14 +233,47 @@ impl FamilyRecords {
         }
     }
 
+    /// Forgets the lines so far (they were sent): the next bundle carries only what
+    /// comes after.
+    pub fn sent(&mut self) {
+        self.lines.clear();
+    }
+
+    /// A deletion of the record `table`/`id`, filed under `family` (its own family,
+    /// or, as an attacker would send it, another).
+    pub fn delete(&mut self, table: &str, id: &str, family: &str) {
+        self.lines.push(Line {
+            table: table.to_owned(),
+            id: id.to_owned(),
+            body: None,
+            history: Vec::new(),
+            deleted: Some(bundle::Deleted {
+                at: time_ago(0),
+                device_id: self.device.clone(),
+                family_id: Some(family.to_owned()),
+            }),
+        });
+    }
+
+    /// A record of `table` with these fields as given (its id, device and, where the
+    /// table has one, this family's id are filled in), for tests that send odd records.
+    pub fn record(&mut self, table: &str, id: &str, fields: Value) {
+        self.add(table, id, fields);
+    }
+
     /// The bundle of everything so far.
     pub fn bundle(&self) -> Vec<u8> {
+        self.bundle_naming(std::slice::from_ref(&self.family))
+    }
+
+    /// The bundle of everything so far, its header naming `families`.
+    pub fn bundle_naming(&self, families: &[String]) -> Vec<u8> {
         let header = Header {
             format: String::new(),
             format_version: 0,
             app_version: "test".into(),
             device_id: self.device.clone(),
-            family_ids: vec![self.family.clone()],
+            family_ids: families.to_vec(),
             created_at: time_ago(0),
             since: None,
             counts: Default::default(),

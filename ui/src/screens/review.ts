@@ -74,7 +74,7 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
         t('review-visit', { date: day(visit.visitedOn), percent: visit.percent, band: t(`band-${visit.band}`), cadre: visit.cadreName }),
         visit.observed ? h('p', { class: 'observed' }, t('review-visit-observed', { giver: t(giverLabelId(visit.observed)) })) : null,
         visit.criticalFailed.length
-          ? h('p', { class: 'not-competent' }, t('review-visit-critical', { rows: visit.criticalFailed.map((row) => checklistText(row, review.plan)).join(', ') }))
+          ? h('p', { class: 'not-competent' }, t('review-visit-critical', { rows: visit.criticalFailed.map((row) => t(`checklist-${row}-fail`)).join('; ') }))
           : null,
         visit.amendReason ? h('p', { class: 'hint' }, t('visit-amended', { reason: visit.amendReason })) : null,
         h('button', { type: 'button', id: `amend-${visit.originalId}`, onclick: () => nav.open((n) => showVisit(n, f, visit, backToReview)) }, t('visit-amend'))))),

@@ -47,7 +47,7 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
     const critical = checklist.critical.includes(id);
     // A safety requirement is pass or fail, each in its own words: "now and then" is a
     // fail (the Rust side refuses a 1 there too). Every other row scores 0, 1 or 2.
-    const values = critical ? [2, 0] : [0, 1, 2];
+    const values = critical ? [0, 2] : [0, 1, 2];
     const label = (value: number) => critical ? t(`checklist-${id}-${value === 2 ? 'pass' : 'fail'}`) : t(`score-${value}`);
     const buttons = values.map((value) =>
       h('button', { type: 'button', id: `row-${id}-${value}`, class: `score score-${value}`, 'aria-pressed': 'false' }, label(value)));
@@ -140,11 +140,11 @@ export async function showVisit(nav: Nav, family: api.Family, amending: api.Visi
   void refresh();
 }
 
-/** "Baik · Kompeten", or why not: a required row at 0 comes before the threshold. */
+/** "Baik · Kompeten", or why not: a failed safety requirement (in its fail words) comes before the threshold. */
 function competenceText(score: api.Score, checklist: api.Checklist): string {
   const failed = score.criticalFailed[0];
   const verdict = failed
-    ? t('visit-critical-failed', { row: checklistText(failed, checklist.plan) })
+    ? t('visit-critical-failed', { row: t(`checklist-${failed}-fail`) })
     : score.competent ? t('visit-competent') : t('visit-not-competent', { percent: checklist.competentPercent });
   return `${t(`band-${score.band}`)} · ${verdict}`;
 }

@@ -294,6 +294,9 @@ fn check_time(
 ) -> Result<(), BundleError> {
     let time = DateTime::parse_from_rfc3339(text)
         .map_err(|_| invalid(line, table, name, "is not a time"))?;
+    if !crate::record::is_storable_time(time) {
+        return Err(invalid(line, table, name, "is outside the times kept"));
+    }
     if time > now + Duration::days(1) {
         return Err(invalid(line, table, name, "is in the future"));
     }

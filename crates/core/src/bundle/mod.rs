@@ -6,6 +6,7 @@
 
 mod check;
 mod merge;
+pub mod owner;
 pub mod plan;
 mod schema;
 

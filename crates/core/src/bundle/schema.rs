@@ -58,6 +58,33 @@ const fn added(name: &'static str, kind: Kind) -> Column {
     }
 }
 
+/// Which family a table's records belong to: declared here once, and read by the app's
+/// import check, the server's scope check and the family's data filters alike
+/// (`bundle::owner`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The record is the family (its own id).
+    Itself,
+    /// Its `family_id` column.
+    FamilyColumn,
+    /// Its parent's family: the parent's table and the column naming it (a visit score
+    /// through its visit).
+    Parent(&'static str, &'static str),
+    /// No family: a cadre's name, which travels only beside a visit that names it.
+    Nobody,
+}
+
+/// Which phones may add, change or delete a table's records. A record already on the
+/// server and unchanged may come back from any phone (a family's phone sends the
+/// cadre's visits it received; they are "known" and change nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writers {
+    /// A family's phone or a cadre's.
+    Anyone,
+    /// Only a cadre's phone: her visits, their scores, trainings, her name.
+    Cadre,
+}
+
 /// One kind of record that travels.
 #[derive(Debug)]
 pub struct TableSpec {
@@ -69,6 +96,11 @@ pub struct TableSpec {
     pub natural_key: &'static [&'static str],
     /// Columns naming a parent record that must exist (table, column).
     pub parents: &'static [(&'static str, &'static str)],
+    /// Columns naming another record of this table that, when it exists, must be of the
+    /// same family (an amended visit's original).
+    pub same_family: &'static [(&'static str, &'static str)],
+    pub owner: Owner,
+    pub writers: Writers,
 }
 
 impl TableSpec {
@@ -130,6 +162,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: true,
         natural_key: &[],
         parents: &[],
+        same_family: &[],
+        owner: Owner::Itself,
+        writers: Writers::Anyone,
     },
     TableSpec {
         name: "cadre",
@@ -143,6 +178,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &[],
         parents: &[],
+        same_family: &[],
+        owner: Owner::Nobody,
+        writers: Writers::Cadre,
     },
     TableSpec {
         name: "consent",
@@ -159,6 +197,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &[],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     TableSpec {
         name: "massage_plan",
@@ -175,6 +216,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: true,
         natural_key: &["family_id"],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     TableSpec {
         name: "massage_session",
@@ -204,6 +248,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &[],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     TableSpec {
         name: "session_rating",
@@ -226,6 +273,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &["session_id", "version"],
         parents: &[("massage_session", "session_id"), ("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     TableSpec {
         name: "milk_status",
@@ -247,6 +297,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &[],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     TableSpec {
         name: "home_visit",
@@ -278,6 +331,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &["original_id", "version"],
         parents: &[("family", "family_id"), ("cadre", "cadre_id")],
+        same_family: &[("home_visit", "original_id")],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Cadre,
     },
     TableSpec {
         name: "visit_score",
@@ -294,6 +350,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &["visit_id", "row_id"],
         parents: &[("home_visit", "visit_id")],
+        same_family: &[],
+        owner: Owner::Parent("home_visit", "visit_id"),
+        writers: Writers::Cadre,
     },
     TableSpec {
         name: "lesson_read",
@@ -308,6 +367,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &["family_id", "lesson_id"],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     TableSpec {
         name: "quiz_attempt",
@@ -326,6 +388,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &[],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     // Format 4: a question the father noted to ask at the posko.
     TableSpec {
@@ -341,6 +406,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &[],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
     },
     // Format 4: the hands-on training, as the cadre recorded it.
     TableSpec {
@@ -360,6 +428,9 @@ pub const TABLES: &[TableSpec] = &[
         editable: false,
         natural_key: &[],
         parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Cadre,
     },
 ];
 

@@ -1,0 +1,172 @@
+//! Push and pull. A push is a bundle: the core crate parses and checks it, decides
+//! whose each record is (`bundle::owner`) and plans it with the same merge as the app;
+//! this module only answers their questions from PostgreSQL and writes the result, in
+//! one transaction. A pull returns a bundle. By job: what the server holds for a bundle
+//! (`snapshot`), what a device may change (`scope`), writing a push (`write`), and
+//! pulling (`pull`).
+
+mod pull;
+mod scope;
+mod snapshot;
+mod write;
+
+pub use pull::{PULL_LIMIT, Pulled, SERVER_DEVICE_ID, pull, pull_at_most};
+
+use ayah_asi_core::bundle::plan::{self, Tally};
+use ayah_asi_core::bundle::{self, BundleError};
+use deadpool_postgres::{Pool, Transaction};
+use serde_json::Value;
+
+use crate::db::DbError;
+use crate::org::Device;
+
+type Params<'a> = [&'a (dyn tokio_postgres::types::ToSql + Sync)];
+
+// Statements are prepared once per connection and kept: a push runs some ten of them,
+// and parsing and planning each anew cost more than running it.
+pub(crate) async fn exec(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: &Params<'_>,
+) -> Result<u64, SyncError> {
+    let statement = tx.prepare_cached(sql).await?;
+    Ok(tx.execute(&statement, params).await?)
+}
+
+pub(crate) async fn rows(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: &Params<'_>,
+) -> Result<Vec<tokio_postgres::Row>, SyncError> {
+    let statement = tx.prepare_cached(sql).await?;
+    Ok(tx.query(&statement, params).await?)
+}
+
+pub(crate) async fn row_opt(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: &Params<'_>,
+) -> Result<Option<tokio_postgres::Row>, SyncError> {
+    let statement = tx.prepare_cached(sql).await?;
+    Ok(tx.query_opt(&statement, params).await?)
+}
+
+// A sync's statements look records up by key, where a plan made once serves every
+// sync. Left to choose, PostgreSQL planned two of them anew at each call (a tenth of
+// its time in a burst of pushes, make bench-server); `set_config(..., true)` holds for
+// this transaction only, so the dashboard's queries keep choosing their own plans.
+pub(crate) const LOCK_FOR_PUSH: &str =
+    "SELECT set_config('plan_cache_mode', 'force_generic_plan', true),
+    pg_advisory_xact_lock($1)";
+pub(crate) const LOCK_FOR_PULL: &str =
+    "SELECT set_config('plan_cache_mode', 'force_generic_plan', true),
+    pg_advisory_xact_lock_shared($1)";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    /// A record or family outside what this device may change.
+    #[error("{table} {id} is outside this device's families")]
+    OutOfScope { table: String, id: String },
+    #[error("{table} {id} refers to a missing {parent}")]
+    MissingParent {
+        table: String,
+        id: String,
+        parent: String,
+    },
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<tokio_postgres::Error> for SyncError {
+    fn from(error: tokio_postgres::Error) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for SyncError {
+    fn from(error: deadpool_postgres::PoolError) -> Self {
+        Self::Db(error.into())
+    }
+}
+
+pub(crate) type Key = (String, String);
+
+/// Refused: a record or family outside what this device may change.
+pub(crate) fn out_of_scope(table: &str, id: &str) -> SyncError {
+    SyncError::OutOfScope {
+        table: table.to_owned(),
+        id: id.to_owned(),
+    }
+}
+
+/// What the server holds for one bundle, read before planning (the plan is synchronous).
+/// Applies a push in one transaction and returns its tally (as JSON: table → decision →
+/// count), or the tally of the same push applied before. A push that fails a check
+/// changes nothing.
+pub async fn push(
+    pool: &Pool,
+    device: &Device,
+    push_id: &str,
+    bytes: &[u8],
+) -> Result<Value, SyncError> {
+    let bundle = bundle::parse(bytes, chrono::Local::now().fixed_offset())?;
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    // One sync at a time per cadre's families: a family's phone and hers never interleave.
+    scope::lock_families(&tx, device, LOCK_FOR_PUSH).await?;
+    if let Some(row) = row_opt(
+        &tx,
+        "SELECT tally FROM push WHERE device_id = $1 AND push_id = $2",
+        &[&device.id, &push_id],
+    )
+    .await?
+    {
+        return Ok(row.get(0));
+    }
+    // One read of what the bundle touches serves the scope check and the plan.
+    let mut snap = snapshot::snapshot(&tx, &bundle).await?;
+    let scope = scope::check_scope(&tx, device, &bundle, &snap).await?;
+    snap.keep_tombstones_of(&bundle, &scope.of_record);
+    let planned = plan::plan(&snap, &bundle).map_err(|e| match e {
+        plan::PlanError::MissingParent { table, id, parent } => {
+            SyncError::MissingParent { table, id, parent }
+        }
+        plan::PlanError::Holdings(never) => match never {},
+    })?;
+    scope::check_writers(device, &bundle, &planned)?;
+    write::apply(&tx, device, &bundle, &planned, &scope.of_record).await?;
+    if !scope.unassigned.is_empty() {
+        exec(
+            &tx,
+            "INSERT INTO family_assignment (family_id, cadre_id)
+             SELECT f, $2 FROM unnest($1::text[]) AS f ON CONFLICT DO NOTHING",
+            &[&scope.unassigned, &device.cadre_id],
+        )
+        .await?;
+    }
+    // What is the cadre's own (her posko, her test) comes only from her phone.
+    if device.family_id.is_none() {
+        if let Some(posko) = &bundle.header.posko {
+            write::keep_posko(&tx, device.cadre_id, posko).await?;
+        }
+        write::keep_counselling(&tx, device.cadre_id, &bundle.header.counselling).await?;
+    }
+    let tally: Tally = plan::tally(&bundle, &planned);
+    let as_json = serde_json::to_value(&tally).unwrap_or(Value::Null);
+    exec(
+        &tx,
+        "INSERT INTO push (device_id, push_id, tally) VALUES ($1, $2, $3)",
+        &[&device.id, &push_id, &as_json],
+    )
+    .await?;
+    exec(
+        &tx,
+        "UPDATE device SET last_sync_at = now() WHERE id = $1",
+        &[&device.id],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(as_json)
+}
