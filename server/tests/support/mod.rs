@@ -133,6 +133,7 @@ pub struct Server {
 }
 
 impl Server {
+    #[allow(dead_code)]
     pub async fn start() -> Self {
         Self::start_with(http::Settings::default()).await
     }

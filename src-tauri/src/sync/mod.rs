@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::future::Future;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::domain::bundle::{self, Decision, Header, Line};
 use crate::domain::record::{format_time, new_id};
@@ -199,16 +198,12 @@ where
     }
 }
 
-/// The family a line belongs to (a visit's score is found through its visit).
+/// The family a line belongs to, by its table's owner (a visit's score is found through
+/// its visit among the pushed lines).
 fn family_of(line: &Line, visits: &BTreeMap<String, String>) -> Option<String> {
     let body = line.body.as_ref()?;
-    let text = |c: &str| body.get(c).and_then(Value::as_str).map(str::to_owned);
-    match line.table.as_str() {
-        "family" => Some(line.id.clone()),
-        "cadre" => None,
-        "visit_score" => visits.get(&text("visit_id")?).cloned(),
-        _ => text("family_id"),
-    }
+    let table = bundle::owner::table(&line.table)?;
+    bundle::owner::family_of(table, &line.id, body, |_, visit| visits.get(visit).cloned())
 }
 
 /// The families a push names: exactly those it carries records of (a file changes only
@@ -416,6 +411,7 @@ fn apply_page(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn a_push_names_exactly_the_families_it_carries() {

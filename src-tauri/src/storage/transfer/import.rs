@@ -279,13 +279,15 @@ fn mark_current_rating(conn: &Connection, session_id: &str) -> Result<()> {
     Ok(())
 }
 
-fn family_of(spec: &TableSpec, body: &Body) -> Option<String> {
-    let column = if spec.name == "family" {
-        "id"
-    } else {
-        "family_id"
-    };
-    body.get(column).and_then(Value::as_str).map(str::to_owned)
+/// The family of a record set aside, by its table's owner (a visit score's through its
+/// visit here).
+fn family_of(conn: &Connection, spec: &TableSpec, body: &Body) -> Option<String> {
+    let id = body.get("id").and_then(Value::as_str).unwrap_or_default();
+    crate::domain::bundle::owner::family_of(spec, id, body, |parent, parent_id| {
+        conn.prepare_cached(&format!("SELECT family_id FROM {parent} WHERE id = ?1"))
+            .and_then(|mut s| s.query_row([parent_id], |r| r.get(0)))
+            .ok()
+    })
 }
 
 fn set_aside(
@@ -308,7 +310,7 @@ fn set_aside(
         new_id(),
         incoming.table.name,
         local_id,
-        family_of(incoming.table, &incoming.body),
+        family_of(conn, incoming.table, &incoming.body),
         incoming.hash,
         bundle::canonical(&incoming.body),
         device,
