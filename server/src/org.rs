@@ -118,13 +118,7 @@ async fn insert_code(
     Ok(code)
 }
 
-/// A device just paired: its token (shown once) and, for a family's phone, its family.
-#[derive(Debug, Clone, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Paired {
-    pub token: String,
-    pub family_id: Option<String>,
-}
+pub use ayah_asi_core::sync::wire::Paired;
 
 /// Spends a code (once, before it expires) and returns the new device's token.
 pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<Paired, OrgError> {

@@ -491,7 +491,7 @@ fn what_the_content_review_struck_out_never_comes_back() {
     for row in checklist::CRITICAL_ROWS {
         assert_eq!(
             checklist::allowed_scores(row),
-            [checklist::PASS, checklist::FAIL]
+            [checklist::FAIL, checklist::PASS]
         );
     }
 }

@@ -13,6 +13,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use std::time::{Duration, Instant};
 
 use ayah_asi_core::bundle::{self, Header, Line};
+use ayah_asi_core::sync::wire;
 use ayah_asi_e2e::Result;
 use ayah_asi_e2e::bench::{row, rss_mb, write};
 use ayah_asi_e2e::server::PuskesmasServer;
@@ -171,7 +172,7 @@ async fn pair(http: &reqwest::Client, base: &str, code: &str) -> Result<String> 
     let body = serde_json::json!({"code": code, "appVersion": "bench"}).to_string();
     let answer: Value = serde_json::from_slice(
         &http
-            .post(format!("{base}/api/v1/pair"))
+            .post(format!("{base}{}", wire::PAIR_PATH))
             .header("content-type", "application/json")
             .body(body)
             .send()
@@ -186,10 +187,10 @@ async fn push(http: &reqwest::Client, base: &str, token: &str, bytes: Vec<u8>) -
     let id = ayah_asi_core::record::new_id();
     let started = Instant::now();
     let response = http
-        .post(format!("{base}/api/v1/push"))
+        .post(format!("{base}{}", wire::PUSH_PATH))
         .bearer_auth(token)
-        .header("content-type", "application/x-ayahasi")
-        .header("x-ayah-asi-push-id", id)
+        .header("content-type", wire::BUNDLE_TYPE)
+        .header(wire::PUSH_ID_HEADER, id)
         .body(bytes)
         .send()
         .await?;
@@ -210,13 +211,13 @@ async fn pull(
 ) -> Result<(Duration, i64)> {
     let started = Instant::now();
     let response = http
-        .get(format!("{base}/api/v1/pull?cursor={cursor}"))
+        .get(format!("{base}{}?cursor={cursor}", wire::PULL_PATH))
         .bearer_auth(token)
         .send()
         .await?;
     let next = response
         .headers()
-        .get("x-ayah-asi-cursor")
+        .get(wire::CURSOR_HEADER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse().ok())
         .unwrap_or(cursor);

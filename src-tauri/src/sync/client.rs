@@ -4,71 +4,23 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Deserialize;
-use serde_json::json;
-
 use super::SyncError;
 use crate::domain::bundle::plan::Tally;
 use crate::domain::sync::ServerAddress;
-
-const BUNDLE_TYPE: &str = "application/x-ayahasi";
-const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
-const CURSOR_HEADER: &str = "x-ayah-asi-cursor";
-const MORE_HEADER: &str = "x-ayah-asi-more";
-
-/// Reasons the server gives, as the app's message ids: only these are shown as given.
-const SERVER_CODES: &[&str] = &[
-    "error-server-not-paired",
-    "error-server-device-refused",
-    "error-server-out-of-scope",
-    "error-server-bundle-refused",
-    "error-server-storage",
-    "error-server-storage-full",
-    "error-server-pairing-code",
-    "error-server-too-many-attempts",
-    "error-server-not-a-bundle",
-    "error-server-push-id",
-    "error-server-not-found",
-];
+use crate::domain::sync::wire::{
+    self, BUNDLE_TYPE, CURSOR_HEADER, FamilyCode, MORE_HEADER, PUSH_ID_HEADER, Paired, PushAnswer,
+    RefusalCode,
+};
 
 pub struct Client {
     http: reqwest::Client,
     address: ServerAddress,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Paired {
-    pub token: String,
-    pub family_id: Option<String>,
-}
-
 pub struct Pulled {
     pub bytes: Vec<u8>,
     pub cursor: i64,
     pub more: bool,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct FamilyCode {
-    pub code: String,
-    pub hours: u32,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Refusal {
-    code: String,
-    #[serde(default)]
-    detail: String,
-    /// The family a scope refusal is about.
-    #[serde(default)]
-    family_id: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct PushAnswer {
-    tally: Tally,
 }
 
 /// TLS with ring and Mozilla's roots: the same trust on every platform, no system
@@ -99,12 +51,15 @@ impl Client {
     }
 
     pub async fn pair(&self, code: &str) -> Result<Paired, SyncError> {
-        let body = json!({ "code": code, "appVersion": env!("CARGO_PKG_VERSION") });
+        let body = wire::PairRequest {
+            code: code.to_owned(),
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        };
         let response = self
             .http
-            .post(self.address.join("api/v1/pair"))
+            .post(self.address.join(path(wire::PAIR_PATH)))
             .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body.to_string())
+            .body(serde_json::to_string(&body).unwrap_or_default())
             .send()
             .await
             .map_err(unreachable)?;
@@ -120,7 +75,7 @@ impl Client {
     ) -> Result<Tally, SyncError> {
         let response = self
             .http
-            .post(self.address.join("api/v1/push"))
+            .post(self.address.join(path(wire::PUSH_PATH)))
             .bearer_auth(token)
             .header(reqwest::header::CONTENT_TYPE, BUNDLE_TYPE)
             .header(PUSH_ID_HEADER, push_id)
@@ -135,7 +90,10 @@ impl Client {
     pub async fn pull(&self, token: &str, cursor: i64) -> Result<Pulled, SyncError> {
         let response = self
             .http
-            .get(self.address.join(&format!("api/v1/pull?cursor={cursor}")))
+            .get(
+                self.address
+                    .join(&format!("{}?cursor={cursor}", path(wire::PULL_PATH))),
+            )
             .bearer_auth(token)
             .send()
             .await
@@ -163,15 +121,25 @@ impl Client {
     pub async fn family_code(&self, token: &str, family_id: &str) -> Result<FamilyCode, SyncError> {
         let response = self
             .http
-            .post(self.address.join("api/v1/family-code"))
+            .post(self.address.join(path(wire::FAMILY_CODE_PATH)))
             .bearer_auth(token)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(json!({ "familyId": family_id }).to_string())
+            .body(
+                serde_json::to_string(&wire::FamilyCodeRequest {
+                    family_id: family_id.to_owned(),
+                })
+                .unwrap_or_default(),
+            )
             .send()
             .await
             .map_err(unreachable)?;
         read_json(checked(response).await?).await
     }
+}
+
+/// A contract path as the server address joins it (relative to the address's own path).
+fn path(contract: &str) -> &str {
+    contract.trim_start_matches('/')
 }
 
 fn unreachable(error: reqwest::Error) -> SyncError {
@@ -184,16 +152,12 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, SyncE
     if status.is_success() {
         return Ok(response);
     }
-    let refusal: Option<Refusal> = match response.bytes().await {
+    let refusal: Option<wire::Refusal> = match response.bytes().await {
         Ok(bytes) => serde_json::from_slice(&bytes).ok(),
         Err(_) => None,
     };
     let (code, detail, family) = match refusal {
-        Some(r) => (
-            SERVER_CODES.iter().find(|c| **c == r.code).copied(),
-            r.detail,
-            r.family_id,
-        ),
+        Some(r) => (RefusalCode::parse(&r.code), r.detail, r.family_id),
         None => (None, String::new(), None),
     };
     if status.is_server_error() {
@@ -204,7 +168,7 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, SyncE
     }
     Err(SyncError::Refused {
         status: status.as_u16(),
-        code: code.unwrap_or("error-server-answer"),
+        code,
         detail,
         family,
     })

@@ -31,10 +31,11 @@ pub enum SyncError {
     Code(#[from] CodeError),
     #[error("the server did not answer: {0}")]
     Unreachable(String),
-    #[error("the server refused ({status}, {code}): {detail}")]
+    #[error("the server refused ({status}, {code:?}): {detail}")]
     Refused {
         status: u16,
-        code: &'static str,
+        /// The server's reason; `None` when it named one this app does not know.
+        code: Option<crate::domain::sync::wire::RefusalCode>,
         detail: String,
         /// The family a scope refusal is about (moved to another cadre, say).
         family: Option<String>,
@@ -58,7 +59,7 @@ impl SyncError {
             Self::Address(error) => error.message_id(),
             Self::Code(error) => error.message_id(),
             Self::Unreachable(_) => "error-server-unreachable",
-            Self::Refused { code, .. } => code,
+            Self::Refused { code, .. } => code.map_or("error-server-answer", |c| c.message_id()),
             Self::ServerError { .. } => "error-server-failed",
             Self::BadAnswer(_) => "error-server-answer",
             Self::PairingFile(_) => "error-server-pairing-file",
@@ -313,7 +314,7 @@ async fn push(state: &AppState, client: &Client, pairing: &Pairing) -> Result<u6
             Ok(tally) => break (pending, changes_in(&tally)),
             // A cadre's family moved to another cadre: stop sending it, send the rest.
             Err(SyncError::Refused {
-                code: "error-server-out-of-scope",
+                code: Some(crate::domain::sync::wire::RefusalCode::OutOfScope),
                 family: Some(family),
                 ..
             }) if pairing.family_id.is_none() && moved < MOVED_AT_MOST => {
@@ -443,7 +444,7 @@ mod tests {
         );
         let revoked = SyncError::Refused {
             status: 401,
-            code: "error-server-device-refused",
+            code: Some(crate::domain::sync::wire::RefusalCode::DeviceRefused),
             detail: String::new(),
             family: None,
         };

@@ -1,6 +1,9 @@
 //! Rules for syncing with the puskesmas server: which addresses a device may sync with,
 //! what a pairing code looks like, when the next automatic sync is due, and what a sync
-//! did, in the counts the user reads. The HTTP itself lives in the app and the server.
+//! did, in the counts the user reads. The wire contract both ends speak (paths, headers,
+//! bodies, refusal codes) is [`wire`]; the HTTP itself lives in the app and the server.
+
+pub mod wire;
 
 use std::time::Duration;
 

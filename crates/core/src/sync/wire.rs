@@ -1,0 +1,158 @@
+//! The sync API's contract, written once for both ends: the app's client and the
+//! server's handlers use these paths, headers, bodies and refusal codes, so the two
+//! cannot drift apart on the wire.
+
+use serde::{Deserialize, Serialize};
+
+use crate::bundle::plan::Tally;
+
+/// Pairing: a one-time code for a device token.
+pub const PAIR_PATH: &str = "/api/v1/pair";
+/// A push: a bundle.
+pub const PUSH_PATH: &str = "/api/v1/push";
+/// A pull: what changed after a cursor, as a bundle.
+pub const PULL_PATH: &str = "/api/v1/pull";
+/// A cadre's phone asks for a code for one of her families' phones.
+pub const FAMILY_CODE_PATH: &str = "/api/v1/family-code";
+
+/// The bundle's media type: pushes must say it, pulls answer with it.
+pub const BUNDLE_TYPE: &str = "application/x-ayahasi";
+/// The header that carries the pull cursor to ask from next time.
+pub const CURSOR_HEADER: &str = "x-ayah-asi-cursor";
+/// Set on a pull that stopped at its size limit: ask again from the new cursor.
+pub const MORE_HEADER: &str = "x-ayah-asi-more";
+/// The header that names a push, so that sending it again changes nothing.
+pub const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairRequest {
+    pub code: String,
+    pub app_version: String,
+}
+
+/// A device just paired: its token (shown once) and, for a family's phone, its family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Paired {
+    pub token: String,
+    pub family_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyCodeRequest {
+    pub family_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyCode {
+    pub code: String,
+    /// How long the code stays valid.
+    pub hours: u32,
+}
+
+/// A push's answer: what it did, record by record, as counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushAnswer {
+    pub tally: Tally,
+}
+
+/// Why the server refused a request: a code the app shows in its user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RefusalCode {
+    #[serde(rename = "error-server-not-paired")]
+    NotPaired,
+    #[serde(rename = "error-server-device-refused")]
+    DeviceRefused,
+    #[serde(rename = "error-server-out-of-scope")]
+    OutOfScope,
+    #[serde(rename = "error-server-bundle-refused")]
+    BundleRefused,
+    #[serde(rename = "error-server-storage")]
+    Storage,
+    #[serde(rename = "error-server-storage-full")]
+    StorageFull,
+    #[serde(rename = "error-server-pairing-code")]
+    PairingCode,
+    #[serde(rename = "error-server-too-many-attempts")]
+    TooManyAttempts,
+    #[serde(rename = "error-server-not-a-bundle")]
+    NotABundle,
+    #[serde(rename = "error-server-push-id")]
+    PushId,
+    #[serde(rename = "error-server-not-found")]
+    NotFound,
+}
+
+impl RefusalCode {
+    pub const ALL: [Self; 11] = [
+        Self::NotPaired,
+        Self::DeviceRefused,
+        Self::OutOfScope,
+        Self::BundleRefused,
+        Self::Storage,
+        Self::StorageFull,
+        Self::PairingCode,
+        Self::TooManyAttempts,
+        Self::NotABundle,
+        Self::PushId,
+        Self::NotFound,
+    ];
+
+    /// The message id the app shows (the word on the wire).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::NotPaired => "error-server-not-paired",
+            Self::DeviceRefused => "error-server-device-refused",
+            Self::OutOfScope => "error-server-out-of-scope",
+            Self::BundleRefused => "error-server-bundle-refused",
+            Self::Storage => "error-server-storage",
+            Self::StorageFull => "error-server-storage-full",
+            Self::PairingCode => "error-server-pairing-code",
+            Self::TooManyAttempts => "error-server-too-many-attempts",
+            Self::NotABundle => "error-server-not-a-bundle",
+            Self::PushId => "error-server-push-id",
+            Self::NotFound => "error-server-not-found",
+        }
+    }
+
+    /// The code a word names, if any (a newer server may send codes this app lacks).
+    pub fn parse(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.message_id() == word)
+    }
+}
+
+/// A refusal's body. The code is read as a word, so that an unknown one (from a newer
+/// server) still reads as a refusal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Refusal {
+    pub code: String,
+    #[serde(default)]
+    pub detail: String,
+    /// The family a scope refusal is about (moved to another cadre, say), for the app to
+    /// stop sending it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_id: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_refusal_code_reads_back_from_its_word_and_serializes_as_it() {
+        for code in RefusalCode::ALL {
+            assert_eq!(RefusalCode::parse(code.message_id()), Some(code));
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::json!(code.message_id())
+            );
+        }
+        assert_eq!(RefusalCode::parse("error-server-something-new"), None);
+        let refusal: Refusal =
+            serde_json::from_str(r#"{"code":"error-server-out-of-scope","familyId":"f"}"#).unwrap();
+        assert_eq!(refusal.family_id.as_deref(), Some("f"));
+    }
+}

@@ -1,0 +1,146 @@
+//! The sync API's handlers: pairing, a family's code, push, pull, and health.
+
+use std::net::SocketAddr;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use ayah_asi_core::sync::wire::{self, RefusalCode};
+use serde::Deserialize;
+
+use super::{AppState, MAX_BODY_BYTES, Refusal};
+use crate::org::{self, Device};
+use crate::records;
+
+pub(super) async fn health(State(state): State<AppState>) -> Response {
+    match crate::db::is_current(&state.pool).await {
+        Ok(true) => (StatusCode::OK, "ok").into_response(),
+        Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, "migrations pending").into_response(),
+        Err(error) => (StatusCode::SERVICE_UNAVAILABLE, error.to_string()).into_response(),
+    }
+}
+
+pub(super) async fn pair(
+    State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Json(request): Json<wire::PairRequest>,
+) -> Result<Response, Refusal> {
+    if !state.allow_pairing(from.ip()) {
+        return Err(Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            RefusalCode::TooManyAttempts,
+            "wait a minute",
+        ));
+    }
+    let version: String = request.app_version.chars().take(40).collect();
+    let paired = org::pair(&state.pool, &request.code, &version).await?;
+    Ok(Json(paired).into_response())
+}
+
+/// A cadre's phone asks for a one-time code for one of her families' phones.
+pub(super) async fn family_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(request): Json<wire::FamilyCodeRequest>,
+) -> Result<Response, Refusal> {
+    let device = device(&state, &headers).await?;
+    let code = org::make_family_code(&state.pool, &device, &request.family_id).await?;
+    Ok(Json(wire::FamilyCode {
+        code,
+        hours: u32::try_from(org::CODE_HOURS).unwrap_or(24),
+    })
+    .into_response())
+}
+
+/// The device behind the request's bearer token.
+async fn device(state: &AppState, headers: &HeaderMap) -> Result<Device, Refusal> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| {
+            Refusal::new(StatusCode::UNAUTHORIZED, RefusalCode::NotPaired, "no token")
+        })?;
+    match org::device_of(&state.pool, token).await? {
+        Some(device) => Ok(device),
+        None => Err(Refusal::new(
+            StatusCode::UNAUTHORIZED,
+            RefusalCode::DeviceRefused,
+            "unknown or revoked token",
+        )),
+    }
+}
+
+pub(super) async fn push(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Result<Response, Refusal> {
+    let device = device(&state, &headers).await?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    if content_type != Some(wire::BUNDLE_TYPE) {
+        return Err(Refusal::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            RefusalCode::NotABundle,
+            "expected a bundle",
+        ));
+    }
+    let push_id = headers
+        .get(wire::PUSH_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|id| uuid::Uuid::parse_str(id).is_ok())
+        .ok_or_else(|| {
+            Refusal::new(
+                StatusCode::BAD_REQUEST,
+                RefusalCode::PushId,
+                "a push needs its id",
+            )
+        })?;
+    // Waiting here, before the body is read, keeps a burst of pushes from holding every
+    // bundle in memory at once. The semaphore is never closed.
+    let _turn = state.push_writers.acquire().await;
+    let body = axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| {
+            Refusal::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                RefusalCode::BundleRefused,
+                "over 20 MB, or cut off",
+            )
+        })?;
+    let tally = records::push(&state.pool, &device, push_id, &body).await?;
+    // The tally as this push's plan made it, or as it was kept when first applied.
+    let tally = serde_json::from_value(tally).map_err(super::refusal::storage_failed)?;
+    Ok(Json(wire::PushAnswer { tally }).into_response())
+}
+
+#[derive(Deserialize)]
+pub(super) struct PullQuery {
+    #[serde(default)]
+    cursor: i64,
+}
+
+pub(super) async fn pull(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<PullQuery>,
+) -> Result<Response, Refusal> {
+    let device = device(&state, &headers).await?;
+    let pulled = records::pull(&state.pool, &device, query.cursor.max(0)).await?;
+    let mut response = (StatusCode::OK, pulled.bundle).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(wire::BUNDLE_TYPE),
+    );
+    if let Ok(value) = HeaderValue::from_str(&pulled.cursor.to_string()) {
+        headers.insert(wire::CURSOR_HEADER, value);
+    }
+    if pulled.more {
+        headers.insert(wire::MORE_HEADER, HeaderValue::from_static("1"));
+    }
+    Ok(response)
+}

@@ -1,0 +1,46 @@
+//! The HTTP API the app syncs with: pairing, push, pull and health, and the server's
+//! shared state. Handlers are thin: check the request, call `org` / `records`, map
+//! errors to a status and a message id the app shows in its user's language. By job:
+//! the state every handler and page reads (`state`), the sync handlers (`api`), their
+//! refusals (`refusal`), and serving over HTTPS (`serve`). Paths, headers and bodies are
+//! the core's sync contract (`ayah_asi_core::sync::wire`).
+
+mod api;
+mod refusal;
+mod serve;
+mod state;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use ayah_asi_core::sync::wire;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+pub use refusal::Refusal;
+pub use serve::serve_tls;
+pub use state::{AppState, Settings};
+
+/// The largest request body read: a bundle's limit.
+pub(crate) const MAX_BODY_BYTES: usize = ayah_asi_core::bundle::MAX_BUNDLE_BYTES as usize;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(api::health))
+        .route("/metrics", get(crate::metrics::show))
+        .route(wire::PAIR_PATH, post(api::pair))
+        .route(wire::PUSH_PATH, post(api::push))
+        .route(wire::PULL_PATH, get(api::pull))
+        .route(wire::FAMILY_CODE_PATH, post(api::family_code))
+        .merge(crate::web::routes())
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::count,
+        ))
+        // Over 20 MB is refused before it is read.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::map_response(crate::web::security_headers))
+        .with_state(state)
+}
