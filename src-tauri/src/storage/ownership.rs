@@ -26,6 +26,19 @@ fn family_query(table: &str) -> Option<String> {
     })
 }
 
+/// The condition (on `?1`, a family id) that finds a family's rows of `table`, by its
+/// owner; `None` for a table of no family (a cadre's name) or not in the schema.
+pub fn family_condition(table: &str) -> Option<String> {
+    Some(match owner::table(table)?.owner {
+        Owner::Itself => "id = ?1".to_owned(),
+        Owner::FamilyColumn => "family_id = ?1".to_owned(),
+        Owner::Parent(parent, column) => {
+            format!("{column} IN (SELECT id FROM {parent} WHERE family_id = ?1)")
+        }
+        Owner::Nobody => return None,
+    })
+}
+
 impl Families for Here<'_> {
     type Error = rusqlite::Error;
 

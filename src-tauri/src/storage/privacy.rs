@@ -10,36 +10,40 @@ use serde_json::Value;
 
 use super::{Result, backup, transfer};
 
-/// Every table holding a family's data, and how its rows are found from the family id.
-const FAMILY_TABLES: &[(&str, &str)] = &[
-    ("family", "id = ?1"),
-    ("consent", "family_id = ?1"),
-    ("massage_plan", "family_id = ?1"),
-    ("reminder_settings", "family_id = ?1"),
-    ("massage_session", "family_id = ?1"),
+/// Tables kept only on this device (a session's engine log, the reminders), after the
+/// travelling table they belong with, and how their rows are found from the family id.
+const LOCAL_TABLES: &[(&str, &str, &str)] = &[
+    ("massage_plan", "reminder_settings", "family_id = ?1"),
     (
+        "massage_session",
         "session_event",
         "session_id IN (SELECT id FROM massage_session WHERE family_id = ?1)",
     ),
     (
+        "massage_session",
         "session_pass",
         "session_id IN (SELECT id FROM massage_session WHERE family_id = ?1)",
     ),
-    (
-        "session_rating",
-        "session_id IN (SELECT id FROM massage_session WHERE family_id = ?1)",
-    ),
-    ("milk_status", "family_id = ?1"),
-    ("home_visit", "family_id = ?1"),
-    (
-        "visit_score",
-        "visit_id IN (SELECT id FROM home_visit WHERE family_id = ?1)",
-    ),
-    ("lesson_read", "family_id = ?1"),
-    ("quiz_attempt", "family_id = ?1"),
-    ("hands_on_training", "family_id = ?1"),
-    ("posko_question", "family_id = ?1"),
 ];
+
+/// Every table holding a family's data, and how its rows are found from the family id:
+/// the travelling tables as their owner says (`ownership::family_condition`, the same
+/// rule the import checks), each followed by the local tables that belong with it.
+fn family_tables() -> Vec<(&'static str, String)> {
+    let mut tables = Vec::new();
+    for spec in crate::domain::bundle::TABLES {
+        let Some(condition) = super::ownership::family_condition(spec.name) else {
+            continue;
+        };
+        tables.push((spec.name, condition));
+        for (after, local, condition) in LOCAL_TABLES {
+            if *after == spec.name {
+                tables.push((*local, (*condition).to_owned()));
+            }
+        }
+    }
+    tables
+}
 
 /// One table of a family's data: its column names and rows.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +56,7 @@ pub struct DataTable {
 /// Everything stored about one family, table by table.
 pub fn get_family_data(conn: &Connection, family_id: &str) -> Result<Vec<DataTable>> {
     let mut tables = Vec::new();
-    for (name, filter) in FAMILY_TABLES {
+    for (name, filter) in family_tables() {
         let mut stmt = conn.prepare(&format!(
             "SELECT * FROM {name} WHERE {filter} ORDER BY rowid"
         ))?;
