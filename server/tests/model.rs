@@ -77,28 +77,12 @@ impl Model {
 }
 
 async fn push(server: &Server, token: &str, bytes: Vec<u8>) -> StatusCode {
-    reqwest::Client::new()
-        .post(format!("{}/api/v1/push", server.base))
-        .bearer_auth(token)
-        .header("content-type", "application/x-ayahasi")
-        .header("x-ayah-asi-push-id", uuid::Uuid::now_v7().to_string())
-        .body(bytes)
-        .send()
-        .await
-        .unwrap()
-        .status()
+    let id = uuid::Uuid::now_v7().to_string();
+    support::push(server, token, &id, bytes).await.status()
 }
 
 async fn pair(server: &Server, code: &str) -> String {
-    let answer: Value = reqwest::Client::new()
-        .post(format!("{}/api/v1/pair", server.base))
-        .json(&json!({ "code": code, "appVersion": "model" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let answer: Value = support::pair(server, code).await.json().await.unwrap();
     answer["token"].as_str().unwrap().to_owned()
 }
 

@@ -7,7 +7,7 @@ mod support;
 use ayah_asi_core::sample::{FamilyRecords, new_id, time_ago};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::Server;
+use support::{Server, pair, paired};
 
 /// Two cadres of two posyandu, each with a paired tablet.
 struct Two {
@@ -47,33 +47,9 @@ async fn two_cadres() -> Two {
     }
 }
 
-async fn pair_with(server: &Server, code: &str) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(format!("{}/api/v1/pair", server.base))
-        .json(&json!({ "code": code, "appVersion": "0.1.0" }))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn paired(server: &Server, cadre: i64, family: Option<&str>) -> String {
-    let code = ayah_asi_server::org::make_pairing_code(&server.pool, cadre, family)
-        .await
-        .unwrap();
-    let answer: Value = pair_with(server, &code).await.json().await.unwrap();
-    answer["token"].as_str().unwrap().to_owned()
-}
-
+/// A push under a fresh id: its status and answer.
 async fn push(server: &Server, token: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-    let response = reqwest::Client::new()
-        .post(format!("{}/api/v1/push", server.base))
-        .bearer_auth(token)
-        .header("content-type", "application/x-ayahasi")
-        .header("x-ayah-asi-push-id", new_id())
-        .body(bytes)
-        .send()
-        .await
-        .unwrap();
+    let response = support::push(server, token, &new_id(), bytes).await;
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))
 }
@@ -294,7 +270,7 @@ async fn a_move_closes_the_old_cadres_doors_and_a_revoked_phone_leaves_none_open
     };
     let first = code(two.rina_tablet.clone()).await;
     let unspent = code(two.rina_tablet.clone()).await;
-    let answer: Value = pair_with(server, &first).await.json().await.unwrap();
+    let answer: Value = pair(server, &first).await.json().await.unwrap();
     let kept_phone = answer["token"].as_str().unwrap().to_owned();
     assert_eq!(pull_status(server, &kept_phone).await, StatusCode::OK);
 
@@ -306,10 +282,10 @@ async fn a_move_closes_the_old_cadres_doors_and_a_revoked_phone_leaves_none_open
         StatusCode::UNAUTHORIZED,
         "a family phone paired through the old cadre is revoked by the move"
     );
-    assert_ne!(pair_with(server, &unspent).await.status(), StatusCode::OK);
+    assert_ne!(pair(server, &unspent).await.status(), StatusCode::OK);
     // The new cadre's tablet may make the family a new code.
     let fresh = code(two.ani_tablet.clone()).await;
-    assert_eq!(pair_with(server, &fresh).await.status(), StatusCode::OK);
+    assert_eq!(pair(server, &fresh).await.status(), StatusCode::OK);
 
     // Revoking a phone voids the codes it asked for and has not seen spent.
     let spare = code(two.ani_tablet.clone()).await;
@@ -328,5 +304,5 @@ async fn a_move_closes_the_old_cadres_doors_and_a_revoked_phone_leaves_none_open
     ayah_asi_server::org::revoke(&server.pool, ani_device)
         .await
         .unwrap();
-    assert_ne!(pair_with(server, &spare).await.status(), StatusCode::OK);
+    assert_ne!(pair(server, &spare).await.status(), StatusCode::OK);
 }

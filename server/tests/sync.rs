@@ -7,7 +7,7 @@ mod support;
 use ayah_asi_core::bundle;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::Server;
+use support::{Server, pair, paired, push};
 
 /// A realistic bundle: one family's records, a visit with its scores, a deletion.
 const SEED: &[u8] = include_bytes!("../../fuzz/corpus/bundle/seed-whole-file");
@@ -37,35 +37,6 @@ async fn cadre(server: &Server, posyandu: &str, name: &str) -> i64 {
         .await
         .unwrap();
     ayah_asi_server::org::add_cadre(&server.pool, posyandu, name)
-        .await
-        .unwrap()
-}
-
-async fn pair(server: &Server, code: &str) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(format!("{}/api/v1/pair", server.base))
-        .json(&json!({ "code": code, "appVersion": "0.1.0" }))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn paired(server: &Server, cadre: i64, family: Option<&str>) -> String {
-    let code = ayah_asi_server::org::make_pairing_code(&server.pool, cadre, family)
-        .await
-        .unwrap();
-    let answer: Value = pair(server, &code).await.json().await.unwrap();
-    answer["token"].as_str().unwrap().to_owned()
-}
-
-async fn push(server: &Server, token: &str, push_id: &str, bytes: Vec<u8>) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(format!("{}/api/v1/push", server.base))
-        .bearer_auth(token)
-        .header("content-type", "application/x-ayahasi")
-        .header("x-ayah-asi-push-id", push_id)
-        .body(bytes)
-        .send()
         .await
         .unwrap()
 }

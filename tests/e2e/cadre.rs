@@ -306,6 +306,8 @@ async fn pressing_on_the_spine_is_never_competent_and_is_coached_first() -> Resu
         "Baik · Belum kompeten. Syarat keamanan: Tidak terpenuhi: sempat menekan tulang belakang, walau sekali",
     )
     .await?;
+    app.screenshot_of("fieldset[data-row='not-on-spine']", "34-spine-row")
+        .await?;
     app.click("#motivation-cooperative").await?;
     app.screenshot("34-visit-spine").await?;
     app.click("#visit-save").await?;

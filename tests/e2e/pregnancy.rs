@@ -9,10 +9,7 @@ use chrono::{Duration, Local};
 async fn enrol_in_pregnancy_learn_then_record_the_birth_and_massage() -> Result<()> {
     let driver = Driver::start()?;
     let app = driver.launch().await?;
-    app.click("#choose-language-id").await?;
-    app.type_into("#field-fatherName", "Joko").await?;
-    app.type_into("#field-motherName", "Dewi").await?;
-    app.click("#field-pregnant").await?;
+    start_pregnant_enrolment(&app).await?;
     app.wait_for_text(
         "#family-form .date-field legend",
         "Perkiraan tanggal lahir (HPL)",
@@ -110,17 +107,22 @@ async fn enrol_in_pregnancy_learn_then_record_the_birth_and_massage() -> Result<
     app.close().await
 }
 
-/// A week past the expected date and the birth not recorded: the home asks the family to
-/// have the mother checked by the midwife.
-#[tokio::test(flavor = "multi_thread")]
-async fn a_week_past_the_expected_date_the_home_says_see_the_midwife() -> Result<()> {
-    let driver = Driver::start()?;
-    let app = driver.launch().await?;
+/// Onboarding in Indonesian up to the expected date: the parents' names, "pregnant".
+async fn start_pregnant_enrolment(app: &ayah_asi_e2e::App) -> Result<()> {
     app.click("#choose-language-id").await?;
     app.type_into("#field-fatherName", "Joko").await?;
     app.type_into("#field-motherName", "Dewi").await?;
-    app.click("#field-pregnant").await?;
-    enter_birth_date(&app, Local::now().date_naive() - Duration::days(8)).await?;
+    app.click("#field-pregnant").await
+}
+
+/// Past the expected date and the birth not recorded: the home asks the family to have
+/// the mother checked by the midwife.
+#[tokio::test(flavor = "multi_thread")]
+async fn past_the_expected_date_the_home_says_see_the_midwife() -> Result<()> {
+    let driver = Driver::start()?;
+    let app = driver.launch().await?;
+    start_pregnant_enrolment(&app).await?;
+    enter_birth_date(&app, Local::now().date_naive() - Duration::days(2)).await?;
     app.click("#save-family").await?;
     mother_consents(&app).await?;
     app.wait_for_text_containing("#past-due", "Sudah lewat HPL")

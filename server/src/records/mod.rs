@@ -93,6 +93,17 @@ impl From<deadpool_postgres::PoolError> for SyncError {
 
 pub(crate) type Key = (String, String);
 
+/// Notes that the device synced (the dashboard shows phones that stopped).
+pub(crate) async fn touch(tx: &Transaction<'_>, device: &Device) -> Result<(), SyncError> {
+    exec(
+        tx,
+        "UPDATE device SET last_sync_at = now() WHERE id = $1",
+        &[&device.id],
+    )
+    .await?;
+    Ok(())
+}
+
 /// Refused: a record or family outside what this device may change.
 pub(crate) fn out_of_scope(table: &str, id: &str) -> SyncError {
     SyncError::OutOfScope {
@@ -161,12 +172,7 @@ pub async fn push(
         &[&device.id, &push_id, &as_json],
     )
     .await?;
-    exec(
-        &tx,
-        "UPDATE device SET last_sync_at = now() WHERE id = $1",
-        &[&device.id],
-    )
-    .await?;
+    touch(&tx, device).await?;
     tx.commit().await?;
     Ok(as_json)
 }

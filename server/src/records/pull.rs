@@ -7,7 +7,7 @@ use deadpool_postgres::{Pool, Transaction};
 use serde_json::Value;
 
 use super::snapshot::body_of;
-use super::{LOCK_FOR_PULL, SyncError, exec, row_opt, rows, scope};
+use super::{LOCK_FOR_PULL, SyncError, row_opt, rows, scope};
 use crate::org::Device;
 
 /// How many changed records one pull returns at most; the app pulls again until none.
@@ -164,12 +164,7 @@ pub async fn pull_at_most(
         next = bound;
     }
     let posko = posko_for(&tx, device).await?;
-    exec(
-        &tx,
-        "UPDATE device SET last_sync_at = now() WHERE id = $1",
-        &[&device.id],
-    )
-    .await?;
+    super::touch(&tx, device).await?;
     tx.commit().await?;
     lines.sort_by_key(|(o, _)| *o);
     let header = Header {

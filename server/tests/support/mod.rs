@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use ayah_asi_core::sync::wire;
 use ayah_asi_server::{db, http};
 
 // Each test file uses some of these.
@@ -189,4 +190,44 @@ impl Server {
         }
         rows
     }
+}
+
+/// Spends a pairing code over HTTP.
+#[allow(dead_code)]
+pub async fn pair(server: &Server, code: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}{}", server.base, wire::PAIR_PATH))
+        .json(&serde_json::json!({ "code": code, "appVersion": "0.1.0" }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A phone paired for `cadre` (with `family`, that family's phone): its token.
+#[allow(dead_code)]
+pub async fn paired(server: &Server, cadre: i64, family: Option<&str>) -> String {
+    let code = ayah_asi_server::org::make_pairing_code(&server.pool, cadre, family)
+        .await
+        .unwrap();
+    let answer: serde_json::Value = pair(server, &code).await.json().await.unwrap();
+    answer["token"].as_str().unwrap().to_owned()
+}
+
+/// A push over HTTP, named `push_id`.
+#[allow(dead_code)]
+pub async fn push(
+    server: &Server,
+    token: &str,
+    push_id: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}{}", server.base, wire::PUSH_PATH))
+        .bearer_auth(token)
+        .header("content-type", wire::BUNDLE_TYPE)
+        .header(wire::PUSH_ID_HEADER, push_id)
+        .body(bytes)
+        .send()
+        .await
+        .unwrap()
 }
