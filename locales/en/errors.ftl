@@ -105,3 +105,5 @@ error-server-too-many-attempts = Too many attempts. Wait a minute and try again.
 error-server-not-a-bundle = The server did not accept this upload. Update the app.
 error-server-push-id = The server did not accept this upload. Update the app.
 error-server-not-found = The server did not find what was asked for.
+error-server-busy = The puskesmas server is busy receiving many pushes. The records stay safe on this phone; the app tries again shortly.
+error-server-too-slow = The connection was too slow or dropped while sending. Nothing was half-saved; the records stay safe on this phone and the app tries again.

@@ -105,3 +105,5 @@ error-server-too-many-attempts = Terlalu banyak percobaan. Tunggu satu menit lal
 error-server-not-a-bundle = Server tidak menerima kiriman ini. Perbarui aplikasi.
 error-server-push-id = Server tidak menerima kiriman ini. Perbarui aplikasi.
 error-server-not-found = Server tidak menemukan yang diminta.
+error-server-busy = Server puskesmas sedang sibuk menerima banyak kiriman. Catatan tetap aman di HP ini; aplikasi mencoba lagi sebentar lagi.
+error-server-too-slow = Sambungan terlalu lambat atau terputus saat mengirim. Tidak ada yang tersimpan setengah; catatan tetap aman di HP ini dan aplikasi mencoba lagi.

@@ -138,11 +138,7 @@ pub async fn add(
     posyandu: &[i64],
 ) -> Result<i64, AccountError> {
     let login = login.trim().to_lowercase();
-    let valid_login = (3..=40).contains(&login.len())
-        && login
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
-    if !valid_login {
+    if !is_valid_login(&login) {
         return Err(AccountError::BadLogin);
     }
     if !(1..=80).contains(&name.trim().chars().count()) {
@@ -220,7 +216,15 @@ pub async fn log_in(
     let Some(row) = found else {
         // The same work as a real check, so a wrong login is not told apart by time.
         let _ = password_matches(password, DUMMY_HASH);
-        audit_in(&tx, None, "login-failed", login, address).await?;
+        // What was typed is kept only if it could be a login (often it is a password
+        // typed into the wrong field, or junk sent to fill the disk).
+        let typed = login.trim().to_lowercase();
+        let target = if is_valid_login(&typed) {
+            typed.as_str()
+        } else {
+            "(invalid)"
+        };
+        audit_in(&tx, None, "login-failed", target, address).await?;
         tx.commit().await?;
         return Err(AccountError::WrongPassword);
     };
@@ -441,6 +445,22 @@ pub async fn log_out(pool: &Pool, token: &str) -> Result<(), AccountError> {
     Ok(())
 }
 
+/// A login as accounts are made with: 3 to 40 of a-z, 0-9, dot, dash, underscore.
+pub fn is_valid_login(login: &str) -> bool {
+    (3..=40).contains(&login.len())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+}
+
+/// The longest audit target and address kept: what comes from outside (a typed login,
+/// a client address) is cut to it, so one request cannot fill the trail.
+pub const AUDIT_TEXT_MAX: usize = 120;
+
+fn cut(text: &str) -> String {
+    text.chars().take(AUDIT_TEXT_MAX).collect()
+}
+
 /// Records who did what to what, from where.
 pub async fn audit(
     pool: &Pool,
@@ -451,7 +471,10 @@ pub async fn audit(
 ) -> Result<(), AccountError> {
     let client = pool.get().await?;
     client
-        .execute(AUDIT_INSERT, &[&account, &action, &target, &address])
+        .execute(
+            AUDIT_INSERT,
+            &[&account, &action, &cut(target), &cut(address)],
+        )
         .await?;
     Ok(())
 }
@@ -467,8 +490,11 @@ async fn audit_in(
     target: &str,
     address: &str,
 ) -> Result<(), AccountError> {
-    tx.execute(AUDIT_INSERT, &[&account, &action, &target, &address])
-        .await?;
+    tx.execute(
+        AUDIT_INSERT,
+        &[&account, &action, &cut(target), &cut(address)],
+    )
+    .await?;
     Ok(())
 }
 

@@ -74,15 +74,34 @@ impl From<deadpool_postgres::PoolError> for DbError {
     }
 }
 
+/// The longest one statement runs (a district's report takes about a second).
+pub const STATEMENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// The longest a statement waits for a lock (a push waits for another of its cadre's).
+pub const LOCK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+/// A transaction left open this long without a statement is ended by PostgreSQL.
+pub const IDLE_IN_TRANSACTION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// The longest a request waits for a free connection (or a new one): then 503.
+pub const POOL_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// A pool on `url` (`postgres://user@host:port/db` or key=value form).
 pub fn pool(url: &str, size: usize) -> Result<Pool, DbError> {
     let mut config: tokio_postgres::Config = url
         .parse()
         .map_err(|e: tokio_postgres::Error| DbError::BadUrl(e.to_string()))?;
     // No JIT compilation: the report's larger queries spent 350 ms compiling to save a
-    // few (make bench-district); every page here wants an answer in milliseconds.
+    // few (make bench-district); every page here wants an answer in milliseconds. And
+    // every wait has an end: a statement, a lock, a transaction left open.
     let options = config.get_options().unwrap_or_default().to_owned();
-    config.options(format!("{options} -c jit=off").trim());
+    config.options(
+        format!(
+            "{options} -c jit=off -c statement_timeout={}s -c lock_timeout={}s \
+             -c idle_in_transaction_session_timeout={}s",
+            STATEMENT_TIMEOUT.as_secs(),
+            LOCK_TIMEOUT.as_secs(),
+            IDLE_IN_TRANSACTION_TIMEOUT.as_secs()
+        )
+        .trim(),
+    );
     let manager = Manager::from_config(
         config,
         NoTls,
@@ -92,6 +111,9 @@ pub fn pool(url: &str, size: usize) -> Result<Pool, DbError> {
     );
     Pool::builder(manager)
         .max_size(size)
+        .wait_timeout(Some(POOL_WAIT))
+        .create_timeout(Some(POOL_WAIT))
+        .runtime(deadpool_postgres::Runtime::Tokio1)
         .build()
         .map_err(|e| DbError::Pool(e.to_string()))
 }
@@ -125,6 +147,9 @@ pub async fn migrate(pool: &Pool) -> Result<usize, DbError> {
             continue;
         }
         let tx = client.transaction().await?;
+        // A migration may rebuild an index of a district's records: no time limit.
+        tx.batch_execute("SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0")
+            .await?;
         tx.batch_execute(sql).await?;
         tx.execute("INSERT INTO schema_migration (name) VALUES ($1)", &[name])
             .await?;

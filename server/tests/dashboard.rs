@@ -256,6 +256,51 @@ async fn pain_stop_id(p: &Programme) -> String {
         .get(0)
 }
 
+/// A login form as an anonymous visitor would flood it: a 1 MB body is refused before it
+/// is read, and a long or junk "login" never reaches the audit trail as typed.
+#[tokio::test]
+async fn a_flood_of_junk_logins_never_fills_the_audit_trail() {
+    let p = programme().await;
+    let login = |name: String| {
+        let base = p.server.base.clone();
+        async move {
+            reqwest::Client::new()
+                .post(format!("{base}/login"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("cookie", "ayah_login=x")
+                .body(support::web::form(&[
+                    ("csrf", "x"),
+                    ("login", &name),
+                    ("password", "y"),
+                ]))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(
+        login("a".repeat(1_000_000)).await,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    let junk = login("x".repeat(5_000)).await;
+    assert!(junk.is_client_error() || junk.is_redirection(), "{junk}");
+    let longest: Option<i32> = p
+        .server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query_one(
+            "SELECT max(length(target)) FROM audit WHERE action = 'login-failed'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(longest.unwrap_or(0) <= 40, "{longest:?}");
+}
+
 /// A time PostgreSQL cannot read: refused at the door, and a row written straight into
 /// the database (before the check, or by hand) never takes the alerts page down.
 #[tokio::test]

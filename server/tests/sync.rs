@@ -751,11 +751,79 @@ async fn half_sent_push(
     (stream, rest.to_vec())
 }
 
+/// Reads a raw HTTP answer's status line, or an empty string if the server closed first.
+async fn status_line(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer).await;
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
 #[tokio::test]
-async fn pushes_beyond_the_writers_wait_their_turn_and_pulls_do_not() {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+async fn a_stalled_upload_holds_no_turn_and_is_ended_with_nothing_written() {
     let server = Server::start_with(ayah_asi_server::http::Settings {
         push_writers: 1,
+        body_idle: std::time::Duration::from_secs(1),
+        body_grace: std::time::Duration::from_secs(2),
+        ..Default::default()
+    })
+    .await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let sari = cadre(&server, "Mawar", "Bu Sari").await;
+    let (rina_tablet, rina_phone, sari_tablet) = (
+        paired(&server, rina, None).await,
+        paired(&server, rina, None).await,
+        paired(&server, sari, None).await,
+    );
+    // Two phones on a stalled line: headers and half a body, then nothing. Before, the
+    // first held the only writer's turn and every other push waited for ever.
+    let (mut first, _) = half_sent_push(&server, &rina_tablet, SEED).await;
+    let (mut second, _) = half_sent_push(&server, &rina_phone, SEED).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let started = std::time::Instant::now();
+    let answer = push(
+        &server,
+        &sari_tablet,
+        &ayah_asi_core::record::new_id(),
+        another_seed(),
+    )
+    .await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "a normal push does not wait for stalled ones"
+    );
+    let (pulled, _) = pull(&server, &sari_tablet, 0).await;
+    assert!(pulled.records.is_empty());
+    // The stalled ones are ended: 408, and nothing of them was written.
+    for stream in [&mut first, &mut second] {
+        let status = tokio::time::timeout(std::time::Duration::from_secs(10), status_line(stream))
+            .await
+            .expect("a stalled push is ended");
+        assert!(status.starts_with("HTTP/1.1 408"), "{status}");
+    }
+    let families: i64 = server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query_one(
+            "SELECT count(*) FROM record WHERE table_name = 'family'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(families, 1, "only the push that arrived");
+}
+
+#[tokio::test]
+async fn bodies_beyond_the_memory_for_arriving_pushes_are_told_to_come_back() {
+    use tokio::io::AsyncWriteExt;
+    // Room for one seed's body at a time.
+    let room = SEED.len().div_ceil(1024) * 1024;
+    let server = Server::start_with(ayah_asi_server::http::Settings {
+        push_bytes_in_flight: room,
         ..Default::default()
     })
     .await;
@@ -765,46 +833,20 @@ async fn pushes_beyond_the_writers_wait_their_turn_and_pulls_do_not() {
         paired(&server, rina, None).await,
         paired(&server, sari, None).await,
     );
-    // Rina's push holds the one turn while its body is still coming.
     let (mut slow, rest) = half_sent_push(&server, &rina_tablet, SEED).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let waiting = tokio::spawn({
-        let (base, token) = (server.base.clone(), sari_tablet.clone());
-        async move {
-            reqwest::Client::new()
-                .post(format!("{base}/api/v1/push"))
-                .bearer_auth(token)
-                .header("content-type", "application/x-ayahasi")
-                .header("x-ayah-asi-push-id", ayah_asi_core::record::new_id())
-                .body(another_seed())
-                .send()
-                .await
-                .unwrap()
-                .status()
-        }
-    });
-    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-    assert!(
-        !waiting.is_finished(),
-        "a second push was written beside the first"
-    );
-    // A pull is not a push: it answers meanwhile.
-    let (pulled, _) = pull(&server, &sari_tablet, 0).await;
-    assert!(pulled.records.is_empty());
-
+    let id = ayah_asi_core::record::new_id();
+    let busy = push(&server, &sari_tablet, &id, another_seed()).await;
+    assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let answer: Value = busy.json().await.unwrap();
+    assert_eq!(answer["code"], "error-server-busy");
     slow.write_all(&rest).await.unwrap();
-    let mut answer = String::new();
-    slow.read_to_string(&mut answer).await.unwrap();
-    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    assert_eq!(waiting.await.unwrap(), StatusCode::OK);
-    let client = server.pool.get().await.unwrap();
-    let families: i64 = client
-        .query_one(
-            "SELECT count(*) FROM record WHERE table_name = 'family'",
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(families, 2, "each push applied once");
+    assert!(status_line(&mut slow).await.starts_with("HTTP/1.1 200"));
+    // The same push, sent again once there is room, is taken.
+    assert_eq!(
+        push(&server, &sari_tablet, &id, another_seed())
+            .await
+            .status(),
+        StatusCode::OK
+    );
 }

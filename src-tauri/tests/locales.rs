@@ -296,6 +296,12 @@ fn every_data_driven_text_exists_in_both_languages() {
     ] {
         ids.push(format!("transfer-decision-{decision}"));
     }
+    // Every reason the server may give has its words.
+    ids.extend(
+        ayah_asi_lib::domain::sync::wire::RefusalCode::ALL
+            .iter()
+            .map(|code| code.message_id().to_owned()),
+    );
     for failure in [
         SyncFailure::Unreachable,
         SyncFailure::Refused,

@@ -144,16 +144,32 @@ impl Driver {
     /// Starts the app and waits until its first screen has rendered something.
     ///
     /// Now and then (seen in CI, not here) the app dies at start because GTK cannot
-    /// open the display, and WebKitWebDriver then waits for it forever. So a session
-    /// that does not come up in time is given up, tauri-driver is started afresh on
+    /// open the display, and WebKitWebDriver then waits for it forever; and now and then
+    /// (seen in a clean clone's first run, under load) the window comes up but its page
+    /// stays empty. Either way the launch is given up, tauri-driver is started afresh on
     /// the same data folder, and the launch is tried again, at most twice.
     pub async fn launch(&self) -> Result<App> {
         let mut attempt = 1;
-        let client = loop {
+        loop {
             let port = self.lock_process().port;
             let failure = match tokio::time::timeout(SESSION_TIMEOUT, self.new_session(port)).await
             {
-                Ok(Ok(client)) => break client,
+                Ok(Ok(client)) => {
+                    let app = App { client };
+                    match app.wait_for(".screen").await {
+                        Ok(_) => return Ok(app),
+                        Err(error) => {
+                            // What the window showed instead helps more than the timeout.
+                            let _ = app.screenshot("launch-failure").await;
+                            let body = app.client.source().await.unwrap_or_default();
+                            let _ = app.close().await;
+                            format!(
+                                "{error}; the page was: {}",
+                                body.chars().take(600).collect::<String>()
+                            )
+                        }
+                    }
+                }
                 Ok(Err(error)) => error.to_string(),
                 Err(_) => format!("no WebDriver session after {SESSION_TIMEOUT:?}"),
             };
@@ -163,19 +179,7 @@ impl Driver {
             eprintln!("launch {attempt} failed ({failure}); starting tauri-driver again");
             attempt += 1;
             self.restart()?;
-        };
-        let app = App { client };
-        if let Err(error) = app.wait_for(".screen").await {
-            // What the window showed instead helps more than the timeout alone.
-            let _ = app.screenshot("launch-failure").await;
-            let body = app.client.source().await.unwrap_or_default();
-            return Err(format!(
-                "{error}; the page was: {}",
-                body.chars().take(600).collect::<String>()
-            )
-            .into());
         }
-        Ok(app)
     }
 
     /// Asks tauri-driver for a session (which starts the app), retrying while it is

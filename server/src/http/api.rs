@@ -1,6 +1,7 @@
 //! The sync API's handlers: pairing, a family's code, push, pull, and health.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use axum::Json;
 use axum::extract::{ConnectInfo, Query, State};
@@ -99,18 +100,35 @@ pub(super) async fn push(
                 "a push needs its id",
             )
         })?;
-    // Waiting here, before the body is read, keeps a burst of pushes from holding every
-    // bundle in memory at once. The semaphore is never closed.
-    let _turn = state.push_writers.acquire().await;
-    let body = axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| {
+    // The body first, within its deadline and its share of the memory; only then a
+    // writer's turn, so a phone on a stalled line holds no turn another push waits for.
+    let length = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if length.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(too_large());
+    }
+    let kib = length.map_or(MAX_BODY_BYTES as u64, |n| n.div_ceil(1024).max(1));
+    let _memory = u32::try_from(kib)
+        .ok()
+        .and_then(|kib| {
+            state
+                .push_kib_in_flight
+                .clone()
+                .try_acquire_many_owned(kib)
+                .ok()
+        })
+        .ok_or_else(|| {
             Refusal::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                RefusalCode::BundleRefused,
-                "over 20 MB, or cut off",
+                StatusCode::SERVICE_UNAVAILABLE,
+                RefusalCode::Busy,
+                "too many pushes arriving at once",
             )
         })?;
+    let body = read_body(body, length, &state.settings).await?;
+    // The semaphore is never closed.
+    let _turn = state.push_writers.acquire().await;
     let tally = records::push(&state.pool, &device, push_id, &body).await?;
     // The tally as this push's plan made it, or as it was kept when first applied.
     let tally = serde_json::from_value(tally).map_err(super::refusal::storage_failed)?;
@@ -143,4 +161,53 @@ pub(super) async fn pull(
         headers.insert(wire::MORE_HEADER, HeaderValue::from_static("1"));
     }
     Ok(response)
+}
+
+fn too_large() -> Refusal {
+    Refusal::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        RefusalCode::BundleRefused,
+        "over 20 MB",
+    )
+}
+
+/// A push's body, frame by frame: refused (408, nothing written) when it pauses longer
+/// than `body_idle` or is not in by `body_grace` plus its length at the slowest line
+/// waited for; 413 past the bundle limit.
+async fn read_body(
+    body: axum::body::Body,
+    length: Option<u64>,
+    settings: &super::Settings,
+) -> Result<Vec<u8>, Refusal> {
+    use http_body_util::BodyExt;
+    let expected = length.unwrap_or(MAX_BODY_BYTES as u64);
+    let allowance = Duration::from_secs(expected / settings.body_min_bytes_per_second.max(1));
+    let deadline = tokio::time::Instant::now() + settings.body_grace + allowance;
+    let too_slow =
+        |detail: &str| Refusal::new(StatusCode::REQUEST_TIMEOUT, RefusalCode::TooSlow, detail);
+    let mut body = body;
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).min(MAX_BODY_BYTES));
+    loop {
+        let next = tokio::time::timeout(settings.body_idle, body.frame());
+        let frame = match tokio::time::timeout_at(deadline, next).await {
+            Err(_) => return Err(too_slow("the push did not arrive in time")),
+            Ok(Err(_)) => return Err(too_slow("the push stopped coming")),
+            Ok(Ok(None)) => break,
+            Ok(Ok(Some(Err(_)))) => {
+                return Err(Refusal::new(
+                    StatusCode::BAD_REQUEST,
+                    RefusalCode::BundleRefused,
+                    "the push was cut off",
+                ));
+            }
+            Ok(Ok(Some(Ok(frame)))) => frame,
+        };
+        if let Ok(data) = frame.into_data() {
+            if bytes.len() + data.len() > MAX_BODY_BYTES {
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(&data);
+        }
+    }
+    Ok(bytes)
 }

@@ -22,17 +22,28 @@ pub use serve::serve_tls;
 pub use state::{AppState, Settings};
 
 /// The largest request body read: a bundle's limit.
+/// The largest pairing or family-code request read (a code and an app version).
+pub const SMALL_BODY_BYTES: usize = 1024;
+/// The largest dashboard form read (the longest is an account: a few short fields).
+pub const FORM_BODY_BYTES: usize = 16 * 1024;
+
 pub(crate) const MAX_BODY_BYTES: usize = ayah_asi_core::bundle::MAX_BUNDLE_BYTES as usize;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(api::health))
         .route("/metrics", get(crate::metrics::show))
-        .route(wire::PAIR_PATH, post(api::pair))
+        .route(
+            wire::PAIR_PATH,
+            post(api::pair).layer(DefaultBodyLimit::max(SMALL_BODY_BYTES)),
+        )
         .route(wire::PUSH_PATH, post(api::push))
         .route(wire::PULL_PATH, get(api::pull))
-        .route(wire::FAMILY_CODE_PATH, post(api::family_code))
-        .merge(crate::web::routes())
+        .route(
+            wire::FAMILY_CODE_PATH,
+            post(api::family_code).layer(DefaultBodyLimit::max(SMALL_BODY_BYTES)),
+        )
+        .merge(crate::web::routes().layer(DefaultBodyLimit::max(FORM_BODY_BYTES)))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::metrics::count,

@@ -22,8 +22,13 @@ pub struct AppState {
     replica: Option<Pool>,
     pairing_attempts: Attempts,
     login_attempts: Attempts,
-    /// Pushes being written; the rest wait, unread (see `config::PUSH_WRITERS`).
+    /// Pushes being written; the rest wait, their body in hand (see
+    /// `config::PUSH_WRITERS`).
     pub(super) push_writers: Arc<Semaphore>,
+    /// Kibibytes of push bodies being received or held at once, across all pushes: a
+    /// push that would go beyond is told to come back (503), so slow or stalled uploads
+    /// cannot fill the memory.
+    pub(super) push_kib_in_flight: Arc<Semaphore>,
 }
 
 /// What the server was configured with, beyond the database.
@@ -39,6 +44,14 @@ pub struct Settings {
     pub push_writers: usize,
     /// The puskesmas's clock for the dashboard.
     pub utc_offset: FixedOffset,
+    /// A push's body must keep coming: a pause this long ends it (408, nothing written).
+    pub body_idle: Duration,
+    /// And it must arrive within this, plus its length at `body_min_bytes_per_second`.
+    pub body_grace: Duration,
+    /// The slowest line a push is waited for (a crowded 2G line gives about 2 KB/s).
+    pub body_min_bytes_per_second: u64,
+    /// Push bodies received or held at once, in all, in bytes.
+    pub push_bytes_in_flight: usize,
     /// Served over HTTPS: cookies are marked `Secure`.
     pub secure_cookies: bool,
 }
@@ -51,6 +64,10 @@ impl Default for Settings {
             session_idle_minutes: 30,
             push_writers: 4,
             utc_offset: western_indonesia(),
+            body_idle: Duration::from_secs(30),
+            body_grace: Duration::from_secs(30),
+            body_min_bytes_per_second: 512,
+            push_bytes_in_flight: 256 * 1024 * 1024,
             secure_cookies: false,
         }
     }
@@ -101,6 +118,8 @@ impl AppState {
     /// Fails only if the locale files are broken (a build defect, caught by tests).
     pub fn new(pool: Pool, settings: Settings) -> Result<Self, I18nError> {
         let push_writers = Arc::new(Semaphore::new(settings.push_writers));
+        let kib = (settings.push_bytes_in_flight / 1024).clamp(1, Semaphore::MAX_PERMITS);
+        let push_kib_in_flight = Arc::new(Semaphore::new(kib));
         Ok(Self {
             pool,
             settings,
@@ -110,6 +129,7 @@ impl AppState {
             pairing_attempts: Attempts::default(),
             login_attempts: Attempts::default(),
             push_writers,
+            push_kib_in_flight,
         })
     }
 

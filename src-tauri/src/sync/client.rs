@@ -160,6 +160,10 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, SyncE
         Some(r) => (RefusalCode::parse(&r.code), r.detail, r.family_id),
         None => (None, String::new(), None),
     };
+    // A push that crawled or stalled past its deadline: the line's fault, tried again.
+    if code == Some(RefusalCode::TooSlow) {
+        return Err(SyncError::Unreachable(detail));
+    }
     if status.is_server_error() {
         return Err(SyncError::ServerError {
             status: status.as_u16(),

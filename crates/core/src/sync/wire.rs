@@ -83,10 +83,16 @@ pub enum RefusalCode {
     PushId,
     #[serde(rename = "error-server-not-found")]
     NotFound,
+    /// Too many pushes arriving at once: try again in a moment.
+    #[serde(rename = "error-server-busy")]
+    Busy,
+    /// The push stalled or crawled past its deadline: nothing was written; try again.
+    #[serde(rename = "error-server-too-slow")]
+    TooSlow,
 }
 
 impl RefusalCode {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 13] = [
         Self::NotPaired,
         Self::DeviceRefused,
         Self::OutOfScope,
@@ -98,6 +104,8 @@ impl RefusalCode {
         Self::NotABundle,
         Self::PushId,
         Self::NotFound,
+        Self::Busy,
+        Self::TooSlow,
     ];
 
     /// The message id the app shows (the word on the wire).
@@ -114,6 +122,8 @@ impl RefusalCode {
             Self::NotABundle => "error-server-not-a-bundle",
             Self::PushId => "error-server-push-id",
             Self::NotFound => "error-server-not-found",
+            Self::Busy => "error-server-busy",
+            Self::TooSlow => "error-server-too-slow",
         }
     }
 
