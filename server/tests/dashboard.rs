@@ -36,15 +36,7 @@ async fn pair_phone(server: &Server, cadre: i64, family: Option<&str>) -> (Strin
     let code = org::make_pairing_code(&server.pool, cadre, family)
         .await
         .unwrap();
-    let answer: Value = reqwest::Client::new()
-        .post(format!("{}/api/v1/pair", server.base))
-        .json(&serde_json::json!({ "code": code, "appVersion": "0.1.0" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let answer: Value = support::pair(server, &code).await.json().await.unwrap();
     let token = answer["token"].as_str().unwrap().to_owned();
     let client = server.pool.get().await.unwrap();
     let id: i64 = client

@@ -15,7 +15,7 @@ use ayah_asi_core::bundle;
 use ayah_asi_core::sample::FamilyRecords;
 use ayah_asi_server::{http, org};
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 use support::Server;
 
 /// A small deterministic generator (splitmix64): the same seed, the same sequence.
@@ -239,17 +239,7 @@ async fn step(server: &Server, model: &mut Model, dice: &mut Dice, n: usize) {
         7 if model.phones[phone].family.is_none() && own.is_some() => {
             let family = own.unwrap_or_default();
             if dice.below(2) == 0 {
-                let answer: Value = reqwest::Client::new()
-                    .post(format!("{}/api/v1/family-code", server.base))
-                    .bearer_auth(&model.phones[phone].token)
-                    .json(&json!({ "familyId": family }))
-                    .send()
-                    .await
-                    .unwrap()
-                    .json()
-                    .await
-                    .unwrap();
-                let code = answer["code"].as_str().unwrap().to_owned();
+                let code = support::family_code(server, &model.phones[phone].token, &family).await;
                 let cadre = model.phones[phone].cadre;
                 new_phone(server, model, cadre, &code).await;
             } else {

@@ -253,20 +253,7 @@ async fn a_move_closes_the_old_cadres_doors_and_a_revoked_phone_leaves_none_open
     // it keeps unspent.
     let code = |token: String| {
         let family = budi.family.clone();
-        let base = server.base.clone();
-        async move {
-            let answer: Value = reqwest::Client::new()
-                .post(format!("{base}/api/v1/family-code"))
-                .bearer_auth(token)
-                .json(&json!({ "familyId": family }))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            answer["code"].as_str().unwrap().to_owned()
-        }
+        async move { support::family_code(server, &token, &family).await }
     };
     let first = code(two.rina_tablet.clone()).await;
     let unspent = code(two.rina_tablet.clone()).await;

@@ -33,6 +33,42 @@ fn store_with_cadre() -> (ayah_asi_lib::storage::Store, String, String) {
     (store, family_id, cadre_id)
 }
 
+/// Saves a visit scored on an older checklist (`version`, its `row_ids`), every row 2
+/// but those in `low`, as the app saved it then; returns the stored visits.
+fn saved_old_visit(
+    store: &ayah_asi_lib::storage::Store,
+    family_id: &str,
+    cadre_id: &str,
+    version: &str,
+    row_ids: &[&str],
+    low: &[(&str, u8)],
+) -> Vec<cadre::VisitRow> {
+    let rows: Vec<RowScore> = row_ids
+        .iter()
+        .map(|id| RowScore {
+            row_id: (*id).into(),
+            score: low.iter().find(|(r, _)| r == id).map_or(2, |(_, s)| *s),
+            note: None,
+        })
+        .collect();
+    let old = NewVisit {
+        family_id,
+        cadre_id,
+        visited_on: now().date_naive(),
+        checklist_version: version,
+        score: checklist::score(&rows, 80),
+        rows: &rows,
+        coaching_notes: None,
+        motivation: "cooperative",
+        milk_status: None,
+        observed: None,
+        amends: None,
+    };
+    let device = store.device_id().to_owned();
+    cadre::insert_visit(store.conn(), &old, &device, now()).unwrap();
+    cadre::list_visits(store.conn(), family_id).unwrap()
+}
+
 #[test]
 fn an_amendment_adds_a_version_and_keeps_the_original() {
     let (store, family_id, cadre_id) = store_with_cadre();
@@ -95,31 +131,15 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
 #[test]
 fn a_visit_saved_on_the_first_checklist_keeps_its_score_band_and_competence() {
     let (store, family_id, cadre_id) = store_with_cadre();
-    let device = store.device_id().to_owned();
     // daftar-tilik-v1 had no spine row: this father scored 16 of 18 = 89 %, competent.
-    let v1_rows: Vec<RowScore> = checklist::ROWS_V1
-        .iter()
-        .map(|id| RowScore {
-            row_id: (*id).into(),
-            score: if *id == "down-to-ribs" { 0 } else { 2 },
-            note: None,
-        })
-        .collect();
-    let old = NewVisit {
-        family_id: &family_id,
-        cadre_id: &cadre_id,
-        visited_on: now().date_naive(),
-        checklist_version: "daftar-tilik-v1",
-        score: checklist::score(&v1_rows, 80),
-        rows: &v1_rows,
-        coaching_notes: None,
-        motivation: "cooperative",
-        milk_status: None,
-        observed: None,
-        amends: None,
-    };
-    cadre::insert_visit(store.conn(), &old, &device, now()).unwrap();
-    let visits = cadre::list_visits(store.conn(), &family_id).unwrap();
+    let visits = saved_old_visit(
+        &store,
+        &family_id,
+        &cadre_id,
+        "daftar-tilik-v1",
+        &checklist::ROWS_V1,
+        &[("down-to-ribs", 0)],
+    );
     let v = &visits[0];
     assert_eq!(
         (
@@ -139,35 +159,17 @@ fn a_second_checklist_visit_with_a_half_score_on_the_spine_keeps_its_result_in_t
     use ayah_asi_lib::domain::report;
     use ayah_asi_lib::storage::report::{Scope, list_cohort};
     let (store, family_id, cadre_id) = store_with_cadre();
-    let device = store.device_id().to_owned();
     // daftar-tilik-v2 scored the spine row 0-2 and failed only a 0: a 1 there was
     // saved competent (19 of 20 = 95 %). The third version has no such half score,
     // but this visit keeps what it was saved with, in the review and the report.
-    let v2_rows: Vec<RowScore> = checklist::ROWS_V2
-        .iter()
-        .map(|id| RowScore {
-            row_id: (*id).into(),
-            score: if *id == "not-on-spine" { 1 } else { 2 },
-            note: None,
-        })
-        .collect();
-    let saved = checklist::score(&v2_rows, 80);
-    assert!(saved.competent);
-    let old = NewVisit {
-        family_id: &family_id,
-        cadre_id: &cadre_id,
-        visited_on: now().date_naive(),
-        checklist_version: "daftar-tilik-v2",
-        score: saved,
-        rows: &v2_rows,
-        coaching_notes: None,
-        motivation: "cooperative",
-        milk_status: None,
-        observed: None,
-        amends: None,
-    };
-    cadre::insert_visit(store.conn(), &old, &device, now()).unwrap();
-    let visits = cadre::list_visits(store.conn(), &family_id).unwrap();
+    let visits = saved_old_visit(
+        &store,
+        &family_id,
+        &cadre_id,
+        "daftar-tilik-v2",
+        &checklist::ROWS_V2,
+        &[("not-on-spine", 1)],
+    );
     let v = &visits[0];
     assert_eq!(
         (v.checklist_version.as_str(), v.percent, v.competent),
@@ -175,7 +177,7 @@ fn a_second_checklist_visit_with_a_half_score_on_the_spine_keeps_its_result_in_t
     );
     assert!(v.critical_failed.is_empty());
     // The same rows are refused today: the spine row is pass or fail.
-    assert!(checklist::validate(&v2_rows).is_err());
+    assert!(checklist::validate(&v.rows).is_err());
     let today = now().date_naive();
     let scope = Scope {
         posyandu: None,

@@ -231,3 +231,19 @@ pub async fn push(
         .await
         .unwrap()
 }
+
+/// A one-time code for `family`'s phone, asked for by the cadre's phone `token`.
+#[allow(dead_code)]
+pub async fn family_code(server: &Server, token: &str, family: &str) -> String {
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}{}", server.base, wire::FAMILY_CODE_PATH))
+        .bearer_auth(token)
+        .json(&serde_json::json!({ "familyId": family }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    answer["code"].as_str().unwrap().to_owned()
+}
