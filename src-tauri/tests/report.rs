@@ -5,7 +5,6 @@ mod common;
 use ayah_asi_lib::domain::protocol::{Giver, MassagePlan, StopReason};
 use ayah_asi_lib::domain::rating::{Author, Rating};
 use ayah_asi_lib::domain::report;
-use ayah_asi_lib::storage::report::Scope;
 use ayah_asi_lib::storage::{follow_up, now, sessions};
 use common::store_with_family;
 
@@ -57,14 +56,7 @@ fn a_corrected_rating_counts_once_at_its_corrected_value() {
     )
     .unwrap();
 
-    let today = now().date_naive();
-    let scope = Scope {
-        posyandu: None,
-        rw: None,
-        from: today - chrono::Duration::days(30),
-        to: today,
-        active_since: today,
-    };
+    let scope = common::last_month();
     let cohort = ayah_asi_lib::storage::report::list_cohort(store.conn(), &scope).unwrap();
     assert_eq!(cohort[0].comforts, [5]);
     let built = report::build(&cohort);

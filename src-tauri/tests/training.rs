@@ -15,14 +15,7 @@ use ayah_asi_lib::storage::report::{Scope, list_cohort};
 use transfer_support::*;
 
 fn scope() -> Scope {
-    let today = now().date_naive();
-    Scope {
-        posyandu: None,
-        rw: None,
-        from: today - chrono::Duration::days(30),
-        to: today,
-        active_since: today,
-    }
+    common::last_month()
 }
 
 fn all_answers(right: usize) -> Vec<Answer> {

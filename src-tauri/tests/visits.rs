@@ -157,7 +157,7 @@ fn a_visit_saved_on_the_first_checklist_keeps_its_score_band_and_competence() {
 #[test]
 fn a_second_checklist_visit_with_a_half_score_on_the_spine_keeps_its_result_in_the_report() {
     use ayah_asi_lib::domain::report;
-    use ayah_asi_lib::storage::report::{Scope, list_cohort};
+    use ayah_asi_lib::storage::report::list_cohort;
     let (store, family_id, cadre_id) = store_with_cadre();
     // daftar-tilik-v2 scored the spine row 0-2 and failed only a 0: a 1 there was
     // saved competent (19 of 20 = 95 %). The third version has no such half score,
@@ -178,14 +178,7 @@ fn a_second_checklist_visit_with_a_half_score_on_the_spine_keeps_its_result_in_t
     assert!(v.critical_failed.is_empty());
     // The same rows are refused today: the spine row is pass or fail.
     assert!(checklist::validate(&v.rows).is_err());
-    let today = now().date_naive();
-    let scope = Scope {
-        posyandu: None,
-        rw: None,
-        from: today - chrono::Duration::days(30),
-        to: today,
-        active_since: today,
-    };
+    let scope = common::last_month();
     let built = report::build(&list_cohort(store.conn(), &scope).unwrap());
     assert_eq!(
         (built.assessed, built.competent, built.critical_failed),

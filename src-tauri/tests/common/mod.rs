@@ -20,3 +20,16 @@ pub fn store_with_family() -> (Store, String) {
         .unwrap();
     (store, record.meta.id)
 }
+
+/// The report's scope over the last 30 days, every posyandu and RW.
+#[allow(dead_code)]
+pub fn last_month() -> ayah_asi_lib::storage::report::Scope {
+    let today = now().date_naive();
+    ayah_asi_lib::storage::report::Scope {
+        posyandu: None,
+        rw: None,
+        from: today - chrono::Duration::days(30),
+        to: today,
+        active_since: today,
+    }
+}
