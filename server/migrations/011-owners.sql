@@ -1,7 +1,7 @@
 -- 011: who may change what. A deletion belongs to its family: a tombstone stops only
 -- its own family's record of that id, never another family's (an attacker's deletion
 -- of an id he does not hold blocks nothing). A family code remembers the phone that
--- asked for it, so revoking that phone voids its unspent codes. And a time that a page
+-- asked for it, so revoking that phone voids its unspent codes and the phones they paired. And a time that a page
 -- cannot read is NULL there, never an error that takes the page down.
 
 ALTER TABLE tombstone DROP CONSTRAINT tombstone_pkey;
@@ -11,6 +11,10 @@ ALTER TABLE tombstone ADD PRIMARY KEY (table_name, id, family_id);
 
 ALTER TABLE pairing_code ADD COLUMN made_by BIGINT REFERENCES device (id);
 CREATE INDEX pairing_code_unspent_by_device ON pairing_code (made_by) WHERE used_at IS NULL;
+-- A family's phone remembers the cadre's phone whose code paired it: revoking a stolen
+-- cadre's phone revokes the family phones it paired too.
+ALTER TABLE device ADD COLUMN paired_by BIGINT REFERENCES device (id);
+CREATE INDEX device_paired_by ON device (paired_by) WHERE revoked_at IS NULL;
 
 -- The time in a record's text, or NULL where PostgreSQL could not read it (an offset past
 -- ±14:59, a year outside 1900-2100, a malformed text): the core refuses such times now,

@@ -99,10 +99,13 @@ async fn insert_code(
 ) -> Result<String, OrgError> {
     let code = secret::pairing_code()?;
     let client = pool.get().await?;
+    // One statement: a family's code only while the family is this cadre's.
     let made = client
         .execute(
             "INSERT INTO pairing_code (code_hash, cadre_id, family_id, expires_at, made_by)
-             SELECT $1, id, $3, now() + make_interval(hours => $4), $5 FROM cadre WHERE id = $2",
+             SELECT $1, id, $3, now() + make_interval(hours => $4), $5 FROM cadre WHERE id = $2
+               AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM family_assignment a
+                    WHERE a.family_id = $3 AND a.cadre_id = $2))",
             &[
                 &secret::hash(&code),
                 &cadre_id,
@@ -125,19 +128,31 @@ pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<Paired, 
     let token = secret::device_token()?;
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
+    // A family's code pairs only while its family is still its cadre's (a move voids
+    // codes, and this closes the race with one made just before).
     let spent = tx
         .query_opt(
-            "UPDATE pairing_code SET used_at = now()
+            "UPDATE pairing_code c SET used_at = now()
              WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
-             RETURNING cadre_id, family_id",
+               AND (c.family_id IS NULL OR EXISTS (SELECT 1 FROM family_assignment a
+                    WHERE a.family_id = c.family_id AND a.cadre_id = c.cadre_id))
+             RETURNING cadre_id, family_id, made_by",
             &[&secret::hash(code)],
         )
         .await?
         .ok_or(OrgError::BadCode)?;
-    let (cadre_id, family_id): (i64, Option<String>) = (spent.get(0), spent.get(1));
+    let (cadre_id, family_id, made_by): (i64, Option<String>, Option<i64>) =
+        (spent.get(0), spent.get(1), spent.get(2));
     tx.execute(
-        "INSERT INTO device (token_hash, cadre_id, family_id, app_version) VALUES ($1, $2, $3, $4)",
-        &[&secret::hash(&token), &cadre_id, &family_id, &app_version],
+        "INSERT INTO device (token_hash, cadre_id, family_id, app_version, paired_by)
+         VALUES ($1, $2, $3, $4, $5)",
+        &[
+            &secret::hash(&token),
+            &cadre_id,
+            &family_id,
+            &app_version,
+            &made_by,
+        ],
     )
     .await?;
     tx.commit().await?;
@@ -154,19 +169,12 @@ pub async fn make_family_code(
     if device.family_id.is_some() {
         return Err(OrgError::NotYours);
     }
-    let client = pool.get().await?;
-    let hers = client
-        .query_opt(
-            "SELECT 1 FROM family_assignment WHERE family_id = $1 AND cadre_id = $2",
-            &[&family_id, &device.cadre_id],
-        )
-        .await?
-        .is_some();
-    drop(client);
-    if !hers {
-        return Err(OrgError::NotYours);
-    }
-    insert_code(pool, device.cadre_id, Some(family_id), Some(device.id)).await
+    insert_code(pool, device.cadre_id, Some(family_id), Some(device.id))
+        .await
+        .map_err(|e| match e {
+            OrgError::NotFound(_) => OrgError::NotYours,
+            other => other,
+        })
 }
 
 /// The device a token belongs to, unless it was revoked.
@@ -188,8 +196,9 @@ pub async fn device_of(pool: &Pool, token: &str) -> Result<Option<Device>, OrgEr
     }))
 }
 
-/// Refuses a device from now on (its records stay), and voids the unspent codes it
-/// asked for (a stolen cadre's phone leaves no door open behind it).
+/// Refuses a device from now on (its records stay), voids the unspent codes it asked
+/// for, and revokes the family phones those codes paired (a stolen cadre's phone leaves
+/// no door open behind it; the family's cadre gives it a new code).
 pub async fn revoke(pool: &Pool, device_id: i64) -> Result<(), OrgError> {
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
@@ -204,6 +213,11 @@ pub async fn revoke(pool: &Pool, device_id: i64) -> Result<(), OrgError> {
     }
     tx.execute(
         "UPDATE pairing_code SET expires_at = now() WHERE made_by = $1 AND used_at IS NULL",
+        &[&device_id],
+    )
+    .await?;
+    tx.execute(
+        "UPDATE device SET revoked_at = now() WHERE paired_by = $1 AND revoked_at IS NULL",
         &[&device_id],
     )
     .await?;

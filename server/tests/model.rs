@@ -44,6 +44,8 @@ struct Phone {
     device: i64,
     cadre: usize,
     family: Option<String>,
+    /// The cadre's phone whose code paired it (revoking that phone revokes it too).
+    paired_by: Option<usize>,
     revoked: bool,
     cursor: i64,
     /// Records it pushed itself (never sent back to it).
@@ -86,7 +88,13 @@ async fn pair(server: &Server, code: &str) -> String {
     answer["token"].as_str().unwrap().to_owned()
 }
 
-async fn new_phone(server: &Server, model: &mut Model, cadre: usize, code: &str) {
+async fn new_phone(
+    server: &Server,
+    model: &mut Model,
+    cadre: usize,
+    code: &str,
+    paired_by: Option<usize>,
+) {
     let token = pair(server, code).await;
     let device = org::device_of(&server.pool, &token).await.unwrap().unwrap();
     model.phones.push(Phone {
@@ -94,6 +102,7 @@ async fn new_phone(server: &Server, model: &mut Model, cadre: usize, code: &str)
         device: device.id,
         cadre,
         family: device.family_id,
+        paired_by,
         revoked: false,
         cursor: 0,
         pushed: HashSet::new(),
@@ -241,7 +250,7 @@ async fn step(server: &Server, model: &mut Model, dice: &mut Dice, n: usize) {
             if dice.below(2) == 0 {
                 let code = support::family_code(server, &model.phones[phone].token, &family).await;
                 let cadre = model.phones[phone].cadre;
-                new_phone(server, model, cadre, &code).await;
+                new_phone(server, model, cadre, &code, Some(phone)).await;
             } else {
                 let from = model.assignment[&family];
                 let to = dice.below(model.cadres.len());
@@ -267,12 +276,17 @@ async fn step(server: &Server, model: &mut Model, dice: &mut Dice, n: usize) {
                 .await
                 .unwrap();
             model.phones[phone].revoked = true;
+            for p in &mut model.phones {
+                if p.paired_by == Some(phone) {
+                    p.revoked = true;
+                }
+            }
             if model.phones[phone].family.is_none() {
                 let cadre = model.phones[phone].cadre;
                 let code = org::make_pairing_code(&server.pool, model.cadres[cadre], None)
                     .await
                     .unwrap();
-                new_phone(server, model, cadre, &code).await;
+                new_phone(server, model, cadre, &code, None).await;
             }
         }
         _ => pull(server, model, phone).await,
@@ -375,7 +389,7 @@ async fn sequence(server: &Server, seed: u64) {
     };
     for (c, id) in cadres.iter().enumerate() {
         let code = org::make_pairing_code(pool, *id, None).await.unwrap();
-        new_phone(server, &mut model, c, &code).await;
+        new_phone(server, &mut model, c, &code, None).await;
     }
     for n in 0..24 {
         step(server, &mut model, &mut dice, n).await;

@@ -241,6 +241,11 @@ async fn a_familys_phone_writes_no_visit_or_training_but_may_send_back_what_it_r
                 "trainer_name": null, "created_at": at, "updated_at": at }),
     );
     refused(server, &phone, forged.bundle()).await;
+    // Nor a deletion of the cadre's score that is not on the server yet (it would stop
+    // her record when it comes), though a deletion the server holds may come back.
+    forged.sent();
+    forged.delete("visit_score", &new_id(), &forged.family.clone());
+    refused(server, &phone, forged.bundle()).await;
 }
 
 #[tokio::test]
@@ -272,7 +277,6 @@ async fn a_move_closes_the_old_cadres_doors_and_a_revoked_phone_leaves_none_open
     assert_ne!(pair(server, &unspent).await.status(), StatusCode::OK);
     // The new cadre's tablet may make the family a new code.
     let fresh = code(two.ani_tablet.clone()).await;
-    assert_eq!(pair(server, &fresh).await.status(), StatusCode::OK);
 
     // Revoking a phone voids the codes it asked for and has not seen spent.
     let spare = code(two.ani_tablet.clone()).await;
@@ -288,8 +292,17 @@ async fn a_move_closes_the_old_cadres_doors_and_a_revoked_phone_leaves_none_open
         .await
         .unwrap()
         .get(0);
+    let fresh_phone: Value = pair(server, &fresh).await.json().await.unwrap();
+    let fresh_phone = fresh_phone["token"].as_str().unwrap().to_owned();
+    assert_eq!(pull_status(server, &fresh_phone).await, StatusCode::OK);
     ayah_asi_server::org::revoke(&server.pool, ani_device)
         .await
         .unwrap();
     assert_ne!(pair(server, &spare).await.status(), StatusCode::OK);
+    // And the family phones its codes paired (a stolen cadre's phone could have paired
+    // phantom ones): the family's cadre gives it a new code.
+    assert_eq!(
+        pull_status(server, &fresh_phone).await,
+        StatusCode::UNAUTHORIZED
+    );
 }

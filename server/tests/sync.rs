@@ -765,6 +765,7 @@ async fn a_stalled_upload_holds_no_turn_and_is_ended_with_nothing_written() {
         push_writers: 1,
         body_idle: std::time::Duration::from_secs(1),
         body_grace: std::time::Duration::from_secs(2),
+        body_min_bytes_per_second: 2048,
         ..Default::default()
     })
     .await;
@@ -795,6 +796,19 @@ async fn a_stalled_upload_holds_no_turn_and_is_ended_with_nothing_written() {
     );
     let (pulled, _) = pull(&server, &sari_tablet, 0).await;
     assert!(pulled.records.is_empty());
+    // A trickle is no upload either: a byte now and then, never a pause long enough to
+    // end it, but far below the slowest line.
+    let (mut trickle, rest) = half_sent_push(&server, &sari_tablet, &another_seed()).await;
+    let trickling = tokio::spawn(async move {
+        use tokio::io::AsyncWriteExt;
+        for byte in rest.iter().take(60) {
+            if trickle.write_all(&[*byte]).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        }
+        status_line(&mut trickle).await
+    });
     // The stalled ones are ended: 408, and nothing of them was written.
     for stream in [&mut first, &mut second] {
         let status = tokio::time::timeout(std::time::Duration::from_secs(10), status_line(stream))
@@ -802,6 +816,11 @@ async fn a_stalled_upload_holds_no_turn_and_is_ended_with_nothing_written() {
             .expect("a stalled push is ended");
         assert!(status.starts_with("HTTP/1.1 408"), "{status}");
     }
+    let trickled = tokio::time::timeout(std::time::Duration::from_secs(15), trickling)
+        .await
+        .expect("a trickle is ended")
+        .unwrap();
+    assert!(trickled.starts_with("HTTP/1.1 408"), "{trickled}");
     let families: i64 = server
         .pool
         .get()

@@ -145,6 +145,7 @@ async fn record_alerts(pool: &Pool, scope: &Scope) -> Result<Vec<Alert>, Dashboa
          WHERE s.body->>'row_id' = ANY($4)
            AND coalesce(readable_time(v.body->>'created_at') > now() - make_interval(days => $3), true)
            AND NOT EXISTS (SELECT 1 FROM record w WHERE w.table_name = 'home_visit'
+                 AND w.family_id = v.family_id
                  AND w.body->>'original_id' = v.body->>'original_id'
                  AND (w.body->>'version')::int > (v.body->>'version')::int)"
     );

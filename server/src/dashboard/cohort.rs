@@ -130,7 +130,8 @@ pub async fn list(
                -- and have their own small index (migration 010).
                AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
                    AND n.rating_version > 1
-                   AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version)",
+                   AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version
+                   AND n.family_id = r.family_id)",
     );
     // The report's period: $7 to $8.
     let in_period: [&(dyn tokio_postgres::types::ToSql + Sync); 6] = [
@@ -297,6 +298,7 @@ async fn latest_visits(
                    -- district: 420 ms of a posyandu's report).
                    AND (v.body->>'version')::int = (SELECT max((w.body->>'version')::int)
                        FROM record w WHERE w.table_name = 'home_visit'
+                         AND w.family_id = v.family_id
                          AND w.body->>'original_id' = v.body->>'original_id')
                  ORDER BY v.family_id, v.body->>'visited_on' DESC, v.body->>'created_at' DESC)
              SELECT latest.family_id, latest.competent,

@@ -172,8 +172,9 @@ fn too_large() -> Refusal {
 }
 
 /// A push's body, frame by frame: refused (408, nothing written) when it pauses longer
-/// than `body_idle` or is not in by `body_grace` plus its length at the slowest line
-/// waited for; 413 past the bundle limit.
+/// than `body_idle`, falls behind the slowest line waited for once `body_grace` has
+/// passed, or is not in by `body_grace` plus its length at that rate; 413 past the
+/// bundle limit.
 async fn read_body(
     body: axum::body::Body,
     length: Option<u64>,
@@ -185,9 +186,19 @@ async fn read_body(
     let deadline = tokio::time::Instant::now() + settings.body_grace + allowance;
     let too_slow =
         |detail: &str| Refusal::new(StatusCode::REQUEST_TIMEOUT, RefusalCode::TooSlow, detail);
+    let started = tokio::time::Instant::now();
     let mut body = body;
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).min(MAX_BODY_BYTES));
     loop {
+        // A trickle is no upload: past the grace, the body keeps to the slowest rate.
+        let owed = started
+            .elapsed()
+            .saturating_sub(settings.body_grace)
+            .as_secs()
+            .saturating_mul(settings.body_min_bytes_per_second);
+        if (bytes.len() as u64) < owed {
+            return Err(too_slow("the push came slower than the slowest line"));
+        }
         let next = tokio::time::timeout(settings.body_idle, body.frame());
         let frame = match tokio::time::timeout_at(deadline, next).await {
             Err(_) => return Err(too_slow("the push did not arrive in time")),

@@ -146,7 +146,7 @@ pub async fn push(
         }
         plan::PlanError::Holdings(never) => match never {},
     })?;
-    scope::check_writers(device, &bundle, &planned)?;
+    scope::check_writers(device, &bundle, &planned, &snap)?;
     write::apply(&tx, device, &bundle, &planned, &scope.of_record).await?;
     if !scope.unassigned.is_empty() {
         exec(

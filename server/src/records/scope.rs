@@ -104,6 +104,7 @@ pub(super) fn check_writers(
     device: &Device,
     bundle: &Bundle,
     planned: &Plan,
+    snap: &Snapshot,
 ) -> Result<(), SyncError> {
     let family_phone = device.family_id.is_some();
     for (record, (decision, _)) in bundle.records.iter().zip(&planned.decisions) {
@@ -115,8 +116,14 @@ pub(super) fn check_writers(
             return Err(out_of_scope(record.table.name, &record.id));
         }
     }
-    for (tombstone, deletes) in bundle.tombstones.iter().zip(&planned.deletes) {
-        if *deletes && !owner::may_write(tombstone.table, family_phone) {
+    // A deletion of what only a cadre writes: from a family's phone only when the server
+    // already has the very same deletion (it sends back what it received). A deletion of
+    // such a record not yet here would stop the cadre's record when it comes.
+    for tombstone in &bundle.tombstones {
+        let family = tombstone.deleted.family_id.as_deref().unwrap_or_default();
+        if !owner::may_write(tombstone.table, family_phone)
+            && !snap.has_tombstone(tombstone.table.name, &tombstone.id, family)
+        {
             return Err(out_of_scope(tombstone.table.name, &tombstone.id));
         }
     }

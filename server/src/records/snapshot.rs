@@ -27,6 +27,13 @@ pub(super) struct Snapshot {
 }
 
 impl Snapshot {
+    /// Whether the server holds this deletion, filed under this family.
+    pub(super) fn has_tombstone(&self, table: &str, id: &str, family: &str) -> bool {
+        self.tombs
+            .get(&(table.to_owned(), id.to_owned()))
+            .is_some_and(|families| families.iter().any(|f| f == family))
+    }
+
     /// Keeps, of the tombstones here, those of the same family as the bundle's record of
     /// that id (or the record whose parent it is): a deletion filed under one family
     /// never stops another family's record.
@@ -267,7 +274,7 @@ async fn by_natural_keys(
             .map(|(i, c)| format!("r.body->>'{c}' = k.k{i}"))
             .collect();
         let sql = format!(
-            "SELECT k.n, r.id, r.hash, {ROW_VERSION} FROM unnest({}, ${}::int[]) AS k({}, n)
+            "SELECT k.n, r.id, r.hash, {ROW_VERSION}, r.family_id FROM unnest({}, ${}::int[]) AS k({}, n)
              JOIN record r ON r.table_name = '{}' AND {}",
             arrays.join(", "),
             columns.len() + 1,
@@ -281,9 +288,19 @@ async fn by_natural_keys(
         }
         params.push(&positions);
         for row in rows(tx, &sql, &params).await? {
-            let n: i32 = row.get(0);
+            let n = usize::try_from(row.get::<_, i32>(0)).unwrap_or(usize::MAX);
+            // A record meets its own family's fact only (the scope check refuses links
+            // across families; a key that matches another family's record meets nothing).
+            let here_family: Option<String> = row.get(4);
+            let incoming = bundle.records.get(n);
+            let family = incoming
+                .and_then(|r| r.body.get("family_id"))
+                .and_then(Value::as_str);
+            if family.is_some() && here_family.as_deref() != family {
+                continue;
+            }
             found
-                .entry(usize::try_from(n).unwrap_or(usize::MAX))
+                .entry(n)
                 .or_insert_with(|| (row.get(1), row.get(2), row.get(3)));
         }
     }

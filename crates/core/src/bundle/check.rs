@@ -128,6 +128,10 @@ fn read_header(bytes: &[u8]) -> Result<Header, BundleError> {
     Ok(header)
 }
 
+/// The most earlier versions one record may carry: a family edited twice a week for a
+/// year has a hundred; more is a file made to fill a store (and every pull of it).
+pub const MAX_HISTORY: usize = 200;
+
 fn check_record(
     line: usize,
     spec: &'static TableSpec,
@@ -142,6 +146,14 @@ fn check_record(
             spec.name,
             "history",
             "is not kept for this record",
+        ));
+    }
+    if history.len() > MAX_HISTORY {
+        return Err(invalid(
+            line,
+            spec.name,
+            "history",
+            "holds too many versions",
         ));
     }
     let body = without_null_later_columns(spec, body);

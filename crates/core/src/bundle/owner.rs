@@ -94,7 +94,16 @@ pub fn check<F: Families>(
         .map(String::as_str)
         .collect();
     let here = |table: &str, id: &str| store.family_here(table, id).map_err(OwnerError::Store);
+    // Every record that names its family itself, first: a link is checked against the
+    // bundle's own records whatever their order (a child sent before its parent).
     let mut in_bundle: HashMap<(&str, &str), String> = HashMap::new();
+    for record in &bundle.records {
+        if matches!(record.table.owner, Owner::Itself | Owner::FamilyColumn)
+            && let Some(family) = family_of(record.table, &record.id, &record.body, |_, _| None)
+        {
+            in_bundle.insert((record.table.name, record.id.as_str()), family);
+        }
+    }
     let mut cadres_of_visits: HashSet<&str> = HashSet::new();
     let mut families = Vec::with_capacity(bundle.records.len());
     for record in &bundle.records {
@@ -143,6 +152,10 @@ pub fn check<F: Families>(
     }
     for tombstone in &bundle.tombstones {
         let (name, id) = (tombstone.table.name, tombstone.id.as_str());
+        // A cadre's name belongs to no family: no family's bundle deletes it.
+        if tombstone.table.owner == Owner::Nobody {
+            return Err(not_named(name, id));
+        }
         let family = tombstone.deleted.family_id.as_deref().unwrap_or_default();
         if !named.contains(family) {
             return Err(not_named(name, id));

@@ -183,3 +183,31 @@ fn a_record_with_the_id_of_another_familys_record_is_refused() {
         OwnerError::OtherFamily { .. }
     ));
 }
+
+#[test]
+fn a_link_is_checked_against_the_bundle_whatever_the_order() {
+    // A visit of family A that amends family B's visit, sent before B's visit itself.
+    let mut b = FamilyRecords::enrolled("Budi", "Siti", 10);
+    let visit = b.visit(3, &[("not-on-spine", 0)]);
+    let mut a = FamilyRecords::enrolled("Agus", "Dewi", 5);
+    a.amend_visit(&visit, 1000, 1, &[]);
+    // One cadre's bundle naming both families, A's amendment first.
+    let mut lines = parse(&a.bundle(), chrono::Local::now().fixed_offset()).unwrap();
+    let b_bundle = parsed(&b);
+    lines.records.extend(b_bundle.records);
+    lines.header.family_ids.push(b.family.clone());
+    assert!(matches!(
+        check(&Store::default(), &lines),
+        Err(OwnerError::OtherFamily { .. })
+    ));
+}
+
+#[test]
+fn no_bundle_deletes_a_cadres_name() {
+    let mut family = FamilyRecords::enrolled("Budi", "Siti", 10);
+    family.delete("cadre", &new_id(), &family.family.clone());
+    assert!(matches!(
+        refused(&Store::default(), &family),
+        OwnerError::NotNamed { .. }
+    ));
+}
