@@ -2,6 +2,7 @@
 //! The bundle format is the wire format and the core crate's rules are the only rules.
 
 pub mod accounts;
+pub mod audit;
 pub mod config;
 pub mod dashboard;
 pub mod db;

@@ -5,8 +5,13 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use deadpool_postgres::{Pool, Transaction};
 
+mod password;
+
+use crate::audit::audit_in;
+pub use crate::audit::{AUDIT_TEXT_MAX, audit};
 use crate::db::DbError;
 use crate::secret;
+pub use password::{change_password, reset_password};
 
 /// Failed logins in a row that lock an account.
 pub const LOCK_AFTER_FAILURES: i32 = 5;
@@ -117,7 +122,7 @@ pub fn hash_password(password: &str) -> Result<String, AccountError> {
         .map_err(|e| AccountError::Hash(e.to_string()))
 }
 
-fn password_matches(password: &str, stored: &str) -> bool {
+pub(crate) fn password_matches(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)
         .map(|hash| {
             Argon2::default()
@@ -259,7 +264,10 @@ pub async fn log_in(
 
 /// Counts a wrong password against account `id` (its row held by `tx`): the error to
 /// answer with, `Locked` when this failure locks it.
-async fn count_failure(tx: &Transaction<'_>, id: i64) -> Result<AccountError, AccountError> {
+pub(crate) async fn count_failure(
+    tx: &Transaction<'_>,
+    id: i64,
+) -> Result<AccountError, AccountError> {
     let locked: Option<chrono::DateTime<chrono::Utc>> = tx
         .query_one(
             // A lock that has run out starts the count afresh.
@@ -277,115 +285,6 @@ async fn count_failure(tx: &Transaction<'_>, id: i64) -> Result<AccountError, Ac
         Some(until) => AccountError::Locked(until),
         None => AccountError::WrongPassword,
     })
-}
-
-/// A new password's own rules: long enough, and not the one it replaces.
-fn check_new_password(new: &str, current: Option<&str>) -> Result<(), AccountError> {
-    if new.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(AccountError::ShortPassword);
-    }
-    if current == Some(new) {
-        return Err(AccountError::SamePassword);
-    }
-    Ok(())
-}
-
-/// The signed-in reader changes her own password, proving the current one (a wrong one
-/// counts towards the lockout, as at login). Her other sessions end, so a browser left
-/// signed in elsewhere is signed out; the one she is using (`keep_token`) stays.
-/// Returns how many sessions ended.
-pub async fn change_password(
-    pool: &Pool,
-    account_id: i64,
-    keep_token: &str,
-    current: &str,
-    new: &str,
-    address: &str,
-) -> Result<u64, AccountError> {
-    check_new_password(new, Some(current))?;
-    let mut client = pool.get().await?;
-    let tx = client.transaction().await?;
-    let row = tx
-        .query_opt(
-            "SELECT password_hash, locked_until, locked_until > now()
-             FROM account WHERE id = $1 AND disabled_at IS NULL FOR UPDATE",
-            &[&account_id],
-        )
-        .await?
-        .ok_or(AccountError::NotFound("account"))?;
-    if row.get::<_, Option<bool>>(2) == Some(true) {
-        return Err(AccountError::Locked(row.get(1)));
-    }
-    if !password_matches(current, row.get(0)) {
-        let refusal = count_failure(&tx, account_id).await?;
-        audit_in(&tx, Some(account_id), "password-change-failed", "", address).await?;
-        tx.commit().await?;
-        return Err(refusal);
-    }
-    // Hashed only now: a locked account or a wrong guess costs one argon2 run, not two.
-    let hash = hash_password(new)?;
-    let ended = replace_password(&tx, account_id, &hash, Some(keep_token)).await?;
-    audit_in(&tx, Some(account_id), "password-changed", "", address).await?;
-    tx.commit().await?;
-    Ok(ended)
-}
-
-/// Sets the password of `login` in `puskesmas` (any puskesmas when `None`: the command
-/// line) for someone who forgot hers: unlocks the account and ends all its sessions.
-/// `by` is the admin who did it (none from the command line). Returns how many
-/// sessions ended.
-pub async fn reset_password(
-    pool: &Pool,
-    puskesmas: Option<i64>,
-    login: &str,
-    new: &str,
-    by: Option<i64>,
-    address: &str,
-) -> Result<u64, AccountError> {
-    check_new_password(new, None)?;
-    let hash = hash_password(new)?;
-    let login = login.trim().to_lowercase();
-    let mut client = pool.get().await?;
-    let tx = client.transaction().await?;
-    let id: i64 = tx
-        .query_opt(
-            "SELECT id FROM account
-             WHERE login = $1 AND disabled_at IS NULL AND ($2::bigint IS NULL OR puskesmas_id = $2)
-             FOR UPDATE",
-            &[&login, &puskesmas],
-        )
-        .await?
-        .ok_or(AccountError::NotFound("account"))?
-        .get(0);
-    let ended = replace_password(&tx, id, &hash, None).await?;
-    audit_in(&tx, by, "password-reset", &login, address).await?;
-    tx.commit().await?;
-    Ok(ended)
-}
-
-/// Stores a new password hash, lifts any lock and ends the account's live sessions
-/// but `keep_token`'s.
-async fn replace_password(
-    tx: &Transaction<'_>,
-    id: i64,
-    hash: &str,
-    keep_token: Option<&str>,
-) -> Result<u64, AccountError> {
-    tx.execute(
-        "UPDATE account SET password_hash = $2, failed_logins = 0, locked_until = NULL
-         WHERE id = $1",
-        &[&id, &hash],
-    )
-    .await?;
-    let keep = keep_token.map(secret::hash);
-    Ok(tx
-        .execute(
-            "UPDATE web_session SET ended_at = now()
-             WHERE account_id = $1 AND ended_at IS NULL
-               AND ($2::text IS NULL OR token_hash <> $2)",
-            &[&id, &keep],
-        )
-        .await?)
 }
 
 /// A hash of a password nobody has, checked when the login is unknown.
@@ -453,51 +352,6 @@ pub fn is_valid_login(login: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
 }
 
-/// The longest audit target and address kept: what comes from outside (a typed login,
-/// a client address) is cut to it, so one request cannot fill the trail.
-pub const AUDIT_TEXT_MAX: usize = 120;
-
-fn cut(text: &str) -> String {
-    text.chars().take(AUDIT_TEXT_MAX).collect()
-}
-
-/// Records who did what to what, from where.
-pub async fn audit(
-    pool: &Pool,
-    account: Option<i64>,
-    action: &str,
-    target: &str,
-    address: &str,
-) -> Result<(), AccountError> {
-    let client = pool.get().await?;
-    client
-        .execute(
-            AUDIT_INSERT,
-            &[&account, &action, &cut(target), &cut(address)],
-        )
-        .await?;
-    Ok(())
-}
-
-const AUDIT_INSERT: &str =
-    "INSERT INTO audit (account_id, action, target, address) VALUES ($1, $2, $3, $4)";
-
-/// The audit line of an act written in `tx`, so the two stand or fall together.
-async fn audit_in(
-    tx: &Transaction<'_>,
-    account: Option<i64>,
-    action: &str,
-    target: &str,
-    address: &str,
-) -> Result<(), AccountError> {
-    tx.execute(
-        AUDIT_INSERT,
-        &[&account, &action, &cut(target), &cut(address)],
-    )
-    .await?;
-    Ok(())
-}
-
 /// An account as the accounts page lists it.
 #[derive(Debug, Clone)]
 pub struct AccountLine {
@@ -549,31 +403,4 @@ pub async fn puskesmas_id(pool: &Pool, name: &str) -> Result<i64, AccountError> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_password_hash_is_argon2id_salted_and_checks_only_its_password() {
-        let first = hash_password("kata sandi panjang").unwrap();
-        let second = hash_password("kata sandi panjang").unwrap();
-        assert!(first.starts_with("$argon2id$"), "{first}");
-        assert_ne!(first, second, "each hash has its own salt");
-        assert!(password_matches("kata sandi panjang", &first));
-        assert!(!password_matches("kata sandi panjanG", &first));
-        assert!(!password_matches("anything", "not a hash"));
-    }
-
-    #[test]
-    fn the_dummy_hash_parses_so_unknown_logins_cost_the_same() {
-        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
-        assert!(!password_matches("", DUMMY_HASH));
-    }
-
-    #[test]
-    fn roles_read_back_from_their_ids() {
-        for id in Role::IDS {
-            assert_eq!(Role::parse(id).map(Role::id), Some(id));
-        }
-        assert_eq!(Role::parse("cadre"), None);
-    }
-}
+mod tests;

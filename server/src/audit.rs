@@ -1,0 +1,51 @@
+//! The audit trail: who did what to what, from where. What comes from outside is cut
+//! to a stated length, so one request cannot fill the trail.
+
+use deadpool_postgres::{Pool, Transaction};
+
+use crate::accounts::AccountError;
+
+/// The longest audit target and address kept: what comes from outside (a typed login,
+/// a client address) is cut to it, so one request cannot fill the trail.
+pub const AUDIT_TEXT_MAX: usize = 120;
+
+fn cut(text: &str) -> String {
+    text.chars().take(AUDIT_TEXT_MAX).collect()
+}
+
+/// Records who did what to what, from where.
+pub async fn audit(
+    pool: &Pool,
+    account: Option<i64>,
+    action: &str,
+    target: &str,
+    address: &str,
+) -> Result<(), AccountError> {
+    let client = pool.get().await?;
+    client
+        .execute(
+            AUDIT_INSERT,
+            &[&account, &action, &cut(target), &cut(address)],
+        )
+        .await?;
+    Ok(())
+}
+
+const AUDIT_INSERT: &str =
+    "INSERT INTO audit (account_id, action, target, address) VALUES ($1, $2, $3, $4)";
+
+/// The audit line of an act written in `tx`, so the two stand or fall together.
+pub(crate) async fn audit_in(
+    tx: &Transaction<'_>,
+    account: Option<i64>,
+    action: &str,
+    target: &str,
+    address: &str,
+) -> Result<(), AccountError> {
+    tx.execute(
+        AUDIT_INSERT,
+        &[&account, &action, &cut(target), &cut(address)],
+    )
+    .await?;
+    Ok(())
+}
