@@ -196,7 +196,10 @@ dash-account-reset-done = The password of { $login } was set; the account is unl
 }
 dash-account-unknown = There is no such account in this puskesmas.
 dash-locked = locked
-dash-audit-lede = The latest { $count } entries: who opened a family's records, downloaded a report, or changed accounts and devices.
+dash-audit-lede = { $count } entries a page, newest first: who opened a family's records, downloaded a report, or changed accounts and devices.
+dash-audit-pages = Pages of the trail
+dash-audit-newest = Newest
+dash-audit-older = Older
 dash-audit-login = logged in
 dash-audit-login-failed = failed to log in
 dash-audit-login-locked = login refused (locked)

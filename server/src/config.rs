@@ -24,6 +24,16 @@ pub const UTC_OFFSET_HOURS: &str = "AYAH_ASI_UTC_OFFSET_HOURS";
 /// PEM files of the certificate (chain) and its private key: HTTPS when both are set.
 pub const TLS_CERT: &str = "AYAH_ASI_TLS_CERT";
 pub const TLS_KEY: &str = "AYAH_ASI_TLS_KEY";
+/// Connections one client address may hold open at once; 64 unless set (phones behind
+/// one carrier address share it).
+pub const CONNECTIONS_PER_ADDRESS: &str = "AYAH_ASI_CONNECTIONS_PER_ADDRESS";
+/// The reverse proxies in front of the server, comma-separated addresses (e.g.
+/// `127.0.0.1`): a request from one of them is from the address its `X-Forwarded-For`
+/// names. Unset: every request is from the address that connected.
+pub const TRUSTED_PROXY: &str = "AYAH_ASI_TRUSTED_PROXY";
+/// A token `/metrics` asks for (`Authorization: Bearer …`); unset: `/metrics` answers
+/// only this machine, and never through a trusted proxy.
+pub const METRICS_TOKEN: &str = "AYAH_ASI_METRICS_TOKEN";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -37,6 +47,9 @@ pub struct Config {
     pub utc_offset_hours: usize,
     /// Certificate and key files; `None`: plain HTTP (for localhost, or behind a proxy).
     pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    pub connections_per_address: usize,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +109,36 @@ impl Config {
             14,
             "hours east of UTC: 7, 8 or 9",
         )?;
+        let connections_per_address = count_setting(
+            &get,
+            CONNECTIONS_PER_ADDRESS,
+            64,
+            100_000,
+            "a number from 1 to 100000",
+        )?;
+        let proxies = get(TRUSTED_PROXY).unwrap_or_default();
+        let trusted_proxies = proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse().map_err(|_| ConfigError::Invalid {
+                    name: TRUSTED_PROXY,
+                    value: proxies.clone(),
+                    expected: "addresses separated by commas, such as 127.0.0.1",
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let metrics_token = match get(METRICS_TOKEN) {
+            Some(token) if token.trim().len() < 16 => {
+                return Err(ConfigError::Invalid {
+                    name: METRICS_TOKEN,
+                    value: "(hidden)".to_owned(),
+                    expected: "at least 16 characters",
+                });
+            }
+            token => token.map(|t| t.trim().to_owned()),
+        };
         let tls = match (get(TLS_CERT), get(TLS_KEY)) {
             (Some(cert), Some(key)) => Some((cert.into(), key.into())),
             (None, None) => None,
@@ -111,6 +154,9 @@ impl Config {
             session_idle_minutes,
             utc_offset_hours,
             tls,
+            connections_per_address,
+            trusted_proxies,
+            metrics_token,
         })
     }
 }
@@ -181,5 +227,27 @@ mod tests {
         })
         .unwrap_err();
         assert!(half.to_string().contains(TLS_KEY));
+        let proxies = Config::read(|k| match k {
+            DATABASE_URL => Some("postgres://x@localhost/db".into()),
+            TRUSTED_PROXY => Some("127.0.0.1, ::1".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(proxies.trusted_proxies.len(), 2);
+        assert_eq!(good.connections_per_address, 64);
+        let bad_proxy = Config::read(|k| match k {
+            DATABASE_URL => Some("postgres://x@localhost/db".into()),
+            TRUSTED_PROXY => Some("the proxy".into()),
+            _ => None,
+        })
+        .unwrap_err();
+        assert!(bad_proxy.to_string().contains(TRUSTED_PROXY));
+        let short_token = Config::read(|k| match k {
+            DATABASE_URL => Some("postgres://x@localhost/db".into()),
+            METRICS_TOKEN => Some("secret".into()),
+            _ => None,
+        })
+        .unwrap_err();
+        assert!(!short_token.to_string().contains("secret"), "never echoed");
     }
 }

@@ -17,7 +17,8 @@ const USAGE: &str = "usage: ayah-asi-server [serve | migrate
       (a password is read from the first line of standard input)]
 environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16), AYAH_ASI_PUSH_WRITERS (2 per CPU core),
     AYAH_ASI_REPLICA_URL (a streaming replica for the dashboard's reads), AYAH_ASI_PAIRING_PER_MINUTE (10), AYAH_ASI_SESSION_IDLE_MINUTES (30), AYAH_ASI_UTC_OFFSET_HOURS (7),
-    AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS)";
+    AYAH_ASI_TLS_CERT and AYAH_ASI_TLS_KEY (PEM files: HTTPS), AYAH_ASI_CONNECTIONS_PER_ADDRESS (64),
+    AYAH_ASI_TRUSTED_PROXY (addresses of reverse proxies), AYAH_ASI_METRICS_TOKEN";
 
 fn main() -> ExitCode {
     start_logging();
@@ -209,26 +210,26 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
         tracing::info!("the dashboard reads from the replica while it answers");
         state = state.with_replica(replica);
     }
+    let settings = state.settings.clone();
     let app = http::router(state);
-    let cannot_listen = |e: std::io::Error| format!("cannot listen on {}: {e}", config.listen);
-    if let Some((cert, key)) = &config.tls {
-        let listener = std::net::TcpListener::bind(config.listen).map_err(cannot_listen)?;
-        tracing::info!(address = %config.listen, "serving HTTPS");
-        return http::serve_tls(listener, app, cert, key, stopped())
-            .await
-            .map_err(|e| format!("HTTPS with {} and {}: {e}", cert.display(), key.display()));
-    }
+    let tls = match &config.tls {
+        Some((cert, key)) => Some(
+            http::tls_acceptor(cert, key)
+                .map_err(|e| format!("HTTPS with {} and {}: {e}", cert.display(), key.display()))?,
+        ),
+        None => None,
+    };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
-        .map_err(cannot_listen)?;
-    tracing::info!(address = %config.listen, "serving HTTP (use HTTPS beyond this machine)");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(stopped())
-    .await
-    .map_err(|e| e.to_string())
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    if tls.is_some() {
+        tracing::info!(address = %config.listen, "serving HTTPS");
+    } else {
+        tracing::info!(address = %config.listen, "serving HTTP (use HTTPS beyond this machine)");
+    }
+    http::serve(listener, app, &settings, tls, stopped())
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// SIGTERM or Ctrl-C: stop accepting; requests in flight finish (a push commits whole or

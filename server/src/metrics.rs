@@ -4,11 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -173,13 +172,26 @@ pub async fn count(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
-/// `/metrics`, answered only to this machine (a scraper on the same host, or through
-/// an SSH tunnel): the counts say how busy each posyandu's cadres are.
+/// `/metrics`: to a request with the configured token, or, with none configured, only
+/// to this machine (a scraper on the same host, or through an SSH tunnel) and never to
+/// a request a trusted proxy passed on (the proxy is on this machine, its clients are
+/// not). The counts say how busy each posyandu's cadres are.
 pub async fn show(
     State(state): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
+    from: crate::http::Client,
 ) -> Response {
-    if !from.ip().is_loopback() {
+    let allowed = match &state.settings.metrics_token {
+        Some(token) => headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .is_some_and(|given| {
+                crate::secret::constant_time_eq(given.as_bytes(), token.as_bytes())
+            }),
+        None => !from.through_proxy && from.address.is_loopback(),
+    };
+    if !allowed {
         return StatusCode::NOT_FOUND.into_response();
     }
     (

@@ -11,6 +11,11 @@ pub const CODE_LENGTH: usize = 10;
 #[error("the system's random source failed")]
 pub struct NoRandom;
 
+/// Equal, in a time that does not depend on where two secrets of one length differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 fn random_bytes<const N: usize>() -> Result<[u8; N], NoRandom> {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).map_err(|_| NoRandom)?;

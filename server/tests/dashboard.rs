@@ -291,6 +291,41 @@ async fn a_flood_of_junk_logins_never_fills_the_audit_trail() {
         .unwrap()
         .get(0);
     assert!(longest.unwrap_or(0) <= 40, "{longest:?}");
+    // However long the trail grows, the page shows it a hundred entries at a time.
+    p.server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .execute(
+            "INSERT INTO audit (action, target, address)
+             SELECT 'login-failed', 'junk-' || n, '203.0.113.9' FROM generate_series(1, 250) n",
+            &[],
+        )
+        .await
+        .unwrap();
+    let staff = Web::logged_in(&p.server.base, "staf", PASSWORD).await;
+    let (mut seen, mut path, mut pages) = (Vec::new(), "/audit".to_owned(), 0);
+    loop {
+        let page = staff.get(&path).await.1;
+        let rows = page.matches("<tr>").count() - 1;
+        assert!(rows <= 100, "{rows} rows on a page");
+        for junk in page.split("junk-").skip(1) {
+            seen.push(junk.split('<').next().unwrap_or_default().to_owned());
+        }
+        pages += 1;
+        match page.split("id=\"audit-older\" href=\"").nth(1) {
+            Some(rest) => path = rest.split('"').next().unwrap().replace("&amp;", "&"),
+            None => break,
+        }
+    }
+    assert!(pages >= 3, "{pages} pages");
+    let distinct: std::collections::BTreeSet<_> = seen.iter().collect();
+    assert_eq!(
+        (seen.len(), distinct.len()),
+        (250, 250),
+        "every entry on one page, once"
+    );
 }
 
 /// A time PostgreSQL cannot read: refused at the door, and a row written straight into

@@ -20,12 +20,14 @@ async fn https_with_the_given_certificate_and_no_plain_http() {
     std::fs::write(&cert, certified.cert.pem()).unwrap();
     std::fs::write(&key, certified.signing_key.serialize_pem()).unwrap();
 
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let app = http::router(http::AppState::new(pool, http::Settings::default()).unwrap());
+    let settings = http::Settings::default();
+    let app = http::router(http::AppState::new(pool, settings.clone()).unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let tls = http::tls_acceptor(&cert, &key).unwrap();
     let server = tokio::spawn(async move {
-        http::serve_tls(listener, app, &cert, &key, async {
+        http::serve(listener, app, &settings, Some(tls), async {
             let _ = stopped.await;
         })
         .await

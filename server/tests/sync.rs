@@ -478,6 +478,23 @@ async fn a_cadre_phone_makes_codes_only_for_its_own_families() {
 
 #[tokio::test]
 async fn a_pull_cut_at_its_limit_leaves_nothing_out() {
+    use ayah_asi_server::records::{PULL_LIMIT, PageLimit};
+    // Cut by count, then by bytes (a page under 1.5 KB: a record or two).
+    for limit in [
+        PageLimit {
+            records: 3,
+            bytes: usize::MAX,
+        },
+        PageLimit {
+            records: PULL_LIMIT,
+            bytes: 1500,
+        },
+    ] {
+        pulled_in_pages_leaves_nothing_out(limit).await;
+    }
+}
+
+async fn pulled_in_pages_leaves_nothing_out(limit: ayah_asi_server::records::PageLimit) {
     let (server, rina, _) = seed_pushed("01a2370b-0000-7000-8000-000000000001").await;
     let code = ayah_asi_server::org::make_pairing_code(&server.pool, rina, Some(FAMILY))
         .await
@@ -491,13 +508,20 @@ async fn a_pull_cut_at_its_limit_leaves_nothing_out() {
     let seed = bundle::parse(SEED, chrono::Local::now().fixed_offset()).unwrap();
     let (mut records, mut tombstones, mut cursor, mut pulls) = (Vec::new(), 0, 0, 0);
     loop {
-        let page = ayah_asi_server::records::pull_at_most(&server.pool, &device, cursor, 3)
+        let page = ayah_asi_server::records::pull_at_most(&server.pool, &device, cursor, limit)
             .await
             .unwrap();
         let bundle = bundle::parse(&page.bundle, chrono::Local::now().fixed_offset()).unwrap();
         assert!(
-            bundle.records.len() <= 3 + 1,
+            bundle.records.len() as i64 <= limit.records + 1,
             "at most the limit (and a cadre)"
+        );
+        // Over the bytes only when one record alone is bigger (and its cadre).
+        assert!(
+            page.bundle.len() <= limit.bytes.saturating_add(2500) || bundle.records.len() <= 2,
+            "{} bytes in {} records",
+            page.bundle.len(),
+            bundle.records.len()
         );
         records.extend(bundle.records.into_iter().map(|r| (r.table.name, r.id)));
         tombstones += bundle.tombstones.len();
@@ -508,7 +532,10 @@ async fn a_pull_cut_at_its_limit_leaves_nothing_out() {
             break;
         }
     }
-    assert!(pulls > 3, "the limit cut the pull into pages ({pulls})");
+    assert!(
+        pulls > 3,
+        "the limit cut the pull into pages ({pulls}, {limit:?})"
+    );
     // A cadre comes with each page that holds her visits; every other record once.
     records.sort();
     let cadres: Vec<_> = records.iter().filter(|r| r.0 == "cadre").cloned().collect();

@@ -1,22 +1,25 @@
 //! The sync API's handlers: pairing, a family's code, push, pull, and health.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Json;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ayah_asi_core::sync::wire::{self, RefusalCode};
 use serde::Deserialize;
 
-use super::{AppState, MAX_BODY_BYTES, Refusal};
+use super::{AppState, Client, MAX_BODY_BYTES, Refusal};
 use crate::org::{self, Device};
 use crate::records;
 
 pub(super) async fn health(State(state): State<AppState>) -> Response {
     match crate::db::is_current(&state.pool).await {
-        Ok(true) => (StatusCode::OK, "ok").into_response(),
+        Ok(true) => {
+            let mut response = (StatusCode::OK, "ok").into_response();
+            takes_gzip(&mut response);
+            response
+        }
         Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, "migrations pending").into_response(),
         Err(error) => (StatusCode::SERVICE_UNAVAILABLE, error.to_string()).into_response(),
     }
@@ -24,10 +27,10 @@ pub(super) async fn health(State(state): State<AppState>) -> Response {
 
 pub(super) async fn pair(
     State(state): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    from: Client,
     Json(request): Json<wire::PairRequest>,
 ) -> Result<Response, Refusal> {
-    if !state.allow_pairing(from.ip()) {
+    if !state.allow_pairing(from.address) {
         return Err(Refusal::new(
             StatusCode::TOO_MANY_REQUESTS,
             RefusalCode::TooManyAttempts,
@@ -79,6 +82,13 @@ pub(super) async fn push(
     body: axum::body::Body,
 ) -> Result<Response, Refusal> {
     let device = device(&state, &headers).await?;
+    let _under_way = state.start_push(device.id).ok_or_else(|| {
+        Refusal::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            RefusalCode::Busy,
+            "this phone already has pushes under way",
+        )
+    })?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
@@ -126,13 +136,76 @@ pub(super) async fn push(
                 "too many pushes arriving at once",
             )
         })?;
+    let gzipped = match headers
+        .get(header::CONTENT_ENCODING)
+        .map(|v| v.to_str().unwrap_or_default().trim())
+    {
+        None | Some("identity") => false,
+        Some(wire::GZIP) => true,
+        Some(_) => {
+            return Err(Refusal::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                RefusalCode::NotABundle,
+                "a push is sent plain or gzipped",
+            ));
+        }
+    };
     let body = read_body(body, length, &state.settings).await?;
     // The semaphore is never closed.
     let _turn = state.push_writers.acquire().await;
+    // Unpacked in a writer's turn: at most one unpacked bundle per turn in memory.
+    let body = if gzipped { gunzip(body).await? } else { body };
+    if !state.allow_push_bytes(device.id, body.len()) {
+        tracing::warn!(device = device.id, "a device went over its day's pushes");
+        return Err(Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            RefusalCode::OverQuota,
+            "over this device's pushes for the day",
+        ));
+    }
     let tally = records::push(&state.pool, &device, push_id, &body).await?;
     // The tally as this push's plan made it, or as it was kept when first applied.
     let tally = serde_json::from_value(tally).map_err(super::refusal::storage_failed)?;
-    Ok(Json(wire::PushAnswer { tally }).into_response())
+    let mut response = Json(wire::PushAnswer { tally }).into_response();
+    takes_gzip(&mut response);
+    Ok(response)
+}
+
+/// Tells the app this server reads gzipped pushes (RFC 9110 §12.5.3).
+fn takes_gzip(response: &mut Response) {
+    response.headers_mut().insert(
+        header::ACCEPT_ENCODING,
+        HeaderValue::from_static(wire::GZIP),
+    );
+}
+
+/// A gzipped push unpacked, within the bundle limit.
+async fn gunzip(body: Vec<u8>) -> Result<Vec<u8>, Refusal> {
+    let unpacked = tokio::task::spawn_blocking(move || wire::gunzip(&body, MAX_BODY_BYTES)).await;
+    match unpacked {
+        Ok(Ok(body)) => Ok(body),
+        Ok(Err(wire::GunzipError::TooLarge(_))) => Err(too_large()),
+        Ok(Err(wire::GunzipError::Broken)) | Err(_) => Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            RefusalCode::BundleRefused,
+            "the gzipped push could not be unpacked",
+        )),
+    }
+}
+
+/// The client said it reads gzip.
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            coding
+                .split(';')
+                .next()
+                .is_some_and(|c| c.trim() == wire::GZIP)
+        })
 }
 
 #[derive(Deserialize)]
@@ -148,8 +221,24 @@ pub(super) async fn pull(
 ) -> Result<Response, Refusal> {
     let device = device(&state, &headers).await?;
     let pulled = records::pull(&state.pool, &device, query.cursor.max(0)).await?;
-    let mut response = (StatusCode::OK, pulled.bundle).into_response();
+    let gzipped = accepts_gzip(&headers);
+    let bundle = if gzipped {
+        let plain = pulled.bundle;
+        tokio::task::spawn_blocking(move || wire::gzip(&plain))
+            .await
+            .map_err(super::refusal::storage_failed)?
+    } else {
+        pulled.bundle
+    };
+    let mut response = (StatusCode::OK, bundle).into_response();
+    takes_gzip(&mut response);
     let headers = response.headers_mut();
+    if gzipped {
+        headers.insert(
+            header::CONTENT_ENCODING,
+            HeaderValue::from_static(wire::GZIP),
+        );
+    }
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static(wire::BUNDLE_TYPE),

@@ -6,6 +6,7 @@
 //! the core's sync contract (`ayah_asi_core::sync::wire`).
 
 mod api;
+mod client;
 mod refusal;
 mod serve;
 mod state;
@@ -17,11 +18,11 @@ use ayah_asi_core::sync::wire;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
+pub use client::Client;
 pub use refusal::Refusal;
-pub use serve::serve_tls;
+pub use serve::{serve, tls_acceptor};
 pub use state::{AppState, Settings};
 
-/// The largest request body read: a bundle's limit.
 /// The largest pairing or family-code request read (a code and an app version).
 pub const SMALL_BODY_BYTES: usize = 1024;
 /// The largest dashboard form read (the longest is an account: a few short fields).
@@ -31,7 +32,7 @@ pub(crate) const MAX_BODY_BYTES: usize = ayah_asi_core::bundle::MAX_BUNDLE_BYTES
 
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/healthz", get(api::health))
+        .route(wire::HEALTH_PATH, get(api::health))
         .route("/metrics", get(crate::metrics::show))
         .route(
             wire::PAIR_PATH,

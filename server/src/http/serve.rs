@@ -1,31 +1,165 @@
-//! Serving over HTTPS, with a graceful end.
+//! Serving, over HTTP or HTTPS, with a limit on every wait a connection can make the
+//! server hold: a client's request headers must arrive within `header_read` (an idle
+//! kept-alive connection is closed after as long), a TLS handshake within
+//! [`TLS_HANDSHAKE`], and one address holds at most `connections_per_address`
+//! connections at once (a trusted proxy is not counted: it limits its own clients). The
+//! push body's own deadline and rate are the push handler's (`api::read_body`).
 
-use std::net::SocketAddr;
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::Request;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tower::{Service, ServiceExt};
 
-/// Serves `app` over HTTPS on `listener` with the PEM certificate and key, until `stop`
-/// resolves; then requests in flight get up to 30 s to finish.
-pub async fn serve_tls(
-    listener: std::net::TcpListener,
+use super::Settings;
+
+/// How long a TLS handshake may take.
+pub const TLS_HANDSHAKE: Duration = Duration::from_secs(10);
+/// How long requests in flight get to finish once the server is told to stop.
+pub const STOP_GRACE: Duration = Duration::from_secs(30);
+
+/// The certificate (chain) and key, read from PEM files, ready to accept connections.
+pub fn tls_acceptor(cert: &Path, key: &Path) -> std::io::Result<tokio_rustls::TlsAcceptor> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let invalid = |e: rustls::pki_types::pem::Error| std::io::Error::other(e.to_string());
+    let chain = CertificateDer::pem_file_iter(cert)
+        .map_err(invalid)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(invalid)?;
+    let key = PrivateKeyDer::from_pem_file(key).map_err(invalid)?;
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| std::io::Error::other(e.to_string()))?
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .map_err(|e| std::io::Error::other(e.to_string()))?;
+    Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
+}
+
+/// Open connections per client address.
+#[derive(Clone, Default)]
+struct Connections(Arc<Mutex<HashMap<IpAddr, usize>>>);
+
+/// One open connection, counted until it is dropped.
+struct Counted {
+    connections: Connections,
+    from: IpAddr,
+}
+
+impl Connections {
+    /// Counts a connection from `from`; `None` when that address already holds `max`.
+    fn open(&self, from: IpAddr, max: usize) -> Option<Counted> {
+        let mut open = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let count = open.entry(from).or_default();
+        if *count >= max {
+            return None;
+        }
+        *count += 1;
+        Some(Counted {
+            connections: self.clone(),
+            from,
+        })
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        let mut open = self.connections.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(count) = open.get_mut(&self.from) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.from);
+            }
+        }
+    }
+}
+
+/// Serves `app` on `listener` (HTTPS when `tls` is given) until `stop` resolves; then
+/// no new connection is taken and requests in flight get [`STOP_GRACE`] to finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
     app: Router,
-    cert: &std::path::Path,
-    key: &std::path::Path,
-    stop: impl std::future::Future<Output = ()> + Send + 'static,
+    settings: &Settings,
+    tls: Option<tokio_rustls::TlsAcceptor>,
+    stop: impl std::future::Future<Output = ()> + Send,
 ) -> std::io::Result<()> {
-    // One process-wide choice of cryptography (ring); a second install is harmless.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key).await?;
-    let handle = axum_server::Handle::new();
-    let stopper = handle.clone();
-    tokio::spawn(async move {
-        stop.await;
-        stopper.graceful_shutdown(Some(Duration::from_secs(30)));
-    });
-    listener.set_nonblocking(true)?;
-    axum_server::from_tcp_rustls(listener, config)?
-        .handle(handle)
-        .serve(app.into_make_service_with_connect_info::<SocketAddr>())
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(settings.header_read)
+        .max_buf_size(64 * 1024);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let connections = Connections::default();
+    let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
+    tokio::pin!(stop);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors, say: wait a moment rather than spin.
+                    tracing::warn!(%error, "accepting a connection");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let counted = if settings.trusted_proxies.contains(&peer.ip()) {
+            None
+        } else {
+            match connections.open(peer.ip(), settings.connections_per_address) {
+                Some(counted) => Some(counted),
+                None => {
+                    tracing::warn!(address = %peer.ip(), "too many connections from one address");
+                    continue;
+                }
+            }
+        };
+        let Ok(router) = make_service.call(peer).await;
+        let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+            router.clone().oneshot(request)
+        });
+        let _ = stream.set_nodelay(true);
+        match &tls {
+            None => {
+                let connection = http.serve_connection(TokioIo::new(stream), service);
+                let watched = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _counted = counted;
+                    let _ = watched.await;
+                });
+            }
+            Some(acceptor) => {
+                let (acceptor, http) = (acceptor.clone(), http.clone());
+                let watcher = graceful.watcher();
+                tokio::spawn(async move {
+                    let _counted = counted;
+                    let stream =
+                        match tokio::time::timeout(TLS_HANDSHAKE, acceptor.accept(stream)).await {
+                            Ok(Ok(stream)) => stream,
+                            _ => return,
+                        };
+                    let connection = http.serve_connection(TokioIo::new(stream), service);
+                    let _ = watcher.watch(connection).await;
+                });
+            }
+        }
+    }
+    drop(listener);
+    if tokio::time::timeout(STOP_GRACE, graceful.shutdown())
         .await
+        .is_err()
+    {
+        tracing::warn!("requests still in flight after the stop grace: ended");
+    }
+    Ok(())
 }

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ayah_asi_core::i18n::{I18nError, Localizer};
 use chrono::FixedOffset;
@@ -29,6 +30,28 @@ pub struct AppState {
     /// push that would go beyond is told to come back (503), so slow or stalled uploads
     /// cannot fill the memory.
     pub(super) push_kib_in_flight: Arc<Semaphore>,
+    /// Each device's pushes under way (at most `pushes_per_device`).
+    device_pushes: Arc<Mutex<HashMap<i64, usize>>>,
+    /// Each device's kibibytes pushed, refilled over a day (`push_kib_per_day`).
+    push_quota: Arc<governor::DefaultKeyedRateLimiter<i64>>,
+}
+
+/// A device's push under way, counted until it is dropped.
+pub(super) struct DevicePush {
+    pushes: Arc<Mutex<HashMap<i64, usize>>>,
+    device: i64,
+}
+
+impl Drop for DevicePush {
+    fn drop(&mut self) {
+        let mut pushes = self.pushes.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(count) = pushes.get_mut(&self.device) {
+            *count -= 1;
+            if *count == 0 {
+                pushes.remove(&self.device);
+            }
+        }
+    }
 }
 
 /// What the server was configured with, beyond the database.
@@ -52,8 +75,24 @@ pub struct Settings {
     pub body_min_bytes_per_second: u64,
     /// Push bodies received or held at once, in all, in bytes.
     pub push_bytes_in_flight: usize,
+    /// Pushes one device may have under way at once (a phone sends one at a time; a
+    /// try again may overlap the one its dropped line left behind).
+    pub pushes_per_device: usize,
+    /// What one device may push in a day, unpacked, in KiB: far beyond a cadre's whole
+    /// history (a few MB), so only a stolen token or a phone gone wrong meets it.
+    pub push_kib_per_day: u32,
     /// Served over HTTPS: cookies are marked `Secure`.
     pub secure_cookies: bool,
+    /// A connection's request headers must arrive within this (an idle kept-alive
+    /// connection is closed after as long).
+    pub header_read: Duration,
+    /// Connections one client address may hold open at once.
+    pub connections_per_address: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see `client`).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// `/metrics` answers a request carrying this as its bearer token; without one,
+    /// only a request from this machine that did not come through a proxy.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Settings {
@@ -68,7 +107,13 @@ impl Default for Settings {
             body_grace: Duration::from_secs(30),
             body_min_bytes_per_second: 512,
             push_bytes_in_flight: 256 * 1024 * 1024,
+            pushes_per_device: 3,
+            push_kib_per_day: 100 * 1024,
             secure_cookies: false,
+            header_read: Duration::from_secs(30),
+            connections_per_address: 64,
+            trusted_proxies: Vec::new(),
+            metrics_token: None,
         }
     }
 }
@@ -89,30 +134,52 @@ impl Settings {
             push_writers: config.push_writers,
             utc_offset: FixedOffset::east_opt(hours * 3600).unwrap_or(default.utc_offset),
             secure_cookies: config.tls.is_some(),
+            connections_per_address: config.connections_per_address,
+            trusted_proxies: config.trusted_proxies.clone(),
+            metrics_token: config.metrics_token.clone(),
             ..default
         }
     }
 }
 
-/// Recent attempts per client address, for rate limits.
-#[derive(Clone, Default)]
-struct Attempts(Arc<Mutex<HashMap<IpAddr, Vec<Instant>>>>);
+/// Attempts per client address: a burst of `per_minute`, then one every
+/// `60 / per_minute` seconds (GCRA, by `governor`).
+#[derive(Clone)]
+struct Attempts(Arc<governor::DefaultKeyedRateLimiter<IpAddr>>);
 
 impl Attempts {
-    /// Counts an attempt; false when this address tried more than `per_minute` times
-    /// in the last minute.
-    fn allow(&self, from: IpAddr, per_minute: usize) -> bool {
-        let mut attempts = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        // Addresses quiet for a minute are forgotten: the map stays small.
-        attempts.retain(|_, times| {
-            times.retain(|at| at.elapsed() < Duration::from_secs(60));
-            !times.is_empty()
-        });
-        let recent = attempts.entry(from).or_default();
-        recent.push(Instant::now());
-        recent.len() <= per_minute
+    fn per_minute(per_minute: usize) -> Self {
+        let burst = u32::try_from(per_minute)
+            .ok()
+            .and_then(NonZeroU32::new)
+            .unwrap_or(NonZeroU32::MIN);
+        Self(Arc::new(governor::RateLimiter::keyed(
+            governor::Quota::per_minute(burst),
+        )))
+    }
+
+    /// Counts an attempt; false when this address is over its limit.
+    fn allow(&self, from: IpAddr) -> bool {
+        // Addresses back to a full allowance are forgotten now and then: the map stays
+        // small whatever addresses an attacker sends from.
+        if self.0.len() > FORGET_ABOVE {
+            self.0.retain_recent();
+        }
+        self.0.check_key(&from).is_ok()
     }
 }
+
+/// `per_day` a day, all of it at once if need be, refilled evenly over the day.
+fn daily(per_day: u32) -> governor::Quota {
+    let per_day = NonZeroU32::new(per_day).unwrap_or(NonZeroU32::MIN);
+    let refill = Duration::from_secs(86_400) / per_day.get();
+    governor::Quota::with_period(refill.max(Duration::from_nanos(1)))
+        .unwrap_or_else(|| governor::Quota::per_second(NonZeroU32::MIN))
+        .allow_burst(per_day)
+}
+
+/// Addresses remembered by a limiter before those at full allowance are forgotten.
+const FORGET_ABOVE: usize = 10_000;
 
 impl AppState {
     /// Fails only if the locale files are broken (a build defect, caught by tests).
@@ -122,14 +189,18 @@ impl AppState {
         let push_kib_in_flight = Arc::new(Semaphore::new(kib));
         Ok(Self {
             pool,
-            settings,
             localizer: Arc::new(Localizer::load()?),
             metrics: crate::metrics::Metrics::default(),
             replica: None,
-            pairing_attempts: Attempts::default(),
-            login_attempts: Attempts::default(),
+            pairing_attempts: Attempts::per_minute(settings.pairing_per_minute),
+            login_attempts: Attempts::per_minute(settings.logins_per_minute),
             push_writers,
             push_kib_in_flight,
+            device_pushes: Arc::default(),
+            push_quota: Arc::new(governor::RateLimiter::keyed(daily(
+                settings.push_kib_per_day,
+            ))),
+            settings,
         })
     }
 
@@ -163,14 +234,40 @@ impl AppState {
         )
     }
 
+    /// A push of `device` starts; `None` when it already has its share under way.
+    pub(super) fn start_push(&self, device: i64) -> Option<DevicePush> {
+        let mut pushes = self.device_pushes.lock().unwrap_or_else(|p| p.into_inner());
+        let count = pushes.entry(device).or_default();
+        if *count >= self.settings.pushes_per_device {
+            return None;
+        }
+        *count += 1;
+        Some(DevicePush {
+            pushes: Arc::clone(&self.device_pushes),
+            device,
+        })
+    }
+
+    /// Counts `bytes` pushed by `device` against its day; false when over.
+    pub(super) fn allow_push_bytes(&self, device: i64, bytes: usize) -> bool {
+        if self.push_quota.len() > FORGET_ABOVE {
+            self.push_quota.retain_recent();
+        }
+        let kib = u32::try_from(bytes.div_ceil(1024))
+            .unwrap_or(u32::MAX)
+            .max(1);
+        let Some(kib) = NonZeroU32::new(kib) else {
+            return true;
+        };
+        matches!(self.push_quota.check_key_n(&device, kib), Ok(Ok(())))
+    }
+
     pub(super) fn allow_pairing(&self, from: IpAddr) -> bool {
-        self.pairing_attempts
-            .allow(from, self.settings.pairing_per_minute)
+        self.pairing_attempts.allow(from)
     }
 
     /// Counts a login attempt from `from`; false when over the limit.
     pub fn allow_login(&self, from: IpAddr) -> bool {
-        self.login_attempts
-            .allow(from, self.settings.logins_per_minute)
+        self.login_attempts.allow(from)
     }
 }

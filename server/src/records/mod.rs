@@ -10,7 +10,9 @@ mod scope;
 mod snapshot;
 mod write;
 
-pub use pull::{PULL_LIMIT, Pulled, SERVER_DEVICE_ID, pull, pull_at_most};
+pub use pull::{
+    PULL_LIMIT, PULL_PAGE_BYTES, PageLimit, Pulled, SERVER_DEVICE_ID, pull, pull_at_most,
+};
 
 use ayah_asi_core::bundle::plan::{self, Tally};
 use ayah_asi_core::bundle::{self, BundleError};

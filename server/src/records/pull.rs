@@ -12,6 +12,10 @@ use crate::org::Device;
 
 /// How many changed records one pull returns at most; the app pulls again until none.
 pub const PULL_LIMIT: i64 = 5000;
+/// About how many bytes of records one pull returns at most (at least one record,
+/// whatever its size): well below what the app takes in one bundle
+/// (`bundle::MAX_BUNDLE_BYTES`), and a page a slow line can carry before it drops.
+pub const PULL_PAGE_BYTES: usize = 2 * 1024 * 1024;
 
 /// The families a device receives: its own, or every family assigned to its cadre.
 async fn families_of(tx: &Transaction<'_>, device: &Device) -> Result<Vec<String>, SyncError> {
@@ -37,19 +41,44 @@ pub struct Pulled {
     pub more: bool,
 }
 
+/// A page's bounds: at most `records` records and as many tombstones, and about
+/// `bytes` bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct PageLimit {
+    pub records: i64,
+    pub bytes: usize,
+}
+
+impl Default for PageLimit {
+    fn default() -> Self {
+        Self {
+            records: PULL_LIMIT,
+            bytes: PULL_PAGE_BYTES,
+        }
+    }
+}
+
 /// What changed for the device's families after `cursor`, as a bundle (records this
 /// device pushed itself left out). Records and tombstones share one change number, so
 /// a pull cut at its limit ends at a number below which nothing is left out.
 pub async fn pull(pool: &Pool, device: &Device, cursor: i64) -> Result<Pulled, SyncError> {
-    pull_at_most(pool, device, cursor, PULL_LIMIT).await
+    pull_at_most(pool, device, cursor, PageLimit::default()).await
 }
 
-/// [`pull`] with at most `limit` records and `limit` tombstones.
+/// One line of a page, with its change number and where it goes in the bundle.
+struct Paged {
+    order: usize,
+    seq: i64,
+    family: Option<String>,
+    line: Line,
+}
+
+/// [`pull`] within `limit`.
 pub async fn pull_at_most(
     pool: &Pool,
     device: &Device,
     cursor: i64,
-    limit: i64,
+    limit: PageLimit,
 ) -> Result<Pulled, SyncError> {
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
@@ -57,8 +86,8 @@ pub async fn pull_at_most(
     // change number handed out before ours but committed after can never be skipped.
     scope::lock_families(&tx, device, LOCK_FOR_PULL).await?;
     let families = families_of(&tx, device).await?;
-    let max = limit;
-    let limit = usize::try_from(max).unwrap_or(usize::MAX);
+    let max = limit.records;
+    let count = usize::try_from(max).unwrap_or(usize::MAX);
     // The device's own pushes are not sent back (their bodies not even read: her own day
     // would be most of what she pulls), but they count towards the limit and the cursor
     // moves past them: one scan serves both.
@@ -71,7 +100,7 @@ pub async fn pull_at_most(
     )
     .await?;
     let mut bound = match records.last() {
-        Some(last) if records.len() >= limit => last.get::<_, i64>(4),
+        Some(last) if records.len() >= count => last.get::<_, i64>(4),
         _ => i64::MAX,
     };
     let tombstones = rows(
@@ -82,44 +111,88 @@ pub async fn pull_at_most(
     )
     .await?;
     if let Some(last) = tombstones.last()
-        && tombstones.len() >= limit
+        && tombstones.len() >= count
     {
         bound = last.get::<_, i64>(4);
     }
-    let more = bound != i64::MAX;
     let mut next = cursor;
-    let mut lines: Vec<(usize, Line)> = Vec::new();
-    let mut named: Vec<String> = Vec::new();
-    let mut cadres: Vec<String> = Vec::new();
+    let mut lines: Vec<Paged> = Vec::new();
+    let mut bytes = 0usize;
     for row in records.iter().filter(|r| r.get::<_, i64>(4) <= bound) {
         let (table, id, family, body, seq): (String, String, Option<String>, Option<Value>, i64) =
             (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
-        next = next.max(seq);
         // No body: this device's own push.
         let Some(body) = body else {
+            next = next.max(seq);
             continue;
         };
-        let body = body_of(body);
-        if table == "home_visit"
-            && let Some(cadre) = body.get("cadre_id").and_then(Value::as_str)
-        {
-            cadres.push(cadre.to_owned());
-        }
-        if let Some(f) = family.filter(|f| !named.contains(f)) {
-            named.push(f);
-        }
         let history = history_of(&tx, &table, &id).await?;
-        lines.push((
-            table_order(&table),
-            Line {
+        let line = Line {
+            table,
+            id,
+            body: Some(body_of(body)),
+            history,
+            deleted: None,
+        };
+        let size = serde_json::to_vec(&line).map_or(0, |v| v.len());
+        // Past the page's bytes: this record starts the next page.
+        if bytes + size > limit.bytes && !lines.is_empty() {
+            bound = next;
+            break;
+        }
+        bytes += size;
+        next = next.max(seq);
+        lines.push(Paged {
+            order: table_order(&line.table),
+            seq,
+            family,
+            line,
+        });
+    }
+    for row in tombstones.iter().filter(|r| r.get::<_, i64>(4) <= bound) {
+        let (table, id, family, deleted, seq): (String, String, Option<String>, Value, i64) =
+            (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
+        next = next.max(seq);
+        let Ok(deleted) = serde_json::from_value::<Deleted>(deleted) else {
+            continue;
+        };
+        lines.push(Paged {
+            order: usize::MAX,
+            seq,
+            family,
+            line: Line {
                 table,
                 id,
-                body: Some(body),
-                history,
-                deleted: None,
+                body: None,
+                history: vec![],
+                deleted: Some(deleted),
             },
-        ));
+        });
     }
+    let more = bound != i64::MAX;
+    if more {
+        next = bound;
+    }
+    lines.sort_by_key(|p| p.seq);
+    let mut named: Vec<String> = Vec::new();
+    for family in lines.iter().filter_map(|p| p.family.as_ref()) {
+        if !named.contains(family) {
+            named.push(family.clone());
+        }
+    }
+    // The cadres whose visits the page holds, so a family's phone can name its cadre.
+    let cadres: Vec<String> = lines
+        .iter()
+        .filter(|p| p.line.table == "home_visit")
+        .filter_map(|p| {
+            p.line
+                .body
+                .as_ref()?
+                .get("cadre_id")?
+                .as_str()
+                .map(str::to_owned)
+        })
+        .collect();
     for row in rows(
         &tx,
         "SELECT id, body FROM record WHERE table_name = 'cadre' AND id = ANY($1)",
@@ -127,46 +200,24 @@ pub async fn pull_at_most(
     )
     .await?
     {
-        let id: String = row.get(0);
-        lines.push((
-            table_order("cadre"),
-            Line {
+        lines.push(Paged {
+            order: table_order("cadre"),
+            seq: 0,
+            family: None,
+            line: Line {
                 table: "cadre".into(),
-                id,
+                id: row.get(0),
                 body: Some(body_of(row.get(1))),
                 history: vec![],
                 deleted: None,
             },
-        ));
-    }
-    for row in &tombstones {
-        let (table, id, family, deleted, seq): (String, String, Option<String>, Value, i64) =
-            (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
-        next = next.max(seq);
-        let Ok(deleted) = serde_json::from_value::<Deleted>(deleted) else {
-            continue;
-        };
-        if let Some(f) = family.filter(|f| !named.contains(f)) {
-            named.push(f);
-        }
-        lines.push((
-            usize::MAX,
-            Line {
-                table,
-                id,
-                body: None,
-                history: vec![],
-                deleted: Some(deleted),
-            },
-        ));
-    }
-    if more {
-        next = bound;
+        });
     }
     let posko = posko_for(&tx, device).await?;
     super::touch(&tx, device).await?;
     tx.commit().await?;
-    lines.sort_by_key(|(o, _)| *o);
+    // Parents before their children (a stable sort: within a table, in change order).
+    lines.sort_by_key(|p| p.order);
     let header = Header {
         format: String::new(),
         format_version: 0,
@@ -180,7 +231,7 @@ pub async fn pull_at_most(
         posko,
         counselling: Vec::new(),
     };
-    let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
+    let lines: Vec<Line> = lines.into_iter().map(|p| p.line).collect();
     Ok(Pulled {
         bundle: bundle::write(header, &lines),
         cursor: next,

@@ -1,7 +1,7 @@
 //! Accounts (the admin's page: list, add, set a forgotten password) and the audit trail.
 
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use maud::html;
@@ -15,8 +15,14 @@ use crate::accounts::{self, AccountError, Role};
 use crate::dashboard;
 use crate::http::AppState;
 
-/// How many audit entries the page shows.
-const AUDIT_LINES: i64 = 300;
+/// How many audit entries a page of the audit trail shows.
+const AUDIT_LINES: i64 = 100;
+
+/// `/audit?before=ID`: the page of entries older than entry ID.
+#[derive(serde::Deserialize)]
+pub struct AuditPage {
+    before: Option<i64>,
+}
 
 pub async fn show(State(state): State<AppState>, signed: Signed) -> Result<Response, Refused> {
     require(&signed, Area::Accounts)?;
@@ -265,12 +271,16 @@ pub async fn add_posyandu(
     }
 }
 
-pub async fn audit(signed: Signed) -> Result<Html<String>, Refused> {
+pub async fn audit(signed: Signed, Query(at): Query<AuditPage>) -> Result<Html<String>, Refused> {
     require(&signed, Area::Audit)?;
     let text = &signed.text;
-    let lines = dashboard::audit::latest(&signed.reads, &signed.scope, AUDIT_LINES)
+    let lines = dashboard::audit::latest(&signed.reads, &signed.scope, AUDIT_LINES, at.before)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
+    let older = lines
+        .last()
+        .filter(|_| lines.len() as i64 == AUDIT_LINES)
+        .map(|last| format!("/audit?before={}", last.id));
     let body = html! {
         p.lede { (text.with("dash-audit-lede", &[("count", Arg::from(AUDIT_LINES))])) }
         div.table-wrap tabindex="0" { table #audit {
@@ -289,6 +299,10 @@ pub async fn audit(signed: Signed) -> Result<Html<String>, Refused> {
                 td { (l.address) }
             } } }
         } }
+        nav.pages aria-label=(text.t("dash-audit-pages")) {
+            @if at.before.is_some() { a #audit-newest href="/audit" { (text.t("dash-audit-newest")) } " " }
+            @if let Some(older) = &older { a #audit-older href=(older) { (text.t("dash-audit-older")) } }
+        }
     };
     Ok(layout::page(
         &signed,

@@ -1,10 +1,8 @@
 //! A reader changes her own password (every role): the current one, the new one twice.
 //! Her other browsers are signed out; this one stays signed in.
 
-use std::net::SocketAddr;
-
 use axum::Form;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
@@ -65,7 +63,7 @@ pub struct PasswordForm {
 
 pub async fn change(
     State(state): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    from: crate::http::Client,
     signed: Signed,
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
@@ -74,7 +72,7 @@ pub async fn change(
     let text = &signed.text;
     let refuse = |message: String, status| Ok(page(&signed, Some((false, message)), status));
     // Proving the current password is a login attempt: the same limit per address.
-    if !state.allow_login(from.ip()) {
+    if !state.allow_login(from.address) {
         return refuse(text.t("dash-login-too-many"), StatusCode::TOO_MANY_REQUESTS);
     }
     if form.new != form.repeat {

@@ -2,10 +2,8 @@
 //! (`HttpOnly`, `SameSite=Strict`, `Secure` under TLS), the extractor every page
 //! takes, the forms' CSRF check and the language choice.
 
-use std::net::SocketAddr;
-
 use axum::Form;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -46,7 +44,7 @@ impl Signed {
 
     /// Refuses a form whose CSRF token is not this session's.
     pub fn check_form(&self, csrf: &str) -> Result<(), Refused> {
-        if constant_time_eq(csrf.as_bytes(), self.session.csrf.as_bytes()) {
+        if crate::secret::constant_time_eq(csrf.as_bytes(), self.session.csrf.as_bytes()) {
             Ok(())
         } else {
             Err(self.refuse(PageError::BadForm))
@@ -67,10 +65,6 @@ impl Signed {
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// The value of cookie `name` in the request.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -88,12 +82,10 @@ fn text_for(state: &AppState, headers: &HeaderMap) -> Text {
     Text::new(state.localizer.clone(), lang, state.settings.utc_offset)
 }
 
-fn address_of(parts: &Parts) -> String {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
-        .unwrap_or_default()
+fn address_of(parts: &Parts, state: &AppState) -> String {
+    crate::http::Client::of_parts(parts, &state.settings)
+        .address
+        .to_string()
 }
 
 /// Not signed in (or the session expired): back to the login page, saying why.
@@ -139,7 +131,7 @@ impl FromRequestParts<AppState> for Signed {
             scope: Scope::of(&session.account),
             session,
             text: text_for(state, &parts.headers),
-            address: address_of(parts),
+            address: address_of(parts, state),
         })
     }
 }
@@ -238,21 +230,23 @@ pub struct LoginForm {
 
 pub async fn log_in(
     State(state): State<AppState>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    from: crate::http::Client,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let text = text_for(&state, &headers);
     let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !constant_time_eq(expected.as_bytes(), form.csrf.as_bytes()) {
+    if expected.is_empty()
+        || !crate::secret::constant_time_eq(expected.as_bytes(), form.csrf.as_bytes())
+    {
         let notice = Some(text.t("dash-error-bad-form"));
         return login_form(&state, &text, notice, StatusCode::FORBIDDEN);
     }
-    if !state.allow_login(from.ip()) {
+    if !state.allow_login(from.address) {
         let notice = Some(text.t("dash-login-too-many"));
         return login_form(&state, &text, notice, StatusCode::TOO_MANY_REQUESTS);
     }
-    let address = from.ip().to_string();
+    let address = from.address.to_string();
     match accounts::log_in(&state.pool, &form.login, &form.password, &address).await {
         Ok((token, _)) => match session_cookie(&state, &token) {
             Ok(cookie) => {
@@ -392,8 +386,8 @@ mod tests {
 
     #[test]
     fn tokens_compare_whole() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"ab"));
+        assert!(crate::secret::constant_time_eq(b"abc", b"abc"));
+        assert!(!crate::secret::constant_time_eq(b"abc", b"abd"));
+        assert!(!crate::secret::constant_time_eq(b"abc", b"ab"));
     }
 }

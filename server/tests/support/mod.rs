@@ -2,7 +2,6 @@
 //! test's own runtime. Dropping the cluster stops it and removes its folder, also when
 //! the test fails.
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -148,13 +147,9 @@ impl Server {
         db::migrate(&pool).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let app = http::router(http::AppState::new(pool.clone(), settings).unwrap());
+        let app = http::router(http::AppState::new(pool.clone(), settings.clone()).unwrap());
         tokio::spawn(async move {
-            let _ = axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await;
+            let _ = http::serve(listener, app, &settings, None, std::future::pending()).await;
         });
         Self {
             cluster,

@@ -3,6 +3,7 @@
 //! did, in the counts the user reads. The wire contract both ends speak (paths, headers,
 //! bodies, refusal codes) is [`wire`]; the HTTP itself lives in the app and the server.
 
+pub mod paging;
 pub mod wire;
 
 use std::time::Duration;

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::bundle::plan::Tally;
 
+/// Health: "ok" when the server and its database are ready; it also says whether the
+/// server reads gzipped pushes.
+pub const HEALTH_PATH: &str = "/healthz";
 /// Pairing: a one-time code for a device token.
 pub const PAIR_PATH: &str = "/api/v1/pair";
 /// A push: a bundle.
@@ -23,6 +26,48 @@ pub const CURSOR_HEADER: &str = "x-ayah-asi-cursor";
 pub const MORE_HEADER: &str = "x-ayah-asi-more";
 /// The header that names a push, so that sending it again changes nothing.
 pub const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
+/// The one content coding either end uses: a bundle of JSON lines shrinks to about a
+/// tenth, which on a 2 KB/s line is the difference between minutes and half an hour.
+/// A push is sent gzipped once the server has said it reads it (`Accept-Encoding:
+/// gzip` on its answers, RFC 9110 §12.5.3); a pull is answered gzipped when asked.
+pub const GZIP: &str = "gzip";
+
+/// `bytes`, gzipped.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 4),
+        flate2::Compression::default(),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// Why gzipped bytes were not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GunzipError {
+    #[error("not gzip, or cut off")]
+    Broken,
+    #[error("more than {0} bytes once unpacked")]
+    TooLarge(usize),
+}
+
+/// Gzipped `bytes` unpacked, never more than `max` bytes (a small body that unpacks
+/// to gigabytes is refused as soon as it passes `max`).
+pub fn gunzip(bytes: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
+    use std::io::Read;
+    let mut unpacked = Vec::new();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    flate2::read::GzDecoder::new(bytes)
+        .take(limit)
+        .read_to_end(&mut unpacked)
+        .map_err(|_| GunzipError::Broken)?;
+    if unpacked.len() > max {
+        return Err(GunzipError::TooLarge(max));
+    }
+    Ok(unpacked)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -89,10 +134,14 @@ pub enum RefusalCode {
     /// The push stalled or crawled past its deadline: nothing was written; try again.
     #[serde(rename = "error-server-too-slow")]
     TooSlow,
+    /// This device sent more today than any phone's work needs (a stolen token, or a
+    /// phone gone wrong): its pushes wait for tomorrow.
+    #[serde(rename = "error-server-over-quota")]
+    OverQuota,
 }
 
 impl RefusalCode {
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::NotPaired,
         Self::DeviceRefused,
         Self::OutOfScope,
@@ -106,6 +155,7 @@ impl RefusalCode {
         Self::NotFound,
         Self::Busy,
         Self::TooSlow,
+        Self::OverQuota,
     ];
 
     /// The message id the app shows (the word on the wire).
@@ -124,6 +174,7 @@ impl RefusalCode {
             Self::NotFound => "error-server-not-found",
             Self::Busy => "error-server-busy",
             Self::TooSlow => "error-server-too-slow",
+            Self::OverQuota => "error-server-over-quota",
         }
     }
 
@@ -164,5 +215,38 @@ mod tests {
         let refusal: Refusal =
             serde_json::from_str(r#"{"code":"error-server-out-of-scope","familyId":"f"}"#).unwrap();
         assert_eq!(refusal.family_id.as_deref(), Some("f"));
+    }
+}
+
+#[cfg(test)]
+mod gzip_tests {
+    use super::*;
+
+    #[test]
+    fn a_bundle_travels_gzipped_and_a_bomb_is_stopped_at_the_limit() {
+        let text = "{\"table\":\"massage_session\",\"id\":\"x\"}\n".repeat(2000);
+        let packed = gzip(text.as_bytes());
+        assert!(
+            packed.len() * 10 < text.len(),
+            "{} of {}",
+            packed.len(),
+            text.len()
+        );
+        assert_eq!(gunzip(&packed, text.len()).unwrap(), text.as_bytes());
+        assert_eq!(
+            gunzip(&packed, text.len() - 1),
+            Err(GunzipError::TooLarge(text.len() - 1))
+        );
+        let bomb = gzip(&vec![0u8; 50 * 1024 * 1024]);
+        assert!(bomb.len() < 100 * 1024);
+        assert_eq!(
+            gunzip(&bomb, 1024 * 1024),
+            Err(GunzipError::TooLarge(1024 * 1024))
+        );
+        assert_eq!(gunzip(b"not gzip at all", 1024), Err(GunzipError::Broken));
+        assert_eq!(
+            gunzip(&packed[..packed.len() / 2], usize::MAX),
+            Err(GunzipError::Broken)
+        );
     }
 }
