@@ -107,3 +107,4 @@ error-server-push-id = The server did not accept this upload. Update the app.
 error-server-not-found = The server did not find what was asked for.
 error-server-busy = The puskesmas server is busy receiving many pushes. The records stay safe on this phone; the app tries again shortly.
 error-server-too-slow = The connection was too slow or dropped while sending. Nothing was half-saved; the records stay safe on this phone and the app tries again.
+error-server-over-quota = This phone has sent far more today than a cadre's work needs, so the server refuses further pushes until tomorrow. The records stay safe on this phone. If this happens again, contact the puskesmas.

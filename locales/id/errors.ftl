@@ -107,3 +107,4 @@ error-server-push-id = Server tidak menerima kiriman ini. Perbarui aplikasi.
 error-server-not-found = Server tidak menemukan yang diminta.
 error-server-busy = Server puskesmas sedang sibuk menerima banyak kiriman. Catatan tetap aman di HP ini; aplikasi mencoba lagi sebentar lagi.
 error-server-too-slow = Sambungan terlalu lambat atau terputus saat mengirim. Tidak ada yang tersimpan setengah; catatan tetap aman di HP ini dan aplikasi mencoba lagi.
+error-server-over-quota = HP ini sudah mengirim jauh lebih banyak hari ini daripada yang dibutuhkan kerja kader, jadi server menolak kiriman berikutnya sampai besok. Catatan tetap aman di HP ini. Jika ini terjadi lagi, hubungi puskesmas.

@@ -197,8 +197,9 @@ fn rows_by_table(conn: &Connection) -> Vec<(String, Vec<String>, Vec<String>)> {
 fn rows_of(conn: &Connection, table: &str, columns: &[String]) -> Vec<String> {
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT {} FROM {table} ORDER BY 1, 2",
-            columns.join(", ")
+            "SELECT {} FROM {table} ORDER BY {}",
+            columns.join(", "),
+            if columns.len() > 1 { "1, 2" } else { "1" }
         ))
         .unwrap();
     let mut rows = Vec::new();

@@ -88,6 +88,7 @@ fn render() -> String {
     all.visit::<commands::server::SyncResult>();
     all.visit::<commands::server::FamilyServerCode>();
     all.visit::<ayah_asi_lib::sync::SyncStage>();
+    all.visit::<ayah_asi_lib::sync::SyncProgress>();
     all.visit::<commands::transfer::ConflictView>();
     let mut text = String::from(
         "// Generated from the Rust types by src-tauri/tests/typescript.rs: do not edit.\n\

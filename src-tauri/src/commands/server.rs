@@ -12,7 +12,7 @@ use crate::state::AppState;
 use crate::storage::{self, families, sync as state_store};
 use crate::sync::client::Client;
 use crate::sync::pairing::{self, Pairing};
-use crate::sync::{SyncError, SyncStage};
+use crate::sync::{SyncError, SyncProgress};
 
 /// What the Server section shows.
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -193,7 +193,7 @@ pub async fn unpair_server(state: State<'_, AppState>) -> Result<ServerStatus, A
 #[tauri::command]
 pub async fn sync_now(
     state: State<'_, AppState>,
-    on_progress: Channel<SyncStage>,
+    on_progress: Channel<SyncProgress>,
 ) -> Result<SyncResult, AppError> {
     let counts = crate::sync::run(&state, |stage| {
         let _ = on_progress.send(stage);

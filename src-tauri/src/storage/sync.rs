@@ -21,6 +21,8 @@ pub struct SyncState {
     /// The message id of the last failure (the server's reason, when it gave one).
     pub last_failure_code: Option<String>,
     pub last_counts: SyncCounts,
+    /// The server reads gzipped pushes.
+    pub takes_gzip: bool,
 }
 
 /// A push whose answer has not come back: it is sent again under the same id, and
@@ -47,7 +49,7 @@ pub fn get_sync_state(conn: &Connection) -> Result<Option<SyncState>> {
         .query_row(
             "SELECT server_address, pull_cursor, pushed_since, pending_push_id, pending_push_at,
                     last_success_at, last_attempt_at, last_failure, last_failure_code,
-                    last_sent, last_received, last_to_choose
+                    last_sent, last_received, last_to_choose, takes_gzip
              FROM server_sync WHERE id = 1",
             [],
             |r| {
@@ -69,6 +71,7 @@ pub fn get_sync_state(conn: &Connection) -> Result<Option<SyncState>> {
                         received: r.get::<_, i64>(10)?.max(0) as u64,
                         to_choose: r.get::<_, i64>(11)?.max(0) as u64,
                     },
+                    takes_gzip: r.get(12)?,
                 })
             },
         )
@@ -79,6 +82,7 @@ pub fn get_sync_state(conn: &Connection) -> Result<Option<SyncState>> {
 /// push carries every record of the device's families.
 pub fn reset_sync_state(conn: &Connection, server_address: &str) -> Result<()> {
     conn.execute("DELETE FROM server_push_due", [])?;
+    conn.execute("DELETE FROM server_push_page", [])?;
     conn.execute("DELETE FROM server_family_elsewhere", [])?;
     conn.execute(
         "INSERT OR REPLACE INTO server_sync (id, server_address) VALUES (1, ?1)",
@@ -90,6 +94,7 @@ pub fn reset_sync_state(conn: &Connection, server_address: &str) -> Result<()> {
 /// Unpaired: the state goes (the records stay).
 pub fn delete_sync_state(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM server_push_due", [])?;
+    conn.execute("DELETE FROM server_push_page", [])?;
     conn.execute("DELETE FROM server_family_elsewhere", [])?;
     conn.execute("DELETE FROM server_sync", [])?;
     Ok(())
@@ -129,7 +134,36 @@ pub fn finish_push(conn: &Connection, push: &PendingPush) -> Result<()> {
         [&push.id],
     )?;
     conn.execute("DELETE FROM server_push_due WHERE since <= ?1", [&push.at])?;
+    conn.execute("DELETE FROM server_push_page", [])?;
     Ok(())
+}
+
+/// The server said it reads gzipped pushes.
+pub fn update_takes_gzip(conn: &Connection) -> Result<()> {
+    conn.execute("UPDATE server_sync SET takes_gzip = 1 WHERE id = 1", [])?;
+    Ok(())
+}
+
+/// The server acknowledged this page of the push in flight.
+pub fn insert_pushed_page(
+    conn: &Connection,
+    page_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO server_push_page (page_id, acknowledged_at) VALUES (?1, ?2)",
+        params![page_id, format_time(now)],
+    )?;
+    Ok(())
+}
+
+/// The pages of the push in flight the server has acknowledged.
+pub fn list_pushed_pages(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT page_id FROM server_push_page")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
 }
 
 /// These families changed by a file: their records keep the times they were made

@@ -1,8 +1,15 @@
 //! The server's HTTP API as the app calls it: pair, push, pull, and a family's pairing
 //! code. Every answer that is not a success becomes a [`SyncError`] the user can read.
+//!
+//! A push or a pull is ended for lack of progress, never for its total time: on a 2G
+//! line a page takes its time, but a line where nothing moves for [`STALLED_AFTER`] is
+//! given up (and tried again by the caller). Bytes moved are counted in a
+//! [`Progress`] the sync's status line reads.
 
-use std::sync::Arc;
-use std::time::Duration;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::SyncError;
 use crate::domain::bundle::plan::Tally;
@@ -12,9 +19,97 @@ use crate::domain::sync::wire::{
     RefusalCode,
 };
 
+/// Nothing moved for this long, either way: the line is given up.
+pub const STALLED_AFTER: Duration = Duration::from_secs(60);
+/// A pairing or a family's code is small: all of it within this.
+const SMALL_REQUEST: Duration = Duration::from_secs(60);
+/// A push's body is handed to the connection in pieces this big.
+const CHUNK_BYTES: usize = 4096;
+
+/// Bytes moved in a sync, and when the last moved.
+#[derive(Debug)]
+pub struct Progress {
+    bytes: AtomicU64,
+    /// `bytes` when the request under way started.
+    request_start: AtomicU64,
+    last: Mutex<Instant>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Self {
+            bytes: AtomicU64::new(0),
+            request_start: AtomicU64::new(0),
+            last: Mutex::new(Instant::now()),
+        }
+    }
+}
+
+impl Progress {
+    fn moved(&self, bytes: usize) {
+        self.bytes.fetch_add(bytes as u64, Ordering::Relaxed);
+        self.touch();
+    }
+
+    /// Something happened on the line (an answer came).
+    fn touch(&self) {
+        *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+    }
+
+    pub fn bytes(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// A request starts (a try again starts from its first byte).
+    fn start_request(&self) {
+        self.request_start.store(self.bytes(), Ordering::Relaxed);
+        self.touch();
+    }
+
+    /// Bytes moved by the request under way.
+    pub fn request_bytes(&self) -> u64 {
+        self.bytes()
+            .saturating_sub(self.request_start.load(Ordering::Relaxed))
+    }
+
+    fn idle(&self) -> Duration {
+        self.last
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .elapsed()
+    }
+}
+
+/// Runs `call` while bytes move; ends it once nothing has moved for [`STALLED_AFTER`].
+/// `tick` is called every second meanwhile (the status line's progress).
+pub async fn while_moving<T>(
+    progress: &Progress,
+    tick: &(impl Fn() + ?Sized),
+    call: impl Future<Output = Result<T, SyncError>>,
+) -> Result<T, SyncError> {
+    progress.touch();
+    tokio::pin!(call);
+    loop {
+        tokio::select! {
+            done = &mut call => return done,
+            () = tokio::time::sleep(Duration::from_secs(1)) => {
+                tick();
+                if progress.idle() >= STALLED_AFTER {
+                    return Err(SyncError::Unreachable(format!(
+                        "nothing moved for {} s",
+                        STALLED_AFTER.as_secs()
+                    )));
+                }
+            }
+        }
+    }
+}
+
 pub struct Client {
     http: reqwest::Client,
     address: ServerAddress,
+    /// The server said it reads gzipped pushes.
+    takes_gzip: AtomicBool,
 }
 
 pub struct Pulled {
@@ -43,11 +138,52 @@ impl Client {
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(tls_config()?)
             .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(120))
             .user_agent(concat!("ayah-asi/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SyncError::Unreachable(e.to_string()))?;
-        Ok(Self { http, address })
+        Ok(Self {
+            http,
+            address,
+            takes_gzip: AtomicBool::new(false),
+        })
+    }
+
+    /// Known from an earlier sync: the server reads gzipped pushes.
+    pub fn with_gzip(self, takes_gzip: bool) -> Self {
+        self.takes_gzip.store(takes_gzip, Ordering::Relaxed);
+        self
+    }
+
+    /// The server reads gzipped pushes (it said so on this sync or an earlier one).
+    pub fn takes_gzip(&self) -> bool {
+        self.takes_gzip.load(Ordering::Relaxed)
+    }
+
+    /// Asks the server whether it reads gzipped pushes (its health answer says so).
+    /// Unanswered, pushes go plain.
+    pub async fn probe_gzip(&self) {
+        let asked = self
+            .http
+            .get(self.address.join(path(wire::HEALTH_PATH)))
+            .timeout(SMALL_REQUEST)
+            .send()
+            .await;
+        if let Ok(response) = asked {
+            self.learn(&response);
+        }
+    }
+
+    /// An answer that says the server reads gzip: pushes from now on are gzipped.
+    fn learn(&self, response: &reqwest::Response) {
+        let says_gzip = response
+            .headers()
+            .get_all(reqwest::header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|v| v.split(',').any(|c| c.trim() == wire::GZIP));
+        if says_gzip {
+            self.takes_gzip.store(true, Ordering::Relaxed);
+        }
     }
 
     pub async fn pair(&self, code: &str) -> Result<Paired, SyncError> {
@@ -58,6 +194,7 @@ impl Client {
         let response = self
             .http
             .post(self.address.join(path(wire::PAIR_PATH)))
+            .timeout(SMALL_REQUEST)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .body(serde_json::to_string(&body).unwrap_or_default())
             .send()
@@ -66,28 +203,56 @@ impl Client {
         read_json(checked(response).await?).await
     }
 
-    /// Sends a bundle under `push_id`; the answer is the server's tally of it.
+    /// Sends a bundle under `push_id` (`gzipped` or plain), counting its bytes as the
+    /// connection takes them; the answer is the server's tally of it. The caller
+    /// watches `progress` ([`while_moving`]).
     pub async fn push(
         &self,
         token: &str,
         push_id: &str,
-        bytes: Vec<u8>,
+        (bytes, gzipped): (Arc<Vec<u8>>, bool),
+        progress: &Arc<Progress>,
     ) -> Result<Tally, SyncError> {
-        let response = self
+        let length = bytes.len();
+        progress.start_request();
+        let counter = Arc::clone(progress);
+        let chunks = (0..length.div_ceil(CHUNK_BYTES)).map(move |i| {
+            let piece = bytes[i * CHUNK_BYTES..((i + 1) * CHUNK_BYTES).min(length)].to_vec();
+            // Asked for by the connection: the piece before it is on its way.
+            counter.moved(piece.len());
+            Ok::<_, std::io::Error>(piece)
+        });
+        let mut request = self
             .http
             .post(self.address.join(path(wire::PUSH_PATH)))
             .bearer_auth(token)
             .header(reqwest::header::CONTENT_TYPE, BUNDLE_TYPE)
-            .header(PUSH_ID_HEADER, push_id)
-            .body(bytes)
+            .header(reqwest::header::CONTENT_LENGTH, length)
+            .header(PUSH_ID_HEADER, push_id);
+        if gzipped {
+            request = request.header(reqwest::header::CONTENT_ENCODING, wire::GZIP);
+        }
+        let response = request
+            .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+                chunks,
+            )))
             .send()
             .await
             .map_err(unreachable)?;
+        progress.touch();
+        self.learn(&response);
         let answer: PushAnswer = read_json(checked(response).await?).await?;
         Ok(answer.tally)
     }
 
-    pub async fn pull(&self, token: &str, cursor: i64) -> Result<Pulled, SyncError> {
+    /// One page of what changed on the server after `cursor`, its bytes counted in
+    /// `progress` as they come.
+    pub async fn pull(
+        &self,
+        token: &str,
+        cursor: i64,
+        progress: &Progress,
+    ) -> Result<Pulled, SyncError> {
         let response = self
             .http
             .get(
@@ -98,7 +263,9 @@ impl Client {
             .send()
             .await
             .map_err(unreachable)?;
-        let response = checked(response).await?;
+        progress.touch();
+        self.learn(&response);
+        let mut response = checked(response).await?;
         let header = |name: &str| {
             response
                 .headers()
@@ -110,7 +277,16 @@ impl Client {
             .and_then(|v| v.parse::<i64>().ok())
             .ok_or_else(|| SyncError::BadAnswer("no cursor".into()))?;
         let more = header(MORE_HEADER).is_some();
-        let bytes = response.bytes().await.map_err(unreachable)?.to_vec();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(unreachable)? {
+            if bytes.len() + chunk.len() > MAX_BUNDLE_BYTES {
+                return Err(SyncError::BadAnswer(
+                    "a pull page over the bundle limit".into(),
+                ));
+            }
+            progress.moved(chunk.len());
+            bytes.extend_from_slice(&chunk);
+        }
         Ok(Pulled {
             bytes,
             cursor,
@@ -122,6 +298,7 @@ impl Client {
         let response = self
             .http
             .post(self.address.join(path(wire::FAMILY_CODE_PATH)))
+            .timeout(SMALL_REQUEST)
             .bearer_auth(token)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .body(
@@ -177,6 +354,9 @@ async fn checked(response: reqwest::Response) -> Result<reqwest::Response, SyncE
         family,
     })
 }
+
+/// The largest page the app takes from the server.
+const MAX_BUNDLE_BYTES: usize = crate::domain::bundle::MAX_BUNDLE_BYTES as usize;
 
 async fn read_json<T: serde::de::DeserializeOwned>(
     response: reqwest::Response,

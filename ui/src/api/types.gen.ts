@@ -436,6 +436,16 @@ toChoose: number, };
 
 export type SyncFailure = "unreachable" | "refused" | "rejected" | "server-error" | "local";
 
+export type SyncProgress = { stage: SyncStage, 
+/**
+ * Kilobytes sent or received so far in this stage.
+ */
+doneKb: number, 
+/**
+ * Kilobytes this push sends in all; 0 while receiving (not known ahead).
+ */
+totalKb: number, };
+
 export type SyncResult = { counts: SyncCounts, status: ServerStatus, };
 
 export type SyncStage = "sending" | "receiving";

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { setLanguage } from '../i18n';
-import { statusLines } from './server';
+import { progressLine, statusLines } from './server';
 import type { ServerStatus } from '../api';
 
 // setLanguage also sets the page's lang and title: a stand-in page for it.
@@ -33,5 +33,14 @@ test('a failed sync says why and keeps the last good time visible', () => {
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain('the server could not be reached');
   expect(lines[1]).toMatch(/^Last good sync: /);
+  setLanguage('id');
+});
+
+test('a sync in progress says how far it got', () => {
+  setLanguage('id');
+  expect(progressLine({ stage: 'sending', doneKb: 64, totalKb: 512 })).toBe('Mengirim catatan: 64 dari 512 KB…');
+  expect(progressLine({ stage: 'receiving', doneKb: 12, totalKb: 0 })).toBe('Menerima catatan: 12 KB…');
+  setLanguage('en');
+  expect(progressLine({ stage: 'sending', doneKb: 64, totalKb: 512 })).toBe('Sending records: 64 of 512 KB…');
   setLanguage('id');
 });

@@ -29,6 +29,14 @@ export function statusLines(status: api.ServerStatus): string[] {
  * The section; `forCadre` picks the hint for whose code to type; `onSynced` runs after a
  * sync done here, for the screen around it to show what arrived.
  */
+/** The line a sync in progress shows: how far it got. */
+export function progressLine(progress: api.SyncProgress): string {
+  if (progress.stage === 'receiving') {
+    return t('server-sync-receiving-progress', { done: progress.doneKb });
+  }
+  return t('server-sync-sending-progress', { done: progress.doneKb, total: progress.totalKb });
+}
+
 export function serverSection(forCadre: boolean, onSynced: () => void = () => undefined): HTMLElement {
   const section = h('section', { id: 'server-section', class: 'card', 'aria-labelledby': 'server-title' });
   const fill = (status: api.ServerStatus, note?: string) => {
@@ -92,9 +100,9 @@ function pairedParts(status: api.ServerStatus, fill: Fill, onSynced: () => void)
     sync.disabled = true;
     // The last sync's outcome goes: what shows next is this one's.
     document.getElementById('server-note')?.remove();
-    const progress = new api.Channel<api.SyncStage>();
-    progress.onmessage = (stage) => {
-      result.textContent = t(stage === 'sending' ? 'server-sync-sending' : 'server-sync-receiving');
+    const progress = new api.Channel<api.SyncProgress>();
+    progress.onmessage = (now) => {
+      result.textContent = progressLine(now);
     };
     try {
       const done = await api.syncNow(progress);
