@@ -6,160 +6,26 @@
 //! Each cadre has 30 families (enrolled by a first push, not timed). "A cadre's day" is
 //! one push of 60 sessions, 60 ratings and 2 visits (10 daftar tilik scores each).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::AtomicI64;
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::{Duration, Instant};
 
-use ayah_asi_core::bundle::{self, Header, Line};
 use ayah_asi_core::sync::wire;
 use ayah_asi_e2e::Result;
 use ayah_asi_e2e::bench::{row, rss_mb, write};
 use ayah_asi_e2e::server::PuskesmasServer;
 use serde_json::Value;
 
-const SEED: &str = include_str!("../../fuzz/corpus/bundle/seed-whole-file");
-const FAMILIES: usize = 30;
+#[path = "server_load/measure.rs"]
+mod measure;
+#[path = "server_load/records.rs"]
+mod records;
+#[path = "server_load/slow.rs"]
+mod slow;
 
-/// A deterministic id for `original` within `scope` (a cadre, a family, a day), shaped
-/// as the app makes them (UUID v7: milliseconds first), made on `day`: a day's records
-/// sort after the day before, as a phone's do.
-fn id_for(original: &str, scope: &[usize], day: usize) -> String {
-    // FNV-1a over the scope and the original id: stable across runs, no collisions
-    // at these counts.
-    let mut hash: u128 = 0x6c62272e07bb014262b821756295c58d;
-    for byte in scope
-        .iter()
-        .flat_map(|n| n.to_le_bytes())
-        .chain(original.bytes())
-    {
-        hash ^= u128::from(byte);
-        hash = hash.wrapping_mul(0x0000000001000000000000000000013B);
-    }
-    // 2026-12-01 00:00 UTC, then a time within the day from the hash.
-    const FIRST_DAY_MS: u64 = 1_796_083_200_000;
-    const DAY_MS: u64 = 86_400_000;
-    let millis = FIRST_DAY_MS + day as u64 * DAY_MS + (hash >> 64) as u64 % DAY_MS;
-    let hex = format!("{millis:012x}{:020x}", hash & ((1 << 80) - 1));
-    format!(
-        "{}-{}-7{}-8{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[13..16],
-        &hex[17..20],
-        &hex[20..32]
-    )
-}
-
-/// The seed's lines, tombstones left out.
-fn seed_lines() -> Vec<Line> {
-    SEED.lines()
-        .skip(1)
-        .filter_map(|l| serde_json::from_str::<Line>(l).ok())
-        .filter(|l| l.deleted.is_none())
-        .collect()
-}
-
-/// A copy of `line` with its ids moved into cadre `c`'s family `f` on day `d`.
-fn moved(line: &Line, c: usize, f: usize, d: usize) -> Line {
-    let map = |key: &str, value: &str| -> String {
-        let is_family = key == "family_id" || (key == "id" && line.table == "family");
-        let is_cadre =
-            key == "cadre_id" || key == "device_id" || (key == "id" && line.table == "cadre");
-        if is_family {
-            id_for(value, &[c, f], 0)
-        } else if is_cadre {
-            id_for(value, &[c], 0)
-        } else {
-            id_for(value, &[c, f, d], d)
-        }
-    };
-    let uuid_like = |v: &str| v.len() == 36 && v.chars().filter(|ch| *ch == '-').count() == 4;
-    let mut body = line.body.clone().unwrap_or_default();
-    for (key, value) in body.iter_mut() {
-        if let Value::String(text) = value
-            && uuid_like(text)
-        {
-            *text = map(key, text);
-        }
-    }
-    Line {
-        table: line.table.clone(),
-        id: map("id", &line.id),
-        body: Some(body),
-        history: Vec::new(),
-        deleted: None,
-    }
-}
-
-fn bundle_of(c: usize, lines: Vec<Line>) -> Vec<u8> {
-    let mut families: Vec<String> = lines
-        .iter()
-        .filter(|l| l.table == "family")
-        .map(|l| l.id.clone())
-        .collect();
-    for line in &lines {
-        if let Some(Value::String(f)) = line.body.as_ref().and_then(|b| b.get("family_id"))
-            && !families.contains(f)
-        {
-            families.push(f.clone());
-        }
-    }
-    let header = Header {
-        format: String::new(),
-        format_version: 0,
-        app_version: "bench".into(),
-        device_id: id_for("device", &[c], 0),
-        family_ids: families,
-        created_at: ayah_asi_core::record::format_time(chrono::Local::now().fixed_offset()),
-        since: None,
-        counts: BTreeMap::new(),
-        body_sha256: String::new(),
-        posko: None,
-        counselling: Vec::new(),
-    };
-    bundle::write(header, &lines)
-}
-
-/// Cadre `c`'s 30 families with everything the seed holds for one.
-fn enrolment(c: usize, seed: &[Line]) -> Vec<u8> {
-    let lines = (0..FAMILIES)
-        .flat_map(|f| seed.iter().map(move |l| moved(l, c, f, 0)))
-        .fold(Vec::<Line>::new(), |mut all, l| {
-            // The cadre comes once.
-            if l.table != "cadre" || !all.iter().any(|a| a.id == l.id) {
-                all.push(l);
-            }
-            all
-        });
-    bundle_of(c, lines)
-}
-
-/// Cadre `c`'s day `d`: two sessions and their ratings per family, two visits.
-fn day(c: usize, d: usize, seed: &[Line]) -> Vec<u8> {
-    let mut lines = Vec::new();
-    for f in 0..FAMILIES {
-        for line in seed
-            .iter()
-            .filter(|l| l.table == "massage_session" || l.table == "session_rating")
-        {
-            lines.push(moved(line, c, f, d));
-        }
-    }
-    if let Some(cadre) = seed.iter().find(|l| l.table == "cadre") {
-        lines.insert(0, moved(cadre, c, 0, d));
-    }
-    for f in 0..2 {
-        for line in seed
-            .iter()
-            .filter(|l| l.table == "home_visit" || l.table == "visit_score")
-        {
-            lines.push(moved(line, c, f, d));
-        }
-    }
-    bundle_of(c, lines)
-}
+use measure::{burst, percentile};
+use records::{FAMILIES, day, enrolment, enrolment_of, seed_lines};
 
 struct Cadre {
     token: String,
@@ -225,115 +91,6 @@ async fn pull(
     Ok((started.elapsed(), next))
 }
 
-fn percentile(times: &mut [Duration], p: f64) -> f64 {
-    times.sort();
-    let at = ((times.len() as f64 - 1.0) * p).round() as usize;
-    times.get(at).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-}
-
-/// CPU seconds (user + system) used so far by the server and by PostgreSQL's processes.
-fn cpu_seconds(server: u32) -> (f64, f64) {
-    let ticks = |pid: &str| -> f64 {
-        std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .ok()
-            .and_then(|s| {
-                // Fields after the command name, which is in parentheses.
-                let after = s
-                    .rsplit_once(") ")?
-                    .1
-                    .split_whitespace()
-                    .collect::<Vec<_>>();
-                Some(after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?)
-            })
-            .unwrap_or(0.0)
-    };
-    let mut postgres = 0.0;
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let pid = entry.file_name().to_string_lossy().into_owned();
-        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-        if comm.trim() == "postgres" {
-            postgres += ticks(&pid);
-        }
-    }
-    // Linux counts in clock ticks of 1/100 s.
-    (ticks(&server.to_string()) / 100.0, postgres / 100.0)
-}
-
-/// CPU seconds this process (the load generator) has used so far.
-fn own_cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let after = s
-                .rsplit_once(") ")?
-                .1
-                .split_whitespace()
-                .collect::<Vec<_>>();
-            Some(after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?)
-        })
-        .map_or(0.0, |ticks| ticks / 100.0)
-}
-
-/// One burst's figures, measured at the client and from /proc.
-struct Burst {
-    p99: f64,
-    p50: f64,
-    seconds: f64,
-    server_cpu: f64,
-    postgres_cpu: f64,
-    generator_cpu: f64,
-    failures: u32,
-}
-
-/// Every cadre pushes her bundle and then pulls, all at once or spread evenly over
-/// `spread`.
-async fn burst(
-    http: &reqwest::Client,
-    base: &str,
-    list: &Arc<Vec<Cadre>>,
-    bundles: Vec<Vec<u8>>,
-    spread: Duration,
-    server: u32,
-) -> Burst {
-    let cadres = bundles.len();
-    let cpu_before = cpu_seconds(server);
-    let generator_before = own_cpu_seconds();
-    let started = Instant::now();
-    let mut tasks = tokio::task::JoinSet::new();
-    for (c, bytes) in bundles.into_iter().enumerate() {
-        let (http, base, list) = (http.clone(), base.to_owned(), Arc::clone(list));
-        let delay = spread.mul_f64(c as f64 / cadres as f64);
-        tasks.spawn(async move {
-            tokio::time::sleep(delay).await;
-            let t = Instant::now();
-            push(&http, &base, &list[c].token, bytes).await?;
-            let cadre = &list[c];
-            let (_, next) = pull(&http, &base, &cadre.token, cadre.cursor.load(Relaxed)).await?;
-            cadre.cursor.store(next, Relaxed);
-            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(t.elapsed())
-        });
-    }
-    let mut times = Vec::new();
-    let mut failures = 0;
-    while let Some(done) = tasks.join_next().await {
-        match done {
-            Ok(Ok(time)) => times.push(time),
-            _ => failures += 1,
-        }
-    }
-    let seconds = started.elapsed().as_secs_f64();
-    let cpu_after = cpu_seconds(server);
-    Burst {
-        p99: percentile(&mut times, 0.99),
-        p50: percentile(&mut times, 0.5),
-        seconds,
-        server_cpu: cpu_after.0 - cpu_before.0,
-        postgres_cpu: cpu_after.1 - cpu_before.1,
-        generator_cpu: own_cpu_seconds() - generator_before,
-        failures,
-    }
-}
-
 #[tokio::main(flavor = "multi_thread")]
 async fn main() -> Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -353,8 +110,11 @@ async fn main() -> Result<()> {
         format!("within {} s", spread.as_secs())
     };
     let seed = seed_lines();
-    // Every cadre pairs from this one address within a minute.
-    let server = PuskesmasServer::start_with(&[("AYAH_ASI_PAIRING_PER_MINUTE", "10000")])?;
+    // Every cadre pairs and connects from this one address, within a minute and at once.
+    let server = PuskesmasServer::start_with(&[
+        ("AYAH_ASI_PAIRING_PER_MINUTE", "10000"),
+        ("AYAH_ASI_CONNECTIONS_PER_ADDRESS", "10000"),
+    ])?;
     let base = server.address();
     let pid = server.process().pid().ok_or("no server process")?;
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -436,6 +196,38 @@ async fn main() -> Result<()> {
     let lost = sessions_sent as i64 - distinct;
     let doubled = sessions_there - distinct;
     let (server_cpu, postgres_cpu) = (median.server_cpu, median.postgres_cpu);
+
+    // One more burst beside phones on 2G lines: each uploads two families' records
+    // (about 20 KB, 10 s) at 2 KB/s, again and again, from before the burst until well
+    // after it.
+    let slow_count = if quick { 10 } else { 50 };
+    let mut slow_phones = Vec::new();
+    for p in 0..slow_count {
+        let c = cadres + p;
+        server.cli(&["cadre", "add", "1", &format!("Kader di jalur 2G {p}")])?;
+        let code = server
+            .cli(&["pairing-code", &(c + 1).to_string()])?
+            .split_whitespace()
+            .next()
+            .ok_or("no code")?
+            .to_owned();
+        slow_phones.push((pair(&http, &base, &code).await?, enrolment_of(c, 2, &seed)));
+    }
+    let slow_started = Instant::now();
+    let address: std::net::SocketAddr = base.trim_start_matches("http://").parse()?;
+    let slow = slow::SlowPhones::start(address, slow_phones, 2048);
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let bundles: Vec<Vec<u8>> = (0..cadres).map(|c| day(c, 2 + bursts, &seed)).collect();
+    let beside = burst(&http, &base, &list, bundles, spread, pid).await;
+    println!(
+        "burst beside {slow_count} slow phones: p99 {:.0} ms",
+        beside.p99
+    );
+    if let Some(rest) = Duration::from_secs(45).checked_sub(slow_started.elapsed()) {
+        tokio::time::sleep(rest).await;
+    }
+    let slow_rss = rss_mb(pid);
+    let slow_outcome = slow.stop().await;
 
     let mut rows = vec![
         row(
@@ -534,6 +326,43 @@ async fn main() -> Result<()> {
         row("server", "sessions doubled", doubled as f64, "", Some(0.0)),
         row("server", "idle RSS (MB)", idle_rss, "MB", Some(50.0)),
         row("server", "RSS after the burst (MB)", loaded_rss, "MB", None),
+        row(
+            "server",
+            &format!(
+                "{cadres} cadres {when} beside {slow_count} phones at 2 KB/s: push + pull, p99 (ms)"
+            ),
+            beside.p99,
+            "ms",
+            Some(1000.0),
+        ),
+        row(
+            "server",
+            &format!("failed syncs in the burst beside {slow_count} slow phones"),
+            f64::from(beside.failures),
+            "",
+            Some(0.0),
+        ),
+        row(
+            "server",
+            &format!("slow phones' pushes answered in 45 s ({slow_count} at 2 KB/s)"),
+            f64::from(slow_outcome.answered),
+            "",
+            None,
+        ),
+        row(
+            "server",
+            "slow phones' pushes refused or broken",
+            f64::from(slow_outcome.refused),
+            "",
+            Some(0.0),
+        ),
+        row(
+            "server",
+            &format!("RSS with {slow_count} slow phones uploading (MB)"),
+            slow_rss,
+            "MB",
+            Some(300.0),
+        ),
     ];
     if bursts == 1 {
         rows.retain(|r| !r["what"].as_str().unwrap_or("").contains("worst of"));

@@ -15,6 +15,7 @@ pub mod flows;
 pub mod notifications;
 pub mod proxy;
 pub mod server;
+pub mod throttle;
 pub mod two_phones;
 
 pub use fantoccini::Locator;
