@@ -122,11 +122,13 @@ impl Config {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .map(|p| {
-                p.parse().map_err(|_| ConfigError::Invalid {
-                    name: TRUSTED_PROXY,
-                    value: proxies.clone(),
-                    expected: "addresses separated by commas, such as 127.0.0.1",
-                })
+                p.parse::<std::net::IpAddr>()
+                    .map(|a| a.to_canonical())
+                    .map_err(|_| ConfigError::Invalid {
+                        name: TRUSTED_PROXY,
+                        value: proxies.clone(),
+                        expected: "addresses separated by commas, such as 127.0.0.1",
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let metrics_token = match get(METRICS_TOKEN) {

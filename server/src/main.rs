@@ -210,8 +210,6 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
         tracing::info!("the dashboard reads from the replica while it answers");
         state = state.with_replica(replica);
     }
-    let settings = state.settings.clone();
-    let app = http::router(state);
     let tls = match &config.tls {
         Some((cert, key)) => Some(
             http::tls_acceptor(cert, key)
@@ -227,7 +225,7 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
     } else {
         tracing::info!(address = %config.listen, "serving HTTP (use HTTPS beyond this machine)");
     }
-    http::serve(listener, app, &settings, tls, stopped())
+    http::serve(listener, state, tls, stopped())
         .await
         .map_err(|e| e.to_string())
 }

@@ -189,7 +189,17 @@ pub async fn show(
             .is_some_and(|given| {
                 crate::secret::constant_time_eq(given.as_bytes(), token.as_bytes())
             }),
-        None => !from.through_proxy && from.address.is_loopback(),
+        // A forwarding header from a peer not named as a proxy: a proxy nobody told the
+        // server about, whose visitors all look local. Closed.
+        None => {
+            let unexpected = !from.through_proxy && crate::http::names_a_client(&headers);
+            if unexpected {
+                tracing::warn!(
+                    "/metrics asked with a forwarding header from an untrusted peer: set AYAH_ASI_TRUSTED_PROXY"
+                );
+            }
+            !from.through_proxy && !unexpected && from.address.is_loopback()
+        }
     };
     if !allowed {
         return StatusCode::NOT_FOUND.into_response();

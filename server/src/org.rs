@@ -99,6 +99,14 @@ async fn insert_code(
 ) -> Result<String, OrgError> {
     let code = secret::pairing_code()?;
     let client = pool.get().await?;
+    // Codes a day past their time are of no use to anyone: they go, so asking for codes
+    // never fills the disk.
+    client
+        .execute(
+            "DELETE FROM pairing_code WHERE used_at IS NULL AND expires_at < now() - interval '1 day'",
+            &[],
+        )
+        .await?;
     // One statement: a family's code only while the family is this cadre's.
     let made = client
         .execute(

@@ -22,12 +22,11 @@ async fn https_with_the_given_certificate_and_no_plain_http() {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let settings = http::Settings::default();
-    let app = http::router(http::AppState::new(pool, settings.clone()).unwrap());
+    let state = http::AppState::new(pool, http::Settings::default()).unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let tls = http::tls_acceptor(&cert, &key).unwrap();
     let server = tokio::spawn(async move {
-        http::serve(listener, app, &settings, Some(tls), async {
+        http::serve(listener, state, Some(tls), async {
             let _ = stopped.await;
         })
         .await

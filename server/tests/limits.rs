@@ -391,3 +391,124 @@ async fn one_phone_has_its_share_of_pushes_under_way_and_of_a_day() {
     let refusal: serde_json::Value = over.json().await.unwrap();
     assert_eq!(refusal["code"], "error-server-over-quota");
 }
+
+#[tokio::test]
+async fn half_a_form_a_surplus_connection_a_chunked_push_and_guessed_tokens_are_ended() {
+    let server = Server::start_with(Settings {
+        request_time: Duration::from_secs(1),
+        max_connections: 6,
+        connections_per_address: 100,
+        ..Settings::default()
+    })
+    .await;
+    let token = a_cadres_phone(&server).await;
+    // Half a pairing request's body, then nothing: ended with 408 after its time.
+    let mut half = TcpStream::connect(address(&server)).await.unwrap();
+    half.write_all(
+        format!(
+            "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{{",
+            wire::PAIR_PATH
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    let answer = until_closed(&mut half, Duration::from_secs(5))
+        .await
+        .unwrap_or_default();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    // The server's own limit: six connections in all, the seventh closed unanswered.
+    let mut held = Vec::new();
+    for _ in 0..6 {
+        held.push(TcpStream::connect(address(&server)).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut seventh = TcpStream::connect(address(&server)).await.unwrap();
+    let _ = seventh
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await;
+    assert_eq!(
+        until_closed(&mut seventh, Duration::from_secs(3))
+            .await
+            .as_deref(),
+        Some("")
+    );
+    drop(held);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // A push that does not say its length: 411, nothing reserved on a guess.
+    let chunked = reqwest::Client::new()
+        .post(format!("{}{}", server.base, wire::PUSH_PATH))
+        .bearer_auth(&token)
+        .header("content-type", wire::BUNDLE_TYPE)
+        .header(wire::PUSH_ID_HEADER, ayah_asi_core::sample::new_id())
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter([
+            Ok::<_, std::io::Error>(b"{}".to_vec()),
+        ])))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(chunked.status(), StatusCode::LENGTH_REQUIRED);
+    // Guessing tokens: once past 30 unknown ones in a minute the address waits, before
+    // any lookup, whatever token it sends next.
+    let pull_with = |bearer: String| {
+        let base = server.base.clone();
+        async move {
+            reqwest::Client::new()
+                .get(format!("{base}{}?cursor=0", wire::PULL_PATH))
+                .bearer_auth(bearer)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    for n in 0..=30 {
+        assert_eq!(
+            pull_with(format!("guess-{n}")).await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        pull_with("guess-32".into()).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(pull_with(token).await, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn metrics_are_closed_to_a_proxy_nobody_named_and_family_codes_have_a_day() {
+    let server = Server::start().await;
+    // nginx on this machine, not named in AYAH_ASI_TRUSTED_PROXY: every visitor looks
+    // local, but the header gives the proxy away.
+    for header in ["x-forwarded-for", "forwarded", "x-real-ip"] {
+        let status = reqwest::Client::new()
+            .get(format!("{}/metrics", server.base))
+            .header(header, "203.0.113.7")
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status, StatusCode::NOT_FOUND, "{header}");
+    }
+    let token = a_cadres_phone(&server).await;
+    let budi = ayah_asi_core::sample::FamilyRecords::enrolled("Budi", "Siti", 20);
+    let pushed = support::push(
+        &server,
+        &token,
+        &ayah_asi_core::sample::new_id(),
+        budi.bundle(),
+    )
+    .await;
+    assert_eq!(pushed.status(), StatusCode::OK);
+    let ask = || {
+        reqwest::Client::new()
+            .post(format!("{}{}", server.base, wire::FAMILY_CODE_PATH))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "familyId": budi.family }))
+            .send()
+    };
+    for _ in 0..200 {
+        assert_eq!(ask().await.unwrap().status(), StatusCode::OK);
+    }
+    assert_eq!(ask().await.unwrap().status(), StatusCode::TOO_MANY_REQUESTS);
+}

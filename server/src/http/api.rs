@@ -45,10 +45,18 @@ pub(super) async fn pair(
 /// A cadre's phone asks for a one-time code for one of her families' phones.
 pub(super) async fn family_code(
     State(state): State<AppState>,
+    from: Client,
     headers: HeaderMap,
     Json(request): Json<wire::FamilyCodeRequest>,
 ) -> Result<Response, Refusal> {
-    let device = device(&state, &headers).await?;
+    let device = device(&state, &headers, from).await?;
+    if !state.allow_family_code(device.id) {
+        return Err(Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            RefusalCode::TooManyAttempts,
+            "too many family codes from this phone today",
+        ));
+    }
     let code = org::make_family_code(&state.pool, &device, &request.family_id).await?;
     Ok(Json(wire::FamilyCode {
         code,
@@ -57,8 +65,16 @@ pub(super) async fn family_code(
     .into_response())
 }
 
-/// The device behind the request's bearer token.
-async fn device(state: &AppState, headers: &HeaderMap) -> Result<Device, Refusal> {
+/// The device behind the request's bearer token. An address that keeps sending unknown
+/// tokens is refused for a minute before its tokens are looked up.
+async fn device(state: &AppState, headers: &HeaderMap, from: Client) -> Result<Device, Refusal> {
+    if state.is_guessing_tokens(from.address) {
+        return Err(Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            RefusalCode::TooManyAttempts,
+            "wait a minute",
+        ));
+    }
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -68,27 +84,24 @@ async fn device(state: &AppState, headers: &HeaderMap) -> Result<Device, Refusal
         })?;
     match org::device_of(&state.pool, token).await? {
         Some(device) => Ok(device),
-        None => Err(Refusal::new(
-            StatusCode::UNAUTHORIZED,
-            RefusalCode::DeviceRefused,
-            "unknown or revoked token",
-        )),
+        None => {
+            state.count_unknown_token(from.address);
+            Err(Refusal::new(
+                StatusCode::UNAUTHORIZED,
+                RefusalCode::DeviceRefused,
+                "unknown or revoked token",
+            ))
+        }
     }
 }
 
 pub(super) async fn push(
     State(state): State<AppState>,
+    from: Client,
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Result<Response, Refusal> {
-    let device = device(&state, &headers).await?;
-    let _under_way = state.start_push(device.id).ok_or_else(|| {
-        Refusal::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            RefusalCode::Busy,
-            "this phone already has pushes under way",
-        )
-    })?;
+    let device = device(&state, &headers, from).await?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
@@ -112,14 +125,35 @@ pub(super) async fn push(
         })?;
     // The body first, within its deadline and its share of the memory; only then a
     // writer's turn, so a phone on a stalled line holds no turn another push waits for.
+    // Its length said first (the app always does): its memory is reserved before a
+    // byte is read.
     let length = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if length.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        .and_then(|v| v.parse::<u64>().ok())
+        .ok_or_else(|| {
+            Refusal::new(
+                StatusCode::LENGTH_REQUIRED,
+                RefusalCode::NotABundle,
+                "a push says its length",
+            )
+        })?;
+    if length > MAX_BODY_BYTES as u64 {
         return Err(too_large());
     }
-    let kib = length.map_or(MAX_BODY_BYTES as u64, |n| n.div_ceil(1024).max(1));
+    let kib = length.div_ceil(1024).max(1);
+    // This device's share: a few pushes at once, a few MB held, so that stolen tokens
+    // need to be many before they crowd the memory out.
+    let _under_way = state.start_push(device.id, kib).ok_or_else(|| {
+        Refusal::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            RefusalCode::Busy,
+            "this phone already has pushes under way",
+        )
+    })?;
+    if !state.allow_push_bytes(device.id, usize::try_from(length).unwrap_or(MAX_BODY_BYTES)) {
+        return Err(over_quota(&device));
+    }
     let _memory = u32::try_from(kib)
         .ok()
         .and_then(|kib| {
@@ -150,25 +184,51 @@ pub(super) async fn push(
             ));
         }
     };
-    let body = read_body(body, length, &state.settings).await?;
-    // The semaphore is never closed.
-    let _turn = state.push_writers.acquire().await;
-    // Unpacked in a writer's turn: at most one unpacked bundle per turn in memory.
-    let body = if gzipped { gunzip(body).await? } else { body };
-    if !state.allow_push_bytes(device.id, body.len()) {
-        tracing::warn!(device = device.id, "a device went over its day's pushes");
+    let body = read_body(body, Some(length), &state.settings).await?;
+    // A turn within its wait, else "busy" (the app tries again): a queue never grows
+    // longer than phones wait for their answer.
+    let waited = tokio::time::timeout(state.settings.turn_wait, state.push_writers.acquire()).await;
+    let Ok(Ok(_turn)) = waited else {
         return Err(Refusal::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            RefusalCode::OverQuota,
-            "over this device's pushes for the day",
+            StatusCode::SERVICE_UNAVAILABLE,
+            RefusalCode::Busy,
+            "waited too long for a writer's turn",
         ));
-    }
+    };
+    // Unpacked in a writer's turn: at most one unpacked bundle per turn in memory. What
+    // it unpacks to counts against the device's day too (a refused bomb as a whole
+    // bundle).
+    let body = if gzipped {
+        match gunzip(body).await {
+            Ok(body) => {
+                if !state.allow_push_bytes(device.id, body.len()) {
+                    return Err(over_quota(&device));
+                }
+                body
+            }
+            Err(refused) => {
+                state.allow_push_bytes(device.id, MAX_BODY_BYTES);
+                return Err(refused);
+            }
+        }
+    } else {
+        body
+    };
     let tally = records::push(&state.pool, &device, push_id, &body).await?;
     // The tally as this push's plan made it, or as it was kept when first applied.
     let tally = serde_json::from_value(tally).map_err(super::refusal::storage_failed)?;
     let mut response = Json(wire::PushAnswer { tally }).into_response();
     takes_gzip(&mut response);
     Ok(response)
+}
+
+fn over_quota(device: &Device) -> Refusal {
+    tracing::warn!(device = device.id, "a device went over its day's pushes");
+    Refusal::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        RefusalCode::OverQuota,
+        "over this device's pushes for the day",
+    )
 }
 
 /// Tells the app this server reads gzipped pushes (RFC 9110 §12.5.3).
@@ -216,10 +276,18 @@ pub(super) struct PullQuery {
 
 pub(super) async fn pull(
     State(state): State<AppState>,
+    from: Client,
     headers: HeaderMap,
     Query(query): Query<PullQuery>,
 ) -> Result<Response, Refusal> {
-    let device = device(&state, &headers).await?;
+    let device = device(&state, &headers, from).await?;
+    let _under_way = state.start_pull(device.id).ok_or_else(|| {
+        Refusal::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            RefusalCode::Busy,
+            "this phone already has pulls under way",
+        )
+    })?;
     let pulled = records::pull(&state.pool, &device, query.cursor.max(0)).await?;
     let gzipped = accepts_gzip(&headers);
     let bundle = if gzipped {
@@ -271,7 +339,10 @@ async fn read_body(
 ) -> Result<Vec<u8>, Refusal> {
     use http_body_util::BodyExt;
     let expected = length.unwrap_or(MAX_BODY_BYTES as u64);
-    let allowance = Duration::from_secs(expected / settings.body_min_bytes_per_second.max(1));
+    // Its length at the slowest rate, but never more than `body_max_wait` in all: a body
+    // too big for the slowest line in that time needs a faster one.
+    let allowance = Duration::from_secs(expected / settings.body_min_bytes_per_second.max(1))
+        .min(settings.body_max_wait);
     let deadline = tokio::time::Instant::now() + settings.body_grace + allowance;
     let too_slow =
         |detail: &str| Refusal::new(StatusCode::REQUEST_TIMEOUT, RefusalCode::TooSlow, detail);

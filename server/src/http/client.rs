@@ -13,6 +13,38 @@ use super::{AppState, Settings};
 
 /// The header a reverse proxy names the client in.
 pub const FORWARDED_FOR: &str = "x-forwarded-for";
+/// Headers a proxy may name a client in: their presence from an untrusted peer means a
+/// proxy nobody told the server about (see `metrics::show`).
+pub const FORWARDING_HEADERS: [&str; 3] = [FORWARDED_FOR, "forwarded", "x-real-ip"];
+
+/// The address limits count by: IPv4 as it is (an IPv4 address mapped into IPv6 as its
+/// IPv4), IPv6 by its /64 (one subscriber's share: a phone can change the rest at will).
+pub fn limit_key(address: IpAddr) -> IpAddr {
+    match address.to_canonical() {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(std::net::Ipv6Addr::from(bits))
+        }
+        v4 => v4,
+    }
+}
+
+/// An `X-Forwarded-For` entry: an address, perhaps with a port (`1.2.3.4:5678`,
+/// `[2001:db8::1]:5678`).
+fn entry_address(entry: &str) -> Option<IpAddr> {
+    if let Ok(address) = entry.parse::<IpAddr>() {
+        return Some(address.to_canonical());
+    }
+    if let Ok(socket) = entry.parse::<SocketAddr>() {
+        return Some(socket.ip().to_canonical());
+    }
+    None
+}
+
+/// Whether the request carries any header a proxy names a client in.
+pub fn names_a_client(headers: &axum::http::HeaderMap) -> bool {
+    FORWARDING_HEADERS.iter().any(|h| headers.contains_key(*h))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Client {
@@ -24,6 +56,7 @@ pub struct Client {
 impl Client {
     /// The client of a request that came from `peer` with these headers.
     pub fn of(peer: IpAddr, headers: &axum::http::HeaderMap, settings: &Settings) -> Self {
+        let peer = peer.to_canonical();
         if !settings.trusted_proxies.contains(&peer) {
             return Self {
                 address: peer,
@@ -40,7 +73,7 @@ impl Client {
         let client = named
             .iter()
             .rev()
-            .map(|entry| entry.parse::<IpAddr>().ok())
+            .map(|entry| entry_address(entry))
             .find(|entry| entry.is_none_or(|a| !settings.trusted_proxies.contains(&a)))
             .flatten();
         Self {
@@ -102,6 +135,20 @@ mod tests {
         // Two header lines, the proxy's own address last: skipped.
         let twice = headers(&["1.2.3.4", "36.80.1.2, 127.0.0.1"]);
         assert_eq!(Client::of(proxy, &twice, &settings).address, phone);
+        // With a port, or as IPv4 mapped into IPv6: the same client.
+        let ported = headers(&["36.80.1.2:51234"]);
+        assert_eq!(Client::of(proxy, &ported, &settings).address, phone);
+        let mapped: IpAddr = "::ffff:127.0.0.1".parse().unwrap();
+        assert_eq!(Client::of(mapped, &forwarded, &settings).address, phone);
+        // Limits count IPv6 by its /64.
+        let one: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        assert_eq!(limit_key(one), limit_key(other));
+        assert_ne!(
+            limit_key(one),
+            limit_key("2001:db8:1:3::1".parse().unwrap())
+        );
+        assert_eq!(limit_key(mapped), proxy);
         // Junk where the client should be: the proxy's own address, never the junk's left.
         let junk = headers(&["1.2.3.4, not-an-address"]);
         assert_eq!(Client::of(proxy, &junk, &settings).address, proxy);

@@ -18,7 +18,7 @@ use ayah_asi_core::sync::wire;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
-pub use client::Client;
+pub use client::{Client, limit_key, names_a_client};
 pub use refusal::Refusal;
 pub use serve::{serve, tls_acceptor};
 pub use state::{AppState, Settings};
@@ -31,6 +31,12 @@ pub const FORM_BODY_BYTES: usize = 16 * 1024;
 pub(crate) const MAX_BODY_BYTES: usize = ayah_asi_core::bundle::MAX_BUNDLE_BYTES as usize;
 
 pub fn router(state: AppState) -> Router {
+    // Every route but the push: its handling, body and all, within its time.
+    let within_time = tower_http::timeout::TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        state.settings.request_time,
+    );
+    let push = Router::new().route(wire::PUSH_PATH, post(api::push));
     Router::new()
         .route(wire::HEALTH_PATH, get(api::health))
         .route("/metrics", get(crate::metrics::show))
@@ -38,13 +44,14 @@ pub fn router(state: AppState) -> Router {
             wire::PAIR_PATH,
             post(api::pair).layer(DefaultBodyLimit::max(SMALL_BODY_BYTES)),
         )
-        .route(wire::PUSH_PATH, post(api::push))
         .route(wire::PULL_PATH, get(api::pull))
         .route(
             wire::FAMILY_CODE_PATH,
             post(api::family_code).layer(DefaultBodyLimit::max(SMALL_BODY_BYTES)),
         )
         .merge(crate::web::routes().layer(DefaultBodyLimit::max(FORM_BODY_BYTES)))
+        .layer(within_time)
+        .merge(push)
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::metrics::count,

@@ -1,9 +1,11 @@
 //! Serving, over HTTP or HTTPS, with a limit on every wait a connection can make the
 //! server hold: a client's request headers must arrive within `header_read` (an idle
 //! kept-alive connection is closed after as long), a TLS handshake within
-//! [`TLS_HANDSHAKE`], and one address holds at most `connections_per_address`
-//! connections at once (a trusted proxy is not counted: it limits its own clients). The
-//! push body's own deadline and rate are the push handler's (`api::read_body`).
+//! [`TLS_HANDSHAKE`], one address (an IPv6 /64) holds at most `connections_per_address`
+//! connections at once (a trusted proxy is not counted: it limits its own clients), and
+//! the server at most `max_connections`. A request's handling (its body read with it)
+//! ends after `request_time` on every route but the push, whose body has its own
+//! deadline and rate (`api::read_body`).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -11,13 +13,10 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::Router;
 use axum::extract::Request;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tower::{Service, ServiceExt};
-
-use super::Settings;
 
 /// How long a TLS handshake may take.
 pub const TLS_HANDSHAKE: Duration = Duration::from_secs(10);
@@ -45,9 +44,12 @@ pub fn tls_acceptor(cert: &Path, key: &Path) -> std::io::Result<tokio_rustls::Tl
     Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
 }
 
-/// Open connections per client address.
+/// Open connections per client address (`limit_key`), and in all.
 #[derive(Clone, Default)]
 struct Connections(Arc<Mutex<HashMap<IpAddr, usize>>>);
+
+/// The key all connections are counted under, beside each address's own.
+const ALL: IpAddr = IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED);
 
 /// One open connection, counted until it is dropped.
 struct Counted {
@@ -56,17 +58,17 @@ struct Counted {
 }
 
 impl Connections {
-    /// Counts a connection from `from`; `None` when that address already holds `max`.
-    fn open(&self, from: IpAddr, max: usize) -> Option<Counted> {
+    /// Counts a connection under `key`; `None` when it already holds `max`.
+    fn open(&self, key: IpAddr, max: usize) -> Option<Counted> {
         let mut open = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let count = open.entry(from).or_default();
+        let count = open.entry(key).or_default();
         if *count >= max {
             return None;
         }
         *count += 1;
         Some(Counted {
             connections: self.clone(),
-            from,
+            from: key,
         })
     }
 }
@@ -83,20 +85,22 @@ impl Drop for Counted {
     }
 }
 
-/// Serves `app` on `listener` (HTTPS when `tls` is given) until `stop` resolves; then
+/// Serves the router over `state` on `listener` (HTTPS when `tls` is given) until `stop` resolves; then
 /// no new connection is taken and requests in flight get [`STOP_GRACE`] to finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    app: Router,
-    settings: &Settings,
+    state: super::AppState,
     tls: Option<tokio_rustls::TlsAcceptor>,
     stop: impl std::future::Future<Output = ()> + Send,
 ) -> std::io::Result<()> {
+    let settings = state.settings.clone();
+    let app = super::router(state.clone());
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(settings.header_read)
         .max_buf_size(64 * 1024);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let forgetting = tokio::spawn(forget_every_minute(state.clone()));
     let connections = Connections::default();
     let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
     tokio::pin!(stop);
@@ -113,17 +117,23 @@ pub async fn serve(
             },
             () = &mut stop => break,
         };
-        let counted = if settings.trusted_proxies.contains(&peer.ip()) {
+        let Some(in_all) = connections.open(ALL, settings.max_connections) else {
+            tracing::warn!("at the server's connection limit: a connection closed");
+            continue;
+        };
+        let address = peer.ip().to_canonical();
+        let counted = if settings.trusted_proxies.contains(&address) {
             None
         } else {
-            match connections.open(peer.ip(), settings.connections_per_address) {
+            match connections.open(super::limit_key(address), settings.connections_per_address) {
                 Some(counted) => Some(counted),
                 None => {
-                    tracing::warn!(address = %peer.ip(), "too many connections from one address");
+                    tracing::warn!(%address, "too many connections from one address");
                     continue;
                 }
             }
         };
+        let counted = (in_all, counted);
         let Ok(router) = make_service.call(peer).await;
         let service = hyper::service::service_fn(move |request: Request<Incoming>| {
             router.clone().oneshot(request)
@@ -155,6 +165,7 @@ pub async fn serve(
         }
     }
     drop(listener);
+    forgetting.abort();
     if tokio::time::timeout(STOP_GRACE, graceful.shutdown())
         .await
         .is_err()
@@ -162,4 +173,13 @@ pub async fn serve(
         tracing::warn!("requests still in flight after the stop grace: ended");
     }
     Ok(())
+}
+
+/// The rate limiters forget quiet addresses and devices every minute.
+async fn forget_every_minute(state: super::AppState) {
+    let mut every = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        state.forget_quiet();
+    }
 }

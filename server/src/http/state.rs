@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ayah_asi_core::i18n::{I18nError, Localizer};
 use chrono::FixedOffset;
@@ -30,25 +30,59 @@ pub struct AppState {
     /// push that would go beyond is told to come back (503), so slow or stalled uploads
     /// cannot fill the memory.
     pub(super) push_kib_in_flight: Arc<Semaphore>,
-    /// Each device's pushes under way (at most `pushes_per_device`).
-    device_pushes: Arc<Mutex<HashMap<i64, usize>>>,
+    /// Each device's pushes under way and the KiB they hold (`pushes_per_device`,
+    /// `push_kib_per_device`).
+    device_pushes: UnderWay,
+    /// Each device's pulls under way.
+    device_pulls: UnderWay,
     /// Each device's kibibytes pushed, refilled over a day (`push_kib_per_day`).
     push_quota: Arc<governor::DefaultKeyedRateLimiter<i64>>,
+    /// Family codes each device asked for, refilled over a day.
+    family_codes: Arc<governor::DefaultKeyedRateLimiter<i64>>,
+    /// Unknown tokens per client address, and the addresses refused for a minute.
+    unknown_tokens: Attempts,
+    guessing: Arc<Mutex<HashMap<IpAddr, Instant>>>,
 }
 
-/// A device's push under way, counted until it is dropped.
-pub(super) struct DevicePush {
-    pushes: Arc<Mutex<HashMap<i64, usize>>>,
+/// What each device has under way: how many requests, how many KiB.
+#[derive(Clone, Default)]
+struct UnderWay(Arc<Mutex<HashMap<i64, (usize, u64)>>>);
+
+/// A device's request under way, counted until it is dropped.
+pub(super) struct DeviceTurn {
+    under_way: UnderWay,
     device: i64,
+    kib: u64,
 }
 
-impl Drop for DevicePush {
-    fn drop(&mut self) {
-        let mut pushes = self.pushes.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(count) = pushes.get_mut(&self.device) {
-            *count -= 1;
+impl UnderWay {
+    fn start(&self, device: i64, kib: u64, most: usize, most_kib: u64) -> Option<DeviceTurn> {
+        let mut all = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let (count, held) = all.entry(device).or_default();
+        if *count >= most || *held + kib > most_kib {
             if *count == 0 {
-                pushes.remove(&self.device);
+                all.remove(&device);
+            }
+            return None;
+        }
+        *count += 1;
+        *held += kib;
+        Some(DeviceTurn {
+            under_way: self.clone(),
+            device,
+            kib,
+        })
+    }
+}
+
+impl Drop for DeviceTurn {
+    fn drop(&mut self) {
+        let mut all = self.under_way.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((count, held)) = all.get_mut(&self.device) {
+            *count -= 1;
+            *held = held.saturating_sub(self.kib);
+            if *count == 0 {
+                all.remove(&self.device);
             }
         }
     }
@@ -78,6 +112,14 @@ pub struct Settings {
     /// Pushes one device may have under way at once (a phone sends one at a time; a
     /// try again may overlap the one its dropped line left behind).
     pub pushes_per_device: usize,
+    /// KiB one device's pushes under way may hold in all (a page is 128 KB; an older
+    /// app's whole bundle up to 20 MB).
+    pub push_kib_per_device: u64,
+    /// A push body is never waited for longer than this, whatever its length.
+    pub body_max_wait: Duration,
+    /// A push whose body is in waits at most this for a writer's turn, then is told
+    /// "busy" (the app tries again).
+    pub turn_wait: Duration,
     /// What one device may push in a day, unpacked, in KiB: far beyond a cadre's whole
     /// history (a few MB), so only a stolen token or a phone gone wrong meets it.
     pub push_kib_per_day: u32,
@@ -86,8 +128,15 @@ pub struct Settings {
     /// A connection's request headers must arrive within this (an idle kept-alive
     /// connection is closed after as long).
     pub header_read: Duration,
-    /// Connections one client address may hold open at once.
+    /// Connections one client address (an IPv6 /64) may hold open at once.
     pub connections_per_address: usize,
+    /// How long a request other than a push may take, its body read with it (a
+    /// pairing, a pull, a dashboard page or export): a client that sends half a form and
+    /// waits holds its connection no longer.
+    pub request_time: Duration,
+    /// Connections the server holds open at once, in all (keep the process's open-file
+    /// limit above it).
+    pub max_connections: usize,
     /// Reverse proxies whose `X-Forwarded-For` names the client (see `client`).
     pub trusted_proxies: Vec<IpAddr>,
     /// `/metrics` answers a request carrying this as its bearer token; without one,
@@ -108,10 +157,15 @@ impl Default for Settings {
             body_min_bytes_per_second: 512,
             push_bytes_in_flight: 256 * 1024 * 1024,
             pushes_per_device: 3,
+            push_kib_per_device: 24 * 1024,
+            body_max_wait: Duration::from_secs(600),
+            turn_wait: Duration::from_secs(20),
             push_kib_per_day: 100 * 1024,
             secure_cookies: false,
             header_read: Duration::from_secs(30),
             connections_per_address: 64,
+            max_connections: 4096,
+            request_time: Duration::from_secs(120),
             trusted_proxies: Vec::new(),
             metrics_token: None,
         }
@@ -158,14 +212,9 @@ impl Attempts {
         )))
     }
 
-    /// Counts an attempt; false when this address is over its limit.
+    /// Counts an attempt; false when this address (its IPv6 /64) is over its limit.
     fn allow(&self, from: IpAddr) -> bool {
-        // Addresses back to a full allowance are forgotten now and then: the map stays
-        // small whatever addresses an attacker sends from.
-        if self.0.len() > FORGET_ABOVE {
-            self.0.retain_recent();
-        }
-        self.0.check_key(&from).is_ok()
+        self.0.check_key(&super::limit_key(from)).is_ok()
     }
 }
 
@@ -178,8 +227,15 @@ fn daily(per_day: u32) -> governor::Quota {
         .allow_burst(per_day)
 }
 
-/// Addresses remembered by a limiter before those at full allowance are forgotten.
+/// Addresses refused for guessing tokens, at most (beyond, the limiter alone answers).
 const FORGET_ABOVE: usize = 10_000;
+/// Pulls one device may have under way at once.
+const PULLS_PER_DEVICE: usize = 2;
+/// Family codes one cadre's phone may ask for in a day (a busy posyandu day is a few
+/// dozen).
+const FAMILY_CODES_PER_DAY: u32 = 200;
+/// Unknown or revoked tokens one address may send in a minute before it waits a minute.
+const UNKNOWN_TOKENS_PER_MINUTE: usize = 30;
 
 impl AppState {
     /// Fails only if the locale files are broken (a build defect, caught by tests).
@@ -196,10 +252,14 @@ impl AppState {
             login_attempts: Attempts::per_minute(settings.logins_per_minute),
             push_writers,
             push_kib_in_flight,
-            device_pushes: Arc::default(),
+            device_pushes: UnderWay::default(),
+            device_pulls: UnderWay::default(),
             push_quota: Arc::new(governor::RateLimiter::keyed(daily(
                 settings.push_kib_per_day,
             ))),
+            family_codes: Arc::new(governor::RateLimiter::keyed(daily(FAMILY_CODES_PER_DAY))),
+            unknown_tokens: Attempts::per_minute(UNKNOWN_TOKENS_PER_MINUTE),
+            guessing: Arc::default(),
             settings,
         })
     }
@@ -234,25 +294,58 @@ impl AppState {
         )
     }
 
-    /// A push of `device` starts; `None` when it already has its share under way.
-    pub(super) fn start_push(&self, device: i64) -> Option<DevicePush> {
-        let mut pushes = self.device_pushes.lock().unwrap_or_else(|p| p.into_inner());
-        let count = pushes.entry(device).or_default();
-        if *count >= self.settings.pushes_per_device {
-            return None;
-        }
-        *count += 1;
-        Some(DevicePush {
-            pushes: Arc::clone(&self.device_pushes),
+    /// A push of `device` holding `kib` starts; `None` when it already has its share
+    /// under way.
+    pub(super) fn start_push(&self, device: i64, kib: u64) -> Option<DeviceTurn> {
+        self.device_pushes.start(
             device,
-        })
+            kib,
+            self.settings.pushes_per_device,
+            self.settings.push_kib_per_device,
+        )
+    }
+
+    /// A pull of `device` starts; `None` when it already has two under way.
+    pub(super) fn start_pull(&self, device: i64) -> Option<DeviceTurn> {
+        self.device_pulls.start(device, 0, PULLS_PER_DEVICE, 0)
+    }
+
+    /// Counts a family code asked for by `device`; false when over its day's.
+    pub(super) fn allow_family_code(&self, device: i64) -> bool {
+        self.family_codes.check_key(&device).is_ok()
+    }
+
+    /// `from` sent unknown tokens beyond its limit in the last minute.
+    pub(super) fn is_guessing_tokens(&self, from: IpAddr) -> bool {
+        let key = super::limit_key(from);
+        let mut guessing = self.guessing.lock().unwrap_or_else(|p| p.into_inner());
+        guessing.retain(|_, since| since.elapsed() < Duration::from_secs(60));
+        guessing.contains_key(&key)
+    }
+
+    /// `from` sent a token the server does not know (or one revoked).
+    pub(super) fn count_unknown_token(&self, from: IpAddr) {
+        if !self.unknown_tokens.allow(from) {
+            let key = super::limit_key(from);
+            let mut guessing = self.guessing.lock().unwrap_or_else(|p| p.into_inner());
+            if guessing.len() < FORGET_ABOVE {
+                guessing.insert(key, Instant::now());
+            }
+        }
+    }
+
+    /// Forgets the addresses and devices back to a full allowance: every limiter's map
+    /// stays small whatever addresses an attacker sends from (run every minute).
+    pub fn forget_quiet(&self) {
+        self.pairing_attempts.0.retain_recent();
+        self.login_attempts.0.retain_recent();
+        self.unknown_tokens.0.retain_recent();
+        self.push_quota.retain_recent();
+        self.family_codes.retain_recent();
     }
 
     /// Counts `bytes` pushed by `device` against its day; false when over.
     pub(super) fn allow_push_bytes(&self, device: i64, bytes: usize) -> bool {
-        if self.push_quota.len() > FORGET_ABOVE {
-            self.push_quota.retain_recent();
-        }
         let kib = u32::try_from(bytes.div_ceil(1024))
             .unwrap_or(u32::MAX)
             .max(1);

@@ -147,9 +147,9 @@ impl Server {
         db::migrate(&pool).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let app = http::router(http::AppState::new(pool.clone(), settings.clone()).unwrap());
+        let state = http::AppState::new(pool.clone(), settings).unwrap();
         tokio::spawn(async move {
-            let _ = http::serve(listener, app, &settings, None, std::future::pending()).await;
+            let _ = http::serve(listener, state, None, std::future::pending()).await;
         });
         Self {
             cluster,

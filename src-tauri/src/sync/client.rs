@@ -25,6 +25,8 @@ pub const STALLED_AFTER: Duration = Duration::from_secs(60);
 const SMALL_REQUEST: Duration = Duration::from_secs(60);
 /// A push's body is handed to the connection in pieces this big.
 const CHUNK_BYTES: usize = 4096;
+/// Bytes a second of the slowest line a push is waited for (a crowded 2G line).
+const SLOWEST_LINE: usize = 1024;
 
 /// Bytes moved in a sync, and when the last moved.
 #[derive(Debug)]
@@ -72,11 +74,15 @@ impl Progress {
             .saturating_sub(self.request_start.load(Ordering::Relaxed))
     }
 
+    /// Quiet is expected until `wait` from now (the body handed over is still on its
+    /// way, then the server applies it): nothing moving meanwhile is no stall.
+    fn expect_quiet(&self, wait: Duration) {
+        *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now() + wait;
+    }
+
     fn idle(&self) -> Duration {
-        self.last
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .elapsed()
+        Instant::now()
+            .saturating_duration_since(*self.last.lock().unwrap_or_else(|p| p.into_inner()))
     }
 }
 
@@ -220,6 +226,11 @@ impl Client {
             let piece = bytes[i * CHUNK_BYTES..((i + 1) * CHUNK_BYTES).min(length)].to_vec();
             // Asked for by the connection: the piece before it is on its way.
             counter.moved(piece.len());
+            if i + 1 == length.div_ceil(CHUNK_BYTES) {
+                // The last piece: what the connection still holds drains at the slowest
+                // line's pace before the server can even answer.
+                counter.expect_quiet(Duration::from_secs((length / SLOWEST_LINE) as u64));
+            }
             Ok::<_, std::io::Error>(piece)
         });
         let mut request = self

@@ -106,7 +106,10 @@ fn gather_push(
     if lines.is_empty() && !tests_changed {
         return Ok((pending, None));
     }
-    let mut pages = paging::pages(&pending.id, lines, paging::PUSH_PAGE_BYTES);
+    let posko = storage::posko::get_own_posko(conn)?;
+    // What every page's header carries beside its records: part of each page's id.
+    let own = serde_json::to_vec(&(&posko, &counselling)).unwrap_or_default();
+    let mut pages = paging::pages(&pending.id, &own, lines, paging::PUSH_PAGE_BYTES);
     if pages.is_empty() {
         // Only the cadre's own test changed: one page without records.
         pages.push(paging::Page {
@@ -116,7 +119,6 @@ fn gather_push(
         });
     }
     let acknowledged: HashSet<String> = state_store::list_pushed_pages(conn)?.into_iter().collect();
-    let posko = storage::posko::get_own_posko(conn)?;
     let mut plan = PushPlan { pages: Vec::new() };
     for page in pages.into_iter().filter(|p| !acknowledged.contains(&p.id)) {
         // Every page is a whole bundle: the cadre's own (her test, her posko) goes

@@ -39,8 +39,10 @@ fn order(line: &Line) -> usize {
 }
 
 /// `lines` in pages of at most `max_bytes` (a bigger line alone), parents first; no
-/// lines, no page.
-pub fn pages(push_id: &str, mut lines: Vec<Line>, max_bytes: usize) -> Vec<Page> {
+/// lines, no page. `header` is what every page's header carries beside its records
+/// (the cadre's own test and posko): a page id covers it too, so a page whose records
+/// are unchanged but whose header changed is a new push to the server.
+pub fn pages(push_id: &str, header: &[u8], mut lines: Vec<Line>, max_bytes: usize) -> Vec<Page> {
     // Stable: within a table, the order they were gathered in.
     lines.sort_by_key(order);
     let mut pages = Vec::new();
@@ -50,7 +52,13 @@ pub fn pages(push_id: &str, mut lines: Vec<Line>, max_bytes: usize) -> Vec<Page>
     for line in lines {
         let text = serde_json::to_vec(&line).unwrap_or_default();
         if bytes + text.len() + 1 > max_bytes && !current.is_empty() {
-            pages.push(finish(push_id, std::mem::take(&mut current), digest, bytes));
+            pages.push(finish(
+                push_id,
+                header,
+                std::mem::take(&mut current),
+                digest,
+                bytes,
+            ));
             digest = Sha256::new();
             bytes = 0;
         }
@@ -60,14 +68,15 @@ pub fn pages(push_id: &str, mut lines: Vec<Line>, max_bytes: usize) -> Vec<Page>
         current.push(line);
     }
     if !current.is_empty() {
-        pages.push(finish(push_id, current, digest, bytes));
+        pages.push(finish(push_id, header, current, digest, bytes));
     }
     pages
 }
 
-fn finish(push_id: &str, lines: Vec<Line>, records: Sha256, bytes: usize) -> Page {
+fn finish(push_id: &str, header: &[u8], lines: Vec<Line>, records: Sha256, bytes: usize) -> Page {
     let mut id = Sha256::new();
     id.update(push_id.as_bytes());
+    id.update(Sha256::digest(header));
     id.update(records.finalize());
     let digest = id.finalize();
     let mut first = [0u8; 16];
@@ -121,7 +130,12 @@ mod tests {
                 family_id: Some("f".into()),
             }),
         });
-        let paged = pages("01a2370b-0000-7000-8000-000000000001", lines.clone(), 2048);
+        let paged = pages(
+            "01a2370b-0000-7000-8000-000000000001",
+            b"",
+            lines.clone(),
+            2048,
+        );
         assert!(paged.len() > 5, "{} pages", paged.len());
         for page in &paged {
             assert!(page.bytes <= 2048, "{}", page.bytes);
@@ -138,24 +152,37 @@ mod tests {
         assert_eq!(ids.len(), paged.len(), "every page its own id");
         // The same records again: the same pages and ids. One record changed: its
         // page has a new id, the others keep theirs.
-        let again = pages("01a2370b-0000-7000-8000-000000000001", lines.clone(), 2048);
+        let again = pages(
+            "01a2370b-0000-7000-8000-000000000001",
+            b"",
+            lines.clone(),
+            2048,
+        );
         assert_eq!(again, paged);
+        // The same records under another header (the cadre's test changed): new pages.
+        let retested = pages(
+            "01a2370b-0000-7000-8000-000000000001",
+            b"post 9",
+            lines.clone(),
+            2048,
+        );
+        assert!(retested.iter().all(|p| !ids.contains(p.id.as_str())));
         let mut changed = lines.clone();
         changed[5] = line("massage_session", "s5", &"z".repeat(300));
-        let after = pages("01a2370b-0000-7000-8000-000000000001", changed, 2048);
+        let after = pages("01a2370b-0000-7000-8000-000000000001", b"", changed, 2048);
         let kept = after.iter().filter(|p| ids.contains(p.id.as_str())).count();
         assert_eq!(kept, after.len() - 1, "only the changed page is new");
         // Another push of the same records: other ids.
-        let other = pages("01a2370b-0000-7000-8000-000000000002", lines, 2048);
+        let other = pages("01a2370b-0000-7000-8000-000000000002", b"", lines, 2048);
         assert!(other.iter().all(|p| !ids.contains(p.id.as_str())));
     }
 
     #[test]
     fn a_line_bigger_than_a_page_goes_alone_and_nothing_makes_no_page() {
         let big = line("family", "f", &"y".repeat(5000));
-        let paged = pages("p", vec![big, line("family", "g", "small")], 1024);
+        let paged = pages("p", b"", vec![big, line("family", "g", "small")], 1024);
         assert_eq!(paged.len(), 2);
         assert_eq!(paged[0].lines.len(), 1);
-        assert!(pages("p", Vec::new(), 1024).is_empty());
+        assert!(pages("p", b"", Vec::new(), 1024).is_empty());
     }
 }
