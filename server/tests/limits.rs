@@ -28,6 +28,22 @@ async fn until_closed(stream: &mut TcpStream, within: Duration) -> Option<String
         .map(|_| String::from_utf8_lossy(&answer).into_owned())
 }
 
+/// Holds `n` connections open, then shows that one more is closed unanswered.
+async fn one_too_many(server: &Server, n: usize) -> Vec<TcpStream> {
+    let mut held = Vec::new();
+    for _ in 0..n {
+        held.push(TcpStream::connect(address(server)).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut surplus = TcpStream::connect(address(server)).await.unwrap();
+    let _ = surplus
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await;
+    let answer = until_closed(&mut surplus, Duration::from_secs(3)).await;
+    assert_eq!(answer.as_deref(), Some(""), "closed without an answer");
+    held
+}
+
 async fn health(server: &Server) -> StatusCode {
     reqwest::Client::new()
         .get(format!("{}/healthz", server.base))
@@ -76,18 +92,8 @@ async fn one_address_holds_only_its_share_of_connections() {
         ..Settings::default()
     })
     .await;
-    let mut held = Vec::new();
-    for _ in 0..3 {
-        held.push(TcpStream::connect(address(&server)).await.unwrap());
-    }
-    tokio::time::sleep(Duration::from_millis(200)).await;
     // The fourth is closed at once, unanswered.
-    let mut fourth = TcpStream::connect(address(&server)).await.unwrap();
-    let _ = fourth
-        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-        .await;
-    let answer = until_closed(&mut fourth, Duration::from_secs(3)).await;
-    assert_eq!(answer.as_deref(), Some(""), "closed without an answer");
+    let mut held = one_too_many(&server, 3).await;
     // One closes: the address may connect again.
     held.pop();
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -418,21 +424,7 @@ async fn half_a_form_a_surplus_connection_a_chunked_push_and_guessed_tokens_are_
         .unwrap_or_default();
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     // The server's own limit: six connections in all, the seventh closed unanswered.
-    let mut held = Vec::new();
-    for _ in 0..6 {
-        held.push(TcpStream::connect(address(&server)).await.unwrap());
-    }
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let mut seventh = TcpStream::connect(address(&server)).await.unwrap();
-    let _ = seventh
-        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-        .await;
-    assert_eq!(
-        until_closed(&mut seventh, Duration::from_secs(3))
-            .await
-            .as_deref(),
-        Some("")
-    );
+    let held = one_too_many(&server, 6).await;
     drop(held);
     tokio::time::sleep(Duration::from_millis(300)).await;
     // A push that does not say its length: 411, nothing reserved on a guess.

@@ -34,6 +34,22 @@ struct Cadre {
     cursor: AtomicI64,
 }
 
+/// A phone paired for cadre `c` (0-based) with a code from the command line, as a
+/// puskesmas makes them: its token.
+async fn paired_phone(
+    server: &PuskesmasServer,
+    http: &reqwest::Client,
+    c: usize,
+) -> Result<String> {
+    let code = server
+        .cli(&["pairing-code", &(c + 1).to_string()])?
+        .split_whitespace()
+        .next()
+        .ok_or("no code")?
+        .to_owned();
+    pair(http, &server.address(), &code).await
+}
+
 async fn pair(http: &reqwest::Client, base: &str, code: &str) -> Result<String> {
     let body = serde_json::json!({"code": code, "appVersion": "bench"}).to_string();
     let answer: Value = serde_json::from_slice(
@@ -129,14 +145,8 @@ async fn main() -> Result<()> {
         if c > 0 {
             server.cli(&["cadre", "add", "1", &format!("Kader {c}")])?;
         }
-        let code = server
-            .cli(&["pairing-code", &(c + 1).to_string()])?
-            .split_whitespace()
-            .next()
-            .ok_or("no code")?
-            .to_owned();
         list.push(Cadre {
-            token: pair(&http, &base, &code).await?,
+            token: paired_phone(&server, &http, c).await?,
             cursor: AtomicI64::new(0),
         });
     }
@@ -205,13 +215,10 @@ async fn main() -> Result<()> {
     for p in 0..slow_count {
         let c = cadres + p;
         server.cli(&["cadre", "add", "1", &format!("Kader di jalur 2G {p}")])?;
-        let code = server
-            .cli(&["pairing-code", &(c + 1).to_string()])?
-            .split_whitespace()
-            .next()
-            .ok_or("no code")?
-            .to_owned();
-        slow_phones.push((pair(&http, &base, &code).await?, enrolment_of(c, 2, &seed)));
+        slow_phones.push((
+            paired_phone(&server, &http, c).await?,
+            enrolment_of(c, 2, &seed),
+        ));
     }
     let slow_started = Instant::now();
     let address: std::net::SocketAddr = base.trim_start_matches("http://").parse()?;

@@ -12,22 +12,26 @@ pub fn percentile(times: &mut [Duration], p: f64) -> f64 {
     times.get(at).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
+/// Clock ticks (user + system) a process used, from its `/proc/PID/stat` (the fields
+/// after the command name, which is in parentheses).
+fn ticks_of(stat: &str) -> Option<f64> {
+    let after = stat
+        .rsplit_once(") ")?
+        .1
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    Some(after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?)
+}
+
+fn ticks(pid: &str) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| ticks_of(&s))
+        .unwrap_or(0.0)
+}
+
 /// CPU seconds (user + system) used so far by the server and by PostgreSQL's processes.
 pub fn cpu_seconds(server: u32) -> (f64, f64) {
-    let ticks = |pid: &str| -> f64 {
-        std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .ok()
-            .and_then(|s| {
-                // Fields after the command name, which is in parentheses.
-                let after = s
-                    .rsplit_once(") ")?
-                    .1
-                    .split_whitespace()
-                    .collect::<Vec<_>>();
-                Some(after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?)
-            })
-            .unwrap_or(0.0)
-    };
     let mut postgres = 0.0;
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let pid = entry.file_name().to_string_lossy().into_owned();
@@ -42,17 +46,7 @@ pub fn cpu_seconds(server: u32) -> (f64, f64) {
 
 /// CPU seconds this process (the load generator) has used so far.
 pub fn own_cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let after = s
-                .rsplit_once(") ")?
-                .1
-                .split_whitespace()
-                .collect::<Vec<_>>();
-            Some(after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?)
-        })
-        .map_or(0.0, |ticks| ticks / 100.0)
+    ticks("self") / 100.0
 }
 
 /// One burst's figures, measured at the client and from /proc.
