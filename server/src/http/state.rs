@@ -42,6 +42,8 @@ pub struct AppState {
     /// Unknown tokens per client address, and the addresses refused for a minute.
     unknown_tokens: Attempts,
     guessing: Arc<Mutex<HashMap<IpAddr, Instant>>>,
+    /// The last health check's answer and when it was asked.
+    health: Arc<Mutex<Option<(Instant, bool)>>>,
 }
 
 /// What each device has under way: how many requests, how many KiB.
@@ -260,6 +262,7 @@ impl AppState {
             family_codes: Arc::new(governor::RateLimiter::keyed(daily(FAMILY_CODES_PER_DAY))),
             unknown_tokens: Attempts::per_minute(UNKNOWN_TOKENS_PER_MINUTE),
             guessing: Arc::default(),
+            health: Arc::default(),
             settings,
         })
     }
@@ -332,6 +335,18 @@ impl AppState {
                 guessing.insert(key, Instant::now());
             }
         }
+    }
+
+    /// Whether the database was current, if it was asked within the last second.
+    pub(super) fn recent_health(&self) -> Option<bool> {
+        let health = self.health.lock().unwrap_or_else(|p| p.into_inner());
+        health
+            .filter(|(at, _)| at.elapsed() < Duration::from_secs(1))
+            .map(|(_, current)| current)
+    }
+
+    pub(super) fn remember_health(&self, current: bool) {
+        *self.health.lock().unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), current));
     }
 
     /// Forgets the addresses and devices back to a full allowance: every limiter's map
