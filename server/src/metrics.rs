@@ -182,13 +182,9 @@ pub async fn show(
     from: crate::http::Client,
 ) -> Response {
     let allowed = match &state.settings.metrics_token {
-        Some(token) => headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .is_some_and(|given| {
-                crate::secret::constant_time_eq(given.as_bytes(), token.as_bytes())
-            }),
+        Some(token) => crate::http::bearer(&headers).is_some_and(|given| {
+            crate::secret::constant_time_eq(given.as_bytes(), token.as_bytes())
+        }),
         // A forwarding header from a peer not named as a proxy: a proxy nobody told the
         // server about, whose visitors all look local. Closed.
         None => {

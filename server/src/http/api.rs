@@ -87,13 +87,9 @@ async fn device(state: &AppState, headers: &HeaderMap, from: Client) -> Result<D
             "wait a minute",
         ));
     }
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(|| {
-            Refusal::new(StatusCode::UNAUTHORIZED, RefusalCode::NotPaired, "no token")
-        })?;
+    let token = super::bearer(headers).ok_or_else(|| {
+        Refusal::new(StatusCode::UNAUTHORIZED, RefusalCode::NotPaired, "no token")
+    })?;
     match org::device_of(&state.pool, token).await? {
         Some(device) => Ok(device),
         None => {
@@ -270,17 +266,12 @@ const GZIP_FROM_BYTES: usize = 4096;
 
 /// The client said it reads gzip.
 fn accepts_gzip(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|coding| {
-            coding
-                .split(';')
-                .next()
-                .is_some_and(|c| c.trim() == wire::GZIP)
-        })
+    wire::names_gzip(
+        headers
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok()),
+    )
 }
 
 #[derive(Deserialize)]

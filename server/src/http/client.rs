@@ -41,6 +41,15 @@ fn entry_address(entry: &str) -> Option<IpAddr> {
     None
 }
 
+/// The bearer token a request carries (`Authorization: Bearer …`): a device's, or a
+/// metrics scraper's.
+pub fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+}
+
 /// Whether the request carries any header a proxy names a client in.
 pub fn names_a_client(headers: &axum::http::HeaderMap) -> bool {
     FORWARDING_HEADERS.iter().any(|h| headers.contains_key(*h))

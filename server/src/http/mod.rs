@@ -10,6 +10,7 @@ mod client;
 mod refusal;
 mod serve;
 mod state;
+mod under_way;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -18,7 +19,7 @@ use ayah_asi_core::sync::wire;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
-pub use client::{Client, limit_key, names_a_client};
+pub use client::{Client, bearer, limit_key, names_a_client};
 pub use refusal::Refusal;
 pub use serve::{serve, tls_acceptor};
 pub use state::{AppState, Settings};

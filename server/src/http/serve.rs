@@ -7,16 +7,17 @@
 //! ends after `request_time` on every route but the push, whose body has its own
 //! deadline and rate (`api::read_body`).
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::Request;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tower::{Service, ServiceExt};
+
+use super::under_way::UnderWay;
 
 /// How long a TLS handshake may take.
 pub const TLS_HANDSHAKE: Duration = Duration::from_secs(10);
@@ -44,46 +45,8 @@ pub fn tls_acceptor(cert: &Path, key: &Path) -> std::io::Result<tokio_rustls::Tl
     Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
 }
 
-/// Open connections per client address (`limit_key`), and in all.
-#[derive(Clone, Default)]
-struct Connections(Arc<Mutex<HashMap<IpAddr, usize>>>);
-
 /// The key all connections are counted under, beside each address's own.
 const ALL: IpAddr = IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED);
-
-/// One open connection, counted until it is dropped.
-struct Counted {
-    connections: Connections,
-    from: IpAddr,
-}
-
-impl Connections {
-    /// Counts a connection under `key`; `None` when it already holds `max`.
-    fn open(&self, key: IpAddr, max: usize) -> Option<Counted> {
-        let mut open = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let count = open.entry(key).or_default();
-        if *count >= max {
-            return None;
-        }
-        *count += 1;
-        Some(Counted {
-            connections: self.clone(),
-            from: key,
-        })
-    }
-}
-
-impl Drop for Counted {
-    fn drop(&mut self) {
-        let mut open = self.connections.0.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(count) = open.get_mut(&self.from) {
-            *count -= 1;
-            if *count == 0 {
-                open.remove(&self.from);
-            }
-        }
-    }
-}
 
 /// Serves the router over `state` on `listener` (HTTPS when `tls` is given) until `stop` resolves; then
 /// no new connection is taken and requests in flight get [`STOP_GRACE`] to finish.
@@ -101,7 +64,7 @@ pub async fn serve(
         .max_buf_size(64 * 1024);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let forgetting = tokio::spawn(forget_every_minute(state.clone()));
-    let connections = Connections::default();
+    let connections = UnderWay::<IpAddr>::default();
     let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
     tokio::pin!(stop);
     loop {
@@ -117,7 +80,7 @@ pub async fn serve(
             },
             () = &mut stop => break,
         };
-        let Some(in_all) = connections.open(ALL, settings.max_connections) else {
+        let Some(in_all) = connections.start_one(ALL, settings.max_connections) else {
             tracing::warn!("at the server's connection limit: a connection closed");
             continue;
         };
@@ -125,7 +88,8 @@ pub async fn serve(
         let counted = if settings.trusted_proxies.contains(&address) {
             None
         } else {
-            match connections.open(super::limit_key(address), settings.connections_per_address) {
+            match connections.start_one(super::limit_key(address), settings.connections_per_address)
+            {
                 Some(counted) => Some(counted),
                 None => {
                     tracing::warn!(%address, "too many connections from one address");

@@ -12,6 +12,8 @@ use chrono::FixedOffset;
 use deadpool_postgres::Pool;
 use tokio::sync::Semaphore;
 
+use super::under_way::{Turn, UnderWay};
+
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
@@ -32,9 +34,9 @@ pub struct AppState {
     pub(super) push_kib_in_flight: Arc<Semaphore>,
     /// Each device's pushes under way and the KiB they hold (`pushes_per_device`,
     /// `push_kib_per_device`).
-    device_pushes: UnderWay,
+    device_pushes: UnderWay<i64>,
     /// Each device's pulls under way.
-    device_pulls: UnderWay,
+    device_pulls: UnderWay<i64>,
     /// Each device's kibibytes pushed, refilled over a day (`push_kib_per_day`).
     push_quota: Arc<governor::DefaultKeyedRateLimiter<i64>>,
     /// Family codes each device asked for, refilled over a day.
@@ -44,50 +46,6 @@ pub struct AppState {
     guessing: Arc<Mutex<HashMap<IpAddr, Instant>>>,
     /// The last health check's answer and when it was asked.
     health: Arc<Mutex<Option<(Instant, bool)>>>,
-}
-
-/// What each device has under way: how many requests, how many KiB.
-#[derive(Clone, Default)]
-struct UnderWay(Arc<Mutex<HashMap<i64, (usize, u64)>>>);
-
-/// A device's request under way, counted until it is dropped.
-pub(super) struct DeviceTurn {
-    under_way: UnderWay,
-    device: i64,
-    kib: u64,
-}
-
-impl UnderWay {
-    fn start(&self, device: i64, kib: u64, most: usize, most_kib: u64) -> Option<DeviceTurn> {
-        let mut all = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let (count, held) = all.entry(device).or_default();
-        if *count >= most || *held + kib > most_kib {
-            if *count == 0 {
-                all.remove(&device);
-            }
-            return None;
-        }
-        *count += 1;
-        *held += kib;
-        Some(DeviceTurn {
-            under_way: self.clone(),
-            device,
-            kib,
-        })
-    }
-}
-
-impl Drop for DeviceTurn {
-    fn drop(&mut self) {
-        let mut all = self.under_way.0.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((count, held)) = all.get_mut(&self.device) {
-            *count -= 1;
-            *held = held.saturating_sub(self.kib);
-            if *count == 0 {
-                all.remove(&self.device);
-            }
-        }
-    }
 }
 
 /// What the server was configured with, beyond the database.
@@ -238,6 +196,8 @@ const PULLS_PER_DEVICE: usize = 2;
 const FAMILY_CODES_PER_DAY: u32 = 200;
 /// Unknown or revoked tokens one address may send in a minute before it waits a minute.
 const UNKNOWN_TOKENS_PER_MINUTE: usize = 30;
+/// How long an address guessing tokens waits.
+const GUESSERS_WAIT: Duration = Duration::from_secs(60);
 
 impl AppState {
     /// Fails only if the locale files are broken (a build defect, caught by tests).
@@ -299,7 +259,7 @@ impl AppState {
 
     /// A push of `device` holding `kib` starts; `None` when it already has its share
     /// under way.
-    pub(super) fn start_push(&self, device: i64, kib: u64) -> Option<DeviceTurn> {
+    pub(super) fn start_push(&self, device: i64, kib: u64) -> Option<Turn<i64>> {
         self.device_pushes.start(
             device,
             kib,
@@ -309,8 +269,8 @@ impl AppState {
     }
 
     /// A pull of `device` starts; `None` when it already has two under way.
-    pub(super) fn start_pull(&self, device: i64) -> Option<DeviceTurn> {
-        self.device_pulls.start(device, 0, PULLS_PER_DEVICE, 0)
+    pub(super) fn start_pull(&self, device: i64) -> Option<Turn<i64>> {
+        self.device_pulls.start_one(device, PULLS_PER_DEVICE)
     }
 
     /// Counts a family code asked for by `device`; false when over its day's.
@@ -321,9 +281,10 @@ impl AppState {
     /// `from` sent unknown tokens beyond its limit in the last minute.
     pub(super) fn is_guessing_tokens(&self, from: IpAddr) -> bool {
         let key = super::limit_key(from);
-        let mut guessing = self.guessing.lock().unwrap_or_else(|p| p.into_inner());
-        guessing.retain(|_, since| since.elapsed() < Duration::from_secs(60));
-        guessing.contains_key(&key)
+        let guessing = self.guessing.lock().unwrap_or_else(|p| p.into_inner());
+        guessing
+            .get(&key)
+            .is_some_and(|since| since.elapsed() < GUESSERS_WAIT)
     }
 
     /// `from` sent a token the server does not know (or one revoked).
@@ -357,6 +318,8 @@ impl AppState {
         self.unknown_tokens.0.retain_recent();
         self.push_quota.retain_recent();
         self.family_codes.retain_recent();
+        let mut guessing = self.guessing.lock().unwrap_or_else(|p| p.into_inner());
+        guessing.retain(|_, since| since.elapsed() < GUESSERS_WAIT);
     }
 
     /// Counts `bytes` pushed by `device` against its day; false when over.

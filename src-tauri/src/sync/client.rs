@@ -181,12 +181,13 @@ impl Client {
 
     /// An answer that says the server reads gzip: pushes from now on are gzipped.
     fn learn(&self, response: &reqwest::Response) {
-        let says_gzip = response
-            .headers()
-            .get_all(reqwest::header::ACCEPT_ENCODING)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .any(|v| v.split(',').any(|c| c.trim() == wire::GZIP));
+        let says_gzip = wire::names_gzip(
+            response
+                .headers()
+                .get_all(reqwest::header::ACCEPT_ENCODING)
+                .iter()
+                .filter_map(|v| v.to_str().ok()),
+        );
         if says_gzip {
             self.takes_gzip.store(true, Ordering::Relaxed);
         }

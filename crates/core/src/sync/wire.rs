@@ -32,6 +32,15 @@ pub const PUSH_ID_HEADER: &str = "x-ayah-asi-push-id";
 /// gzip` on its answers, RFC 9110 §12.5.3); a pull is answered gzipped when asked.
 pub const GZIP: &str = "gzip";
 
+/// Whether an `Accept-Encoding` header's values name gzip (`gzip`, `br, gzip;q=0.8`):
+/// the server reads it from the app's pull, the app from the server's answers.
+pub fn names_gzip<'a>(values: impl IntoIterator<Item = &'a str>) -> bool {
+    values
+        .into_iter()
+        .flat_map(|v| v.split(','))
+        .any(|coding| coding.split(';').next().is_some_and(|c| c.trim() == GZIP))
+}
+
 /// `bytes`, gzipped.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
@@ -221,6 +230,14 @@ mod tests {
 #[cfg(test)]
 mod gzip_tests {
     use super::*;
+
+    #[test]
+    fn gzip_is_found_among_the_codings_named() {
+        assert!(names_gzip(["gzip"]));
+        assert!(names_gzip(["br", "deflate, gzip;q=0.8"]));
+        assert!(!names_gzip(["br, deflate", "x-gzip-ish"]));
+        assert!(!names_gzip([]));
+    }
 
     #[test]
     fn a_bundle_travels_gzipped_and_a_bomb_is_stopped_at_the_limit() {
