@@ -188,19 +188,10 @@ async fn metrics_with_a_token_answer_only_the_token() {
     );
 }
 
-/// A cadre of a fresh puskesmas, her phone paired: its token.
-async fn a_cadres_phone(server: &Server) -> String {
-    let pool = &server.pool;
-    ayah_asi_server::org::add_puskesmas(pool, "Puskesmas Rejosari")
-        .await
-        .unwrap();
-    let melati = ayah_asi_server::org::add_posyandu(pool, "Puskesmas Rejosari", "Melati")
-        .await
-        .unwrap();
-    let rina = ayah_asi_server::org::add_cadre(pool, melati, "Bu Rina")
-        .await
-        .unwrap();
-    support::paired(server, rina, None).await
+/// Cadre Rina, her phone paired: her id and its token.
+async fn a_cadres_phone(server: &Server) -> (i64, String) {
+    let rina = support::cadre(server, "Melati", "Bu Rina").await;
+    (rina, support::paired(server, rina, None).await)
 }
 
 async fn push_encoded(server: &Server, token: &str, encoding: &str, body: Vec<u8>) -> StatusCode {
@@ -220,7 +211,7 @@ async fn push_encoded(server: &Server, token: &str, encoding: &str, body: Vec<u8
 #[tokio::test]
 async fn a_gzipped_push_is_read_a_bomb_is_not_and_a_pull_comes_gzipped_when_asked() {
     let server = Server::start().await;
-    let token = a_cadres_phone(&server).await;
+    let (cadre, token) = a_cadres_phone(&server).await;
     // The server says it reads gzip, on its health answer and on every push's.
     let health = reqwest::get(format!("{}{}", server.base, wire::HEALTH_PATH))
         .await
@@ -276,18 +267,7 @@ async fn a_gzipped_push_is_read_a_bomb_is_not_and_a_pull_comes_gzipped_when_aske
         .get(0);
     assert_eq!(sessions, 19);
     // A pull, gzipped when asked for, is the same bundle as plain.
-    let another = {
-        let pool = &server.pool;
-        let cadre: i64 = pool
-            .get()
-            .await
-            .unwrap()
-            .query_one("SELECT id FROM cadre", &[])
-            .await
-            .unwrap()
-            .get(0);
-        support::paired(&server, cadre, None).await
-    };
+    let another = support::paired(&server, cadre, None).await;
     let pulled = |gzip: bool| {
         let (base, token) = (server.base.clone(), another.clone());
         async move {
@@ -329,16 +309,7 @@ async fn one_phone_has_its_share_of_pushes_under_way_and_of_a_day() {
         ..Settings::default()
     })
     .await;
-    let token = a_cadres_phone(&server).await;
-    let cadre: i64 = server
-        .pool
-        .get()
-        .await
-        .unwrap()
-        .query_one("SELECT id FROM cadre", &[])
-        .await
-        .unwrap()
-        .get(0);
+    let (cadre, token) = a_cadres_phone(&server).await;
     let other = support::paired(&server, cadre, None).await;
     // A push that stalls after its headers holds this phone's one place.
     let mut stalled = TcpStream::connect(address(&server)).await.unwrap();
@@ -407,7 +378,7 @@ async fn half_a_form_a_surplus_connection_a_chunked_push_and_guessed_tokens_are_
         ..Settings::default()
     })
     .await;
-    let token = a_cadres_phone(&server).await;
+    let (_, token) = a_cadres_phone(&server).await;
     // Half a pairing request's body, then nothing: ended with 408 after its time.
     let mut half = TcpStream::connect(address(&server)).await.unwrap();
     half.write_all(
@@ -482,7 +453,7 @@ async fn metrics_are_closed_to_a_proxy_nobody_named_and_family_codes_have_a_day(
             .status();
         assert_eq!(status, StatusCode::NOT_FOUND, "{header}");
     }
-    let token = a_cadres_phone(&server).await;
+    let (_, token) = a_cadres_phone(&server).await;
     let budi = ayah_asi_core::sample::FamilyRecords::enrolled("Budi", "Siti", 20);
     let pushed = support::push(
         &server,

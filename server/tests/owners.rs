@@ -20,22 +20,8 @@ struct Two {
 
 async fn two_cadres() -> Two {
     let server = Server::start().await;
-    let pool = &server.pool;
-    ayah_asi_server::org::add_puskesmas(pool, "Puskesmas Rejosari")
-        .await
-        .unwrap();
-    let melati = ayah_asi_server::org::add_posyandu(pool, "Puskesmas Rejosari", "Melati")
-        .await
-        .unwrap();
-    let mawar = ayah_asi_server::org::add_posyandu(pool, "Puskesmas Rejosari", "Mawar")
-        .await
-        .unwrap();
-    let rina = ayah_asi_server::org::add_cadre(pool, melati, "Bu Rina")
-        .await
-        .unwrap();
-    let ani = ayah_asi_server::org::add_cadre(pool, mawar, "Bu Ani")
-        .await
-        .unwrap();
+    let rina = support::cadre(&server, "Melati", "Bu Rina").await;
+    let ani = support::cadre(&server, "Mawar", "Bu Ani").await;
     let rina_tablet = paired(&server, rina, None).await;
     let ani_tablet = paired(&server, ani, None).await;
     Two {

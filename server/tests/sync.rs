@@ -7,7 +7,7 @@ mod support;
 use ayah_asi_core::bundle;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::{Server, pair, paired, push};
+use support::{Server, cadre, pair, paired, push};
 
 /// A realistic bundle: one family's records, a visit with its scores, a deletion.
 const SEED: &[u8] = include_bytes!("../../fuzz/corpus/bundle/seed-whole-file");
@@ -22,23 +22,6 @@ fn other_family_bundle() -> Vec<u8> {
     header["family_ids"] = json!([OTHER]);
     header["body_sha256"] = json!(bundle::sha256_hex(body.as_bytes()));
     format!("{header}\n{body}").into_bytes()
-}
-
-async fn cadre(server: &Server, posyandu: &str, name: &str) -> i64 {
-    let client = server.pool.get().await.unwrap();
-    client
-        .execute(
-            "INSERT INTO puskesmas (name) VALUES ('Puskesmas Rejosari') ON CONFLICT DO NOTHING",
-            &[],
-        )
-        .await
-        .unwrap();
-    let posyandu = ayah_asi_server::org::add_posyandu(&server.pool, "Puskesmas Rejosari", posyandu)
-        .await
-        .unwrap();
-    ayah_asi_server::org::add_cadre(&server.pool, posyandu, name)
-        .await
-        .unwrap()
 }
 
 /// A server, cadre Rina of posyandu Melati, her tablet, and the seed pushed from it as

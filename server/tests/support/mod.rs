@@ -187,6 +187,26 @@ impl Server {
     }
 }
 
+/// Cadre `name` of a new posyandu `posyandu` of Puskesmas Rejosari (made the first
+/// time): her id.
+#[allow(dead_code)]
+pub async fn cadre(server: &Server, posyandu: &str, name: &str) -> i64 {
+    let client = server.pool.get().await.unwrap();
+    client
+        .execute(
+            "INSERT INTO puskesmas (name) VALUES ('Puskesmas Rejosari') ON CONFLICT DO NOTHING",
+            &[],
+        )
+        .await
+        .unwrap();
+    let posyandu = ayah_asi_server::org::add_posyandu(&server.pool, "Puskesmas Rejosari", posyandu)
+        .await
+        .unwrap();
+    ayah_asi_server::org::add_cadre(&server.pool, posyandu, name)
+        .await
+        .unwrap()
+}
+
 /// Spends a pairing code over HTTP.
 #[allow(dead_code)]
 pub async fn pair(server: &Server, code: &str) -> reqwest::Response {
