@@ -42,6 +42,17 @@ pub(crate) async fn audit_in(
     target: &str,
     address: &str,
 ) -> Result<(), AccountError> {
+    Ok(audit_line(tx, account, action, target, address).await?)
+}
+
+/// [`audit_in`] for callers with errors of their own (a push's, an erasure's).
+pub(crate) async fn audit_line(
+    tx: &Transaction<'_>,
+    account: Option<i64>,
+    action: &str,
+    target: &str,
+    address: &str,
+) -> Result<(), tokio_postgres::Error> {
     tx.execute(
         AUDIT_INSERT,
         &[&account, &action, &cut(target), &cut(address)],

@@ -34,6 +34,10 @@ pub const TRUSTED_PROXY: &str = "AYAH_ASI_TRUSTED_PROXY";
 /// A token `/metrics` asks for (`Authorization: Bearer …`); unset: `/metrics` answers
 /// only this machine, and never through a trusted proxy.
 pub const METRICS_TOKEN: &str = "AYAH_ASI_METRICS_TOKEN";
+/// Days the server keeps a family after its last record arrived; then it erases the
+/// family (daily). 365 unless set, and never more: the consent text promises at most a
+/// year (`family::SERVER_RETENTION_DAYS_MAX`).
+pub const RETENTION_DAYS: &str = "AYAH_ASI_RETENTION_DAYS";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -50,6 +54,7 @@ pub struct Config {
     pub connections_per_address: usize,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub metrics_token: Option<String>,
+    pub retention_days: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +121,15 @@ impl Config {
             100_000,
             "a number from 1 to 100000",
         )?;
+        let most = ayah_asi_core::family::SERVER_RETENTION_DAYS_MAX;
+        let retention_days = count_setting(
+            &get,
+            RETENTION_DAYS,
+            most as usize,
+            most as usize,
+            "days from 1 to 365: what the mothers' consent text promises at most",
+        )?;
+        let retention_days = u32::try_from(retention_days).unwrap_or(most);
         let proxies = get(TRUSTED_PROXY).unwrap_or_default();
         let trusted_proxies = proxies
             .split(',')
@@ -159,6 +173,7 @@ impl Config {
             connections_per_address,
             trusted_proxies,
             metrics_token,
+            retention_days,
         })
     }
 }

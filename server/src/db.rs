@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/010-later-ratings.sql"),
     ),
     ("011-owners", include_str!("../migrations/011-owners.sql")),
+    ("012-erasure", include_str!("../migrations/012-erasure.sql")),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use ayah_asi_server::config::Config;
-use ayah_asi_server::{accounts, db, http, ops, org};
+use ayah_asi_server::{accounts, db, http, ops, org, records};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -203,7 +203,7 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
     db::migrate(&pool)
         .await
         .map_err(|e| format!("migrations: {e}"))?;
-    let mut state = http::AppState::new(pool, http::Settings::from_config(config))
+    let mut state = http::AppState::new(pool.clone(), http::Settings::from_config(config))
         .map_err(|e| format!("the locale files: {e}"))?;
     if let Some(url) = &config.replica_url {
         let replica = db::pool(url, config.pool_size).map_err(|e| format!("the replica: {e}"))?;
@@ -225,9 +225,26 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
     } else {
         tracing::info!(address = %config.listen, "serving HTTP (use HTTPS beyond this machine)");
     }
+    tokio::spawn(erase_expired_daily(pool.clone(), config.retention_days));
     http::serve(listener, state, tls, stopped())
         .await
         .map_err(|e| e.to_string())
+}
+
+/// The server's retention: once at start and then every day, every family whose last
+/// record arrived more than `keep_days` ago is erased (`records::erase_expired`).
+async fn erase_expired_daily(pool: deadpool_postgres::Pool, keep_days: u32) {
+    let mut daily = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
+    loop {
+        daily.tick().await;
+        match records::erase_expired(&pool, chrono::Utc::now(), keep_days).await {
+            Ok(0) => {}
+            Ok(erased) => tracing::info!(erased, keep_days, "families past their retention erased"),
+            Err(error) => {
+                tracing::error!(%error, "the retention could not run; it tries again tomorrow")
+            }
+        }
+    }
 }
 
 /// SIGTERM or Ctrl-C: stop accepting; requests in flight finish (a push commits whole or

@@ -113,7 +113,7 @@ async fn insert_code(
             "INSERT INTO pairing_code (code_hash, cadre_id, family_id, expires_at, made_by)
              SELECT $1, id, $3, now() + make_interval(hours => $4), $5 FROM cadre WHERE id = $2
                AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM family_assignment a
-                    WHERE a.family_id = $3 AND a.cadre_id = $2))",
+                    WHERE a.family_id = $3 AND a.cadre_id = $2 AND a.erased_at IS NULL))",
             &[
                 &secret::hash(&code),
                 &cadre_id,
@@ -132,7 +132,14 @@ async fn insert_code(
 pub use ayah_asi_core::sync::wire::Paired;
 
 /// Spends a code (once, before it expires) and returns the new device's token.
-pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<Paired, OrgError> {
+/// Pairs a phone with a one-time code; the audit trail shows the pairing (which cadre,
+/// a family's phone or hers, from where), for the admin's pairings too.
+pub async fn pair(
+    pool: &Pool,
+    code: &str,
+    app_version: &str,
+    address: &str,
+) -> Result<Paired, OrgError> {
     let token = secret::device_token()?;
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
@@ -143,7 +150,8 @@ pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<Paired, 
             "UPDATE pairing_code c SET used_at = now()
              WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
                AND (c.family_id IS NULL OR EXISTS (SELECT 1 FROM family_assignment a
-                    WHERE a.family_id = c.family_id AND a.cadre_id = c.cadre_id))
+                    WHERE a.family_id = c.family_id AND a.cadre_id = c.cadre_id
+                      AND a.erased_at IS NULL))
              RETURNING cadre_id, family_id, made_by",
             &[&secret::hash(code)],
         )
@@ -151,16 +159,30 @@ pub async fn pair(pool: &Pool, code: &str, app_version: &str) -> Result<Paired, 
         .ok_or(OrgError::BadCode)?;
     let (cadre_id, family_id, made_by): (i64, Option<String>, Option<i64>) =
         (spent.get(0), spent.get(1), spent.get(2));
-    tx.execute(
-        "INSERT INTO device (token_hash, cadre_id, family_id, app_version, paired_by)
-         VALUES ($1, $2, $3, $4, $5)",
-        &[
-            &secret::hash(&token),
-            &cadre_id,
-            &family_id,
-            &app_version,
-            &made_by,
-        ],
+    let device: i64 = tx
+        .query_one(
+            "INSERT INTO device (token_hash, cadre_id, family_id, app_version, paired_by)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            &[
+                &secret::hash(&token),
+                &cadre_id,
+                &family_id,
+                &app_version,
+                &made_by,
+            ],
+        )
+        .await?
+        .get(0);
+    let whose = match &family_id {
+        Some(_) => "a family's phone",
+        None => "the cadre's phone",
+    };
+    crate::audit::audit_line(
+        &tx,
+        None,
+        "device-paired",
+        &format!("device {device}: {whose}, cadre {cadre_id}"),
+        address,
     )
     .await?;
     tx.commit().await?;

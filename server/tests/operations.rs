@@ -44,7 +44,7 @@ async fn a_backup_restored_into_a_fresh_cluster_holds_every_row() {
         .unwrap();
     let cadre = org::add_cadre(pool, posyandu, "Rina").await.unwrap();
     let code = org::make_pairing_code(pool, cadre, None).await.unwrap();
-    let paired = org::pair(pool, &code, "0.1.0").await.unwrap();
+    let paired = org::pair(pool, &code, "0.1.0", "127.0.0.1").await.unwrap();
     let device = org::device_of(pool, &paired.token).await.unwrap().unwrap();
     let mut family = FamilyRecords::enrolled("Budi", "Siti", 12);
     let session = family.session(1, Some("pain"));
@@ -55,6 +55,7 @@ async fn a_backup_restored_into_a_fresh_cluster_holds_every_row() {
         &device,
         &uuid::Uuid::now_v7().to_string(),
         &family.bundle(),
+        "127.0.0.1",
     )
     .await
     .unwrap();

@@ -169,7 +169,8 @@ async fn a_deletion_of_an_id_not_held_never_blocks_another_familys_record() {
             &budi.family
         )
         .await,
-        2
+        3,
+        "the family, her consent and the milk status"
     );
 }
 

@@ -5,8 +5,24 @@ use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
 /// Version of the consent text the mother agreed to; bump it when the text changes
-/// (`consent-health-data-text` in `locales/`).
-pub const CONSENT_TEXT_VERSION: &str = "health-data-v2";
+/// (`consent-*` in `locales/*/app.ftl`).
+pub const CONSENT_TEXT_VERSION: &str = "health-data-v3";
+
+/// The consent texts that name the puskesmas server: who reads names there, how long it
+/// keeps them, how to have them erased. Nothing of a family travels to the server
+/// without the mother's agreement to one of them (the app holds the family back, the
+/// server refuses it). Add each later text that still names the server.
+pub const SERVER_CONSENT_VERSIONS: [&str; 1] = ["health-data-v3"];
+
+/// Whether a consent given to this text version lets the family's records go to the
+/// puskesmas server.
+pub fn consent_names_server(text_version: &str) -> bool {
+    SERVER_CONSENT_VERSIONS.contains(&text_version)
+}
+
+/// The longest the server keeps a family after its last record arrived, as the consent
+/// text promises ("paling lama satu tahun"); the server may be set to keep less.
+pub const SERVER_RETENTION_DAYS_MAX: u32 = 365;
 
 /// The oldest a baby may be at enrolment: the programme serves breastfeeding families.
 const MAX_BABY_AGE_MONTHS: u32 = 24;
@@ -270,6 +286,14 @@ pub fn baby_age_days(birth: NaiveDate, today: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_current_consent_text_names_the_server_and_the_older_ones_do_not() {
+        assert!(consent_names_server(CONSENT_TEXT_VERSION));
+        for older in ["health-data-v1", "health-data-v2", "", "health-data-v3 "] {
+            assert!(!consent_names_server(older), "{older}");
+        }
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

@@ -59,7 +59,8 @@ pub async fn list(pool: &Pool, scope: &Scope) -> Result<Vec<CadreLine>, Dashboar
         scope,
         concat!(
             "SELECT c.id, c.name, p.name,
-                (SELECT count(*) FROM family_assignment a WHERE a.cadre_id = c.id)
+                (SELECT count(*) FROM family_assignment a
+                 WHERE a.cadre_id = c.id AND a.erased_at IS NULL)
          FROM cadre c JOIN posyandu p ON p.id = c.posyandu_id
          WHERE ",
             posyandu_in_scope!(),
@@ -73,7 +74,9 @@ pub async fn list(pool: &Pool, scope: &Scope) -> Result<Vec<CadreLine>, Dashboar
         pool,
         scope,
         concat!(
-            "SELECT d.id, d.cadre_id, f.body->>'father_name', d.paired_at, d.last_sync_at,
+            "SELECT d.id, d.cadre_id,
+                CASE WHEN d.family_id IS NOT NULL THEN coalesce(f.body->>'father_name', '') END,
+                d.paired_at, d.last_sync_at,
                 d.app_version, d.revoked_at
          FROM device d JOIN cadre c ON c.id = d.cadre_id JOIN posyandu p ON p.id = c.posyandu_id
          LEFT JOIN record f ON f.table_name = 'family' AND f.id = d.family_id
@@ -164,7 +167,7 @@ pub async fn move_family(
         .get()
         .await?
         .query_opt(
-            "SELECT cadre_id FROM family_assignment WHERE family_id = $1",
+            "SELECT cadre_id FROM family_assignment WHERE family_id = $1 AND erased_at IS NULL",
             &[&family],
         )
         .await?
@@ -227,4 +230,42 @@ pub async fn add_posyandu(
         )
         .await?;
     Ok(row.map(|r| r.get(0)))
+}
+
+/// Erases a family of the scope at the puskesmas (the mother asked in person): its cadre
+/// must be in the scope, and the family not erased already.
+pub async fn erase_family(
+    pool: &Pool,
+    scope: &Scope,
+    family: &str,
+    reason: crate::records::ErasureReason,
+    account: i64,
+    address: &str,
+) -> Result<u64, DashboardError> {
+    let cadre = pool
+        .get()
+        .await?
+        .query_opt(
+            "SELECT cadre_id FROM family_assignment WHERE family_id = $1 AND erased_at IS NULL",
+            &[&family],
+        )
+        .await?
+        .ok_or(DashboardError::NotFound)?;
+    cadre_in_scope(pool, scope, cadre.get(0)).await?;
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    let records = crate::records::erase_family(
+        &tx,
+        family,
+        reason,
+        crate::records::ErasedBy::Account(account),
+        address,
+    )
+    .await
+    .map_err(|e| match e {
+        crate::records::SyncError::Db(db) => DashboardError::Db(db),
+        _ => DashboardError::NotFound,
+    })?;
+    tx.commit().await?;
+    Ok(records)
 }

@@ -65,7 +65,7 @@ pub(crate) const IN_SCOPE: &str = concat!(
         FROM family_assignment a
         JOIN cadre c ON c.id = a.cadre_id
         JOIN posyandu p ON p.id = c.posyandu_id
-        WHERE ",
+        WHERE a.erased_at IS NULL AND ",
     posyandu_in_scope!(),
     ")"
 );

@@ -10,6 +10,7 @@ use ayah_asi_core::sync::wire::{self, RefusalCode};
 use serde::Deserialize;
 
 use super::{AppState, Client, MAX_BODY_BYTES, Refusal};
+use crate::accounts;
 use crate::org::{self, Device};
 use crate::records;
 
@@ -50,7 +51,8 @@ pub(super) async fn pair(
         ));
     }
     let version: String = request.app_version.chars().take(40).collect();
-    let paired = org::pair(&state.pool, &request.code, &version).await?;
+    let address = from.address.to_string();
+    let paired = org::pair(&state.pool, &request.code, &version, &address).await?;
     Ok(Json(paired).into_response())
 }
 
@@ -222,7 +224,8 @@ pub(super) async fn push(
     } else {
         body
     };
-    let tally = records::push(&state.pool, &device, push_id, &body).await?;
+    let address = from.address.to_string();
+    let tally = records::push(&state.pool, &device, push_id, &body, &address).await?;
     // The tally as this push's plan made it, or as it was kept when first applied.
     let tally = serde_json::from_value(tally).map_err(super::refusal::storage_failed)?;
     let mut response = Json(wire::PushAnswer { tally }).into_response();
@@ -295,6 +298,24 @@ pub(super) async fn pull(
         )
     })?;
     let pulled = records::pull(&state.pool, &device, query.cursor.max(0)).await?;
+    // Every pull that hands over records is in the audit trail: which phone, how many
+    // families and records, when (a phone the admin paired reads names, and she cannot
+    // hide it).
+    if pulled.records > 0 {
+        let line = format!(
+            "device {}: {} families, {} records",
+            device.id, pulled.families, pulled.records
+        );
+        accounts::audit(
+            &state.pool,
+            None,
+            "records-pulled",
+            &line,
+            &from.address.to_string(),
+        )
+        .await
+        .map_err(super::refusal::storage_failed)?;
+    }
     // A page with little in it goes plain: gzip would save a few bytes for its work.
     let gzipped = accepts_gzip(&headers) && pulled.bundle.len() >= GZIP_FROM_BYTES;
     let bundle = if gzipped {

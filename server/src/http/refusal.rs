@@ -111,6 +111,16 @@ impl From<SyncError> for Refusal {
                 refusal.family_id = family;
                 refusal
             }
+            SyncError::ConsentNeeded { ref family } => {
+                let family = family.clone();
+                let mut refusal = Refusal::new(
+                    StatusCode::CONFLICT,
+                    RefusalCode::ConsentNeeded,
+                    error.to_string(),
+                );
+                refusal.family_id = Some(family);
+                refusal
+            }
             SyncError::Db(ref db) if db.is_disk_full() => disk_full(error),
             SyncError::Db(_) => storage_failed(error),
         }

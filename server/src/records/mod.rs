@@ -5,11 +5,13 @@
 //! (`snapshot`), what a device may change (`scope`), writing a push (`write`), and
 //! pulling (`pull`).
 
+mod erase;
 mod pull;
 mod scope;
 mod snapshot;
 mod write;
 
+pub use erase::{ErasedBy, ErasureReason, erase_expired, erase_family};
 pub use pull::{
     PULL_LIMIT, PULL_PAGE_BYTES, PageLimit, Pulled, SERVER_DEVICE_ID, pull, pull_at_most,
 };
@@ -77,6 +79,9 @@ pub enum SyncError {
         id: String,
         parent: String,
     },
+    /// Records of a family whose mother agreed to no consent text that names the server.
+    #[error("family {family} has no consent that names the server")]
+    ConsentNeeded { family: String },
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -123,8 +128,9 @@ pub async fn push(
     device: &Device,
     push_id: &str,
     bytes: &[u8],
+    address: &str,
 ) -> Result<Value, SyncError> {
-    let bundle = bundle::parse(bytes, chrono::Local::now().fixed_offset())?;
+    let mut bundle = bundle::parse(bytes, chrono::Local::now().fixed_offset())?;
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     // One sync at a time per cadre's families: a family's phone and hers never interleave.
@@ -140,7 +146,9 @@ pub async fn push(
     }
     // One read of what the bundle touches serves the scope check and the plan.
     let mut snap = snapshot::snapshot(&tx, &bundle).await?;
-    let scope = scope::check_scope(&tx, device, &bundle, &snap).await?;
+    let mut scope = scope::check_scope(&tx, device, &bundle, &snap).await?;
+    leave_out_erased(&tx, &mut bundle, &mut scope.of_record).await?;
+    check_consent(&tx, &bundle, &scope.of_record).await?;
     snap.keep_tombstones_of(&bundle, &scope.of_record);
     let planned = plan::plan(&snap, &bundle).map_err(|e| match e {
         plan::PlanError::MissingParent { table, id, parent } => {
@@ -156,6 +164,32 @@ pub async fn push(
             "INSERT INTO family_assignment (family_id, cadre_id)
              SELECT f, $2 FROM unnest($1::text[]) AS f ON CONFLICT DO NOTHING",
             &[&scope.unassigned, &device.cadre_id],
+        )
+        .await?;
+    }
+    // A deletion of the family itself is its erasure: everything of it goes.
+    for family in bundle
+        .tombstones
+        .iter()
+        .filter(|t| t.table.name == "family")
+    {
+        erase::erase_family(
+            &tx,
+            &family.id,
+            ErasureReason::AskedOnPhone,
+            ErasedBy::Device(device.id),
+            address,
+        )
+        .await?;
+    }
+    // The server's retention counts from the last record that arrived.
+    let arrived: Vec<&String> = families_of(&scope.of_record);
+    if !arrived.is_empty() {
+        exec(
+            &tx,
+            "UPDATE family_assignment SET last_record_at = now()
+             WHERE family_id = ANY($1) AND erased_at IS NULL",
+            &[&arrived],
         )
         .await?;
     }
@@ -177,4 +211,88 @@ pub async fn push(
     touch(&tx, device).await?;
     tx.commit().await?;
     Ok(as_json)
+}
+
+/// The families the bundle's records belong to, once each.
+fn families_of(of_record: &[Option<String>]) -> Vec<&String> {
+    let mut families: Vec<&String> = of_record.iter().flatten().collect();
+    families.sort();
+    families.dedup();
+    families
+}
+
+/// Leaves out what a push carries of an erased family (a phone that sent it before its
+/// pull brought the erasure): nothing of it comes back, and the push goes through, so
+/// the phone's next pull deletes its copy.
+async fn leave_out_erased(
+    tx: &Transaction<'_>,
+    bundle: &mut bundle::Bundle,
+    of_record: &mut Vec<Option<String>>,
+) -> Result<(), SyncError> {
+    let mut named: Vec<String> = families_of(of_record).into_iter().cloned().collect();
+    named.extend(
+        bundle
+            .tombstones
+            .iter()
+            .filter_map(|t| t.deleted.family_id.clone()),
+    );
+    let erased = erase::erased_of(tx, &named).await?;
+    if erased.is_empty() {
+        return Ok(());
+    }
+    let is_erased = |family: &Option<String>| family.as_ref().is_some_and(|f| erased.contains(f));
+    let kept: Vec<bool> = of_record.iter().map(|f| !is_erased(f)).collect();
+    let mut keep = kept.iter();
+    bundle
+        .records
+        .retain(|_| keep.next().copied().unwrap_or(true));
+    of_record.retain(|f| !is_erased(f));
+    bundle
+        .tombstones
+        .retain(|t| !is_erased(&t.deleted.family_id));
+    Ok(())
+}
+
+/// Refuses records of a family whose mother agreed to no consent text that names the
+/// server (`family::SERVER_CONSENT_VERSIONS`), in this push or held here already.
+async fn check_consent(
+    tx: &Transaction<'_>,
+    bundle: &bundle::Bundle,
+    of_record: &[Option<String>],
+) -> Result<(), SyncError> {
+    use ayah_asi_core::family::{SERVER_CONSENT_VERSIONS, consent_names_server};
+    let families = families_of(of_record);
+    if families.is_empty() {
+        return Ok(());
+    }
+    let mut agreed: Vec<String> = bundle
+        .records
+        .iter()
+        .zip(of_record)
+        .filter(|(r, _)| r.table.name == "consent")
+        .filter(|(r, _)| {
+            r.body
+                .get("text_version")
+                .and_then(Value::as_str)
+                .is_some_and(consent_names_server)
+        })
+        .filter_map(|(_, f)| f.clone())
+        .collect();
+    let versions: Vec<&str> = SERVER_CONSENT_VERSIONS.to_vec();
+    for row in rows(
+        tx,
+        "SELECT DISTINCT family_id FROM record WHERE table_name = 'consent'
+         AND family_id = ANY($1) AND body->>'text_version' = ANY($2)",
+        &[&families, &versions],
+    )
+    .await?
+    {
+        agreed.push(row.get(0));
+    }
+    match families.into_iter().find(|f| !agreed.contains(f)) {
+        Some(family) => Err(SyncError::ConsentNeeded {
+            family: family.clone(),
+        }),
+        None => Ok(()),
+    }
 }

@@ -39,6 +39,10 @@ pub struct Pulled {
     pub bundle: Vec<u8>,
     pub cursor: i64,
     pub more: bool,
+    /// Records handed over (their bodies: deletions not counted), for the audit trail.
+    pub records: usize,
+    /// Families they belong to.
+    pub families: usize,
 }
 
 /// A page's bounds: at most `records` records and as many tombstones, and about
@@ -232,10 +236,14 @@ pub async fn pull_at_most(
         counselling: Vec::new(),
     };
     let lines: Vec<Line> = lines.into_iter().map(|p| p.line).collect();
+    let records = lines.iter().filter(|l| l.body.is_some()).count();
+    let families = header.family_ids.len();
     Ok(Pulled {
         bundle: bundle::write(header, &lines),
         cursor: next,
         more,
+        records,
+        families,
     })
 }
 

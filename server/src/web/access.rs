@@ -22,10 +22,13 @@ pub enum Area {
     /// Accounts: list and add.
     Accounts,
     Audit,
+    /// Erasing a family at the mother's request (its records on the server and, at
+    /// their next pull, on every phone).
+    Erase,
 }
 
 impl Area {
-    pub const ALL: [Area; 11] = [
+    pub const ALL: [Area; 12] = [
         Area::Overview,
         Area::Alerts,
         Area::HandleAlert,
@@ -37,12 +40,16 @@ impl Area {
         Area::ManageDevices,
         Area::Accounts,
         Area::Audit,
+        Area::Erase,
     ];
 }
 
-/// Whether `role` may use `area`. The admin runs the system and sees no family's
-/// records (counts only); staff and midwives see families, a midwife only those of her
-/// posyandu (the scope, checked in every query).
+/// Whether `role` may use `area`. The admin runs the system: her pages show counts only
+/// and no family's records, but she makes pairing codes and accounts, and a phone or an
+/// account made so reads names; every pairing, account and pull is in the audit trail
+/// (README, "The puskesmas server"). Staff and midwives see families, a midwife only
+/// those of her posyandu (the scope, checked in every query), and erase one at the
+/// mother's request.
 pub fn allowed(role: Role, area: Area) -> bool {
     use Area::*;
     match role {
@@ -50,7 +57,7 @@ pub fn allowed(role: Role, area: Area) -> bool {
         Role::Puskesmas => !matches!(area, Accounts),
         Role::Midwife => matches!(
             area,
-            Overview | Alerts | HandleAlert | Families | Review | Report | Export | Cadres
+            Overview | Alerts | HandleAlert | Families | Review | Report | Export | Cadres | Erase
         ),
     }
 }

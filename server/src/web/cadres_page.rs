@@ -85,7 +85,8 @@ async fn page(signed: &Signed, notice: Option<(bool, String)>) -> Result<Html<St
                         tbody { @for d in &cadre.devices { tr {
                             th scope="row" { @match &d.family {
                                 // The admin sees no family's name.
-                                Some(_) if !names => (text.t("dash-device-a-family")),
+                                // Not the names' reader, or a family not (or no longer) on the server.
+                                Some(father) if !names || father.is_empty() => (text.t("dash-device-a-family")),
                                 Some(father) => (text.with("dash-device-family", &[("father", Arg::from(father.as_str()))])),
                                 None => (text.t("dash-device-cadre")),
                             } }

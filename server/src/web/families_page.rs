@@ -25,6 +25,9 @@ pub struct FamiliesQuery {
     cadre: String,
     #[serde(default)]
     rw: String,
+    /// Back from erasing a family.
+    #[serde(default)]
+    erased: String,
 }
 
 pub async fn list(
@@ -52,6 +55,9 @@ pub async fn list(
         .await
         .map_err(fail)?;
     let body = html! {
+        @if !query.erased.is_empty() {
+            p #erased.done role="status" { (text.t("dash-erase-done")) }
+        }
         form.filters method="get" action="/families" role="search" {
             label for="q" { (text.t("dash-filter-name")) }
             input #q type="search" name="q" value=(query.q);
@@ -159,6 +165,13 @@ pub async fn review(
                     button type="submit" { (text.t("dash-move-submit")) }
                 }
                 p.note { (text.t("dash-move-note")) }
+            }
+        }
+        @if allowed(signed.session.account.role, Area::Erase) {
+            section #erase {
+                h2 { (text.t("dash-erase-title")) }
+                p { (text.t("dash-erase-intro")) }
+                p { a #erase-family href={ "/families/" (review.family.id) "/erase" } { (text.t("dash-erase-open")) } }
             }
         }
     };

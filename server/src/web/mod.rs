@@ -7,6 +7,7 @@ pub mod access;
 mod accounts_page;
 mod alerts_page;
 mod cadres_page;
+mod erase_page;
 mod families_page;
 mod layout;
 mod overview_page;
@@ -43,6 +44,10 @@ pub fn routes() -> Router<AppState> {
         .route("/families", get(families_page::list))
         .route("/families/{id}", get(families_page::review))
         .route("/families/{id}/move", post(cadres_page::move_family))
+        .route(
+            "/families/{id}/erase",
+            get(erase_page::confirm).post(erase_page::erase),
+        )
         .route("/report", get(report_page::show))
         .route("/report/export", get(report_page::export))
         .route("/cadres", get(cadres_page::show).post(cadres_page::add))

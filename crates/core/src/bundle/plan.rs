@@ -88,13 +88,17 @@ pub fn plan<H: Holdings>(holdings: &H, bundle: &Bundle) -> Result<Plan, PlanErro
 }
 
 /// True when a parent of this record will not be here after the import (it waits on a
-/// conflict or was deleted); an error when it is neither here nor in the bundle.
+/// conflict or was deleted); an error when one is neither here nor in the bundle and
+/// none was deleted. Every parent is asked before the error: a rating whose session
+/// went with its erased family (the session left no tombstone of its own, the family
+/// did) is held, not refused.
 fn held_by_parent<H: Holdings>(
     holdings: &H,
     incoming: &Incoming,
     in_bundle: &HashSet<(&str, &str)>,
     unapplied: &HashSet<(&str, &str)>,
 ) -> Result<bool, PlanError<H::Error>> {
+    let mut missing = None;
     for (parent_table, column) in incoming.table.parents {
         let Some(parent_id) = incoming.body.get(*column).and_then(Value::as_str) else {
             continue;
@@ -113,14 +117,17 @@ fn held_by_parent<H: Holdings>(
             {
                 return Ok(true);
             }
-            return Err(PlanError::MissingParent {
-                table: incoming.table.name.to_owned(),
-                id: incoming.id.clone(),
-                parent: (*parent_table).to_owned(),
-            });
+            missing.get_or_insert(*parent_table);
         }
     }
-    Ok(false)
+    match missing {
+        Some(parent) => Err(PlanError::MissingParent {
+            table: incoming.table.name.to_owned(),
+            id: incoming.id.clone(),
+            parent: parent.to_owned(),
+        }),
+        None => Ok(false),
+    }
 }
 
 /// How many records of each kind an import adds, updates, keeps, sets aside...

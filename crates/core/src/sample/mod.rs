@@ -63,6 +63,15 @@ impl FamilyRecords {
                 "created_at": at, "updated_at": at,
             }),
         );
+        // The mother agreed to the text that names the server, the day she enrolled.
+        records.add(
+            "consent",
+            &new_id(),
+            json!({
+                "kind": "health-data", "text_version": crate::family::CONSENT_TEXT_VERSION,
+                "given_at": at, "created_at": at, "updated_at": at,
+            }),
+        );
         records
     }
 

@@ -147,10 +147,14 @@ pub enum RefusalCode {
     /// phone gone wrong): its pushes wait for tomorrow.
     #[serde(rename = "error-server-over-quota")]
     OverQuota,
+    /// Records of a family whose mother has not agreed to a consent text that names the
+    /// server (`family::SERVER_CONSENT_VERSIONS`): the app asks her first.
+    #[serde(rename = "error-server-consent-needed")]
+    ConsentNeeded,
 }
 
 impl RefusalCode {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::NotPaired,
         Self::DeviceRefused,
         Self::OutOfScope,
@@ -165,6 +169,7 @@ impl RefusalCode {
         Self::Busy,
         Self::TooSlow,
         Self::OverQuota,
+        Self::ConsentNeeded,
     ];
 
     /// The message id the app shows (the word on the wire).
@@ -184,6 +189,7 @@ impl RefusalCode {
             Self::Busy => "error-server-busy",
             Self::TooSlow => "error-server-too-slow",
             Self::OverQuota => "error-server-over-quota",
+            Self::ConsentNeeded => "error-server-consent-needed",
         }
     }
 
