@@ -135,3 +135,5 @@ posko-save = Save the posko schedule
 posko-saved = Saved: { $line }
 posko-when-where = Every { $weekday }, { $from }–{ $to }, { $place }
 review-posko-questions = Questions for the posko
+review-consent-old = The mother has not agreed to the new consent text, which names the puskesmas server. Until she does, this family's data is not sent to the server. Hand her the phone so she reads and decides for herself.
+review-consent-ask = Ask the mother for her consent

@@ -34,6 +34,7 @@ backup-reason-after-deletion = after a deletion
 # The family's own data.
 my-data-title = The family's own data
 my-data-intro = A family may download all the data kept about it, or delete all of it.
+my-data-intro-download = A family may download all the data kept about it.
 my-data-json = Download all data (JSON)
 my-data-csv = Download all data (CSV)
 my-data-saved = Saved: { $records ->
@@ -44,9 +45,27 @@ my-data-saved = Saved: { $records ->
        *[other] { $files } files
     }.
 my-data-delete = Delete all the family's data
-my-data-delete-warning = All of this family's data on this device will be deleted and cannot be brought back: the family's details, massage sessions, the mother's ratings, milk status, visits and test results. Old backups are deleted too. Data already sent to the cadre stays on the cadre's device until the cadre deletes it.
+my-data-delete-warning = All the family's data on this phone, old backups too, is deleted and cannot be brought back: the family's details, massage sessions, the mother's ratings, milk status, visits and test results. This phone is not connected to the server, so copies on the cadre's phone or the puskesmas server stay: ask the cadre or the midwife at the puskesmas to delete them.
+my-data-delete-warning-paired = All of this family's data will be deleted and cannot be brought back: on this phone now (old backups too), then on the puskesmas server, and on the cadre's phone when it next connects. If this phone has no internet now, the request to erase is sent automatically once it connects. Files once sent through WhatsApp are beyond the server's reach: ask the cadre to delete them.
 my-data-delete-confirm = Yes, delete everything
-my-data-deleted = { $records ->
-        [one] One record deleted.
-       *[other] { $records } records deleted.
-    }
+my-data-deleting = Deleting…
+my-data-deleted-not-asked = { $records ->
+        [one] One record
+       *[other] { $records } records
+    } deleted from this phone.
+my-data-deleted-sent = { $records ->
+        [one] One record
+       *[other] { $records } records
+    } deleted from this phone. The puskesmas server has erased this family's data; other phones that hold it delete their copies when they next connect.
+my-data-deleted-waiting = { $records ->
+        [one] One record
+       *[other] { $records } records
+    } deleted from this phone. This phone cannot reach the puskesmas server yet: the request to erase goes by itself once there is internet. Until then, do not remove this app or disconnect it from the puskesmas server.
+my-data-deleted-continue = Continue
+remove-family-title = Remove this family
+remove-family-intro = Choose what fits; both need the cadre's PIN.
+remove-family-here = From this phone only (the family moved away)
+remove-family-server = Also from the puskesmas server (the mother asked)
+remove-family-here-warning = This family's data is deleted from this phone only and cannot be brought back on it: the family's details, massage sessions, the mother's ratings, milk status, visits and test results; old backups are deleted too. The data on the puskesmas server and on the family's phone stays, and new records of this family no longer come to this phone. Ask the puskesmas to move the family to its new cadre.
+remove-family-server-warning = Only at the mother's request. This family's data is deleted from this phone now, then from the puskesmas server, then from the family's phone if it is connected; it cannot be brought back. If this phone has no internet now, the request to erase goes by itself once it connects. Also delete this family's files in your WhatsApp.
+remove-family-confirm = Delete

@@ -108,3 +108,4 @@ error-server-not-found = The server did not find what was asked for.
 error-server-busy = The puskesmas server is busy receiving many pushes. The records stay safe on this phone; the app tries again shortly.
 error-server-too-slow = The connection was too slow or dropped while sending. Nothing was half-saved; the records stay safe on this phone and the app tries again.
 error-server-over-quota = This phone has sent far more today than a cadre's work needs, so the server refuses further pushes until tomorrow. The records stay safe on this phone. If this happens again, contact the puskesmas.
+error-server-consent-needed = The server accepts this family only after the mother agrees to the new consent text. Hand her the phone: the family's review, "Ask the mother for her consent". Until then the family's data stays on this phone only.

@@ -38,3 +38,12 @@ server-families-elsewhere = { $count ->
     [one] 1 family was moved by the puskesmas to another cadre: its records are no longer sent from this phone.
    *[other] { $count } families were moved by the puskesmas to another cadre: their records are no longer sent from this phone.
 }
+server-waiting-consent = { $count ->
+        [one] 1 family is
+       *[other] { $count } families are
+    } not sent to the server because the mother has not agreed to the new consent text ({ $families }). Open the family's review and choose "Ask the mother for her consent".
+server-own-waiting-consent = The family's data is not sent to the server because the mother has not agreed to the new consent text. The app asks her when it opens.
+server-erasures-waiting = { $count ->
+        [one] 1 request
+       *[other] { $count } requests
+    } to erase a family's data not yet sent to the server: sent automatically once this phone has internet.

@@ -132,3 +132,5 @@ posko-save = Simpan jadwal posko
 posko-saved = Tersimpan: { $line }
 posko-when-where = Setiap { $weekday }, { $from }–{ $to }, { $place }
 review-posko-questions = Pertanyaan untuk posko
+review-consent-old = Ibu belum menyetujui teks persetujuan yang baru, yang menyebut server puskesmas. Sampai Ibu setuju, data keluarga ini tidak dikirim ke server. Berikan HP kepada Ibu agar ia membaca dan memutuskan sendiri.
+review-consent-ask = Minta persetujuan Ibu

@@ -108,3 +108,4 @@ error-server-not-found = Server tidak menemukan yang diminta.
 error-server-busy = Server puskesmas sedang sibuk menerima banyak kiriman. Catatan tetap aman di HP ini; aplikasi mencoba lagi sebentar lagi.
 error-server-too-slow = Sambungan terlalu lambat atau terputus saat mengirim. Tidak ada yang tersimpan setengah; catatan tetap aman di HP ini dan aplikasi mencoba lagi.
 error-server-over-quota = HP ini sudah mengirim jauh lebih banyak hari ini daripada yang dibutuhkan kerja kader, jadi server menolak kiriman berikutnya sampai besok. Catatan tetap aman di HP ini. Jika ini terjadi lagi, hubungi puskesmas.
+error-server-consent-needed = Server menerima data keluarga ini hanya setelah Ibu menyetujui teks persetujuan yang baru. Berikan HP kepada Ibu: ringkasan keluarga, "Minta persetujuan Ibu". Sampai itu, data keluarga ini hanya ada di HP ini.

@@ -35,3 +35,6 @@ server-failure-rejected = server menolak kiriman
 server-failure-server-error = server sedang bermasalah
 server-failure-local = HP ini tidak bisa membaca atau menulis catatannya
 server-families-elsewhere = { $count } keluarga sudah dipindah puskesmas ke kader lain: catatannya tidak dikirim lagi dari HP ini.
+server-waiting-consent = { $count } keluarga belum dikirim ke server karena Ibu belum menyetujui teks persetujuan yang baru ({ $families }). Buka ringkasan keluarga dan pilih "Minta persetujuan Ibu".
+server-own-waiting-consent = Data keluarga belum dikirim ke server karena Ibu belum menyetujui teks persetujuan yang baru. Aplikasi menanyakannya kepada Ibu saat dibuka.
+server-erasures-waiting = { $count } permintaan hapus data keluarga belum terkirim ke server: dikirim otomatis saat HP tersambung internet.

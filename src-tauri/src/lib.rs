@@ -94,6 +94,7 @@ pub fn run() {
             commands::data::restore_backup,
             commands::data::export_my_data,
             commands::data::delete_my_data,
+            commands::erasure::remove_family,
             commands::server::get_server_status,
             commands::server::pair_server,
             commands::server::unpair_server,

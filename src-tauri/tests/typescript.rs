@@ -60,6 +60,8 @@ fn render() -> String {
     all.visit::<commands::cadre::review::FamilyReview>();
     all.visit::<BackupInfo>();
     all.visit::<commands::data::DataExport>();
+    all.visit::<commands::erasure::DeletedData>();
+    all.visit::<commands::erasure::ServerErasure>();
     all.visit::<rating::RatingInput>();
     all.visit::<rating::MilkStatusInput>();
     all.visit::<commands::follow_up::RatingView>();

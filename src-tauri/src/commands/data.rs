@@ -246,23 +246,13 @@ fn write_family_csv(
 }
 
 /// Deletes everything stored about the family on this device, then scrubs the file,
-/// its WAL and the backups. Returns how many records were deleted.
+/// its WAL and the backups; on a family's phone paired with the server, the server is
+/// asked to erase the family too (`erasure`).
 #[tauri::command]
 pub async fn delete_my_data(
     state: State<'_, AppState>,
     family_id: Option<String>,
-) -> Result<usize, AppError> {
+) -> Result<super::erasure::DeletedData, AppError> {
     let family = family_for(&state, family_id).await?;
-    let dir = state.data_dir.clone();
-    state
-        .with_store(move |store| {
-            let device = store.device_id().to_owned();
-            let now = storage::now();
-            let deleted = store.with_tx(|tx| {
-                Ok::<_, AppError>(privacy::delete_family(tx, &family, &device, now)?)
-            })?;
-            privacy::scrub(store.conn(), Some(&dir), now)?;
-            Ok(deleted)
-        })
-        .await
+    super::erasure::delete_family_data(&state, family).await
 }

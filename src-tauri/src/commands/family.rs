@@ -91,16 +91,36 @@ pub fn check_family(mut input: FamilyInput) -> Result<(), AppError> {
 }
 
 /// The mother agrees to the current consent text (asked again when the text changed
-/// since she last agreed). Only for this device's own family.
+/// since she last agreed), on her own screen: this device's own family (`None`), or in
+/// cadre mode a family of the cadre, asked on her visit. Once she has, the family's
+/// records go to the server with the next sync (all of them, whatever their age).
 #[tauri::command]
-pub async fn renew_consent(state: State<'_, AppState>) -> Result<(), AppError> {
+pub async fn renew_consent(
+    state: State<'_, AppState>,
+    family_id: Option<String>,
+) -> Result<(), AppError> {
+    let family = match family_id {
+        Some(id) => {
+            state.cadre.touch()?;
+            Some(super::cadre::require_visible(&state, id).await?)
+        }
+        None => None,
+    };
     state
-        .with_store(|store| {
-            let own = families::get_own_family(store.conn())?.ok_or(AppError::NoFamily)?;
+        .with_store(move |store| {
+            let family = match family {
+                Some(id) => id,
+                None => {
+                    families::get_own_family(store.conn())?
+                        .ok_or(AppError::NoFamily)?
+                        .meta
+                        .id
+                }
+            };
             let device_id = store.device_id().to_owned();
             Ok(families::insert_current_consent(
                 store.conn(),
-                &own.meta.id,
+                &family,
                 &device_id,
                 storage::now(),
             )?)

@@ -4,6 +4,7 @@ pub mod app;
 pub mod cadre;
 pub mod data;
 pub mod dialogs;
+pub mod erasure;
 pub mod family;
 pub mod follow_up;
 pub mod learning;

@@ -31,6 +31,11 @@ pub struct ServerStatus {
     pub last_counts: Option<SyncCounts>,
     /// Families this phone no longer sends: the server says another cadre has them now.
     pub families_elsewhere: u32,
+    /// Families this phone holds back because the mother has not agreed to the consent
+    /// text that names the server (the father's name of each).
+    pub waiting_consent: Vec<String>,
+    /// Families deleted here whose erasure has not reached the server yet.
+    pub erasures_waiting: u32,
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -50,12 +55,32 @@ pub struct FamilyServerCode {
 
 async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
     let found = pairing::read(&state.data_dir)?;
-    let (sync_state, elsewhere) = state
-        .with_store(|store| {
+    let scope = found.as_ref().map(|p| p.family_id.clone());
+    let (sync_state, elsewhere, waiting_consent, erasures_waiting) = state
+        .with_store(move |store| {
             let conn = store.conn();
+            let elsewhere = state_store::list_families_elsewhere(conn)?;
+            // The families a push would carry, as `sync::push` picks them.
+            let families: Vec<String> = match scope {
+                None => Vec::new(),
+                Some(Some(own)) => vec![own],
+                Some(None) => crate::storage::cadre::list_visible_family_ids(conn)?
+                    .into_iter()
+                    .filter(|f| !elsewhere.contains(f))
+                    .collect(),
+            };
+            let agreed = families::list_with_server_consent(conn, &families)?;
+            let mut waiting = Vec::new();
+            for family in families.iter().filter(|f| !agreed.contains(*f)) {
+                if let Some(record) = families::get_family(conn, family)? {
+                    waiting.push(record.family.father_name);
+                }
+            }
             Ok((
                 state_store::get_sync_state(conn)?,
-                state_store::list_families_elsewhere(conn)?.len(),
+                elsewhere.len(),
+                waiting,
+                state_store::list_erasure_due(conn)?.len(),
             ))
         })
         .await?;
@@ -71,6 +96,8 @@ async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
             last_failure_code: None,
             last_counts: None,
             families_elsewhere: 0,
+            waiting_consent: Vec::new(),
+            erasures_waiting: 0,
         });
     };
     let sync_state = sync_state.filter(|s| s.server_address == found.address.as_str());
@@ -89,6 +116,8 @@ async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
             .filter(|s| s.last_success_at.is_some())
             .map(|s| s.last_counts),
         families_elsewhere: u32::try_from(elsewhere).unwrap_or(u32::MAX),
+        waiting_consent,
+        erasures_waiting: u32::try_from(erasures_waiting).unwrap_or(u32::MAX),
     })
 }
 

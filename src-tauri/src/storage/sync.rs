@@ -96,6 +96,8 @@ pub fn delete_sync_state(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM server_push_due", [])?;
     conn.execute("DELETE FROM server_push_page", [])?;
     conn.execute("DELETE FROM server_family_elsewhere", [])?;
+    // No server to tell any more: the status stops saying an erasure waits.
+    conn.execute("DELETE FROM server_erasure_due", [])?;
     conn.execute("DELETE FROM server_sync", [])?;
     Ok(())
 }
@@ -133,9 +135,47 @@ pub fn finish_push(conn: &Connection, push: &PendingPush) -> Result<()> {
          WHERE id = 1 AND pending_push_id = ?1",
         [&push.id],
     )?;
-    conn.execute("DELETE FROM server_push_due WHERE since <= ?1", [&push.at])?;
+    // A family held back until the mother agrees to the text that names the server
+    // stays due: once she does, all of it goes, whatever its age.
+    let versions =
+        serde_json::to_string(&crate::domain::family::SERVER_CONSENT_VERSIONS).unwrap_or_default();
+    conn.execute(
+        "DELETE FROM server_push_due WHERE since <= ?1 AND EXISTS (SELECT 1 FROM consent c
+            WHERE c.family_id = server_push_due.family_id
+              AND c.text_version IN (SELECT value FROM json_each(?2)))",
+        params![&push.at, versions],
+    )?;
+    conn.execute(
+        "DELETE FROM server_erasure_due WHERE asked_at <= ?1",
+        [&push.at],
+    )?;
     conn.execute("DELETE FROM server_push_page", [])?;
     Ok(())
+}
+
+/// A family deleted here whose erasure must reach the server with the next push (its
+/// tombstone is here already).
+pub fn insert_erasure_due(
+    conn: &Connection,
+    family_id: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO server_erasure_due (family_id, asked_at) VALUES (?1, ?2)
+         ON CONFLICT (family_id) DO UPDATE SET asked_at = excluded.asked_at",
+        params![family_id, format_time(now)],
+    )?;
+    Ok(())
+}
+
+/// Families whose erasure has not reached the server yet.
+pub fn list_erasure_due(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT family_id FROM server_erasure_due ORDER BY family_id")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
 }
 
 /// The server said it reads gzipped pushes.

@@ -194,11 +194,35 @@ async fn exchange(
     }
     let sent = pushed?;
     let (received, to_choose) = pull::pull(state, &client, pairing, progress).await?;
+    if let Some(own) = &pairing.family_id {
+        forget_when_erased(state, own).await?;
+    }
     Ok(SyncCounts {
         sent,
         received,
         to_choose,
     })
+}
+
+/// A family's phone whose family is gone (deleted here and its erasure acknowledged, or
+/// erased on the server and deleted by this pull) has nothing left to sync: it forgets
+/// the server, as "Putuskan" would.
+async fn forget_when_erased(state: &AppState, own: &str) -> Result<(), AppError> {
+    let own = own.to_owned();
+    let gone = state
+        .with_store(move |store| {
+            let conn = store.conn();
+            Ok(storage::families::get_family(conn, &own)?.is_none()
+                && state_store::list_erasure_due(conn)?.is_empty())
+        })
+        .await?;
+    if gone {
+        pairing::remove(&state.data_dir)?;
+        state
+            .with_store(|store| Ok(state_store::delete_sync_state(store.conn())?))
+            .await?;
+    }
+    Ok(())
 }
 
 /// Calls the server again after a dropped connection or a server error, a few times,

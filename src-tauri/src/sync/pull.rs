@@ -7,7 +7,7 @@ use super::{SyncProgress, SyncStage, retrying};
 use crate::domain::bundle::{self, Decision};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, cadre, families, sync as state_store, transfer};
+use crate::storage::{self, cadre, families, privacy, sync as state_store, transfer};
 
 /// Pulls page by page; each page is applied, with its cursor, in one transaction.
 pub(super) async fn pull(
@@ -16,7 +16,7 @@ pub(super) async fn pull(
     pairing: &Pairing,
     progress: &(impl Fn(SyncProgress) + Sync),
 ) -> Result<(u64, u64), AppError> {
-    let (mut received, mut to_choose) = (0, 0);
+    let (mut received, mut to_choose, mut erased) = (0, 0, false);
     let line = Progress::default();
     let tick = || {
         progress(SyncProgress {
@@ -39,23 +39,33 @@ pub(super) async fn pull(
         .await?;
         let more = page.more;
         let own = pairing.family_id.clone();
-        let (changes, clashes) = state
+        let (changes, clashes, erasures) = state
             .with_store(move |store| apply_page(store, &page, own.as_deref()))
             .await?;
         received += changes.saturating_sub(clashes);
         to_choose += clashes;
+        erased |= erasures > 0;
         if !more {
             break;
         }
     }
+    // A family erased on the server is gone from this phone too: no trace of it is left
+    // in the file's free pages, its WAL or the backups.
+    if erased {
+        let dir = state.data_dir.clone();
+        state
+            .with_store(move |store| Ok(privacy::scrub(store.conn(), Some(&dir), storage::now())?))
+            .await?;
+    }
     Ok((received, to_choose))
 }
 
+/// Applies one page; returns its changes, its clashes and how many families it erased.
 fn apply_page(
     store: &mut storage::Store,
     page: &client::Pulled,
     own_family: Option<&str>,
-) -> Result<(u64, u64), AppError> {
+) -> Result<(u64, u64, u64), AppError> {
     let now = storage::now();
     let bundle = bundle::parse(&page.bytes, now)?;
     if let Some(own) = own_family
@@ -63,7 +73,21 @@ fn apply_page(
     {
         return Err(AppError::BundleOtherFamily);
     }
+    let device = store.device_id().to_owned();
     store.with_tx(|tx| {
+        // A family erased on the server (at the mother's request, or past its time):
+        // everything of it goes here, its versions and clashes too.
+        let mut erasures = 0;
+        for family in bundle
+            .tombstones
+            .iter()
+            .filter(|t| t.table.name == "family")
+        {
+            if families::get_family(tx, &family.id)?.is_some() {
+                privacy::delete_family(tx, &family.id, &device, now)?;
+                erasures += 1;
+            }
+        }
         let plan = transfer::plan(tx, &bundle)?;
         let changes = transfer::apply(tx, &bundle, &plan, now)?;
         let clashes = plan
@@ -89,6 +113,10 @@ fn apply_page(
             _ => false,
         };
         state_store::update_pull_cursor(tx, page.cursor)?;
-        Ok::<_, AppError>((changes as u64 + u64::from(posko), clashes as u64))
+        Ok::<_, AppError>((
+            changes as u64 + u64::from(posko) + erasures,
+            clashes as u64,
+            erasures,
+        ))
     })
 }

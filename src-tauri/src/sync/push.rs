@@ -88,11 +88,23 @@ fn gather_push(
     let tests_changed = !counselling.is_empty()
         && storage::learning::get_cadre_tests_changed(conn, pushed_since.as_deref())?;
     let pending = state_store::begin_push(conn, &new_id(), now)?;
+    // Nothing of a family reaches the server before the mother agreed to a text that
+    // names it: such a family waits, due whole for when she does.
+    let agreed = storage::families::list_with_server_consent(conn, &families)?;
+    let (families, waiting): (Vec<String>, Vec<String>) =
+        families.into_iter().partition(|f| agreed.contains(f));
+    state_store::insert_push_due(conn, &waiting, now)?;
     // Records the server already has come back "known" and are not counted.
     let since = crate::commands::transfer::since_of(pushed_since.as_deref());
     let due: HashSet<String> = state_store::list_push_due(conn)?.into_iter().collect();
-    let (whole, changed): (Vec<String>, Vec<String>) =
+    let (whole, mut changed): (Vec<String>, Vec<String>) =
         families.into_iter().partition(|f| due.contains(f));
+    // A family deleted here whose erasure the server has not had: its tombstone goes.
+    for erased in state_store::list_erasure_due(conn)? {
+        if !changed.contains(&erased) && !whole.contains(&erased) {
+            changed.push(erased);
+        }
+    }
     let mut lines = transfer::gather(conn, &changed, since.as_deref())?;
     let mut seen: HashSet<(String, String)> = lines
         .iter()

@@ -13,4 +13,5 @@ export const registerFamily = (input: FamilyInput): Promise<Family> =>
 /** Checks the family's details (nothing saved) before the mother is asked for consent. */
 export const checkFamily = (input: FamilyInput): Promise<void> => invoke('check_family', { input });
 /** Records the mother's consent to the current consent text for this device's family. */
-export const renewConsent = (): Promise<void> => invoke('renew_consent');
+/** The mother agrees to the current text: this device's family, or (cadre mode) one of hers. */
+export const renewConsent = (familyId: string | null = null): Promise<void> => invoke('renew_consent', { familyId });

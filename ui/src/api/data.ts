@@ -1,6 +1,6 @@
 // The data itself: the database that cannot be opened, backups, a family's own data.
 import { invoke } from '@tauri-apps/api/core';
-import type { BackupInfo } from './types.gen';
+import type { BackupInfo, DeletedData } from './types.gen';
 
 export const retryStorage = (): Promise<void> => invoke('retry_storage');
 export const startFreshStorage = (): Promise<string> => invoke('start_fresh_storage');
@@ -13,4 +13,9 @@ export const restoreBackup = (file: string): Promise<void> => invoke('restore_ba
 
 export const exportMyData = (familyId: string | null, format: 'json' | 'csv'): Promise<{ files: string[]; records: number } | null> =>
   invoke('export_my_data', { familyId, format });
-export const deleteMyData = (familyId: string | null): Promise<number> => invoke('delete_my_data', { familyId });
+/** Deletes the family's data here; on its paired phone, the server is asked to erase it too. */
+export const deleteMyData = (familyId: string | null): Promise<DeletedData> => invoke('delete_my_data', { familyId });
+/** The cadre removes a family from her phone (after her PIN), and at the mother's request
+ * also from the server. */
+export const removeFamily = (familyId: string, pin: string, fromServer: boolean): Promise<DeletedData> =>
+  invoke('remove_family', { familyId, pin, fromServer });

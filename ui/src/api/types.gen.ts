@@ -68,6 +68,12 @@ missed: number, };
 
 export type Decision = "new" | "known" | "updated" | "older" | "conflict" | "deleted" | "held";
 
+export type DeletedData = { 
+/**
+ * Records deleted on this phone.
+ */
+records: number, server: ServerErasure, };
+
 export type ExportResult = { file: string, records: number, };
 
 export type Exported = { files: Array<string>, };
@@ -148,7 +154,12 @@ trainings: Array<TrainingView>,
 /**
  * Questions he noted to ask at the posko, newest first.
  */
-poskoQuestions: Array<PoskoQuestion>, };
+poskoQuestions: Array<PoskoQuestion>, 
+/**
+ * The mother agreed to the consent text as it reads now (else the cadre asks her,
+ * on the mother's own screen; until then nothing of the family goes to the server).
+ */
+consentCurrent: boolean, };
 
 export type FamilyServerCode = { 
 /**
@@ -353,6 +364,8 @@ competent: boolean,
  */
 criticalFailed: Array<string>, };
 
+export type ServerErasure = "not-asked" | "sent" | "waiting";
+
 export type ServerStatus = { paired: boolean, address: string | null, 
 /**
  * Paired as a family's phone (its own family only).
@@ -365,7 +378,16 @@ lastFailureCode: string | null, lastCounts: SyncCounts | null,
 /**
  * Families this phone no longer sends: the server says another cadre has them now.
  */
-familiesElsewhere: number, };
+familiesElsewhere: number, 
+/**
+ * Families this phone holds back because the mother has not agreed to the consent
+ * text that names the server (the father's name of each).
+ */
+waitingConsent: Array<string>, 
+/**
+ * Families deleted here whose erasure has not reached the server yet.
+ */
+erasuresWaiting: number, };
 
 export type SessionOutcome = "finished" | "stopped" | "not-started";
 

@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
 
-const PARTS = ['consent-kept', 'consent-who', 'consent-where', 'consent-rights'];
+const PARTS = ['consent-kept', 'consent-why', 'consent-where', 'consent-who', 'consent-how-long', 'consent-rights'];
 
 /** "Give the phone to the mother", then `ready` when she has it. */
 export function consentHandover(ready: () => void): HTMLElement {

@@ -116,8 +116,15 @@ export function backupSection(onRestored: () => void): HTMLElement {
     list, status, error);
 }
 
-/** The family's own data: download it (JSON, CSV) or delete all of it. */
-export function myDataSection(familyId: string | null, onDeleted: () => void): HTMLElement {
+/** What a deletion did here and where the server's copy stands. */
+export function deletedText(result: api.DeletedData): string {
+  return t(`my-data-deleted-${result.server}`, { records: result.records });
+}
+
+/** The family's own data: download it (JSON, CSV) and, unless `withDelete` is false
+ * (the cadre's review removes a family in its own section), delete all of it: on the
+ * family's paired phone, from the server too. */
+export function myDataSection(familyId: string | null, onDeleted: () => void, withDelete = true): HTMLElement {
   const status = h('p', { id: 'my-data-status', role: 'status' });
   const error = h('p', { id: 'my-data-error', class: 'form-error', role: 'alert' });
   const download = (format: 'json' | 'csv') => void (async () => {
@@ -129,23 +136,39 @@ export function myDataSection(familyId: string | null, onDeleted: () => void): H
       error.textContent = errorOf(raw);
     }
   })();
+  // What goes and where copies stay depends on whether this phone talks to a server.
+  const warning = h('p', { id: 'delete-warning' }, t('my-data-delete-warning'));
+  void api.getServerStatus().then((server) => {
+    if (server.paired && server.forFamily) warning.textContent = t('my-data-delete-warning-paired');
+  }, () => undefined);
+  const deleteButton = h('button', { type: 'button', id: 'delete-my-data-confirm', class: 'big danger' }, t('my-data-delete-confirm'));
+  deleteButton.addEventListener('click', () => void (async () => {
+    error.textContent = '';
+    deleteButton.disabled = true;
+    status.textContent = t('my-data-deleting');
+    try {
+      const deleted = await api.deleteMyData(familyId);
+      // The outcome stays on screen until it is read: "sent" or "waits for the next sync".
+      section.replaceChildren(
+        h('h2', {}, t('my-data-title')),
+        h('p', { id: 'my-data-status', role: 'status' }, deletedText(deleted)),
+        h('button', { type: 'button', id: 'my-data-deleted-continue', class: 'big primary', onclick: onDeleted }, t('my-data-deleted-continue')));
+    } catch (raw) {
+      deleteButton.disabled = false;
+      status.textContent = '';
+      error.textContent = errorOf(raw);
+    }
+  })());
   const confirm = h('div', { id: 'delete-confirm', class: 'card warning', hidden: true },
-    h('p', {}, t('my-data-delete-warning')),
-    h('button', { type: 'button', id: 'delete-my-data-confirm', class: 'big danger', onclick: () => void (async () => {
-      try {
-        const deleted = await api.deleteMyData(familyId);
-        status.textContent = t('my-data-deleted', { records: deleted });
-        onDeleted();
-      } catch (raw) {
-        error.textContent = errorOf(raw);
-      }
-    })() }, t('my-data-delete-confirm')),
+    warning,
+    deleteButton,
     h('button', { type: 'button', id: 'delete-my-data-cancel', class: 'big', onclick: () => (confirm.hidden = true) }, t('session-cancel')));
-  return h('div', { id: 'my-data', class: 'my-data' },
+  const section = h('div', { id: 'my-data', class: 'my-data' },
     h('h2', {}, t('my-data-title')),
-    h('p', { class: 'hint' }, t('my-data-intro')),
+    h('p', { class: 'hint' }, t(withDelete ? 'my-data-intro' : 'my-data-intro-download')),
     h('button', { type: 'button', id: 'export-my-data-json', class: 'big', onclick: () => download('json') }, t('my-data-json')),
     h('button', { type: 'button', id: 'export-my-data-csv', class: 'big', onclick: () => download('csv') }, t('my-data-csv')),
-    h('button', { type: 'button', id: 'delete-my-data', class: 'big', onclick: () => (confirm.hidden = false) }, t('my-data-delete')),
-    confirm, status, error);
+    withDelete ? h('button', { type: 'button', id: 'delete-my-data', class: 'big', onclick: () => (confirm.hidden = false) }, t('my-data-delete')) : null,
+    withDelete ? confirm : null, status, error);
+  return section;
 }

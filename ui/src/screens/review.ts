@@ -10,6 +10,7 @@ import { giverLabelId } from '../giver';
 import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
+import { consentRenewalCard, removeFamilySection } from './erasure';
 import { showFamilyEdit } from './onboarding';
 import { familyCodeButton } from './server';
 import { showSend } from './transfer';
@@ -51,6 +52,7 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
         ...trend.scores.map((score) => h('td', { class: score === null ? 'none' : `score-${score}` }, score === null ? '–' : String(score)))))));
   mount(nav.root, h('section', { id: 'review', class: 'screen', 'aria-labelledby': 'review-title' },
     h('h1', { id: 'review-title' }, `${t('review-title')}: ${f.fatherName} & ${f.motherName}`),
+    review.consentCurrent ? null : consentRenewalCard(nav, f, () => void showReview(nav, f.id)),
     h('p', { id: 'review-knowledge' }, t('review-knowledge', { pre: review.preScore ?? t('learn-no-score'), post: review.postScore ?? t('learn-no-score') })),
     review.poskoQuestions.length ? h('h2', {}, t('review-posko-questions')) : null,
     review.poskoQuestions.length
@@ -88,7 +90,9 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
     h('button', { type: 'button', id: 'export-family', class: 'big', onclick: () => nav.open((n) => showSend(n, f.id, false)) }, t('transfer-send-family')),
     familyCodeButton(f.id),
     h('button', { type: 'button', id: 'edit-family', class: 'big', onclick: () => nav.open((n) => showFamilyEdit(n, f)) }, t('family-edit')),
-    h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')), myDataSection(f.id, () => nav.home())),
+    h('details', { id: 'family-privacy', class: 'settings' }, h('summary', {}, t('my-data-title')),
+      myDataSection(f.id, () => nav.home(), false),
+      removeFamilySection(f.id, () => nav.home())),
     h('button', { type: 'button', id: 'back-to-families', class: 'big', onclick: () => nav.home() }, t('back-to-families')),
   ));
 }

@@ -9,6 +9,7 @@ Object.assign(globalThis, { document: { documentElement: {}, title: '' } });
 const paired: ServerStatus = {
   paired: true, address: 'https://ayahasi.puskesmas.id', forFamily: false, pairedAt: '2026-12-01T08:00:00+07:00',
   lastSuccessAt: null, lastAttemptAt: null, lastFailure: null, lastFailureCode: null, lastCounts: null, familiesElsewhere: 0,
+  waitingConsent: [], erasuresWaiting: 0,
 };
 
 test('a paired phone that never synced says so', () => {
@@ -24,6 +25,16 @@ test('a good sync shows when, and its counts', () => {
   expect(lines[1]).toBe('12 catatan terkirim, 3 diterima, 1 perlu dipilih');
   const moved = statusLines({ ...paired, lastSuccessAt: '2026-12-02T15:40:00+07:00', familiesElsewhere: 1 });
   expect(moved.at(-1)).toBe('1 keluarga sudah dipindah puskesmas ke kader lain: catatannya tidak dikirim lagi dari HP ini.');
+});
+
+test('families held back for the consent text, and erasures not yet sent, say so even on a failed sync', () => {
+  setLanguage('id');
+  const failed = { ...paired, lastAttemptAt: '2026-12-02T16:00:00+07:00', lastFailure: 'unreachable' as const };
+  const lines = statusLines({ ...failed, waitingConsent: ['Budi', 'Joko'], erasuresWaiting: 1 });
+  expect(lines.at(-2)).toBe('2 keluarga belum dikirim ke server karena Ibu belum menyetujui teks persetujuan yang baru (Budi, Joko). Buka ringkasan keluarga dan pilih "Minta persetujuan Ibu".');
+  expect(lines.at(-1)).toBe('1 permintaan hapus data keluarga belum terkirim ke server: dikirim otomatis saat HP tersambung internet.');
+  const own = statusLines({ ...paired, forFamily: true, waitingConsent: ['Budi'] });
+  expect(own.at(-1)).toBe('Data keluarga belum dikirim ke server karena Ibu belum menyetujui teks persetujuan yang baru. Aplikasi menanyakannya kepada Ibu saat dibuka.');
 });
 
 test('a failed sync says why and keeps the last good time visible', () => {

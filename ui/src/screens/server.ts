@@ -10,8 +10,13 @@ function countsArgs(counts: api.SyncCounts): Record<string, number> {
   return { sent: counts.sent, received: counts.received, toChoose: counts.toChoose };
 }
 
-/** The status line: the last good sync, or why the last one failed and when it last worked. */
+/** The status line: the last good sync, or why the last one failed and when it last
+ * worked; then what this phone holds back and why. */
 export function statusLines(status: api.ServerStatus): string[] {
+  return [...syncLines(status), ...heldBackLines(status)];
+}
+
+function syncLines(status: api.ServerStatus): string[] {
   const lines: string[] = [];
   if (status.lastFailure && status.lastAttemptAt) {
     lines.push(t('server-last-failed', { when: formatDateTime(status.lastAttemptAt), reason: t(`server-failure-${status.lastFailure}`) }));
@@ -21,7 +26,19 @@ export function statusLines(status: api.ServerStatus): string[] {
   if (!status.lastSuccessAt) return [t('server-never-synced')];
   lines.push(t('server-last-sync', { when: formatDateTime(status.lastSuccessAt) }));
   if (status.lastCounts) lines.push(t('server-last-sync-counts', countsArgs(status.lastCounts)));
+  return lines;
+}
+
+/** Families not sent, and erasures not yet sent, with the reason in words. */
+export function heldBackLines(status: api.ServerStatus): string[] {
+  const lines: string[] = [];
   if (status.familiesElsewhere > 0) lines.push(t('server-families-elsewhere', { count: status.familiesElsewhere }));
+  if (status.waitingConsent.length > 0) {
+    lines.push(status.forFamily
+      ? t('server-own-waiting-consent')
+      : t('server-waiting-consent', { count: status.waitingConsent.length, families: status.waitingConsent.join(', ') }));
+  }
+  if (status.erasuresWaiting > 0) lines.push(t('server-erasures-waiting', { count: status.erasuresWaiting }));
   return lines;
 }
 

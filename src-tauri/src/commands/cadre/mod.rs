@@ -122,6 +122,15 @@ pub async fn unlock_cadre<R: tauri::Runtime>(
     state: State<'_, AppState>,
     pin: String,
 ) -> Result<(), AppError> {
+    verify_pin(&state, pin).await?;
+    state.cadre.unlock();
+    // Her families' news arrives while she opens the list.
+    super::server::sync_in_background(&app);
+    Ok(())
+}
+
+/// Checks the cadre's PIN as unlocking does: a wrong one counts towards the wait.
+pub(crate) async fn verify_pin(state: &AppState, pin: String) -> Result<(), AppError> {
     // Not a PIN at all: refused before it counts as a wrong attempt.
     pin::validate(&pin, &pin).map_err(AppError::Invalid)?;
     let cadre = state
@@ -148,11 +157,7 @@ pub async fn unlock_cadre<R: tauri::Runtime>(
                 })
             }
         })
-        .await?;
-    state.cadre.unlock();
-    // Her families' news arrives while she opens the list.
-    super::server::sync_in_background(&app);
-    Ok(())
+        .await
 }
 
 #[tauri::command]
@@ -161,7 +166,7 @@ pub fn lock_cadre(state: State<'_, AppState>) {
 }
 
 /// The family's id if cadre mode may see it (hers, or the device's own), else "not found".
-pub(super) async fn require_visible(
+pub(crate) async fn require_visible(
     state: &AppState,
     family_id: String,
 ) -> Result<String, AppError> {

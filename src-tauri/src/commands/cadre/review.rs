@@ -34,6 +34,9 @@ pub struct FamilyReview {
     pub trainings: Vec<crate::storage::learning::TrainingRow>,
     /// Questions he noted to ask at the posko, newest first.
     pub posko_questions: Vec<crate::storage::posko::QuestionRow>,
+    /// The mother agreed to the consent text as it reads now (else the cadre asks her,
+    /// on the mother's own screen; until then nothing of the family goes to the server).
+    pub consent_current: bool,
 }
 
 #[tauri::command]
@@ -78,6 +81,7 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
         post_score,
         trainings: crate::storage::learning::list_trainings(conn, family_id)?,
         posko_questions: crate::storage::posko::list_questions(conn, family_id)?,
+        consent_current: families::get_consent_is_current(conn, family_id)?,
         family: FamilyView::new(&record, now.date_naive()),
         last_visit_on,
         sessions_since_visit,
