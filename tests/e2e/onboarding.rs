@@ -59,7 +59,7 @@ async fn a_new_user_completes_onboarding_in_indonesian_and_is_greeted() -> Resul
         ("Budi Santoso", "Melati", "11")
     );
     let version: String = db.query_row("SELECT text_version FROM consent", [], |r| r.get(0))?;
-    assert_eq!(version, "health-data-v2");
+    assert_eq!(version, ayah_asi_core::family::CONSENT_TEXT_VERSION);
     app.close().await
 }
 
@@ -87,7 +87,7 @@ async fn without_the_mothers_consent_nothing_is_saved_and_an_older_consent_is_as
         .execute("UPDATE consent SET text_version = 'health-data-v1'", [])?;
     let app = driver.launch().await?;
     app.click("#consent-handover-ready").await?;
-    app.wait_for_text("#consent-title", "Persetujuan Ibu diperbarui")
+    app.wait_for_text("#consent-title", "Teks persetujuan yang baru")
         .await?;
     app.click("#consent-yes").await?;
     app.wait_for("#greeting").await?;
@@ -95,7 +95,10 @@ async fn without_the_mothers_consent_nothing_is_saved_and_an_older_consent_is_as
         .prepare("SELECT text_version FROM consent ORDER BY given_at")?
         .query_map([], |r| r.get(0))?
         .collect::<std::result::Result<_, _>>()?;
-    assert_eq!(versions, ["health-data-v1", "health-data-v2"]);
+    assert_eq!(
+        versions,
+        ["health-data-v1", ayah_asi_core::family::CONSENT_TEXT_VERSION]
+    );
     app.close().await
 }
 

@@ -73,6 +73,42 @@ impl Reader {
         Ok((started.elapsed(), body))
     }
 
+    /// A form sent as a browser would, with the CSRF token of the page at `form_page`:
+    /// the answer's status and where it redirects.
+    pub async fn post(
+        &self,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<(u16, String)> {
+        let (_, page) = self.time(form_page).await?;
+        let csrf = page
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or_default()
+            .to_owned();
+        let mut body = format!("csrf={csrf}");
+        for (name, value) in fields {
+            body.push_str(&format!("&{name}={value}"));
+        }
+        let answer = self
+            .http
+            .post(format!("{}{action}", self.base))
+            .header("cookie", &self.cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await?;
+        let location = answer
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        Ok((answer.status().as_u16(), location))
+    }
+
     /// The median of `runs` loads of `path`, in milliseconds.
     pub async fn median_ms(&self, path: &str, runs: usize) -> Result<f64> {
         let mut times = Vec::new();

@@ -16,7 +16,7 @@ use crate::sync::pairing::{self, Pairing};
 
 /// How long a deletion waits for its erasure to reach the server before it says "it
 /// goes at the next chance".
-const SEND_NOW_WAIT: Duration = Duration::from_secs(30);
+const SEND_NOW_WAIT: Duration = Duration::from_secs(10);
 
 /// Where the server's copy stands after a deletion here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
