@@ -52,5 +52,5 @@ remove-family-intro = Pilih sesuai keadaan; keduanya memerlukan PIN kader.
 remove-family-here = Hanya dari HP ini (keluarga pindah)
 remove-family-server = Juga dari server puskesmas (permintaan Ibu)
 remove-family-here-warning = Data keluarga ini dihapus dari HP ini saja dan tidak dapat dikembalikan di HP ini: data keluarga, sesi pijat, penilaian Ibu, status ASI, kunjungan dan hasil tes; cadangan lama juga dihapus. Data di server puskesmas dan di HP keluarga tetap ada, dan catatan baru keluarga ini tidak masuk lagi ke HP ini. Minta puskesmas memindahkan keluarga ini ke kader barunya.
-remove-family-server-warning = Hanya atas permintaan Ibu. Data keluarga ini dihapus dari HP ini sekarang, lalu dari server puskesmas, lalu dari HP keluarga jika tersambung; tidak dapat dikembalikan. Jika HP ini sedang tidak ada internet, permintaan hapus terkirim sendiri saat tersambung. Hapus juga berkas keluarga ini di WhatsApp Anda.
+remove-family-server-warning = Hanya atas permintaan Ibu. Data keluarga ini dihapus dari HP ini sekarang, lalu dari server puskesmas, lalu dari HP keluarga jika tersambung; tidak dapat dikembalikan. Jika HP ini sedang tidak ada internet, permintaan hapus terkirim sendiri saat tersambung. Berkas keluarga ini di WhatsApp perlu dihapus sendiri.
 remove-family-confirm = Hapus

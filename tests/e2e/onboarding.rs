@@ -35,7 +35,11 @@ async fn a_new_user_completes_onboarding_in_indonesian_and_is_greeted() -> Resul
         "kunjungan kader",
         "tanpa nama",
         "menghapus semua data",
-        "tetap ada di HP kader",
+        "server puskesmas",
+        "bidan posyandu Ibu dan petugas puskesmas",
+        "paling lama satu tahun",
+        "menarik persetujuan",
+        "WhatsApp tidak ikut terhapus",
     ] {
         assert!(
             text.contains(kept),
@@ -97,7 +101,10 @@ async fn without_the_mothers_consent_nothing_is_saved_and_an_older_consent_is_as
         .collect::<std::result::Result<_, _>>()?;
     assert_eq!(
         versions,
-        ["health-data-v1", ayah_asi_core::family::CONSENT_TEXT_VERSION]
+        [
+            "health-data-v1",
+            ayah_asi_core::family::CONSENT_TEXT_VERSION
+        ]
     );
     app.close().await
 }

@@ -50,7 +50,7 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
     give_session_rated(&father, None).await?;
     father.close().await?;
     phone.kill_app()?;
-    open_database(&phone.database())?
+    rusqlite::Connection::open(phone.database())?
         .execute("UPDATE consent SET text_version = 'health-data-v2'", [])?;
     let father = phone.launch().await?;
     father.click("#consent-handover-ready").await?;
@@ -67,8 +67,11 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
         .await?;
     // The start's own sync ran and sent nothing of hers.
     eventually("the phone's sync at start is over", || {
-        Ok(open_database(&phone.database())?
-            .query_row("SELECT last_attempt_at IS NOT NULL FROM server_sync", [], |r| r.get(0))?)
+        Ok(open_database(&phone.database())?.query_row(
+            "SELECT last_attempt_at IS NOT NULL FROM server_sync",
+            [],
+            |r| r.get(0),
+        )?)
     })
     .await?;
     let sessions = "SELECT count(*) FROM record WHERE table_name = 'massage_session'";
@@ -82,9 +85,11 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
     let sent = sync_now(&father).await?;
     assert!(sent.contains("catatan terkirim"), "{sent}");
     assert_eq!(server.count(sessions)?, 1);
+    // Her new consent went with it (the server also holds her first, which this test
+    // turned older on her phone only).
     assert_eq!(
         server.count("SELECT count(*) FROM record WHERE table_name = 'consent' AND body->>'text_version' = 'health-data-v3'")?,
-        1
+        2
     );
 
     // She deletes everything on her phone: the server erases the family at once.
@@ -92,16 +97,24 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
     assert!(said.contains("Server puskesmas sudah menghapus"), "{said}");
     father.screenshot("141-deleted-everywhere").await?;
     let rows = every_row(&server)?;
-    assert!(!rows.contains("Siti Aminah") && !rows.contains("Budi Santoso"), "a name is left");
+    assert!(
+        !rows.contains("Siti Aminah") && !rows.contains("Budi Santoso"),
+        "a name is left"
+    );
     assert_eq!(
-        server.count(&format!("SELECT count(*) FROM record WHERE family_id = '{family}'"))?,
+        server.count(&format!(
+            "SELECT count(*) FROM record WHERE family_id = '{family}'"
+        ))?,
         0
     );
     assert_eq!(
         server.count("SELECT count(*) FROM audit WHERE action = 'family-erased'")?,
         1
     );
-    assert!(!phone.data_dir().join("server-pairing.json").exists(), "nothing left to sync");
+    assert!(
+        !phone.data_dir().join("server-pairing.json").exists(),
+        "nothing left to sync"
+    );
     father.click("#my-data-deleted-continue").await?;
     father.wait_for("#field-fatherName").await?;
 
@@ -109,11 +122,23 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
     assert_eq!(count(&tablet.database(), "SELECT count(*) FROM family")?, 1);
     sync_now(&cadre).await?;
     assert_eq!(count(&tablet.database(), "SELECT count(*) FROM family")?, 0);
-    assert_eq!(count(&tablet.database(), "SELECT count(*) FROM massage_session")?, 0);
-    server.add_account("bidan", "puskesmas", "Bidan Ani", None, "kata-sandi-panjang")?;
+    assert_eq!(
+        count(&tablet.database(), "SELECT count(*) FROM massage_session")?,
+        0
+    );
+    server.add_account(
+        "bidan",
+        "puskesmas",
+        "Bidan Ani",
+        None,
+        "kata-sandi-panjang",
+    )?;
     let reader = Reader::log_in(&server.address(), "bidan", "kata-sandi-panjang").await?;
     let (_, families) = reader.time("/families").await?;
-    assert!(!families.contains("Budi"), "the dashboard still lists the family");
+    assert!(
+        !families.contains("Budi"),
+        "the dashboard still lists the family"
+    );
     Ok(())
 }
 
@@ -133,7 +158,10 @@ async fn a_delete_made_offline_reaches_the_server_at_the_next_start() -> Result<
     let said = delete_on_phone(&father).await?;
     assert!(said.contains("belum dapat menghubungi server"), "{said}");
     father.screenshot("142-deleted-offline").await?;
-    assert_eq!(count(&phone.database(), "SELECT count(*) FROM server_erasure_due")?, 1);
+    assert_eq!(
+        count(&phone.database(), "SELECT count(*) FROM server_erasure_due")?,
+        1
+    );
     assert!(phone.data_dir().join("server-pairing.json").exists());
     father.close().await?;
 
@@ -142,7 +170,10 @@ async fn a_delete_made_offline_reaches_the_server_at_the_next_start() -> Result<
     phone.kill_app()?;
     let _father = phone.launch().await?;
     let records = format!("SELECT count(*) FROM record WHERE family_id = '{family}'");
-    eventually("the erasure reaches the server", || Ok(server.count(&records)? == 0)).await?;
+    eventually("the erasure reaches the server", || {
+        Ok(server.count(&records)? == 0)
+    })
+    .await?;
     eventually("the phone forgets the server", || {
         Ok(!phone.data_dir().join("server-pairing.json").exists())
     })
@@ -153,7 +184,8 @@ async fn a_delete_made_offline_reaches_the_server_at_the_next_start() -> Result<
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_cadre_removes_a_moved_family_from_her_phone_only_and_a_midwife_erases_it() -> Result<()> {
+async fn a_cadre_removes_a_moved_family_from_her_phone_only_and_a_midwife_erases_it() -> Result<()>
+{
     let TwoPhones {
         server,
         phone,
@@ -174,7 +206,9 @@ async fn a_cadre_removes_a_moved_family_from_her_phone_only_and_a_midwife_erases
         .await?;
     cadre.type_into("#remove-pin", "111111").await?;
     cadre.click("#remove-confirm-button").await?;
-    cadre.wait_for_text_containing("#remove-error", "PIN").await?;
+    cadre
+        .wait_for_text_containing("#remove-error", "PIN")
+        .await?;
     cadre.type_into("#remove-pin", "246810").await?;
     cadre.click("#remove-confirm-button").await?;
     cadre.wait_for("#remove-done").await?;
@@ -193,11 +227,20 @@ async fn a_cadre_removes_a_moved_family_from_her_phone_only_and_a_midwife_erases
     let hers = sync_now(&cadre).await?;
     assert!(hers.starts_with("Selesai"), "{hers}");
     assert_eq!(count(&tablet.database(), "SELECT count(*) FROM family")?, 0);
-    assert_eq!(count(&tablet.database(), "SELECT count(*) FROM massage_session")?, 0);
+    assert_eq!(
+        count(&tablet.database(), "SELECT count(*) FROM massage_session")?,
+        0
+    );
 
     // The mother asks at the puskesmas: a midwife erases the family from its page, and
     // the family's phone deletes its copy at its next sync.
-    server.add_account("bidan", "puskesmas", "Bidan Ani", None, "kata-sandi-panjang")?;
+    server.add_account(
+        "bidan",
+        "puskesmas",
+        "Bidan Ani",
+        None,
+        "kata-sandi-panjang",
+    )?;
     let reader = Reader::log_in(&server.address(), "bidan", "kata-sandi-panjang").await?;
     let page = format!("/families/{family}/erase");
     let (status, location) = reader

@@ -165,3 +165,57 @@ pub fn changes(plan: &Plan) -> usize {
         .count()
         + plan.deletes.iter().filter(|d| **d).count()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::bundle::{Incoming, Local, parse};
+    use crate::sample::FamilyRecords;
+
+    /// A store that holds nothing but the tombstones given.
+    struct Erased(HashSet<(String, String)>);
+
+    impl Holdings for Erased {
+        type Error = std::convert::Infallible;
+        fn local_of(&self, _: &Incoming) -> Result<Option<Local>, Self::Error> {
+            Ok(None)
+        }
+        fn exists(&self, _: &str, _: &str) -> Result<bool, Self::Error> {
+            Ok(false)
+        }
+        fn is_tombstoned(&self, table: &str, id: &str) -> Result<bool, Self::Error> {
+            Ok(self.0.contains(&(table.to_owned(), id.to_owned())))
+        }
+        fn seen_conflict(&self, _: &str, _: &str) -> Result<bool, Self::Error> {
+            Ok(false)
+        }
+    }
+
+    #[test]
+    fn a_rating_whose_session_went_with_its_erased_family_is_held_not_refused() {
+        let mut family = FamilyRecords::enrolled("Budi", "Siti", 10);
+        let session = family.session(1, None);
+        family.sent();
+        family.rating(&session, 1, 4, (2, 0));
+        let bundle = parse(&family.bundle(), chrono::Local::now().fixed_offset()).unwrap();
+        // Without the family's tombstone the missing session is an error...
+        assert!(matches!(
+            plan(&Erased(HashSet::new()), &bundle),
+            Err(PlanError::MissingParent { .. })
+        ));
+        // ...with it, whichever parent comes first, the rating is held.
+        let erased = Erased(HashSet::from([(
+            "family".to_owned(),
+            family.family.clone(),
+        )]));
+        let planned = plan(&erased, &bundle).unwrap();
+        assert!(
+            planned
+                .decisions
+                .iter()
+                .all(|(decision, _)| *decision == crate::bundle::Decision::Held)
+        );
+    }
+}
