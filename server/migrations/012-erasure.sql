@@ -9,3 +9,9 @@ ALTER TABLE family_assignment
     ADD COLUMN erased_at TIMESTAMPTZ;
 CREATE INDEX family_assignment_to_erase ON family_assignment (last_record_at)
     WHERE erased_at IS NULL;
+
+-- An erasure finds each of its rows by an index, however many families there are.
+CREATE INDEX conflict_by_family ON conflict (family_id);
+CREATE INDEX pairing_code_by_family ON pairing_code (family_id) WHERE family_id IS NOT NULL;
+CREATE INDEX family_transfer_by_family ON family_transfer (family_id);
+CREATE INDEX record_history_by_family ON record_history ((body->>'family_id'));

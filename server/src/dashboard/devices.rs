@@ -232,8 +232,9 @@ pub async fn add_posyandu(
     Ok(row.map(|r| r.get(0)))
 }
 
-/// Erases a family of the scope at the puskesmas (the mother asked in person): its cadre
-/// must be in the scope, and the family not erased already.
+/// Erases a family of the scope at the puskesmas (the mother asked in person): its cadre,
+/// read once her pushes are locked out, must be in the scope, and the family not erased
+/// already.
 pub async fn erase_family(
     pool: &Pool,
     scope: &Scope,
@@ -242,9 +243,16 @@ pub async fn erase_family(
     account: i64,
     address: &str,
 ) -> Result<u64, DashboardError> {
-    let cadre = pool
-        .get()
-        .await?
+    let from_sync = |e: crate::records::SyncError| match e {
+        crate::records::SyncError::Db(db) => DashboardError::Db(db),
+        _ => DashboardError::NotFound,
+    };
+    let mut client = pool.get().await?;
+    let tx = client.transaction().await?;
+    crate::records::lock_family(&tx, family)
+        .await
+        .map_err(from_sync)?;
+    let cadre = tx
         .query_opt(
             "SELECT cadre_id FROM family_assignment WHERE family_id = $1 AND erased_at IS NULL",
             &[&family],
@@ -252,8 +260,6 @@ pub async fn erase_family(
         .await?
         .ok_or(DashboardError::NotFound)?;
     cadre_in_scope(pool, scope, cadre.get(0)).await?;
-    let mut client = pool.get().await?;
-    let tx = client.transaction().await?;
     let records = crate::records::erase_family(
         &tx,
         family,
@@ -262,10 +268,7 @@ pub async fn erase_family(
         address,
     )
     .await
-    .map_err(|e| match e {
-        crate::records::SyncError::Db(db) => DashboardError::Db(db),
-        _ => DashboardError::NotFound,
-    })?;
+    .map_err(from_sync)?;
     tx.commit().await?;
     Ok(records)
 }

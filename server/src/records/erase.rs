@@ -73,30 +73,19 @@ pub async fn erase_family(
     address: &str,
 ) -> Result<u64, SyncError> {
     let family = family_id.to_owned();
-    // As a push of the family's cadre would: no push of hers interleaves (a lock taken
-    // again in the same transaction, by a push that erases, is already held).
-    if let Some(cadre) = row_opt(
-        tx,
-        "SELECT cadre_id FROM family_assignment WHERE family_id = $1",
-        &[&family],
-    )
-    .await?
-    {
-        exec(tx, LOCK_FOR_PUSH, &[&cadre.get::<_, i64>(0)]).await?;
-    }
+    lock_family(tx, &family).await?;
     // Versions first, while the records and deletions still name their ids: a version
-    // of a rating or a score carries no family id of its own.
-    exec(
-        tx,
-        "DELETE FROM record_history h WHERE h.body->>'family_id' = $1
-            OR (h.table_name = 'family' AND h.id = $1)
-            OR EXISTS (SELECT 1 FROM record r WHERE r.family_id = $1
-                       AND r.table_name = h.table_name AND r.id = h.id)
-            OR EXISTS (SELECT 1 FROM tombstone t WHERE t.family_id = $1
-                       AND t.table_name = h.table_name AND t.id = h.id)",
-        &[&family],
-    )
-    .await?;
+    // of a rating or a score carries no family id of its own. Each by an index.
+    for sql in [
+        "DELETE FROM record_history h USING record r WHERE r.family_id = $1
+            AND h.table_name = r.table_name AND h.id = r.id",
+        "DELETE FROM record_history h USING tombstone t WHERE t.family_id = $1
+            AND h.table_name = t.table_name AND h.id = t.id",
+        "DELETE FROM record_history WHERE body->>'family_id' = $1",
+        "DELETE FROM record_history WHERE table_name = 'family' AND id = $1",
+    ] {
+        exec(tx, sql, &[&family]).await?;
+    }
     // A handled alert's key names the family or one of its records.
     exec(
         tx,
@@ -148,6 +137,30 @@ pub async fn erase_family(
     Ok(records)
 }
 
+/// Takes the push lock of the family's cadre, as her pushes do, so that none of them
+/// interleaves with the erasure; asked again once locked, since a move may have
+/// finished in between (a lock taken again in the same transaction is already held).
+pub(crate) async fn lock_family(tx: &Transaction<'_>, family: &str) -> Result<(), SyncError> {
+    let mut locked = Vec::new();
+    loop {
+        let Some(row) = row_opt(
+            tx,
+            "SELECT cadre_id FROM family_assignment WHERE family_id = $1",
+            &[&family],
+        )
+        .await?
+        else {
+            return Ok(());
+        };
+        let cadre: i64 = row.get(0);
+        if locked.contains(&cadre) {
+            return Ok(());
+        }
+        exec(tx, LOCK_FOR_PUSH, &[&cadre]).await?;
+        locked.push(cadre);
+    }
+}
+
 /// The families of `families` that were erased: their records are held back.
 pub(super) async fn erased_of(
     tx: &Transaction<'_>,
@@ -166,8 +179,8 @@ pub(super) async fn erased_of(
 }
 
 /// Erases every family whose last record arrived longer than `keep_days` before `now`,
-/// each in its own transaction (one failure stops none of the others). Returns how many
-/// were erased.
+/// each in its own transaction: one that fails (a deadlock with a push, say) is logged
+/// and left for tomorrow, and stops none of the others. Returns how many were erased.
 pub async fn erase_expired(
     pool: &Pool,
     now: DateTime<Utc>,
@@ -187,21 +200,37 @@ pub async fn erase_expired(
         .collect();
     let mut erased = 0;
     for family in due {
-        let tx = client.transaction().await?;
-        // Still due inside the transaction: a record may have arrived since the list.
-        let still = row_opt(
-            &tx,
-            "SELECT 1 FROM family_assignment WHERE family_id = $1
-             AND erased_at IS NULL AND last_record_at < $2 FOR UPDATE",
-            &[&family, &before],
-        )
-        .await?;
-        if still.is_none() {
-            continue;
+        match erase_if_still_due(&mut client, &family, before).await {
+            Ok(true) => erased += 1,
+            Ok(false) => {}
+            Err(error) => {
+                tracing::warn!(%error, family, "a family past its retention was not erased; tried again tomorrow");
+            }
         }
-        erase_family(&tx, &family, ErasureReason::Retention, ErasedBy::Server, "").await?;
-        tx.commit().await?;
-        erased += 1;
     }
     Ok(erased)
+}
+
+/// One family of the retention: its cadre's push lock first (the order a push takes),
+/// then whether it is still due (a record may have arrived since the list).
+async fn erase_if_still_due(
+    client: &mut deadpool_postgres::Object,
+    family: &str,
+    before: DateTime<Utc>,
+) -> Result<bool, SyncError> {
+    let tx = client.transaction().await?;
+    lock_family(&tx, family).await?;
+    let still = row_opt(
+        &tx,
+        "SELECT 1 FROM family_assignment WHERE family_id = $1
+         AND erased_at IS NULL AND last_record_at < $2",
+        &[&family, &before],
+    )
+    .await?;
+    if still.is_none() {
+        return Ok(false);
+    }
+    erase_family(&tx, family, ErasureReason::Retention, ErasedBy::Server, "").await?;
+    tx.commit().await?;
+    Ok(true)
 }

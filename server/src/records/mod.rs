@@ -11,13 +11,14 @@ mod scope;
 mod snapshot;
 mod write;
 
+pub(crate) use erase::lock_family;
 pub use erase::{ErasedBy, ErasureReason, erase_expired, erase_family};
 pub use pull::{
     PULL_LIMIT, PULL_PAGE_BYTES, PageLimit, Pulled, SERVER_DEVICE_ID, pull, pull_at_most,
 };
 
 use ayah_asi_core::bundle::plan::{self, Tally};
-use ayah_asi_core::bundle::{self, BundleError};
+use ayah_asi_core::bundle::{self, BundleError, Decision};
 use deadpool_postgres::{Pool, Transaction};
 use serde_json::Value;
 
@@ -148,7 +149,6 @@ pub async fn push(
     let mut snap = snapshot::snapshot(&tx, &bundle).await?;
     let mut scope = scope::check_scope(&tx, device, &bundle, &snap).await?;
     leave_out_erased(&tx, &mut bundle, &mut scope.of_record).await?;
-    check_consent(&tx, &bundle, &scope.of_record).await?;
     snap.keep_tombstones_of(&bundle, &scope.of_record);
     let planned = plan::plan(&snap, &bundle).map_err(|e| match e {
         plan::PlanError::MissingParent { table, id, parent } => {
@@ -156,6 +156,7 @@ pub async fn push(
         }
         plan::PlanError::Holdings(never) => match never {},
     })?;
+    check_consent(&tx, &bundle, &planned, &scope.of_record).await?;
     scope::check_writers(device, &bundle, &planned, &snap)?;
     write::apply(&tx, device, &bundle, &planned, &scope.of_record).await?;
     if !scope.unassigned.is_empty() {
@@ -167,11 +168,13 @@ pub async fn push(
         )
         .await?;
     }
-    // A deletion of the family itself is its erasure: everything of it goes.
+    // A deletion of the family itself is its erasure: everything of it goes. (A family
+    // the server first hears of in this push has nothing here to erase: its tombstone
+    // alone holds back what comes of it later.)
     for family in bundle
         .tombstones
         .iter()
-        .filter(|t| t.table.name == "family")
+        .filter(|t| t.table.name == "family" && !scope.unassigned.contains(&t.id))
     {
         erase::erase_family(
             &tx,
@@ -182,8 +185,22 @@ pub async fn push(
         )
         .await?;
     }
-    // The server's retention counts from the last record that arrived.
-    let arrived: Vec<&String> = families_of(&scope.of_record);
+    // The server's retention counts from the last record that arrived new or changed
+    // (a phone sending old records again does not keep a family longer).
+    let changed: Vec<Option<String>> = scope
+        .of_record
+        .iter()
+        .zip(&planned.decisions)
+        .map(|(family, (decision, _))| {
+            matches!(
+                decision,
+                Decision::New | Decision::Updated | Decision::Conflict
+            )
+            .then(|| family.clone())
+            .flatten()
+        })
+        .collect();
+    let arrived: Vec<&String> = families_of(&changed);
     if !arrived.is_empty() {
         exec(
             &tx,
@@ -254,10 +271,12 @@ async fn leave_out_erased(
 }
 
 /// Refuses records of a family whose mother agreed to no consent text that names the
-/// server (`family::SERVER_CONSENT_VERSIONS`), in this push or held here already.
+/// server (`family::SERVER_CONSENT_VERSIONS`): one in this push that will be stored
+/// (not set aside, held or deleted), or one held here already.
 async fn check_consent(
     tx: &Transaction<'_>,
     bundle: &bundle::Bundle,
+    planned: &plan::Plan,
     of_record: &[Option<String>],
 ) -> Result<(), SyncError> {
     use ayah_asi_core::family::{SERVER_CONSENT_VERSIONS, consent_names_server};
@@ -269,6 +288,14 @@ async fn check_consent(
         .records
         .iter()
         .zip(of_record)
+        .zip(&planned.decisions)
+        .filter(|(_, (decision, _))| {
+            !matches!(
+                decision,
+                Decision::Conflict | Decision::Held | Decision::Deleted
+            )
+        })
+        .map(|(pair, _)| pair)
         .filter(|(r, _)| r.table.name == "consent")
         .filter(|(r, _)| {
             r.body

@@ -160,6 +160,11 @@ pub fn check<F: Families>(
         if !named.contains(family) {
             return Err(not_named(name, id));
         }
+        // A family's deletion (its erasure, on the server) is filed under itself: no
+        // bundle erases, or plants a tombstone for, a family under another's name.
+        if tombstone.table.owner == Owner::Itself && id != family {
+            return Err(other_family(name, id));
+        }
         // A deletion removes only a record of its own family.
         if here(name, id)?.is_some_and(|stored| stored.as_deref() != Some(family)) {
             return Err(other_family(name, id));

@@ -211,3 +211,22 @@ fn no_bundle_deletes_a_cadres_name() {
         OwnerError::NotNamed { .. }
     ));
 }
+
+#[test]
+fn a_familys_erasure_is_filed_under_that_family_only() {
+    // The family is held nowhere yet (an id learnt from a file): a bundle of another
+    // family cannot plant its erasure.
+    let victim = FamilyRecords::enrolled("Budi", "Siti", 10);
+    let mut attacker = FamilyRecords::enrolled("Agus", "Dewi", 5);
+    attacker.sent();
+    attacker.delete("family", &victim.family, &attacker.family.clone());
+    assert!(matches!(
+        refused(&Store::default(), &attacker),
+        OwnerError::OtherFamily { .. }
+    ));
+    // Its own erasure passes.
+    let mut own = FamilyRecords::enrolled("Agus", "Dewi", 5);
+    own.sent();
+    own.delete("family", &own.family.clone(), &own.family.clone());
+    assert!(check(&Store::default(), &parsed(&own)).is_ok());
+}
