@@ -42,6 +42,19 @@ fn with_consent_version(bytes: &[u8], version: &str) -> Vec<u8> {
     format!("{header}\n{body}").into_bytes()
 }
 
+/// A server, Bu Rina of Melati, her tablet, and Budi's family pushed from it.
+async fn budi_pushed() -> (Server, i64, String, FamilyRecords) {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    let family = budi();
+    let status = push(&server, &tablet, &push_id(), family.bundle())
+        .await
+        .status();
+    assert_eq!(status, StatusCode::OK);
+    (server, rina, tablet, family)
+}
+
 async fn count(server: &Server, sql: &str, family: &str) -> i64 {
     server
         .pool
@@ -52,32 +65,6 @@ async fn count(server: &Server, sql: &str, family: &str) -> i64 {
         .await
         .unwrap()
         .get(0)
-}
-
-/// Every row of every table of the server, as text.
-async fn every_row(server: &Server) -> Vec<String> {
-    let client = server.pool.get().await.unwrap();
-    let tables: Vec<String> = client
-        .query(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    let mut rows = Vec::new();
-    for table in tables {
-        for row in client
-            .query(&format!("SELECT row_to_json(t)::text FROM {table} t"), &[])
-            .await
-            .unwrap()
-        {
-            rows.push(format!("{table}: {}", row.get::<_, String>(0)));
-        }
-    }
-    rows
 }
 
 async fn pull_all(server: &Server, token: &str) -> bundle::Bundle {
@@ -122,22 +109,13 @@ async fn a_family_without_the_text_that_names_the_server_is_refused_and_stores_n
 
 #[tokio::test]
 async fn a_family_phone_erases_its_family_from_every_table_and_every_phone_pulls_the_erasure() {
-    let server = Server::start().await;
-    let rina = cadre(&server, "Melati", "Bu Rina").await;
-    let tablet = paired(&server, rina, None).await;
-    let mut family = budi();
-    assert_eq!(
-        push(&server, &tablet, &push_id(), family.bundle())
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    let (server, _, tablet, mut family) = budi_pushed().await;
     let code = family_code(&server, &tablet, &family.family).await;
     let phone: Value = pair(&server, &code).await.json().await.unwrap();
     let phone = phone["token"].as_str().unwrap().to_owned();
     // An unspent code for the family, and its records' older versions, must go too.
     let _unspent = family_code(&server, &tablet, &family.family).await;
-    let before = every_row(&server).await;
+    let before = support::every_row(&server.pool).await;
     assert!(before.iter().any(|r| r.contains("Siti")));
 
     let old_records = family.bundle();
@@ -146,7 +124,7 @@ async fn a_family_phone_erases_its_family_from_every_table_and_every_phone_pulls
     let erased = push(&server, &phone, &push_id(), family.bundle()).await;
     assert_eq!(erased.status(), StatusCode::OK);
 
-    let after = every_row(&server).await;
+    let after = support::every_row(&server.pool).await;
     let names: Vec<&String> = after
         .iter()
         .filter(|r| r.contains("Siti") || r.contains("Budi"))
@@ -252,16 +230,7 @@ async fn accounts_of(server: &Server) {
 
 #[tokio::test]
 async fn a_midwife_erases_a_family_from_its_page_with_a_reason_and_the_audit_keeps_no_name() {
-    let server = Server::start().await;
-    let rina = cadre(&server, "Melati", "Bu Rina").await;
-    let tablet = paired(&server, rina, None).await;
-    let family = budi();
-    assert_eq!(
-        push(&server, &tablet, &push_id(), family.bundle())
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    let (server, _, _, family) = budi_pushed().await;
     accounts_of(&server).await;
     let page = format!("/families/{}/erase", family.family);
 
@@ -309,7 +278,7 @@ async fn a_midwife_erases_a_family_from_its_page_with_a_reason_and_the_audit_kee
     );
     let (_, audit, _) = admin.get("/audit").await;
     assert!(audit.contains("family-erased") || audit.contains("menghapus data keluarga"));
-    let lines: Vec<String> = every_row(&server)
+    let lines: Vec<String> = support::every_row(&server.pool)
         .await
         .into_iter()
         .filter(|r| r.starts_with("audit: ") && r.contains("family-erased"))
@@ -373,16 +342,7 @@ async fn the_retention_erases_a_family_past_its_time_and_keeps_a_recent_one() {
 
 #[tokio::test]
 async fn the_admin_opens_no_family_and_every_pairing_account_and_pull_she_causes_is_audited() {
-    let server = Server::start().await;
-    let rina = cadre(&server, "Melati", "Bu Rina").await;
-    let tablet = paired(&server, rina, None).await;
-    let family = budi();
-    assert_eq!(
-        push(&server, &tablet, &push_id(), family.bundle())
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    let (server, rina, _, family) = budi_pushed().await;
     accounts_of(&server).await;
     let admin = Web::logged_in(&server.base, "admin", PASSWORD).await;
     let id = &family.family;

@@ -8,30 +8,6 @@ use ayah_asi_core::sample::FamilyRecords;
 use ayah_asi_server::{db, ops, org};
 use support::{Cluster, Server};
 
-/// Every row of every table of the public schema, as JSON text, sorted.
-async fn every_row(pool: &deadpool_postgres::Pool) -> Vec<String> {
-    let client = pool.get().await.unwrap();
-    let tables: Vec<String> = client
-        .query(
-            "SELECT table_name FROM information_schema.tables
-             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
-            &[],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    let mut rows = Vec::new();
-    for table in tables {
-        let sql = format!("SELECT row_to_json(t)::text FROM {table} t ORDER BY 1");
-        for row in client.query(&sql, &[]).await.unwrap() {
-            rows.push(format!("{table}: {}", row.get::<_, String>(0)));
-        }
-    }
-    rows
-}
-
 #[tokio::test]
 async fn a_backup_restored_into_a_fresh_cluster_holds_every_row() {
     let server = Server::start().await;
@@ -59,7 +35,7 @@ async fn a_backup_restored_into_a_fresh_cluster_holds_every_row() {
     )
     .await
     .unwrap();
-    let before = every_row(pool).await;
+    let before = support::every_row(pool).await;
     assert!(before.iter().any(|r| r.starts_with("record: ")));
 
     let dir = tempfile::tempdir().unwrap();
@@ -76,7 +52,7 @@ async fn a_backup_restored_into_a_fresh_cluster_holds_every_row() {
         .await
         .unwrap();
     assert_eq!(migrated, 0, "the backup was current");
-    assert_eq!(every_row(&fresh_pool).await, before);
+    assert_eq!(support::every_row(&fresh_pool).await, before);
     assert!(db::is_current(&fresh_pool).await.unwrap());
 
     // Restoring again over a database that holds the tables is refused, untouched.
@@ -84,7 +60,7 @@ async fn a_backup_restored_into_a_fresh_cluster_holds_every_row() {
         ops::restore(&fresh_pool, &fresh.url(), &file).await,
         Err(ops::OpsError::NotEmpty)
     ));
-    assert_eq!(every_row(&fresh_pool).await, before);
+    assert_eq!(support::every_row(&fresh_pool).await, before);
 }
 
 #[tokio::test]

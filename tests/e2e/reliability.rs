@@ -276,7 +276,13 @@ async fn a_family_downloads_then_deletes_all_its_data_and_no_name_is_left() -> R
     assert!(csv.contains("Budi Santoso"));
 
     app.click("#delete-my-data").await?;
+    // Not paired with a server: the warning says where copies may still be.
+    app.wait_for_text_containing("#delete-warning", "minta kader atau bidan")
+        .await?;
     app.click("#delete-my-data-confirm").await?;
+    app.wait_for_text_containing("#my-data-status", "catatan dihapus dari HP ini.")
+        .await?;
+    app.click("#my-data-deleted-continue").await?;
     app.wait_for("#onboarding-title").await?;
     let mut files = vec![driver.database()];
     for side in ["-wal", "-shm"] {

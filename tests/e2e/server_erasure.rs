@@ -20,6 +20,13 @@ fn every_row(server: &ayah_asi_e2e::server::PuskesmasServer) -> Result<String> {
     Ok(all)
 }
 
+/// A puskesmas staff member signed in to the dashboard.
+async fn puskesmas_reader(server: &ayah_asi_e2e::server::PuskesmasServer) -> Result<Reader> {
+    let password = "kata-sandi-panjang";
+    server.add_account("bidan", "puskesmas", "Bidan Ani", None, password)?;
+    Reader::log_in(&server.address(), "bidan", password).await
+}
+
 fn family_id(driver: &Driver) -> Result<String> {
     Ok(open_database(&driver.database())?.query_row("SELECT id FROM family", [], |r| r.get(0))?)
 }
@@ -126,14 +133,7 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
         count(&tablet.database(), "SELECT count(*) FROM massage_session")?,
         0
     );
-    server.add_account(
-        "bidan",
-        "puskesmas",
-        "Bidan Ani",
-        None,
-        "kata-sandi-panjang",
-    )?;
-    let reader = Reader::log_in(&server.address(), "bidan", "kata-sandi-panjang").await?;
+    let reader = puskesmas_reader(&server).await?;
     let (_, families) = reader.time("/families").await?;
     assert!(
         !families.contains("Budi"),
@@ -234,14 +234,7 @@ async fn a_cadre_removes_a_moved_family_from_her_phone_only_and_a_midwife_erases
 
     // The mother asks at the puskesmas: a midwife erases the family from its page, and
     // the family's phone deletes its copy at its next sync.
-    server.add_account(
-        "bidan",
-        "puskesmas",
-        "Bidan Ani",
-        None,
-        "kata-sandi-panjang",
-    )?;
-    let reader = Reader::log_in(&server.address(), "bidan", "kata-sandi-panjang").await?;
+    let reader = puskesmas_reader(&server).await?;
     let page = format!("/families/{family}/erase");
     let (status, location) = reader
         .post(&page, &page, &[("reason", "asked-in-person")])

@@ -262,3 +262,28 @@ pub async fn family_code(server: &Server, token: &str, family: &str) -> String {
         .unwrap();
     answer["code"].as_str().unwrap().to_owned()
 }
+
+/// Every row of every table of the public schema, as JSON text, sorted.
+#[allow(dead_code)]
+pub async fn every_row(pool: &deadpool_postgres::Pool) -> Vec<String> {
+    let client = pool.get().await.unwrap();
+    let tables: Vec<String> = client
+        .query(
+            "SELECT table_name FROM information_schema.tables
+             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut rows = Vec::new();
+    for table in tables {
+        let sql = format!("SELECT row_to_json(t)::text FROM {table} t ORDER BY 1");
+        for row in client.query(&sql, &[]).await.unwrap() {
+            rows.push(format!("{table}: {}", row.get::<_, String>(0)));
+        }
+    }
+    rows
+}
