@@ -63,6 +63,17 @@ pub fn family_year(
             "parity": "primipara", "row_version": 1,
         }),
     )];
+    // The mother agreed, the day she enrolled, to the text that names the server.
+    lines.push(line(
+        "consent",
+        id(10, f, 0),
+        device,
+        &stamp(start, 8),
+        for_family(json!({
+            "kind": "health-data", "text_version": crate::family::CONSENT_TEXT_VERSION,
+            "given_at": stamp(start, 8),
+        })),
+    ));
     for d in 0..days {
         let day = start + Days::new(d);
         for (slot, hour) in [(0u64, 7), (1, 19)] {
