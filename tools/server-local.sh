@@ -7,12 +7,13 @@
 # on AYAH_ASI_LISTEN (127.0.0.1:8080). Ctrl-C stops the server, then the cluster.
 set -euo pipefail
 
-DATA=${AYAH_ASI_SERVER_DATA:-/var/lib/ayah-asi-server}
+DATA=$(realpath -m "${AYAH_ASI_SERVER_DATA:-/var/lib/ayah-asi-server}")
 PG_PORT=${AYAH_ASI_PG_PORT:-55432}
 PG_BIN=/usr/lib/postgresql/15/bin
 SERVER=${AYAH_ASI_SERVER_BIN:-target/debug/ayah-asi-server}
 
-as_postgres() { runuser -u postgres -- "$@"; }
+# From a folder `postgres` may enter (else its tools print "could not change directory").
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 
 mkdir -p "$DATA"
 chown postgres:postgres "$DATA"

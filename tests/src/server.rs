@@ -29,6 +29,8 @@ fn free_port() -> Result<u16> {
 /// user, which these tools require.
 pub fn as_postgres(program: &str, args: &[&str]) -> Result<()> {
     let status = Command::new("runuser")
+        // As `postgres`, from a folder it may enter (else "could not change directory").
+        .current_dir("/")
         .args(["-u", "postgres", "--", &format!("{PG_BIN}/{program}")])
         .args(args)
         .stdout(Stdio::null())
@@ -301,6 +303,8 @@ impl PuskesmasServer {
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<()> {
         let mut child = Command::new("runuser")
+            // As `postgres`, from a folder it may enter (else "could not change directory").
+            .current_dir("/")
             .args([
                 "-u",
                 "postgres",
@@ -406,6 +410,8 @@ impl PuskesmasServer {
 /// What `psql` prints for `sql` on the cluster whose socket is in `socket_dir`.
 pub fn psql(socket_dir: &Path, port: u16, sql: &str) -> Result<String> {
     let output = Command::new("runuser")
+        // As `postgres`, from a folder it may enter (else "could not change directory").
+        .current_dir("/")
         .args(["-u", "postgres", "--", "psql", "-tA", "-h"])
         .arg(socket_dir)
         .args(["-p", &port.to_string(), "-d", "postgres", "-c", sql])
@@ -487,6 +493,8 @@ impl Drop for PuskesmasServer {
         self.kill();
         let data = self.dir.path().join("data");
         let _ = Command::new("runuser")
+            // As `postgres`, from a folder it may enter (else "could not change directory").
+            .current_dir("/")
             .args(["-u", "postgres", "--", &format!("{PG_BIN}/pg_ctl")])
             .args(["-D", &text(&data), "-m", "immediate", "-w", "stop"])
             .stdout(Stdio::null())

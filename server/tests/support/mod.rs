@@ -21,6 +21,8 @@ pub struct Cluster {
 
 fn as_postgres(program: &str, args: &[&str]) {
     let status = Command::new("runuser")
+        // As `postgres`, from a folder it may enter (else "could not change directory").
+        .current_dir("/")
         .args(["-u", "postgres", "--", &format!("{BIN}/{program}")])
         .args(args)
         .stdout(std::process::Stdio::null())
@@ -101,6 +103,8 @@ impl Cluster {
     pub fn kill(&self) {
         let data: PathBuf = self.dir.path().join("data");
         let _ = Command::new("runuser")
+            // As `postgres`, from a folder it may enter (else "could not change directory").
+            .current_dir("/")
             .args(["-u", "postgres", "--", &format!("{BIN}/pg_ctl")])
             .args(["-D", path(&data), "-m", "immediate", "-w", "stop"])
             .stdout(std::process::Stdio::null())
