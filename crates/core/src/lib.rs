@@ -1,6 +1,6 @@
 //! The programme's rules as plain Rust: no Tauri, no SQL, no I/O. Everything here is
-//! deterministic given its inputs (the clock is always passed in). The app, the fuzz
-//! target, the benchmarks (and the server to come) apply exactly these rules.
+//! deterministic given its inputs (the clock is always passed in). The app, the
+//! puskesmas server, the fuzz target and the benchmarks apply exactly these rules.
 #![forbid(unsafe_code)]
 
 pub mod bundle;

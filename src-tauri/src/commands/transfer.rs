@@ -244,11 +244,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&partial, path)
 }
 
-/// Reads a bundle file, refusing one over the size limit before reading it.
-pub fn read_bundle(path: &Path) -> Result<Bundle, AppError> {
-    Ok(bundle::parse(&read_limited(path)?, storage::now())?)
-}
-
 /// A file's bytes, refused before reading when it is over the bundle size limit.
 fn read_limited(path: &Path) -> Result<Vec<u8>, AppError> {
     let file = std::fs::File::open(path).map_err(|e| AppError::FileRead(e.to_string()))?;

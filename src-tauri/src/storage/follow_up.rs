@@ -78,14 +78,6 @@ pub fn get_current_rating(conn: &Connection, session_id: &str) -> Result<Option<
         .optional()?)
 }
 
-pub fn list_rating_versions(conn: &Connection, session_id: &str) -> Result<u32> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM session_rating WHERE session_id = ?1",
-        [session_id],
-        |r| r.get(0),
-    )?)
-}
-
 /// Reads skipped, comfort, pain before/after, milk flow and note from column `at` on.
 fn rating_from(row: &Row, at: usize) -> rusqlite::Result<Rating> {
     let flow: Option<String> = row.get(at + 4)?;
