@@ -27,6 +27,14 @@ async fn puskesmas_reader(server: &ayah_asi_e2e::server::PuskesmasServer) -> Res
     Reader::log_in(&server.address(), "bidan", password).await
 }
 
+/// The two phones of first contact, the family's phone paired too (with a code its
+/// cadre made).
+async fn two_paired_phones() -> Result<TwoPhones> {
+    let phones = two_phones().await?;
+    pair_family_phone(&phones.cadre, &phones.father, &phones.server.address()).await?;
+    Ok(phones)
+}
+
 fn family_id(driver: &Driver) -> Result<String> {
     Ok(open_database(&driver.database())?.query_row("SELECT id FROM family", [], |r| r.get(0))?)
 }
@@ -49,8 +57,7 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
         tablet,
         cadre,
         ..
-    } = two_phones().await?;
-    pair_family_phone(&cadre, &father, &server.address()).await?;
+    } = two_paired_phones().await?;
     let family = family_id(&phone)?;
     // Her consent was given to the text before the server's (as on a phone of before):
     // a session given since waits, and she is asked at the next start.
@@ -151,8 +158,7 @@ async fn a_delete_made_offline_reaches_the_server_at_the_next_start() -> Result<
         tablet,
         cadre,
         ..
-    } = two_phones().await?;
-    pair_family_phone(&cadre, &father, &server.address()).await?;
+    } = two_paired_phones().await?;
     let family = family_id(&phone)?;
     server.kill();
     let said = delete_on_phone(&father).await?;
@@ -193,8 +199,7 @@ async fn a_cadre_removes_a_moved_family_from_her_phone_only_and_a_midwife_erases
         tablet,
         cadre,
         ..
-    } = two_phones().await?;
-    pair_family_phone(&cadre, &father, &server.address()).await?;
+    } = two_paired_phones().await?;
     let family = family_id(&phone)?;
 
     // The family moved away: Bu Rina removes it from her phone only, behind her PIN.

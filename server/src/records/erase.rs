@@ -138,27 +138,9 @@ pub async fn erase_family(
 }
 
 /// Takes the push lock of the family's cadre, as her pushes do, so that none of them
-/// interleaves with the erasure; asked again once locked, since a move may have
-/// finished in between (a lock taken again in the same transaction is already held).
+/// interleaves with the erasure.
 pub(crate) async fn lock_family(tx: &Transaction<'_>, family: &str) -> Result<(), SyncError> {
-    let mut locked = Vec::new();
-    loop {
-        let Some(row) = row_opt(
-            tx,
-            "SELECT cadre_id FROM family_assignment WHERE family_id = $1",
-            &[&family],
-        )
-        .await?
-        else {
-            return Ok(());
-        };
-        let cadre: i64 = row.get(0);
-        if locked.contains(&cadre) {
-            return Ok(());
-        }
-        exec(tx, LOCK_FOR_PUSH, &[&cadre]).await?;
-        locked.push(cadre);
-    }
+    super::scope::lock_cadre_of(tx, family, LOCK_FOR_PUSH, None).await
 }
 
 /// The families of `families` that were erased: their records are held back.

@@ -27,17 +27,32 @@ pub(super) async fn lock_families(
     device: &Device,
     lock: &str,
 ) -> Result<(), SyncError> {
-    let Some(family) = &device.family_id else {
-        exec(tx, lock, &[&device.cadre_id]).await?;
-        return Ok(());
-    };
+    match &device.family_id {
+        Some(family) => lock_cadre_of(tx, family, lock, Some(device.cadre_id)).await,
+        None => {
+            exec(tx, lock, &[&device.cadre_id]).await?;
+            Ok(())
+        }
+    }
+}
+
+/// Takes `lock` of the cadre `family` is assigned to (`unassigned`'s when it is none's;
+/// nothing when that is `None` too), asked again once locked: a move may have finished
+/// in between. A lock taken again in the same transaction is already held.
+pub(crate) async fn lock_cadre_of(
+    tx: &Transaction<'_>,
+    family: &str,
+    lock: &str,
+    unassigned: Option<i64>,
+) -> Result<(), SyncError> {
     let mut locked = Vec::new();
     loop {
-        let cadre = assigned_cadre(tx, family).await?.unwrap_or(device.cadre_id);
+        let Some(cadre) = assigned_cadre(tx, family).await?.or(unassigned) else {
+            return Ok(());
+        };
         if locked.contains(&cadre) {
             return Ok(());
         }
-        // Asked again once locked: a move may have finished in between.
         exec(tx, lock, &[&cadre]).await?;
         locked.push(cadre);
     }

@@ -64,6 +64,22 @@ async fn delete_here(
         .await
 }
 
+/// Deletes the family here and, when `tell_server`, sends its erasure now or leaves it
+/// for the next sync, saying which.
+async fn delete(
+    state: &AppState,
+    family: String,
+    tell_server: bool,
+) -> Result<DeletedData, AppError> {
+    let records = delete_here(state, family.clone(), tell_server).await?;
+    let server = if tell_server {
+        send_now(state, family).await?
+    } else {
+        ServerErasure::NotAsked
+    };
+    Ok(DeletedData { records, server })
+}
+
 /// Sends the erasure now if the server answers within [`SEND_NOW_WAIT`].
 async fn send_now(state: &AppState, family: String) -> Result<ServerErasure, AppError> {
     // A failure is remembered on the status line; the request stays due either way.
@@ -88,13 +104,7 @@ pub(super) async fn delete_family_data(
     let paired = pairing::read(&state.data_dir).unwrap_or(None);
     let tell_server =
         matches!(&paired, Some(Pairing { family_id: Some(own), .. }) if *own == family);
-    let records = delete_here(state, family.clone(), tell_server).await?;
-    let server = if tell_server {
-        send_now(state, family).await?
-    } else {
-        ServerErasure::NotAsked
-    };
-    Ok(DeletedData { records, server })
+    delete(state, family, tell_server).await
 }
 
 /// The cadre removes a family from her phone, after her PIN: only from this phone (a
@@ -126,11 +136,5 @@ pub async fn remove_family(
         })
     );
     let tell_server = from_server && paired_as_cadre;
-    let records = delete_here(&state, family.clone(), tell_server).await?;
-    let server = if tell_server {
-        send_now(&state, family).await?
-    } else {
-        ServerErasure::NotAsked
-    };
-    Ok(DeletedData { records, server })
+    delete(&state, family, tell_server).await
 }

@@ -59,15 +59,10 @@ async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
     let (sync_state, elsewhere, waiting_consent, erasures_waiting) = state
         .with_store(move |store| {
             let conn = store.conn();
-            let elsewhere = state_store::list_families_elsewhere(conn)?;
-            // The families a push would carry, as `sync::push` picks them.
-            let families: Vec<String> = match scope {
+            let elsewhere = state_store::list_families_elsewhere(conn)?.len();
+            let families = match scope {
                 None => Vec::new(),
-                Some(Some(own)) => vec![own],
-                Some(None) => crate::storage::cadre::list_visible_family_ids(conn)?
-                    .into_iter()
-                    .filter(|f| !elsewhere.contains(f))
-                    .collect(),
+                Some(own) => crate::sync::families_to_push(conn, own)?,
             };
             let agreed = families::list_with_server_consent(conn, &families)?;
             let mut waiting = Vec::new();
@@ -78,7 +73,7 @@ async fn status_of(state: &AppState) -> Result<ServerStatus, AppError> {
             }
             Ok((
                 state_store::get_sync_state(conn)?,
-                elsewhere.len(),
+                elsewhere,
                 waiting,
                 state_store::list_erasure_due(conn)?.len(),
             ))

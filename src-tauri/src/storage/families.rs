@@ -274,14 +274,18 @@ pub fn get_consent_is_current(conn: &Connection, family_id: &str) -> Result<bool
     )?)
 }
 
+/// The core's `family::SERVER_CONSENT_VERSIONS` as a JSON array, for SQL's `json_each`.
+pub(super) fn server_consent_versions() -> String {
+    serde_json::to_string(&crate::domain::family::SERVER_CONSENT_VERSIONS).unwrap_or_default()
+}
+
 /// Of these families, those whose mother agreed to a consent text that names the
 /// puskesmas server (the core's `family::SERVER_CONSENT_VERSIONS`): only they are pushed.
 pub fn list_with_server_consent(
     conn: &Connection,
     family_ids: &[String],
 ) -> Result<std::collections::HashSet<String>> {
-    let versions =
-        serde_json::to_string(&crate::domain::family::SERVER_CONSENT_VERSIONS).unwrap_or_default();
+    let versions = server_consent_versions();
     let mut stmt = conn.prepare_cached(
         "SELECT 1 FROM consent WHERE family_id = ?1
          AND text_version IN (SELECT value FROM json_each(?2))",

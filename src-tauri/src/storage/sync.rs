@@ -137,8 +137,7 @@ pub fn finish_push(conn: &Connection, push: &PendingPush) -> Result<()> {
     )?;
     // A family held back until the mother agrees to the text that names the server
     // stays due: once she does, all of it goes, whatever its age.
-    let versions =
-        serde_json::to_string(&crate::domain::family::SERVER_CONSENT_VERSIONS).unwrap_or_default();
+    let versions = super::families::server_consent_versions();
     conn.execute(
         "DELETE FROM server_push_due WHERE since <= ?1 AND EXISTS (SELECT 1 FROM consent c
             WHERE c.family_id = server_push_due.family_id

@@ -7,6 +7,8 @@ pub mod pairing;
 mod pull;
 mod push;
 
+pub(crate) use push::families_to_push;
+
 use std::collections::BTreeMap;
 use std::future::Future;
 

@@ -45,6 +45,26 @@ fn named_families(lines: &[Line]) -> Vec<String> {
     named
 }
 
+/// The families a push carries: a family's phone its own, a cadre's phone those cadre
+/// mode shows but the ones the server says another cadre has now.
+pub(crate) fn families_to_push(
+    conn: &rusqlite::Connection,
+    own: Option<String>,
+) -> Result<Vec<String>, AppError> {
+    Ok(match own {
+        Some(own) => vec![own],
+        None => {
+            let elsewhere: HashSet<String> = state_store::list_families_elsewhere(conn)?
+                .into_iter()
+                .collect();
+            cadre::list_visible_family_ids(conn)?
+                .into_iter()
+                .filter(|f| !elsewhere.contains(f))
+                .collect()
+        }
+    })
+}
+
 /// What a push sends: its pages not yet acknowledged, each a bundle under its own id.
 struct PushPlan {
     pages: Vec<(String, Vec<u8>)>,
@@ -66,18 +86,7 @@ fn gather_push(
     let now = storage::now();
     let conn = store.conn();
     let is_cadre_phone = family_scope.is_none();
-    let families = match family_scope {
-        Some(own) => vec![own],
-        None => {
-            let elsewhere: HashSet<String> = state_store::list_families_elsewhere(conn)?
-                .into_iter()
-                .collect();
-            cadre::list_visible_family_ids(conn)?
-                .into_iter()
-                .filter(|f| !elsewhere.contains(f))
-                .collect()
-        }
-    };
+    let families = families_to_push(conn, family_scope)?;
     let pushed_since = state_store::get_sync_state(conn)?.and_then(|s| s.pushed_since);
     // A cadre's phone reports her own test with every push, and pushes when it changed.
     let counselling = if is_cadre_phone {
