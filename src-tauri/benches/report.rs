@@ -10,8 +10,9 @@ use std::time::Instant;
 
 use ayah_asi_lib::commands::cadre::family_list;
 use ayah_asi_lib::domain::checklist::ROWS;
+use ayah_asi_lib::domain::cohort::Period;
 use ayah_asi_lib::domain::report;
-use ayah_asi_lib::storage::{self, Store, report::Scope};
+use ayah_asi_lib::storage::{self, Store};
 use chrono::{Days, NaiveDate};
 use rusqlite::{Transaction, params};
 
@@ -58,9 +59,7 @@ fn main() {
         let from = today
             .checked_sub_months(chrono::Months::new(*months))
             .unwrap_or(today);
-        let scope = Scope {
-            posyandu: None,
-            rw: None,
+        let scope = Period {
             from,
             to: today,
             active_since: today - chrono::Duration::days(6),
@@ -72,11 +71,14 @@ fn main() {
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
             .expect("checkpoint");
         // Warm up once (the command runs on a warm connection too), then take the median of 5.
-        let _ = storage::report::list_cohort(store.conn(), &scope).expect("cohort");
+        let _ = storage::report::list_cohort(store.conn(), &Default::default(), &scope)
+            .expect("cohort");
         let mut times: Vec<f64> = (0..5)
             .map(|_| {
                 let started = Instant::now();
-                let cohort = storage::report::list_cohort(store.conn(), &scope).expect("cohort");
+                let cohort =
+                    storage::report::list_cohort(store.conn(), &Default::default(), &scope)
+                        .expect("cohort");
                 let gathered = started.elapsed();
                 let built = report::build(&cohort);
                 if std::env::var_os("BENCH_SPLIT").is_some() {
@@ -279,16 +281,15 @@ fn study(dir: &std::path::Path) {
     let from = today
         .checked_sub_months(chrono::Months::new(12))
         .unwrap_or(today);
-    let scope = Scope {
-        posyandu: None,
-        rw: None,
+    let scope = Period {
         from,
         to: today,
         active_since: today - chrono::Duration::days(6),
     };
     for round in 0..2 {
         let started = Instant::now();
-        let cohort = storage::report::list_cohort(store.conn(), &scope).expect("cohort");
+        let cohort = storage::report::list_cohort(store.conn(), &Default::default(), &scope)
+            .expect("cohort");
         println!(
             "cohort round {round}: {} families in {:?}",
             cohort.len(),

@@ -3,8 +3,8 @@
 //! review checks and the report.
 
 use ayah_asi_lib::commands::cadre::family_list;
+use ayah_asi_lib::domain::cohort::Period;
 use ayah_asi_lib::domain::family::FamilyInput;
-use ayah_asi_lib::storage::report::Scope;
 use ayah_asi_lib::storage::{self, Store, cadre, families, now};
 
 fn add_family(store: &mut Store, father: &str, by_cadre: bool, assign: bool) -> String {
@@ -73,14 +73,12 @@ fn cadre_mode_shows_her_families_and_the_devices_own_only() {
     );
 
     let today = now().date_naive();
-    let scope = Scope {
-        posyandu: None,
-        rw: None,
+    let scope = Period {
         from: today - chrono::Duration::days(30),
         to: today,
         active_since: today,
     };
-    let cohort = storage::report::list_cohort(store.conn(), &scope).unwrap();
+    let cohort = storage::report::list_cohort(store.conn(), &Default::default(), &scope).unwrap();
     assert_eq!(
         cohort.len(),
         2,

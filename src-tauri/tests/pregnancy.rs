@@ -4,10 +4,11 @@
 
 use ayah_asi_lib::commands::cadre::family_list;
 use ayah_asi_lib::commands::session::begin;
+use ayah_asi_lib::domain::cohort::Period;
 use ayah_asi_lib::domain::family::FamilyInput;
 use ayah_asi_lib::domain::report;
 use ayah_asi_lib::error::AppError;
-use ayah_asi_lib::storage::report::{Scope, list_cohort};
+use ayah_asi_lib::storage::report::list_cohort;
 use ayah_asi_lib::storage::{Store, families, now};
 
 fn enrol_pregnant(store: &mut Store) -> String {
@@ -38,14 +39,12 @@ fn planned_7d(store: &Store) -> u32 {
 
 fn pregnant_in_report(store: &Store) -> usize {
     let today = now().date_naive();
-    let scope = Scope {
-        posyandu: None,
-        rw: None,
+    let scope = Period {
         from: today - chrono::Duration::days(30),
         to: today,
         active_since: today,
     };
-    report::build(&list_cohort(store.conn(), &scope).unwrap()).pregnant
+    report::build(&list_cohort(store.conn(), &Default::default(), &scope).unwrap()).pregnant
 }
 
 #[test]

@@ -57,7 +57,9 @@ fn a_corrected_rating_counts_once_at_its_corrected_value() {
     .unwrap();
 
     let scope = common::last_month();
-    let cohort = ayah_asi_lib::storage::report::list_cohort(store.conn(), &scope).unwrap();
+    let cohort =
+        ayah_asi_lib::storage::report::list_cohort(store.conn(), &Default::default(), &scope)
+            .unwrap();
     assert_eq!(cohort[0].comforts, [5]);
     let built = report::build(&cohort);
     assert_eq!((built.comfort_ratings, built.comfort_mean), (1, Some(5.0)));
@@ -92,7 +94,9 @@ fn a_corrected_rating_counts_once_at_its_corrected_value() {
     .unwrap();
     sessions::update_not_started(store.conn(), &refused, StopReason::NoConsent, None, now())
         .unwrap();
-    let cohort = ayah_asi_lib::storage::report::list_cohort(store.conn(), &scope).unwrap();
+    let cohort =
+        ayah_asi_lib::storage::report::list_cohort(store.conn(), &Default::default(), &scope)
+            .unwrap();
     let built = report::build(&cohort);
     assert_eq!(by(&built, "grandmother"), Some(1));
     assert_eq!(by(&built, "father"), Some(0));

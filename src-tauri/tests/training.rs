@@ -8,13 +8,14 @@ mod common;
 mod transfer_support;
 
 use ayah_asi_lib::commands::learning::record_attempt;
+use ayah_asi_lib::domain::cohort::Period;
 use ayah_asi_lib::domain::report::{self, CadreScores};
 use ayah_asi_lib::domain::training::{Trainer, TrainingInput};
 use ayah_asi_lib::storage::learning::{Learner, TrainingRow};
-use ayah_asi_lib::storage::report::{Scope, list_cohort};
+use ayah_asi_lib::storage::report::list_cohort;
 use transfer_support::*;
 
-fn scope() -> Scope {
+fn scope() -> Period {
     common::last_month()
 }
 
@@ -41,7 +42,7 @@ fn a_recorded_training_travels_and_is_what_the_report_counts_as_trained() {
     // As the import command does: a family she imports is hers.
     cadre::insert_assignment(tablet.conn(), &family, now()).unwrap();
     // The phone's father took the pre-test only: neither trained nor post-tested.
-    let before = report::build(&list_cohort(tablet.conn(), &scope()).unwrap());
+    let before = report::build(&list_cohort(tablet.conn(), &Default::default(), &scope()).unwrap());
     assert_eq!(
         (before.enrolled, before.trained, before.post_tested),
         (1, 0, 0)
@@ -58,7 +59,7 @@ fn a_recorded_training_travels_and_is_what_the_report_counts_as_trained() {
     .unwrap();
     let device = tablet.device_id().to_owned();
     learning_store::insert_training(tablet.conn(), &family, &training, &device, now()).unwrap();
-    let after = report::build(&list_cohort(tablet.conn(), &scope()).unwrap());
+    let after = report::build(&list_cohort(tablet.conn(), &Default::default(), &scope()).unwrap());
     assert_eq!((after.trained, after.post_tested), (1, 0));
 
     // Back on the phone with the next bundle from the cadre.

@@ -179,7 +179,7 @@ fn a_second_checklist_visit_with_a_half_score_on_the_spine_keeps_its_result_in_t
     // The same rows are refused today: the spine row is pass or fail.
     assert!(checklist::validate(&v.rows).is_err());
     let scope = common::last_month();
-    let built = report::build(&list_cohort(store.conn(), &scope).unwrap());
+    let built = report::build(&list_cohort(store.conn(), &Default::default(), &scope).unwrap());
     assert_eq!(
         (built.assessed, built.competent, built.critical_failed),
         (1, 1, 0)

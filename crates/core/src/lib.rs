@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod cadre;
 pub mod checklist;
+pub mod cohort;
 pub mod family;
 pub mod history;
 pub mod i18n;

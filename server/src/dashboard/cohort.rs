@@ -1,36 +1,33 @@
-//! What the posyandu report needs of each family, from the server's records: the same
-//! facts, by the same rules, as the app's own report (`src-tauri/src/storage/report.rs`)
-//! gathers from its SQLite file, so that the core crate's `report::build` gives the same
-//! tables from either. Times are compared as the app compares them: as the text the
-//! phone wrote, which starts with its local date.
+//! Loads what the posyandu report reads of each family from the server's records: the
+//! same rows the app's own report (`src-tauri/src/storage/report.rs`) loads from its
+//! SQLite file. The core decides the facts (`cohort::facts`) and the sums
+//! (`report::build`), so the tables are the same from either.
 
 use std::collections::HashMap;
 
-use ayah_asi_core::checklist;
-use ayah_asi_core::protocol::Giver;
-use ayah_asi_core::rating::MilkStatus;
-use ayah_asi_core::report::{CadreScores, CohortFamily, LatestVisit};
-use chrono::NaiveDate;
+use ayah_asi_core::cohort::{
+    self, FamilyRow, FamilyRows, MilkRow, Period, QuizRow, RatingRow, SessionCount, VisitRow,
+};
+use ayah_asi_core::report::{CadreScores, CohortFamily};
 use deadpool_postgres::Pool;
+use tokio_postgres::Row;
+use tokio_postgres::types::ToSql;
 
 use super::{DashboardError, IN_SCOPE, Scope, scoped_rows};
 
-/// Which families and days a report covers (within the reader's scope).
-#[derive(Debug, Clone)]
-pub struct Period {
+/// Which families a report covers (within the reader's scope); the days are a
+/// [`Period`].
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
     pub posyandu_id: Option<i64>,
     pub cadre_id: Option<i64>,
     pub rw: Option<String>,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    /// "Active" means a session since this day.
-    pub active_since: NaiveDate,
 }
 
 /// The families a report covers: in scope and filter, enrolled by the period's end.
 /// Each family's record is looked up by its id (`OFFSET 0` keeps the subquery apart):
-/// joined, the planner merged a posyandu's 200 families with all 10,000 family records
-/// of the district, 90 ms of each of the report's questions (make bench-district).
+/// joined, the planner merged a posyandu's families with every family record of the
+/// district (docs/scaling.md).
 const FAMILIES: &str = "
     families AS (
         SELECT fam.family_id AS id, f.body
@@ -48,7 +45,7 @@ const FAMILIES: &str = "
 pub async fn cadre_tests(
     pool: &Pool,
     scope: &Scope,
-    period: &Period,
+    filter: &Filter,
 ) -> Result<Vec<CadreScores>, DashboardError> {
     let rows = scoped_rows(
         pool,
@@ -62,7 +59,7 @@ pub async fn cadre_tests(
            AND ($3::bigint IS NULL OR p.id = $3) AND ($4::bigint IS NULL OR c.id = $4)
          ORDER BY k.name, k.app_cadre_id"
         ),
-        &[&period.posyandu_id, &period.cadre_id],
+        &[&filter.posyandu_id, &filter.cadre_id],
     )
     .await?;
     let score = |s: Option<i16>| s.and_then(|s| u8::try_from(s).ok());
@@ -76,261 +73,251 @@ pub async fn cadre_tests(
         .collect())
 }
 
-/// The facts of every family the period covers, oldest enrolment first.
+/// The facts of every family the filter and period cover, by the core's rules
+/// (`cohort::facts`), oldest enrolment first.
 pub async fn list(
     pool: &Pool,
     scope: &Scope,
+    filter: &Filter,
     period: &Period,
 ) -> Result<Vec<CohortFamily>, DashboardError> {
+    let rows = list_family_rows(pool, scope, filter, period).await?;
+    Ok(cohort::families(&rows, period))
+}
+
+/// The rows the report reads of every family the filter covers (and the reader may
+/// see), each question asked once for all of them.
+pub async fn list_family_rows(
+    pool: &Pool,
+    scope: &Scope,
+    filter: &Filter,
+    period: &Period,
+) -> Result<Vec<FamilyRows>, DashboardError> {
     let to = period.to.to_string();
     let from = period.from.to_string();
-    let until = period.to.succ_opt().unwrap_or(period.to).to_string();
+    let until = period.until().to_string();
     let active_since = period.active_since.to_string();
-    let rw = period
+    let rw = filter
         .rw
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty());
     let with = format!("WITH {IN_SCOPE}, {FAMILIES}");
-    let base: [&(dyn tokio_postgres::types::ToSql + Sync); 4] =
-        [&to, &period.posyandu_id, &period.cadre_id, &rw];
+    let base: [&(dyn ToSql + Sync); 4] = [&to, &filter.posyandu_id, &filter.cadre_id, &rw];
     let query = |sql: &str| format!("{with} {sql}");
+    let of_table = |table: &str, columns: &str| {
+        query(&format!(
+            "SELECT r.family_id, {columns} FROM families
+             JOIN record r ON r.family_id = families.id AND r.table_name = '{table}'"
+        ))
+    };
 
     let families_sql = query(
-        "SELECT id, greatest(substr(body->>'created_at', 1, 10), body->>'baby_birth_date'),
-                    (body->>'mother_age')::int, body->>'mother_education', body->>'parity',
-                    body->>'pregnant' IS NOT NULL
-             FROM families ORDER BY body->>'created_at'",
+        "SELECT id, body->>'created_at', body->>'baby_birth_date', (body->>'mother_age')::int,
+                body->>'mother_education', body->>'parity', body->>'pregnant' IS NOT NULL
+         FROM families",
     );
     let families = scoped_rows(pool, scope, &families_sql, &base);
-    let milk_sql = query(
-        "SELECT r.family_id, r.id, r.body->>'recorded_on', r.body->>'status'
-             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'milk_status'
-             ORDER BY r.body->>'recorded_on', r.body->>'created_at'",
+    let milk_sql = of_table(
+        "milk_status",
+        "r.id, r.body->>'recorded_on', r.body->>'created_at', r.body->>'status'",
     );
     let milk = scoped_rows(pool, scope, &milk_sql, &base);
-    let quizzes_sql = query(
-        "SELECT r.family_id, r.body->>'kind', (r.body->>'score')::int
-             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'quiz_attempt'
-             ORDER BY r.body->>'created_at'",
+    let quizzes_sql = of_table(
+        "quiz_attempt",
+        "r.body->>'kind', (r.body->>'score')::int, r.body->>'created_at'",
     );
     let quizzes = scoped_rows(pool, scope, &quizzes_sql, &base);
-    let trained_sql = query(
-        "SELECT DISTINCT r.family_id
-             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'hands_on_training'
-             WHERE r.body->>'trained_on' <= $3",
-    );
+    let trained_sql = of_table("hands_on_training", "r.body->>'trained_on'");
     let trained = scoped_rows(pool, scope, &trained_sql, &base);
-    let visits = latest_visits(pool, scope, &with, &base);
-    let comforts_sql = query(
-        "SELECT r.family_id, r.rating_comfort
-             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
-             WHERE r.made_at >= $7 AND r.made_at < $8 AND r.rating_comfort IS NOT NULL
-               -- The current rating: no later version of it. Later versions are rare
-               -- and have their own small index (migration 010).
-               AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
-                   AND n.rating_version > 1
-                   AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version
-                   AND n.family_id = r.family_id)",
+    let visits_sql = of_table(
+        "home_visit",
+        "r.id, r.body->>'original_id', (r.body->>'version')::int, r.body->>'visited_on',
+         r.body->>'created_at', r.body->>'competent' = '1'",
+    );
+    let visits = scoped_rows(pool, scope, &visits_sql, &base);
+    let ratings_sql = query(
+        "SELECT r.family_id, r.rating_session, r.rating_version, r.made_at, r.rating_comfort,
+                r.body->>'skipped' = '1'
+         FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
+         WHERE r.made_at >= $7 AND r.made_at < $8
+           -- The current rating: no later version of it. Later versions are rare
+           -- and have their own small index (migration 010).
+           AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
+               AND n.rating_version > 1
+               AND n.rating_session = r.rating_session AND n.rating_version > r.rating_version
+               AND n.family_id = r.family_id)",
     );
     // The report's period: $7 to $8.
-    let in_period: [&(dyn tokio_postgres::types::ToSql + Sync); 6] = [
+    let in_period: [&(dyn ToSql + Sync); 6] = [
         &to,
-        &period.posyandu_id,
-        &period.cadre_id,
+        &filter.posyandu_id,
+        &filter.cadre_id,
         &rw,
         &from,
         &until,
     ];
-    let comforts = scoped_rows(pool, scope, &comforts_sql, &in_period);
+    let ratings = scoped_rows(pool, scope, &ratings_sql, &in_period);
     let sessions_sql = query(
-        "SELECT r.family_id, r.given_by, count(*)
-             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
-             WHERE r.session_status IN ('finished', 'stopped')
-               AND r.made_at >= $7 AND r.made_at < $8
-             GROUP BY r.family_id, r.given_by",
+        "SELECT r.family_id, r.session_status, r.given_by, count(*)
+         FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
+         WHERE r.made_at >= $7 AND r.made_at < $8
+         GROUP BY r.family_id, r.session_status, r.given_by",
     );
     let sessions = scoped_rows(pool, scope, &sessions_sql, &in_period);
-    let active_sql = query(
-        "SELECT DISTINCT r.family_id
-             FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
-             WHERE r.session_status IN ('finished', 'stopped') AND r.made_at >= $7",
+    let recent_sql = query(
+        "SELECT r.family_id, r.session_status, NULL::text, count(*)
+         FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'massage_session'
+         WHERE r.made_at >= $7
+         GROUP BY r.family_id, r.session_status",
     );
-    let active_params: [&(dyn tokio_postgres::types::ToSql + Sync); 5] = [
+    let since: [&(dyn ToSql + Sync); 5] = [
         &to,
-        &period.posyandu_id,
-        &period.cadre_id,
+        &filter.posyandu_id,
+        &filter.cadre_id,
         &rw,
         &active_since,
     ];
-    let active = scoped_rows(pool, scope, &active_sql, &active_params);
+    let recent = scoped_rows(pool, scope, &recent_sql, &since);
 
     // Independent questions, each on its own connection: the report takes as long as
-    // the slowest, not the sum (make bench-district).
-    let (families, milk, quizzes, trained, visits, comforts, sessions, active) = tokio::try_join!(
-        families, milk, quizzes, trained, visits, comforts, sessions, active
+    // the slowest, not the sum.
+    let (families, milk, quizzes, trained, visits, ratings, sessions, recent) = tokio::try_join!(
+        families, milk, quizzes, trained, visits, ratings, sessions, recent
     )?;
 
-    let mut milk_of: HashMap<String, Vec<(String, String, String)>> = HashMap::new();
-    for r in &milk {
-        milk_of.entry(r.get(0)).or_default().push((
-            r.get(1),
-            r.get::<_, Option<String>>(2).unwrap_or_default(),
-            r.get::<_, Option<String>>(3).unwrap_or_default(),
-        ));
+    let mut of: HashMap<String, FamilyRows> = HashMap::new();
+    for r in &families {
+        let id: String = r.get(0);
+        let family = FamilyRow {
+            id: id.clone(),
+            created_at: text(r, 1),
+            baby_birth_date: text(r, 2),
+            mother_age: small(r.get(3)),
+            mother_education: r.get(4),
+            parity: r.get(5),
+            pregnant: r.get(6),
+        };
+        of.insert(
+            id,
+            FamilyRows {
+                family,
+                ..FamilyRows::default()
+            },
+        );
     }
-    let mut quiz_of: HashMap<String, (Option<u8>, Option<u8>)> = HashMap::new();
-    for r in &quizzes {
-        let entry = quiz_of.entry(r.get(0)).or_default();
-        let score = r
-            .get::<_, Option<i32>>(2)
-            .and_then(|s| u8::try_from(s).ok());
-        match r.get::<_, Option<String>>(1).as_deref() {
-            // The first pre-test, the latest post-test (rows come oldest first).
-            Some("pre") if entry.0.is_none() => entry.0 = score,
-            Some("post") => entry.1 = score,
-            _ => {}
-        }
-    }
-    let trained: Vec<String> = trained.iter().map(|r| r.get(0)).collect();
-    let mut comforts_of: HashMap<String, Vec<u8>> = HashMap::new();
-    for r in &comforts {
-        if let Some(c) = r
-            .get::<_, Option<i32>>(1)
-            .and_then(|c| u8::try_from(c).ok())
-        {
-            comforts_of.entry(r.get(0)).or_default().push(c);
-        }
-    }
-    let mut sessions_of: HashMap<String, Vec<(Option<Giver>, usize)>> = HashMap::new();
-    for r in &sessions {
-        let giver = r
-            .get::<_, Option<String>>(1)
-            .as_deref()
-            .and_then(Giver::parse);
-        let count = usize::try_from(r.get::<_, i64>(2)).unwrap_or(0);
-        sessions_of
-            .entry(r.get(0))
-            .or_default()
-            .push((giver, count));
-    }
-    let active: Vec<String> = active.iter().map(|r| r.get(0)).collect();
-
-    Ok(families
-        .iter()
-        .map(|row| {
-            let id: String = row.get(0);
-            let enrolled: String = row.get::<_, Option<String>>(1).unwrap_or_default();
-            let (milk_before, milk_after) = milk_before_after(
-                milk_of.get(&id).map_or(&[][..], Vec::as_slice),
-                &enrolled,
-                period,
-            );
-            let (pre_score, post_score) = quiz_of.get(&id).copied().unwrap_or_default();
-            let sessions_by = sessions_of.remove(&id).unwrap_or_default();
-            CohortFamily {
-                mother_age: row
-                    .get::<_, Option<i32>>(2)
-                    .and_then(|a| u8::try_from(a).ok()),
-                mother_education: row.get(3),
-                parity: row.get(4),
-                trained: trained.contains(&id),
-                post_tested: post_score.is_some(),
-                active: active.contains(&id),
-                pregnant: row.get(5),
-                milk_before,
-                milk_after,
-                pre_score,
-                post_score,
-                latest_visit: visits.get(&id).cloned(),
-                comforts: comforts_of.remove(&id).unwrap_or_default(),
-                sessions_by,
-            }
-        })
-        .collect())
-}
-
-/// "Before": the first status on or after enrolment; "after": the latest in the period,
-/// when it is a later record than "before". `statuses`: (id, day, status), in the order
-/// of their day and creation.
-fn milk_before_after(
-    statuses: &[(String, String, String)],
-    enrolled: &str,
-    period: &Period,
-) -> (Option<MilkStatus>, Option<MilkStatus>) {
-    let (from, to) = (period.from.to_string(), period.to.to_string());
-    let first = statuses.iter().find(|(_, on, _)| on.as_str() >= enrolled);
-    let latest = statuses
-        .iter()
-        .rev()
-        .find(|(_, on, _)| on.as_str() >= from.as_str() && on.as_str() <= to.as_str());
-    let before = first.and_then(|(_, _, s)| MilkStatus::parse(s));
-    let after = match (first, latest) {
-        (Some((first_id, _, _)), Some((latest_id, _, status))) if first_id != latest_id => {
-            MilkStatus::parse(status)
-        }
-        _ => None,
+    add_each(&mut of, &milk, |f, r| {
+        f.milk.push(MilkRow {
+            id: r.get(1),
+            recorded_on: text(r, 2),
+            created_at: text(r, 3),
+            status: text(r, 4),
+        });
+    });
+    add_each(&mut of, &quizzes, |f, r| {
+        f.quizzes.push(QuizRow {
+            kind: text(r, 1),
+            score: small(r.get(2)),
+            created_at: text(r, 3),
+        });
+    });
+    add_each(&mut of, &trained, |f, r| f.trained_on.push(text(r, 1)));
+    add_each(&mut of, &visits, |f, r| {
+        f.visits.push(VisitRow {
+            id: r.get(1),
+            original_id: text(r, 2),
+            version: r
+                .get::<_, Option<i32>>(3)
+                .and_then(|v| u32::try_from(v).ok())
+                .unwrap_or(0),
+            visited_on: text(r, 4),
+            created_at: text(r, 5),
+            competent: r.get::<_, Option<bool>>(6).unwrap_or(false),
+        });
+    });
+    add_each(&mut of, &ratings, |f, r| {
+        f.ratings.push(RatingRow {
+            session_id: text(r, 1),
+            version: r
+                .get::<_, Option<i32>>(2)
+                .and_then(|v| u32::try_from(v).ok())
+                .unwrap_or(0),
+            created_at: text(r, 3),
+            comfort: small(r.get(4)),
+            skipped: r.get::<_, Option<bool>>(5).unwrap_or(false),
+        });
+    });
+    let count = |r: &Row| SessionCount {
+        status: text(r, 1),
+        given_by: r.get(2),
+        count: usize::try_from(r.get::<_, i64>(3)).unwrap_or(0),
     };
-    (before, after)
+    add_each(&mut of, &sessions, |f, r| f.sessions.push(count(r)));
+    add_each(&mut of, &recent, |f, r| f.recent_sessions.push(count(r)));
+
+    let mut rows: Vec<FamilyRows> = of.into_values().collect();
+    add_visit_scores(pool, scope, &with, &base, &mut rows, period).await?;
+    Ok(rows)
 }
 
-/// Each family's latest visit by the period's end (the latest version of it), with the
-/// rows scored below 2.
-async fn latest_visits(
+/// Adds each row to its family's rows (the first column is the family's id).
+fn add_each(
+    of: &mut HashMap<String, FamilyRows>,
+    rows: &[Row],
+    mut add: impl FnMut(&mut FamilyRows, &Row),
+) {
+    for r in rows {
+        if let Some(family) = of.get_mut(&r.get::<_, String>(0)) {
+            add(family, r);
+        }
+    }
+}
+
+/// The scores of each family's latest visit, which the core chose.
+async fn add_visit_scores(
     pool: &Pool,
     scope: &Scope,
     with: &str,
-    base: &[&(dyn tokio_postgres::types::ToSql + Sync); 4],
-) -> Result<HashMap<String, LatestVisit>, DashboardError> {
-    let rows = scoped_rows(
-        pool,
-        scope,
-        &format!(
-            "{with},
-             -- Each family's latest visit first; its rows then, for those visits only
-             -- (measured at district size: 2.2 s when every visit's rows were read).
-             latest AS (
-                 SELECT DISTINCT ON (v.family_id) v.family_id, v.id, v.body->>'competent' = '1' AS competent
-                 FROM families JOIN record v ON v.family_id = families.id AND v.table_name = 'home_visit'
-                 WHERE v.body->>'visited_on' <= $3
-                   -- The visit's current version, asked per visit through the visits' key
-                   -- index (as NOT EXISTS the planner could hash every visit of the
-                   -- district: 420 ms of a posyandu's report).
-                   AND (v.body->>'version')::int = (SELECT max((w.body->>'version')::int)
-                       FROM record w WHERE w.table_name = 'home_visit'
-                         AND w.family_id = v.family_id
-                         AND w.body->>'original_id' = v.body->>'original_id')
-                 ORDER BY v.family_id, v.body->>'visited_on' DESC, v.body->>'created_at' DESC)
-             SELECT latest.family_id, latest.competent,
-                    ARRAY(SELECT s.body->>'row_id' || ':' || (s.body->>'score')
-                          FROM record s WHERE s.table_name = 'visit_score'
-                            AND s.body->>'visit_id' = latest.id
-                            AND (s.body->>'score')::int < 2
-                          ORDER BY s.body->>'row_id')
-             FROM latest"
-        ),
-        base,
-    )
-    .await?;
-    Ok(rows
+    base: &[&(dyn ToSql + Sync); 4],
+    rows: &mut [FamilyRows],
+    period: &Period,
+) -> Result<(), DashboardError> {
+    let latest: Vec<String> = rows
         .iter()
-        .map(|r| {
-            let failed: Vec<(String, String)> = r
-                .get::<_, Vec<String>>(2)
-                .into_iter()
-                .filter_map(|pair| {
-                    pair.split_once(':')
-                        .map(|(a, b)| (a.to_owned(), b.to_owned()))
-                })
-                .collect();
-            let visit = LatestVisit {
-                competent: r.get::<_, Option<bool>>(1).unwrap_or(false),
-                critical_failed: failed
-                    .iter()
-                    .any(|(row, score)| score == "0" && checklist::is_critical(row)),
-                failed_rows: failed.into_iter().map(|(row, _)| row).collect(),
-            };
-            (r.get(0), visit)
-        })
-        .collect())
+        .filter_map(|r| cohort::latest_visit(&r.visits, period).map(|v| v.id.clone()))
+        .collect();
+    if latest.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "{with} SELECT s.body->>'visit_id', s.body->>'row_id', (s.body->>'score')::int
+         FROM families JOIN record s ON s.family_id = families.id AND s.table_name = 'visit_score'
+         WHERE s.body->>'visit_id' = ANY($7)"
+    );
+    let params: [&(dyn ToSql + Sync); 5] = [base[0], base[1], base[2], base[3], &latest];
+    let scores = scoped_rows(pool, scope, &sql, &params).await?;
+    let mut of_visit: HashMap<String, Vec<(String, u8)>> = HashMap::new();
+    for r in &scores {
+        if let Some(score) = small(r.get(2)) {
+            of_visit
+                .entry(text(r, 0))
+                .or_default()
+                .push((text(r, 1), score));
+        }
+    }
+    for family in rows {
+        if let Some(visit) = cohort::latest_visit(&family.visits, period) {
+            family.latest_visit_scores = of_visit.remove(&visit.id).unwrap_or_default();
+        }
+    }
+    Ok(())
+}
+
+/// A text column, `""` when NULL (a record that passed the bundle's checks has it).
+fn text(row: &Row, column: usize) -> String {
+    row.get::<_, Option<String>>(column).unwrap_or_default()
+}
+
+fn small(value: Option<i32>) -> Option<u8> {
+    value.and_then(|v| u8::try_from(v).ok())
 }

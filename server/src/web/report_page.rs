@@ -5,9 +5,10 @@
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
+use ayah_asi_core::cohort::Period;
 use ayah_asi_core::report;
 use ayah_asi_core::report_tables::{self, Cell, Table};
-use chrono::{Duration, Months, NaiveDate, Utc};
+use chrono::Utc;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -41,20 +42,15 @@ impl ReportQuery {
         self.months
             .parse()
             .ok()
-            .filter(|m| (1..=24).contains(m))
-            .unwrap_or(3)
+            .filter(|m| Period::MONTHS.contains(m))
+            .unwrap_or(Period::DEFAULT_MONTHS)
     }
 
-    fn period(&self, today: NaiveDate) -> cohort::Period {
-        cohort::Period {
+    fn filter(&self) -> cohort::Filter {
+        cohort::Filter {
             posyandu_id: self.posyandu.parse().ok(),
             cadre_id: self.cadre.parse().ok(),
             rw: Some(self.rw.trim().to_owned()).filter(|r| !r.is_empty()),
-            from: today
-                .checked_sub_months(Months::new(self.months()))
-                .unwrap_or(today),
-            to: today,
-            active_since: today - Duration::days(6),
         }
     }
 }
@@ -63,18 +59,19 @@ async fn tables_for(
     state: &AppState,
     signed: &Signed,
     query: &ReportQuery,
-) -> Result<(cohort::Period, Vec<Table>), Refused> {
-    let period = query.period(signed.text.today(Utc::now()));
-    let families = cohort::list(&signed.reads, &signed.scope, &period)
+) -> Result<(Period, Vec<Table>), Refused> {
+    let period = Period::last_months(signed.text.today(Utc::now()), query.months());
+    let filter = query.filter();
+    let families = cohort::list(&signed.reads, &signed.scope, &filter, &period)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
-    let cadres = cohort::cadre_tests(&signed.reads, &signed.scope, &period)
+    let cadres = cohort::cadre_tests(&signed.reads, &signed.scope, &filter)
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let built = report::build(&families).with_cadres(cadres);
     let mut tables = report_tables::tables(&built, &state.localizer, signed.text.lang);
     // An RW is a set of families, not of cadres: its report has no cadres' table.
-    if period.rw.is_some() {
+    if filter.rw.is_some() {
         tables.retain(|table| table.id != "cadres");
     }
     Ok((period, tables))

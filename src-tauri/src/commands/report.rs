@@ -3,18 +3,18 @@
 
 use std::path::PathBuf;
 
-use chrono::{Duration, Months};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
 use super::cadre::off_runtime;
 use super::dialogs;
 
+use crate::domain::cohort::Period;
 use crate::domain::report::{self, Report};
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, report::Scope};
+use crate::storage::{self, report::Filter};
 
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -130,10 +130,10 @@ async fn build(
     rw: Option<String>,
 ) -> Result<ReportView, AppError> {
     state.cadre.touch()?;
-    if !(1..=24).contains(&months) {
+    if !Period::MONTHS.contains(&months) {
         let error = FieldError::new("months", "error-out-of-range")
-            .with_arg("min", 1)
-            .with_arg("max", 24);
+            .with_arg("min", *Period::MONTHS.start())
+            .with_arg("max", *Period::MONTHS.end());
         return Err(AppError::Invalid(vec![error]));
     }
     let blank_to_none =
@@ -141,21 +141,15 @@ async fn build(
     let (posyandu, rw) = (blank_to_none(posyandu), blank_to_none(rw));
     state
         .with_store(move |store| {
-            let today = storage::now().date_naive();
-            let from = today
-                .checked_sub_months(Months::new(months))
-                .unwrap_or(today);
-            let scope = Scope {
+            let period = Period::last_months(storage::now().date_naive(), months);
+            let filter = Filter {
                 posyandu: posyandu.clone(),
                 rw: rw.clone(),
-                from,
-                to: today,
-                active_since: today - Duration::days(6),
             };
-            let cohort = storage::report::list_cohort(store.conn(), &scope)?;
+            let cohort = storage::report::list_cohort(store.conn(), &filter, &period)?;
             Ok(ReportView {
-                from,
-                to: today,
+                from: period.from,
+                to: period.to,
                 posyandu,
                 rw,
                 posyandu_names: storage::report::list_posyandu_names(store.conn())?,

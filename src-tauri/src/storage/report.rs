@@ -1,206 +1,194 @@
-//! Gathers, per family, what the posyandu report tabulates (domain::report does the sums).
+//! Loads, per family, the rows the posyandu report reads; the core decides the facts
+//! (`domain::cohort`) and the sums (`domain::report`).
 
-use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::Result;
-use crate::domain::checklist;
-use crate::domain::protocol::Giver;
-use crate::domain::rating::MilkStatus;
-use crate::domain::report::{CohortFamily, LatestVisit};
+use crate::domain::cohort::{
+    self, FamilyRow, FamilyRows, MilkRow, Period, QuizRow, RatingRow, SessionCount, VisitRow,
+};
+use crate::domain::report::CohortFamily;
 
-/// Which families and which days a report covers.
-#[derive(Debug, Clone)]
-pub struct Scope {
+/// Which families a report covers; the days are a [`Period`].
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
     /// Only families of this posyandu (compared case-insensitively), or all.
     pub posyandu: Option<String>,
     /// Only families of this RW, or all.
     pub rw: Option<String>,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    /// "Active" means a session since this day.
-    pub active_since: NaiveDate,
 }
 
-/// A family's id, enrolment day and the mother's characteristics.
-struct Enrolled {
-    id: String,
-    /// Enrolment, or the birth when it came later (a family enrolled in pregnancy):
-    /// the programme counts from the birth (in SQL, the rule of `Family::plan_start`).
-    enrolled_on: String,
-    mother_age: Option<u8>,
-    mother_education: Option<String>,
-    parity: Option<String>,
-    pregnant: bool,
+/// The facts of every family in the filter, by the core's rules (`cohort::facts`).
+pub fn list_cohort(
+    conn: &Connection,
+    filter: &Filter,
+    period: &Period,
+) -> Result<Vec<CohortFamily>> {
+    let rows = list_family_rows(conn, filter, period)?;
+    Ok(cohort::families(&rows, period))
 }
 
-/// The facts of every family in scope.
-pub fn list_cohort(conn: &Connection, scope: &Scope) -> Result<Vec<CohortFamily>> {
-    // Only the families this cadre may see (her own report, not another cadre's).
+/// The rows the report reads of every family in the filter (and that this cadre may
+/// see: her own report, not another cadre's).
+pub fn list_family_rows(
+    conn: &Connection,
+    filter: &Filter,
+    period: &Period,
+) -> Result<Vec<FamilyRows>> {
     let sql = format!(
-        "SELECT id, max(substr(created_at, 1, 10), baby_birth_date), mother_age, mother_education, parity,
+        "SELECT id, created_at, baby_birth_date, mother_age, mother_education, parity,
                 pregnant IS NOT NULL FROM family
          WHERE substr(created_at, 1, 10) <= ?1 AND (?2 IS NULL OR lower(posyandu) = lower(?2))
            AND {}
-           AND (?3 IS NULL OR ltrim(rw, '0') = ltrim(?3, '0'))
-         ORDER BY created_at",
+           AND (?3 IS NULL OR ltrim(rw, '0') = ltrim(?3, '0'))",
         super::cadre::VISIBLE_TO_CADRE
     );
     let mut stmt = conn.prepare(&sql)?;
-    let to = scope.to.to_string();
-    let families: Vec<Enrolled> = stmt
-        .query_map(params![to, scope.posyandu, scope.rw], |r| {
-            Ok(Enrolled {
-                id: r.get(0)?,
-                enrolled_on: r.get(1)?,
-                mother_age: r.get(2)?,
-                mother_education: r.get(3)?,
-                parity: r.get(4)?,
-                pregnant: r.get(5)?,
-            })
-        })?
+    let families: Vec<FamilyRow> = stmt
+        .query_map(
+            params![period.to.to_string(), filter.posyandu, filter.rw],
+            |r| {
+                Ok(FamilyRow {
+                    id: r.get(0)?,
+                    created_at: r.get(1)?,
+                    baby_birth_date: r.get(2)?,
+                    mother_age: r.get(3)?,
+                    mother_education: r.get(4)?,
+                    parity: r.get(5)?,
+                    pregnant: r.get(6)?,
+                })
+            },
+        )?
         .collect::<rusqlite::Result<_>>()?;
     families
         .into_iter()
-        .map(|family| {
-            let Enrolled {
-                id,
-                enrolled_on,
-                mother_age,
-                mother_education,
-                parity,
-                pregnant,
-            } = family;
-            let (milk_before, milk_after) = milk_before_after(conn, &id, &enrolled_on, scope)?;
-            let (pre_score, post_score) = super::learning::get_scores(conn, &id)?;
-            Ok(CohortFamily {
-                mother_age,
-                mother_education,
-                parity,
-                trained: super::learning::get_trained_by(conn, &id, &scope.to.to_string())?,
-                post_tested: post_score.is_some(),
-                pregnant,
-                // Times are RFC 3339 text starting with the date, so a plain comparison
-                // with a date is a range the index can use (substr() would not be).
-                active: conn
-                    .prepare_cached(
-                        "SELECT EXISTS (SELECT 1 FROM massage_session WHERE family_id = ?1
-                             AND created_at >= ?2 AND status IN ('finished', 'stopped'))",
-                    )?
-                    .query_row(params![id, scope.active_since.to_string()], |r| r.get(0))?,
-                milk_before,
-                milk_after,
-                pre_score,
-                post_score,
-                latest_visit: latest_visit(conn, &id, scope)?,
-                comforts: comforts(conn, &id, scope)?,
-                sessions_by: sessions_by(conn, &id, scope)?,
-            })
-        })
+        .map(|family| family_rows(conn, family, period))
         .collect()
 }
 
-/// "Before": the first status on or after enrolment; "after": the latest in the period,
-/// if it is a later record than "before".
-fn milk_before_after(
-    conn: &Connection,
-    family: &str,
-    enrolled: &str,
-    scope: &Scope,
-) -> Result<(Option<MilkStatus>, Option<MilkStatus>)> {
-    let first: Option<(String, String)> = conn
-        .prepare_cached(
-            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on >= ?2
-             ORDER BY recorded_on, created_at LIMIT 1",
-        )?
-        .query_row(params![family, enrolled], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let latest: Option<(String, String)> = conn
-        .prepare_cached(
-            "SELECT id, status FROM milk_status WHERE family_id = ?1 AND recorded_on BETWEEN ?2 AND ?3
-             ORDER BY recorded_on DESC, created_at DESC LIMIT 1",
-        )?
-        .query_row(params![family, scope.from.to_string(), scope.to.to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+fn family_rows(conn: &Connection, family: FamilyRow, period: &Period) -> Result<FamilyRows> {
+    let id = family.id.clone();
+    let visits = rows(
+        conn,
+        "SELECT id, original_id, version, visited_on, created_at, competent FROM home_visit
+         WHERE family_id = ?1",
+        [&id],
+        |r| {
+            Ok(VisitRow {
+                id: r.get(0)?,
+                original_id: r.get(1)?,
+                version: r.get(2)?,
+                visited_on: r.get(3)?,
+                created_at: r.get(4)?,
+                competent: r.get(5)?,
+            })
+        },
+    )?;
+    let latest_visit_scores = match cohort::latest_visit(&visits, period) {
+        Some(visit) => rows(
+            conn,
+            "SELECT row_id, score FROM visit_score WHERE visit_id = ?1",
+            [&visit.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?,
+        None => Vec::new(),
+    };
+    // Times are RFC 3339 text starting with the date, so a plain comparison with a
+    // date is a range the indexes can use (substr() would not be).
+    let (from, until) = (period.from.to_string(), period.until().to_string());
+    let count = |r: &rusqlite::Row| {
+        Ok(SessionCount {
+            status: r.get(0)?,
+            given_by: r.get(1)?,
+            count: r
+                .get::<_, i64>(2)
+                .map(|n| usize::try_from(n).unwrap_or(0))?,
         })
-        .optional()?;
-    let before = first.as_ref().and_then(|(_, s)| MilkStatus::parse(s));
-    let after = match (&first, latest) {
-        (Some((first_id, _)), Some((latest_id, status))) if *first_id != latest_id => {
-            MilkStatus::parse(&status)
-        }
-        _ => None,
     };
-    Ok((before, after))
+    Ok(FamilyRows {
+        milk: rows(
+            conn,
+            "SELECT id, recorded_on, created_at, status FROM milk_status WHERE family_id = ?1",
+            [&id],
+            |r| {
+                Ok(MilkRow {
+                    id: r.get(0)?,
+                    recorded_on: r.get(1)?,
+                    created_at: r.get(2)?,
+                    status: r.get(3)?,
+                })
+            },
+        )?,
+        quizzes: rows(
+            conn,
+            "SELECT kind, score, created_at FROM quiz_attempt WHERE family_id = ?1",
+            [&id],
+            |r| {
+                Ok(QuizRow {
+                    kind: r.get(0)?,
+                    score: r.get(1)?,
+                    created_at: r.get(2)?,
+                })
+            },
+        )?,
+        trained_on: rows(
+            conn,
+            "SELECT trained_on FROM hands_on_training WHERE family_id = ?1",
+            [&id],
+            |r| r.get(0),
+        )?,
+        visits,
+        latest_visit_scores,
+        // `current` is kept by every write of a rating (its latest version): one range
+        // of the covering index `session_rating_report`.
+        ratings: rows(
+            conn,
+            "SELECT session_id, version, created_at, comfort, skipped FROM session_rating
+             WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3",
+            params![id, from, until],
+            |r| {
+                Ok(RatingRow {
+                    session_id: r.get(0)?,
+                    version: r.get(1)?,
+                    created_at: r.get(2)?,
+                    comfort: r.get(3)?,
+                    skipped: r.get(4)?,
+                })
+            },
+        )?,
+        // Read from the index `massage_session_given` alone.
+        sessions: rows(
+            conn,
+            "SELECT status, given_by, count(*) FROM massage_session
+             WHERE family_id = ?1 AND created_at >= ?2 AND created_at < ?3
+             GROUP BY status, given_by",
+            params![id, from, until],
+            count,
+        )?,
+        recent_sessions: rows(
+            conn,
+            "SELECT status, NULL, count(*) FROM massage_session
+             WHERE family_id = ?1 AND created_at >= ?2 GROUP BY status",
+            params![id, period.active_since.to_string()],
+            count,
+        )?,
+        family,
+    })
 }
 
-fn latest_visit(conn: &Connection, family: &str, scope: &Scope) -> Result<Option<LatestVisit>> {
-    let visit: Option<(String, bool)> = conn
-        .prepare_cached(
-            "SELECT v.id, v.competent FROM home_visit v
-             WHERE v.family_id = ?1 AND v.visited_on <= ?2
-               AND v.version = (SELECT max(version) FROM home_visit w WHERE w.original_id = v.original_id)
-             ORDER BY v.visited_on DESC, v.created_at DESC LIMIT 1",
-        )?
-        .query_row(params![family, scope.to.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let Some((id, competent)) = visit else {
-        return Ok(None);
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT row_id, score FROM visit_score WHERE visit_id = ?1 AND score < 2 ORDER BY row_id",
-    )?;
-    let failed: Vec<(String, u8)> = stmt
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Some(LatestVisit {
-        competent,
-        critical_failed: failed
-            .iter()
-            .any(|(row, score)| *score == 0 && checklist::is_critical(row)),
-        failed_rows: failed.into_iter().map(|(row, _)| row).collect(),
-    }))
-}
-
-fn comforts(conn: &Connection, family: &str, scope: &Scope) -> Result<Vec<u8>> {
-    // One range of the covering index `session_rating_report` per family. A rating is
-    // given right after its session, so its own time stands for the session's.
-    let mut stmt = conn.prepare_cached(
-        "SELECT comfort FROM session_rating
-         WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3 AND skipped = 0",
-    )?;
-    let until = scope.to.succ_opt().unwrap_or(scope.to).to_string();
+/// Every row of a cached query, mapped.
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    // Cached: the report asks each of every family.
+    let mut stmt = conn.prepare_cached(sql)?;
     let values = stmt
-        .query_map(params![family, scope.from.to_string(), until], |r| r.get(0))?
+        .query_map(params, map)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(values)
-}
-
-/// Sessions given in the period (finished or stopped), counted by who gave them; read
-/// from the index `massage_session_given` alone.
-fn sessions_by(
-    conn: &Connection,
-    family: &str,
-    scope: &Scope,
-) -> Result<Vec<(Option<Giver>, usize)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT given_by, count(*) FROM massage_session
-         WHERE family_id = ?1 AND created_at >= ?2 AND created_at < ?3
-           AND status IN ('finished', 'stopped')
-         GROUP BY given_by",
-    )?;
-    let until = scope.to.succ_opt().unwrap_or(scope.to).to_string();
-    let counts = stmt
-        .query_map(params![family, scope.from.to_string(), until], |r| {
-            let giver: Option<String> = r.get(0)?;
-            let count: i64 = r.get(1)?;
-            Ok((
-                giver.as_deref().and_then(Giver::parse),
-                usize::try_from(count).unwrap_or(0),
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(counts)
 }
 
 /// The RW numbers on this device, for the report's filter.

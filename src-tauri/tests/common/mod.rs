@@ -23,11 +23,9 @@ pub fn store_with_family() -> (Store, String) {
 
 /// The report's scope over the last 30 days, every posyandu and RW.
 #[allow(dead_code)]
-pub fn last_month() -> ayah_asi_lib::storage::report::Scope {
+pub fn last_month() -> ayah_asi_lib::domain::cohort::Period {
     let today = now().date_naive();
-    ayah_asi_lib::storage::report::Scope {
-        posyandu: None,
-        rw: None,
+    ayah_asi_lib::domain::cohort::Period {
         from: today - chrono::Duration::days(30),
         to: today,
         active_since: today,

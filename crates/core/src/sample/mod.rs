@@ -7,7 +7,7 @@
 
 mod year;
 
-pub use year::{family_year, id};
+pub use year::{family_year, id, line};
 
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};

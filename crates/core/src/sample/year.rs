@@ -19,7 +19,7 @@ pub fn id(kind: u32, a: usize, b: u64) -> String {
 }
 
 /// One line of a record, its body filled with the common fields.
-pub(super) fn line(table: &str, id: String, device: &str, at: &str, fields: Value) -> Line {
+pub fn line(table: &str, id: String, device: &str, at: &str, fields: Value) -> Line {
     let mut fields = fields;
     fields["id"] = json!(id);
     fields["device_id"] = json!(device);

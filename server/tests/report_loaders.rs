@@ -1,0 +1,245 @@
+//! The report's two loaders agree: the same records, loaded by the app from SQLite
+//! (`storage::report`) and by the server from PostgreSQL (`dashboard::cohort`), give the
+//! same rows, the same facts (decided once, in `ayah_asi_core::cohort`) and the same
+//! report, table by table. The records are the core's sample year of several families,
+//! and families with the rarer cases: corrected ratings, an amended visit, a pressed
+//! spine, tests and a training, a family enrolled in pregnancy.
+
+mod support;
+
+use ayah_asi_core::bundle::{self, Header, Line};
+use ayah_asi_core::cohort::{FamilyRows, Period};
+use ayah_asi_core::i18n::Localizer;
+use ayah_asi_core::report::{self, CohortFamily};
+use ayah_asi_core::report_tables;
+use ayah_asi_core::sample::{FamilyRecords, family_year, id, time_ago};
+use ayah_asi_lib::storage::{self, Store, cadre};
+use ayah_asi_server::dashboard::{Scope, cohort};
+use chrono::{Days, Local};
+use serde_json::json;
+use support::Server;
+
+/// One bundle of `lines` from `device`, naming `families`.
+fn bundle_of(device: &str, families: Vec<String>, lines: &[Line]) -> Vec<u8> {
+    let header = Header {
+        format: String::new(),
+        format_version: 0,
+        app_version: "test".into(),
+        device_id: device.to_owned(),
+        family_ids: families,
+        created_at: time_ago(0),
+        since: None,
+        counts: Default::default(),
+        body_sha256: String::new(),
+        posko: None,
+        counselling: Vec::new(),
+    };
+    bundle::write(header, lines)
+}
+
+/// The core's sample year, for families 1-4 (each enrolled on another day), as one
+/// cadre's bundle.
+fn sample_years() -> Vec<u8> {
+    let device = id(10, 0, 1);
+    let cadre_record = id(9, 0, 1);
+    let today = Local::now().date_naive();
+    let mut lines = vec![ayah_asi_core::sample::line(
+        "cadre",
+        cadre_record.clone(),
+        &device,
+        &time_ago(400),
+        json!({ "name": "Rina" }),
+    )];
+    let mut families = Vec::new();
+    for f in 1..=4usize {
+        // Enrolled 120 to 390 days ago; their records up to yesterday (a year at most).
+        let age = 90 * f as u64 + 30;
+        let start = today - Days::new(age);
+        lines.extend(family_year(
+            f,
+            &cadre_record,
+            &device,
+            start,
+            (age - 1).min(365),
+        ));
+        families.push(id(1, f, 0));
+    }
+    bundle_of(&device, families, &lines)
+}
+
+/// Families with what a year of routine rarely has.
+fn rare_cases() -> Vec<FamilyRecords> {
+    let mut budi = FamilyRecords::enrolled("Budi", "Siti", 40);
+    let session = budi.session(3, None);
+    budi.rating(&session, 3, 2, (0, 0));
+    budi.rating_version(&session, 2, 1, 5, (0, 0));
+    let stopped = budi.session(2, Some("pain"));
+    budi.rating(&stopped, 2, 1, (6, 7));
+    budi.session(1, Some("no-consent"));
+    budi.milk(39, "tidak-lancar");
+    budi.milk(20, "lancar");
+    budi.milk(1, "lancar");
+    let visit = budi.visit(10, &[("not-on-spine", 0), ("prepare", 1)]);
+    budi.amend_visit(&visit, 2, 9, &[("prepare", 1)]);
+    budi.visit(5, &[("not-on-spine", 0)]);
+    for (kind, correct, days) in [
+        ("pre", 4, 39),
+        ("pre", 7, 30),
+        ("post", 8, 20),
+        ("post", 9, 2),
+    ] {
+        budi.record(
+            "quiz_attempt",
+            &ayah_asi_core::sample::new_id(),
+            json!({ "quiz_version": "uji-pengetahuan-v1", "kind": kind, "correct": correct,
+                    "score": correct * 10, "answers": "b,b,b,b,b,s,s,s,s,s",
+                    "created_at": time_ago(days), "updated_at": time_ago(days) }),
+        );
+    }
+    let mut agus = FamilyRecords::enrolled("Agus", "Dewi", 120);
+    agus.milk(119, "tidak-ada");
+    agus.milk(100, "tidak-lancar");
+    let old = agus.session(100, None);
+    agus.rating(&old, 100, 3, (0, 0));
+    agus.safety_stop(4, "fever");
+    vec![budi, agus]
+}
+
+/// Both loaders over the same records, for a report of `months`.
+async fn both(server: &Server, store: &Store, months: u32) -> (Vec<FamilyRows>, Vec<FamilyRows>) {
+    let period = Period::last_months(Local::now().date_naive(), months);
+    let scope = Scope {
+        puskesmas_id: 1,
+        posyandu: None,
+    };
+    let filter = cohort::Filter::default();
+    let mut on_server = cohort::list_family_rows(&server.pool, &scope, &filter, &period)
+        .await
+        .unwrap();
+    let mut on_phone =
+        storage::report::list_family_rows(store.conn(), &Default::default(), &period).unwrap();
+    for rows in [&mut on_server, &mut on_phone] {
+        rows.sort_by(|a, b| a.family.id.cmp(&b.family.id));
+        for family in rows.iter_mut() {
+            sort_rows(family);
+        }
+    }
+    (on_phone, on_server)
+}
+
+/// Rows in one order: neither database promises one.
+fn sort_rows(rows: &mut FamilyRows) {
+    rows.milk.sort_by(|a, b| a.id.cmp(&b.id));
+    rows.quizzes.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    rows.trained_on.sort();
+    rows.visits.sort_by(|a, b| a.id.cmp(&b.id));
+    rows.latest_visit_scores.sort();
+    rows.ratings
+        .sort_by(|a, b| (&a.session_id, a.version).cmp(&(&b.session_id, b.version)));
+    let key = |s: &ayah_asi_core::cohort::SessionCount| (s.status.clone(), s.given_by.clone());
+    rows.sessions.sort_by_key(key);
+    rows.recent_sessions.sort_by_key(key);
+}
+
+#[tokio::test]
+async fn the_app_and_the_server_load_the_same_rows_and_report_the_same_tables() {
+    let server = Server::start().await;
+    let cadre_id = support::cadre(&server, "Melati", "Rina").await;
+    let token = support::paired(&server, cadre_id, None).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let device = store.device_id().to_owned();
+    cadre::insert_cadre(
+        store.conn(),
+        "Rina",
+        "$argon2id$v=19$test",
+        &device,
+        storage::now(),
+    )
+    .unwrap();
+
+    let mut bundles = vec![sample_years()];
+    bundles.extend(rare_cases().iter().map(FamilyRecords::bundle));
+    for bytes in &bundles {
+        let answer = support::push(
+            &server,
+            &token,
+            &ayah_asi_core::sample::new_id(),
+            bytes.clone(),
+        )
+        .await;
+        assert_eq!(
+            answer.status(),
+            200,
+            "{}",
+            answer.text().await.unwrap_or_default()
+        );
+        let parsed = bundle::parse(bytes, storage::now()).unwrap();
+        store
+            .with_tx(|tx| {
+                let plan = storage::transfer::plan(tx, &parsed)?;
+                storage::transfer::apply(tx, &parsed, &plan, storage::now())?;
+                for family in &parsed.header.family_ids {
+                    cadre::insert_assignment(tx, family, storage::now())
+                        .map_err(storage::transfer::ImportError::from)?;
+                }
+                Ok::<_, storage::transfer::ImportError>(())
+            })
+            .unwrap();
+    }
+
+    let localizer = Localizer::load().unwrap();
+    for months in [1, 3, 12, 24] {
+        let (on_phone, on_server) = both(&server, &store, months).await;
+        assert_eq!(
+            on_phone.len(),
+            6,
+            "every family, in a report of {months} months"
+        );
+        for (phone, server) in on_phone.iter().zip(&on_server) {
+            assert_eq!(
+                phone, server,
+                "family {} over {months} months",
+                phone.family.id
+            );
+        }
+        let period = Period::last_months(Local::now().date_naive(), months);
+        let facts: Vec<CohortFamily> = ayah_asi_core::cohort::families(&on_phone, &period);
+        assert_eq!(
+            facts,
+            ayah_asi_core::cohort::families(&on_server, &period),
+            "the facts over {months} months"
+        );
+        // What each program reports: the app's own path and the dashboard's.
+        let phone_report = report::build(
+            &storage::report::list_cohort(store.conn(), &Default::default(), &period).unwrap(),
+        );
+        let server_report = report::build(
+            &cohort::list(
+                &server.pool,
+                &Scope {
+                    puskesmas_id: 1,
+                    posyandu: None,
+                },
+                &Default::default(),
+                &period,
+            )
+            .await
+            .unwrap(),
+        );
+        let phone_tables = report_tables::tables(&phone_report, &localizer, "id");
+        let server_tables = report_tables::tables(&server_report, &localizer, "id");
+        assert_eq!(phone_tables.len(), server_tables.len());
+        for (phone, server) in phone_tables.iter().zip(&server_tables) {
+            assert_eq!(phone, server, "table {} over {months} months", phone.id);
+        }
+    }
+    // The sample is not empty where it matters: the comparison compared something.
+    let (on_phone, _) = both(&server, &store, 12).await;
+    let report = report::build(&ayah_asi_core::cohort::families(
+        &on_phone,
+        &Period::last_months(Local::now().date_naive(), 12),
+    ));
+    assert!(report.comfort_ratings > 100 && report.assessed >= 5 && report.critical_failed >= 1);
+    assert!(report.milk_test.pairs > 0 && report.knowledge_pre_mean.is_some());
+}
