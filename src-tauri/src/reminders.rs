@@ -92,7 +92,7 @@ async fn next_reminder_at<R: Runtime>(
                 return Ok(None);
             }
             let settings = follow_up::get_reminders(store.conn(), &family.meta.id)?;
-            let done = follow_up::list_given_session_times(
+            let done = follow_up::list_started_session_times(
                 store.conn(),
                 &family.meta.id,
                 now - Duration::days(2),

@@ -46,7 +46,14 @@ impl SessionStatus {
     /// A session that is over: only these travel in bundles.
     pub const DONE: [Self; 3] = [Self::Finished, Self::Stopped, Self::NotStarted];
 
-    pub fn as_str(self) -> &'static str {
+    /// The words of [`Self::DONE`], which the bundle's schema accepts.
+    pub const DONE_WORDS: [&'static str; 3] = [
+        Self::DONE[0].as_str(),
+        Self::DONE[1].as_str(),
+        Self::DONE[2].as_str(),
+    ];
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Preparing => "preparing",
             Self::Running => "running",

@@ -24,6 +24,7 @@ use tokio_postgres::types::ToSql;
 
 use crate::accounts::{Account, Role};
 use crate::db::DbError;
+use ayah_asi_core::cohort::SessionStatus;
 
 /// A family with no cadre visit for this many days raises an alert (and is "due").
 pub const VISIT_DUE_DAYS: i64 = 30;
@@ -196,6 +197,7 @@ pub async fn list_families(
         .map(|r| r.trim().trim_start_matches('0').to_owned())
         .filter(|r| !r.is_empty());
     let since = (today - chrono::Duration::days(6)).to_string();
+    let given = SessionStatus::sql_list(&SessionStatus::GIVEN);
     let sql = format!(
         "WITH {IN_SCOPE}
          SELECT fam.family_id, f.body->>'father_name', f.body->>'mother_name', f.body->>'rw',
@@ -204,10 +206,10 @@ pub async fn list_families(
                 f.body->>'pregnant' IS NOT NULL,
                 (SELECT count(*) FROM record s WHERE s.family_id = fam.family_id
                    AND s.table_name = 'massage_session' AND s.made_at >= $7
-                   AND s.session_status IN ('finished', 'stopped')),
+                   AND s.session_status IN ({given})),
                 (SELECT s.made_at FROM record s
                    WHERE s.family_id = fam.family_id AND s.table_name = 'massage_session'
-                     AND s.session_status IN ('finished', 'stopped')
+                     AND s.session_status IN ({given})
                    ORDER BY s.made_at DESC LIMIT 1),
                 (SELECT v.body->>'visited_on' FROM record v
                    WHERE v.family_id = fam.family_id AND v.table_name = 'home_visit'

@@ -11,6 +11,7 @@ use ayah_asi_core::cadre::{self, WeekCount};
 use ayah_asi_core::checklist::{self, PastVisit, RowScore, RowTrend};
 
 use super::{DashboardError, FamilyFilter, FamilyRow, Scope, list_families};
+use ayah_asi_core::cohort::SessionStatus;
 
 /// Sessions shown: those of the last 30 days.
 pub const SESSION_DAYS: i64 = 30;
@@ -119,7 +120,11 @@ fn assemble(
     now: DateTime<FixedOffset>,
 ) -> Review {
     let given: Vec<DateTime<FixedOffset>> = of(records, "massage_session")
-        .filter(|(_, b)| matches!(text(b, "status").as_deref(), Some("finished" | "stopped")))
+        .filter(|(_, b)| {
+            text(b, "status")
+                .and_then(|s| SessionStatus::parse(&s))
+                .is_some_and(SessionStatus::is_given)
+        })
         .filter_map(|(_, b)| time(b, "created_at"))
         .collect();
     let weeks = cadre::weekly_counts(&given, family.plan_start(), now);

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use tauri::State;
 
+use crate::domain::cohort::SessionStatus;
 use crate::domain::history::{self, Day, WeekFeedback};
 use crate::domain::rating::{
     Author, MILK_STATUS_EVERY_DAYS, MilkStatus, MilkStatusInput, Rating, RatingInput,
@@ -154,7 +155,7 @@ pub fn save_rating(
     store.with_tx(|tx| {
         let session = sessions::get_session(tx, &session_id)?
             .ok_or_else(|| AppError::SessionNotFound(session_id.clone()))?;
-        if !matches!(session.status.as_str(), "finished" | "stopped") {
+        if !SessionStatus::parse(&session.status).is_some_and(SessionStatus::is_given) {
             return Err(AppError::SessionNotRateable);
         }
         let version = match (follow_up::get_current_rating(tx, &session_id)?, correction) {
@@ -270,7 +271,8 @@ pub async fn get_follow_up(state: State<'_, AppState>) -> Result<FollowUpView, A
 fn reminders_view(store: &Store, family: &str) -> Result<RemindersView, AppError> {
     let now = storage::now();
     let settings = follow_up::get_reminders(store.conn(), family)?;
-    let done = follow_up::list_given_session_times(store.conn(), family, now - Duration::days(2))?;
+    let done =
+        follow_up::list_started_session_times(store.conn(), family, now - Duration::days(2))?;
     let next = reminder::next_reminder(&settings, now, &done);
     Ok(RemindersView {
         enabled: settings.enabled,

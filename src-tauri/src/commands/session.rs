@@ -5,6 +5,7 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
+use crate::domain::cohort::SessionStatus;
 use crate::domain::protocol::{
     self, Giver, MassagePlan, PREPARATION, SAFETY_QUESTIONS, Step, StopReason,
 };
@@ -389,7 +390,7 @@ fn expect_preparing(
 ) -> Result<sessions::SessionRow, AppError> {
     let row = sessions::get_session(conn, session_id)?
         .ok_or_else(|| AppError::SessionNotFound(session_id.to_owned()))?;
-    if row.status != "preparing" {
+    if SessionStatus::parse(&row.status) != Some(SessionStatus::Preparing) {
         return Err(AppError::SessionNotPreparing(session_id.to_owned()));
     }
     Ok(row)

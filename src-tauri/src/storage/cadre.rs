@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::Result;
 use crate::domain::cadre::Risk;
 use crate::domain::checklist::{Band, PastVisit, RowScore, Score};
+use crate::domain::cohort::SessionStatus;
 use crate::domain::protocol::Giver;
 use crate::domain::record::{RecordMeta, format_time};
 
@@ -351,10 +352,11 @@ pub fn list_sessions_given_since(
     since: DateTime<FixedOffset>,
 ) -> Result<u32> {
     Ok(conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT count(*) FROM massage_session WHERE family_id = ?1 AND created_at >= ?2
-                 AND status IN ('finished', 'stopped')",
-        )?
+                 AND status IN ({})",
+            SessionStatus::sql_list(&SessionStatus::GIVEN)
+        ))?
         .query_row(params![family_id, format_time(since)], |r| r.get(0))?)
 }
 
@@ -433,10 +435,11 @@ pub fn list_given_session_times(
     family_id: &str,
     since: DateTime<FixedOffset>,
 ) -> Result<Vec<DateTime<FixedOffset>>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT created_at FROM massage_session WHERE family_id = ?1 AND created_at >= ?2
-             AND status IN ('finished', 'stopped')",
-    )?;
+             AND status IN ({})",
+        SessionStatus::sql_list(&SessionStatus::GIVEN)
+    ))?;
     let times = stmt
         .query_map(params![family_id, format_time(since)], |r| {
             r.get::<_, String>(0)

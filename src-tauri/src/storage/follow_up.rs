@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Result;
+use crate::domain::cohort::SessionStatus;
 use crate::domain::history::{Outcome, SessionSummary};
 use crate::domain::protocol::Giver;
 use crate::domain::rating::{Author, MilkFlow, MilkStatus, Rating};
@@ -97,16 +98,17 @@ pub fn list_session_summaries(
     family_id: &str,
     since: DateTime<FixedOffset>,
 ) -> Result<Vec<SessionSummary>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT s.id, coalesce(s.started_at, s.created_at), s.status, s.stop_reason,
                 r.skipped, r.comfort, r.pain_before, r.pain_after, r.milk_flow, r.note, s.given_by
          FROM massage_session s
          LEFT JOIN session_rating r ON r.session_id = s.id
               AND r.version = (SELECT max(version) FROM session_rating WHERE session_id = s.id)
-         WHERE s.family_id = ?1 AND s.status IN ('finished', 'stopped', 'not-started')
+         WHERE s.family_id = ?1 AND s.status IN ({})
            AND s.created_at >= ?2
          ORDER BY s.created_at DESC",
-    )?;
+        SessionStatus::sql_list(&SessionStatus::DONE)
+    ))?;
     let rows = stmt.query_map(params![family_id, format_time(since)], |r| {
         let at: String = r.get(1)?;
         let status: String = r.get(2)?;
@@ -255,8 +257,9 @@ pub fn update_reminders(
     Ok(())
 }
 
-/// When today's and recent sessions were given (finished or stopped), for reminders.
-pub fn list_given_session_times(
+/// When today's and recent sessions began (running, finished or stopped), for
+/// reminders: a session under way counts as today's.
+pub fn list_started_session_times(
     conn: &Connection,
     family_id: &str,
     since: DateTime<FixedOffset>,

@@ -122,7 +122,7 @@ const ROW_VERSION: Column = req(
 );
 const FAMILY: Column = req("family_id", Kind::Id);
 const MILK_STATUSES: &[&str] = &["lancar", "tidak-lancar", "tidak-ada"];
-const SESSION_STATUSES_DONE: &[&str] = &["finished", "stopped", "not-started"];
+const SESSION_STATUSES_DONE: &[&str] = &crate::cohort::SessionStatus::DONE_WORDS;
 const STOP_REASONS: &[&str] = &[
     "no-consent",
     "safety",

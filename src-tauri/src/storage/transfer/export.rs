@@ -7,10 +7,13 @@ use serde_json::Value;
 
 use super::*;
 use crate::domain::bundle::{Line, TABLES};
+use crate::domain::cohort::SessionStatus;
 
 /// Statuses of sessions that are over: only those travel (a running session is still
 /// being written by its own device).
-const DONE: &str = "('finished', 'stopped', 'not-started')";
+fn done() -> String {
+    format!("({})", SessionStatus::sql_list(&SessionStatus::DONE))
+}
 
 /// Which rows of a table belong to family `?1` and changed at or after `?2` (`''`
 /// takes everything). Parents always travel with their children, so a partial bundle
@@ -24,12 +27,14 @@ fn family_filter(table: &str) -> String {
         }
         "consent" | "massage_plan" => "family_id = ?1 AND ?2 = ?2".to_owned(),
         "massage_session" => format!(
-            "family_id = ?1 AND status IN {DONE} AND (updated_at >= ?2 OR id IN
-                (SELECT session_id FROM session_rating WHERE family_id = ?1 AND updated_at >= ?2))"
+            "family_id = ?1 AND status IN {} AND (updated_at >= ?2 OR id IN
+                (SELECT session_id FROM session_rating WHERE family_id = ?1 AND updated_at >= ?2))",
+            done()
         ),
         "session_rating" => format!(
             "family_id = ?1 AND updated_at >= ?2 AND session_id IN
-                (SELECT id FROM massage_session WHERE family_id = ?1 AND status IN {DONE})"
+                (SELECT id FROM massage_session WHERE family_id = ?1 AND status IN {})",
+            done()
         ),
         "visit_score" => {
             "visit_id IN (SELECT id FROM home_visit WHERE family_id = ?1 AND updated_at >= ?2)"
