@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-pub use crate::domain::report_tables::{Cell, ExportError, Table, csv_of, defused, tables};
+pub use crate::domain::report_tables::{
+    Cell, ExportError, Table, TableKind, csv_of, defused, tables,
+};
 use crate::domain::report_tables::{table_csv, xlsx_bytes};
 
 /// A new folder `<name>` in `parent` (`<name>-2`, `-3`... when taken), so an export
@@ -79,8 +81,10 @@ mod tests {
         let table = Table {
             id: "t",
             title: "T".into(),
+            kind: TableKind::Plain,
             header: vec!["a".into()],
             rows: vec![vec![Cell::Text("=1+1".into())]],
+            total: None,
         };
         write_xlsx(&[table], &path).unwrap();
         // The sheet keeps it as a shared string, not a formula (<f>).

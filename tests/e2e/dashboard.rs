@@ -123,6 +123,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     page.select("#posyandu", "1").await?;
     page.click("form.filters button").await?;
     page.wait_for("#report-participants").await?;
+    // Every table of the report (the core's one layout: both show its tables).
     for table in [
         "participants",
         "age",
@@ -130,7 +131,12 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         "parity",
         "milk-before",
         "milk-after",
+        "milk-test",
+        "knowledge-test",
+        "competence",
+        "given-by",
         "cadres",
+        "comfort",
     ] {
         let css = format!("#report-{table}");
         let in_app = rows(cadre, &css).await?;

@@ -7,7 +7,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use ayah_asi_core::cohort::Period;
 use ayah_asi_core::report;
-use ayah_asi_core::report_tables::{self, Cell, Table};
+use ayah_asi_core::report_tables::{self, ShownCell, Table};
 use chrono::Utc;
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -151,65 +151,32 @@ pub async fn show(
     ))
 }
 
-/// Tables of counts and shares: the page ends them with a total, as the app's screen
-/// does (the exports, like the app's, leave it out).
-const FREQUENCY_TABLES: [&str; 6] = [
-    "age",
-    "education",
-    "parity",
-    "milk-before",
-    "milk-after",
-    "given-by",
-];
-
 fn table_markup(text: &Text, table: &Table) -> Markup {
-    let total: f64 = table
-        .rows
-        .iter()
-        .filter_map(|row| match row.get(1) {
-            Some(Cell::Number(n)) => Some(*n),
-            _ => None,
-        })
-        .sum();
-    let with_total = FREQUENCY_TABLES.contains(&table.id);
-    html! {
-        section.report-table {
-            div.table-wrap tabindex="0" {
-                table id={ "report-" (table.id) } {
-                    caption { (table.title) }
-                    thead { tr { @for h in &table.header { th scope="col" { (h) } } } }
-                    tbody { @for row in &table.rows { tr {
-                        @for (i, cell) in row.iter().enumerate() {
-                            @match cell {
-                                Cell::Text(t) => @if i == 0 { th scope="row" { (t) } } @else { td { (t) } },
-                                Cell::Number(n) => td.num { (number(text, *n)) },
-                                Cell::Empty => td {},
-                            }
-                        }
-                    } }
-                    @if with_total { tr.total {
-                        th scope="row" { (text.t("report-total")) }
-                        td.num { (number(text, total)) }
-                        td.num { (if total > 0.0 { "100" } else { "0" }) }
-                    } } }
+    let shown = table.shown(text.lang);
+    let cells = |row: &[ShownCell], class: Option<&str>| {
+        html! {
+            tr class=[class] {
+                @for (i, cell) in row.iter().enumerate() {
+                    @if i == 0 { th scope="row" { (cell.text) } }
+                    @else if cell.number { td.num { (cell.text) } }
+                    @else { td { (cell.text) } }
                 }
             }
         }
-    }
-}
-
-/// A report number as the page shows it: whole numbers plainly, others to the
-/// precision the tables hold (at most 4 places), with this language's decimal mark.
-fn number(text: &Text, n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        return format!("{n:.0}");
-    }
-    let shown = format!("{n:.4}");
-    let trimmed = shown.trim_end_matches('0').trim_end_matches('.');
-    if text.lang == "id" {
-        trimmed.replace('.', ",")
-    } else {
-        trimmed.to_owned()
+    };
+    html! {
+        section.report-table {
+            div.table-wrap tabindex="0" {
+                table id={ "report-" (shown.id) } {
+                    caption { (shown.title) }
+                    thead { tr { @for h in &shown.header { th scope="col" { (h) } } } }
+                    tbody {
+                        @for row in &shown.rows { (cells(row, None)) }
+                        @if let Some(total) = &shown.total { (cells(total, Some("total"))) }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use super::dialogs;
 
 use crate::domain::cohort::Period;
 use crate::domain::report::{self, Report};
+use crate::domain::report_tables::ShownTable;
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -26,6 +27,12 @@ pub struct ReportView {
     pub posyandu_names: Vec<String>,
     pub rw_numbers: Vec<String>,
     pub report: Report,
+    /// The report's tables as the screen shows them: the core's one layout, the same
+    /// the dashboard shows and the exports hold.
+    pub tables: Vec<ShownTable>,
+    /// The language the tables are written in.
+    #[serde(skip)]
+    pub language: String,
 }
 
 /// Where the export went.
@@ -58,15 +65,7 @@ pub async fn export_report<R: Runtime>(
     format: String,
 ) -> Result<Option<Exported>, AppError> {
     let view = build(&state, months, posyandu, rw).await?;
-    let language = state
-        .with_store(|store| {
-            Ok(storage::settings::get_setting(
-                store.conn(),
-                storage::settings::LANGUAGE,
-            )?)
-        })
-        .await?
-        .unwrap_or_else(|| crate::i18n::DEFAULT_LANGUAGE.to_owned());
+    let language = view.language.clone();
     let tables = crate::export::tables(&view.report, &state.i18n, &language);
     let prefix = format!(
         "{}-{}",
@@ -139,7 +138,7 @@ async fn build(
     let blank_to_none =
         |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let (posyandu, rw) = (blank_to_none(posyandu), blank_to_none(rw));
-    state
+    let mut view = state
         .with_store(move |store| {
             let period = Period::last_months(storage::now().date_naive(), months);
             let filter = Filter {
@@ -156,7 +155,18 @@ async fn build(
                 rw_numbers: storage::report::list_rw_numbers(store.conn())?,
                 report: report::build(&cohort)
                     .with_cadres(storage::learning::list_cadre_scores(store.conn())?),
+                tables: Vec::new(),
+                language: storage::settings::get_setting(
+                    store.conn(),
+                    storage::settings::LANGUAGE,
+                )?
+                .unwrap_or_else(|| crate::i18n::DEFAULT_LANGUAGE.to_owned()),
             })
         })
-        .await
+        .await?;
+    view.tables = crate::export::tables(&view.report, &state.i18n, &view.language)
+        .iter()
+        .map(|table| table.shown(&view.language))
+        .collect();
+    Ok(view)
 }

@@ -333,9 +333,20 @@ cadres: Array<CadreScores>,
  */
 cadresCounselled: number, cadrePreMean: number | null, cadrePostMean: number | null, };
 
+export type ReportCell = { text: string, number: boolean, };
+
 export type ReportRow = { key: string, count: number, percent: number, };
 
-export type ReportView = { from: string, to: string, posyandu: string | null, rw: string | null, posyanduNames: Array<string>, rwNumbers: Array<string>, report: Report, };
+export type ReportTable = { id: string, title: string, kind: ReportTableKind, header: Array<string>, rows: Array<Array<ReportCell>>, total: Array<ReportCell> | null, };
+
+export type ReportTableKind = "frequency" | "wilcoxon" | "plain";
+
+export type ReportView = { from: string, to: string, posyandu: string | null, rw: string | null, posyanduNames: Array<string>, rwNumbers: Array<string>, report: Report, 
+/**
+ * The report's tables as the screen shows them: the core's one layout, the same
+ * the dashboard shows and the exports hold.
+ */
+tables: Array<ReportTable>, };
 
 export type Risk = "danger-sign" | "pain-stop" | "safety-stop" | "no-milk";
 
