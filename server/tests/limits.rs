@@ -478,11 +478,11 @@ async fn metrics_are_closed_to_a_proxy_nobody_named_and_family_codes_have_a_day(
 
 #[tokio::test]
 async fn health_asks_the_database_at_most_once_a_second_whoever_asks() {
-    let server = Server::start().await;
+    let server = Server::start_private().await;
     assert_eq!(health(&server).await, StatusCode::OK);
     // The database goes away: for the rest of the second the answer stands (a flood of
     // /healthz costs the database one query a second), then it says so.
-    server.cluster.kill();
+    server.cluster().kill();
     for _ in 0..10 {
         assert_eq!(health(&server).await, StatusCode::OK);
     }

@@ -14,6 +14,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use ayah_asi_core::bundle;
 use ayah_asi_core::sample::FamilyRecords;
 use ayah_asi_server::{http, org};
+use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::Value;
 use support::Server;
@@ -410,7 +411,11 @@ async fn sequence(server: &Server, seed: u64) {
     }
 }
 
-#[tokio::test]
+/// Sequences run this many at a time: each has its own puskesmas, families and phones,
+/// and checks only its own records, so they cannot see each other.
+const AT_ONCE: usize = 6;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn random_sequences_change_only_what_their_phones_may_change() {
     let count: u64 = std::env::var("MODEL_SEQUENCES")
         .ok()
@@ -425,8 +430,8 @@ async fn random_sequences_change_only_what_their_phones_may_change() {
         ..http::Settings::default()
     })
     .await;
-    for seed in first..first + count {
-        sequence(&server, seed).await;
-    }
+    futures_util::stream::iter(first..first + count)
+        .for_each_concurrent(AT_ONCE, |seed| sequence(&server, seed))
+        .await;
     println!("{count} sequences from seed {first}");
 }

@@ -40,9 +40,9 @@ async fn a_backup_restored_into_a_fresh_cluster_holds_every_row() {
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("puskesmas.dump");
-    ops::backup(&server.cluster.url(), &file).unwrap();
+    ops::backup(&server.url, &file).unwrap();
     assert!(matches!(
-        ops::backup(&server.cluster.url(), &file),
+        ops::backup(&server.url, &file),
         Err(ops::OpsError::FileExists(_))
     ));
 

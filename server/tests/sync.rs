@@ -355,12 +355,12 @@ async fn a_family_moved_to_another_cadre_reaches_her_phone_and_the_move_is_recor
 
 #[tokio::test]
 async fn a_push_while_postgresql_is_down_fails_cleanly_and_applies_once_on_retry() {
-    let server = Server::start().await;
+    let server = Server::start_private().await;
     let rina = cadre(&server, "Melati", "Bu Rina").await;
     let tablet = paired(&server, rina, None).await;
     let push_id = "01a2370b-0000-7000-8000-000000000001";
 
-    server.cluster.kill();
+    server.cluster().kill();
     let refused = push(&server, &tablet, push_id, SEED.to_vec()).await;
     assert_eq!(
         code_of(refused).await,
@@ -371,7 +371,7 @@ async fn a_push_while_postgresql_is_down_fails_cleanly_and_applies_once_on_retry
     );
 
     // PostgreSQL is back: the app sends the same push again; every record lands once.
-    server.cluster.run();
+    server.cluster().run();
     let mut status = StatusCode::SERVICE_UNAVAILABLE;
     for _ in 0..20 {
         status = push(&server, &tablet, push_id, SEED.to_vec())

@@ -1,9 +1,15 @@
-//! A throwaway PostgreSQL cluster for one test, and the server on a free port in the
-//! test's own runtime. Dropping the cluster stops it and removes its folder, also when
-//! the test fails.
+//! PostgreSQL for the server's tests, and the server on a free port in the test's own
+//! runtime. Each test binary starts one cluster, migrates a template database once, and
+//! gives every test its own copy (`CREATE DATABASE ... TEMPLATE`, the idea of
+//! `#[sqlx::test]`): a test sees only its own rows. A watcher stops the cluster and
+//! removes its folder when the test binary ends, also when it fails. Tests that stop
+//! PostgreSQL under the server start a private cluster ([`Server::start_private`]),
+//! which their `Drop` stops.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ayah_asi_core::sync::wire;
 use ayah_asi_server::{db, http};
@@ -112,12 +118,113 @@ impl Cluster {
     }
 
     pub fn url(&self) -> String {
+        self.url_of("postgres")
+    }
+
+    pub fn url_of(&self, database: &str) -> String {
         format!(
-            "host={} port={} user=postgres dbname=postgres",
+            "host={} port={} user=postgres dbname={database}",
             path(self.dir.path()),
             self.port
         )
     }
+}
+
+/// The test binary's shared cluster: its address, and the migrated template.
+struct Shared {
+    socket_dir: PathBuf,
+    port: u16,
+}
+
+impl Shared {
+    fn url_of(&self, database: &str) -> String {
+        format!(
+            "host={} port={} user=postgres dbname={database}",
+            path(&self.socket_dir),
+            self.port
+        )
+    }
+}
+
+const TEMPLATE: &str = "migrated";
+
+/// Starts the binary's cluster once, with a watcher that stops it and removes its
+/// folder when this process ends (a `static` is never dropped), and migrates the
+/// template database.
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let cluster = Cluster::start();
+        let dir = cluster.dir.path().to_owned();
+        let watcher = format!(
+            "while kill -0 {pid} 2>/dev/null; do sleep 0.2; done; \
+             runuser -u postgres -- {BIN}/pg_ctl -D '{data}' -m immediate -w stop >/dev/null 2>&1; \
+             rm -rf '{dir}'",
+            pid = std::process::id(),
+            data = path(&dir.join("data")),
+            dir = path(&dir),
+        );
+        Command::new("setsid")
+            .current_dir("/")
+            .args(["sh", "-c", &watcher])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the cluster's watcher starts");
+        let shared = Shared {
+            socket_dir: dir,
+            port: cluster.port,
+        };
+        // The watcher owns the cluster now: neither stop it nor remove its folder here.
+        std::mem::forget(cluster);
+        let url = shared.url_of("postgres");
+        let migrate = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let admin = db::pool(&url, 1).unwrap();
+                let client = admin.get().await.unwrap();
+                client
+                    .batch_execute(&format!("CREATE DATABASE {TEMPLATE}"))
+                    .await
+                    .unwrap();
+                drop(client);
+                let template_url = url.replace("dbname=postgres", &format!("dbname={TEMPLATE}"));
+                let pool = db::pool(&template_url, 1).unwrap();
+                db::migrate(&pool).await.unwrap();
+            });
+        });
+        migrate.join().expect("the template migrates");
+        shared
+    })
+}
+
+/// A new database of the shared cluster, copied from the migrated template: its URL.
+async fn fresh_database() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let shared = shared();
+    let name = format!("test_{}", NEXT.fetch_add(1, Ordering::Relaxed));
+    let admin = db::pool(&shared.url_of("postgres"), 1).unwrap();
+    let client = admin.get().await.unwrap();
+    // One copy at a time: PostgreSQL refuses a template another session is copying.
+    static COPYING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let _turn = COPYING.lock().await;
+    let create = format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}");
+    // The migration's own connection may take a moment to leave the template.
+    for attempt in 0.. {
+        match client.batch_execute(&create).await {
+            Ok(()) => break,
+            Err(e) if attempt < 50 => {
+                let _ = e;
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("{create}: {e}"),
+        }
+    }
+    shared.url_of(&name)
 }
 
 impl Drop for Cluster {
@@ -128,9 +235,12 @@ impl Drop for Cluster {
 
 /// A migrated database and the server answering on a free port.
 pub struct Server {
-    /// Stops when the test ends (its `Drop`).
+    /// A private cluster, which stops when the test ends (its `Drop`); `None` on the
+    /// shared one.
+    cluster: Option<Cluster>,
+    /// The test's database.
     #[allow(dead_code)]
-    pub cluster: Cluster,
+    pub url: String,
     pub pool: deadpool_postgres::Pool,
     #[allow(dead_code)]
     pub base: String,
@@ -143,12 +253,33 @@ impl Server {
     }
 
     pub async fn start_with(settings: http::Settings) -> Self {
+        let url = fresh_database().await;
+        Self::serve(None, url, settings).await
+    }
+
+    /// On a cluster of its own, for a test that stops PostgreSQL under the server.
+    #[allow(dead_code)]
+    pub async fn start_private() -> Self {
+        let cluster = Cluster::start();
+        let url = cluster.url();
+        let pool = db::pool(&url, 1).unwrap();
+        db::migrate(&pool).await.unwrap();
+        Self::serve(Some(cluster), url, http::Settings::default()).await
+    }
+
+    /// The private cluster (a test started with [`Self::start_private`]).
+    #[allow(dead_code)]
+    pub fn cluster(&self) -> &Cluster {
+        self.cluster
+            .as_ref()
+            .expect("a private cluster: Server::start_private")
+    }
+
+    async fn serve(cluster: Option<Cluster>, url: String, settings: http::Settings) -> Self {
         // `cargo test` over the workspace builds reqwest once with the app's TLS feature
         // (rustls without a provider): the tests' plain-HTTP clients then need one chosen.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let cluster = Cluster::start();
-        let pool = db::pool(&cluster.url(), 8).unwrap();
-        db::migrate(&pool).await.unwrap();
+        let pool = db::pool(&url, 8).unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let state = http::AppState::new(pool.clone(), settings).unwrap();
@@ -157,6 +288,7 @@ impl Server {
         });
         Self {
             cluster,
+            url,
             pool,
             base: format!("http://{address}"),
         }
