@@ -92,6 +92,7 @@ run: deps app
 ## Checks and tests -----------------------------------------------------------
 
 test: deps lint test-rust test-ui test-e2e fuzz
+	@tools/slowest-tests.sh target/test-rust.log target/test-e2e.log
 
 lint: ui lint-android
 	cargo fmt --all --check
@@ -114,10 +115,12 @@ lint-android: ui android-deps
 android-deps: system-deps
 	@rustup target list --installed | grep -qx '$(ANDROID_TARGET)' || rustup target add $(ANDROID_TARGET)
 
-# The server's tests start a throwaway PostgreSQL cluster each (PostgreSQL is one of
-# the Debian packages above) and stop it when done, also when a test fails.
+# Each server test binary starts one throwaway PostgreSQL cluster (PostgreSQL is one
+# of the Debian packages above), a database per test, and stops it when done, also
+# when a test fails. The output is kept in target/ for the slowest-tests summary.
 test-rust: ui system-deps
-	cargo test -p ayah-asi-core -p ayah-asi -p ayah-asi-server
+	mkdir -p target; cargo test -p ayah-asi-core -p ayah-asi -p ayah-asi-server 2>&1 | tee target/test-rust.log; \
+	  exit $${PIPESTATUS[0]}
 
 test-ui: node-deps
 	npm test
@@ -126,8 +129,8 @@ test-ui: node-deps
 test-e2e: app driver-deps
 	cargo build -p ayah-asi-server
 	TAURI_DRIVER=$(CARGO_BIN)/tauri-driver $(XVFB) timeout -k 30 $(E2E_LIMIT) \
-	  cargo test -p ayah-asi-e2e -- --test-threads=2 \
-	  || { status=$$?; tools/stop-test-leftovers.sh; exit $$status; }
+	  cargo test -p ayah-asi-e2e -- --test-threads=2 2>&1 | tee target/test-e2e.log; \
+	  status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || { tools/stop-test-leftovers.sh; exit $$status; }
 
 # The bundle parser and validator under libFuzzer for FUZZ_SECONDS (a minute in
 # \`make test\`; longer by hand: make fuzz FUZZ_SECONDS=3600). New inputs go to
