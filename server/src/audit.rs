@@ -3,7 +3,7 @@
 
 use deadpool_postgres::{Pool, Transaction};
 
-use crate::accounts::AccountError;
+use crate::db::DbError;
 
 /// The longest audit target and address kept: what comes from outside (a typed login,
 /// a client address) is cut to it, so one request cannot fill the trail.
@@ -20,7 +20,7 @@ pub async fn audit(
     action: &str,
     target: &str,
     address: &str,
-) -> Result<(), AccountError> {
+) -> Result<(), DbError> {
     let client = pool.get().await?;
     client
         .execute(
@@ -41,7 +41,7 @@ pub(crate) async fn audit_in(
     action: &str,
     target: &str,
     address: &str,
-) -> Result<(), AccountError> {
+) -> Result<(), DbError> {
     Ok(audit_line(tx, account, action, target, address).await?)
 }
 

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use ayah_asi_server::config::Config;
-use ayah_asi_server::{accounts, db, http, ops, org, records};
+use ayah_asi_server::{accounts, db, http, ops, org, records, serve};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -212,7 +212,7 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
     }
     let tls = match &config.tls {
         Some((cert, key)) => Some(
-            http::tls_acceptor(cert, key)
+            serve::tls_acceptor(cert, key)
                 .map_err(|e| format!("HTTPS with {} and {}: {e}", cert.display(), key.display()))?,
         ),
         None => None,
@@ -226,7 +226,7 @@ async fn serve(config: &Config, pool: deadpool_postgres::Pool) -> Result<(), Str
         tracing::info!(address = %config.listen, "serving HTTP (use HTTPS beyond this machine)");
     }
     tokio::spawn(erase_expired_daily(pool.clone(), config.retention_days));
-    http::serve(listener, state, tls, stopped())
+    serve::serve(listener, state, tls, stopped())
         .await
         .map_err(|e| e.to_string())
 }

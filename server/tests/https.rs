@@ -24,9 +24,9 @@ async fn https_with_the_given_certificate_and_no_plain_http() {
     let address = listener.local_addr().unwrap();
     let state = http::AppState::new(pool, http::Settings::default()).unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let tls = http::tls_acceptor(&cert, &key).unwrap();
+    let tls = ayah_asi_server::serve::tls_acceptor(&cert, &key).unwrap();
     let server = tokio::spawn(async move {
-        http::serve(listener, state, Some(tls), async {
+        ayah_asi_server::serve::serve(listener, state, Some(tls), async {
             let _ = stopped.await;
         })
         .await

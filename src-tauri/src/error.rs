@@ -131,7 +131,7 @@ pub enum AppError {
     Storage(StorageError),
     /// Syncing with the puskesmas server failed; what was here is unchanged.
     #[error("sync: {0}")]
-    Sync(#[from] crate::sync::SyncError),
+    Sync(#[from] crate::sync::error::SyncError),
     /// A background task died before it answered.
     #[error("background task failed: {0}")]
     Task(String),

@@ -10,10 +10,10 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tokio::sync::Mutex;
 
+use crate::db::Db;
 use crate::domain::protocol::{MassagePlan, StopReason};
 use crate::domain::session::{Engine, EngineError, Event, EventKind, Millis, Snapshot};
 use crate::error::AppError;
-use crate::state::Db;
 use crate::storage::{self, sessions};
 
 /// How often the running session is advanced and drawn.

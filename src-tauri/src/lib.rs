@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod commands;
+pub mod db;
 /// The programme's rules, from the core crate (the app's code names them `domain`).
 pub use ayah_asi_core as domain;
 pub use ayah_asi_core::i18n;
@@ -10,6 +11,7 @@ pub mod error;
 pub use error::AppError;
 pub mod export;
 pub mod guide;
+pub mod pending_import;
 mod platform;
 mod reminders;
 pub mod state;
@@ -148,7 +150,7 @@ fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
     let reminders = reminders::Reminders::default();
     reminders.spawn(app.handle().clone());
     app.manage(reminders);
-    commands::server::spawn_auto_sync(app.handle());
+    sync::background::spawn_auto_sync(app.handle());
     Ok(())
 }
 

@@ -20,12 +20,12 @@ use std::sync::Arc;
 
 use ayah_asi_lib::AppError;
 use ayah_asi_lib::commands::{self, cadre::VisitInput};
+use ayah_asi_lib::db::Db;
 use ayah_asi_lib::domain::checklist::{self, RowScore};
 use ayah_asi_lib::domain::family::FamilyInput;
 use ayah_asi_lib::domain::protocol::MassagePlan;
 use ayah_asi_lib::domain::rating::{Author, MilkFlow, Rating};
 use ayah_asi_lib::guide::{Guide, SessionUpdate};
-use ayah_asi_lib::state::Db;
 use ayah_asi_lib::storage::{Store, cadre, families, now, sessions};
 use tauri::ipc::Channel;
 

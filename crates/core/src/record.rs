@@ -53,6 +53,14 @@ pub fn is_storable_time(time: DateTime<FixedOffset>) -> bool {
     offset.abs() <= MAX_OFFSET_SECONDS && (first..=last).contains(&time.year())
 }
 
+/// The `since` of a bundle or push: a day before the last export (or acknowledged
+/// push). Records are compared by their local time text and devices may sit in
+/// different time zones; sending a record twice is harmless.
+pub fn since_of(last_export: Option<&str>) -> Option<String> {
+    let last = chrono::DateTime::parse_from_rfc3339(last_export?).ok()?;
+    Some(format_time(last - chrono::Duration::days(1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

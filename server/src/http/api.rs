@@ -16,7 +16,7 @@ use crate::records;
 
 /// `/healthz`, asked of the database at most once a second whoever asks: anyone may
 /// call it, so it is no way to keep the database busy.
-pub(super) async fn health(State(state): State<AppState>) -> Response {
+pub(crate) async fn health(State(state): State<AppState>) -> Response {
     let checked = match state.recent_health() {
         Some(current) => Ok(current),
         None => {
@@ -38,7 +38,7 @@ pub(super) async fn health(State(state): State<AppState>) -> Response {
     }
 }
 
-pub(super) async fn pair(
+pub(crate) async fn pair(
     State(state): State<AppState>,
     from: Client,
     Json(request): Json<wire::PairRequest>,
@@ -57,7 +57,7 @@ pub(super) async fn pair(
 }
 
 /// A cadre's phone asks for a one-time code for one of her families' phones.
-pub(super) async fn family_code(
+pub(crate) async fn family_code(
     State(state): State<AppState>,
     from: Client,
     headers: HeaderMap,
@@ -105,7 +105,7 @@ async fn device(state: &AppState, headers: &HeaderMap, from: Client) -> Result<D
     }
 }
 
-pub(super) async fn push(
+pub(crate) async fn push(
     State(state): State<AppState>,
     from: Client,
     headers: HeaderMap,
@@ -278,12 +278,12 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
 }
 
 #[derive(Deserialize)]
-pub(super) struct PullQuery {
+pub(crate) struct PullQuery {
     #[serde(default)]
     cursor: i64,
 }
 
-pub(super) async fn pull(
+pub(crate) async fn pull(
     State(state): State<AppState>,
     from: Client,
     headers: HeaderMap,

@@ -14,7 +14,7 @@ use super::{AppState, Settings};
 /// The header a reverse proxy names the client in.
 pub const FORWARDED_FOR: &str = "x-forwarded-for";
 /// Headers a proxy may name a client in: their presence from an untrusted peer means a
-/// proxy nobody told the server about (see `metrics::show`).
+/// proxy nobody told the server about (see `observe::show`).
 pub const FORWARDING_HEADERS: [&str; 3] = [FORWARDED_FOR, "forwarded", "x-real-ip"];
 
 /// The address limits count by: IPv4 as it is (an IPv4 address mapped into IPv6 as its

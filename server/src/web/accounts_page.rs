@@ -8,7 +8,7 @@ use maud::html;
 
 use super::access::Area;
 use super::layout;
-use super::session::LoginForm;
+use super::login_page::LoginForm;
 use super::text::Arg;
 use super::{Refused, Signed, require};
 use crate::accounts::{self, AccountError, Role};

@@ -10,6 +10,7 @@ mod cadres_page;
 mod erase_page;
 mod families_page;
 mod layout;
+mod login_page;
 mod overview_page;
 mod password_page;
 mod report_page;
@@ -34,7 +35,7 @@ const STYLESHEET: &str = include_str!("dashboard.css");
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::to("/overview") }))
-        .route("/login", get(session::login_page).post(session::log_in))
+        .route("/login", get(login_page::show).post(login_page::log_in))
         .route("/logout", post(session::log_out))
         .route("/language", get(session::choose_language))
         .route("/static/dashboard.css", get(stylesheet))

@@ -9,7 +9,8 @@ use maud::html;
 use serde::Deserialize;
 
 use super::layout;
-use super::session::{SESSION_COOKIE, cookie, locked_notice};
+use super::login_page::locked_notice;
+use super::session::{SESSION_COOKIE, cookie};
 use super::text::Arg;
 use super::{Refused, Signed};
 use crate::accounts::{self, AccountError, MIN_PASSWORD_CHARS};

@@ -164,6 +164,8 @@ fn shared() -> &'static Shared {
             data = path(&dir.join("data")),
             dir = path(&dir),
         );
+        // It outlives this process on purpose: nobody waits for it.
+        #[allow(clippy::zombie_processes)]
         Command::new("setsid")
             .current_dir("/")
             .args(["sh", "-c", &watcher])
@@ -284,7 +286,8 @@ impl Server {
         let address = listener.local_addr().unwrap();
         let state = http::AppState::new(pool.clone(), settings).unwrap();
         tokio::spawn(async move {
-            let _ = http::serve(listener, state, None, std::future::pending()).await;
+            let _ =
+                ayah_asi_server::serve::serve(listener, state, None, std::future::pending()).await;
         });
         Self {
             cluster,

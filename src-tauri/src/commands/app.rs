@@ -21,7 +21,7 @@ pub struct AppStateView {
     /// The mother agreed to the current consent text (else she is asked again).
     pub consent_current: bool,
     /// Why the database could not be opened, when it could not.
-    pub storage_problem: Option<crate::state::StorageProblem>,
+    pub storage_problem: Option<crate::db::StorageProblem>,
 }
 
 #[tauri::command]

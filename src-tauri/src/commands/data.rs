@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use super::cadre::{off_runtime, pin_matches};
 use super::dialogs::save_file;
+use super::guard::{off_runtime, pin_matches};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::storage::{self, backup, families, privacy};
@@ -147,7 +147,7 @@ async fn family_for(state: &AppState, family_id: Option<String>) -> Result<Strin
         (Some(id), Some(own)) if own.meta.id == id => Ok(id),
         (Some(id), _) => {
             state.cadre.touch()?;
-            super::cadre::require_visible(state, id).await
+            super::guard::require_visible(state, id).await
         }
     }
 }

@@ -119,7 +119,7 @@ pub async fn remove_family(
     from_server: bool,
 ) -> Result<DeletedData, AppError> {
     state.cadre.touch()?;
-    let family = super::cadre::require_visible(&state, family_id).await?;
+    let family = super::guard::require_visible(&state, family_id).await?;
     super::cadre::verify_pin(&state, pin).await?;
     let own = state
         .with_store(|store| Ok(storage::families::get_own_family(store.conn())?))

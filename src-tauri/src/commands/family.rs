@@ -102,7 +102,7 @@ pub async fn renew_consent(
     let family = match family_id {
         Some(id) => {
             state.cadre.touch()?;
-            Some(super::cadre::require_visible(&state, id).await?)
+            Some(super::guard::require_visible(&state, id).await?)
         }
         None => None,
     };

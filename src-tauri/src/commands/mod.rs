@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod erasure;
 pub mod family;
 pub mod follow_up;
+pub mod guard;
 pub mod learning;
 pub mod posko;
 pub mod report;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use super::cadre::off_runtime;
 use super::dialogs;
+use super::guard::off_runtime;
 
 use crate::domain::cohort::Period;
 use crate::domain::report::{self, Report};

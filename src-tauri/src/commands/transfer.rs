@@ -2,14 +2,14 @@
 //! device, export of one family or all in cadre mode, import with a preview first, and
 //! the conflicts a cadre settles.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::domain::bundle::{self, Bundle, BundleError, Decision, Header};
+use crate::domain::bundle::{self, Bundle, Decision, Header};
 use crate::error::AppError;
+use crate::pending_import::read_limited;
 use crate::state::AppState;
 use crate::storage::{self, Store, families, transfer};
 
@@ -102,7 +102,7 @@ async fn families_for(
                     Ok(ids)
                 }
             }
-            (false, Some(id)) => Ok(vec![super::cadre::require_visible(state, id).await?]),
+            (false, Some(id)) => Ok(vec![super::guard::require_visible(state, id).await?]),
             (false, None) => Err(AppError::NoFamily),
         };
     }
@@ -119,16 +119,6 @@ async fn families_for(
     }
 }
 
-/// A day before the last export (or acknowledged push): records are compared by their
-/// local time text, and devices may sit in different time zones. Sending a record twice
-/// is harmless.
-pub(crate) fn since_of(last_export: Option<&str>) -> Option<String> {
-    let last = chrono::DateTime::parse_from_rfc3339(last_export?).ok()?;
-    Some(crate::domain::record::format_time(
-        last - chrono::Duration::days(1),
-    ))
-}
-
 #[tauri::command]
 pub async fn transfer_overview(
     state: State<'_, AppState>,
@@ -140,7 +130,7 @@ pub async fn transfer_overview(
         .with_store(move |store| {
             let conn = store.conn();
             let last_export = transfer::get_last_export(conn, &ids)?;
-            let since = since_of(last_export.as_deref());
+            let since = crate::domain::record::since_of(last_export.as_deref());
             let records = transfer::count(conn, &ids, None)?;
             let records_since_last = match since {
                 Some(since) => Some(transfer::count(conn, &ids, Some(&since))?),
@@ -171,7 +161,9 @@ pub async fn export_bundle<R: Runtime>(
         .with_store(move |store| {
             let conn = store.conn();
             let since = if since_last {
-                since_of(transfer::get_last_export(conn, &gather_ids)?.as_deref())
+                crate::domain::record::since_of(
+                    transfer::get_last_export(conn, &gather_ids)?.as_deref(),
+                )
             } else {
                 None
             };
@@ -211,7 +203,7 @@ pub async fn export_bundle<R: Runtime>(
         return Ok(None);
     };
     let target = path.clone();
-    super::cadre::off_runtime(move || {
+    super::guard::off_runtime(move || {
         write_atomically(&target, &bytes).map_err(|e| AppError::Export(e.to_string()))
     })
     .await?;
@@ -242,60 +234,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let partial = path.with_extension("partial");
     std::fs::write(&partial, bytes)?;
     std::fs::rename(&partial, path)
-}
-
-/// A file's bytes, refused before reading when it is over the bundle size limit.
-fn read_limited(path: &Path) -> Result<Vec<u8>, AppError> {
-    let file = std::fs::File::open(path).map_err(|e| AppError::FileRead(e.to_string()))?;
-    let size = file
-        .metadata()
-        .map_err(|e| AppError::FileRead(e.to_string()))?
-        .len();
-    if size > bundle::MAX_BUNDLE_BYTES {
-        return Err(BundleError::TooLarge { bytes: size }.into());
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(bundle::MAX_BUNDLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| AppError::FileRead(e.to_string()))?;
-    Ok(bytes)
-}
-
-/// The file a preview showed, kept on this side so the import applies exactly those
-/// bytes: the UI names only their hash, never a path.
-#[derive(Default)]
-pub struct PendingImport(std::sync::Mutex<Option<Previewed>>);
-
-struct Previewed {
-    path: PathBuf,
-    bytes: Vec<u8>,
-    sha256: String,
-}
-
-impl PendingImport {
-    fn guard(&self) -> std::sync::MutexGuard<'_, Option<Previewed>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn keep(&self, path: PathBuf, bytes: Vec<u8>, sha256: String) {
-        *self.guard() = Some(Previewed {
-            path,
-            bytes,
-            sha256,
-        });
-    }
-
-    /// The previewed bytes if `sha256` names them and the file still holds them.
-    fn take(&self, sha256: &str) -> Result<Vec<u8>, AppError> {
-        let previewed = self.guard().take().ok_or(AppError::BundleChanged)?;
-        let on_disk = read_limited(&previewed.path).map(|b| bundle::sha256_hex(&b));
-        if previewed.sha256 != sha256 || on_disk.ok().as_deref() != Some(sha256) {
-            return Err(AppError::BundleChanged);
-        }
-        Ok(previewed.bytes)
-    }
 }
 
 /// A family's device takes only bundles of its own family; cadre mode takes any.

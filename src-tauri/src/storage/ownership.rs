@@ -6,7 +6,6 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::transfer::ImportError;
 use crate::domain::bundle::owner::{self, Families, OwnerError};
 use crate::domain::bundle::{Bundle, Owner};
 
@@ -54,12 +53,6 @@ impl Families for Here<'_> {
 }
 
 /// Refuses the whole bundle if any line reaches beyond the families it names.
-pub fn check(conn: &Connection, bundle: &Bundle) -> Result<(), ImportError> {
-    owner::check(&Here(conn), bundle)
-        .map(|_| ())
-        .map_err(|error| match error {
-            OwnerError::NotNamed { table, id } => ImportError::NotNamed { table, id },
-            OwnerError::OtherFamily { table, id } => ImportError::OtherFamily { table, id },
-            OwnerError::Store(error) => error.into(),
-        })
+pub fn check(conn: &Connection, bundle: &Bundle) -> Result<(), OwnerError<rusqlite::Error>> {
+    owner::check(&Here(conn), bundle).map(|_| ())
 }

@@ -104,7 +104,7 @@ fn gather_push(
         families.into_iter().partition(|f| agreed.contains(f));
     state_store::insert_push_due(conn, &waiting, now)?;
     // Records the server already has come back "known" and are not counted.
-    let since = crate::commands::transfer::since_of(pushed_since.as_deref());
+    let since = crate::domain::record::since_of(pushed_since.as_deref());
     let due: HashSet<String> = state_store::list_push_due(conn)?.into_iter().collect();
     let (whole, mut changed): (Vec<String>, Vec<String>) =
         families.into_iter().partition(|f| due.contains(f));

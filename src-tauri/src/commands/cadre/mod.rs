@@ -15,6 +15,7 @@ use chrono::DateTime;
 use serde::Serialize;
 use tauri::State;
 
+use super::guard::{off_runtime, pin_matches};
 use crate::domain::pin;
 use crate::domain::validation::required_text;
 use crate::error::AppError;
@@ -102,20 +103,6 @@ pub async fn setup_cadre(
     Ok(())
 }
 
-/// Runs blocking work (PIN hashing, file work) on the blocking pool.
-pub(super) async fn off_runtime<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
-) -> Result<T, AppError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| AppError::Task(e.to_string()))?
-}
-
-/// Whether `pin` matches the stored hash, checked off the database and the runtime.
-pub(super) async fn pin_matches(pin_hash: String, pin: String) -> Result<bool, AppError> {
-    off_runtime(move || Ok(pin::matches(&pin_hash, &pin))).await
-}
-
 #[tauri::command]
 pub async fn unlock_cadre<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
@@ -125,7 +112,7 @@ pub async fn unlock_cadre<R: tauri::Runtime>(
     verify_pin(&state, pin).await?;
     state.cadre.unlock();
     // Her families' news arrives while she opens the list.
-    super::server::sync_in_background(&app);
+    crate::sync::background::sync_in_background(&app);
     Ok(())
 }
 
@@ -163,20 +150,4 @@ pub(crate) async fn verify_pin(state: &AppState, pin: String) -> Result<(), AppE
 #[tauri::command]
 pub fn lock_cadre(state: State<'_, AppState>) {
     state.cadre.lock();
-}
-
-/// The family's id if cadre mode may see it (hers, or the device's own), else "not found".
-pub(crate) async fn require_visible(
-    state: &AppState,
-    family_id: String,
-) -> Result<String, AppError> {
-    let known = family_id.clone();
-    let visible = state
-        .with_store(move |store| Ok(cadre_store::get_visible(store.conn(), &known)?))
-        .await?;
-    if visible {
-        Ok(family_id)
-    } else {
-        Err(AppError::FamilyNotFound(family_id))
-    }
 }

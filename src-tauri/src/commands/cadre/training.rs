@@ -3,7 +3,7 @@
 
 use tauri::State;
 
-use super::require_visible;
+use crate::commands::guard::require_visible;
 use crate::commands::learning::{self as learning_commands, LearningView, QuizResult};
 use crate::domain::learning::{self, Answer};
 use crate::domain::training::TrainingInput;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::*;
+use crate::commands::guard::require_visible;
 use crate::domain::checklist::{self, CHECKLIST_VERSION, RowScore, Score};
 use crate::domain::protocol::{Giver, MassagePlan};
 use crate::domain::rating::MilkStatus;

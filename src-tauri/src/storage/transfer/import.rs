@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
 use super::*;
+use crate::domain::bundle::owner::OwnerError;
 use crate::domain::bundle::{self, Body, Bundle, Decision, Incoming, Local, TableSpec};
 use crate::domain::record::{format_time, new_id};
 
@@ -123,7 +124,11 @@ impl bundle::plan::Holdings for Here<'_> {
 /// Works out what the bundle would change, without changing anything: the ownership
 /// rule here, then the core crate's plan (the server plans with the same code).
 pub fn plan(conn: &Connection, bundle: &Bundle) -> std::result::Result<Plan, ImportError> {
-    crate::storage::ownership::check(conn, bundle)?;
+    crate::storage::ownership::check(conn, bundle).map_err(|error| match error {
+        OwnerError::NotNamed { table, id } => ImportError::NotNamed { table, id },
+        OwnerError::OtherFamily { table, id } => ImportError::OtherFamily { table, id },
+        OwnerError::Store(error) => error.into(),
+    })?;
     bundle::plan::plan(&Here(conn), bundle).map_err(|error| match error {
         bundle::plan::PlanError::MissingParent { table, id, parent } => {
             ImportError::MissingParent { table, id, parent }

@@ -17,7 +17,7 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tower::{Service, ServiceExt};
 
-use super::under_way::UnderWay;
+use crate::http::{self, AppState, under_way::UnderWay};
 
 /// How long a TLS handshake may take.
 pub const TLS_HANDSHAKE: Duration = Duration::from_secs(10);
@@ -52,12 +52,12 @@ const ALL: IpAddr = IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED);
 /// no new connection is taken and requests in flight get [`STOP_GRACE`] to finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    state: super::AppState,
+    state: AppState,
     tls: Option<tokio_rustls::TlsAcceptor>,
     stop: impl std::future::Future<Output = ()> + Send,
 ) -> std::io::Result<()> {
     let settings = state.settings.clone();
-    let app = super::router(state.clone());
+    let app = crate::router::router(state.clone());
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(settings.header_read)
@@ -88,7 +88,7 @@ pub async fn serve(
         let counted = if settings.trusted_proxies.contains(&address) {
             None
         } else {
-            match connections.start_one(super::limit_key(address), settings.connections_per_address)
+            match connections.start_one(http::limit_key(address), settings.connections_per_address)
             {
                 Some(counted) => Some(counted),
                 None => {
@@ -140,7 +140,7 @@ pub async fn serve(
 }
 
 /// The rate limiters forget quiet addresses and devices every minute.
-async fn forget_every_minute(state: super::AppState) {
+async fn forget_every_minute(state: AppState) {
     let mut every = tokio::time::interval(Duration::from_secs(60));
     loop {
         every.tick().await;
