@@ -127,7 +127,7 @@ fn main() {
     write_rows(&json_rows);
 }
 
-/// The families list has no budget in DESIGN.md; ours: it answers while the cadre
+/// The families list has no budget in docs/design.md; ours: it answers while the cadre
 /// still looks at the screen (100 ms for a posyandu, 1 s for 10,000 families).
 fn list_budget(families: usize) -> f64 {
     if families <= 100 { 100.0 } else { 1_000.0 }

@@ -1,5 +1,5 @@
 //! Lessons for fathers and the 10-statement knowledge test taken before and after them
-//! (DESIGN.md section 5; seed 004's pre-test and post-test). Texts live in `locales/`:
+//! (docs/design.md, the knowledge test; seed 004's pre-test and post-test). Texts live in `locales/`:
 //! `lesson-<id>-title`, `lesson-<id>-p<n>`, `lesson-<id>-source`, `quiz-<id>`.
 
 use serde::{Deserialize, Serialize};

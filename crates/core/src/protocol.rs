@@ -1,4 +1,4 @@
-//! The oxytocin massage protocol as versioned data (DESIGN.md section 2). The texts of
+//! The oxytocin massage protocol as versioned data (docs/design.md, the protocol). The texts of
 //! every item live in `locales/` under `protocol-<id>` (and `-detail` where shown).
 
 use serde::Serialize;
