@@ -76,6 +76,11 @@ fn render() -> String {
     all.visit::<ayah_asi_lib::commands::posko::FamilyPoskoView>();
     all.visit::<commands::learning::QuizResult>();
     all.visit::<commands::report::ReportView>();
+    all.visit::<commands::report::ReportFormat>();
+    all.visit::<commands::data::DataFormat>();
+    all.visit::<ayah_asi_lib::domain::rating::Author>();
+    all.visit::<ayah_asi_lib::domain::protocol::Giver>();
+    all.visit::<ayah_asi_lib::domain::protocol::StopReason>();
     all.visit::<commands::report::Exported>();
     all.visit::<commands::session::ProtocolView>();
     all.visit::<protocol::MassagePlan>();

@@ -7,7 +7,7 @@ use super::validation::{FieldError, optional_text};
 const NOTE_MAX: usize = 500;
 
 /// Who gave an answer: part of every rating and status record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Author {
     Mother,

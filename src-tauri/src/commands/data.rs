@@ -159,6 +159,16 @@ pub struct DataExport {
     pub records: usize,
 }
 
+/// The format of the family's own data.
+#[derive(Debug, Clone, Copy, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DataFormat {
+    /// One file.
+    Json,
+    /// One file per table.
+    Csv,
+}
+
 /// Everything stored about the family, as JSON (one file) or CSV (one file per table,
 /// in a new folder inside the folder chosen: nothing already there is replaced).
 #[tauri::command]
@@ -166,18 +176,15 @@ pub async fn export_my_data<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     family_id: Option<String>,
-    format: String,
+    format: DataFormat,
 ) -> Result<Option<DataExport>, AppError> {
-    if !matches!(format.as_str(), "json" | "csv") {
-        return Err(AppError::UnknownProtocolItem(format));
-    }
     let family = family_for(&state, family_id).await?;
     let tables = state
         .with_store(move |store| Ok(privacy::get_family_data(store.conn(), &family)?))
         .await?;
     let records = tables.iter().map(|t| t.rows.len()).sum();
     let stamp = storage::now().format("%Y-%m-%d").to_string();
-    let files = if format == "json" {
+    let files = if matches!(format, DataFormat::Json) {
         let Some(path) = save_file(
             &app,
             &format!("ayah-asi-data-{stamp}.json"),

@@ -108,19 +108,14 @@ fn own_family(store: &Store) -> Result<String, AppError> {
         .ok_or(AppError::NoFamily)
 }
 
-fn parse_author(text: &str) -> Result<Author, AppError> {
-    Author::parse(text).ok_or_else(|| AppError::UnknownProtocolItem(text.to_owned()))
-}
-
 /// The mother's answers after a finished or stopped session; one first answer per session.
 #[tauri::command]
 pub async fn rate_session(
     state: State<'_, AppState>,
     session_id: String,
-    author: String,
+    author: Author,
     input: RatingInput,
 ) -> Result<RatingView, AppError> {
-    let author = parse_author(&author)?;
     let rating = input.validate().map_err(AppError::Invalid)?;
     state
         .with_store(move |store| save_rating(store, session_id, author, rating, false))
@@ -132,10 +127,9 @@ pub async fn rate_session(
 pub async fn correct_rating(
     state: State<'_, AppState>,
     session_id: String,
-    author: String,
+    author: Author,
     input: RatingInput,
 ) -> Result<RatingView, AppError> {
-    let author = parse_author(&author)?;
     let rating = input.validate().map_err(AppError::Invalid)?;
     state
         .with_store(move |store| save_rating(store, session_id, author, rating, true))
@@ -215,10 +209,9 @@ pub async fn get_history(state: State<'_, AppState>) -> Result<HistoryView, AppE
 #[tauri::command]
 pub async fn record_milk_status(
     state: State<'_, AppState>,
-    author: String,
+    author: Author,
     input: MilkStatusInput,
 ) -> Result<MilkStatusView, AppError> {
-    let author = parse_author(&author)?;
     if author == Author::Father {
         return Err(AppError::UnknownProtocolItem(author.as_str().into()));
     }

@@ -35,6 +35,16 @@ pub struct ReportView {
     pub language: String,
 }
 
+/// The report's file format.
+#[derive(Debug, Clone, Copy, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportFormat {
+    /// One file per table.
+    Csv,
+    /// One workbook, a sheet per table.
+    Xlsx,
+}
+
 /// Where the export went.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -62,7 +72,7 @@ pub async fn export_report<R: Runtime>(
     months: u32,
     posyandu: Option<String>,
     rw: Option<String>,
-    format: String,
+    format: ReportFormat,
 ) -> Result<Option<Exported>, AppError> {
     let view = build(&state, months, posyandu, rw).await?;
     let language = view.language.clone();
@@ -72,8 +82,8 @@ pub async fn export_report<R: Runtime>(
         state.i18n.text(&language, "report-file-prefix", None),
         view.to
     );
-    let files = match format.as_str() {
-        "xlsx" => {
+    let files = match format {
+        ReportFormat::Xlsx => {
             let file_name = format!("{prefix}.xlsx");
             let Some(path) = dialogs::save_file(&app, &file_name, ("Excel", &["xlsx"])).await
             else {
@@ -86,7 +96,7 @@ pub async fn export_report<R: Runtime>(
             })
             .await?
         }
-        "csv" => {
+        ReportFormat::Csv => {
             let Some(dir) = csv_folder(&app, &prefix).await else {
                 return Ok(None);
             };
@@ -96,7 +106,6 @@ pub async fn export_report<R: Runtime>(
             })
             .await?
         }
-        other => return Err(AppError::UnknownProtocolItem(other.to_owned())),
     };
     Ok(Some(Exported {
         files: files.iter().map(|p| p.display().to_string()).collect(),

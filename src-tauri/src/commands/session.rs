@@ -208,10 +208,10 @@ pub async fn start_session<R: Runtime>(
     state: State<'_, AppState>,
     session_id: String,
     prepared: Vec<String>,
-    given_by: String,
+    given_by: Giver,
     on_update: Channel<SessionUpdate>,
 ) -> Result<SessionUpdate, AppError> {
-    let giver = Giver::parse(&given_by).ok_or(AppError::UnknownProtocolItem(given_by))?;
+    let giver = given_by;
     let missing: Vec<String> = PREPARATION
         .iter()
         .map(|step| step.id.to_owned())
@@ -260,11 +260,12 @@ pub async fn finish_session<R: Runtime>(
 pub async fn stop_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    reason: String,
+    reason: StopReason,
 ) -> Result<SessionUpdate, AppError> {
-    let reason = StopReason::parse(&reason)
-        .filter(StopReason::user_choosable)
-        .ok_or(AppError::UnknownProtocolItem(reason))?;
+    // Some reasons are the app's own (interrupted, no consent): never a tap's.
+    if !reason.user_choosable() {
+        return Err(AppError::UnknownProtocolItem(reason.as_str().to_owned()));
+    }
     let update = state.guide.stop(&state.db, reason).await?;
     platform::keep_screen_awake(&app, false);
     Ok(update)

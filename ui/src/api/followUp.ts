@@ -1,8 +1,8 @@
 // After the massage: the mother's rating, milk status, history, reminders.
 import { invoke } from '@tauri-apps/api/core';
-import type { FollowUp, History, MilkStatus, MilkStatusView, RatingInput, RatingView, Reminders } from './types.gen';
+import type { Author, FollowUp, History, MilkStatus, MilkStatusView, RatingInput, RatingView, Reminders } from './types.gen';
 
-export type Author = 'mother' | 'father' | 'cadre';
+export type { Author };
 
 export const rateSession = (sessionId: string, author: Author, input: RatingInput): Promise<RatingView> =>
   invoke('rate_session', { sessionId, author, input });

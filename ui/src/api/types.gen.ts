@@ -19,6 +19,8 @@ consentCurrent: boolean,
  */
 storageProblem: StorageProblem | null, };
 
+export type Author = "mother" | "father" | "cadre";
+
 export type BackupInfo = { file: string, 
 /**
  * `YYYY-MM-DD HH:MM:SS`, the device's local time when it was made.
@@ -59,6 +61,8 @@ export type Conflict = { family: FamilyName | null, id: string, table: string, r
 export type Cue = { "type": "started" } | { "type": "countdownStarted", pass: number, } | { "type": "passStarted", pass: number, } | { "type": "passHalfway", pass: number, } | { "type": "passEnded", pass: number, } | { "type": "paused" } | { "type": "resumed" } | { "type": "closingStarted" } | { "type": "finished" } | { "type": "stopped", reason: StopReason, };
 
 export type DataExport = { files: Array<string>, records: number, };
+
+export type DataFormat = "json" | "csv";
 
 export type Day = { date: string, finished: number, stopped: number, 
 /**
@@ -334,6 +338,8 @@ cadres: Array<CadreScores>,
 cadresCounselled: number, cadrePreMean: number | null, cadrePostMean: number | null, };
 
 export type ReportCell = { text: string, number: boolean, };
+
+export type ReportFormat = "csv" | "xlsx";
 
 export type ReportRow = { key: string, count: number, percent: number, };
 
