@@ -109,12 +109,111 @@ fn render() -> String {
     text
 }
 
-#[test]
-fn the_ui_types_are_the_rust_types() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/types.gen.ts");
-    let rendered = render();
+/// The value lists and limits the UI offers, as the Rust side decides them: the UI
+/// imports these and never writes its own copy (`ui/src/values.test.ts` looks for one).
+fn render_values() -> String {
+    let words = |values: Vec<String>| {
+        let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let serde_words = |values: Vec<serde_json::Value>| {
+        words(
+            values
+                .iter()
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
+                .collect(),
+        )
+    };
+    let strs = |values: &[&str]| words(values.iter().map(|v| (*v).to_owned()).collect());
+    let json = |v: &dyn erased::Json| v.json();
+    let (min_seconds, max_seconds) = protocol::MassagePlan::PASS_SECONDS_RANGE;
+    let (min_passes, max_passes) = protocol::MassagePlan::PASSES_RANGE;
+    let (min_age, max_age) = family::MOTHER_AGE_RANGE;
+    let lines = [
+        "// Generated from the Rust core by src-tauri/tests/typescript.rs: do not edit.".to_owned(),
+        "// `make types` writes it again after a change on the Rust side.".to_owned(),
+        "import type { Author, Decision, Giver, MilkFlow, MilkStatus, StopReason } from './types.gen';".to_owned(),
+        String::new(),
+        "/** The reasons a person may give for stopping a session (the rest are the app's own). */".to_owned(),
+        format!(
+            "export const STOP_REASONS: StopReason[] = {};",
+            serde_words(
+                protocol::StopReason::ALL
+                    .iter()
+                    .filter(|r| r.user_choosable())
+                    .map(|r| json(r))
+                    .collect()
+            )
+        ),
+        format!(
+            "export const MILK_STATUSES: MilkStatus[] = {};",
+            serde_words(rating::MilkStatus::ALL.iter().map(|s| json(s)).collect())
+        ),
+        "/** The indicators of milk production, in the order the mother reads them. */".to_owned(),
+        format!("export const MILK_INDICATORS: string[] = {};", strs(&rating::MILK_INDICATORS)),
+        format!(
+            "export const MILK_FLOWS: MilkFlow[] = {};",
+            serde_words(rating::MilkFlow::ALL.iter().map(|f| json(f)).collect())
+        ),
+        format!(
+            "export const AUTHORS: Author[] = {};",
+            serde_words(rating::Author::ALL.iter().map(|a| json(a)).collect())
+        ),
+        format!(
+            "export const GIVERS: Giver[] = {};",
+            serde_words(protocol::Giver::ALL.iter().map(|g| json(g)).collect())
+        ),
+        format!(
+            "export const DECISIONS: Decision[] = {};",
+            serde_words(
+                ayah_asi_lib::domain::bundle::Decision::ALL
+                    .iter()
+                    .map(|d| json(d))
+                    .collect()
+            )
+        ),
+        "/** The tables a bundle carries, in the order they are applied. */".to_owned(),
+        format!(
+            "export const TABLES: string[] = {};",
+            words(ayah_asi_lib::domain::bundle::TABLES.iter().map(|t| t.name.to_owned()).collect())
+        ),
+        format!("export const MOTIVATIONS: string[] = {};", strs(&checklist::MOTIVATIONS)),
+        "/** Daftar tilik rows whose text reads the family's own plan. */".to_owned(),
+        format!("export const PLAN_ROWS: string[] = {};", strs(&checklist::PLAN_ROWS)),
+        format!("export const EDUCATION_LEVELS: string[] = {};", strs(&family::EDUCATION_LEVELS)),
+        format!("export const PARITIES: string[] = {};", strs(&family::PARITIES)),
+        "/** A pass's length in seconds, and how many passes: a plan's limits. */".to_owned(),
+        format!("export const PASS_SECONDS = {{ min: {min_seconds}, max: {max_seconds} }};"),
+        format!("export const PASSES = {{ min: {min_passes}, max: {max_passes} }};"),
+        "/** Field limits of the family's form. */".to_owned(),
+        format!("export const NAME_MAX = {};", family::NAME_MAX),
+        format!("export const POSYANDU_MAX = {};", family::POSYANDU_MAX),
+        format!("export const RW_RT_MAX_DIGITS = {};", family::RW_RT_MAX_DIGITS),
+        format!("export const MOTHER_AGE = {{ min: {min_age}, max: {max_age} }};"),
+    ];
+    lines.join("\n") + "\n"
+}
+
+/// Serde's word for an enum value (what the commands take and the bundle stores).
+mod erased {
+    pub trait Json {
+        fn json(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or_default()
+        }
+    }
+}
+
+/// `rendered` is what the committed file at `relative` holds (or, with `UPDATE_TYPES`,
+/// is written there).
+fn check_generated(relative: &str, rendered: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(relative);
     if std::env::var_os("UPDATE_TYPES").is_some() {
-        std::fs::write(&path, &rendered).expect("write ui/src/api/types.gen.ts");
+        std::fs::write(&path, rendered).expect("write the generated file");
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
@@ -125,9 +224,19 @@ fn the_ui_types_are_the_rust_types() {
             .position(|(a, b)| a != b)
             .unwrap_or(committed.lines().count().min(rendered.lines().count()));
         panic!(
-            "ui/src/api/types.gen.ts is not what the Rust types say (first difference at line {}: {:?}); run `make types` and commit it",
+            "{relative} is not what the Rust side says (first difference at line {}: {:?}); run `make types` and commit it",
             first + 1,
             rendered.lines().nth(first).unwrap_or("<end>")
         );
     }
+}
+
+#[test]
+fn the_ui_types_are_the_rust_types() {
+    check_generated("ui/src/api/types.gen.ts", &render());
+}
+
+#[test]
+fn the_ui_value_lists_are_the_rust_ones() {
+    check_generated("ui/src/api/values.gen.ts", &render_values());
 }

@@ -1,11 +1,10 @@
 // How a daftar tilik row reads: the duration and repetition rows read the family's own
 // plan ("2,5 menit", "3 kali"); where no single plan applies (reports), a general text.
-import type { MassagePlan } from './api';
+import { PLAN_ROWS, type MassagePlan } from './api';
 import { formatNumber } from './format';
 import { currentLanguage, translate, type Language } from './i18n';
 import { minutesOf } from './session/format';
 
-const PLAN_ROWS = ['duration', 'repetitions'];
 
 /** The text of row `rowId`, filled in from `plan` when there is one. */
 export function checklistText(rowId: string, plan: MassagePlan | null, language: Language = currentLanguage()): string {

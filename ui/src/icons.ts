@@ -1,5 +1,6 @@
 // Small pictures drawn as SVG, so they look the same on every device: emoji depend on
 // fonts a low-end phone or a bare Linux desktop may not have.
+import type { MilkFlow } from './api';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -39,7 +40,7 @@ function drop(x: number, y: number, scale: number, filled: boolean): SVGElement 
 }
 
 /** Milk after the massage: none (an empty, crossed drop), drips (one), sprays (several). */
-export function milkIcon(flow: 'none' | 'drips' | 'sprays'): SVGElement {
+export function milkIcon(flow: MilkFlow): SVGElement {
   switch (flow) {
     case 'none':
       return icon(drop(24, 26, 1.8, false), svg('path', { d: 'M 10 40 L 38 8', class: 'cross' }));

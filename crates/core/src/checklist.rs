@@ -81,6 +81,9 @@ pub fn allowed_scores(row_id: &str) -> &'static [u8] {
 /// Rows whose text reads the family's own plan (`$minutes`, `$passes`).
 pub const PLAN_ROWS: [&str; 2] = ["duration", "repetitions"];
 
+/// How the father took the coaching at a visit, as the cadre saw it.
+pub const MOTIVATIONS: [&str; 3] = ["cooperative", "hesitant", "refuses"];
+
 /// The text id of a row where no single family's plan applies (reports across
 /// families): `checklist-<id>-any-plan` for the plan's rows, else `checklist-<id>`.
 pub fn report_label_id(row_id: &str) -> String {

@@ -32,9 +32,9 @@ const MAX_MONTHS_TO_BIRTH: u32 = 10;
 /// …and at most this long past (a baby may come up to two weeks after the expected date;
 /// the rest is room for recording the birth late).
 const MAX_DAYS_PAST_EXPECTED: i64 = 30;
-const NAME_MAX: usize = 60;
-const POSYANDU_MAX: usize = 80;
-const RW_RT_MAX_DIGITS: usize = 3;
+pub const NAME_MAX: usize = 60;
+pub const POSYANDU_MAX: usize = 80;
+pub const RW_RT_MAX_DIGITS: usize = 3;
 
 /// What the onboarding form sends, as typed.
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
@@ -64,7 +64,7 @@ pub struct FamilyInput {
 pub const EDUCATION_LEVELS: [&str; 4] = ["sd", "smp", "sma", "perguruan-tinggi"];
 /// First birth, or not.
 pub const PARITIES: [&str; 2] = ["primipara", "multipara"];
-const MOTHER_AGE_RANGE: (u8, u8) = (12, 60);
+pub const MOTHER_AGE_RANGE: (u8, u8) = (12, 60);
 
 /// Optional characteristics of the mother, for the reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

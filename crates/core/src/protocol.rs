@@ -184,17 +184,18 @@ impl StopReason {
         }
     }
 
+    /// In the order the stop dialog offers them: pain first.
+    pub const ALL: [Self; 6] = [
+        Self::NoConsent,
+        Self::Safety,
+        Self::Pain,
+        Self::MotherAsked,
+        Self::Interrupted,
+        Self::Other,
+    ];
+
     pub fn parse(text: &str) -> Option<Self> {
-        [
-            Self::NoConsent,
-            Self::Safety,
-            Self::MotherAsked,
-            Self::Pain,
-            Self::Interrupted,
-            Self::Other,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == text)
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
     /// Reasons the father may pick when he stops a running session.

@@ -24,10 +24,10 @@ impl Author {
         }
     }
 
+    pub const ALL: [Self; 3] = [Self::Mother, Self::Father, Self::Cadre];
+
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::Mother, Self::Father, Self::Cadre]
-            .into_iter()
-            .find(|a| a.as_str() == text)
+        Self::ALL.into_iter().find(|a| a.as_str() == text)
     }
 }
 
@@ -52,10 +52,10 @@ impl MilkFlow {
         }
     }
 
+    pub const ALL: [Self; 3] = [Self::None, Self::Drips, Self::Sprays];
+
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::None, Self::Drips, Self::Sprays]
-            .into_iter()
-            .find(|m| m.as_str() == text)
+        Self::ALL.into_iter().find(|m| m.as_str() == text)
     }
 }
 
@@ -180,10 +180,10 @@ impl MilkStatus {
         }
     }
 
+    pub const ALL: [Self; 3] = [Self::Lancar, Self::TidakLancar, Self::TidakAda];
+
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::Lancar, Self::TidakLancar, Self::TidakAda]
-            .into_iter()
-            .find(|s| s.as_str() == text)
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 }
 

@@ -2,7 +2,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { CadreStatus, Checklist, Family, FamilyInput, FamilyListItem, FamilyReview, Learning, QuizAnswer, QuizResult, RowScore, Score, TrainingInput, TrainingView, VisitInput, VisitResult } from './types.gen';
 
-export type Motivation = 'cooperative' | 'hesitant' | 'refuses';
+export type Motivation = string;
 
 export const cadreStatus = (): Promise<CadreStatus> => invoke('cadre_status');
 export const setupCadre = (name: string, pin: string, pinRepeat: string): Promise<void> =>

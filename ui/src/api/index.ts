@@ -12,3 +12,5 @@ export * from './posko';
 export * from './server';
 // The types commands take and return, generated from the Rust ones.
 export type * from './types.gen';
+// The value lists and limits the Rust side decides, generated from it.
+export * from './values.gen';

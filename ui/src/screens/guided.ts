@@ -196,7 +196,7 @@ export async function showGuided(nav: Nav, start: Starter, giver: api.Giver | nu
         showError(raw);
       }
     };
-    const reasons: api.StopReason[] = ['pain', 'mother-asked', 'interrupted', 'other'];
+    const reasons = api.STOP_REASONS;
     const dialog = h('div', { id: 'stop-dialog', class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'stop-title', onclick: (e: Event) => e.stopPropagation() },
       h('h2', { id: 'stop-title' }, t('stop-title')),
       ...reasons.map((reason) =>

@@ -6,9 +6,9 @@ import { t } from '../i18n';
 import { referralAdvice } from './referral';
 import type { Nav } from '../nav';
 
-// As the Rust side's rating::MILK_INDICATORS (the order the mother reads them).
-const INDICATORS = ['breasts-full-then-soft', 'milk-drips', 'feeds-8-12', 'satisfied-wakes', 'yellow-stools-3', 'wet-nappies-6', 'weight-gain'];
-const STATUSES: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
+// The Rust side's lists (rating::MILK_INDICATORS: the order the mother reads them).
+const INDICATORS = api.MILK_INDICATORS;
+const STATUSES = api.MILK_STATUSES;
 
 export function showMilkStatus(nav: Nav): void {
   const boxes = INDICATORS.map((id) => {

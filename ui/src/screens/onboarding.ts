@@ -19,16 +19,16 @@ interface FieldSpec {
 }
 
 const FIELDS: FieldSpec[] = [
-  { name: 'fatherName', label: 'field-father-name', type: 'text', required: true, maxlength: 60, autocomplete: 'name' },
-  { name: 'motherName', label: 'field-mother-name', type: 'text', required: true, maxlength: 60 },
-  { name: 'posyandu', label: 'field-posyandu', type: 'text', required: false, maxlength: 80 },
-  { name: 'rw', label: 'field-rw', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
-  { name: 'rt', label: 'field-rt', type: 'text', required: false, maxlength: 3, inputmode: 'numeric' },
-  { name: 'motherAge', label: 'field-mother-age', type: 'text', required: false, maxlength: 2, inputmode: 'numeric' },
+  { name: 'fatherName', label: 'field-father-name', type: 'text', required: true, maxlength: api.NAME_MAX, autocomplete: 'name' },
+  { name: 'motherName', label: 'field-mother-name', type: 'text', required: true, maxlength: api.NAME_MAX },
+  { name: 'posyandu', label: 'field-posyandu', type: 'text', required: false, maxlength: api.POSYANDU_MAX },
+  { name: 'rw', label: 'field-rw', type: 'text', required: false, maxlength: api.RW_RT_MAX_DIGITS, inputmode: 'numeric' },
+  { name: 'rt', label: 'field-rt', type: 'text', required: false, maxlength: api.RW_RT_MAX_DIGITS, inputmode: 'numeric' },
+  { name: 'motherAge', label: 'field-mother-age', type: 'text', required: false, maxlength: String(api.MOTHER_AGE.max).length, inputmode: 'numeric' },
 ];
 
-const EDUCATION = ['sd', 'smp', 'sma', 'perguruan-tinggi'];
-const PARITY = ['primipara', 'multipara'];
+const EDUCATION = api.EDUCATION_LEVELS;
+const PARITY = api.PARITIES;
 
 /** Reads the form into what the command expects; blank optionals become null. */
 export function readForm(values: Record<string, string>, consentGiven: boolean): api.FamilyInput {

@@ -8,7 +8,7 @@ import { face, milkIcon } from '../icons';
 import type { Nav } from '../nav';
 
 const COMFORT_LEVELS = [1, 2, 3, 4, 5];
-const FLOWS: api.MilkFlow[] = ['none', 'drips', 'sprays'];
+const FLOWS = api.MILK_FLOWS;
 
 /** Builds a row of big toggle buttons; returns it and a getter for the chosen value. */
 function choiceRow<T extends string | number>(

@@ -9,11 +9,6 @@ import { weekdayName } from './posko';
 import type { Nav } from '../nav';
 
 /** Kinds of records in the order a bundle holds them. */
-export const TABLES = [
-  'family', 'cadre', 'consent', 'massage_plan', 'massage_session', 'session_rating', 'milk_status',
-  'home_visit', 'visit_score', 'lesson_read', 'quiz_attempt',
-] as const;
-export const DECISIONS: api.Decision[] = ['new', 'updated', 'known', 'older', 'conflict', 'deleted', 'held'];
 
 function day(iso: string): string {
   return formatDay(iso, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -40,7 +35,7 @@ export function groupTally(rows: api.TallyRow[]): Map<string, Map<api.Decision, 
 
 function tallyTable(id: string, rows: api.TallyRow[]): HTMLElement {
   const grouped = groupTally(rows);
-  const used = DECISIONS.filter((d) => rows.some((r) => r.decision === d && r.count > 0));
+  const used = api.DECISIONS.filter((d) => rows.some((r) => r.decision === d && r.count > 0));
   return h('div', { class: 'table-scroll' }, h('table', { id, class: 'tally' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('transfer-kind')),
       ...used.map((d) => h('th', { scope: 'col' }, t(`transfer-decision-${d}`))))),

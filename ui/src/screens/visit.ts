@@ -9,8 +9,8 @@ import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { referralAdvice } from './referral';
 
-const MOTIVATIONS: api.Motivation[] = ['cooperative', 'hesitant', 'refuses'];
-const MILK: api.MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
+const MOTIVATIONS = api.MOTIVATIONS;
+const MILK = api.MILK_STATUSES;
 
 /** The visit form; with `amending`, it corrects that saved visit (a reason is required). */
 /** `toReview` shows the family's review once the visit is saved (the caller knows where it is). */

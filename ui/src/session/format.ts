@@ -1,4 +1,5 @@
 // How times read on the guided screen.
+import { PASS_SECONDS } from '../api/values.gen';
 
 /** Milliseconds left as m:ss, rounded up so that 0:00 shows only at the very end. */
 export function formatClock(ms: number): string {
@@ -13,5 +14,8 @@ export function minutesOf(seconds: number): number {
   return Math.round((seconds / 60) * 10) / 10;
 }
 
-/** The pass lengths offered in the settings, in seconds: 1 to 5 minutes by half minutes. */
-export const PASS_LENGTHS: number[] = [60, 90, 120, 150, 180, 210, 240, 270, 300];
+/** The pass lengths offered in the settings, in seconds: the plan's range by half minutes. */
+export const PASS_LENGTHS: number[] = Array.from(
+  { length: (PASS_SECONDS.max - PASS_SECONDS.min) / 30 + 1 },
+  (_, i) => PASS_SECONDS.min + i * 30,
+);

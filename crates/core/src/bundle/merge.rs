@@ -49,6 +49,19 @@ pub enum Decision {
     Held,
 }
 
+impl Decision {
+    /// Every decision, in the order a tally shows them.
+    pub const ALL: [Self; 7] = [
+        Self::New,
+        Self::Updated,
+        Self::Known,
+        Self::Older,
+        Self::Conflict,
+        Self::Deleted,
+        Self::Held,
+    ];
+}
+
 /// Decides what to do with one incoming record, given what this device holds.
 /// `seen_conflict`: this exact version was already set aside (or resolved) before.
 pub fn decide(

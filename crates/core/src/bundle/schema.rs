@@ -131,6 +131,7 @@ const STOP_REASONS: &[&str] = &[
     "interrupted",
     "other",
 ];
+const AUTHORS: &[&str] = &["mother", "father", "cadre"];
 const BOOL: Kind = Kind::Int { min: 0, max: 1 };
 
 /// Every table that travels, parents before children (the order records are applied).
@@ -262,7 +263,7 @@ pub const TABLES: &[TableSpec] = &[
             req("session_id", Kind::Id),
             FAMILY,
             req("version", Kind::Int { min: 1, max: 1000 }),
-            req("answered_by", Kind::OneOf(&["mother", "father", "cadre"])),
+            req("answered_by", Kind::OneOf(AUTHORS)),
             req("skipped", BOOL),
             opt("comfort", Kind::Int { min: 1, max: 5 }),
             opt("pain_before", Kind::Int { min: 0, max: 10 }),
@@ -321,10 +322,7 @@ pub const TABLES: &[TableSpec] = &[
             req("band", Kind::OneOf(&["baik", "cukup", "kurang"])),
             req("competent", BOOL),
             opt("coaching_notes", Kind::Text { max: 1000 }),
-            req(
-                "motivation",
-                Kind::OneOf(&["cooperative", "hesitant", "refuses"]),
-            ),
+            req("motivation", Kind::OneOf(&crate::checklist::MOTIVATIONS)),
             opt("milk_status", Kind::OneOf(MILK_STATUSES)),
             added("observed", Kind::OneOf(&crate::protocol::Giver::IDS)),
         ],
@@ -437,4 +435,34 @@ pub const TABLES: &[TableSpec] = &[
 /// The spec of a table that travels.
 pub fn table(name: &str) -> Option<&'static TableSpec> {
     TABLES.iter().find(|t| t.name == name)
+}
+
+#[cfg(test)]
+mod value_lists {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::protocol::StopReason;
+    use crate::rating::{Author, MilkStatus};
+
+    fn set<'a>(words: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
+        words.into_iter().collect()
+    }
+
+    /// The schema's words are the enums' words: one list each, however written.
+    #[test]
+    fn the_schemas_words_are_the_enums() {
+        assert_eq!(
+            set(MILK_STATUSES.iter().copied()),
+            set(MilkStatus::ALL.iter().map(|s| s.as_str()))
+        );
+        assert_eq!(
+            set(STOP_REASONS.iter().copied()),
+            set(StopReason::ALL.iter().map(|r| r.as_str()))
+        );
+        assert_eq!(
+            set(AUTHORS.iter().copied()),
+            set(Author::ALL.iter().map(|a| a.as_str()))
+        );
+    }
 }
