@@ -218,19 +218,29 @@ pub struct FamilyRows {
     pub recent_sessions: Vec<SessionCount>,
 }
 
+/// The current version of each edited record (a visit, a rating): of those sharing an
+/// original, the one with the highest version. In no particular order.
+pub fn current_versions<T>(
+    records: &[T],
+    original: impl Fn(&T) -> &str,
+    version: impl Fn(&T) -> u32,
+) -> Vec<&T> {
+    let mut current: HashMap<&str, &T> = HashMap::new();
+    for record in records {
+        let slot = current.entry(original(record)).or_insert(record);
+        if version(record) > version(slot) {
+            *slot = record;
+        }
+    }
+    current.into_values().collect()
+}
+
 /// The visit the report scores: the family's latest by the period's end (by its day,
 /// then its creation), in its current version. A loader reads that visit's scores.
 pub fn latest_visit<'a>(visits: &'a [VisitRow], period: &Period) -> Option<&'a VisitRow> {
-    let mut current: HashMap<&str, &VisitRow> = HashMap::new();
-    for visit in visits {
-        let slot = current.entry(visit.original_id.as_str()).or_insert(visit);
-        if visit.version > slot.version {
-            *slot = visit;
-        }
-    }
     let to = period.to.to_string();
-    current
-        .into_values()
+    current_versions(visits, |v| v.original_id.as_str(), |v| v.version)
+        .into_iter()
         .filter(|v| v.visited_on.as_str() <= to.as_str())
         .max_by(|a, b| {
             (a.visited_on.as_str(), a.created_at.as_str())
@@ -338,16 +348,11 @@ fn failed_rows(scores: &[(String, u8)]) -> Vec<String> {
 /// skipped. A rating is given right after its session, so its time stands for the
 /// session's.
 fn comforts(ratings: &[RatingRow], period: &Period) -> Vec<u8> {
-    let mut latest: HashMap<&str, u32> = HashMap::new();
-    for rating in ratings {
-        let version = latest.entry(rating.session_id.as_str()).or_default();
-        *version = (*version).max(rating.version);
-    }
-    let mut current: Vec<&RatingRow> = ratings
-        .iter()
-        .filter(|r| latest.get(r.session_id.as_str()) == Some(&r.version))
-        .filter(|r| !r.skipped && period.has_time(&r.created_at))
-        .collect();
+    let mut current: Vec<&RatingRow> =
+        current_versions(ratings, |r| r.session_id.as_str(), |r| r.version)
+            .into_iter()
+            .filter(|r| !r.skipped && period.has_time(&r.created_at))
+            .collect();
     current.sort_by(|a, b| a.created_at.cmp(&b.created_at));
     current.into_iter().filter_map(|r| r.comfort).collect()
 }

@@ -11,7 +11,7 @@ use ayah_asi_core::cadre::{self, WeekCount};
 use ayah_asi_core::checklist::{self, PastVisit, RowScore, RowTrend};
 
 use super::{DashboardError, FamilyFilter, FamilyRow, Scope, list_families};
-use ayah_asi_core::cohort::SessionStatus;
+use ayah_asi_core::cohort::{self, QuizRow, SessionStatus};
 
 /// Sessions shown: those of the last 30 days.
 pub const SESSION_DAYS: i64 = 30;
@@ -139,14 +139,14 @@ fn assemble(
         .collect();
     let trends = checklist::row_trends(&past);
     let focus = checklist::focus_rows(&trends);
-    let quiz = |kind: &str| {
-        let mut taken: Vec<(String, i64)> = of(records, "quiz_attempt")
-            .filter(|(_, b)| text(b, "kind").as_deref() == Some(kind))
-            .filter_map(|(_, b)| Some((text(b, "created_at")?, int(b, "score")?)))
-            .collect();
-        taken.sort();
-        taken
-    };
+    let quizzes: Vec<QuizRow> = of(records, "quiz_attempt")
+        .map(|(_, b)| QuizRow {
+            kind: text(b, "kind").unwrap_or_default(),
+            score: int(b, "score").and_then(|s| u8::try_from(s).ok()),
+            created_at: text(b, "created_at").unwrap_or_default(),
+        })
+        .collect();
+    let (pre_score, post_score) = cohort::first_pre_latest_post(&quizzes);
     let mut milk: Vec<(String, String)> = of(records, "milk_status")
         .filter_map(|(_, b)| Some((text(b, "recorded_on")?, text(b, "status")?)))
         .collect();
@@ -172,8 +172,8 @@ fn assemble(
         visits,
         trends,
         focus,
-        pre_score: quiz("pre").first().map(|(_, s)| *s),
-        post_score: quiz("post").last().map(|(_, s)| *s),
+        pre_score: pre_score.map(i64::from),
+        post_score: post_score.map(i64::from),
         trainings,
         milk,
         questions: questions.into_iter().map(|(_, q)| q).collect(),
@@ -210,15 +210,20 @@ fn sessions(records: &[(String, String, Value)], now: DateTime<FixedOffset>) -> 
 /// Each visit's latest version, oldest first, with its rows.
 fn visits(records: &[(String, String, Value)]) -> Vec<VisitLine> {
     let all: Vec<(&String, &Value)> = of(records, "home_visit").collect();
-    let mut lines: Vec<(String, VisitLine)> = all
-        .iter()
-        .filter(|(_, v)| {
-            let newer = all.iter().any(|(_, w)| {
-                text(w, "original_id") == text(v, "original_id")
-                    && int(w, "version") > int(v, "version")
-            });
-            !newer
-        })
+    fn original<'a>(visit: &'a (&String, &Value)) -> &'a str {
+        visit
+            .1
+            .get("original_id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+    fn version(visit: &(&String, &Value)) -> u32 {
+        int(visit.1, "version")
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0)
+    }
+    let mut lines: Vec<(String, VisitLine)> = cohort::current_versions(&all, original, version)
+        .into_iter()
         .filter_map(|(id, v)| {
             let rows: Vec<RowScore> = of(records, "visit_score")
                 .filter(|(_, s)| text(s, "visit_id").as_deref() == Some(id.as_str()))

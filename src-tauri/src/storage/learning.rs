@@ -2,9 +2,10 @@
 //! hands-on trainings.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::Result;
+use crate::domain::cohort::{QuizRow, first_pre_latest_post};
 use crate::domain::learning::CadreCounselling;
 use crate::domain::learning::{Answer, Graded, QUIZ_VERSION, TestKind};
 use crate::domain::protocol::Giver;
@@ -97,20 +98,23 @@ pub fn get_scores(conn: &Connection, family_id: &str) -> Result<(Option<u8>, Opt
     get_learner_scores(conn, Learner::Family(family_id))
 }
 
-/// A learner's first pre-test score and latest post-test score, if taken.
+/// A learner's first pre-test score and latest post-test score, if taken (the core's
+/// rule, `cohort::first_pre_latest_post`, the dashboard's too).
 pub fn get_learner_scores(conn: &Connection, learner: Learner) -> Result<(Option<u8>, Option<u8>)> {
     let (table, owner) = learner.table();
-    let first = |kind: &str, order: &str| -> Result<Option<u8>> {
-        let sql = format!(
-            "SELECT score FROM {table} WHERE {owner} = ?1 AND kind = ?2 ORDER BY created_at {order} LIMIT 1"
-        );
-        // Cached: the report asks this of every family.
-        Ok(conn
-            .prepare_cached(&sql)?
-            .query_row(params![learner.id(), kind], |r| r.get(0))
-            .optional()?)
-    };
-    Ok((first("pre", "ASC")?, first("post", "DESC")?))
+    let sql = format!("SELECT kind, score, created_at FROM {table} WHERE {owner} = ?1");
+    // Cached: asked of every cadre the report lists.
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let quizzes: Vec<QuizRow> = stmt
+        .query_map(params![learner.id()], |r| {
+            Ok(QuizRow {
+                kind: r.get(0)?,
+                score: r.get(1)?,
+                created_at: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(first_pre_latest_post(&quizzes))
 }
 
 /// A hands-on training (the father's, or whoever else massages) as stored and as the
