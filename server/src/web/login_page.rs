@@ -3,14 +3,14 @@
 
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
 
 use super::session::{LOGIN_COOKIE, clear_cookie, cookie, session_cookie, text_for};
 use super::text::{Arg, Text};
-use super::{Refused, layout};
+use super::{Refused, cookies, layout};
 use crate::accounts::{self, AccountError};
 use crate::http::AppState;
 use crate::secret;
@@ -44,14 +44,13 @@ fn login_form(
     let Ok(csrf) = secret::device_token() else {
         return (StatusCode::SERVICE_UNAVAILABLE, "no randomness").into_response();
     };
-    let secure = if state.settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = HeaderValue::from_str(&format!(
-        "{LOGIN_COOKIE}={csrf}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600{secure}"
-    ));
+    let cookie = cookies::secret(
+        LOGIN_COOKIE,
+        &csrf,
+        "/login",
+        Some(3600),
+        state.settings.secure_cookies,
+    );
     let body = html! {
         @if let Some(notice) = notice {
             p.refusal role="alert" id="login-notice" { (notice) }
@@ -70,9 +69,7 @@ fn login_form(
         layout::bare(text, &text.t("dash-login-title"), body),
     )
         .into_response();
-    if let Ok(cookie) = cookie {
-        response.headers_mut().insert(header::SET_COOKIE, cookie);
-    }
+    response.headers_mut().insert(header::SET_COOKIE, cookie);
     response
 }
 

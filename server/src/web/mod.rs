@@ -7,6 +7,7 @@ pub mod access;
 mod accounts_page;
 mod alerts_page;
 mod cadres_page;
+mod cookies;
 mod erase_page;
 mod families_page;
 mod layout;

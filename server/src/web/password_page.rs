@@ -86,7 +86,7 @@ pub async fn change(
     let changed = accounts::change_password(
         &state.pool,
         signed.session.account.id,
-        keep,
+        &keep,
         &form.current,
         &form.new,
         &signed.address,

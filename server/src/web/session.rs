@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::text::{LANG_COOKIE, Text};
-use super::{PageError, Refused};
+use super::{PageError, Refused, cookies};
 use crate::accounts::{self, Session};
 use crate::dashboard::Scope;
 use crate::http::AppState;
@@ -64,19 +64,17 @@ impl Signed {
 }
 
 /// The value of cookie `name` in the request.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    cookies::read(headers, name)
 }
 
 pub(super) fn text_for(state: &AppState, headers: &HeaderMap) -> Text {
-    let lang = cookie(headers, LANG_COOKIE).unwrap_or("id");
+    let lang = cookie(headers, LANG_COOKIE);
+    let lang = if lang.as_deref() == Some("en") {
+        "en"
+    } else {
+        "id"
+    };
     Text::new(state.localizer.clone(), lang, state.settings.utc_offset)
 }
 
@@ -115,7 +113,7 @@ impl FromRequestParts<AppState> for Signed {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
             return Err(ToLogin { expired: false }.into_response());
         };
-        let found = accounts::session(&state.pool, token, state.settings.session_idle_minutes)
+        let found = accounts::session(&state.pool, &token, state.settings.session_idle_minutes)
             .await
             .map_err(|e| {
                 tracing::error!(error = %e, "session lookup failed");
@@ -135,22 +133,17 @@ impl FromRequestParts<AppState> for Signed {
 }
 
 pub(super) fn session_cookie(state: &AppState, token: &str) -> Result<HeaderValue, PageError> {
-    let secure = if state.settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}"
+    Ok(cookies::secret(
+        SESSION_COOKIE,
+        token,
+        "/",
+        None,
+        state.settings.secure_cookies,
     ))
-    .map_err(|e| PageError::Storage(e.to_string()))
 }
 
 pub(super) fn clear_cookie(name: &str, path: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!(
-        "{name}=; Path={path}; HttpOnly; SameSite=Strict; Max-Age=0"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static(""))
+    cookies::cleared(name, path)
 }
 
 /// A form that carries nothing but its CSRF token.
@@ -174,7 +167,7 @@ pub async fn log_out(
 ) -> Result<Response, Refused> {
     signed.check_form(form.csrf())?;
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
-        accounts::log_out(&state.pool, token)
+        accounts::log_out(&state.pool, &token)
             .await
             .map_err(|e| signed.refuse(e.into()))?;
     }
@@ -202,11 +195,9 @@ pub async fn choose_language(Query(query): Query<LanguageQuery>) -> Response {
         "/overview"
     };
     let mut response = Redirect::to(back).into_response();
-    if let Ok(cookie) = HeaderValue::from_str(&format!(
-        "{LANG_COOKIE}={lang}; Path=/; SameSite=Strict; Max-Age=31536000"
-    )) {
-        response.headers_mut().insert(header::SET_COOKIE, cookie);
-    }
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookies::choice(LANG_COOKIE, lang));
     response
 }
 
@@ -236,18 +227,6 @@ mod tests {
         ] {
             assert!(!is_local_path(bad), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn cookies_are_read_by_exact_name() {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("ayah_lang=en; ayah_session=abc; x_ayah_session=zzz"),
-        );
-        assert_eq!(cookie(&headers, SESSION_COOKIE), Some("abc"));
-        assert_eq!(cookie(&headers, LANG_COOKIE), Some("en"));
-        assert_eq!(cookie(&headers, "ayah"), None);
     }
 
     #[test]
