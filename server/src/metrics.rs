@@ -1,12 +1,13 @@
 //! Metrics in Prometheus's text format (served at `/metrics` by `observe`): requests
 //! by route and status, push and pull counts and latencies, sync refusals by reason,
-//! and the database pool's use. Labels are routes and message ids, never data.
-
-use std::collections::BTreeMap;
-use std::fmt::Write;
-use std::sync::{Arc, Mutex};
+//! and the database pool's use. Labels are routes and message ids, never data. The
+//! `prometheus` crate keeps the counts and writes the format; each server (each
+//! `AppState`, so each test) has a registry of its own.
 
 use axum::http::StatusCode;
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+};
 
 /// Upper bounds (seconds) of the latency histograms' buckets.
 const BUCKETS: [f64; 11] = [
@@ -17,37 +18,76 @@ const BUCKETS: [f64; 11] = [
 #[derive(Debug, Clone, Copy)]
 pub struct RefusalCode(pub &'static str);
 
-#[derive(Default)]
-struct Histogram {
-    counts: [u64; BUCKETS.len()],
-    count: u64,
-    sum: f64,
+/// The server's counters, shared by every request.
+#[derive(Clone)]
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+    refusals: IntCounterVec,
+    pool: IntGaugeVec,
+    push_turns: IntGaugeVec,
 }
 
-impl Histogram {
-    fn observe(&mut self, seconds: f64) {
-        for (bound, count) in BUCKETS.iter().zip(self.counts.iter_mut()) {
-            if seconds <= *bound {
-                *count += 1;
-            }
-        }
-        self.count += 1;
-        self.sum += seconds;
+impl Default for Metrics {
+    fn default() -> Self {
+        // The names, labels and buckets below are constants: building them cannot fail.
+        #[allow(clippy::expect_used)]
+        Self::new().expect("the metrics' definitions are valid")
     }
 }
 
-#[derive(Default)]
-struct Inner {
-    requests: BTreeMap<(String, u16), u64>,
-    latency: BTreeMap<&'static str, Histogram>,
-    refusals: BTreeMap<&'static str, u64>,
-}
-
-/// The server's counters, shared by every request.
-#[derive(Clone, Default)]
-pub struct Metrics(Arc<Mutex<Inner>>);
-
 impl Metrics {
+    fn new() -> prometheus::Result<Self> {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new(
+                "ayahasi_requests_total",
+                "HTTP requests by route and status.",
+            ),
+            &["route", "status"],
+        )?;
+        let latency = HistogramVec::new(
+            HistogramOpts::new("ayahasi_sync_seconds", "Push and pull latency.")
+                .buckets(BUCKETS.to_vec()),
+            &["kind"],
+        )?;
+        let refusals = IntCounterVec::new(
+            Opts::new(
+                "ayahasi_sync_refusals_total",
+                "Pushes and pulls refused, by reason.",
+            ),
+            &["reason"],
+        )?;
+        let pool = IntGaugeVec::new(
+            Opts::new(
+                "ayahasi_db_pool",
+                "Database connections: open, idle, requests waiting, most allowed.",
+            ),
+            &["state"],
+        )?;
+        let push_turns = IntGaugeVec::new(
+            Opts::new(
+                "ayahasi_push_turns",
+                "Pushes written at once: turns free, most allowed (none free: phones wait).",
+            ),
+            &["state"],
+        )?;
+        registry.register(Box::new(requests.clone()))?;
+        registry.register(Box::new(latency.clone()))?;
+        registry.register(Box::new(refusals.clone()))?;
+        registry.register(Box::new(pool.clone()))?;
+        registry.register(Box::new(push_turns.clone()))?;
+        Ok(Self {
+            registry,
+            requests,
+            latency,
+            refusals,
+            pool,
+            push_turns,
+        })
+    }
+
     pub fn record(
         &self,
         route: &str,
@@ -55,101 +95,43 @@ impl Metrics {
         seconds: f64,
         refusal: Option<&'static str>,
     ) {
-        let mut inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        *inner
-            .requests
-            .entry((route.to_owned(), status.as_u16()))
-            .or_default() += 1;
+        self.requests
+            .with_label_values(&[route, status.as_str()])
+            .inc();
         let kind = match route {
             "/api/v1/push" => Some("push"),
             "/api/v1/pull" => Some("pull"),
             _ => None,
         };
         if let Some(kind) = kind {
-            inner.latency.entry(kind).or_default().observe(seconds);
+            self.latency.with_label_values(&[kind]).observe(seconds);
             if let Some(code) = refusal {
-                *inner.refusals.entry(code).or_default() += 1;
+                self.refusals.with_label_values(&[code]).inc();
             }
         }
     }
 
-    /// The text Prometheus scrapes.
+    /// The text Prometheus scrapes, with the pool's and the push turns' state now.
     pub fn render(&self, pool: &deadpool_postgres::Pool, push_turns: (usize, usize)) -> String {
-        let inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "# HELP ayahasi_requests_total HTTP requests by route and status."
-        );
-        let _ = writeln!(out, "# TYPE ayahasi_requests_total counter");
-        for ((route, status), n) in &inner.requests {
-            let _ = writeln!(
-                out,
-                "ayahasi_requests_total{{route=\"{route}\",status=\"{status}\"}} {n}"
-            );
-        }
-        let _ = writeln!(out, "# HELP ayahasi_sync_seconds Push and pull latency.");
-        let _ = writeln!(out, "# TYPE ayahasi_sync_seconds histogram");
-        for (kind, histogram) in &inner.latency {
-            for (bound, count) in BUCKETS.iter().zip(histogram.counts) {
-                let _ = writeln!(
-                    out,
-                    "ayahasi_sync_seconds_bucket{{kind=\"{kind}\",le=\"{bound}\"}} {count}"
-                );
-            }
-            let _ = writeln!(
-                out,
-                "ayahasi_sync_seconds_bucket{{kind=\"{kind}\",le=\"+Inf\"}} {}",
-                histogram.count
-            );
-            let _ = writeln!(
-                out,
-                "ayahasi_sync_seconds_sum{{kind=\"{kind}\"}} {}",
-                histogram.sum
-            );
-            let _ = writeln!(
-                out,
-                "ayahasi_sync_seconds_count{{kind=\"{kind}\"}} {}",
-                histogram.count
-            );
-        }
-        let _ = writeln!(
-            out,
-            "# HELP ayahasi_sync_refusals_total Pushes and pulls refused, by reason."
-        );
-        let _ = writeln!(out, "# TYPE ayahasi_sync_refusals_total counter");
-        for (reason, n) in &inner.refusals {
-            let _ = writeln!(
-                out,
-                "ayahasi_sync_refusals_total{{reason=\"{reason}\"}} {n}"
-            );
-        }
         let status = pool.status();
-        let _ = writeln!(
-            out,
-            "# HELP ayahasi_db_pool Database connections: open, idle, requests waiting, most allowed."
-        );
-        let _ = writeln!(out, "# TYPE ayahasi_db_pool gauge");
-        let _ = writeln!(out, "ayahasi_db_pool{{state=\"open\"}} {}", status.size);
-        let _ = writeln!(
-            out,
-            "ayahasi_db_pool{{state=\"idle\"}} {}",
-            status.available
-        );
-        let _ = writeln!(
-            out,
-            "ayahasi_db_pool{{state=\"waiting\"}} {}",
-            status.waiting
-        );
-        let _ = writeln!(out, "ayahasi_db_pool{{state=\"max\"}} {}", status.max_size);
+        let gauge = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        for (state, value) in [
+            ("open", status.size),
+            ("idle", status.available),
+            ("waiting", status.waiting),
+            ("max", status.max_size),
+        ] {
+            self.pool.with_label_values(&[state]).set(gauge(value));
+        }
         let (free, max) = push_turns;
-        let _ = writeln!(
-            out,
-            "# HELP ayahasi_push_turns Pushes written at once: turns free, most allowed (none free: phones wait)."
-        );
-        let _ = writeln!(out, "# TYPE ayahasi_push_turns gauge");
-        let _ = writeln!(out, "ayahasi_push_turns{{state=\"free\"}} {free}");
-        let _ = writeln!(out, "ayahasi_push_turns{{state=\"max\"}} {max}");
-        out
+        self.push_turns
+            .with_label_values(&["free"])
+            .set(gauge(free));
+        self.push_turns.with_label_values(&["max"]).set(gauge(max));
+        let mut out = Vec::new();
+        if let Err(error) = TextEncoder::new().encode(&self.registry.gather(), &mut out) {
+            tracing::error!(%error, "the metrics could not be written");
+        }
+        String::from_utf8(out).unwrap_or_default()
     }
 }
