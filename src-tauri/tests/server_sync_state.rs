@@ -4,7 +4,7 @@
 
 mod common;
 
-use ayah_asi_lib::storage::{now, sync};
+use ayah_asi_lib::storage::{now, sync_state as sync};
 
 #[test]
 fn files_moves_and_pairings_decide_what_the_next_push_takes() {

@@ -108,7 +108,7 @@ fn an_amendment_adds_a_version_and_keeps_the_original() {
         Some("scored the wrong family member")
     );
     assert_eq!(
-        cadre::list_visit_versions(store.conn(), &original).unwrap(),
+        cadre::count_visit_versions(store.conn(), &original).unwrap(),
         2
     );
     let kept: i64 = store

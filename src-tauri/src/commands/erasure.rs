@@ -11,7 +11,7 @@ use tauri::State;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, privacy, sync as state_store};
+use crate::storage::{self, privacy, sync_state as state_store};
 use crate::sync::pairing::{self, Pairing};
 
 /// How long a deletion waits for its erasure to reach the server before it says "it

@@ -9,7 +9,7 @@ use crate::domain::sync::{self, ServerAddress, SyncCounts, SyncFailure};
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, families, sync as state_store};
+use crate::storage::{self, families, sync_state as state_store};
 use crate::sync::client::Client;
 use crate::sync::pairing::{self, Pairing};
 use crate::sync::{SyncError, SyncProgress};

@@ -335,7 +335,7 @@ pub async fn apply_import(
                 // Records from a file keep the times they were made elsewhere: the next
                 // push to the server takes all of these families' records.
                 if changes > 0 {
-                    storage::sync::insert_push_due(tx, &bundle.header.family_ids, now)?;
+                    storage::sync_state::insert_push_due(tx, &bundle.header.family_ids, now)?;
                 }
                 if let Some(posko) = &bundle.header.posko {
                     changes += usize::from(storage::posko::update_received_posko(tx, posko)?);

@@ -249,7 +249,7 @@ pub fn list_visits(conn: &Connection, family_id: &str) -> Result<Vec<VisitRow>> 
 }
 
 /// Every version of one visit, for the record of amendments.
-pub fn list_visit_versions(conn: &Connection, original_id: &str) -> Result<u32> {
+pub fn count_visit_versions(conn: &Connection, original_id: &str) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT count(*) FROM home_visit WHERE original_id = ?1",
         [original_id],

@@ -12,7 +12,7 @@ pub mod privacy;
 pub mod report;
 pub mod sessions;
 pub mod settings;
-pub mod sync;
+pub mod sync_state;
 pub mod transfer;
 
 use chrono::{DateTime, FixedOffset, Local};

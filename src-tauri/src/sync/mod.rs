@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::domain::sync::{SyncCounts, SyncFailure, retry_delay};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, sync as state_store};
+use crate::storage::{self, sync_state as state_store};
 use client::Client;
 use pairing::Pairing;
 

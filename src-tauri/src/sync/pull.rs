@@ -7,7 +7,7 @@ use super::{SyncProgress, SyncStage, retrying};
 use crate::domain::bundle::{self, Decision};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, cadre, families, privacy, sync as state_store, transfer};
+use crate::storage::{self, cadre, families, privacy, sync_state as state_store, transfer};
 
 /// Pulls page by page; each page is applied, with its cursor, in one transaction.
 pub(super) async fn pull(

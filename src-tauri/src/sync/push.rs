@@ -14,7 +14,7 @@ use crate::domain::record::{format_time, new_id};
 use crate::domain::sync::{changes_in, paging, wire};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::storage::{self, cadre, sync as state_store, transfer};
+use crate::storage::{self, cadre, sync_state as state_store, transfer};
 
 /// The family a line belongs to, by its table's owner (a visit's score is found through
 /// its visit among the pushed lines).

@@ -222,7 +222,7 @@ pub fn record_visit(
         }
         let amends = visit.amends.as_ref();
         if let Some((original, _)) = amends
-            && cadre_store::list_visit_versions(tx, original)? == 0
+            && cadre_store::count_visit_versions(tx, original)? == 0
         {
             return Err(AppError::VisitNotFound(original.clone()));
         }
