@@ -1,9 +1,10 @@
 //! The report's two loaders agree: the same records, loaded by the app from SQLite
 //! (`storage::report`) and by the server from PostgreSQL (`dashboard::cohort`), give the
 //! same rows, the same facts (decided once, in `ayah_asi_core::cohort`) and the same
-//! report, table by table. The records are the core's sample year of several families,
-//! and families with the rarer cases: corrected ratings, an amended visit, a pressed
-//! spine, tests and a training, a family enrolled in pregnancy.
+//! report, table by table, for the whole scope and for one RW. The records are the
+//! core's sample year of several families, and families with the rarer cases: corrected
+//! and skipped ratings, an amended visit, a pressed spine, tests, a safety stop, a
+//! session that never started.
 
 mod support;
 
@@ -76,6 +77,15 @@ fn rare_cases() -> Vec<FamilyRecords> {
     let stopped = budi.session(2, Some("pain"));
     budi.rating(&stopped, 2, 1, (6, 7));
     budi.session(1, Some("no-consent"));
+    // She skipped the questions after one session: no comfort counted.
+    let skipped = budi.session(1, None);
+    budi.record(
+        "session_rating",
+        &ayah_asi_core::sample::new_id(),
+        json!({ "session_id": skipped, "version": 1, "answered_by": "mother", "skipped": 1,
+                "comfort": null, "pain_before": null, "pain_after": null, "milk_flow": null,
+                "note": null, "created_at": time_ago(1), "updated_at": time_ago(1) }),
+    );
     budi.milk(39, "tidak-lancar");
     budi.milk(20, "lancar");
     budi.milk(1, "lancar");
@@ -105,19 +115,31 @@ fn rare_cases() -> Vec<FamilyRecords> {
     vec![budi, agus]
 }
 
-/// Both loaders over the same records, for a report of `months`.
-async fn both(server: &Server, store: &Store, months: u32) -> (Vec<FamilyRows>, Vec<FamilyRows>) {
+/// Both loaders over the same records, for a report of `months` (of one RW's families).
+async fn both(
+    server: &Server,
+    store: &Store,
+    months: u32,
+    rw: Option<&str>,
+) -> (Vec<FamilyRows>, Vec<FamilyRows>) {
     let period = Period::last_months(Local::now().date_naive(), months);
     let scope = Scope {
         puskesmas_id: 1,
         posyandu: None,
     };
-    let filter = cohort::Filter::default();
+    let filter = cohort::Filter {
+        rw: rw.map(str::to_owned),
+        ..cohort::Filter::default()
+    };
     let mut on_server = cohort::list_family_rows(&server.pool, &scope, &filter, &period)
         .await
         .unwrap();
+    let app_filter = storage::report::Filter {
+        rw: rw.map(str::to_owned),
+        ..Default::default()
+    };
     let mut on_phone =
-        storage::report::list_family_rows(store.conn(), &Default::default(), &period).unwrap();
+        storage::report::list_family_rows(store.conn(), &app_filter, &period).unwrap();
     for rows in [&mut on_server, &mut on_phone] {
         rows.sort_by(|a, b| a.family.id.cmp(&b.family.id));
         for family in rows.iter_mut() {
@@ -189,12 +211,20 @@ async fn the_app_and_the_server_load_the_same_rows_and_report_the_same_tables() 
     }
 
     let localizer = Localizer::load().unwrap();
-    for months in [1, 3, 12, 24] {
-        let (on_phone, on_server) = both(&server, &store, months).await;
+    // RW 3 ("03" as typed): the two rare families and sample family 2.
+    let reports = [
+        (1, None, 6),
+        (3, None, 6),
+        (12, None, 6),
+        (24, None, 6),
+        (3, Some("03"), 3),
+    ];
+    for (months, rw, families) in reports {
+        let (on_phone, on_server) = both(&server, &store, months, rw).await;
         assert_eq!(
             on_phone.len(),
-            6,
-            "every family, in a report of {months} months"
+            families,
+            "the families of a report of {months} months, RW {rw:?}"
         );
         for (phone, server) in on_phone.iter().zip(&on_server) {
             assert_eq!(
@@ -235,7 +265,7 @@ async fn the_app_and_the_server_load_the_same_rows_and_report_the_same_tables() 
         }
     }
     // The sample is not empty where it matters: the comparison compared something.
-    let (on_phone, _) = both(&server, &store, 12).await;
+    let (on_phone, _) = both(&server, &store, 12, None).await;
     let report = report::build(&ayah_asi_core::cohort::families(
         &on_phone,
         &Period::last_months(Local::now().date_naive(), 12),

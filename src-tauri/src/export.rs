@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 pub use crate::domain::report_tables::{
-    Cell, ExportError, Table, TableKind, csv_of, defused, tables,
+    Cell, ExportError, Table, TableKind, csv_of, defused, tables, tables_for,
 };
 use crate::domain::report_tables::{table_csv, xlsx_bytes};
 

@@ -162,9 +162,47 @@ fn split_top_level(group: &str) -> Vec<String> {
         .collect()
 }
 
+/// What each module re-exports from its children (`pub use child::{a, b};`), by name:
+/// a path to `module::a` depends on the child that defines it.
+type ReExports = BTreeMap<Module, BTreeMap<String, Module>>;
+
+fn re_exports(files: &BTreeMap<Module, PathBuf>) -> ReExports {
+    let mut all = ReExports::new();
+    for (module, file) in files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let mut names = BTreeMap::new();
+        for statement in text.split(';') {
+            let statement = statement.trim();
+            let Some(rest) = statement
+                .strip_prefix("pub use ")
+                .or_else(|| statement.strip_prefix("pub(crate) use "))
+            else {
+                continue;
+            };
+            for path in expand(&format!("{rest};")) {
+                let (Some(child), Some(name)) = (path.first(), path.last()) else {
+                    continue;
+                };
+                let mut defining = module.clone();
+                defining.push(child.clone());
+                if path.len() > 1 && files.contains_key(&defining) {
+                    names.insert(name.clone(), defining);
+                }
+            }
+        }
+        all.insert(module.clone(), names);
+    }
+    all
+}
+
 /// The module a path names, resolved from the file's module `here`: the longest
-/// prefix that is a file.
-fn target(here: &Module, path: &[String], files: &BTreeMap<Module, PathBuf>) -> Option<Module> {
+/// prefix that is a file, or the child that defines what that module re-exports.
+fn target(
+    here: &Module,
+    path: &[String],
+    files: &BTreeMap<Module, PathBuf>,
+    exports: &ReExports,
+) -> Option<Module> {
     let mut base: Module = match path.first().map(String::as_str) {
         Some("crate") => Vec::new(),
         Some("self") => here.clone(),
@@ -179,26 +217,32 @@ fn target(here: &Module, path: &[String], files: &BTreeMap<Module, PathBuf>) -> 
             rest = &rest[1..];
         }
     }
-    let mut best = None;
+    let mut best = files.contains_key(&base).then(|| base.clone());
     let mut candidate = base;
     for segment in rest {
         candidate.push(segment.clone());
         if files.contains_key(&candidate) {
             best = Some(candidate.clone());
-        } else {
-            break;
+            continue;
         }
+        // Not a file: an item of the module so far, perhaps one it re-exports.
+        let module = &candidate[..candidate.len() - 1];
+        if let Some(defining) = exports.get(module).and_then(|names| names.get(segment)) {
+            best = Some(defining.clone());
+        }
+        break;
     }
     best
 }
 
 /// A file's dependencies: the modules it names that do not contain it.
 fn dependencies(files: &BTreeMap<Module, PathBuf>) -> BTreeMap<Module, BTreeSet<Module>> {
+    let exports = re_exports(files);
     let mut graph = BTreeMap::new();
     for (module, file) in files {
         let text = std::fs::read_to_string(file).unwrap_or_default();
         let mut named: Vec<Vec<String>> = named_paths(&text);
-        // A child module it declares, named by itself (`mod x; … x::f()`).
+        // A child module it declares, named in a `use` (`mod x; use x::f;`).
         for line in text.lines() {
             let line = line
                 .trim()
@@ -215,7 +259,7 @@ fn dependencies(files: &BTreeMap<Module, PathBuf>) -> BTreeMap<Module, BTreeSet<
         }
         let targets: BTreeSet<Module> = named
             .iter()
-            .filter_map(|path| target(module, path, files))
+            .filter_map(|path| target(module, path, files, &exports))
             .filter(|t| t != module && !module.starts_with(t))
             .collect();
         graph.insert(module.clone(), targets);
@@ -320,9 +364,31 @@ fn the_check_finds_a_circle_and_reads_use_groups() {
     assert_eq!(
         named_paths("use crate::{a::X, b};")
             .iter()
-            .filter_map(|p| target(&a, p, &files))
+            .filter_map(|p| target(&a, p, &files, &ReExports::new()))
             .collect::<Vec<_>>(),
         [vec!["a".to_owned()], vec!["b".to_owned()]]
+    );
+    // `super::f`, where the parent re-exports `f` from a sibling: that sibling.
+    let nested: BTreeMap<Module, PathBuf> = [
+        vec!["h".to_owned()],
+        vec!["h".to_owned(), "x".to_owned()],
+        vec!["h".to_owned(), "y".to_owned()],
+    ]
+    .into_iter()
+    .map(|m| (m, PathBuf::new()))
+    .collect();
+    let exports: ReExports = [(
+        vec!["h".to_owned()],
+        [("f".to_owned(), vec!["h".to_owned(), "y".to_owned()])].into(),
+    )]
+    .into();
+    let x = vec!["h".to_owned(), "x".to_owned()];
+    assert_eq!(
+        named_paths("fn g() { super::f() }")
+            .iter()
+            .filter_map(|p| target(&x, p, &nested, &exports))
+            .collect::<Vec<_>>(),
+        [vec!["h".to_owned(), "y".to_owned()]]
     );
     let graph: BTreeMap<Module, BTreeSet<Module>> = [
         (vec!["a".into()], [vec!["b".into()]].into()),

@@ -1,11 +1,12 @@
 //! What the posyandu report knows of each family, decided once from the family's rows.
 //!
 //! The app (SQLite) and the server (PostgreSQL) only load rows: [`FamilyRows`], one per
-//! family. Their SQL may narrow what it reads so that an index serves it (the period's
-//! days, the "given" statuses, a rating's current version), but every rule is applied
-//! here again, so a loader that reads too much cannot change a figure. A test in the
-//! end-to-end crate (`tests/e2e/report_loaders.rs`) loads the same sample year through
-//! both and holds their facts equal.
+//! family. Their SQL narrows what it reads so that an index serves it: the period's days,
+//! and a rating's current version (the app keeps a `current` column, the server asks
+//! for no later version). The rules are applied here again over what was read, so a
+//! loader that reads more cannot change a figure; one that read less would, which is
+//! why `server/tests/report_loaders.rs` loads the same records through both and holds
+//! their rows, facts and tables equal.
 //!
 //! Times are compared as text, the way the phone wrote them (RFC 3339, starting with its
 //! local date), so the app and the server agree on a session's day.
@@ -98,7 +99,7 @@ impl Period {
     /// The dashboard's report when no length is asked.
     pub const DEFAULT_MONTHS: u32 = 3;
     /// A family is active with a session in the last 7 days, today included.
-    const ACTIVE_DAYS: i64 = 7;
+    pub const ACTIVE_DAYS: i64 = 7;
 
     /// The `months` up to `today`, which the caller has checked against [`Self::MONTHS`].
     pub fn last_months(today: NaiveDate, months: u32) -> Self {
@@ -184,8 +185,8 @@ pub struct RatingRow {
     pub session_id: String,
     pub version: u32,
     pub created_at: String,
+    /// The comfort the mother gave; `None` when she skipped or did not answer.
     pub comfort: Option<u8>,
-    pub skipped: bool,
 }
 
 /// How many sessions of one status and giver.
@@ -210,7 +211,7 @@ pub struct FamilyRows {
     pub visits: Vec<VisitRow>,
     /// The rows scored at the visit [`latest_visit`] chose: (row, score).
     pub latest_visit_scores: Vec<(String, u8)>,
-    /// Ratings made in the period, with any later version of them.
+    /// The current version of each rating made in the period.
     pub ratings: Vec<RatingRow>,
     /// Sessions made in the period, counted by status and giver.
     pub sessions: Vec<SessionCount>,
@@ -243,8 +244,11 @@ pub fn latest_visit<'a>(visits: &'a [VisitRow], period: &Period) -> Option<&'a V
         .into_iter()
         .filter(|v| v.visited_on.as_str() <= to.as_str())
         .max_by(|a, b| {
-            (a.visited_on.as_str(), a.created_at.as_str())
-                .cmp(&(b.visited_on.as_str(), b.created_at.as_str()))
+            (a.visited_on.as_str(), a.created_at.as_str(), a.id.as_str()).cmp(&(
+                b.visited_on.as_str(),
+                b.created_at.as_str(),
+                b.id.as_str(),
+            ))
         })
 }
 
@@ -316,7 +320,8 @@ fn milk_before_after(
     counted_from: &str,
     period: &Period,
 ) -> (Option<MilkStatus>, Option<MilkStatus>) {
-    let order = |m: &&MilkRow| (m.recorded_on.clone(), m.created_at.clone());
+    // The id last: neither database promises an order, so ties are broken the same way.
+    let order = |m: &&MilkRow| (m.recorded_on.clone(), m.created_at.clone(), m.id.clone());
     let first = statuses
         .iter()
         .filter(|m| m.recorded_on.as_str() >= counted_from)
@@ -351,7 +356,7 @@ fn comforts(ratings: &[RatingRow], period: &Period) -> Vec<u8> {
     let mut current: Vec<&RatingRow> =
         current_versions(ratings, |r| r.session_id.as_str(), |r| r.version)
             .into_iter()
-            .filter(|r| !r.skipped && period.has_time(&r.created_at))
+            .filter(|r| period.has_time(&r.created_at))
             .collect();
     current.sort_by(|a, b| a.created_at.cmp(&b.created_at));
     current.into_iter().filter_map(|r| r.comfort).collect()

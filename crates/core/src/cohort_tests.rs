@@ -75,7 +75,6 @@ fn the_facts_follow_the_programmes_rules() {
         version,
         created_at: at.into(),
         comfort: Some(comfort),
-        skipped: false,
     };
     let count = |status: &str, given_by: Option<&str>, count| SessionCount {
         status: status.into(),

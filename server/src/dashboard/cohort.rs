@@ -137,8 +137,7 @@ pub async fn list_family_rows(
     );
     let visits = scoped_rows(pool, scope, &visits_sql, &base);
     let ratings_sql = query(
-        "SELECT r.family_id, r.rating_session, r.rating_version, r.made_at, r.rating_comfort,
-                r.body->>'skipped' = '1'
+        "SELECT r.family_id, r.rating_session, r.rating_version, r.made_at, r.rating_comfort
          FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
          WHERE r.made_at >= $7 AND r.made_at < $8
            -- The current rating: no later version of it. Later versions are rare
@@ -243,8 +242,8 @@ pub async fn list_family_rows(
                 .and_then(|v| u32::try_from(v).ok())
                 .unwrap_or(0),
             created_at: text(r, 3),
+            // NULL when she skipped (migration 007): the index alone answers.
             comfort: small(r.get(4)),
-            skipped: r.get::<_, Option<bool>>(5).unwrap_or(false),
         });
     });
     let count = |r: &Row| SessionCount {

@@ -24,7 +24,7 @@ use tokio_postgres::types::ToSql;
 
 use crate::accounts::{Account, Role};
 use crate::db::DbError;
-use ayah_asi_core::cohort::SessionStatus;
+use ayah_asi_core::cohort::{Period, SessionStatus};
 
 /// A family with no cadre visit for this many days raises an alert (and is "due").
 pub const VISIT_DUE_DAYS: i64 = 30;
@@ -196,7 +196,7 @@ pub async fn list_families(
         .as_deref()
         .map(|r| r.trim().trim_start_matches('0').to_owned())
         .filter(|r| !r.is_empty());
-    let since = (today - chrono::Duration::days(6)).to_string();
+    let since = (today - chrono::Duration::days(Period::ACTIVE_DAYS - 1)).to_string();
     let given = SessionStatus::sql_list(&SessionStatus::GIVEN);
     let sql = format!(
         "WITH {IN_SCOPE}

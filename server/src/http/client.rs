@@ -17,18 +17,6 @@ pub const FORWARDED_FOR: &str = "x-forwarded-for";
 /// proxy nobody told the server about (see `observe::show`).
 pub const FORWARDING_HEADERS: [&str; 3] = [FORWARDED_FOR, "forwarded", "x-real-ip"];
 
-/// The address limits count by: IPv4 as it is (an IPv4 address mapped into IPv6 as its
-/// IPv4), IPv6 by its /64 (one subscriber's share: a phone can change the rest at will).
-pub fn limit_key(address: IpAddr) -> IpAddr {
-    match address.to_canonical() {
-        IpAddr::V6(v6) => {
-            let bits = u128::from(v6) & !((1u128 << 64) - 1);
-            IpAddr::V6(std::net::Ipv6Addr::from(bits))
-        }
-        v4 => v4,
-    }
-}
-
 /// An `X-Forwarded-For` entry: an address, perhaps with a port (`1.2.3.4:5678`,
 /// `[2001:db8::1]:5678`).
 fn entry_address(entry: &str) -> Option<IpAddr> {
@@ -116,6 +104,7 @@ impl FromRequestParts<AppState> for Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::address::limit_key;
     use axum::http::{HeaderMap, HeaderValue};
 
     fn headers(values: &[&str]) -> HeaderMap {

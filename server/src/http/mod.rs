@@ -5,13 +5,15 @@
 //! refusals (`refusal`). The whole router is `crate::router`; serving it, `crate::serve`. Paths, headers and bodies are
 //! the core's sync contract (`ayah_asi_core::sync::wire`).
 
+pub(crate) mod address;
 pub(crate) mod api;
 mod client;
 mod refusal;
 mod state;
 pub(crate) mod under_way;
 
-pub use client::{Client, bearer, limit_key, names_a_client};
+pub use address::limit_key;
+pub use client::{Client, bearer, names_a_client};
 pub use refusal::Refusal;
 pub use state::{AppState, Settings};
 

@@ -12,6 +12,7 @@ use chrono::FixedOffset;
 use deadpool_postgres::Pool;
 use tokio::sync::Semaphore;
 
+use super::address::limit_key;
 use super::under_way::{Turn, UnderWay};
 
 #[derive(Clone)]
@@ -174,7 +175,7 @@ impl Attempts {
 
     /// Counts an attempt; false when this address (its IPv6 /64) is over its limit.
     fn allow(&self, from: IpAddr) -> bool {
-        self.0.check_key(&super::limit_key(from)).is_ok()
+        self.0.check_key(&limit_key(from)).is_ok()
     }
 }
 
@@ -280,7 +281,7 @@ impl AppState {
 
     /// `from` sent unknown tokens beyond its limit in the last minute.
     pub(super) fn is_guessing_tokens(&self, from: IpAddr) -> bool {
-        let key = super::limit_key(from);
+        let key = limit_key(from);
         let guessing = self.guessing.lock().unwrap_or_else(|p| p.into_inner());
         guessing
             .get(&key)
@@ -290,7 +291,7 @@ impl AppState {
     /// `from` sent a token the server does not know (or one revoked).
     pub(super) fn count_unknown_token(&self, from: IpAddr) {
         if !self.unknown_tokens.allow(from) {
-            let key = super::limit_key(from);
+            let key = limit_key(from);
             let mut guessing = self.guessing.lock().unwrap_or_else(|p| p.into_inner());
             if guessing.len() < FORGET_ABOVE {
                 guessing.insert(key, Instant::now());

@@ -48,8 +48,13 @@ pub fn choice(name: &str, value: &str) -> HeaderValue {
 }
 
 fn header(cookie: &Cookie<'_>) -> HeaderValue {
-    // Names and values here are our own constants and tokens of visible ASCII.
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+    // Names and values here are our own constants and tokens of visible ASCII, which a
+    // header always takes; were one not, a harmless expired cookie goes instead of an
+    // empty header.
+    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| {
+        tracing::error!("a cookie could not be written as a header");
+        HeaderValue::from_static("ayah_unset=; Max-Age=0")
+    })
 }
 
 #[cfg(test)]

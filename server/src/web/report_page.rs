@@ -69,11 +69,12 @@ async fn tables_for(
         .await
         .map_err(|e| signed.refuse(e.into()))?;
     let built = report::build(&families).with_cadres(cadres);
-    let mut tables = report_tables::tables(&built, &state.localizer, signed.text.lang);
-    // An RW is a set of families, not of cadres: its report has no cadres' table.
-    if filter.rw.is_some() {
-        tables.retain(|table| table.id != "cadres");
-    }
+    let tables = report_tables::tables_for(
+        &built,
+        &state.localizer,
+        signed.text.lang,
+        filter.rw.is_some(),
+    );
     Ok((period, tables))
 }
 

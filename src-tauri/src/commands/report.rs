@@ -76,7 +76,7 @@ pub async fn export_report<R: Runtime>(
 ) -> Result<Option<Exported>, AppError> {
     let view = build(&state, months, posyandu, rw).await?;
     let language = view.language.clone();
-    let tables = crate::export::tables(&view.report, &state.i18n, &language);
+    let tables = crate::export::tables_for(&view.report, &state.i18n, &language, view.rw.is_some());
     let prefix = format!(
         "{}-{}",
         state.i18n.text(&language, "report-file-prefix", None),
@@ -173,9 +173,10 @@ async fn build(
             })
         })
         .await?;
-    view.tables = crate::export::tables(&view.report, &state.i18n, &view.language)
-        .iter()
-        .map(|table| table.shown(&view.language))
-        .collect();
+    view.tables =
+        crate::export::tables_for(&view.report, &state.i18n, &view.language, view.rw.is_some())
+            .iter()
+            .map(|table| table.shown(&view.language))
+            .collect();
     Ok(view)
 }

@@ -264,11 +264,17 @@ pub fn list_started_session_times(
     family_id: &str,
     since: DateTime<FixedOffset>,
 ) -> Result<Vec<DateTime<FixedOffset>>> {
-    let mut stmt = conn.prepare(
+    let begun = [
+        SessionStatus::Running,
+        SessionStatus::Finished,
+        SessionStatus::Stopped,
+    ];
+    let mut stmt = conn.prepare(&format!(
         "SELECT started_at FROM massage_session
-         WHERE family_id = ?1 AND started_at IS NOT NULL AND status IN ('running', 'finished', 'stopped')
+         WHERE family_id = ?1 AND started_at IS NOT NULL AND status IN ({})
            AND created_at >= ?2",
-    )?;
+        SessionStatus::sql_list(&begun)
+    ))?;
     let times = stmt
         .query_map(params![family_id, format_time(since)], |r| {
             r.get::<_, String>(0)

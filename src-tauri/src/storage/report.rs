@@ -143,7 +143,8 @@ fn family_rows(conn: &Connection, family: FamilyRow, period: &Period) -> Result<
         // of the covering index `session_rating_report`.
         ratings: rows(
             conn,
-            "SELECT session_id, version, created_at, comfort, skipped FROM session_rating
+            "SELECT session_id, version, created_at, CASE WHEN skipped = 0 THEN comfort END
+             FROM session_rating
              WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3",
             params![id, from, until],
             |r| {
@@ -152,7 +153,6 @@ fn family_rows(conn: &Connection, family: FamilyRow, period: &Period) -> Result<
                     version: r.get(1)?,
                     created_at: r.get(2)?,
                     comfort: r.get(3)?,
-                    skipped: r.get(4)?,
                 })
             },
         )?,

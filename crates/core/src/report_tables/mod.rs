@@ -79,6 +79,17 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
 }
 
+/// The tables of a report of the families of one RW (`by_rw`), or of a posyandu, a
+/// cadre or all: an RW is a set of families, not of cadres, so its report has no
+/// cadres' table.
+pub fn tables_for(report: &Report, i18n: &Localizer, language: &str, by_rw: bool) -> Vec<Table> {
+    let mut all = tables(report, i18n, language);
+    if by_rw {
+        all.retain(|table| table.id != "cadres");
+    }
+    all
+}
+
 /// The report's tables, labelled in `language`.
 pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
     let t = |id: &str| i18n.text(language, id, None);

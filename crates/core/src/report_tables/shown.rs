@@ -66,8 +66,12 @@ impl Table {
 }
 
 fn decimal(value: f64, places: u8, language: &str) -> String {
+    // Halves away from zero, as SPSS and the papers round (2.125 is 2.13); `format!`
+    // alone would round them to even.
+    let scale = 10f64.powi(i32::from(places));
+    let rounded = (value * scale).round() / scale;
     let places = usize::from(places);
-    let mut text = format!("{value:.places$}");
+    let mut text = format!("{rounded:.places$}");
     if text.contains('.') {
         text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
     }
@@ -98,6 +102,13 @@ mod tests {
         assert_eq!(Cell::P(0.000_013).shown("id"), "< 0,001");
         assert_eq!(Cell::P(0.083_264_5).shown("en"), "0.083");
         assert_eq!(Cell::P(0.25).shown("id"), "0,25");
+        // Halves away from zero: a mean rank of 2.125, an exact p of 1/16.
+        let half = Cell::Number {
+            value: 2.125,
+            places: 2,
+        };
+        assert_eq!(half.shown("id"), "2,13");
+        assert_eq!(Cell::P(0.0625).shown("en"), "0.063");
         let whole = Cell::Number {
             value: 100.0,
             places: 1,
