@@ -1,13 +1,5 @@
 // Small SVG charts for the reports, drawn with DOM calls (no library, no HTML strings).
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
+import { svg } from './dom';
 
 export interface Segment {
   key: string;

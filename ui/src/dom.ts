@@ -68,3 +68,14 @@ export function choiceGroup<T extends string>(
     value: () => chosen,
   };
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with these attributes (and `text`, if given): the one helper every
+ *  picture and chart draws with. */
+export function svg(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}

@@ -59,12 +59,15 @@ export function currentLanguage(): Language {
   return current;
 }
 
-/** The message `id` in `language`; the id itself if it is missing, so gaps show. */
+/** The message `id` in `language`, else in the default language (Indonesian), else the
+ *  id itself so gaps show: the Rust side's rule (`i18n::Localizer::text`). */
 export function translate(language: Language, id: string, args?: Args): string {
-  const bundle = bundleFor(language);
-  const message = bundle.getMessage(id);
-  if (!message?.value) return id;
-  return bundle.formatPattern(message.value, args);
+  for (const lang of [language, LANGUAGES[0]]) {
+    const bundle = bundleFor(lang);
+    const message = bundle.getMessage(id);
+    if (message?.value) return bundle.formatPattern(message.value, args);
+  }
+  return id;
 }
 
 /** The message `id` in the current language. */

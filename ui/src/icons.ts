@@ -1,14 +1,7 @@
 // Small pictures drawn as SVG, so they look the same on every device: emoji depend on
 // fonts a low-end phone or a bare Linux desktop may not have.
+import { svg } from './dom';
 import type { MilkFlow } from './api';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag: string, attributes: Record<string, string | number>): SVGElement {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  return element;
-}
 
 function icon(...children: SVGElement[]): SVGElement {
   const root = svg('svg', { viewBox: '0 0 48 48', class: 'icon', 'aria-hidden': 'true' });

@@ -1,7 +1,7 @@
 // The guided massage: big numbers, the back picture, cues; a tap anywhere pauses.
 // The UI only draws what the Rust engine tells it, and asks again when it is shown.
 import * as api from '../api';
-import { h, mount } from '../dom';
+import { h, mount, svg } from '../dom';
 import { toAppError } from '../errors';
 import { t } from '../i18n';
 import { keepAwake, rearmOnVisible } from '../session/awake';
@@ -17,13 +17,6 @@ type Starter = (channel: api.Channel<api.SessionUpdate>) => Promise<api.SessionU
 
 const RING_RADIUS = 54;
 const RING_LENGTH = 2 * Math.PI * RING_RADIUS;
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag: string, attributes: Record<string, string | number>): SVGElement {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  return element;
-}
 
 /**
  * Starts (or resumes) the timed part with `start`, then shows it until it ends. `giver`

@@ -1,20 +1,13 @@
 // The last 14 days as stacked bars (finished, stopped, missed) against the plan of two.
 // Plain SVG built with DOM calls; no chart library.
+import { svg } from '../dom';
 import type { Day } from '../api';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const BAR = 16;
 const GAP = 6;
 const UNIT = 28; // height of one session
 const TOP = 8;
 const LABEL = 16;
-
-function svg(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 /** Bar segments of one day, bottom up: [kind, count]. */
 export function segments(day: Day): ['finished' | 'stopped' | 'missed', number][] {
