@@ -8,7 +8,7 @@
 
 mod support;
 
-use ayah_asi_core::bundle::{self, Header, Line};
+use ayah_asi_core::bundle;
 use ayah_asi_core::cohort::{FamilyRows, Period};
 use ayah_asi_core::i18n::Localizer;
 use ayah_asi_core::report::{self, CohortFamily};
@@ -19,24 +19,6 @@ use ayah_asi_server::dashboard::{Scope, cohort};
 use chrono::{Days, Local};
 use serde_json::json;
 use support::Server;
-
-/// One bundle of `lines` from `device`, naming `families`.
-fn bundle_of(device: &str, families: Vec<String>, lines: &[Line]) -> Vec<u8> {
-    let header = Header {
-        format: String::new(),
-        format_version: 0,
-        app_version: "test".into(),
-        device_id: device.to_owned(),
-        family_ids: families,
-        created_at: time_ago(0),
-        since: None,
-        counts: Default::default(),
-        body_sha256: String::new(),
-        posko: None,
-        counselling: Vec::new(),
-    };
-    bundle::write(header, lines)
-}
 
 /// The core's sample year, for families 1-4 (each enrolled on another day), as one
 /// cadre's bundle.
@@ -65,7 +47,7 @@ fn sample_years() -> Vec<u8> {
         ));
         families.push(id(1, f, 0));
     }
-    bundle_of(&device, families, &lines)
+    ayah_asi_core::sample::bundle_of(&device, &families, &lines)
 }
 
 /// Families with what a year of routine rarely has.

@@ -281,21 +281,26 @@ impl FamilyRecords {
 
     /// The bundle of everything so far, its header naming `families`.
     pub fn bundle_naming(&self, families: &[String]) -> Vec<u8> {
-        let header = Header {
-            format: String::new(),
-            format_version: 0,
-            app_version: "test".into(),
-            device_id: self.device.clone(),
-            family_ids: families.to_vec(),
-            created_at: time_ago(0),
-            since: None,
-            counts: Default::default(),
-            body_sha256: String::new(),
-            posko: None,
-            counselling: Vec::new(),
-        };
-        bundle::write(header, &self.lines)
+        bundle_of(&self.device, families, &self.lines)
     }
+}
+
+/// A bundle of `lines` from `device`, made now, its header naming `families`.
+pub fn bundle_of(device: &str, families: &[String], lines: &[Line]) -> Vec<u8> {
+    let header = Header {
+        format: String::new(),
+        format_version: 0,
+        app_version: "test".into(),
+        device_id: device.to_owned(),
+        family_ids: families.to_vec(),
+        created_at: time_ago(0),
+        since: None,
+        counts: Default::default(),
+        body_sha256: String::new(),
+        posko: None,
+        counselling: Vec::new(),
+    };
+    bundle::write(header, lines)
 }
 
 #[cfg(test)]
