@@ -138,8 +138,7 @@ fn sort_rows(rows: &mut FamilyRows) {
     rows.trained_on.sort();
     rows.visits.sort_by(|a, b| a.id.cmp(&b.id));
     rows.latest_visit_scores.sort();
-    rows.ratings
-        .sort_by(|a, b| (&a.session_id, a.version).cmp(&(&b.session_id, b.version)));
+    rows.comforts.sort_unstable();
     let key = |s: &ayah_asi_core::cohort::SessionCount| (s.status.clone(), s.given_by.clone());
     rows.sessions.sort_by_key(key);
     rows.recent_sessions.sort_by_key(key);

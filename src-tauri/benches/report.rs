@@ -203,6 +203,11 @@ fn seed_family(
          VALUES (?1, ?2, ?3, ?3, 'Ayah', 'Ibu', ?4, 'Melati', '11', 'cadre', ?5, 'sma', 'primipara')",
         params![family, DEVICE, stamp(start, 8), start.to_string(), 20 + (f % 20) as i64],
     )?;
+    // Hers, as registering in cadre mode makes it: the report covers the cadre's families.
+    tx.execute(
+        "INSERT INTO cadre_family (cadre_id, family_id, assigned_at) VALUES (?1, ?2, ?3)",
+        params![cadre, family, stamp(start, 8)],
+    )?;
     let mut session = tx.prepare_cached(
         "INSERT INTO massage_session (id, device_id, created_at, updated_at, family_id, protocol_version,
              pass_seconds, passes, status, started_at, ended_at, last_active_ms)

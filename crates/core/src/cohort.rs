@@ -1,12 +1,11 @@
 //! What the posyandu report knows of each family, decided once from the family's rows.
 //!
 //! The app (SQLite) and the server (PostgreSQL) only load rows: [`FamilyRows`], one per
-//! family. Their SQL narrows what it reads so that an index serves it: the period's days,
-//! and a rating's current version (the app keeps a `current` column, the server asks
-//! for no later version). The rules are applied here again over what was read, so a
-//! loader that reads more cannot change a figure; one that read less would, which is
-//! why `server/tests/report_loaders.rs` loads the same records through both and holds
-//! their rows, facts and tables equal.
+//! family. Their SQL narrows what it reads so that an index serves it (the period's
+//! days), and the rules are applied here again over what was read, so a loader that
+//! reads more cannot change a figure. One rule stays in both loaders' SQL for speed, a
+//! rating's current version ([`FamilyRows::comforts`]); `server/tests/report_loaders.rs`
+//! loads the same records through both and holds their rows, facts and tables equal.
 //!
 //! Times are compared as text, the way the phone wrote them (RFC 3339, starting with its
 //! local date), so the app and the server agree on a session's day.
@@ -117,10 +116,6 @@ impl Period {
         self.to.succ_opt().unwrap_or(self.to)
     }
 
-    fn has_time(&self, time: &str) -> bool {
-        time >= self.from.to_string().as_str() && time < self.until().to_string().as_str()
-    }
-
     fn has_day(&self, day: &str) -> bool {
         day >= self.from.to_string().as_str() && day <= self.to.to_string().as_str()
     }
@@ -179,16 +174,6 @@ pub struct VisitRow {
     pub competent: bool,
 }
 
-/// One version of a session's rating.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RatingRow {
-    pub session_id: String,
-    pub version: u32,
-    pub created_at: String,
-    /// The comfort the mother gave; `None` when she skipped or did not answer.
-    pub comfort: Option<u8>,
-}
-
 /// How many sessions of one status and giver.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SessionCount {
@@ -211,8 +196,12 @@ pub struct FamilyRows {
     pub visits: Vec<VisitRow>,
     /// The rows scored at the visit [`latest_visit`] chose: (row, score).
     pub latest_visit_scores: Vec<(String, u8)>,
-    /// The current version of each rating made in the period.
-    pub ratings: Vec<RatingRow>,
+    /// The comfort of each current rating (its latest version) made in the period that
+    /// the mother answered. A rating is made right after its session, so its time
+    /// stands for the session's. Both loaders select the current versions in SQL (the
+    /// app's `current` column, the server's "no later version"): read whole, a year of
+    /// ratings costs the table instead of one index range per family.
+    pub comforts: Vec<u8>,
     /// Sessions made in the period, counted by status and giver.
     pub sessions: Vec<SessionCount>,
     /// Sessions made since the period's `active_since`, counted by status.
@@ -295,7 +284,7 @@ pub fn facts(rows: &FamilyRows, period: &Period) -> CohortFamily {
                 .any(|(row, score)| *score == 0 && checklist::is_critical(row)),
             failed_rows: failed_rows(&rows.latest_visit_scores),
         }),
-        comforts: comforts(&rows.ratings, period),
+        comforts: sorted(&rows.comforts),
         sessions_by: sessions_by(&rows.sessions),
     }
 }
@@ -349,17 +338,12 @@ fn failed_rows(scores: &[(String, u8)]) -> Vec<String> {
     failed
 }
 
-/// The comfort of each current (latest version) rating made in the period and not
-/// skipped. A rating is given right after its session, so its time stands for the
-/// session's.
-fn comforts(ratings: &[RatingRow], period: &Period) -> Vec<u8> {
-    let mut current: Vec<&RatingRow> =
-        current_versions(ratings, |r| r.session_id.as_str(), |r| r.version)
-            .into_iter()
-            .filter(|r| period.has_time(&r.created_at))
-            .collect();
-    current.sort_by(|a, b| a.created_at.cmp(&b.created_at));
-    current.into_iter().filter_map(|r| r.comfort).collect()
+/// Comforts in one order (the report counts and averages them; neither database
+/// promises an order).
+fn sorted(comforts: &[u8]) -> Vec<u8> {
+    let mut all = comforts.to_vec();
+    all.sort_unstable();
+    all
 }
 
 /// Given sessions by who gave them; `None` for sessions recorded before the app asked.

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use ayah_asi_core::cohort::{
-    self, FamilyRow, FamilyRows, MilkRow, Period, QuizRow, RatingRow, SessionCount, VisitRow,
+    self, FamilyRow, FamilyRows, MilkRow, Period, QuizRow, SessionCount, VisitRow,
 };
 use ayah_asi_core::report::{CadreScores, CohortFamily};
 use deadpool_postgres::Pool;
@@ -137,9 +137,10 @@ pub async fn list_family_rows(
     );
     let visits = scoped_rows(pool, scope, &visits_sql, &base);
     let ratings_sql = query(
-        "SELECT r.family_id, r.rating_session, r.rating_version, r.made_at, r.rating_comfort
+        "SELECT r.family_id, r.rating_comfort
          FROM families JOIN record r ON r.family_id = families.id AND r.table_name = 'session_rating'
-         WHERE r.made_at >= $7 AND r.made_at < $8
+         -- NULL when she skipped (migration 007): the index alone answers.
+         WHERE r.made_at >= $7 AND r.made_at < $8 AND r.rating_comfort IS NOT NULL
            -- The current rating: no later version of it. Later versions are rare
            -- and have their own small index (migration 010).
            AND NOT EXISTS (SELECT 1 FROM record n WHERE n.table_name = 'session_rating'
@@ -235,16 +236,9 @@ pub async fn list_family_rows(
         });
     });
     add_each(&mut of, &ratings, |f, r| {
-        f.ratings.push(RatingRow {
-            session_id: text(r, 1),
-            version: r
-                .get::<_, Option<i32>>(2)
-                .and_then(|v| u32::try_from(v).ok())
-                .unwrap_or(0),
-            created_at: text(r, 3),
-            // NULL when she skipped (migration 007): the index alone answers.
-            comfort: small(r.get(4)),
-        });
+        if let Some(comfort) = small(r.get(1)) {
+            f.comforts.push(comfort);
+        }
     });
     let count = |r: &Row| SessionCount {
         status: text(r, 1),

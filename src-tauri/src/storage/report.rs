@@ -5,7 +5,7 @@ use rusqlite::{Connection, params};
 
 use super::Result;
 use crate::domain::cohort::{
-    self, FamilyRow, FamilyRows, MilkRow, Period, QuizRow, RatingRow, SessionCount, VisitRow,
+    self, FamilyRow, FamilyRows, MilkRow, Period, QuizRow, SessionCount, VisitRow,
 };
 use crate::domain::report::CohortFamily;
 
@@ -141,20 +141,13 @@ fn family_rows(conn: &Connection, family: FamilyRow, period: &Period) -> Result<
         latest_visit_scores,
         // `current` is kept by every write of a rating (its latest version): one range
         // of the covering index `session_rating_report`.
-        ratings: rows(
+        comforts: rows(
             conn,
-            "SELECT session_id, version, created_at, CASE WHEN skipped = 0 THEN comfort END
-             FROM session_rating
-             WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3",
+            "SELECT comfort FROM session_rating
+             WHERE family_id = ?1 AND current = 1 AND created_at >= ?2 AND created_at < ?3
+               AND skipped = 0 AND comfort IS NOT NULL",
             params![id, from, until],
-            |r| {
-                Ok(RatingRow {
-                    session_id: r.get(0)?,
-                    version: r.get(1)?,
-                    created_at: r.get(2)?,
-                    comfort: r.get(3)?,
-                })
-            },
+            |r| r.get(0),
         )?,
         // Read from the index `massage_session_given` alone.
         sessions: rows(
