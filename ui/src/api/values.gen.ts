@@ -3,7 +3,7 @@
 import type { Author, Decision, Giver, MilkFlow, MilkStatus, StopReason } from './types.gen';
 
 /** The reasons a person may give for stopping a session (the rest are the app's own). */
-export const STOP_REASONS: StopReason[] = ['mother-asked', 'pain', 'interrupted', 'other'];
+export const STOP_REASONS: StopReason[] = ['pain', 'mother-asked', 'interrupted', 'other'];
 export const MILK_STATUSES: MilkStatus[] = ['lancar', 'tidak-lancar', 'tidak-ada'];
 /** The indicators of milk production, in the order the mother reads them. */
 export const MILK_INDICATORS: string[] = ['breasts-full-then-soft', 'milk-drips', 'feeds-8-12', 'satisfied-wakes', 'yellow-stools-3', 'wet-nappies-6', 'weight-gain'];
