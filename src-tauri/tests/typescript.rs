@@ -116,16 +116,11 @@ fn render_values() -> String {
         let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
         format!("[{}]", quoted.join(", "))
     };
-    let serde_words = |values: Vec<serde_json::Value>| {
-        words(
-            values
-                .iter()
-                .map(|v| v.as_str().unwrap_or_default().to_owned())
-                .collect(),
-        )
-    };
     let strs = |values: &[&str]| words(values.iter().map(|v| (*v).to_owned()).collect());
-    let json = |v: &dyn erased::Json| v.json();
+    let choosable: Vec<protocol::StopReason> = protocol::StopReason::ALL
+        .into_iter()
+        .filter(|r| r.user_choosable())
+        .collect();
     let (min_seconds, max_seconds) = protocol::MassagePlan::PASS_SECONDS_RANGE;
     let (min_passes, max_passes) = protocol::MassagePlan::PASSES_RANGE;
     let (min_age, max_age) = family::MOTHER_AGE_RANGE;
@@ -137,40 +132,29 @@ fn render_values() -> String {
         "/** The reasons a person may give for stopping a session (the rest are the app's own). */".to_owned(),
         format!(
             "export const STOP_REASONS: StopReason[] = {};",
-            serde_words(
-                protocol::StopReason::ALL
-                    .iter()
-                    .filter(|r| r.user_choosable())
-                    .map(|r| json(r))
-                    .collect()
-            )
+            words(serde_words(&choosable))
         ),
         format!(
             "export const MILK_STATUSES: MilkStatus[] = {};",
-            serde_words(rating::MilkStatus::ALL.iter().map(|s| json(s)).collect())
+            words(serde_words(&rating::MilkStatus::ALL))
         ),
         "/** The indicators of milk production, in the order the mother reads them. */".to_owned(),
         format!("export const MILK_INDICATORS: string[] = {};", strs(&rating::MILK_INDICATORS)),
         format!(
             "export const MILK_FLOWS: MilkFlow[] = {};",
-            serde_words(rating::MilkFlow::ALL.iter().map(|f| json(f)).collect())
+            words(serde_words(&rating::MilkFlow::ALL))
         ),
         format!(
             "export const AUTHORS: Author[] = {};",
-            serde_words(rating::Author::ALL.iter().map(|a| json(a)).collect())
+            words(serde_words(&rating::Author::ALL))
         ),
         format!(
             "export const GIVERS: Giver[] = {};",
-            serde_words(protocol::Giver::ALL.iter().map(|g| json(g)).collect())
+            words(serde_words(&protocol::Giver::ALL))
         ),
         format!(
             "export const DECISIONS: Decision[] = {};",
-            serde_words(
-                ayah_asi_lib::domain::bundle::Decision::ALL
-                    .iter()
-                    .map(|d| json(d))
-                    .collect()
-            )
+            words(serde_words(&ayah_asi_lib::domain::bundle::Decision::ALL))
         ),
         "/** The tables a bundle carries, in the order they are applied. */".to_owned(),
         format!(
@@ -194,16 +178,15 @@ fn render_values() -> String {
     lines.join("\n") + "\n"
 }
 
-/// Serde's word for an enum value (what the commands take and the bundle stores).
-mod erased {
-    pub trait Json {
-        fn json(&self) -> serde_json::Value;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn json(&self) -> serde_json::Value {
-            serde_json::to_value(self).unwrap_or_default()
-        }
-    }
+/// Serde's words for enum values (what the commands take and the bundle stores).
+fn serde_words<T: serde::Serialize>(values: &[T]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| match serde_json::to_value(v) {
+            Ok(serde_json::Value::String(word)) => word,
+            other => panic!("not a word: {other:?}"),
+        })
+        .collect()
 }
 
 /// `rendered` is what the committed file at `relative` holds (or, with `UPDATE_TYPES`,

@@ -275,10 +275,12 @@ async fn add_visit_scores(
     rows: &mut [FamilyRows],
     period: &Period,
 ) -> Result<(), DashboardError> {
-    let latest: Vec<String> = rows
+    // Each family's chosen visit, in the order of `rows`.
+    let chosen: Vec<Option<String>> = rows
         .iter()
-        .filter_map(|r| cohort::latest_visit(&r.visits, period).map(|v| v.id.clone()))
+        .map(|r| cohort::latest_visit(&r.visits, period).map(|v| v.id.clone()))
         .collect();
+    let latest: Vec<String> = chosen.iter().flatten().cloned().collect();
     if latest.is_empty() {
         return Ok(());
     }
@@ -298,9 +300,9 @@ async fn add_visit_scores(
                 .push((text(r, 1), score));
         }
     }
-    for family in rows {
-        if let Some(visit) = cohort::latest_visit(&family.visits, period) {
-            family.latest_visit_scores = of_visit.remove(&visit.id).unwrap_or_default();
+    for (family, visit) in rows.iter_mut().zip(chosen) {
+        if let Some(visit) = visit {
+            family.latest_visit_scores = of_visit.remove(&visit).unwrap_or_default();
         }
     }
     Ok(())

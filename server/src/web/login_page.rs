@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
 
-use super::session::{LOGIN_COOKIE, clear_cookie, cookie, session_cookie, text_for};
+use super::session::{LOGIN_COOKIE, session_cookie, text_for};
 use super::text::{Arg, Text};
 use super::{Refused, cookies, layout};
 use crate::accounts::{self, AccountError};
@@ -92,7 +92,7 @@ pub async fn log_in(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let text = text_for(&state, &headers);
-    let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
+    let expected = cookies::read(&headers, LOGIN_COOKIE).unwrap_or_default();
     if expected.is_empty()
         || !crate::secret::constant_time_eq(expected.as_bytes(), form.csrf.as_bytes())
     {
@@ -105,20 +105,13 @@ pub async fn log_in(
     }
     let address = from.address.to_string();
     match accounts::log_in(&state.pool, &form.login, &form.password, &address).await {
-        Ok((token, _)) => match session_cookie(&state, &token) {
-            Ok(cookie) => {
-                let mut response = Redirect::to("/overview").into_response();
-                let headers = response.headers_mut();
-                headers.append(header::SET_COOKIE, cookie);
-                headers.append(header::SET_COOKIE, clear_cookie(LOGIN_COOKIE, "/login"));
-                response
-            }
-            Err(error) => Refused {
-                error,
-                signed: None,
-            }
-            .into_response(),
-        },
+        Ok((token, _)) => {
+            let mut response = Redirect::to("/overview").into_response();
+            let headers = response.headers_mut();
+            headers.append(header::SET_COOKIE, session_cookie(&state, &token));
+            headers.append(header::SET_COOKIE, cookies::cleared(LOGIN_COOKIE, "/login"));
+            response
+        }
         Err(AccountError::WrongPassword) => {
             let notice = Some(text.t("dash-login-wrong"));
             login_form(&state, &text, notice, StatusCode::UNAUTHORIZED)

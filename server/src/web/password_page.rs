@@ -8,9 +8,10 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde::Deserialize;
 
+use super::cookies;
 use super::layout;
 use super::login_page::locked_notice;
-use super::session::{SESSION_COOKIE, cookie};
+use super::session::SESSION_COOKIE;
 use super::text::Arg;
 use super::{Refused, Signed};
 use crate::accounts::{self, AccountError, MIN_PASSWORD_CHARS};
@@ -82,7 +83,7 @@ pub async fn change(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let keep = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
+    let keep = cookies::read(&headers, SESSION_COOKIE).unwrap_or_default();
     let changed = accounts::change_password(
         &state.pool,
         signed.session.account.id,

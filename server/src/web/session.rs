@@ -63,13 +63,8 @@ impl Signed {
     }
 }
 
-/// The value of cookie `name` in the request.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    cookies::read(headers, name)
-}
-
 pub(super) fn text_for(state: &AppState, headers: &HeaderMap) -> Text {
-    let lang = cookie(headers, LANG_COOKIE);
+    let lang = cookies::read(headers, LANG_COOKIE);
     let lang = if lang.as_deref() == Some("en") {
         "en"
     } else {
@@ -100,7 +95,7 @@ impl IntoResponse for ToLogin {
         if self.expired {
             response
                 .headers_mut()
-                .insert(header::SET_COOKIE, clear_cookie(SESSION_COOKIE, "/"));
+                .insert(header::SET_COOKIE, cookies::cleared(SESSION_COOKIE, "/"));
         }
         response
     }
@@ -110,7 +105,7 @@ impl FromRequestParts<AppState> for Signed {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+        let Some(token) = cookies::read(&parts.headers, SESSION_COOKIE) else {
             return Err(ToLogin { expired: false }.into_response());
         };
         let found = accounts::session(&state.pool, &token, state.settings.session_idle_minutes)
@@ -132,18 +127,15 @@ impl FromRequestParts<AppState> for Signed {
     }
 }
 
-pub(super) fn session_cookie(state: &AppState, token: &str) -> Result<HeaderValue, PageError> {
-    Ok(cookies::secret(
+/// The session's cookie: until the browser closes (the server ends idle sessions).
+pub(super) fn session_cookie(state: &AppState, token: &str) -> HeaderValue {
+    cookies::secret(
         SESSION_COOKIE,
         token,
         "/",
         None,
         state.settings.secure_cookies,
-    ))
-}
-
-pub(super) fn clear_cookie(name: &str, path: &str) -> HeaderValue {
-    cookies::cleared(name, path)
+    )
 }
 
 /// A form that carries nothing but its CSRF token.
@@ -166,7 +158,7 @@ pub async fn log_out(
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, Refused> {
     signed.check_form(form.csrf())?;
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+    if let Some(token) = cookies::read(&headers, SESSION_COOKIE) {
         accounts::log_out(&state.pool, &token)
             .await
             .map_err(|e| signed.refuse(e.into()))?;
@@ -175,7 +167,7 @@ pub async fn log_out(
     let mut response = Redirect::to("/login").into_response();
     response
         .headers_mut()
-        .insert(header::SET_COOKIE, clear_cookie(SESSION_COOKIE, "/"));
+        .insert(header::SET_COOKIE, cookies::cleared(SESSION_COOKIE, "/"));
     Ok(response)
 }
 

@@ -122,12 +122,16 @@ impl Cluster {
     }
 
     pub fn url_of(&self, database: &str) -> String {
-        format!(
-            "host={} port={} user=postgres dbname={database}",
-            path(self.dir.path()),
-            self.port
-        )
+        url(self.dir.path(), self.port, database)
     }
+}
+
+/// The address of `database` on the cluster whose socket is in `socket_dir`.
+fn url(socket_dir: &Path, port: u16, database: &str) -> String {
+    format!(
+        "host={} port={port} user=postgres dbname={database}",
+        path(socket_dir)
+    )
 }
 
 /// The test binary's shared cluster: its address, and the migrated template.
@@ -138,11 +142,7 @@ struct Shared {
 
 impl Shared {
     fn url_of(&self, database: &str) -> String {
-        format!(
-            "host={} port={} user=postgres dbname={database}",
-            path(&self.socket_dir),
-            self.port
-        )
+        url(&self.socket_dir, self.port, database)
     }
 }
 
@@ -180,21 +180,20 @@ fn shared() -> &'static Shared {
         };
         // The watcher owns the cluster now: neither stop it nor remove its folder here.
         std::mem::forget(cluster);
-        let url = shared.url_of("postgres");
+        let (admin_url, template_url) = (shared.url_of("postgres"), shared.url_of(TEMPLATE));
         let migrate = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .unwrap();
             runtime.block_on(async {
-                let admin = db::pool(&url, 1).unwrap();
+                let admin = db::pool(&admin_url, 1).unwrap();
                 let client = admin.get().await.unwrap();
                 client
                     .batch_execute(&format!("CREATE DATABASE {TEMPLATE}"))
                     .await
                     .unwrap();
                 drop(client);
-                let template_url = url.replace("dbname=postgres", &format!("dbname={TEMPLATE}"));
                 let pool = db::pool(&template_url, 1).unwrap();
                 db::migrate(&pool).await.unwrap();
             });
@@ -219,8 +218,7 @@ async fn fresh_database() -> String {
     for attempt in 0.. {
         match client.batch_execute(&create).await {
             Ok(()) => break,
-            Err(e) if attempt < 50 => {
-                let _ = e;
+            Err(_) if attempt < 50 => {
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
             }
             Err(e) => panic!("{create}: {e}"),
