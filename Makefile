@@ -8,6 +8,7 @@ SHELL := /bin/bash
 TAURI_DRIVER_VERSION := 2.1.0
 CARGO_FUZZ_VERSION := 0.13.2
 APT_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth dbus dunst \
+  libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng \
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross postgresql chromium chromium-driver
 # The Android check: the Rust target, and Debian's cross C compiler for the bundled
 # SQLite (nothing is linked by a check, so no Android NDK is needed).

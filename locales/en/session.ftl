@@ -133,3 +133,45 @@ picture-position-side = Or she lies on her side hugging a pillow, her back towar
 picture-fists = Make two fists and place them either side of the spine, thumbs pointing towards her head, just below the bump at the base of the neck.
 picture-circles = Press in small circles while moving down to the level of the bra strap (ribs 5–6). Never on the spine.
 picture-cloth = When you finish, clean her back with a cloth wrung out in warm water.
+
+## Spoken guidance during the massage (said by the device's speech engine: whole words, no digits or abbreviations)
+
+speak-first-countdown = Get ready. Put oil on both palms. Place your fists either side of the bony bump at the base of the neck.
+speak-countdown = Get ready for the { $pass ->
+    [1] first
+    [2] second
+    [3] third
+    [4] fourth
+    [5] fifth
+   *[other] next
+} round.
+speak-pass = { $passes ->
+    [1] Start the massage.
+   *[other] { $pass ->
+        [1] First
+        [2] Second
+        [3] Third
+        [4] Fourth
+        [5] Fifth
+       *[other] Next
+    } round of { $passes ->
+        [2] two
+        [3] three
+        [4] four
+        [5] five
+       *[other] all
+    }.
+} Small circles with both thumbs, from the neck downwards, either side of the spine, down to the level of the bra strap. Never press on the spine itself.
+speak-ask-pressure = Ask her whether the pressure is right. Stop if it hurts.
+speak-paused = Paused.
+speak-resumed = Carrying on.
+speak-closing = The massage is done. Clean her back with the warm washcloth, then bring the baby to her to breastfeed.
+speak-stopped-pain = Massage stopped. Do not continue today. If the pain does not go away, contact the midwife. If she has a fever, take her to the midwife or puskesmas now.
+speak-stopped = Massage stopped.
+
+## Spoken guidance: the switch and the notice
+
+speech-on = Spoken guidance: on
+speech-off = Spoken guidance: off
+speech-toggle-label = Turn the spoken guidance on or off
+speech-unavailable = This device has no voice for this language yet, so the steps are not read aloud. Sounds and vibration still mark every round.

@@ -127,3 +127,45 @@ picture-position-side = Atau Ibu berbaring miring memeluk bantal, punggung mengh
 picture-fists = Kepalkan kedua tangan, letakkan di kiri dan kanan tulang belakang dengan ibu jari menunjuk ke arah kepala Ibu, di bawah tonjolan tulang leher.
 picture-circles = Tekan dengan gerakan memutar kecil sambil turun sampai setinggi tali BH (tulang rusuk ke-5–6). Jangan di tulang belakang.
 picture-cloth = Setelah selesai, bersihkan punggung Ibu dengan waslap yang dibasahi air hangat.
+
+## Panduan suara saat pijat (diucapkan oleh mesin suara perangkat: kata utuh, tanpa angka atau singkatan)
+
+speak-first-countdown = Bersiap. Oleskan minyak di kedua telapak tangan. Letakkan kepalan tangan di kiri dan kanan tonjolan tulang leher.
+speak-countdown = Bersiap untuk pijatan { $pass ->
+    [1] pertama
+    [2] kedua
+    [3] ketiga
+    [4] keempat
+    [5] kelima
+   *[other] berikutnya
+}.
+speak-pass = { $passes ->
+    [1] Mulai pijat.
+   *[other] Pijatan { $pass ->
+        [1] pertama
+        [2] kedua
+        [3] ketiga
+        [4] keempat
+        [5] kelima
+       *[other] berikutnya
+    } dari { $passes ->
+        [2] dua
+        [3] tiga
+        [4] empat
+        [5] lima
+       *[other] semua
+    }.
+} Putar kedua ibu jari kecil-kecil dari leher ke bawah, di kiri dan kanan tulang belakang, sampai setinggi tali beha. Jangan menekan tulang belakangnya.
+speak-ask-pressure = Tanyakan kepada Ibu, apakah tekanannya pas. Berhenti jika Ibu kesakitan.
+speak-paused = Dijeda.
+speak-resumed = Dilanjutkan.
+speak-closing = Pijat selesai. Bersihkan punggung Ibu dengan waslap air hangat, lalu bawakan bayi kepada Ibu untuk disusui.
+speak-stopped-pain = Pijat dihentikan. Jangan lanjutkan hari ini. Jika sakitnya tidak hilang, hubungi bidan. Jika Ibu demam, bawa Ibu ke bidan atau puskesmas sekarang.
+speak-stopped = Pijat dihentikan.
+
+## Suara panduan: tombol dan pemberitahuan
+
+speech-on = Suara panduan: nyala
+speech-off = Suara panduan: mati
+speech-toggle-label = Nyalakan atau matikan suara panduan
+speech-unavailable = Perangkat ini belum punya suara bahasa ini, jadi langkah-langkah tidak dibacakan. Bunyi dan getar tetap menandai setiap pijatan.

@@ -14,6 +14,7 @@ use crate::db::Db;
 use crate::domain::protocol::{MassagePlan, StopReason};
 use crate::domain::session::{Engine, EngineError, Event, EventKind, Millis, Snapshot};
 use crate::error::AppError;
+use crate::speech::Speaker;
 use crate::storage::{self, sessions};
 
 /// How often the running session is advanced and drawn.
@@ -152,13 +153,14 @@ fn paused_ms(engine: &Engine) -> Vec<u64> {
 }
 
 /// The active session, if any. One at a time: a device guides one massage.
-#[derive(Default)]
 pub struct Guide {
     active: Mutex<Option<Active>>,
     /// The one way events reach the database, in the order they happened. Taken while
     /// `active` is held (so the order is the engine's), then held alone while saving:
     /// the timer and taps never wait for the database to work out what happened.
     writer: Mutex<Writer>,
+    /// Says each step aloud, as its cue sounds.
+    speaker: Arc<Speaker>,
 }
 
 /// Events of one session ready to save: wall-clock times fixed, with the engine's
@@ -221,6 +223,18 @@ impl Writer {
 }
 
 impl Guide {
+    pub fn new(speaker: Arc<Speaker>) -> Self {
+        Self {
+            active: Mutex::default(),
+            writer: Mutex::default(),
+            speaker,
+        }
+    }
+
+    pub fn speaker(&self) -> &Speaker {
+        &self.speaker
+    }
+
     /// Starts (or resumes at `from_pass`) the timed part of session `session_id`.
     pub async fn start(
         self: &Arc<Self>,
@@ -250,6 +264,7 @@ impl Guide {
         self.writer.lock().await.save(db, batch, false).await?;
         let update = active.update(cues(&events), None);
         active.send(&update);
+        self.speaker.narrate(&kinds(&events), plan.passes);
         *slot = Some(active);
         drop(slot);
         tauri::async_runtime::spawn(Arc::clone(self).tick_loop(db.clone()));
@@ -307,6 +322,7 @@ impl Guide {
         // holds the database.
         let shown = active.preview(&next, cues(&events));
         active.send(&shown);
+        self.speaker.narrate(&kinds(&events), next.plan().passes);
         let batch = active.batch(&next, &events);
         if let Err(error) = self.writer.lock().await.save(db, batch, false).await {
             // The session stays as it was: its own boundaries come again with the
@@ -342,6 +358,8 @@ impl Guide {
             let fresh = active.engine.advance(active.clock.now());
             let update = active.update(cues(&fresh), None);
             active.send(&update);
+            self.speaker
+                .narrate(&kinds(&fresh), active.engine.plan().passes);
             wait = active.next_wait();
             let batch = active.batch(&active.engine, &fresh);
             // Taken before `active` is let go, so saves keep the engine's order.
@@ -358,6 +376,10 @@ impl Guide {
             }
         }
     }
+}
+
+fn kinds(events: &[Event]) -> Vec<EventKind> {
+    events.iter().map(|e| e.kind).collect()
 }
 
 /// The events the UI signals with a sound and a vibration.

@@ -38,7 +38,7 @@ fn channel() -> Channel<SessionUpdate> {
 async fn running(updates: Channel<SessionUpdate>) -> (Db, Arc<Guide>) {
     let (store, session) = store_with_session();
     let db = Db::open(store);
-    let guide = Arc::new(Guide::default());
+    let guide = Arc::new(Guide::new(Arc::new(muted_speaker())));
     guide
         .start(&db, session, MassagePlan::default(), 1, updates)
         .await
@@ -141,4 +141,10 @@ fn a_tap_while_the_timer_waits_to_save_a_boundary_is_shown_at_once() {
     ));
     println!("pause shown {shown:?} after the tap, the timer's save waiting");
     assert!(shown < Duration::from_secs(1), "shown after {shown:?}");
+}
+
+/// The real speaker, switched off: these tests are about the timer and the database.
+fn muted_speaker() -> Speaker {
+    let localizer = Arc::new(crate::i18n::Localizer::load().unwrap());
+    Speaker::new(localizer, "id", false)
 }

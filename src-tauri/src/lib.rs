@@ -14,6 +14,7 @@ pub mod guide;
 pub mod pending_import;
 mod platform;
 mod reminders;
+pub mod speech;
 pub mod state;
 pub mod storage;
 pub mod sync;
@@ -48,6 +49,8 @@ pub fn run() {
             commands::session::finish_session,
             commands::session::stop_session,
             commands::session::watch_session,
+            commands::session::get_speech_status,
+            commands::session::set_speech,
             commands::session::get_unfinished_session,
             commands::session::resume_unfinished_session,
             commands::session::abandon_unfinished_session,
@@ -125,18 +128,24 @@ fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), SetupError> {
         // The window still opens and explains; this line is for whoever reads the logs.
         eprintln!("Ayah ASI: the database could not be opened: {error}");
     }
-    let language = store
-        .as_ref()
-        .ok()
-        .and_then(|s| {
-            storage::settings::get_setting(s.conn(), storage::settings::LANGUAGE)
-                .ok()
-                .flatten()
-        })
-        .unwrap_or_else(|| i18n::DEFAULT_LANGUAGE.to_owned());
-    let localizer = i18n::Localizer::load()?;
+    let setting = |key: &str| {
+        let store = store.as_ref().ok()?;
+        storage::settings::get_setting(store.conn(), key)
+            .ok()
+            .flatten()
+    };
+    let language =
+        setting(storage::settings::LANGUAGE).unwrap_or_else(|| i18n::DEFAULT_LANGUAGE.to_owned());
+    let speech_on = setting(storage::settings::SPEECH).as_deref() != Some(storage::settings::OFF);
+    let localizer = std::sync::Arc::new(i18n::Localizer::load()?);
     commands::app::apply_window_title(app.handle(), &localizer, &language);
-    let state = AppState::new(store, localizer, data_dir.clone());
+    let speaker = speech::Speaker::new(localizer.clone(), &language, speech_on);
+    let state = AppState::new(
+        store,
+        localizer,
+        std::sync::Arc::new(speaker),
+        data_dir.clone(),
+    );
     // Today's backup, after start-up, from a read-only connection of its own: copying a
     // large database must not hold the app's connection while the first screen loads.
     if state.db.problem().is_none() {

@@ -9,12 +9,13 @@ use crate::error::AppError;
 use crate::guide::Guide;
 use crate::i18n::Localizer;
 use crate::pending_import::PendingImport;
+use crate::speech::Speaker;
 use crate::storage::{StorageError, Store};
 
 /// Managed by Tauri.
 pub struct AppState {
     pub db: Db,
-    pub i18n: Localizer,
+    pub i18n: Arc<Localizer>,
     pub guide: Arc<Guide>,
     pub cadre: CadreLock,
     /// The bundle file last previewed: the only one an import may apply.
@@ -28,13 +29,18 @@ pub struct AppState {
 impl AppState {
     /// The app starts even when the database cannot be opened: the UI then explains
     /// what is wrong and offers a way out, instead of the window never appearing.
-    pub fn new(store: Result<Store, StorageError>, i18n: Localizer, data_dir: PathBuf) -> Self {
+    pub fn new(
+        store: Result<Store, StorageError>,
+        i18n: Arc<Localizer>,
+        speaker: Arc<Speaker>,
+        data_dir: PathBuf,
+    ) -> Self {
         let db = Db::closed();
         db.set(store, &data_dir);
         Self {
             db,
             i18n,
-            guide: Arc::new(Guide::default()),
+            guide: Arc::new(Guide::new(speaker)),
             cadre: CadreLock::new(crate::domain::pin::IDLE_LOCK_SECONDS),
             pending_import: Arc::default(),
             data_dir,

@@ -42,7 +42,7 @@ fn write_forever(dir: &Path) -> Result<(), AppError> {
         cadre::insert_cadre(store.conn(), "Ani", "$argon2id$crash-test", &device, now())?;
     }
     let db = Db::open(store);
-    let guide = Arc::new(Guide::default());
+    let guide = Arc::new(Guide::new(Arc::new(muted_speaker())));
     tauri::async_runtime::block_on(async {
         loop {
             let session = {
@@ -337,4 +337,10 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         "crash test: {kills} SIGKILLs survived, {acknowledged} acknowledged writes, {checked} records checked after the last, {resumable} kills caught a session running"
     );
     assert!(acknowledged > kills, "the writer barely wrote anything");
+}
+
+/// The real speaker, switched off: this test is about what survives a crash.
+fn muted_speaker() -> ayah_asi_lib::speech::Speaker {
+    let localizer = Arc::new(ayah_asi_lib::i18n::Localizer::load().unwrap());
+    ayah_asi_lib::speech::Speaker::new(localizer, "id", false)
 }

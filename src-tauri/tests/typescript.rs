@@ -87,6 +87,7 @@ fn render() -> String {
     all.visit::<commands::session::SafetyVerdict>();
     all.visit::<commands::session::UnfinishedView>();
     all.visit::<ayah_asi_lib::guide::SessionUpdate>();
+    all.visit::<ayah_asi_lib::speech::SpeechStatus>();
     all.visit::<commands::transfer::TransferOverview>();
     all.visit::<commands::transfer::ExportResult>();
     all.visit::<commands::transfer::ImportPreview>();

@@ -11,7 +11,7 @@ use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
-use crate::{App, Result};
+use crate::{App, Result, speech};
 
 /// How long a WebDriver session may take to come up (the first start after a build is slow).
 const SESSION_TIMEOUT: Duration = Duration::from_secs(40);
@@ -69,6 +69,7 @@ impl Driver {
             return Err("no DISPLAY: run the end-to-end tests under Xvfb (make test-e2e)".into());
         }
         let home = tempfile::Builder::new().prefix("ayah-asi-e2e-").tempdir()?;
+        speech::prepare(home.path())?;
         let env = env
             .iter()
             .map(|(name, value)| (name.to_string(), value.to_string()))
@@ -90,6 +91,16 @@ impl Driver {
     /// The app's database file.
     pub fn database(&self) -> PathBuf {
         self.data_dir().join("ayah-asi.sqlite3")
+    }
+
+    /// What the app asked its speech engine to say, in order (debug builds record it).
+    pub fn spoken(&self) -> Result<Vec<speech::Spoken>> {
+        speech::read_record(self.home.path())
+    }
+
+    /// The sound the speech engine played, as it reached the (file) sound card.
+    pub fn speech_audio(&self) -> PathBuf {
+        speech::audio_file(self.home.path())
     }
 
     /// Process ids of this driver's app (one, once it runs).
@@ -210,6 +221,7 @@ impl Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         self.lock_process().stop();
+        speech::stop_daemon(self.home.path());
     }
 }
 
@@ -231,6 +243,10 @@ fn spawn_tauri_driver(home: &Path, env: &[(String, String)]) -> Result<DriverPro
         .env("XDG_DATA_HOME", home.join("xdg-data"))
         .env("XDG_CACHE_HOME", home.join("xdg-cache"))
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+        // speech-dispatcher's socket and pid file: one daemon per test, with the
+        // test's own configuration (see speech.rs).
+        .env("XDG_RUNTIME_DIR", speech::runtime_dir(home))
+        .env(speech::RECORD_ENV, speech::record_file(home))
         .envs(env.iter().map(|(name, value)| (name, value)))
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -12,6 +12,7 @@ pub mod flows;
 pub mod notifications;
 pub mod proxy;
 pub mod server;
+pub mod speech;
 pub mod throttle;
 pub mod two_phones;
 

@@ -23,6 +23,7 @@ pub mod report_tables;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;
 pub mod session;
+pub mod speech;
 pub mod stats;
 pub mod sync;
 pub mod training;

@@ -75,6 +75,7 @@ pub async fn set_language<R: Runtime>(
         })
         .await?;
     apply_window_title(&app, &state.i18n, &language);
+    state.guide.speaker().set_language(&language);
     Ok(())
 }
 

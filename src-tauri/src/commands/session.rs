@@ -13,8 +13,9 @@ use crate::domain::validation::FieldError;
 use crate::error::AppError;
 use crate::guide::SessionUpdate;
 use crate::platform;
+use crate::speech::SpeechStatus;
 use crate::state::AppState;
-use crate::storage::{self, Store, families, sessions};
+use crate::storage::{self, Store, families, sessions, settings};
 
 /// An interrupted session may be resumed for this long after its last transition.
 const RESUME_WINDOW_MINUTES: i64 = 30;
@@ -138,6 +139,11 @@ pub async fn begin_session(
     consent_given: bool,
 ) -> Result<String, AppError> {
     let family_id = own_family_id(&state).await?;
+    if consent_given {
+        // The safety questions and the preparation come first: time enough for the
+        // speech engine to start (Linux spawns its daemon) before the first step.
+        state.guide.speaker().prepare();
+    }
     state
         .with_store(move |store| begin(store, &family_id, consent_given))
         .await
@@ -395,4 +401,28 @@ fn expect_preparing(
         return Err(AppError::SessionNotPreparing(session_id.to_owned()));
     }
     Ok(row)
+}
+
+/// Whether the guided massage speaks its steps, and whether this device has a voice
+/// for the app's language (the screen says so when it has none).
+#[tauri::command]
+pub async fn get_speech_status(state: State<'_, AppState>) -> Result<SpeechStatus, AppError> {
+    Ok(state.guide.speaker().status().await)
+}
+
+/// Turns the spoken guidance on or off (remembered; off silences it at once).
+#[tauri::command]
+pub async fn set_speech(state: State<'_, AppState>, enabled: bool) -> Result<(), AppError> {
+    state.guide.speaker().set_enabled(enabled);
+    state
+        .with_store(move |store| {
+            let value = if enabled { settings::ON } else { settings::OFF };
+            Ok(settings::update_setting(
+                store.conn(),
+                settings::SPEECH,
+                value,
+                storage::now(),
+            )?)
+        })
+        .await
 }

@@ -8,6 +8,10 @@ use crate::domain::record::format_time;
 
 /// The key under which the UI language is kept.
 pub const LANGUAGE: &str = "language";
+/// Whether the guided massage speaks its steps: on unless this holds [`OFF`].
+pub const SPEECH: &str = "speech";
+pub const ON: &str = "on";
+pub const OFF: &str = "off";
 
 pub fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn

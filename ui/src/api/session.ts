@@ -1,6 +1,6 @@
 // The guided massage: protocol, consent, safety, the timed passes.
 import { Channel, invoke } from '@tauri-apps/api/core';
-import type { Giver, MassagePlan, Protocol, SafetyVerdict, SessionUpdate, StopReason, Unfinished } from './types.gen';
+import type { Giver, MassagePlan, Protocol, SafetyVerdict, SessionUpdate, SpeechStatus, StopReason, Unfinished } from './types.gen';
 
 export const getProtocol = (): Promise<Protocol> => invoke('get_protocol');
 
@@ -38,3 +38,8 @@ export const resumeUnfinishedSession = (
 
 export const abandonUnfinishedSession = (sessionId: string): Promise<void> =>
   invoke('abandon_unfinished_session', { sessionId });
+
+/** Whether the steps are spoken, and whether this device has a voice for the language. */
+export const getSpeechStatus = (): Promise<SpeechStatus> => invoke('get_speech_status');
+
+export const setSpeech = (enabled: boolean): Promise<void> => invoke('set_speech', { enabled });

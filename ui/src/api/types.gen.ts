@@ -445,6 +445,12 @@ remainingMs: number,
  */
 progress: number, activeMs: number, };
 
+export type SpeechStatus = { enabled: boolean, 
+/**
+ * `None` when the engine did not answer in time (it is still starting).
+ */
+voiceAvailable: boolean | null, };
+
 export type Statement = { id: string, lesson: string, };
 
 export type Step = { id: string, region: Region | null, 

@@ -8,6 +8,7 @@ import { keepAwake, rearmOnVisible } from '../session/awake';
 import { backPicture } from '../session/backPicture';
 import { stepFigure, stepPicture } from '../session/stepPictures';
 import { playCue } from '../session/cues';
+import { speechToggle } from '../session/speechToggle';
 import { formatClock } from '../session/format';
 import { isNewer } from '../session/order';
 import { showHandover } from './rating';
@@ -48,6 +49,7 @@ export async function showGuided(nav: Nav, start: Starter, giver: api.Giver | nu
   const view = h('section', { id: 'guide', class: 'screen guide', 'aria-labelledby': 'guide-phase' },
     phase,
     pausedBadge,
+    speechToggle(),
     h('div', { class: 'guide-main' }, h('div', { class: 'guide-timer' }, ringSvg, time), stepSlot, picture.element),
     instruction,
     hint,

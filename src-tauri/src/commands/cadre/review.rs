@@ -70,7 +70,12 @@ fn review(store: &Store, family_id: &str) -> Result<FamilyReview, AppError> {
     // A day of slack before the four weeks: times are compared as instants, and the
     // stored text carries the offset of the device that wrote it.
     let given = cadre_store::list_given_session_times(conn, family_id, now - Duration::days(29))?;
-    let weeks = cadre::weekly_counts(&given, record.family.plan_start(enrolled), now);
+    let weeks = cadre::weekly_counts(
+        &given,
+        record.family.plan_start(enrolled),
+        now,
+        cadre::REVIEW_WEEKS,
+    );
     let trends = checklist::row_trends(&cadre_store::as_past_visits(&visits));
     let focus = checklist::focus_rows(&trends);
     let (pre_score, post_score) = crate::storage::learning::get_scores(conn, family_id)?;

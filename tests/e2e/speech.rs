@@ -1,0 +1,196 @@
+//! Spoken guidance in the real app: a guided session says each step aloud through the
+//! machine's own speech engine (speech-dispatcher and espeak-ng, each test with its own
+//! daemon, its sound card a file), in Indonesian and in English; a pause cuts off what
+//! is being said; one tap turns the voice off, and it stays off.
+
+use std::time::{Duration, Instant};
+
+use ayah_asi_e2e::flows::{onboard, set_plan, start_massage};
+use ayah_asi_e2e::speech::Spoken;
+use ayah_asi_e2e::{Driver, Result, eventually};
+
+/// The session clock runs this many times faster: a one-minute pass lasts 10 s.
+const SCALE: &str = "6";
+const PASS_MS: u64 = 60_000 / 6;
+const COUNTDOWN_MS: u64 = 5_000 / 6;
+
+fn ids(lines: &[Spoken]) -> Vec<(String, Option<u32>)> {
+    lines.iter().map(|l| (l.id.clone(), l.pass)).collect()
+}
+
+fn find<'a>(lines: &'a [Spoken], id: &str, pass: Option<u32>) -> Result<&'a Spoken> {
+    lines
+        .iter()
+        .find(|l| l.id == id && l.pass == pass)
+        .ok_or_else(|| format!("no {id} {pass:?} in {:?}", ids(lines)).into())
+}
+
+async fn wait_for_line(driver: &Driver, id: &str, pass: Option<u32>) -> Result<()> {
+    eventually(&format!("the app says {id} {pass:?}"), || {
+        Ok(driver
+            .spoken()?
+            .iter()
+            .any(|l| l.id == id && l.pass == pass))
+    })
+    .await
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_guided_session_speaks_every_step_in_indonesian_and_a_pause_cuts_it_off() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", SCALE)])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    set_plan(&app, 60, 2).await?;
+    start_massage(&app).await?;
+    app.wait_for_text("#guide-speech", "Suara panduan: nyala")
+        .await?;
+    wait_for_line(&driver, "speak-pass", Some(1)).await?;
+    // A tap pauses: "paused" is said at once, cutting off the pass's long line.
+    let tapped = now_ms();
+    app.click("#guide-phase").await?;
+    wait_for_line(&driver, "speak-paused", None).await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    app.click("#guide-phase").await?;
+    wait_for_line(&driver, "speak-resumed", None).await?;
+    app.wait_for_within("#closing", Duration::from_secs(60))
+        .await?;
+    wait_for_line(&driver, "speak-closing", None).await?;
+
+    let lines = driver.spoken()?;
+    // The steps in order; the pause and the resumption, one after the other, wherever
+    // the tap fell after the first pass began.
+    let steps: Vec<(String, Option<u32>)> = ids(&lines)
+        .into_iter()
+        .filter(|(id, _)| id != "speak-paused" && id != "speak-resumed")
+        .collect();
+    let expected: Vec<(String, Option<u32>)> = [
+        ("speak-first-countdown", Some(1)),
+        ("speak-pass", Some(1)),
+        ("speak-ask-pressure", Some(1)),
+        ("speak-countdown", Some(2)),
+        ("speak-pass", Some(2)),
+        ("speak-ask-pressure", Some(2)),
+        ("speak-closing", None),
+    ]
+    .into_iter()
+    .map(|(id, pass)| (id.to_owned(), pass))
+    .collect();
+    assert_eq!(steps, expected);
+    let all = ids(&lines);
+    let paused_at = all
+        .iter()
+        .position(|(id, _)| id == "speak-paused")
+        .ok_or("no pause said")?;
+    assert_eq!(all[paused_at + 1].0, "speak-resumed", "{all:?}");
+    assert!(paused_at > 1, "paused before the first pass began: {all:?}");
+    for line in &lines {
+        assert_eq!(line.language, "id", "{line:?}");
+        assert!(line.spoken, "espeak-ng has an Indonesian voice: {line:?}");
+    }
+    assert!(
+        find(&lines, "speak-pass", Some(2))?
+            .text
+            .starts_with("Pijatan kedua dari dua. Putar kedua ibu jari kecil-kecil dari leher ke bawah, di kiri dan kanan tulang belakang")
+    );
+    assert!(
+        find(&lines, "speak-ask-pressure", Some(1))?
+            .text
+            .starts_with("Tanyakan kepada Ibu, apakah tekanannya pas.")
+    );
+    // When: the pause within a second and a half of the tap, cutting off what was
+    // said; the steps on the session's clock (halfway through a pass, and one pass
+    // plus one countdown apart, less the time paused).
+    let paused = find(&lines, "speak-paused", None)?;
+    assert!(paused.interrupt);
+    assert!(
+        paused.at_ms >= tapped && paused.at_ms - tapped < 1_500,
+        "{paused:?} after a tap at {tapped}"
+    );
+    let resumed = find(&lines, "speak-resumed", None)?;
+    let pause_ms = resumed.at_ms - paused.at_ms;
+    let pass1 = find(&lines, "speak-pass", Some(1))?.at_ms;
+    let halfway1 = find(&lines, "speak-ask-pressure", Some(1))?.at_ms;
+    let pass2 = find(&lines, "speak-pass", Some(2))?.at_ms;
+    let halfway2 = find(&lines, "speak-ask-pressure", Some(2))?.at_ms;
+    let paused_before_halfway = paused.at_ms < halfway1;
+    let near = |actual: u64, expected: u64| actual.abs_diff(expected) < 700;
+    let first_half = halfway1 - pass1 - if paused_before_halfway { pause_ms } else { 0 };
+    assert!(near(first_half, PASS_MS / 2), "halfway {first_half}");
+    let apart = pass2 - pass1 - pause_ms;
+    assert!(near(apart, PASS_MS + COUNTDOWN_MS), "pass to pass {apart}");
+    assert!(
+        near(halfway2 - pass2, PASS_MS / 2),
+        "halfway {}",
+        halfway2 - pass2
+    );
+
+    // And it was heard: the speech engine's sound reached the (file) sound card.
+    let audio = driver.speech_audio();
+    let started = Instant::now();
+    let loudest = loop {
+        let samples = std::fs::read(&audio).unwrap_or_default();
+        let loudest = samples
+            .chunks_exact(2)
+            .map(|s| i16::from_le_bytes([s[0], s[1]]).unsigned_abs())
+            .max()
+            .unwrap_or(0);
+        if loudest > 1_000 || started.elapsed() > Duration::from_secs(15) {
+            break (loudest, samples.len());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(
+        loudest.0 > 1_000,
+        "the speech was silent: {loudest:?} in {}",
+        audio.display()
+    );
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn english_is_spoken_in_english_and_one_tap_turns_the_voice_off_for_good() -> Result<()> {
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", SCALE)])?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    set_plan(&app, 60, 1).await?;
+    app.click("#switch-language-en").await?;
+    start_massage(&app).await?;
+    wait_for_line(&driver, "speak-pass", Some(1)).await?;
+    let pass = find(&driver.spoken()?, "speak-pass", Some(1))?.clone();
+    assert_eq!(pass.language, "en");
+    assert!(pass.spoken, "{pass:?}");
+    assert!(
+        pass.text
+            .starts_with("Start the massage. Small circles with both thumbs"),
+        "{pass:?}"
+    );
+    // Off: nothing more is said, and the switch shows it.
+    app.click("#guide-speech").await?;
+    app.wait_for_text("#guide-speech", "Spoken guidance: off")
+        .await?;
+    let said = driver.spoken()?.len();
+    app.wait_for_within("#closing", Duration::from_secs(30))
+        .await?;
+    app.click("#closing-done").await?;
+    app.wait_for("#session-finished").await?;
+    assert_eq!(driver.spoken()?.len(), said, "{:?}", ids(&driver.spoken()?));
+    app.close().await?;
+
+    // Remembered after a restart: the next session starts silent.
+    let app = driver.launch().await?;
+    app.wait_for("#start-massage").await?;
+    start_massage(&app).await?;
+    app.wait_for_text("#guide-speech", "Spoken guidance: off")
+        .await?;
+    app.wait_for_within("#closing", Duration::from_secs(30))
+        .await?;
+    assert_eq!(driver.spoken()?.len(), said);
+    app.close().await
+}
