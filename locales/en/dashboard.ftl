@@ -261,3 +261,30 @@ dash-erase-reason-consent-withdrawn = The mother withdrew her consent
 dash-erase-reason-entered-by-mistake = The family was entered by mistake (entered twice, say)
 dash-erase-confirm = Yes, erase this family's data
 dash-erase-done = The family's data has been erased from the server. The cadre's phone and the family's phone delete their copies at their next sync.
+
+## Pictures on the overview: sessions per week and alerts by kind
+
+dash-overview-weeks-title = Massage sessions per week against the plan, last { $weeks } weeks
+dash-overview-weeks-note = Columns: sessions given (finished or stopped). Dashed boxes: sessions planned, twice a day from the baby's birth. The table beside holds the same numbers.
+dash-overview-weeks-chart = Sessions per week at Posyandu { $posyandu }: columns for sessions given, dashed boxes for those planned. The numbers are in the table after this picture.
+dash-overview-weeks-caption = Sessions per week, Posyandu { $posyandu }
+dash-col-week = Week from
+dash-col-given = Given
+dash-col-planned = Planned
+dash-alert-kinds-title = Alerts of the last { $weeks } weeks by kind
+dash-alert-kinds-chart = Number of alerts of the last { $weeks } weeks by kind, handled ones included. The numbers are in the table after this picture.
+dash-alert-kinds-note = Handled alerts are included. The full list is on the Alerts page.
+dash-col-alert-kind = Kind of alert
+dash-col-alerts = Number
+dash-kind-danger-sign = Danger sign
+dash-kind-pain-stop = Mother in pain
+dash-kind-safety-stop = Safety stop
+dash-kind-no-milk = No milk
+dash-kind-critical-row = Safety row failed
+dash-kind-no-visit = Not visited
+dash-kind-no-session = No massage 7 days
+dash-kind-no-sync = Cadre phone silent
+
+## Pictures in the report
+
+dash-report-knowledge-chart = Fathers' mean knowledge score, pre-test and post-test (0 to 100). The numbers are in the knowledge test table.

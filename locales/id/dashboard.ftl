@@ -248,3 +248,30 @@ dash-erase-reason-consent-withdrawn = Ibu menarik persetujuannya
 dash-erase-reason-entered-by-mistake = Keluarga tercatat karena keliru (misalnya tercatat dua kali)
 dash-erase-confirm = Ya, hapus data keluarga ini
 dash-erase-done = Data keluarga sudah dihapus dari server. Ponsel kader dan ponsel keluarga menghapus salinannya pada sinkron berikutnya.
+
+## Gambar di ringkasan: sesi per minggu dan peringatan menurut jenis
+
+dash-overview-weeks-title = Sesi pijat per minggu dibanding rencana, { $weeks } minggu terakhir
+dash-overview-weeks-note = Kolom: sesi yang diberikan (selesai atau dihentikan). Kotak garis putus-putus: sesi yang direncanakan, dua kali sehari sejak bayi lahir. Tabel di sampingnya memuat angka yang sama.
+dash-overview-weeks-chart = Sesi per minggu di Posyandu { $posyandu }: kolom untuk sesi yang diberikan, kotak garis putus-putus untuk yang direncanakan. Angkanya ada di tabel sesudah gambar ini.
+dash-overview-weeks-caption = Sesi per minggu, Posyandu { $posyandu }
+dash-col-week = Minggu mulai
+dash-col-given = Diberikan
+dash-col-planned = Direncanakan
+dash-alert-kinds-title = Peringatan { $weeks } minggu terakhir menurut jenis
+dash-alert-kinds-chart = Jumlah peringatan { $weeks } minggu terakhir menurut jenis, termasuk yang sudah ditangani. Angkanya ada di tabel sesudah gambar ini.
+dash-alert-kinds-note = Termasuk peringatan yang sudah ditangani. Daftar lengkapnya ada di halaman Peringatan.
+dash-col-alert-kind = Jenis peringatan
+dash-col-alerts = Jumlah
+dash-kind-danger-sign = Tanda bahaya
+dash-kind-pain-stop = Ibu kesakitan
+dash-kind-safety-stop = Berhenti: keamanan
+dash-kind-no-milk = ASI tidak ada
+dash-kind-critical-row = Syarat keamanan gagal
+dash-kind-no-visit = Belum dikunjungi
+dash-kind-no-session = Tanpa pijat 7 hari
+dash-kind-no-sync = Ponsel kader diam
+
+## Gambar di laporan
+
+dash-report-knowledge-chart = Rata-rata skor pengetahuan ayah, tes awal dan tes akhir (0 sampai 100). Angkanya ada di tabel uji pengetahuan.

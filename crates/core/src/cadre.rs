@@ -92,15 +92,21 @@ pub struct WeekCount {
     pub planned: u32,
 }
 
-/// The last four weeks up to `now`, oldest first: how many of `given_at` (when sessions
-/// that were given, finished or stopped, began) fall in each, and how many were planned
-/// for a plan that started on `plan_start` (`Family::plan_start`; none yet: 0).
+/// How many weeks a family's review shows (the app's and the dashboard's).
+pub const REVIEW_WEEKS: u32 = 4;
+/// How many weeks the dashboard's overview draws for each posyandu.
+pub const OVERVIEW_WEEKS: u32 = 12;
+
+/// The last `weeks` weeks up to `now`, oldest first: how many of `given_at` (when
+/// sessions that were given, finished or stopped, began) fall in each, and how many were
+/// planned for a plan that started on `plan_start` (`Family::plan_start`; none yet: 0).
 pub fn weekly_counts(
     given_at: &[DateTime<FixedOffset>],
     plan_start: Option<NaiveDate>,
     now: DateTime<FixedOffset>,
+    weeks: u32,
 ) -> Vec<WeekCount> {
-    (0..4)
+    (0..i64::from(weeks))
         .rev()
         .map(|back| {
             let end = now - Duration::days(7 * back);
@@ -116,6 +122,19 @@ pub fn weekly_counts(
             }
         })
         .collect()
+}
+
+/// Adds one family's weeks to a posyandu's (both from [`weekly_counts`] with the same
+/// `now` and number of weeks).
+pub fn add_weeks(total: &mut Vec<WeekCount>, family: &[WeekCount]) {
+    if total.is_empty() {
+        total.extend_from_slice(family);
+        return;
+    }
+    for (sum, week) in total.iter_mut().zip(family) {
+        sum.given += week.given;
+        sum.planned += week.planned;
+    }
 }
 
 /// Sessions planned over the last 7 days for a family enrolled `days_enrolled` days ago
@@ -218,7 +237,7 @@ mod tests {
             at(29, 7),
             at(29, 12),
         ];
-        let weeks = weekly_counts(&given, Some(enrolled), now);
+        let weeks = weekly_counts(&given, Some(enrolled), now, REVIEW_WEEKS);
         let summary: Vec<(u32, u32, u32)> = weeks
             .iter()
             .map(|w| (w.week_start.day0() + 1, w.given, w.planned))
@@ -226,6 +245,33 @@ mod tests {
         // Weeks start on the 1st, 8th, 15th and 22nd at noon; the session at noon on the
         // 29th is this week's end, not in it.
         assert_eq!(summary, [(1, 0, 0), (8, 2, 12), (15, 1, 14), (22, 2, 14)]);
+    }
+
+    #[test]
+    fn a_posyandus_weeks_add_up_its_families() {
+        let wib = FixedOffset::east_opt(7 * 3600).unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 12, 6)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_local_timezone(wib)
+            .unwrap();
+        let early = NaiveDate::from_ymd_opt(2026, 9, 1);
+        let late = NaiveDate::from_ymd_opt(2026, 12, 4);
+        let given = [now - Duration::days(1), now - Duration::days(20)];
+        let mut total = Vec::new();
+        add_weeks(
+            &mut total,
+            &weekly_counts(&given, early, now, OVERVIEW_WEEKS),
+        );
+        add_weeks(&mut total, &weekly_counts(&[], late, now, OVERVIEW_WEEKS));
+        add_weeks(&mut total, &weekly_counts(&[], None, now, OVERVIEW_WEEKS));
+        assert_eq!(total.len(), OVERVIEW_WEEKS as usize);
+        let last = &total[11];
+        // The last week: 14 planned for the early family, 6 for one enrolled on the 4th.
+        assert_eq!((last.given, last.planned), (1, 14 + 6));
+        assert_eq!((total[9].given, total[9].planned), (1, 14));
+        assert_eq!((total[0].given, total[0].planned), (0, 14));
     }
 
     #[test]

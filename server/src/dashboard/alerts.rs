@@ -34,6 +34,18 @@ pub enum AlertKind {
 }
 
 impl AlertKind {
+    /// Every kind, the most urgent first (the order the overview's picture lists them).
+    pub const ALL: [AlertKind; 8] = [
+        Self::DangerSign,
+        Self::PainStop,
+        Self::SafetyStop,
+        Self::NoMilk,
+        Self::CriticalRow,
+        Self::NoVisit,
+        Self::NoSession,
+        Self::NoSync,
+    ];
+
     /// The message id of its title (`alert-<id>` in the locales).
     pub fn id(self) -> &'static str {
         match self {

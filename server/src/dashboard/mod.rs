@@ -17,8 +17,10 @@ pub mod audit;
 pub mod cohort;
 pub mod devices;
 pub mod review;
+mod weeks;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use ayah_asi_core::cadre::{self, WeekCount};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use deadpool_postgres::Pool;
 use tokio_postgres::types::ToSql;
 
@@ -287,14 +289,19 @@ pub struct PosyanduOverview {
     pub cadres_paired: u32,
     /// Cadres whose phones reported both their pre-test and post-test (seed 004).
     pub cadres_counselled: u32,
+    /// Sessions given and planned in each of the last [`cadre::OVERVIEW_WEEKS`] weeks.
+    pub weeks: Vec<WeekCount>,
 }
 
-/// The overview: every posyandu in scope (also those with no family yet), then a total.
+/// The overview: every posyandu in scope (also those with no family yet), then a total;
+/// `now` on the puskesmas's clock.
 pub async fn overview(
     pool: &Pool,
     scope: &Scope,
-    today: NaiveDate,
+    now: DateTime<FixedOffset>,
 ) -> Result<Vec<PosyanduOverview>, DashboardError> {
+    let today = now.date_naive();
+    let no_weeks = cadre::weekly_counts(&[], None, now, cadre::OVERVIEW_WEEKS);
     let rows = scoped_rows(
         pool,
         scope,
@@ -322,9 +329,11 @@ pub async fn overview(
             cadres: u32::try_from(row.get::<_, i64>(2)).unwrap_or(0),
             cadres_paired: u32::try_from(row.get::<_, i64>(3)).unwrap_or(0),
             cadres_counselled: u32::try_from(row.get::<_, i64>(4)).unwrap_or(0),
+            weeks: no_weeks.clone(),
             ..PosyanduOverview::default()
         })
         .collect();
+    let given = weeks::given_times(pool, scope, now, cadre::OVERVIEW_WEEKS).await?;
     for family in list_families(pool, scope, &FamilyFilter::default(), today).await? {
         if let Some(line) = lines
             .iter_mut()
@@ -336,6 +345,10 @@ pub async fn overview(
             line.planned_7d += family.planned_7d(today);
             line.visits_due += u32::from(family.visit_due(today));
             line.trained += u32::from(family.trained);
+            let times = given.get(&family.id).map_or(&[][..], Vec::as_slice);
+            let family_weeks =
+                cadre::weekly_counts(times, family.plan_start(), now, cadre::OVERVIEW_WEEKS);
+            cadre::add_weeks(&mut line.weeks, &family_weeks);
         }
     }
     Ok(lines)

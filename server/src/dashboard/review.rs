@@ -127,7 +127,7 @@ fn assemble(
         })
         .filter_map(|(_, b)| time(b, "created_at"))
         .collect();
-    let weeks = cadre::weekly_counts(&given, family.plan_start(), now);
+    let weeks = cadre::weekly_counts(&given, family.plan_start(), now, cadre::REVIEW_WEEKS);
     let sessions = sessions(records, now);
     let visits = visits(records);
     let past: Vec<PastVisit> = visits

@@ -1,13 +1,15 @@
 //! Overview: per posyandu, families enrolled, fathers active this week, sessions
 //! against the plan, visits due, trained fathers, cadres with a paired phone, counselled
-//! cadres.
+//! cadres; then the pictures: each posyandu's sessions per week against the plan, and
+//! (for those who read alerts) the alerts of the last weeks by kind.
 
 use axum::response::Html;
 use chrono::Utc;
 use maud::html;
 
-use super::access::Area;
+use super::access::{self, Area};
 use super::layout;
+use super::overview_charts;
 use super::text::Arg;
 use super::{Refused, Signed, require};
 use crate::dashboard::{self, PosyanduOverview};
@@ -16,9 +18,18 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
     require(&signed, Area::Overview)?;
     let text = &signed.text;
     let now = Utc::now();
-    let lines = dashboard::overview(&signed.reads, &signed.scope, text.today(now))
+    let lines = dashboard::overview(&signed.reads, &signed.scope, text.local(now))
         .await
         .map_err(|e| signed.refuse(e.into()))?;
+    // Alerts name what happened to a family: only for those who read alerts.
+    let alert_counts = if access::allowed(signed.session.account.role, Area::Alerts) {
+        let alerts = dashboard::alerts::list(&signed.reads, &signed.scope, now, true)
+            .await
+            .map_err(|e| signed.refuse(e.into()))?;
+        Some(overview_charts::count_alerts(&alerts, now))
+    } else {
+        None
+    };
     let total = lines
         .iter()
         .fold(PosyanduOverview::default(), |mut sum, l| {
@@ -76,6 +87,10 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
                 }
             }
             p.note { (text.t("dash-overview-note")) }
+            (overview_charts::weeks(text, &lines))
+            @if let Some(counts) = &alert_counts {
+                (overview_charts::alerts(text, counts))
+            }
         }
     };
     Ok(layout::page(

@@ -13,6 +13,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::access::Area;
+use super::charts::{self, Column, Segment, StackedRow};
 use super::layout;
 use super::text::{Arg, Text};
 use super::{PageError, Refused, Signed, require};
@@ -59,7 +60,7 @@ async fn tables_for(
     state: &AppState,
     signed: &Signed,
     query: &ReportQuery,
-) -> Result<(Period, Vec<Table>), Refused> {
+) -> Result<(Period, report::Report, Vec<Table>), Refused> {
     let period = Period::last_months(signed.text.today(Utc::now()), query.months());
     let filter = query.filter();
     let families = cohort::list(&signed.reads, &signed.scope, &filter, &period)
@@ -75,7 +76,7 @@ async fn tables_for(
         signed.text.lang,
         filter.rw.is_some(),
     );
-    Ok((period, tables))
+    Ok((period, built, tables))
 }
 
 pub async fn show(
@@ -84,7 +85,7 @@ pub async fn show(
     Query(query): Query<ReportQuery>,
 ) -> Result<Html<String>, Refused> {
     require(&signed, Area::Report)?;
-    let (period, tables) = tables_for(&state, &signed, &query).await?;
+    let (period, built, tables) = tables_for(&state, &signed, &query).await?;
     let fail = |e: dashboard::DashboardError| signed.refuse(e.into());
     let posyandu = dashboard::posyandu_in_scope(&signed.reads, &signed.scope)
         .await
@@ -142,7 +143,11 @@ pub async fn show(
             }
         }
         p.note { (text.t("dash-report-note")) }
-        @for table in &tables { (table_markup(text, table)) }
+        @for table in &tables {
+            (table_markup(text, table))
+            @if table.id == "milk-after" { (milk_chart(text, &built)) }
+            @if table.id == "knowledge-test" { (knowledge_chart(text, &built)) }
+        }
     };
     Ok(layout::page(
         &signed,
@@ -181,6 +186,67 @@ fn table_markup(text: &Text, table: &Table) -> Markup {
     }
 }
 
+/// Milk production before and after, as the app's report draws it: a 100 % bar each.
+fn milk_chart(text: &Text, built: &report::Report) -> Markup {
+    fn row<'a>(label: String, rows: &'a [report::Row]) -> StackedRow<'a> {
+        StackedRow {
+            label,
+            segments: rows
+                .iter()
+                .map(|r| Segment {
+                    key: &r.key,
+                    count: r.count,
+                })
+                .collect(),
+        }
+    }
+    let rows: Vec<StackedRow> = [
+        row(text.t("report-before"), &built.milk_before),
+        row(text.t("report-after"), &built.milk_after),
+    ]
+    .into_iter()
+    .filter(|r| r.segments.iter().any(|s| s.count > 0))
+    .collect();
+    html! {
+        @if !rows.is_empty() {
+            figure.report-chart {
+                (charts::stacked_bars("report-milk-chart", &rows, &text.t("report-milk-chart")))
+                figcaption.legend-row {
+                    @for r in &built.milk_before {
+                        span class={ "legend seg-legend-" (r.key) } { (text.t(&format!("milk-status-{}", r.key))) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fathers' mean knowledge score, before and after the lessons (0-100).
+fn knowledge_chart(text: &Text, built: &report::Report) -> Markup {
+    let column = |label: &str, mean: Option<f64>| {
+        mean.map(|value| Column {
+            label: text.t(label),
+            value,
+            shown: text.number(value, 1),
+            target: None,
+        })
+    };
+    let columns: Vec<Column> = [
+        column("report-pre", built.knowledge_pre_mean),
+        column("report-post", built.knowledge_post_mean),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    html! {
+        @if !columns.is_empty() {
+            figure.report-chart.narrow-chart {
+                (charts::columns("report-knowledge-chart", &columns, 100.0, &text.t("dash-report-knowledge-chart")))
+            }
+        }
+    }
+}
+
 /// Percent-encodes a query value (digits and letters pass).
 fn encode(value: &str) -> String {
     value
@@ -202,7 +268,7 @@ pub async fn export(
     Query(query): Query<ReportQuery>,
 ) -> Result<Response, Refused> {
     require(&signed, Area::Export)?;
-    let (period, tables) = tables_for(&state, &signed, &query).await?;
+    let (period, _, tables) = tables_for(&state, &signed, &query).await?;
     let stamp = format!("{}-{}", period.from, period.to);
     let storage = |e: report_tables::ExportError| signed.refuse(PageError::Storage(e.to_string()));
     let (bytes, media, file) = match query.format.as_str() {

@@ -78,6 +78,11 @@ impl Text {
         )
     }
 
+    /// Now on the puskesmas's clock.
+    pub fn local(&self, now: DateTime<Utc>) -> DateTime<FixedOffset> {
+        now.with_timezone(&self.offset)
+    }
+
     /// Today on the puskesmas's clock.
     pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
         now.with_timezone(&self.offset).date_naive()

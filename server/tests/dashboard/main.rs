@@ -3,6 +3,7 @@
 //! marking them handled, the family's review, the report's exports read back, CSRF,
 //! lockout, expiry, logout and the audit trail.
 
+mod charts;
 mod report;
 mod roles_and_alerts;
 mod sign_in;

@@ -1,0 +1,108 @@
+//! The overview's pictures: each posyandu's sessions per week against the plan, and the
+//! alerts of the last weeks by kind. Each chart has its table beside it.
+
+use chrono::{DateTime, Datelike, Duration, Utc};
+use maud::{Markup, html};
+
+use super::charts::{self, Bar, Column};
+use super::text::{Arg, Text};
+use crate::dashboard::PosyanduOverview;
+use crate::dashboard::alerts::{Alert, AlertKind};
+
+/// How many weeks of alerts the overview counts (record-based alerts go back 60 days).
+pub const ALERT_WEEKS: i64 = 8;
+
+/// Alerts of the last [`ALERT_WEEKS`] weeks, handled or not, by kind (every kind listed).
+pub fn count_alerts(alerts: &[Alert], now: DateTime<Utc>) -> Vec<(AlertKind, usize)> {
+    let since = now - Duration::weeks(ALERT_WEEKS);
+    AlertKind::ALL
+        .iter()
+        .map(|kind| {
+            let count = alerts
+                .iter()
+                .filter(|a| a.kind == *kind && a.at >= since)
+                .count();
+            (*kind, count)
+        })
+        .collect()
+}
+
+/// Per posyandu: the weekly columns (given) against the dashed plan, and their table.
+pub fn weeks(text: &Text, lines: &[PosyanduOverview]) -> Markup {
+    let weeks = lines.first().map_or(0, |l| l.weeks.len());
+    let label = |day: chrono::NaiveDate| format!("{}/{}", day.day(), day.month());
+    html! {
+        section #weekly aria-labelledby="weekly-title" {
+            h2 #weekly-title { (text.with("dash-overview-weeks-title", &[("weeks", Arg::from(weeks as u32))])) }
+            p.note { (text.t("dash-overview-weeks-note")) }
+            @for line in lines {
+                @let name = &[("posyandu", Arg::from(line.name.as_str()))];
+                @let most = line.weeks.iter().map(|w| w.given.max(w.planned)).max().unwrap_or(0).max(14);
+                @let columns: Vec<Column> = line.weeks.iter().map(|w| Column {
+                    label: label(w.week_start),
+                    value: f64::from(w.given),
+                    shown: w.given.to_string(),
+                    target: Some(f64::from(w.planned)),
+                }).collect();
+                div.chart-pair {
+                    figure {
+                        figcaption { (line.name) }
+                        (charts::columns(&format!("chart-weeks-{}", line.posyandu_id), &columns, f64::from(most), &text.with("dash-overview-weeks-chart", name)))
+                    }
+                    div.table-wrap tabindex="0" {
+                        table #(format!("weeks-{}", line.posyandu_id)) {
+                            caption { (text.with("dash-overview-weeks-caption", name)) }
+                            thead { tr {
+                                th scope="col" { (text.t("dash-col-week")) }
+                                th scope="col" { (text.t("dash-col-given")) }
+                                th scope="col" { (text.t("dash-col-planned")) }
+                            } }
+                            tbody { @for w in &line.weeks { tr {
+                                th scope="row" { (text.date(w.week_start)) }
+                                td.num { (w.given) }
+                                td.num { (w.planned) }
+                            } } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The alerts of the last weeks by kind: bars, and their table.
+pub fn alerts(text: &Text, counts: &[(AlertKind, usize)]) -> Markup {
+    let weeks = &[("weeks", Arg::from(ALERT_WEEKS as u32))];
+    let rows: Vec<Bar> = counts
+        .iter()
+        .map(|(kind, count)| Bar {
+            key: kind.id(),
+            label: text.t(&format!("dash-kind-{}", kind.id())),
+            value: *count,
+        })
+        .collect();
+    html! {
+        section #alert-kinds aria-labelledby="alert-kinds-title" {
+            h2 #alert-kinds-title { (text.with("dash-alert-kinds-title", weeks)) }
+            div.chart-pair {
+                figure {
+                    (charts::bars("chart-alerts", &rows, &text.with("dash-alert-kinds-chart", weeks)))
+                }
+                div.table-wrap tabindex="0" {
+                    table #alert-kinds-table {
+                        caption { (text.with("dash-alert-kinds-title", weeks)) }
+                        thead { tr {
+                            th scope="col" { (text.t("dash-col-alert-kind")) }
+                            th scope="col" { (text.t("dash-col-alerts")) }
+                        } }
+                        tbody { @for row in &rows { tr data-kind=(row.key) {
+                            th scope="row" { (row.label) }
+                            td.num { (row.value) }
+                        } } }
+                    }
+                }
+            }
+            p.note { (text.t("dash-alert-kinds-note")) }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The dashboard's pictures over HTTP: each posyandu's sessions per week against the
+//! plan, the alerts by kind (only for those who read alerts), milk and knowledge before
+//! and after in the report; each chart's numbers are those of the table beside it.
+
+use super::*;
+use ayah_asi_core::sample::{new_id, time_ago};
+
+/// The `data-<attribute>` values of the elements of class `class` inside the SVG `id`.
+fn drawn(page: &str, id: &str, class: &str, attribute: &str) -> Vec<String> {
+    let start = page
+        .find(&format!("id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\""))
+        .unwrap_or_else(|| panic!("no chart {id} in {page}"));
+    let svg = &page[start..start + page[start..].find("</svg>").unwrap()];
+    svg.split(&format!("class=\"{class}\" data-{attribute}=\""))
+        .skip(1)
+        .map(|part| part[..part.find('"').unwrap()].to_owned())
+        .collect()
+}
+
+/// The cells of the table `id`, row by row (header cells too), tags stripped.
+fn table(page: &str, id: &str) -> Vec<Vec<String>> {
+    let start = page
+        .find(&format!("<table id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no table {id}"));
+    let body = &page[start..start + page[start..].find("</table>").unwrap()];
+    body.split("<tr")
+        .skip(1)
+        .map(|row| {
+            row.split(['<', '>'])
+                .collect::<Vec<_>>()
+                .chunks(2)
+                .filter_map(|pair| pair.get(1).copied())
+                .filter(|text| !text.trim().is_empty())
+                .map(|text| text.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_overview_draws_each_posyandus_weeks_and_the_alerts_as_its_tables_count_them() {
+    let p = programme().await;
+    let base = p.server.base.clone();
+    let mawar = Web::logged_in(&base, "bidan-mawar", PASSWORD).await;
+    let (status, page, _) = mawar.get("/overview").await;
+    assert_eq!(status, StatusCode::OK);
+    let posyandu: i64 = p
+        .server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query_one("SELECT id FROM posyandu WHERE name = 'Mawar'", &[])
+        .await
+        .unwrap()
+        .get(0);
+
+    // Twelve weeks, oldest first: Budi gave two sessions (one stopped for pain) in the
+    // last week; his baby was born 20 days ago, so the plan starts then.
+    let chart = format!("chart-weeks-{posyandu}");
+    let given = drawn(&page, &chart, "col", "value");
+    assert_eq!(given.len(), 12, "{given:?}");
+    assert_eq!(given.last().map(String::as_str), Some("2"));
+    assert!(given[..11].iter().all(|g| g == "0"), "{given:?}");
+    let rows = table(&page, &format!("weeks-{posyandu}"));
+    let last = rows.last().unwrap();
+    assert_eq!(last[1..], ["2".to_owned(), "14".to_owned()], "{rows:?}");
+    // Every week's column is the table's number, and its text alternative names it.
+    let from_table: Vec<String> = rows[1..].iter().map(|r| r[1].clone()).collect();
+    assert_eq!(given, from_table);
+    assert!(page.contains(&format!("aria-labelledby=\"{chart}-title\"")));
+    assert!(page.contains("Sesi per minggu di Posyandu Mawar"));
+    // Her scope only: Melati's posyandu is not drawn for her.
+    assert_eq!(page.matches("class=\"chart\" id=\"chart-weeks-").count(), 1);
+
+    // The alerts of the last weeks by kind: Budi's pain stop, "no milk", the visit's
+    // critical row; every kind listed, in the table too.
+    let counts = drawn(&page, "chart-alerts", "bar bar-pain-stop", "value");
+    assert_eq!(counts, ["1"]);
+    let kinds = table(&page, "alert-kinds-table");
+    assert_eq!(kinds.len(), 1 + 8, "{kinds:?}");
+    for (kind, count) in [
+        ("Ibu kesakitan", "1"),
+        ("ASI tidak ada", "1"),
+        ("Syarat keamanan gagal", "1"),
+        ("Tanda bahaya", "0"),
+    ] {
+        assert!(
+            kinds
+                .iter()
+                .any(|row| row == &[kind.to_owned(), count.to_owned()]),
+            "{kind} {count} in {kinds:?}"
+        );
+    }
+
+    // The admin sees counts of sessions, never what happened to a family.
+    let admin = Web::logged_in(&base, "admin", PASSWORD).await;
+    let (_, page, _) = admin.get("/overview").await;
+    assert_eq!(page.matches("class=\"chart\" id=\"chart-weeks-").count(), 2);
+    assert!(!page.contains("chart-alerts"), "no alerts for the admin");
+}
+
+#[tokio::test]
+async fn the_report_draws_milk_and_knowledge_before_and_after_from_its_tables() {
+    let p = programme().await;
+    // Joko, enrolled in Mawar too, took the knowledge test before and after the
+    // lessons: 50, then 90.
+    let mut joko = FamilyRecords::enrolled("Joko", "Rini", 30);
+    for (kind, score, days) in [("pre", 50, 29), ("post", 90, 5)] {
+        let at = time_ago(days);
+        joko.record(
+            "quiz_attempt",
+            &new_id(),
+            serde_json::json!({
+                "quiz_version": "uji-pengetahuan-v1", "kind": kind, "correct": score / 10,
+                "score": score, "answers": "b,b,b,b,b,s,s,s,s,s",
+                "created_at": at, "updated_at": at,
+            }),
+        );
+    }
+    let (token, _) = pair(&p.server, p.rina).await;
+    push(&p.server, &token, joko.bundle()).await;
+
+    let web = Web::logged_in(&p.server.base, "bidan-mawar", PASSWORD).await;
+    let (status, page, _) = web.get("/report").await;
+    assert_eq!(status, StatusCode::OK);
+    // Milk: before (the first record, "tidak lancar") and after ("tidak ada").
+    let before = drawn(&page, "report-milk-chart", "seg seg-tidak-lancar", "count");
+    let after = drawn(&page, "report-milk-chart", "seg seg-tidak-ada", "count");
+    assert_eq!(
+        (before, after),
+        (vec!["1".to_owned()], vec!["1".to_owned()])
+    );
+    assert!(page.contains("class=\"legend seg-legend-lancar\""));
+    // Knowledge: the means of the pre-test and the post-test, as the table has them.
+    let means = drawn(&page, "report-knowledge-chart", "col", "value");
+    assert_eq!(means, ["50", "90"]);
+}
