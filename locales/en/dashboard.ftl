@@ -277,13 +277,13 @@ dash-alert-kinds-note = Handled alerts are included. The full list is on the Ale
 dash-col-alert-kind = Kind of alert
 dash-col-alerts = Number
 dash-kind-danger-sign = Danger sign
-dash-kind-pain-stop = Mother in pain
-dash-kind-safety-stop = Safety stop
-dash-kind-no-milk = No milk
-dash-kind-critical-row = Safety row failed
-dash-kind-no-visit = Not visited
+dash-kind-pain-stop = Stopped: pain
+dash-kind-safety-stop = Not started: safety check
+dash-kind-no-milk = Recorded: no milk
+dash-kind-critical-row = Unsafe massage seen at visit
+dash-kind-no-visit = No visit 30 days
 dash-kind-no-session = No massage 7 days
-dash-kind-no-sync = Cadre phone silent
+dash-kind-no-sync = Not synced 7 days
 
 ## Pictures in the report
 

@@ -111,7 +111,7 @@ finished-text = Massage done: { $passes ->
    *[other] { $passes } rounds
 }.
 stopped-title = Massage stopped
-stopped-pain-advice = Do not continue the massage today. If the pain does not go away, contact the midwife. If she has a fever, take her to the midwife or puskesmas now.
+stopped-pain-advice = Do not continue the massage today. If the pain does not go away, or still hurts tomorrow, contact the midwife. If she has a fever (her body feels hot), take her to the midwife or puskesmas now.
 resume-title = The last massage was cut off
 resume-text = The app closed during round { $pass } of { $passes }, { $minutes } minutes ago.
 resume-closing-text = The app closed during the closing steps, { $minutes } minutes ago.
@@ -136,8 +136,8 @@ picture-cloth = When you finish, clean her back with a cloth wrung out in warm w
 
 ## Spoken guidance during the massage (said by the device's speech engine: whole words, no digits or abbreviations)
 
-speak-first-countdown = Get ready. Put oil on both palms. Place your fists either side of the bony bump at the base of the neck.
-speak-countdown = Get ready for the { $pass ->
+speak-first-countdown = Get ready. Fists either side of the bony bump at the base of the neck.
+speak-countdown = Back to the base of the neck. Get ready for the { $pass ->
     [1] first
     [2] second
     [3] third
@@ -145,15 +145,17 @@ speak-countdown = Get ready for the { $pass ->
     [5] fifth
    *[other] next
 } round.
+# The first round also asks at once whether the pressure is right (a mother should not
+# bear too much pressure until halfway).
 speak-pass = { $passes ->
     [1] Start the massage.
-   *[other] { $pass ->
-        [1] First
-        [2] Second
-        [3] Third
-        [4] Fourth
-        [5] Fifth
-       *[other] Next
+   *[other] Start the { $pass ->
+        [1] first
+        [2] second
+        [3] third
+        [4] fourth
+        [5] fifth
+       *[other] next
     } round of { $passes ->
         [2] two
         [3] three
@@ -161,13 +163,17 @@ speak-pass = { $passes ->
         [5] five
        *[other] all
     }.
-} Small circles with both thumbs, from the neck downwards, either side of the spine, down to the level of the bra strap. Never press on the spine itself.
-speak-ask-pressure = Ask her whether the pressure is right. Stop if it hurts.
+} Press in small circles with both thumbs, from the base of the neck down to the level of the bra strap. Never on the spine. Repeat from the neck.{ $pass ->
+    [1] { " Ask her whether the pressure is right." }
+   *[other] { "" }
+}
+speak-halfway = Repeat from the neck down. Stop if she feels pain or dizzy.
 speak-paused = Paused.
-speak-resumed = Carrying on.
-speak-closing = The massage is done. Clean her back with the warm washcloth, then bring the baby to her to breastfeed.
-speak-stopped-pain = Massage stopped. Do not continue today. If the pain does not go away, contact the midwife. If she has a fever, take her to the midwife or puskesmas now.
-speak-stopped = Massage stopped.
+speak-resumed = Continue the massage.
+speak-closing = The massage is done. Clean her back with the warm washcloth, dry it and help her dress. Then bring the baby to feed, or help her express milk.
+# Spoken English says "health centre": an English voice garbles "puskesmas".
+speak-stopped-pain = Massage stopped. No more massage today. If the pain does not go away, or still hurts tomorrow, contact the midwife. If her body feels hot, take her to the midwife or the health centre now.
+speak-stopped = Massage stopped. Clean her back.
 
 ## Spoken guidance: the switch and the notice
 

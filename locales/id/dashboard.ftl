@@ -264,13 +264,13 @@ dash-alert-kinds-note = Termasuk peringatan yang sudah ditangani. Daftar lengkap
 dash-col-alert-kind = Jenis peringatan
 dash-col-alerts = Jumlah
 dash-kind-danger-sign = Tanda bahaya
-dash-kind-pain-stop = Ibu kesakitan
-dash-kind-safety-stop = Berhenti: keamanan
-dash-kind-no-milk = ASI tidak ada
-dash-kind-critical-row = Syarat keamanan gagal
-dash-kind-no-visit = Belum dikunjungi
+dash-kind-pain-stop = Dihentikan: Ibu sakit
+dash-kind-safety-stop = Tidak dipijat: cek keamanan
+dash-kind-no-milk = Dicatat: ASI tidak ada
+dash-kind-critical-row = Pijat tidak aman saat kunjungan
+dash-kind-no-visit = Tanpa kunjungan 30 hari
 dash-kind-no-session = Tanpa pijat 7 hari
-dash-kind-no-sync = Ponsel kader diam
+dash-kind-no-sync = Belum sinkron 7 hari
 
 ## Gambar di laporan
 

@@ -105,7 +105,7 @@ finished-title = { $giver ->
 }
 finished-text = Pijat selesai: { $passes } kali.
 stopped-title = Pijat dihentikan
-stopped-pain-advice = Jangan lanjutkan pijat hari ini. Jika sakitnya tidak hilang, hubungi bidan. Jika Ibu demam, bawa Ibu ke bidan atau puskesmas sekarang.
+stopped-pain-advice = Jangan lanjutkan pijat hari ini. Jika sakitnya tidak hilang atau besok masih terasa, hubungi bidan. Jika Ibu demam (badannya terasa panas), bawa Ibu ke bidan atau puskesmas sekarang.
 resume-title = Pijat tadi terputus
 resume-text = Aplikasi tertutup saat pijat ke-{ $pass } dari { $passes }, { $minutes } menit yang lalu.
 resume-closing-text = Aplikasi tertutup saat langkah penutup, { $minutes } menit yang lalu.
@@ -130,8 +130,8 @@ picture-cloth = Setelah selesai, bersihkan punggung Ibu dengan waslap yang dibas
 
 ## Panduan suara saat pijat (diucapkan oleh mesin suara perangkat: kata utuh, tanpa angka atau singkatan)
 
-speak-first-countdown = Bersiap. Oleskan minyak di kedua telapak tangan. Letakkan kepalan tangan di kiri dan kanan tonjolan tulang leher.
-speak-countdown = Bersiap untuk pijatan { $pass ->
+speak-first-countdown = Bersiap. Kepalan tangan di samping tonjolan tulang leher.
+speak-countdown = Kembali ke pangkal leher. Bersiap untuk pijatan { $pass ->
     [1] pertama
     [2] kedua
     [3] ketiga
@@ -139,9 +139,11 @@ speak-countdown = Bersiap untuk pijatan { $pass ->
     [5] kelima
    *[other] berikutnya
 }.
+# The first pass also asks at once whether the pressure is right (a mother should not
+# bear too much pressure until halfway).
 speak-pass = { $passes ->
     [1] Mulai pijat.
-   *[other] Pijatan { $pass ->
+   *[other] Mulai pijatan { $pass ->
         [1] pertama
         [2] kedua
         [3] ketiga
@@ -155,13 +157,17 @@ speak-pass = { $passes ->
         [5] lima
        *[other] semua
     }.
-} Putar kedua ibu jari kecil-kecil dari leher ke bawah, di kiri dan kanan tulang belakang, sampai setinggi tali beha. Jangan menekan tulang belakangnya.
-speak-ask-pressure = Tanyakan kepada Ibu, apakah tekanannya pas. Berhenti jika Ibu kesakitan.
+} Tekan dengan gerakan memutar kecil kedua ibu jari, dari pangkal leher turun sampai setinggi tali beha. Jangan di tulang belakang. Ulangi dari leher.{ $pass ->
+    [1] { " Tanyakan kepada Ibu, apakah tekanannya pas." }
+   *[other] { "" }
+}
+speak-halfway = Ulangi dari leher ke bawah. Berhenti jika Ibu kesakitan atau pusing.
 speak-paused = Dijeda.
-speak-resumed = Dilanjutkan.
-speak-closing = Pijat selesai. Bersihkan punggung Ibu dengan waslap air hangat, lalu bawakan bayi kepada Ibu untuk disusui.
-speak-stopped-pain = Pijat dihentikan. Jangan lanjutkan hari ini. Jika sakitnya tidak hilang, hubungi bidan. Jika Ibu demam, bawa Ibu ke bidan atau puskesmas sekarang.
-speak-stopped = Pijat dihentikan.
+speak-resumed = Lanjutkan pijat.
+# "Air susunya", not "ASI": a speech engine may spell out the letters.
+speak-closing = Pijat selesai. Bersihkan punggung Ibu dengan waslap hangat, keringkan, dan bantu Ibu berpakaian. Lalu susui bayi, atau bantu Ibu memerah air susunya.
+speak-stopped-pain = Pijat dihentikan. Jangan memijat lagi hari ini. Jika sakitnya tidak hilang atau besok masih terasa, hubungi bidan. Jika badan Ibu panas, bawa Ibu ke bidan atau puskesmas sekarang.
+speak-stopped = Pijat dihentikan. Bersihkan punggung Ibu.
 
 ## Suara panduan: tombol dan pemberitahuan
 

@@ -2,8 +2,9 @@
 //! real server binary and a throwaway PostgreSQL, with data from the real app: a
 //! father stops a massage for pain on his phone and syncs; the midwife logs in, sees
 //! the alert, opens the family, marks it handled; the report for the posyandu equals
-//! the cadre's own report cell by cell; every page passes axe-core at desk and tablet
-//! size. Then what a browser must refuse: a locked-out login, an expired session, a
+//! the cadre's own report cell by cell; the overview and the report draw their
+//! pictures from the same numbers; every page passes axe-core at desk, tablet and phone
+//! size (360 px), its charts within the screen. Then what a browser must refuse: a locked-out login, an expired session, a
 //! form without its token; and a forgotten password set again, then changed by its owner.
 
 use ayah_asi_e2e::Result;
@@ -39,6 +40,28 @@ async fn log_in(browser: &Browser, base: &str, login: &str, password: &str) -> R
     Ok(())
 }
 
+/// Charts that are not drawn or do not fit the window's width (a chart never scrolls
+/// sideways; only tables do, in their own box), and a page that scrolls sideways.
+async fn charts_outside_the_screen(page: &ayah_asi_e2e::App) -> Result<Vec<String>> {
+    let found = page
+        .client
+        .execute(
+            "const width = document.documentElement.clientWidth;
+             const problems = [...document.querySelectorAll('svg.chart')].flatMap((chart) => {
+               const box = chart.getBoundingClientRect();
+               return box.width < 100 || box.right > width + 1
+                 ? [`${chart.id}: ${Math.round(box.left)}-${Math.round(box.right)} in ${width}`] : [];
+             });
+             if (document.documentElement.scrollWidth > width + 1) {
+               problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+             }
+             return problems;",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(found)?)
+}
+
 /// The rows of a table as text, header first (cells trimmed).
 async fn rows(page: &ayah_asi_e2e::App, css: &str) -> Result<Vec<Vec<String>>> {
     page.table_rows(css).await
@@ -67,6 +90,21 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     let overview = rows(page, "#overview").await?;
     assert_eq!(overview[1][0], "Melati", "{overview:?}");
     assert_eq!(overview[1][1], "1", "one family enrolled: {overview:?}");
+    // The pictures: this week's column holds the session stopped for pain, as the table
+    // beside it does; the alerts by kind count the pain stop.
+    let drawn: Vec<String> = serde_json::from_value(
+        page.client
+            .execute(
+                "return [...document.querySelectorAll('#chart-weeks-1 rect.col')].map(r => r.dataset.value)
+                   .concat([document.querySelector('#chart-alerts rect.bar-pain-stop').dataset.value]);",
+                vec![],
+            )
+            .await?,
+    )?;
+    assert_eq!(drawn.len(), 13, "{drawn:?}");
+    assert_eq!(drawn[11..], ["1".to_owned(), "1".to_owned()], "{drawn:?}");
+    let weeks = rows(page, "#weeks-1").await?;
+    assert_eq!(weeks.last().map(|r| r[1].as_str()), Some("1"), "{weeks:?}");
     page.screenshot("dashboard-overview").await?;
 
     page.click("a[href='/alerts']").await?;
@@ -186,7 +224,11 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         ),
     ];
     let mut problems = Vec::new();
-    for (size, width, height) in [("desk", 1280, 800), ("tablet", 768, 1024)] {
+    for (size, width, height) in [
+        ("desk", 1280, 800),
+        ("tablet", 768, 1024),
+        ("phone", 360, 740),
+    ] {
         for (login, pages) in &readers {
             let sized = Browser::start(width, height).await?;
             sized.open(&format!("{address}/login")).await?;
@@ -200,6 +242,9 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
                 sized.page.wait_for("#main h1").await?;
                 for violation in sized.page.axe_violations().await? {
                     problems.push(format!("[{size} {login} {path}] {violation}"));
+                }
+                for problem in charts_outside_the_screen(&sized.page).await? {
+                    problems.push(format!("[{size} {login} {path}] {problem}"));
                 }
                 sized
                     .page

@@ -73,10 +73,10 @@ async fn a_guided_session_speaks_every_step_in_indonesian_and_a_pause_cuts_it_of
     let expected: Vec<(String, Option<u32>)> = [
         ("speak-first-countdown", Some(1)),
         ("speak-pass", Some(1)),
-        ("speak-ask-pressure", Some(1)),
+        ("speak-halfway", Some(1)),
         ("speak-countdown", Some(2)),
         ("speak-pass", Some(2)),
-        ("speak-ask-pressure", Some(2)),
+        ("speak-halfway", Some(2)),
         ("speak-closing", None),
     ]
     .into_iter()
@@ -97,12 +97,12 @@ async fn a_guided_session_speaks_every_step_in_indonesian_and_a_pause_cuts_it_of
     assert!(
         find(&lines, "speak-pass", Some(2))?
             .text
-            .starts_with("Pijatan kedua dari dua. Putar kedua ibu jari kecil-kecil dari leher ke bawah, di kiri dan kanan tulang belakang")
+            .starts_with("Mulai pijatan kedua dari dua. Tekan dengan gerakan memutar kecil kedua ibu jari, dari pangkal leher turun sampai setinggi tali beha. Jangan di tulang belakang.")
     );
     assert!(
-        find(&lines, "speak-ask-pressure", Some(1))?
+        find(&lines, "speak-halfway", Some(1))?
             .text
-            .starts_with("Tanyakan kepada Ibu, apakah tekanannya pas.")
+            .starts_with("Ulangi dari leher ke bawah. Berhenti jika Ibu kesakitan atau pusing.")
     );
     // When: the pause within a second and a half of the tap, cutting off what was
     // said; the steps on the session's clock (halfway through a pass, and one pass
@@ -116,9 +116,9 @@ async fn a_guided_session_speaks_every_step_in_indonesian_and_a_pause_cuts_it_of
     let resumed = find(&lines, "speak-resumed", None)?;
     let pause_ms = resumed.at_ms - paused.at_ms;
     let pass1 = find(&lines, "speak-pass", Some(1))?.at_ms;
-    let halfway1 = find(&lines, "speak-ask-pressure", Some(1))?.at_ms;
+    let halfway1 = find(&lines, "speak-halfway", Some(1))?.at_ms;
     let pass2 = find(&lines, "speak-pass", Some(2))?.at_ms;
-    let halfway2 = find(&lines, "speak-ask-pressure", Some(2))?.at_ms;
+    let halfway2 = find(&lines, "speak-halfway", Some(2))?.at_ms;
     let paused_before_halfway = paused.at_ms < halfway1;
     let near = |actual: u64, expected: u64| actual.abs_diff(expected) < 700;
     let first_half = halfway1 - pass1 - if paused_before_halfway { pause_ms } else { 0 };
@@ -168,7 +168,7 @@ async fn english_is_spoken_in_english_and_one_tap_turns_the_voice_off_for_good()
     assert!(pass.spoken, "{pass:?}");
     assert!(
         pass.text
-            .starts_with("Start the massage. Small circles with both thumbs"),
+            .starts_with("Start the massage. Press in small circles with both thumbs"),
         "{pass:?}"
     );
     // Off: nothing more is said, and the switch shows it.

@@ -56,9 +56,7 @@ pub fn line_for(event: EventKind, passes: u32) -> Option<Line> {
             Line::new("speak-countdown", Some(pass), passes, false)
         }
         EventKind::PassStarted { pass } => Line::new("speak-pass", Some(pass), passes, false),
-        EventKind::PassHalfway { pass } => {
-            Line::new("speak-ask-pressure", Some(pass), passes, false)
-        }
+        EventKind::PassHalfway { pass } => Line::new("speak-halfway", Some(pass), passes, false),
         EventKind::Paused => Line::new("speak-paused", None, passes, true),
         EventKind::Resumed => Line::new("speak-resumed", None, passes, true),
         EventKind::ClosingStarted => Line::new("speak-closing", None, passes, false),
@@ -76,7 +74,7 @@ pub const MESSAGES: [&str; 9] = [
     "speak-first-countdown",
     "speak-countdown",
     "speak-pass",
-    "speak-ask-pressure",
+    "speak-halfway",
     "speak-paused",
     "speak-resumed",
     "speak-closing",

@@ -61,19 +61,29 @@ fn every_spoken_line_is_whole_words_in_both_languages() {
 #[test]
 fn each_pass_is_said_with_its_number_in_words() {
     let localizer = Localizer::load().unwrap();
-    let line = line_for(EventKind::PassStarted { pass: 2 }, 3).unwrap();
+    let second = line_for(EventKind::PassStarted { pass: 2 }, 3).unwrap();
+    let id = second.text(&localizer, "id");
     assert!(
-        line.text(&localizer, "id")
-            .starts_with("Pijatan kedua dari tiga. Putar kedua ibu jari")
+        id.starts_with("Mulai pijatan kedua dari tiga. Tekan dengan gerakan memutar kecil"),
+        "{id}"
     );
+    assert!(id.ends_with("Ulangi dari leher."), "{id}");
+    let en = second.text(&localizer, "en");
     assert!(
-        line.text(&localizer, "en")
-            .starts_with("Second round of three. Small circles")
+        en.starts_with("Start the second round of three. Press in small circles"),
+        "{en}"
+    );
+    // Only the first pass asks about the pressure at once (halfway asks in every pass).
+    let first = line_for(EventKind::PassStarted { pass: 1 }, 3).unwrap();
+    let id = first.text(&localizer, "id");
+    assert!(
+        id.ends_with("Ulangi dari leher. Tanyakan kepada Ibu, apakah tekanannya pas."),
+        "{id}"
     );
     let only = line_for(EventKind::PassStarted { pass: 1 }, 1).unwrap();
     assert!(
         only.text(&localizer, "id")
-            .starts_with("Mulai pijat. Putar")
+            .starts_with("Mulai pijat. Tekan")
     );
 }
 

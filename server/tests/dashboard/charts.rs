@@ -80,9 +80,9 @@ async fn the_overview_draws_each_posyandus_weeks_and_the_alerts_as_its_tables_co
     let kinds = table(&page, "alert-kinds-table");
     assert_eq!(kinds.len(), 1 + 8, "{kinds:?}");
     for (kind, count) in [
-        ("Ibu kesakitan", "1"),
-        ("ASI tidak ada", "1"),
-        ("Syarat keamanan gagal", "1"),
+        ("Dihentikan: Ibu sakit", "1"),
+        ("Dicatat: ASI tidak ada", "1"),
+        ("Pijat tidak aman saat kunjungan", "1"),
         ("Tanda bahaya", "0"),
     ] {
         assert!(
