@@ -112,7 +112,7 @@ types:
 # Every #[cfg(mobile)] path compiled for Android, so a phone-only error fails CI too.
 # (iOS cannot be checked here: its build scripts need Apple's SDK.)
 lint-android: ui android-deps
-	$(ANDROID_ENV) cargo clippy --target $(ANDROID_TARGET) -p ayah-asi -p ayah-asi-core -- -D warnings
+	$(ANDROID_ENV) cargo clippy --target $(ANDROID_TARGET) -p ayah-asi -p ayah-asi-core -p tauri-plugin-ayah-share -- -D warnings
 
 android-deps: system-deps
 	@rustup target list --installed | grep -qx '$(ANDROID_TARGET)' || rustup target add $(ANDROID_TARGET)

@@ -44,6 +44,15 @@ my-data-saved = Saved: { $records ->
         [one] one file
        *[other] { $files } files
     }.
+my-data-share = Send all data (WhatsApp and more)
+my-data-shared = Ready to send: { $records ->
+    [one] 1 record
+   *[other] { $records } records
+} in { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}. This is about her health: send it only to someone the family trusts.
+share-data-title = Send the family's data
 my-data-delete = Delete all the family's data
 my-data-delete-warning = All the family's data on this phone, old backups too, is deleted and cannot be brought back: the family's details, massage sessions, the mother's ratings, milk status, visits and test results. This phone is not connected to the server, so copies on the cadre's phone or the puskesmas server stay: ask the cadre or the midwife at the puskesmas to delete them.
 my-data-delete-warning-paired = All of this family's data will be deleted and cannot be brought back: on this phone now (old backups too), then on the puskesmas server, and on the cadre's phone when it next connects. If this phone has no internet now, the request to erase is sent automatically once it connects. Files once sent through WhatsApp are beyond the server's reach: ask the cadre to delete them.

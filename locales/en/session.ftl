@@ -179,5 +179,4 @@ speak-stopped = Massage stopped. Clean her back.
 
 speech-on = Spoken guidance: on
 speech-off = Spoken guidance: off
-speech-toggle-label = Turn the spoken guidance on or off
 speech-unavailable = This device has no voice for this language yet, so the steps are not read aloud. Sounds and vibration still mark every round.

@@ -29,6 +29,14 @@ transfer-saved = Saved: { $file } ({ $records ->
         [one] one record
        *[other] { $records } records
     }).
+transfer-share-to-cadre = Send to the cadre (WhatsApp and more)
+transfer-share-file = Share the file (WhatsApp and more)
+transfer-sharing = Getting the file ready to send…
+transfer-shared = The file { $file } is ready to send ({ $records ->
+    [one] 1 record
+   *[other] { $records } records
+}). Pick the app, WhatsApp for example, then the cadre.
+share-bundle-title = Send the Ayah ASI file
 transfer-back = Back
 
 transfer-receive-title = Receive a file

@@ -173,5 +173,4 @@ speak-stopped = Pijat dihentikan. Bersihkan punggung Ibu.
 
 speech-on = Suara panduan: nyala
 speech-off = Suara panduan: mati
-speech-toggle-label = Nyalakan atau matikan suara panduan
 speech-unavailable = Perangkat ini belum punya suara bahasa ini, jadi langkah-langkah tidak dibacakan. Bunyi dan getar tetap menandai setiap pijatan.

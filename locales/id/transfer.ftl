@@ -20,6 +20,11 @@ transfer-since-last = Hanya yang baru atau berubah sejak kiriman terakhir ({ $re
 transfer-save-file = Simpan berkas
 transfer-saving = Menyimpan berkas…
 transfer-saved = Tersimpan: { $file } ({ $records } catatan).
+transfer-share-to-cadre = Kirim ke kader (WhatsApp dan lainnya)
+transfer-share-file = Bagikan berkas (WhatsApp dan lainnya)
+transfer-sharing = Menyiapkan berkas untuk dikirim…
+transfer-shared = Berkas { $file } siap dikirim ({ $records } catatan). Pilih aplikasinya, misalnya WhatsApp, lalu pilih kader.
+share-bundle-title = Kirim berkas Ayah ASI
 transfer-back = Kembali
 
 transfer-receive-title = Terima berkas

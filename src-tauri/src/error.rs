@@ -96,6 +96,12 @@ pub enum AppError {
     /// The export could not be written.
     #[error("export: {0}")]
     Export(String),
+    /// Sharing a file needs the phone's share sheet; this device has none.
+    #[error("no share sheet on this device")]
+    ShareUnavailable,
+    /// A phone's save dialog gives one file, and a CSV export is several.
+    #[error("CSV files are several: share them from a phone")]
+    CsvNeedsShare,
     /// The system refused to show a notification.
     #[error("notification: {0}")]
     Notification(String),
@@ -160,6 +166,8 @@ impl AppError {
             Self::NotRatingAuthor => "error-not-rating-author",
             Self::Notification(_) => "error-notification",
             Self::Export(_) => "error-export",
+            Self::ShareUnavailable => "error-share-unavailable",
+            Self::CsvNeedsShare => "error-csv-needs-share",
             Self::CadreLocked => "error-cadre-locked",
             Self::CadrePinRequired => "error-cadre-pin-required",
             Self::NoCadre => "error-no-cadre",
@@ -273,6 +281,8 @@ impl AppError {
                 args.insert("seconds", seconds.to_string());
             }
             Self::CadreLocked
+            | Self::ShareUnavailable
+            | Self::CsvNeedsShare
             | Self::CadrePinRequired
             | Self::NoCadre
             | Self::CadreExists

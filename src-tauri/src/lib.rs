@@ -10,6 +10,7 @@ pub use ayah_asi_core::i18n;
 pub mod error;
 pub use error::AppError;
 pub mod export;
+pub mod files;
 pub mod guide;
 pub mod pending_import;
 mod platform;
@@ -32,6 +33,8 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_fs::init())
+        .plugin(tauri_plugin_ayah_share::init())
         .setup(|app| Ok(setup(app)?))
         .invoke_handler(tauri::generate_handler![
             commands::app::get_app_state,

@@ -88,6 +88,7 @@ fn render() -> String {
     all.visit::<commands::session::UnfinishedView>();
     all.visit::<ayah_asi_lib::guide::SessionUpdate>();
     all.visit::<ayah_asi_lib::speech::SpeechStatus>();
+    all.visit::<ayah_asi_lib::files::Delivery>();
     all.visit::<commands::transfer::TransferOverview>();
     all.visit::<commands::transfer::ExportResult>();
     all.visit::<commands::transfer::ImportPreview>();

@@ -7,6 +7,7 @@ import { fatalErrorLine, toAppError } from './errors';
 import { DEFAULT_LANGUAGE, isLanguage, setLanguage, t } from './i18n';
 import { startNav, type Nav } from './nav';
 import { screenFor } from './router';
+import { setShareAvailable } from './share';
 import { showHome } from './screens/home';
 import { showLanguage } from './screens/language';
 import { showOnboarding } from './screens/onboarding';
@@ -22,6 +23,7 @@ async function showStart(nav: Nav): Promise<void> {
   try {
     const state = await api.getAppState();
     setLanguage(isLanguage(state.language) ? state.language : DEFAULT_LANGUAGE);
+    setShareAvailable(state.canShare);
     // A massage cut off by the app closing comes first: offer to resume it.
     const unfinished = state.family && !state.storageProblem ? await api.getUnfinishedSession() : null;
     if (unfinished) showResumeOffer(nav, unfinished);

@@ -19,16 +19,16 @@ const family: Family = {
 };
 
 test('language first, then the family, then home', () => {
-  expect(screenFor({ language: null, family: null, consentCurrent: false, storageProblem: null })).toBe('language');
-  expect(screenFor({ language: 'id', family: null, consentCurrent: false, storageProblem: null })).toBe('onboarding');
-  expect(screenFor({ language: 'en', family, consentCurrent: true, storageProblem: null })).toBe('home');
+  expect(screenFor({ language: null, family: null, consentCurrent: false, storageProblem: null, canShare: false })).toBe('language');
+  expect(screenFor({ language: 'id', family: null, consentCurrent: false, storageProblem: null, canShare: false })).toBe('onboarding');
+  expect(screenFor({ language: 'en', family, consentCurrent: true, storageProblem: null, canShare: false })).toBe('home');
 });
 
 test('a consent given to an older text is asked again before home', () => {
-  expect(screenFor({ language: 'id', family, consentCurrent: false, storageProblem: null })).toBe('consent');
+  expect(screenFor({ language: 'id', family, consentCurrent: false, storageProblem: null, canShare: false })).toBe('consent');
 });
 
 test('a database that cannot be opened comes before everything', () => {
   const storageProblem = { problem: 'damaged' as const, detail: 'file is not a database', dataDir: '/data' };
-  expect(screenFor({ language: null, family: null, consentCurrent: false, storageProblem })).toBe('problem');
+  expect(screenFor({ language: null, family: null, consentCurrent: false, storageProblem, canShare: false })).toBe('problem');
 });

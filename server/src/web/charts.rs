@@ -24,6 +24,8 @@ pub struct Column {
     pub value: f64,
     pub shown: String,
     pub target: Option<f64>,
+    /// A label a narrow screen may leave out (every other week), class `minor`.
+    pub minor: bool,
 }
 
 /// One horizontal bar with its count (for counts of unlike things, such as alerts).
@@ -120,7 +122,7 @@ pub fn columns(id: &str, bars: &[Column], max: f64, title: &str) -> Markup {
                 width=(px(COLUMN_WIDTH)) height=(px(scale(bar.value))) {}
             text.chart-value x=(px(x + COLUMN_WIDTH / 2.0)) y=(px(COLUMN_HEIGHT - scale(bar.value) - 3.0))
                 text-anchor="middle" { (bar.shown) }
-            text.chart-label x=(px(x + COLUMN_WIDTH / 2.0)) y=(px(COLUMN_HEIGHT + COLUMN_LABEL - 4.0))
+            text.chart-label.minor[bar.minor] x=(px(x + COLUMN_WIDTH / 2.0)) y=(px(COLUMN_HEIGHT + COLUMN_LABEL - 4.0))
                 text-anchor="middle" { (bar.label) }
         }
     };
@@ -129,9 +131,11 @@ pub fn columns(id: &str, bars: &[Column], max: f64, title: &str) -> Markup {
 
 /// Horizontal bars from a common baseline, the count written after each.
 pub fn bars(id: &str, rows: &[Bar], title: &str) -> Markup {
-    let label_width = 130.0;
+    // Wider than the others: its labels are words ("Pijat tidak aman saat kunjungan").
+    let width = 360.0;
+    let label_width = 185.0;
     let most = rows.iter().map(|r| r.value).max().unwrap_or(0).max(1) as f64;
-    let room = WIDTH - label_width - 24.0;
+    let room = width - label_width - 24.0;
     let height = rows.len() as f64 * (BAR_HEIGHT + BAR_GAP);
     let body = html! {
         @for (i, row) in rows.iter().enumerate() {
@@ -143,7 +147,7 @@ pub fn bars(id: &str, rows: &[Bar], title: &str) -> Markup {
             text.chart-value x=(px(label_width + length + 4.0)) y=(px(y + BAR_HEIGHT / 2.0 + 4.0)) { (row.value) }
         }
     };
-    frame(id, title, WIDTH, height, body)
+    frame(id, title, width, height, body)
 }
 
 #[cfg(test)]
@@ -181,6 +185,7 @@ mod tests {
                 value: 7.0,
                 shown: "7".into(),
                 target: Some(14.0),
+                minor: false,
             }],
             14.0,
             "Sesi",

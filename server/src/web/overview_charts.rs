@@ -38,11 +38,14 @@ pub fn weeks(text: &Text, lines: &[PosyanduOverview]) -> Markup {
             @for line in lines {
                 @let name = &[("posyandu", Arg::from(line.name.as_str()))];
                 @let most = line.weeks.iter().map(|w| w.given.max(w.planned)).max().unwrap_or(0).max(14);
-                @let columns: Vec<Column> = line.weeks.iter().map(|w| Column {
+                @let count = line.weeks.len();
+                @let columns: Vec<Column> = line.weeks.iter().enumerate().map(|(i, w)| Column {
                     label: label(w.week_start),
                     value: f64::from(w.given),
                     shown: w.given.to_string(),
                     target: Some(f64::from(w.planned)),
+                    // A phone shows every other date, the latest always.
+                    minor: (count - i) % 2 == 0,
                 }).collect();
                 div.chart-pair {
                     figure {

@@ -229,6 +229,7 @@ fn knowledge_chart(text: &Text, built: &report::Report) -> Markup {
             value,
             shown: text.number(value, 1),
             target: None,
+            minor: false,
         })
     };
     let columns: Vec<Column> = [

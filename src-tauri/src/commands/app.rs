@@ -5,6 +5,7 @@ use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::family::FamilyView;
 use crate::error::AppError;
+use crate::files::Delivery;
 use crate::i18n;
 use crate::state::AppState;
 use crate::storage::{self, families, settings};
@@ -22,6 +23,8 @@ pub struct AppStateView {
     pub consent_current: bool,
     /// Why the database could not be opened, when it could not.
     pub storage_problem: Option<crate::db::StorageProblem>,
+    /// Whether exports can also go to the system's share sheet (a phone's).
+    pub can_share: bool,
 }
 
 #[tauri::command]
@@ -32,6 +35,7 @@ pub async fn get_app_state(state: State<'_, AppState>) -> Result<AppStateView, A
             family: None,
             consent_current: false,
             storage_problem: Some(problem),
+            can_share: Delivery::SHARE_AVAILABLE,
         });
     }
     state
@@ -49,6 +53,7 @@ pub async fn get_app_state(state: State<'_, AppState>) -> Result<AppStateView, A
                 family,
                 consent_current,
                 storage_problem: None,
+                can_share: Delivery::SHARE_AVAILABLE,
             })
         })
         .await

@@ -9,6 +9,7 @@ use tauri::{AppHandle, Runtime, State};
 use super::dialogs::save_file;
 use super::guard::{off_runtime, pin_matches};
 use crate::error::AppError;
+use crate::files::{self, Delivery};
 use crate::state::AppState;
 use crate::storage::{self, backup, families, privacy};
 
@@ -75,12 +76,13 @@ pub async fn save_data_copy<R: Runtime>(
         "ayah-asi-salinan-{}.sqlite3",
         storage::now().format("%Y-%m-%d-%H%M")
     );
-    let Some(path) = save_file(&app, &file_name, ("SQLite", &["sqlite3"])).await else {
+    // Saved only, never shared: the copy holds every family on the device.
+    let Some(chosen) = save_file(&app, &file_name, ("SQLite", &["sqlite3"])).await else {
         return Ok(None);
     };
     let dir = state.data_dir.clone();
-    let shown = path.display().to_string();
-    off_runtime(move || Ok(backup::save_copy(&dir, &path)?)).await?;
+    let shown =
+        files::deliver(&app, chosen, move |path| Ok(backup::save_copy(&dir, path)?)).await?;
     Ok(Some(shown))
 }
 
@@ -170,13 +172,15 @@ pub enum DataFormat {
 }
 
 /// Everything stored about the family, as JSON (one file) or CSV (one file per table,
-/// in a new folder inside the folder chosen: nothing already there is replaced).
+/// in a new folder inside the folder chosen: nothing already there is replaced); saved,
+/// or on a phone handed to the share sheet.
 #[tauri::command]
 pub async fn export_my_data<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     family_id: Option<String>,
     format: DataFormat,
+    delivery: Delivery,
 ) -> Result<Option<DataExport>, AppError> {
     let family = family_for(&state, family_id).await?;
     let tables = state
@@ -184,51 +188,92 @@ pub async fn export_my_data<R: Runtime>(
         .await?;
     let records = tables.iter().map(|t| t.rows.len()).sum();
     let stamp = storage::now().format("%Y-%m-%d").to_string();
-    let files = if matches!(format, DataFormat::Json) {
-        let Some(path) = save_file(
-            &app,
-            &format!("ayah-asi-data-{stamp}.json"),
-            ("JSON", &["json"]),
-        )
-        .await
-        else {
-            return Ok(None);
-        };
-        let text = serde_json::to_vec_pretty(&privacy::as_json(&tables))
-            .map_err(|e| AppError::Export(e.to_string()))?;
-        off_runtime(move || {
-            std::fs::write(&path, text).map_err(|e| AppError::Export(e.to_string()))?;
-            Ok(vec![path])
-        })
-        .await?
-    } else {
-        let Some(parent) = csv_destination(&app, &stamp).await else {
-            return Ok(None);
-        };
-        off_runtime(move || write_family_csv(&parent, &stamp, &tables)).await?
+    let json_name = format!("ayah-asi-data-{stamp}.json");
+    let files = match (format, delivery) {
+        (DataFormat::Json, Delivery::Save) => {
+            let Some(chosen) = save_file(&app, &json_name, ("JSON", &["json"])).await else {
+                return Ok(None);
+            };
+            vec![files::deliver(&app, chosen, move |path| write_json(path, &tables)).await?]
+        }
+        (DataFormat::Json, Delivery::Share) => {
+            let title = state
+                .i18n
+                .text(&language(&state).await?, "share-data-title", None);
+            files::share(&app, "application/json", title, move |dir| {
+                let path = dir.join(&json_name);
+                write_json(&path, &tables)?;
+                Ok(vec![path])
+            })
+            .await?
+        }
+        (DataFormat::Csv, Delivery::Save) => {
+            let Some(parent) = csv_destination(&app, &stamp).await? else {
+                return Ok(None);
+            };
+            let written = off_runtime(move || write_family_csv(&parent, &stamp, &tables)).await?;
+            written.iter().map(|p| p.display().to_string()).collect()
+        }
+        (DataFormat::Csv, Delivery::Share) => {
+            let title = state
+                .i18n
+                .text(&language(&state).await?, "share-data-title", None);
+            files::share(&app, "text/csv", title, move |dir| {
+                write_family_csv(dir, &stamp, &tables)
+            })
+            .await?
+        }
     };
-    Ok(Some(DataExport {
-        files: files.iter().map(|p| p.display().to_string()).collect(),
-        records,
-    }))
+    Ok(Some(DataExport { files, records }))
+}
+
+fn write_json(path: &Path, tables: &[privacy::DataTable]) -> Result<(), AppError> {
+    let text = serde_json::to_vec_pretty(&privacy::as_json(tables))
+        .map_err(|e| AppError::Export(e.to_string()))?;
+    std::fs::write(path, text).map_err(|e| AppError::Export(e.to_string()))
+}
+
+/// The app's language, for the share sheet's heading.
+pub(super) async fn language(state: &AppState) -> Result<String, AppError> {
+    state
+        .with_store(|store| {
+            Ok(
+                storage::settings::get_setting(store.conn(), storage::settings::LANGUAGE)?
+                    .unwrap_or_else(|| crate::i18n::DEFAULT_LANGUAGE.to_owned()),
+            )
+        })
+        .await
 }
 
 /// The folder the CSV files go into: chosen with the folder dialog on a computer.
 #[cfg(desktop)]
-async fn csv_destination<R: Runtime>(app: &AppHandle<R>, _stamp: &str) -> Option<PathBuf> {
-    super::dialogs::pick_folder(app).await
+async fn csv_destination<R: Runtime>(
+    app: &AppHandle<R>,
+    _stamp: &str,
+) -> Result<Option<PathBuf>, AppError> {
+    Ok(super::dialogs::pick_folder(app).await)
 }
 
-/// Phones cannot pick a folder: the files go next to the one file saved.
+/// Phones cannot pick a folder: the files go next to the one file saved, where the
+/// dialog gives a path; a content address has no folder beside it (then: share).
 #[cfg(mobile)]
-async fn csv_destination<R: Runtime>(app: &AppHandle<R>, stamp: &str) -> Option<PathBuf> {
-    let file = save_file(
+async fn csv_destination<R: Runtime>(
+    app: &AppHandle<R>,
+    stamp: &str,
+) -> Result<Option<PathBuf>, AppError> {
+    let Some(chosen) = save_file(
         app,
         &format!("ayah-asi-data-{stamp}.csv"),
         ("CSV", &["csv"]),
     )
-    .await?;
-    file.parent().map(Path::to_path_buf)
+    .await
+    else {
+        return Ok(None);
+    };
+    match chosen {
+        files::Chosen::Local(file) => Ok(file.parent().map(Path::to_path_buf)),
+        files::Chosen::Content { .. } => Err(AppError::CsvNeedsShare),
+    }
 }
 
 /// One CSV per table in a new folder `ayah-asi-data-<date>` (`-2`, `-3`... when taken).

@@ -1,11 +1,15 @@
 //! The platform's file dialogs, awaited without holding an async-runtime thread: the
 //! plugin's callback API answers through a channel while the window stays responsive.
-//! Debug builds may skip the dialog (end-to-end tests cannot drive a native one).
+//! Debug builds may skip the dialog (end-to-end tests cannot drive a native one). What
+//! they answer is a [`Chosen`]: a path on a computer, a content address on a phone
+//! (`files.rs` writes and reads both).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime};
-use tauri_plugin_dialog::{DialogExt, FilePath};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::files::Chosen;
 
 /// Debug builds save exports and bundles in this folder instead of asking.
 pub const EXPORT_DIR_ENV: &str = "AYAH_ASI_EXPORT_DIR";
@@ -19,42 +23,39 @@ fn test_env(name: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// A local path from the dialog (a mobile content URI has none).
-fn local(path: Option<FilePath>) -> Option<PathBuf> {
-    path.and_then(|p| p.as_path().map(Path::to_path_buf))
-}
-
 /// Where to save `file_name`, asked with the save dialog; `None` when cancelled.
 pub async fn save_file<R: Runtime>(
     app: &AppHandle<R>,
     file_name: &str,
     filter: (&str, &[&str]),
-) -> Option<PathBuf> {
+) -> Option<Chosen> {
     if let Some(dir) = test_env(EXPORT_DIR_ENV) {
-        return Some(dir.join(file_name));
+        return Some(Chosen::Local(dir.join(file_name)));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
+    let name = file_name.to_owned();
     app.dialog()
         .file()
         .add_filter(filter.0, filter.1)
         .set_file_name(file_name)
         .save_file(move |path| {
-            let _ = tx.send(local(path));
+            let _ = tx.send(path.map(|p| Chosen::from_dialog(p, &name)));
         });
     rx.await.ok().flatten()
 }
 
 /// The file to open, asked with the open dialog; `None` when cancelled.
-pub async fn pick_file<R: Runtime>(app: &AppHandle<R>, filter: (&str, &[&str])) -> Option<PathBuf> {
+pub async fn pick_file<R: Runtime>(app: &AppHandle<R>, filter: (&str, &[&str])) -> Option<Chosen> {
     if let Some(file) = test_env(IMPORT_FILE_ENV) {
-        return Some(file);
+        return Some(Chosen::Local(file));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
+    let name = format!("picked.{}", filter.1.first().copied().unwrap_or("file"));
     app.dialog()
         .file()
         .add_filter(filter.0, filter.1)
         .pick_file(move |path| {
-            let _ = tx.send(local(path));
+            let _ = tx.send(path.map(|p| Chosen::from_dialog(p, &name)));
         });
     rx.await.ok().flatten()
 }
@@ -68,7 +69,7 @@ pub async fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog().file().pick_folder(move |path| {
-        let _ = tx.send(local(path));
+        let _ = tx.send(path.and_then(|p| p.as_path().map(std::path::Path::to_path_buf)));
     });
     rx.await.ok().flatten()
 }

@@ -1,7 +1,7 @@
 //! The posyandu report for the cadre (and through her, the midwife and puskesmas), and
 //! its export as CSV or XLSX.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -14,6 +14,7 @@ use crate::domain::report::{self, Report};
 use crate::domain::report_tables::ShownTable;
 use crate::domain::validation::FieldError;
 use crate::error::AppError;
+use crate::files::{self, Delivery};
 use crate::state::AppState;
 use crate::storage::{self, report::Filter};
 
@@ -64,8 +65,10 @@ pub async fn posyandu_report(
 }
 
 /// Exports the report as CSV (one file per table, into a folder the user picks) or XLSX
-/// (one workbook, saved where the user chooses). `None` when the dialog was cancelled.
+/// (one workbook, saved where the user chooses), or on a phone hands it to the share
+/// sheet. `None` when the dialog was cancelled.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)] // a command's arguments are the UI's fields
 pub async fn export_report<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -73,6 +76,7 @@ pub async fn export_report<R: Runtime>(
     posyandu: Option<String>,
     rw: Option<String>,
     format: ReportFormat,
+    delivery: Delivery,
 ) -> Result<Option<Exported>, AppError> {
     let view = build(&state, months, posyandu, rw).await?;
     let language = view.language.clone();
@@ -82,53 +86,85 @@ pub async fn export_report<R: Runtime>(
         state.i18n.text(&language, "report-file-prefix", None),
         view.to
     );
-    let files = match format {
-        ReportFormat::Xlsx => {
+    let files = match (format, delivery) {
+        (ReportFormat::Xlsx, Delivery::Save) => {
             let file_name = format!("{prefix}.xlsx");
-            let Some(path) = dialogs::save_file(&app, &file_name, ("Excel", &["xlsx"])).await
+            let Some(chosen) = dialogs::save_file(&app, &file_name, ("Excel", &["xlsx"])).await
             else {
                 return Ok(None);
             };
-            off_runtime(move || {
-                crate::export::write_xlsx(&tables, &path)
-                    .map_err(|e| AppError::Export(e.to_string()))?;
+            vec![files::deliver(&app, chosen, move |path| write_xlsx(&tables, path)).await?]
+        }
+        (ReportFormat::Xlsx, Delivery::Share) => {
+            let title = state.i18n.text(&language, "share-report-title", None);
+            files::share(&app, XLSX_MIME, title, move |dir| {
+                let path = dir.join(format!("{prefix}.xlsx"));
+                write_xlsx(&tables, &path)?;
                 Ok(vec![path])
             })
             .await?
         }
-        ReportFormat::Csv => {
-            let Some(dir) = csv_folder(&app, &prefix).await else {
+        (ReportFormat::Csv, Delivery::Save) => {
+            let Some(dir) = csv_folder(&app, &prefix).await? else {
                 return Ok(None);
             };
-            off_runtime(move || {
-                crate::export::write_csv(&tables, &dir, &prefix)
-                    .map_err(|e| AppError::Export(e.to_string()))
+            let written = off_runtime(move || write_csv(&tables, &dir, &prefix)).await?;
+            written.iter().map(|p| p.display().to_string()).collect()
+        }
+        (ReportFormat::Csv, Delivery::Share) => {
+            let title = state.i18n.text(&language, "share-report-title", None);
+            files::share(&app, "text/csv", title, move |dir| {
+                write_csv(&tables, dir, &prefix)
             })
             .await?
         }
     };
-    Ok(Some(Exported {
-        files: files.iter().map(|p| p.display().to_string()).collect(),
-    }))
+    Ok(Some(Exported { files }))
+}
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn write_xlsx(tables: &[crate::domain::report_tables::Table], path: &Path) -> Result<(), AppError> {
+    crate::export::write_xlsx(tables, path).map_err(|e| AppError::Export(e.to_string()))
+}
+
+fn write_csv(
+    tables: &[crate::domain::report_tables::Table],
+    dir: &Path,
+    prefix: &str,
+) -> Result<Vec<PathBuf>, AppError> {
+    crate::export::write_csv(tables, dir, prefix).map_err(|e| AppError::Export(e.to_string()))
 }
 
 /// Where the report's CSV files go: a folder on a computer.
 #[cfg(desktop)]
-async fn csv_folder<R: Runtime>(app: &AppHandle<R>, _prefix: &str) -> Option<PathBuf> {
-    dialogs::pick_folder(app).await
+async fn csv_folder<R: Runtime>(
+    app: &AppHandle<R>,
+    _prefix: &str,
+) -> Result<Option<PathBuf>, AppError> {
+    Ok(dialogs::pick_folder(app).await)
 }
 
 /// Phones cannot pick a folder: the files go next to the first one, saved with the
-/// save dialog.
+/// save dialog, where it gives a path; a content address has no folder (then: share).
 #[cfg(mobile)]
-async fn csv_folder<R: Runtime>(app: &AppHandle<R>, prefix: &str) -> Option<PathBuf> {
-    let first = dialogs::save_file(
+async fn csv_folder<R: Runtime>(
+    app: &AppHandle<R>,
+    prefix: &str,
+) -> Result<Option<PathBuf>, AppError> {
+    let Some(chosen) = dialogs::save_file(
         app,
         &format!("{prefix}-participants.csv"),
         ("CSV", &["csv"]),
     )
-    .await?;
-    first.parent().map(std::path::Path::to_path_buf)
+    .await
+    else {
+        return Ok(None);
+    };
+    match chosen {
+        files::Chosen::Local(first) => Ok(first.parent().map(Path::to_path_buf)),
+        files::Chosen::Content { .. } => Err(AppError::CsvNeedsShare),
+    }
 }
 
 async fn build(

@@ -9,6 +9,7 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::domain::bundle::{self, Bundle, Decision, Header};
 use crate::error::AppError;
+use crate::files::{self, Delivery};
 use crate::pending_import::read_limited;
 use crate::state::AppState;
 use crate::storage::{self, Store, families, transfer};
@@ -146,7 +147,9 @@ pub async fn transfer_overview(
         .await
 }
 
-/// Writes a bundle where the user chooses. `None` when the dialog was cancelled.
+/// Writes a bundle where the user chooses, or on a phone hands it to the share sheet
+/// (a father's "Kirim ke kader": WhatsApp, Bluetooth...). `None` when the dialog was
+/// cancelled.
 #[tauri::command]
 pub async fn export_bundle<R: Runtime>(
     app: AppHandle<R>,
@@ -154,6 +157,7 @@ pub async fn export_bundle<R: Runtime>(
     family_id: Option<String>,
     all: bool,
     since_last: bool,
+    delivery: Delivery,
 ) -> Result<Option<ExportResult>, AppError> {
     let ids = families_for(&state, family_id, all).await?;
     let gather_ids = ids.clone();
@@ -197,16 +201,29 @@ pub async fn export_bundle<R: Runtime>(
     let stamp = storage::now().format("%Y-%m-%d-%H%M");
     // No names in the file name: it shows in chat apps and download folders.
     let file_name = format!("ayah-asi-{stamp}-{}.{}", &file_hash[..8], bundle::EXTENSION);
-    let Some(path) =
-        super::dialogs::save_file(&app, &file_name, ("Ayah ASI", &[bundle::EXTENSION])).await
-    else {
-        return Ok(None);
+    let write = move |path: &Path| {
+        write_atomically(path, &bytes).map_err(|e| AppError::Export(e.to_string()))
     };
-    let target = path.clone();
-    super::guard::off_runtime(move || {
-        write_atomically(&target, &bytes).map_err(|e| AppError::Export(e.to_string()))
-    })
-    .await?;
+    let file = match delivery {
+        Delivery::Save => {
+            let filter = ("Ayah ASI", &[bundle::EXTENSION][..]);
+            let Some(chosen) = super::dialogs::save_file(&app, &file_name, filter).await else {
+                return Ok(None);
+            };
+            files::deliver(&app, chosen, write).await?
+        }
+        Delivery::Share => {
+            let language = super::data::language(&state).await?;
+            let title = state.i18n.text(&language, "share-bundle-title", None);
+            let shared = files::share(&app, "application/octet-stream", title, move |dir| {
+                let path = dir.join(&file_name);
+                write(&path)?;
+                Ok(vec![path])
+            })
+            .await?;
+            shared.into_iter().next().unwrap_or_default()
+        }
+    };
     state
         .with_store(move |store| {
             let device = store.device_id().to_owned();
@@ -222,10 +239,7 @@ pub async fn export_bundle<R: Runtime>(
             )?)
         })
         .await?;
-    Ok(Some(ExportResult {
-        file: path.display().to_string(),
-        records,
-    }))
+    Ok(Some(ExportResult { file, records }))
 }
 
 /// Writes next to the target and renames, so a half-written bundle never exists
@@ -271,10 +285,12 @@ pub async fn preview_import<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Option<ImportPreview>, AppError> {
     let cadre_open = state.cadre.touch().is_ok();
-    let Some(path) = super::dialogs::pick_file(&app, ("Ayah ASI", &[bundle::EXTENSION])).await
+    let Some(chosen) = super::dialogs::pick_file(&app, ("Ayah ASI", &[bundle::EXTENSION])).await
     else {
         return Ok(None);
     };
+    // A phone's document picker answers with a content address: copied in first.
+    let path = files::fetch(&app, chosen, bundle::MAX_BUNDLE_BYTES).await?;
     let (preview, bytes) = state
         .with_store(move |store| {
             let bytes = read_limited(&path)?;

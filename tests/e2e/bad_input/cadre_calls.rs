@@ -180,14 +180,16 @@ pub fn report_transfer_data_calls() -> Vec<(&'static str, Value)> {
                 &[json!(0), json!(25), json!(-1), json!("6"), json!(1.5)],
             ),
         );
-        add(
-            "export_report",
-            mutations(
-                &json!({"months": 6, "posyandu": null, "rw": null, "format": "csv"}),
-                &["format"],
-                &[json!("pdf"), json!(""), json!(1)],
-            ),
-        );
+        let export =
+            json!({"months": 6, "posyandu": null, "rw": null, "format": "csv", "delivery": "save"});
+        let mut exports = mutations(&export, &["format"], &[json!("pdf"), json!(""), json!(1)]);
+        // A computer has no share sheet: "share" is refused there, as is any other word.
+        exports.extend(mutations(
+            &export,
+            &["delivery"],
+            &[json!("share"), json!("fax")],
+        ));
+        add("export_report", exports);
 
         add(
             "transfer_overview",
@@ -200,8 +202,10 @@ pub fn report_transfer_data_calls() -> Vec<(&'static str, Value)> {
         add(
             "export_bundle",
             vec![
-                json!({"familyId": UNKNOWN_ID, "all": false, "sinceLast": false}),
-                json!({"familyId": null, "all": false, "sinceLast": "no"}),
+                json!({"familyId": UNKNOWN_ID, "all": false, "sinceLast": false, "delivery": "save"}),
+                json!({"familyId": null, "all": false, "sinceLast": "no", "delivery": "save"}),
+                json!({"familyId": null, "all": false, "sinceLast": false, "delivery": "fax"}),
+                json!({"familyId": null, "all": true, "sinceLast": false, "delivery": "share"}),
             ],
         );
         add(
@@ -252,9 +256,10 @@ pub fn report_transfer_data_calls() -> Vec<(&'static str, Value)> {
         add(
             "export_my_data",
             vec![
-                json!({"familyId": null, "format": "pdf"}),
-                json!({"familyId": UNKNOWN_ID, "format": "json"}),
-                json!({"familyId": null, "format": 1}),
+                json!({"familyId": null, "format": "pdf", "delivery": "save"}),
+                json!({"familyId": UNKNOWN_ID, "format": "json", "delivery": "save"}),
+                json!({"familyId": null, "format": 1, "delivery": "save"}),
+                json!({"familyId": null, "format": "json", "delivery": "share"}),
             ],
         );
         add(

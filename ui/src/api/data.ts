@@ -1,6 +1,6 @@
 // The data itself: the database that cannot be opened, backups, a family's own data.
 import { invoke } from '@tauri-apps/api/core';
-import type { BackupInfo, DataFormat, DeletedData } from './types.gen';
+import type { BackupInfo, DataFormat, DeletedData, Delivery } from './types.gen';
 
 export const retryStorage = (): Promise<void> => invoke('retry_storage');
 export const startFreshStorage = (): Promise<string> => invoke('start_fresh_storage');
@@ -11,8 +11,11 @@ export const listBackups = (): Promise<BackupInfo[]> => invoke('list_backups');
 export const makeBackup = (): Promise<BackupInfo[]> => invoke('make_backup');
 export const restoreBackup = (file: string): Promise<void> => invoke('restore_backup', { file });
 
-export const exportMyData = (familyId: string | null, format: DataFormat): Promise<{ files: string[]; records: number } | null> =>
-  invoke('export_my_data', { familyId, format });
+export const exportMyData = (
+  familyId: string | null,
+  format: DataFormat,
+  delivery: Delivery = 'save',
+): Promise<{ files: string[]; records: number } | null> => invoke('export_my_data', { familyId, format, delivery });
 /** Deletes the family's data here; on its paired phone, the server is asked to erase it too. */
 export const deleteMyData = (familyId: string | null): Promise<DeletedData> => invoke('delete_my_data', { familyId });
 /** The cadre removes a family from her phone (after her PIN), and at the mother's request

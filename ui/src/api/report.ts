@@ -1,6 +1,6 @@
 // The posyandu report and its export.
 import { invoke } from '@tauri-apps/api/core';
-import type { ReportFormat, ReportView } from './types.gen';
+import type { Delivery, ReportFormat, ReportView } from './types.gen';
 
 export const posyanduReport = (months: number, posyandu: string | null, rw: string | null): Promise<ReportView> =>
   invoke('posyandu_report', { months, posyandu, rw });
@@ -10,4 +10,5 @@ export const exportReport = (
   posyandu: string | null,
   rw: string | null,
   format: ReportFormat,
-): Promise<{ files: string[] } | null> => invoke('export_report', { months, posyandu, rw, format });
+  delivery: Delivery = 'save',
+): Promise<{ files: string[] } | null> => invoke('export_report', { months, posyandu, rw, format, delivery });

@@ -1,6 +1,6 @@
 // Correcting a family, and moving records between devices as bundle files.
 import { invoke } from '@tauri-apps/api/core';
-import type { Conflict, Family, FamilyInput, ImportPreview, ImportResult, TransferOverview } from './types.gen';
+import type { Conflict, Delivery, Family, FamilyInput, ImportPreview, ImportResult, TransferOverview } from './types.gen';
 
 export const updateFamily = (familyId: string, input: FamilyInput): Promise<Family> =>
   invoke('update_family', { familyId, input });
@@ -12,7 +12,8 @@ export const exportBundle = (
   familyId: string | null,
   all: boolean,
   sinceLast: boolean,
-): Promise<{ file: string; records: number } | null> => invoke('export_bundle', { familyId, all, sinceLast });
+  delivery: Delivery = 'save',
+): Promise<{ file: string; records: number } | null> => invoke('export_bundle', { familyId, all, sinceLast, delivery });
 
 export const previewImport = (): Promise<ImportPreview | null> => invoke('preview_import');
 

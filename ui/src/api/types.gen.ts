@@ -17,7 +17,11 @@ consentCurrent: boolean,
 /**
  * Why the database could not be opened, when it could not.
  */
-storageProblem: StorageProblem | null, };
+storageProblem: StorageProblem | null, 
+/**
+ * Whether exports can also go to the system's share sheet (a phone's).
+ */
+canShare: boolean, };
 
 export type Author = "mother" | "father" | "cadre";
 
@@ -77,6 +81,8 @@ export type DeletedData = {
  * Records deleted on this phone.
  */
 records: number, server: ServerErasure, };
+
+export type Delivery = "save" | "share";
 
 export type ExportResult = { file: string, records: number, };
 

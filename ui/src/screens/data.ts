@@ -5,6 +5,7 @@ import { h, mount } from '../dom';
 import { toAppError, type AppError } from '../errors';
 import { LANGUAGES, currentLanguage, setLanguage, t } from '../i18n';
 import type { Nav } from '../nav';
+import { shareAvailable } from '../share';
 
 function errorOf(raw: unknown): string {
   const error: AppError = toAppError(raw);
@@ -127,11 +128,11 @@ export function deletedText(result: api.DeletedData): string {
 export function myDataSection(familyId: string | null, onDeleted: () => void, withDelete = true): HTMLElement {
   const status = h('p', { id: 'my-data-status', role: 'status' });
   const error = h('p', { id: 'my-data-error', class: 'form-error', role: 'alert' });
-  const download = (format: 'json' | 'csv') => void (async () => {
+  const download = (format: 'json' | 'csv', delivery: api.Delivery = 'save') => void (async () => {
     error.textContent = '';
     try {
-      const result = await api.exportMyData(familyId, format);
-      if (result) status.textContent = t('my-data-saved', { records: result.records, files: result.files.length });
+      const result = await api.exportMyData(familyId, format, delivery);
+      if (result) status.textContent = t(delivery === 'share' ? 'my-data-shared' : 'my-data-saved', { records: result.records, files: result.files.length });
     } catch (raw) {
       error.textContent = errorOf(raw);
     }
@@ -168,6 +169,9 @@ export function myDataSection(familyId: string | null, onDeleted: () => void, wi
     h('p', { class: 'hint' }, t(withDelete ? 'my-data-intro' : 'my-data-intro-download')),
     h('button', { type: 'button', id: 'export-my-data-json', class: 'big', onclick: () => download('json') }, t('my-data-json')),
     h('button', { type: 'button', id: 'export-my-data-csv', class: 'big', onclick: () => download('csv') }, t('my-data-csv')),
+    shareAvailable()
+      ? h('button', { type: 'button', id: 'share-my-data', class: 'big', onclick: () => download('json', 'share') }, t('my-data-share'))
+      : null,
     withDelete ? h('button', { type: 'button', id: 'delete-my-data', class: 'big', onclick: () => (confirm.hidden = false) }, t('my-data-delete')) : null,
     withDelete ? confirm : null, status, error);
   return section;

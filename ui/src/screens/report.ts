@@ -6,6 +6,7 @@ import * as api from '../api';
 import { formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { stackedBars } from '../charts';
+import { shareAvailable } from '../share';
 import { formatNumber } from '../format';
 import { t } from '../i18n';
 import type { Nav } from '../nav';
@@ -48,11 +49,12 @@ export async function showReport(nav: Nav, months = 3, posyandu: string | null =
   const reload = () => nav.replace((n) => showReport(n, Number(period.value), place.value || null, rwSelect.value || null));
   for (const select of [period, place, rwSelect]) select.addEventListener('change', reload);
   const exportStatus = h('p', { id: 'export-status', role: 'status', class: 'no-print' });
-  const exportAs = async (format: 'csv' | 'xlsx') => {
+  const exportAs = async (format: 'csv' | 'xlsx', delivery: api.Delivery = 'save') => {
     exportStatus.textContent = t('report-exporting');
     try {
-      const done = await api.exportReport(months, view.posyandu, view.rw, format);
-      exportStatus.textContent = done ? t('report-exported', { files: done.files.join(', ') }) : t('report-export-cancelled');
+      const done = await api.exportReport(months, view.posyandu, view.rw, format, delivery);
+      exportStatus.textContent = !done ? t('report-export-cancelled')
+        : t(delivery === 'share' ? 'report-shared' : 'report-exported', { files: done.files.join(', ') });
     } catch (raw) {
       nav.fail(raw, (e) => (exportStatus.textContent = t(e.code, e.args)));
     }
@@ -91,7 +93,12 @@ export async function showReport(nav: Nav, months = 3, posyandu: string | null =
     ...tables,
     h('div', { class: 'report-controls no-print' },
       h('button', { type: 'button', id: 'export-xlsx', onclick: () => void exportAs('xlsx') }, t('report-export-xlsx')),
-      h('button', { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv') }, t('report-export-csv'))),
+      h('button', { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv') }, t('report-export-csv')),
+      // A phone sends the workbook or the tables on (WhatsApp to the midwife, e-mail).
+      ...(shareAvailable() ? [
+        h('button', { type: 'button', id: 'share-xlsx', onclick: () => void exportAs('xlsx', 'share') }, t('report-share-xlsx')),
+        h('button', { type: 'button', id: 'share-csv', onclick: () => void exportAs('csv', 'share') }, t('report-share-csv')),
+      ] : [])),
     exportStatus,
     h('button', { type: 'button', id: 'report-print', class: 'big no-print', onclick: () => window.print() }, t('report-print')),
     h('button', { type: 'button', id: 'back-to-families', class: 'big no-print', onclick: () => nav.home() }, t('back-to-families')),

@@ -5,6 +5,7 @@ import * as api from '../api';
 import { formatDateTime, formatDay } from '../dates';
 import { h, mount } from '../dom';
 import { t } from '../i18n';
+import { shareAvailable } from '../share';
 import { weekdayName } from './posko';
 import type { Nav } from '../nav';
 
@@ -56,21 +57,31 @@ export async function showSend(nav: Nav, familyId: string | null, all: boolean):
   const sinceLast = h('input', { type: 'checkbox', id: 'send-since-last' });
   const status = h('p', { id: 'send-status', role: 'status' });
   const error = h('p', { id: 'send-error', class: 'form-error', role: 'alert' });
-  const save = h('button', { type: 'button', id: 'send-save', class: 'big primary' }, t('transfer-save-file'));
-  save.addEventListener('click', () => void (async () => {
-    save.disabled = true;
+  // On a phone the file goes to the share sheet first (a father's "send to the cadre":
+  // WhatsApp, Bluetooth); saving it stays for both.
+  const canShare = shareAvailable();
+  const toCadre = familyId === null && !all;
+  const share = canShare
+    ? h('button', { type: 'button', id: 'send-share', class: 'big primary' }, t(toCadre ? 'transfer-share-to-cadre' : 'transfer-share-file'))
+    : null;
+  const save = h('button', { type: 'button', id: 'send-save', class: canShare ? 'big' : 'big primary' }, t('transfer-save-file'));
+  const send = (button: HTMLButtonElement, delivery: api.Delivery) => void (async () => {
+    button.disabled = true;
     error.textContent = '';
-    status.textContent = t('transfer-saving');
+    status.textContent = t(delivery === 'share' ? 'transfer-sharing' : 'transfer-saving');
     try {
-      const result = await api.exportBundle(familyId, all, sinceLast.checked);
-      status.textContent = result ? t('transfer-saved', { file: result.file, records: result.records }) : '';
+      const result = await api.exportBundle(familyId, all, sinceLast.checked, delivery);
+      status.textContent = !result ? ''
+        : t(delivery === 'share' ? 'transfer-shared' : 'transfer-saved', { file: result.file, records: result.records });
     } catch (raw) {
       status.textContent = '';
       nav.fail(raw, (e) => (error.textContent = t(e.code, e.args)));
     } finally {
-      save.disabled = false;
+      button.disabled = false;
     }
-  })());
+  })();
+  save.addEventListener('click', () => send(save, 'save'));
+  share?.addEventListener('click', () => send(share, 'share'));
   mount(nav.root, h('section', { id: 'send', class: 'screen', 'aria-labelledby': 'send-title' },
     h('h1', { id: 'send-title' }, t(all ? 'transfer-send-all-title' : 'transfer-send-title')),
     h('p', {}, t('transfer-send-intro')),
@@ -80,6 +91,7 @@ export async function showSend(nav: Nav, familyId: string | null, all: boolean):
     overview.recordsSinceLast !== null
       ? h('label', { class: 'check' }, sinceLast, h('span', {}, t('transfer-since-last', { records: overview.recordsSinceLast })))
       : null,
+    share,
     save,
     status,
     error,

@@ -6,12 +6,13 @@ import { h } from '../dom';
 import { t } from '../i18n';
 
 export function speechToggle(): HTMLElement {
-  const button = h('button', { type: 'button', id: 'guide-speech', class: 'speech-toggle', 'aria-label': t('speech-toggle-label') });
+  // The words say the state ("on"/"off"): no aria-pressed, whose name would have to stay
+  // the same while its state changes.
+  const button = h('button', { type: 'button', id: 'guide-speech', class: 'speech-toggle' });
   const notice = h('p', { id: 'guide-speech-unavailable', class: 'hint', role: 'status', hidden: true }, t('speech-unavailable'));
   let enabled = true;
   const draw = () => {
     button.textContent = t(enabled ? 'speech-on' : 'speech-off');
-    button.setAttribute('aria-pressed', String(enabled));
   };
   button.addEventListener('click', (event) => {
     event.stopPropagation(); // not a tap-to-pause
