@@ -28,9 +28,10 @@ pub enum Chosen {
 impl Chosen {
     /// From what a dialog answered (`name`: the file name the app proposed).
     pub fn from_dialog(path: FilePath, name: &str) -> Self {
-        match path.as_path() {
-            Some(local) => Self::Local(local.to_path_buf()),
-            None => Self::Content {
+        // A `file://` address is a path too; only a content address needs the plugin.
+        match path.clone().into_path() {
+            Ok(local) => Self::Local(local),
+            Err(_) => Self::Content {
                 address: path,
                 name: name.to_owned(),
             },
@@ -196,4 +197,31 @@ fn open_share_sheet<R: Runtime>(
     _: &str,
 ) -> Result<(), AppError> {
     Err(AppError::ShareUnavailable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_written_in_place_and_a_content_address_keeps_the_proposed_name() {
+        let local = Chosen::from_dialog(FilePath::Path("/home/kader/a.xlsx".into()), "b.xlsx");
+        assert!(matches!(&local, Chosen::Local(p) if p == Path::new("/home/kader/a.xlsx")));
+        assert_eq!(local.shown(), "/home/kader/a.xlsx");
+        let file_address: tauri::Url = "file:///home/kader/c.xlsx".parse().unwrap();
+        let file = Chosen::from_dialog(FilePath::Url(file_address), "c.xlsx");
+        assert!(matches!(&file, Chosen::Local(p) if p == Path::new("/home/kader/c.xlsx")));
+        // What Android's document picker answers: no path, so the plugin opens it.
+        let address: tauri::Url = "content://com.android.providers.downloads.documents/document/42"
+            .parse()
+            .unwrap();
+        let content = Chosen::from_dialog(FilePath::Url(address), "laporan.xlsx");
+        assert!(matches!(&content, Chosen::Content { name, .. } if name == "laporan.xlsx"));
+        assert_eq!(content.shown(), "laporan.xlsx");
+    }
+
+    #[test]
+    fn a_computer_has_no_share_sheet() {
+        assert!(!Delivery::SHARE_AVAILABLE);
+    }
 }
