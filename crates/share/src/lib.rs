@@ -3,6 +3,9 @@
 //! forever, and it asks for storage permissions it does not need) and
 //! `tauri-plugin-sharesheet` 0.0.1 (text only, built for Tauri 2's release candidates).
 //!
+//! Its Android module also carries the `tts` crate's Java bridge (`rs.tts.Bridge`), which
+//! the spoken guidance needs on Android: without it the app would stop as it starts.
+//!
 //! Android only: the files must lie in the app's cache folder under `staging/share/`
 //! (`android/src/main/res/xml/ayah_share_paths.xml`), from where a FileProvider lends
 //! them to the app the user picks. iOS is not written yet: there [`ShareExt::share_sheet`]
