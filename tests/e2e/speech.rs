@@ -194,3 +194,29 @@ async fn english_is_spoken_in_english_and_one_tap_turns_the_voice_off_for_good()
     assert_eq!(driver.spoken()?.len(), said);
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_voice_for_the_language_the_screen_says_so_and_the_massage_goes_on() -> Result<()>
+{
+    let driver = Driver::start_with_env(&[("AYAH_ASI_TIME_SCALE", "30")])?;
+    driver.remove_voices()?;
+    let app = driver.launch().await?;
+    onboard(&app).await?;
+    set_plan(&app, 60, 1).await?;
+    start_massage(&app).await?;
+    app.wait_for_text_containing(
+        "#guide-speech-unavailable",
+        "Perangkat ini belum punya suara bahasa ini",
+    )
+    .await?;
+    app.wait_for_within("#closing", Duration::from_secs(30))
+        .await?;
+    let lines = driver.spoken()?;
+    assert!(
+        lines.iter().any(|l| l.id == "speak-pass"),
+        "{:?}",
+        ids(&lines)
+    );
+    assert!(lines.iter().all(|l| !l.spoken), "{lines:?}");
+    app.close().await
+}

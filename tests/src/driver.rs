@@ -98,6 +98,11 @@ impl Driver {
         speech::read_record(self.home.path())
     }
 
+    /// From the next launch on, the app's speech engine has no Indonesian voice.
+    pub fn remove_voices(&self) -> Result<()> {
+        speech::remove_voices(self.home.path())
+    }
+
     /// The sound the speech engine played, as it reached the (file) sound card.
     pub fn speech_audio(&self) -> PathBuf {
         speech::audio_file(self.home.path())

@@ -67,6 +67,20 @@ pub(crate) fn prepare(home: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A speech-dispatcher with only its dummy module, whose one voice is English: a device
+/// with no voice for Indonesian. (With no module named at all, it would find espeak-ng.)
+pub(crate) fn remove_voices(home: &Path) -> Result<()> {
+    std::fs::write(
+        home.join("xdg-config/speech-dispatcher/speechd.conf"),
+        "AudioOutputMethod \"alsa\"\n\
+         AudioALSADevice \"null\"\n\
+         AddModule \"dummy\" \"sd_dummy\" \"\"\n\
+         DefaultModule dummy\n\
+         Timeout 5\n",
+    )?;
+    Ok(())
+}
+
 /// What the app asked to say so far (empty before its first line).
 pub(crate) fn read_record(home: &Path) -> Result<Vec<Spoken>> {
     let text = match std::fs::read_to_string(record_file(home)) {
