@@ -47,8 +47,8 @@ impl Chosen {
     }
 }
 
-/// The app's own folder for files on their way out or in (inside its data folder, so
-/// nothing is left where other apps can read it).
+/// The app's own folder for files on their way out or in (in its cache folder, where no
+/// other app can read; the share sheet's FileProvider lends only `share/` from it).
 fn staging_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, AppError> {
     let dir = app
         .path()
@@ -57,6 +57,14 @@ fn staging_dir<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, AppError> {
         .join("staging");
     std::fs::create_dir_all(&dir).map_err(|e| AppError::Export(e.to_string()))?;
     Ok(dir)
+}
+
+/// A name no other staged file of this run has (two saves in the same minute propose
+/// the same file name).
+fn unique(name: &str) -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{}-{n}-{name}", std::process::id())
 }
 
 /// Writes an export to `chosen` with `write`, which makes the file at a path, off the
@@ -70,11 +78,12 @@ where
     match chosen {
         Chosen::Local(path) => off_runtime(move || write(&path)).await?,
         Chosen::Content { address, name } => {
-            let staged = staging_dir(app)?.join(&name);
+            let staged = staging_dir(app)?.join(unique(&name));
             let app = app.clone();
             off_runtime(move || {
                 let outcome = write(&staged).and_then(|()| copy_out(&app, &staged, address));
                 let _ = std::fs::remove_file(&staged);
+                let _ = std::fs::remove_file(staged.with_extension("partial"));
                 outcome
             })
             .await?;
@@ -112,11 +121,15 @@ pub async fn fetch<R: Runtime>(
         Chosen::Local(path) => return Ok(path),
         Chosen::Content { address, name } => (address, name),
     };
-    let staged = staging_dir(app)?.join(format!("incoming-{name}"));
+    let dir = staging_dir(app)?.join("incoming");
     let app = app.clone();
     off_runtime(move || {
         use tauri_plugin_fs::{FsExt, OpenOptions};
-        let failed = |e: std::io::Error| AppError::Export(e.to_string());
+        let failed = |e: std::io::Error| AppError::FileRead(e.to_string());
+        // One picked file at a time: the one the preview shows (read again on apply).
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(failed)?;
+        let staged = dir.join(name);
         let mut options = OpenOptions::new();
         options.read(true);
         let source = app.fs().open(address, options).map_err(failed)?;
@@ -158,9 +171,11 @@ where
     if !Delivery::SHARE_AVAILABLE {
         return Err(AppError::ShareUnavailable);
     }
-    let dir = staging_dir(app)?.join("share");
-    // Only the files being shared wait there: earlier ones are gone by now.
-    let _ = std::fs::remove_dir_all(&dir);
+    let shares = staging_dir(app)?.join("share");
+    // Each share has its folder: the app the user picked may still be reading an
+    // earlier one (a queued Bluetooth transfer), so only those a day old go.
+    forget_older_than(&shares, std::time::Duration::from_secs(24 * 3600));
+    let dir = shares.join(unique("share"));
     std::fs::create_dir_all(&dir).map_err(|e| AppError::Export(e.to_string()))?;
     let app = app.clone();
     let files = off_runtime(move || {
@@ -174,6 +189,24 @@ where
         .filter_map(|f| f.file_name())
         .map(|n| n.to_string_lossy().into_owned())
         .collect())
+}
+
+/// Removes the folders in `dir` last changed longer than `age` ago.
+fn forget_older_than(dir: &Path, age: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|elapsed| elapsed > age);
+        if old {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 #[cfg(target_os = "android")]
@@ -220,8 +253,7 @@ mod tests {
         assert_eq!(content.shown(), "laporan.xlsx");
     }
 
-    #[test]
-    fn a_computer_has_no_share_sheet() {
-        assert!(!Delivery::SHARE_AVAILABLE);
-    }
+    // A computer has no share sheet: checked when this file compiles for one.
+    #[cfg(not(target_os = "android"))]
+    const _: () = assert!(!Delivery::SHARE_AVAILABLE);
 }

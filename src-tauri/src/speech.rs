@@ -188,24 +188,46 @@ fn serve(requests: Receiver<Request>, record: Option<PathBuf>) {
     }
 }
 
+/// How long after a failed start the engine is tried again (Android's may take longer
+/// to start than the `tts` crate waits, the first time).
+const RETRY_AFTER: Duration = Duration::from_secs(5);
+
 /// The device's speech engine, or why there is none.
 struct Engine {
     tts: Option<tts::Tts>,
+    /// When the engine last failed to start.
+    failed_at: Option<std::time::Instant>,
     /// The language the engine's voice is set for, and whether one was found.
     voice: Option<(String, bool)>,
 }
 
 impl Engine {
     fn open() -> Self {
-        let tts = tts::Tts::default()
-            .map_err(|error| eprintln!("Ayah ASI: no speech engine: {error}"))
-            .ok();
-        Self { tts, voice: None }
+        let mut engine = Self {
+            tts: None,
+            failed_at: None,
+            voice: None,
+        };
+        engine.start();
+        engine
+    }
+
+    fn start(&mut self) {
+        match tts::Tts::default() {
+            Ok(tts) => self.tts = Some(tts),
+            Err(error) => {
+                eprintln!("Ayah ASI: no speech engine: {error}");
+                self.failed_at = Some(std::time::Instant::now());
+            }
+        }
     }
 
     /// Picks a voice for `language` once; true when the engine can speak it. Engines
     /// that cannot list voices (Android's) speak in the device's own language.
     fn has_voice(&mut self, language: &str) -> bool {
+        if self.tts.is_none() && self.failed_at.is_none_or(|at| at.elapsed() > RETRY_AFTER) {
+            self.start();
+        }
         let Some(tts) = &mut self.tts else {
             return false;
         };

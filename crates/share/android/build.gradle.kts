@@ -30,5 +30,7 @@ kotlin {
 dependencies {
 
     implementation("androidx.core:core-ktx:1.9.0")
+    // @Keep on the tts crate's Bridge (core-ktx brings it too; said here, not assumed).
+    implementation("androidx.annotation:annotation:1.7.0")
     implementation(project(":tauri-android"))
 }

@@ -261,6 +261,11 @@ async fn csv_destination<R: Runtime>(
     app: &AppHandle<R>,
     stamp: &str,
 ) -> Result<Option<PathBuf>, AppError> {
+    // Android's save dialog always answers with a content address (and makes an empty
+    // file there first): refused before it opens.
+    if Delivery::SHARE_AVAILABLE {
+        return Err(AppError::CsvNeedsShare);
+    }
     let Some(chosen) = save_file(
         app,
         &format!("ayah-asi-data-{stamp}.csv"),

@@ -152,6 +152,11 @@ async fn csv_folder<R: Runtime>(
     app: &AppHandle<R>,
     prefix: &str,
 ) -> Result<Option<PathBuf>, AppError> {
+    // Android's save dialog always answers with a content address (and makes an empty
+    // file there first): refused before it opens.
+    if Delivery::SHARE_AVAILABLE {
+        return Err(AppError::CsvNeedsShare);
+    }
     let Some(chosen) = dialogs::save_file(
         app,
         &format!("{prefix}-participants.csv"),

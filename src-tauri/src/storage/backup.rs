@@ -207,6 +207,10 @@ pub fn cadre_pin_hash(data_dir: &Path) -> Option<String> {
 
 pub fn save_copy(data_dir: &Path, to: &Path) -> Result<()> {
     let source = data_dir.join(DATABASE_FILE);
+    // VACUUM INTO refuses a file that exists: the save dialog's "replace" was agreed to.
+    if to.exists() {
+        std::fs::remove_file(to)?;
+    }
     let vacuumed =
         Connection::open_with_flags(&source, OpenFlags::SQLITE_OPEN_READ_ONLY).and_then(|conn| {
             conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])

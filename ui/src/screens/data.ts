@@ -168,7 +168,8 @@ export function myDataSection(familyId: string | null, onDeleted: () => void, wi
     h('h2', {}, t('my-data-title')),
     h('p', { class: 'hint' }, t(withDelete ? 'my-data-intro' : 'my-data-intro-download')),
     h('button', { type: 'button', id: 'export-my-data-json', class: 'big', onclick: () => download('json') }, t('my-data-json')),
-    h('button', { type: 'button', id: 'export-my-data-csv', class: 'big', onclick: () => download('csv') }, t('my-data-csv')),
+    // A phone cannot save several files through its save dialog: its share sends JSON.
+    shareAvailable() ? null : h('button', { type: 'button', id: 'export-my-data-csv', class: 'big', onclick: () => download('csv') }, t('my-data-csv')),
     shareAvailable()
       ? h('button', { type: 'button', id: 'share-my-data', class: 'big', onclick: () => download('json', 'share') }, t('my-data-share'))
       : null,

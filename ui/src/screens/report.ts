@@ -93,7 +93,8 @@ export async function showReport(nav: Nav, months = 3, posyandu: string | null =
     ...tables,
     h('div', { class: 'report-controls no-print' },
       h('button', { type: 'button', id: 'export-xlsx', onclick: () => void exportAs('xlsx') }, t('report-export-xlsx')),
-      h('button', { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv') }, t('report-export-csv')),
+      // A phone cannot save several files through its save dialog: CSV goes by Share.
+      shareAvailable() ? null : h('button', { type: 'button', id: 'export-csv', onclick: () => void exportAs('csv') }, t('report-export-csv')),
       // A phone sends the workbook or the tables on (WhatsApp to the midwife, e-mail).
       ...(shareAvailable() ? [
         h('button', { type: 'button', id: 'share-xlsx', onclick: () => void exportAs('xlsx', 'share') }, t('report-share-xlsx')),

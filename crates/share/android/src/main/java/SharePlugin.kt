@@ -12,6 +12,9 @@ import app.tauri.plugin.Invoke
 import app.tauri.plugin.Plugin
 import java.io.File
 
+/** The FileProvider of the share folder (its own class, so no other library's clashes). */
+class AyahShareFileProvider : FileProvider()
+
 @InvokeArg
 class ShareRequest {
     lateinit var paths: Array<String>
