@@ -8,6 +8,7 @@ pub mod cadre;
 pub mod checklist;
 pub mod cohort;
 pub mod family;
+pub mod feeding;
 pub mod history;
 pub mod i18n;
 pub mod learning;

@@ -1,0 +1,268 @@
+//! What the baby was fed, and exclusive breastfeeding counted the way a puskesmas reports
+//! it (sources in `docs/feeding-indicators.md`):
+//! - **Previous day** (WHO and UNICEF 2021, indicator 2, "EBF"): infants 0–5 completed
+//!   months fed only breast milk during the previous day; medicines, vitamins, minerals
+//!   and oral rehydration salts allowed. Counted from each baby's latest recall.
+//! - **Since birth** (PP 33/2012, now PP 28/2024; Kemenkes' "lulus ASI eksklusif"): only
+//!   breast milk from birth for six months. Counted for babies reaching six months.
+//! - **An alert**: anything but breast milk (and medicines) recorded before six months,
+//!   or honey before twelve months (botulism), so the cadre visits.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// What a baby may have had yesterday, as the recall asks it (with pictures).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FoodItem {
+    BreastMilk,
+    Water,
+    Formula,
+    /// Cow's, goat's or any other milk that is not breast milk or formula.
+    OtherMilk,
+    /// Tea, juice or sweet water.
+    SweetDrink,
+    /// Porridge, banana or any other food.
+    Food,
+    Honey,
+    /// Medicines, vitamins, minerals, oral rehydration salts: allowed.
+    Medicine,
+}
+
+impl FoodItem {
+    /// In the order the recall shows them: breast milk first, then what breaks it.
+    pub const ALL: [FoodItem; 8] = [
+        Self::BreastMilk,
+        Self::Water,
+        Self::Formula,
+        Self::OtherMilk,
+        Self::SweetDrink,
+        Self::Food,
+        Self::Honey,
+        Self::Medicine,
+    ];
+
+    /// Whether having it means the baby was not exclusively breastfed.
+    pub fn breaks_exclusivity(self) -> bool {
+        !matches!(self, Self::BreastMilk | Self::Medicine)
+    }
+}
+
+/// Six completed months: the end of exclusive breastfeeding.
+pub const EXCLUSIVE_MONTHS: u32 = 6;
+/// Honey is never given before twelve months.
+pub const HONEY_MONTHS: u32 = 12;
+
+/// Completed months of age on `on` for a baby born on `birth` (`None` before the birth).
+pub fn age_in_months(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
+    if on < birth {
+        return None;
+    }
+    let months = (on.year() - birth.year()) * 12 + on.month() as i32 - birth.month() as i32
+        - i32::from(on.day() < birth.day());
+    u32::try_from(months).ok()
+}
+
+/// What the baby had on the day before `recalled_on`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recall {
+    pub recalled_on: NaiveDate,
+    pub items: Vec<FoodItem>,
+}
+
+impl Recall {
+    /// Only breast milk (and perhaps medicines) yesterday.
+    pub fn exclusive(&self) -> bool {
+        self.items.contains(&FoodItem::BreastMilk)
+            && !self.items.iter().any(|i| i.breaks_exclusivity())
+    }
+}
+
+/// Why a recall is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RecallError {
+    #[error("the day recalled is before the birth")]
+    BeforeBirth,
+    #[error("the baby is six months or older: the recall is for babies under six months")]
+    SixMonthsOrOlder,
+    #[error("a recall cannot be made for a day still to come")]
+    Future,
+    #[error("nothing was chosen")]
+    Empty,
+}
+
+impl RecallError {
+    /// The message id the user sees.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::BeforeBirth => "error-recall-before-birth",
+            Self::SixMonthsOrOlder => "error-recall-six-months",
+            Self::Future => "error-recall-future",
+            Self::Empty => "error-recall-empty",
+        }
+    }
+}
+
+/// Checks a recall made on `recalled_on` (about the day before) for a baby born on
+/// `birth`, today being `today`.
+pub fn check_recall(
+    birth: NaiveDate,
+    recalled_on: NaiveDate,
+    today: NaiveDate,
+    items: &[FoodItem],
+) -> Result<(), RecallError> {
+    if recalled_on > today {
+        return Err(RecallError::Future);
+    }
+    if recalled_on.pred_opt().is_none_or(|yesterday| yesterday < birth) {
+        return Err(RecallError::BeforeBirth);
+    }
+    if age_in_months(birth, recalled_on).is_none_or(|m| m >= EXCLUSIVE_MONTHS) {
+        return Err(RecallError::SixMonthsOrOlder);
+    }
+    if items.is_empty() {
+        return Err(RecallError::Empty);
+    }
+    Ok(())
+}
+
+/// One baby's feeding record: the recalls, and the family's answer to "since birth, was
+/// anything but breast milk ever given, and when first?".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Feeding {
+    pub birth: Option<NaiveDate>,
+    pub recalls: Vec<Recall>,
+    /// The first day anything but breast milk was given, as the family remembers it.
+    pub first_other_on: Option<NaiveDate>,
+}
+
+impl Feeding {
+    /// The first day anything but breast milk is known to have been given: the family's
+    /// answer, or the day before the first recall that had it, whichever is earlier.
+    pub fn first_other(&self) -> Option<NaiveDate> {
+        let from_recalls = self
+            .recalls
+            .iter()
+            .filter(|r| r.items.iter().any(|i| i.breaks_exclusivity()))
+            .filter_map(|r| r.recalled_on.pred_opt())
+            .min();
+        [from_recalls, self.first_other_on].into_iter().flatten().min()
+    }
+
+    /// The latest recall on or before `until`.
+    pub fn latest_recall(&self, until: NaiveDate) -> Option<&Recall> {
+        self.recalls
+            .iter()
+            .filter(|r| r.recalled_on <= until)
+            .max_by_key(|r| r.recalled_on)
+    }
+}
+
+/// The alert a feeding record raises: what was given, and on which day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedingAlert {
+    pub item: FoodItem,
+    pub given_on: NaiveDate,
+}
+
+/// The newest recall that had something a baby of its age must not have: anything but
+/// breast milk before six months, honey before twelve.
+pub fn alert(feeding: &Feeding) -> Option<FeedingAlert> {
+    let birth = feeding.birth?;
+    feeding
+        .recalls
+        .iter()
+        .filter_map(|r| {
+            let given_on = r.recalled_on.pred_opt()?;
+            let months = age_in_months(birth, given_on)?;
+            let item = r.items.iter().copied().find(|i| {
+                (*i == FoodItem::Honey && months < HONEY_MONTHS)
+                    || (i.breaks_exclusivity() && months < EXCLUSIVE_MONTHS)
+            })?;
+            Some(FeedingAlert { item, given_on })
+        })
+        .max_by_key(|a| a.given_on)
+}
+
+/// One age month's line of the previous-day table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgeLine {
+    /// Completed months: 0 to 5.
+    pub months: u32,
+    /// Babies of that age whose latest recall is in the period.
+    pub babies: usize,
+    /// Of them, fed only breast milk the day before.
+    pub exclusive: usize,
+}
+
+/// The exclusive breastfeeding indicators of a cohort over a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Indicators {
+    /// By age month 0-5 (the previous-day indicator).
+    pub by_age: Vec<AgeLine>,
+    /// Babies who reached six months in the period.
+    pub reached_six_months: usize,
+    /// Of them, only breast milk since birth, asked about at five months.
+    pub exclusive_since_birth: usize,
+    /// Of them, not asked about at five months: neither counted in nor out.
+    pub not_known: usize,
+}
+
+impl Indicators {
+    /// Babies 0-5 months, and of them fed only breast milk the day before.
+    pub fn total(&self) -> AgeLine {
+        self.by_age.iter().fold(AgeLine::default(), |sum, line| AgeLine {
+            months: 0,
+            babies: sum.babies + line.babies,
+            exclusive: sum.exclusive + line.exclusive,
+        })
+    }
+}
+
+/// The indicators of `cohort` over the days `from` to `until` (both included).
+pub fn indicators(cohort: &[Feeding], from: NaiveDate, until: NaiveDate) -> Indicators {
+    let mut by_age: Vec<AgeLine> = (0..EXCLUSIVE_MONTHS)
+        .map(|months| AgeLine {
+            months,
+            ..AgeLine::default()
+        })
+        .collect();
+    let mut result = Indicators::default();
+    for baby in cohort {
+        let Some(birth) = baby.birth else { continue };
+        if let Some(recall) = baby.latest_recall(until).filter(|r| r.recalled_on >= from)
+            && let Some(line) = age_in_months(birth, recall.recalled_on)
+                .and_then(|m| by_age.get_mut(m as usize))
+        {
+            line.babies += 1;
+            line.exclusive += usize::from(recall.exclusive());
+        }
+        let Some(six_months) = birth.checked_add_months(chrono::Months::new(EXCLUSIVE_MONTHS))
+        else {
+            continue;
+        };
+        if !(from..=until).contains(&six_months) {
+            continue;
+        }
+        result.reached_six_months += 1;
+        let asked_at_five = baby
+            .recalls
+            .iter()
+            .any(|r| age_in_months(birth, r.recalled_on) == Some(EXCLUSIVE_MONTHS - 1));
+        match (baby.first_other().is_some_and(|d| d < six_months), asked_at_five) {
+            (true, _) => {}
+            (false, true) => result.exclusive_since_birth += 1,
+            (false, false) => result.not_known += 1,
+        }
+    }
+    result.by_age = by_age;
+    result
+}
+
+#[cfg(test)]
+#[path = "feeding_tests.rs"]
+mod tests;
