@@ -111,3 +111,7 @@ error-server-busy = The puskesmas server is busy receiving many pushes. The reco
 error-server-too-slow = The connection was too slow or dropped while sending. Nothing was half-saved; the records stay safe on this phone and the app tries again.
 error-server-over-quota = This phone has sent far more today than a cadre's work needs, so the server refuses further pushes until tomorrow. The records stay safe on this phone. If this happens again, contact the puskesmas.
 error-server-consent-needed = The server accepts this family only after the mother agrees to the new consent text. Hand her the phone: the family's review, "Ask the mother for her consent". Until then the family's data stays on this phone only.
+error-recall-before-birth = "What did the baby have yesterday" can be answered from the day after the birth.
+error-recall-six-months = This question is for babies under 6 months. This baby is 6 months or older.
+error-recall-future = This day has not come yet. Choose today or a day that has passed.
+error-recall-empty = Choose at least one: what the baby was given yesterday.

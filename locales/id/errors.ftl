@@ -111,3 +111,7 @@ error-server-busy = Server puskesmas sedang sibuk menerima banyak kiriman. Catat
 error-server-too-slow = Sambungan terlalu lambat atau terputus saat mengirim. Tidak ada yang tersimpan setengah; catatan tetap aman di HP ini dan aplikasi mencoba lagi.
 error-server-over-quota = HP ini sudah mengirim jauh lebih banyak hari ini daripada yang dibutuhkan kerja kader, jadi server menolak kiriman berikutnya sampai besok. Catatan tetap aman di HP ini. Jika ini terjadi lagi, hubungi puskesmas.
 error-server-consent-needed = Server menerima data keluarga ini hanya setelah Ibu menyetujui teks persetujuan yang baru. Berikan HP kepada Ibu: ringkasan keluarga, "Minta persetujuan Ibu". Sampai itu, data keluarga ini hanya ada di HP ini.
+error-recall-before-birth = Pertanyaan "kemarin bayi diberi apa" baru bisa dijawab sehari setelah bayi lahir.
+error-recall-six-months = Pertanyaan ini untuk bayi di bawah 6 bulan. Bayi ini sudah 6 bulan atau lebih.
+error-recall-future = Tanggal ini belum tiba. Pilih hari ini atau hari yang sudah lewat.
+error-recall-empty = Pilih paling sedikit satu: apa saja yang diberikan kepada bayi kemarin.
