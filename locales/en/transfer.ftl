@@ -79,6 +79,7 @@ transfer-table-massage_plan = Massage plan
 transfer-table-massage_session = Massage sessions
 transfer-table-session_rating = Mother's ratings
 transfer-table-milk_status = Milk status
+transfer-table-feeding_recall = What the baby was fed
 transfer-table-home_visit = Home visits
 transfer-table-visit_score = Checklist scores
 transfer-table-lesson_read = Lessons read

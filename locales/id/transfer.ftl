@@ -58,6 +58,7 @@ transfer-table-massage_plan = Rencana pijat
 transfer-table-massage_session = Sesi pijat
 transfer-table-session_rating = Penilaian ibu
 transfer-table-milk_status = Status ASI
+transfer-table-feeding_recall = Makanan dan minuman bayi
 transfer-table-home_visit = Kunjungan rumah
 transfer-table-visit_score = Nilai daftar tilik
 transfer-table-lesson_read = Materi dibaca

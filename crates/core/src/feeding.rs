@@ -44,11 +44,34 @@ impl FoodItem {
         Self::Medicine,
     ];
 
+    /// The words records and files use, in the order of [`FoodItem::ALL`].
+    pub const IDS: [&'static str; 8] = [
+        "breast-milk",
+        "water",
+        "formula",
+        "other-milk",
+        "sweet-drink",
+        "food",
+        "honey",
+        "medicine",
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::IDS[Self::ALL.iter().position(|i| *i == self).unwrap_or(0)]
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.as_str() == text)
+    }
+
     /// Whether having it means the baby was not exclusively breastfed.
     pub fn breaks_exclusivity(self) -> bool {
         !matches!(self, Self::BreastMilk | Self::Medicine)
     }
 }
+
+/// Who answered a recall.
+pub const RECORDERS: [&str; 2] = ["mother", "cadre"];
 
 /// Six completed months: the end of exclusive breastfeeding.
 pub const EXCLUSIVE_MONTHS: u32 = 6;

@@ -155,3 +155,12 @@ fn formula_water_or_food_before_six_months_and_honey_before_twelve_raise_an_aler
     let porridge = baby("2026-04-01", vec![recall("2026-12-01", &[BreastMilk, Food])]);
     assert_eq!(alert(&porridge), None);
 }
+
+#[test]
+fn the_words_are_serdes() {
+    for item in FoodItem::ALL {
+        let word = serde_json::to_value(item).unwrap();
+        assert_eq!(word, item.as_str());
+        assert_eq!(FoodItem::parse(item.as_str()), Some(item));
+    }
+}

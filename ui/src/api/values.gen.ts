@@ -12,7 +12,7 @@ export const AUTHORS: Author[] = ['mother', 'father', 'cadre'];
 export const GIVERS: Giver[] = ['father', 'grandmother', 'other-family'];
 export const DECISIONS: Decision[] = ['new', 'updated', 'known', 'older', 'conflict', 'deleted', 'held'];
 /** The tables a bundle carries, in the order they are applied. */
-export const TABLES: string[] = ['family', 'cadre', 'consent', 'massage_plan', 'massage_session', 'session_rating', 'milk_status', 'home_visit', 'visit_score', 'lesson_read', 'quiz_attempt', 'posko_question', 'hands_on_training'];
+export const TABLES: string[] = ['family', 'cadre', 'consent', 'massage_plan', 'massage_session', 'session_rating', 'milk_status', 'feeding_recall', 'home_visit', 'visit_score', 'lesson_read', 'quiz_attempt', 'posko_question', 'hands_on_training'];
 export const MOTIVATIONS: string[] = ['cooperative', 'hesitant', 'refuses'];
 /** Daftar tilik rows whose text reads the family's own plan. */
 export const PLAN_ROWS: string[] = ['duration', 'repetitions'];

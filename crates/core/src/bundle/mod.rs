@@ -27,8 +27,9 @@ pub const FORMAT: &str = "ayah-asi-bundle";
 /// a version-1 reader would refuse as unknown: it now says "update the app" instead.
 /// Version 3 adds a family's `pregnant`; version 4 who gave a session (`given_by`) and
 /// whom a visit observed (`observed`); version 5 the daftar tilik's third version (rows
-/// `consent-safety` and `offer-breast`) and the milk indicators of stools and weight.
-pub const FORMAT_VERSION: u32 = 5;
+/// `consent-safety` and `offer-breast`) and the milk indicators of stools and weight;
+/// version 6 what the baby had yesterday (`feeding_recall`).
+pub const FORMAT_VERSION: u32 = 6;
 /// Larger files are refused before they are read.
 pub const MAX_BUNDLE_BYTES: u64 = 20 * 1024 * 1024;
 /// The file name extension bundles are saved with.

@@ -302,6 +302,30 @@ pub const TABLES: &[TableSpec] = &[
         owner: Owner::FamilyColumn,
         writers: Writers::Anyone,
     },
+    // What the baby had yesterday (format 6), asked of the mother weekly and by the
+    // cadre at a visit (`feeding.rs`).
+    TableSpec {
+        name: "feeding_recall",
+        columns: &[
+            ID,
+            DEVICE,
+            CREATED,
+            UPDATED,
+            FAMILY,
+            req("recalled_on", Kind::Date),
+            req("items", Kind::Words(&crate::feeding::FoodItem::IDS)),
+            // Since birth: was anything but breast milk ever given, and when first.
+            opt("ever_other", Kind::OneOf(&["yes", "no"])),
+            opt("first_other_on", Kind::Date),
+            req("recorded_by", Kind::OneOf(&crate::feeding::RECORDERS)),
+        ],
+        editable: false,
+        natural_key: &[],
+        parents: &[("family", "family_id")],
+        same_family: &[],
+        owner: Owner::FamilyColumn,
+        writers: Writers::Anyone,
+    },
     TableSpec {
         name: "home_visit",
         columns: &[
