@@ -115,3 +115,4 @@ error-recall-before-birth = "What did the baby have yesterday" can be answered f
 error-recall-six-months = This question is for babies under 6 months. This baby is 6 months or older.
 error-recall-future = This day has not come yet. Choose today or a day that has passed.
 error-recall-empty = Choose at least one: what the baby was given yesterday.
+error-first-other-out-of-range = The day something other than breast milk was first given must be between the baby's birth and today.

@@ -96,3 +96,31 @@ history-visits-title = Cadre visits
 history-visit-line = { $cadre } scored the massage: { $percent }%
 history-visit-all-done = Every step was done well.
 history-visit-practise = To practise again: { $rows }
+
+## What the baby had yesterday (exclusive breastfeeding; filled in by the mother, or the cadre at a visit)
+
+feeding-due = Time to answer: what did the baby have yesterday?
+feeding-record = What did the baby have yesterday?
+feeding-last-exclusive = Last answered { $date }: breast milk only.
+feeding-last-other = Last answered { $date }: more than breast milk.
+feeding-title = What did the baby have yesterday?
+feeding-intro = Choose everything the baby was given yesterday, from morning to night. Medicines, vitamins and oral rehydration salts from a health worker are chosen too.
+food-breast-milk = Breast milk (at the breast or expressed)
+food-water = Water
+food-formula = Formula milk
+food-other-milk = Other milk (cow's milk, sweetened condensed milk)
+food-sweet-drink = Tea, juice or sugar water
+food-food = Porridge, banana or other food
+food-honey = Honey (never before one year)
+food-medicine = Medicine, vitamins or oral rehydration salts
+feeding-ever-other-question = Since birth, has the baby ever been given anything but breast milk (water, formula or food)?
+feeding-ever-other-no = Never, breast milk only
+feeding-ever-other-yes = Yes
+feeding-first-other-hint = If so: when was the first time? Leave it empty if you do not remember.
+feeding-save = Save
+feeding-saved-title = Thank you, the answer is saved
+feeding-praise = Breast milk only: the best for the baby until six months. Keep going.
+feeding-advice-only-breast-milk = Until six months, breast milk alone is enough for the baby: no water, other milk or food. Breast milk is all the food and drink the baby needs. The more often the baby feeds, the more milk comes.
+feeding-advice-honey = Never give honey to a baby under one year: it can make the baby seriously ill.
+feeding-advice-cadre = The posyandu cadre will come to help. If the milk seems too little or the baby finds it hard to feed, contact the midwife.
+feeding-advice-ask = If the milk seems too little or the baby finds it hard to feed, ask the cadre or the midwife.

@@ -115,3 +115,4 @@ error-recall-before-birth = Pertanyaan "kemarin bayi diberi apa" baru bisa dijaw
 error-recall-six-months = Pertanyaan ini untuk bayi di bawah 6 bulan. Bayi ini sudah 6 bulan atau lebih.
 error-recall-future = Tanggal ini belum tiba. Pilih hari ini atau hari yang sudah lewat.
 error-recall-empty = Pilih paling sedikit satu: apa saja yang diberikan kepada bayi kemarin.
+error-first-other-out-of-range = Tanggal pertama kali diberi selain ASI harus di antara hari lahir bayi dan hari ini.

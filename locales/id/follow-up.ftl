@@ -96,3 +96,31 @@ history-visits-title = Kunjungan kader
 history-visit-line = { $cadre } menilai pijatan: { $percent }%
 history-visit-all-done = Semua langkah sudah dilakukan dengan baik.
 history-visit-practise = Perlu dilatih lagi: { $rows }
+
+## Kemarin bayi diberi apa (ASI eksklusif; diisi oleh Ibu, atau kader saat kunjungan)
+
+feeding-due = Sudah waktunya menjawab: kemarin bayi diberi apa saja?
+feeding-record = Kemarin bayi diberi apa?
+feeding-last-exclusive = Terakhir dijawab { $date }: hanya ASI.
+feeding-last-other = Terakhir dijawab { $date }: ada selain ASI.
+feeding-title = Kemarin bayi diberi apa saja?
+feeding-intro = Pilih semua yang diberikan kepada bayi kemarin, dari pagi sampai malam. Obat, vitamin, dan oralit dari petugas kesehatan juga dipilih.
+food-breast-milk = ASI (menyusu atau ASI perah)
+food-water = Air putih
+food-formula = Susu formula
+food-other-milk = Susu lain (susu sapi, kental manis)
+food-sweet-drink = Teh, jus, atau air gula
+food-food = Bubur, pisang, atau makanan lain
+food-honey = Madu (tidak boleh sebelum 1 tahun)
+food-medicine = Obat, vitamin, atau oralit
+feeding-ever-other-question = Sejak lahir, apakah bayi pernah diberi selain ASI (air putih, susu formula, atau makanan)?
+feeding-ever-other-no = Belum pernah, hanya ASI
+feeding-ever-other-yes = Pernah
+feeding-first-other-hint = Jika pernah: kapan pertama kali? Boleh dikosongkan jika lupa.
+feeding-save = Simpan
+feeding-saved-title = Terima kasih, jawaban tersimpan
+feeding-praise = Hanya ASI: itu yang terbaik untuk bayi sampai umur 6 bulan. Teruskan.
+feeding-advice-only-breast-milk = Sampai umur 6 bulan, bayi cukup diberi ASI saja, tanpa air putih, susu lain, atau makanan. ASI sudah mencukupi makan dan minum bayi. Makin sering bayi menyusu, makin banyak ASI keluar.
+feeding-advice-honey = Madu tidak boleh diberikan kepada bayi di bawah 1 tahun, karena bisa membuat bayi sakit berat.
+feeding-advice-cadre = Kader posyandu akan datang membantu. Jika ASI terasa kurang atau bayi sulit menyusu, hubungi bidan.
+feeding-advice-ask = Jika ASI terasa kurang atau bayi sulit menyusu, tanyakan kepada kader atau bidan.

@@ -96,6 +96,9 @@ pub enum AppError {
     /// The export could not be written.
     #[error("export: {0}")]
     Export(String),
+    /// A recall of what the baby had yesterday that the core refuses.
+    #[error(transparent)]
+    Recall(#[from] crate::domain::feeding::RecallError),
     /// Sharing a file needs the phone's share sheet; this device has none.
     #[error("no share sheet on this device")]
     ShareUnavailable,
@@ -167,6 +170,7 @@ impl AppError {
             Self::Notification(_) => "error-notification",
             Self::Export(_) => "error-export",
             Self::ShareUnavailable => "error-share-unavailable",
+            Self::Recall(error) => error.code(),
             Self::CsvNeedsShare => "error-csv-needs-share",
             Self::CadreLocked => "error-cadre-locked",
             Self::CadrePinRequired => "error-cadre-pin-required",
@@ -283,6 +287,7 @@ impl AppError {
             Self::CadreLocked
             | Self::ShareUnavailable
             | Self::CsvNeedsShare
+            | Self::Recall(_)
             | Self::CadrePinRequired
             | Self::NoCadre
             | Self::CadreExists

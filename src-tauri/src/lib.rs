@@ -53,6 +53,8 @@ pub fn run() {
             commands::session::stop_session,
             commands::session::watch_session,
             commands::session::get_speech_status,
+            commands::feeding::get_feeding_status,
+            commands::feeding::record_feeding_recall,
             commands::session::set_speech,
             commands::session::get_unfinished_session,
             commands::session::resume_unfinished_session,

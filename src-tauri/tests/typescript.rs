@@ -68,6 +68,8 @@ fn render() -> String {
     all.visit::<commands::follow_up::HistoryView>();
     all.visit::<commands::follow_up::MilkStatusView>();
     all.visit::<commands::follow_up::FollowUpView>();
+    all.visit::<commands::feeding::FeedingStatus>();
+    all.visit::<commands::feeding::RecallInput>();
     all.visit::<commands::follow_up::RemindersView>();
     all.visit::<commands::learning::LearningView>();
     all.visit::<learning::Answer>();
@@ -129,7 +131,7 @@ fn render_values() -> String {
     let lines = [
         "// Generated from the Rust core by src-tauri/tests/typescript.rs: do not edit.".to_owned(),
         "// `make types` writes it again after a change on the Rust side.".to_owned(),
-        "import type { Author, Decision, Giver, MilkFlow, MilkStatus, StopReason } from './types.gen';".to_owned(),
+        "import type { Author, Decision, FoodItem, Giver, MilkFlow, MilkStatus, StopReason } from './types.gen';".to_owned(),
         String::new(),
         "/** The reasons a person may give for stopping a session (the rest are the app's own). */".to_owned(),
         format!(
@@ -153,6 +155,11 @@ fn render_values() -> String {
         format!(
             "export const GIVERS: Giver[] = {};",
             words(serde_words(&protocol::Giver::ALL))
+        ),
+        "/** What a baby may have had yesterday, in the order the recall shows them. */".to_owned(),
+        format!(
+            "export const FOOD_ITEMS: FoodItem[] = {};",
+            words(serde_words(&ayah_asi_lib::domain::feeding::FoodItem::ALL))
         ),
         format!(
             "export const DECISIONS: Decision[] = {};",

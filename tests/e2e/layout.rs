@@ -298,6 +298,16 @@ async fn walk(size: &'static str, width: u32, height: u32, text_200: bool) -> Re
     app.wait_for("#referral-advice").await?;
     audit.screen("10b-milk-status-none").await?;
     app.click("#session-cancel").await?;
+    // What the baby had yesterday: the pictures, then the advice after water.
+    app.click("#record-feeding").await?;
+    app.wait_for("#food-water").await?;
+    audit.screen("10c-feeding").await?;
+    app.click("#food-breast-milk").await?;
+    app.click("#food-water").await?;
+    app.click("#feeding-save").await?;
+    app.wait_for("#feeding-advice").await?;
+    audit.screen("10d-feeding-advice").await?;
+    app.click("#back-home").await?;
     app.click("#open-history").await?;
     app.wait_for("#history-title").await?;
     audit.screen("11-history").await?;

@@ -83,7 +83,8 @@ pub fn age_in_months(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
     if on < birth {
         return None;
     }
-    let months = (on.year() - birth.year()) * 12 + on.month() as i32 - birth.month() as i32
+    let months = (on.year() - birth.year()) * 12 + on.month() as i32
+        - birth.month() as i32
         - i32::from(on.day() < birth.day());
     u32::try_from(months).ok()
 }
@@ -139,7 +140,10 @@ pub fn check_recall(
     if recalled_on > today {
         return Err(RecallError::Future);
     }
-    if recalled_on.pred_opt().is_none_or(|yesterday| yesterday < birth) {
+    if recalled_on
+        .pred_opt()
+        .is_none_or(|yesterday| yesterday < birth)
+    {
         return Err(RecallError::BeforeBirth);
     }
     if age_in_months(birth, recalled_on).is_none_or(|m| m >= EXCLUSIVE_MONTHS) {
@@ -171,7 +175,10 @@ impl Feeding {
             .filter(|r| r.items.iter().any(|i| i.breaks_exclusivity()))
             .filter_map(|r| r.recalled_on.pred_opt())
             .min();
-        [from_recalls, self.first_other_on].into_iter().flatten().min()
+        [from_recalls, self.first_other_on]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// The latest recall on or before `until`.
@@ -238,11 +245,13 @@ pub struct Indicators {
 impl Indicators {
     /// Babies 0-5 months, and of them fed only breast milk the day before.
     pub fn total(&self) -> AgeLine {
-        self.by_age.iter().fold(AgeLine::default(), |sum, line| AgeLine {
-            months: 0,
-            babies: sum.babies + line.babies,
-            exclusive: sum.exclusive + line.exclusive,
-        })
+        self.by_age
+            .iter()
+            .fold(AgeLine::default(), |sum, line| AgeLine {
+                months: 0,
+                babies: sum.babies + line.babies,
+                exclusive: sum.exclusive + line.exclusive,
+            })
     }
 }
 
@@ -258,8 +267,8 @@ pub fn indicators(cohort: &[Feeding], from: NaiveDate, until: NaiveDate) -> Indi
     for baby in cohort {
         let Some(birth) = baby.birth else { continue };
         if let Some(recall) = baby.latest_recall(until).filter(|r| r.recalled_on >= from)
-            && let Some(line) = age_in_months(birth, recall.recalled_on)
-                .and_then(|m| by_age.get_mut(m as usize))
+            && let Some(line) =
+                age_in_months(birth, recall.recalled_on).and_then(|m| by_age.get_mut(m as usize))
         {
             line.babies += 1;
             line.exclusive += usize::from(recall.exclusive());
@@ -276,7 +285,10 @@ pub fn indicators(cohort: &[Feeding], from: NaiveDate, until: NaiveDate) -> Indi
             .recalls
             .iter()
             .any(|r| age_in_months(birth, r.recalled_on) == Some(EXCLUSIVE_MONTHS - 1));
-        match (baby.first_other().is_some_and(|d| d < six_months), asked_at_five) {
+        match (
+            baby.first_other().is_some_and(|d| d < six_months),
+            asked_at_five,
+        ) {
             (true, _) => {}
             (false, true) => result.exclusive_since_birth += 1,
             (false, false) => result.not_known += 1,

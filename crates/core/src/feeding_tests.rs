@@ -85,7 +85,10 @@ fn water_last_month_counts_yesterday_but_not_since_birth() {
 fn a_cohort_counts_each_baby_once_by_its_latest_recall() {
     let cohort = [
         // Two months old, formula yesterday.
-        baby("2026-10-01", vec![recall("2026-12-03", &[BreastMilk, Formula])]),
+        baby(
+            "2026-10-01",
+            vec![recall("2026-12-03", &[BreastMilk, Formula])],
+        ),
         // Two months old, breast milk and vitamins: exclusive.
         baby(
             "2026-09-20",
@@ -133,7 +136,10 @@ fn a_cohort_counts_each_baby_once_by_its_latest_recall() {
 
 #[test]
 fn formula_water_or_food_before_six_months_and_honey_before_twelve_raise_an_alert() {
-    let young = baby("2026-10-01", vec![recall("2026-12-03", &[BreastMilk, Water])]);
+    let young = baby(
+        "2026-10-01",
+        vec![recall("2026-12-03", &[BreastMilk, Water])],
+    );
     assert_eq!(
         alert(&young),
         Some(FeedingAlert {
@@ -141,7 +147,10 @@ fn formula_water_or_food_before_six_months_and_honey_before_twelve_raise_an_aler
             given_on: day("2026-12-02")
         })
     );
-    let fine = baby("2026-10-01", vec![recall("2026-12-03", &[BreastMilk, Medicine])]);
+    let fine = baby(
+        "2026-10-01",
+        vec![recall("2026-12-03", &[BreastMilk, Medicine])],
+    );
     assert_eq!(alert(&fine), None);
     // Eight months old: porridge is right, honey is not.
     let older = baby(
@@ -152,7 +161,10 @@ fn formula_water_or_food_before_six_months_and_honey_before_twelve_raise_an_aler
         ],
     );
     assert_eq!(alert(&older).map(|a| a.item), Some(Honey));
-    let porridge = baby("2026-04-01", vec![recall("2026-12-01", &[BreastMilk, Food])]);
+    let porridge = baby(
+        "2026-04-01",
+        vec![recall("2026-12-01", &[BreastMilk, Food])],
+    );
     assert_eq!(alert(&porridge), None);
 }
 

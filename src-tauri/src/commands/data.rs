@@ -139,7 +139,10 @@ pub async fn restore_backup(state: State<'_, AppState>, file: String) -> Result<
 
 /// The family whose data a request is about: this device's own, or (in cadre mode,
 /// at the family's request) the one named.
-async fn family_for(state: &AppState, family_id: Option<String>) -> Result<String, AppError> {
+pub(super) async fn family_for(
+    state: &AppState,
+    family_id: Option<String>,
+) -> Result<String, AppError> {
     let own = state
         .with_store(|store| Ok(families::get_own_family(store.conn())?))
         .await?;

@@ -6,6 +6,7 @@ pub mod data;
 pub mod dialogs;
 pub mod erasure;
 pub mod family;
+pub mod feeding;
 pub mod follow_up;
 pub mod guard;
 pub mod learning;

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cadre;
 pub mod families;
+pub mod feeding;
 pub mod follow_up;
 pub mod learning;
 mod ownership;

@@ -3,6 +3,7 @@ export { Channel } from '@tauri-apps/api/core';
 export * from './app';
 export * from './session';
 export * from './followUp';
+export * from './feeding';
 export * from './cadre';
 export * from './learning';
 export * from './report';

@@ -183,6 +183,30 @@ export type FatherVisit = { visitedOn: string, cadreName: string, percent: numbe
  */
 toPractise: Array<string>, coachingNotes: string | null, };
 
+export type FeedingAlertView = { item: FoodItem, givenOn: string, };
+
+export type FeedingStatus = { 
+/**
+ * Born and under six months: the recall is asked.
+ */
+asked: boolean, 
+/**
+ * Asked and not answered in the last week.
+ */
+due: boolean, lastRecalledOn: string | null, 
+/**
+ * Only breast milk the day before the last answer.
+ */
+lastExclusive: boolean | null, 
+/**
+ * The newest thing the baby had that a baby of its age must not.
+ */
+alert: FeedingAlertView | null, 
+/**
+ * Whether the since-birth question was already answered.
+ */
+sinceBirthAnswered: boolean, };
+
 export type FieldDifference = { field: string, 
 /**
  * A column's value: text, a number, or empty.
@@ -194,6 +218,8 @@ export type FollowUp = {
  * No status yet (enrolment) or the last one is a week old.
  */
 milkStatusDue: boolean, lastMilkStatus: MilkStatusView | null, reminders: Reminders, };
+
+export type FoodItem = "breast-milk" | "water" | "formula" | "other-milk" | "sweet-drink" | "food" | "honey" | "medicine";
 
 export type Giver = "father" | "grandmother" | "other-family";
 
@@ -295,6 +321,12 @@ export type Rating = { skipped: boolean, comfort: number | null, painBefore: num
 export type RatingInput = { skipped: boolean, comfort: number | null, painBefore: number | null, painAfter: number | null, milkFlow: string | null, note: string | null, };
 
 export type RatingView = { sessionId: string, version: number, answeredBy: string, rating: Rating, };
+
+export type RecallInput = { items: Array<FoodItem>, 
+/**
+ * Since birth: was anything but breast milk ever given (`None`: not asked now).
+ */
+everOther: boolean | null, firstOtherOn: string | null, };
 
 export type Region = "c7" | "paraspinal" | "whole-back";
 

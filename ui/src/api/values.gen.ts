@@ -1,6 +1,6 @@
 // Generated from the Rust core by src-tauri/tests/typescript.rs: do not edit.
 // `make types` writes it again after a change on the Rust side.
-import type { Author, Decision, Giver, MilkFlow, MilkStatus, StopReason } from './types.gen';
+import type { Author, Decision, FoodItem, Giver, MilkFlow, MilkStatus, StopReason } from './types.gen';
 
 /** The reasons a person may give for stopping a session (the rest are the app's own). */
 export const STOP_REASONS: StopReason[] = ['pain', 'mother-asked', 'interrupted', 'other'];
@@ -10,6 +10,8 @@ export const MILK_INDICATORS: string[] = ['breasts-full-then-soft', 'milk-drips'
 export const MILK_FLOWS: MilkFlow[] = ['none', 'drips', 'sprays'];
 export const AUTHORS: Author[] = ['mother', 'father', 'cadre'];
 export const GIVERS: Giver[] = ['father', 'grandmother', 'other-family'];
+/** What a baby may have had yesterday, in the order the recall shows them. */
+export const FOOD_ITEMS: FoodItem[] = ['breast-milk', 'water', 'formula', 'other-milk', 'sweet-drink', 'food', 'honey', 'medicine'];
 export const DECISIONS: Decision[] = ['new', 'updated', 'known', 'older', 'conflict', 'deleted', 'held'];
 /** The tables a bundle carries, in the order they are applied. */
 export const TABLES: string[] = ['family', 'cadre', 'consent', 'massage_plan', 'massage_session', 'session_rating', 'milk_status', 'feeding_recall', 'home_visit', 'visit_score', 'lesson_read', 'quiz_attempt', 'posko_question', 'hands_on_training'];

@@ -14,6 +14,7 @@ import { showHistory } from './history';
 import { chooseLanguage } from './language';
 import { showLearning } from './learning';
 import { showMilkStatus } from './milk';
+import { feedingCard } from './feeding';
 import { showFamilyEdit } from './onboarding';
 import { poskoCard } from './posko';
 import { serverSection } from './server';
@@ -71,6 +72,7 @@ export function showHome(nav: Nav, family: api.Family): void {
     h('button', { type: 'button', id: 'open-history', class: 'big', onclick: () => nav.open(showHistory) }, t('history-open')),
     h('button', { type: 'button', id: 'open-learning', class: 'big', onclick: () => nav.open(showLearning) }, t('learn-open')),
     family.pregnant ? null : milkCard,
+    family.pregnant ? null : feedingCard(nav, null),
     poskoCard(),
     h('details', { id: 'family-data', class: 'settings' },
       h('summary', {}, t('family-data-title')),
