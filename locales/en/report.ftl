@@ -99,3 +99,18 @@ report-pre = Pre-test
 report-post = Post-test
 report-cadres-counselled = Cadres with both the pre-test and the post-test
 report-cadres-none = No cadre has taken the test on this device yet.
+
+## Exclusive breastfeeding (feeding.rs; sources in docs/feeding-indicators.md)
+
+report-feeding = Exclusive breastfeeding
+report-feeding-age = Baby's age
+report-feeding-babies = Babies
+report-feeding-exclusive = Breast milk only
+report-feeding-months = { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+report-feeding-total = 0 to 5 months (breast milk only yesterday)
+report-feeding-six-months = Reached six months in the period
+report-feeding-since-birth = Breast milk only from birth to six months (of those known)
+report-feeding-not-known = Not known (not asked at five months)

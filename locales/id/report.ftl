@@ -99,3 +99,15 @@ report-pre = Tes awal
 report-post = Tes akhir
 report-cadres-counselled = Kader yang sudah tes awal dan tes akhir
 report-cadres-none = Belum ada kader yang mengerjakan tes di perangkat ini.
+
+## ASI eksklusif (feeding.rs; sumber di docs/feeding-indicators.md)
+
+report-feeding = ASI eksklusif
+report-feeding-age = Umur bayi
+report-feeding-babies = Bayi
+report-feeding-exclusive = Hanya ASI
+report-feeding-months = { $months } bulan
+report-feeding-total = 0 sampai 5 bulan (hanya ASI kemarin)
+report-feeding-six-months = Mencapai umur 6 bulan dalam periode
+report-feeding-since-birth = Hanya ASI sejak lahir sampai 6 bulan (dari yang diketahui)
+report-feeding-not-known = Tidak diketahui (tidak ditanya di umur 5 bulan)

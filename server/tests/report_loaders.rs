@@ -13,7 +13,7 @@ use ayah_asi_core::cohort::{FamilyRows, Period};
 use ayah_asi_core::i18n::Localizer;
 use ayah_asi_core::report::{self, CohortFamily};
 use ayah_asi_core::report_tables;
-use ayah_asi_core::sample::{FamilyRecords, family_year, id, time_ago};
+use ayah_asi_core::sample::{FamilyRecords, day_ago, family_year, id, time_ago};
 use ayah_asi_lib::storage::{self, Store, cadre};
 use ayah_asi_server::dashboard::{Scope, cohort};
 use chrono::{Days, Local};
@@ -88,7 +88,28 @@ fn rare_cases() -> Vec<FamilyRecords> {
                     "created_at": time_ago(days), "updated_at": time_ago(days) }),
         );
     }
+    // What the baby had yesterday: water once (and "yes, since birth"), then breast milk.
+    for (days, items, ever_other, first) in [
+        (30, "breast-milk,water", Some("yes"), Some(day_ago(38))),
+        (10, "breast-milk", None, None),
+        (2, "breast-milk,medicine", Some("yes"), None),
+    ] {
+        budi.record(
+            "feeding_recall",
+            &ayah_asi_core::sample::new_id(),
+            json!({ "recalled_on": day_ago(days), "items": items, "ever_other": ever_other,
+                    "first_other_on": first, "recorded_by": "mother",
+                    "created_at": time_ago(days), "updated_at": time_ago(days) }),
+        );
+    }
     let mut agus = FamilyRecords::enrolled("Agus", "Dewi", 120);
+    agus.record(
+        "feeding_recall",
+        &ayah_asi_core::sample::new_id(),
+        json!({ "recalled_on": day_ago(5), "items": "breast-milk,formula", "ever_other": null,
+                "first_other_on": null, "recorded_by": "cadre",
+                "created_at": time_ago(5), "updated_at": time_ago(5) }),
+    );
     agus.milk(119, "tidak-ada");
     agus.milk(100, "tidak-lancar");
     let old = agus.session(100, None);
@@ -252,5 +273,17 @@ async fn the_app_and_the_server_load_the_same_rows_and_report_the_same_tables() 
         &Period::last_months(Local::now().date_naive(), 12),
     ));
     assert!(report.comfort_ratings > 100 && report.assessed >= 5 && report.critical_failed >= 1);
+    // Budi breast milk only at his latest answer (one month old), Agus formula (three).
+    let feeding = &report.feeding;
+    assert_eq!(
+        (feeding.by_age[1].babies, feeding.by_age[1].exclusive),
+        (1, 1),
+        "{feeding:?}"
+    );
+    assert_eq!(
+        (feeding.by_age[3].babies, feeding.by_age[3].exclusive),
+        (1, 0),
+        "{feeding:?}"
+    );
     assert!(report.milk_test.pairs > 0 && report.knowledge_pre_mean.is_some());
 }

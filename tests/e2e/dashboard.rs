@@ -174,6 +174,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         "competence",
         "given-by",
         "cadres",
+        "exclusive-breastfeeding",
         "comfort",
     ] {
         let css = format!("#report-{table}");

@@ -206,6 +206,8 @@ pub struct FamilyRows {
     pub sessions: Vec<SessionCount>,
     /// Sessions made since the period's `active_since`, counted by status.
     pub recent_sessions: Vec<SessionCount>,
+    /// Every answer to "what did the baby have yesterday", oldest first.
+    pub recalls: Vec<crate::feeding::RecallRow>,
 }
 
 /// The current version of each edited record (a visit, a rating): of those sharing an
@@ -286,6 +288,13 @@ pub fn facts(rows: &FamilyRows, period: &Period) -> CohortFamily {
         }),
         comforts: sorted(&rows.comforts),
         sessions_by: sessions_by(&rows.sessions),
+        feeding: {
+            let birth = (!family.pregnant)
+                .then(|| NaiveDate::parse_from_str(&family.baby_birth_date, "%Y-%m-%d").ok())
+                .flatten();
+            let history = crate::feeding::from_rows(birth, &rows.recalls);
+            crate::feeding::baby_facts(&history, period.from, period.to)
+        },
     }
 }
 

@@ -104,8 +104,31 @@ fn the_facts_follow_the_programmes_rules() {
             count("stopped", None, 1),
         ],
         recent_sessions: vec![count("not-started", None, 1)],
+        // Water once in April (and "yes, since birth"), breast milk only in June.
+        recalls: vec![
+            crate::feeding::RecallRow {
+                recalled_on: "2026-04-20".into(),
+                items: "breast-milk,water".into(),
+                ever_other: Some("yes".into()),
+                first_other_on: None,
+            },
+            crate::feeding::RecallRow {
+                recalled_on: "2026-06-10".into(),
+                items: "breast-milk".into(),
+                ever_other: None,
+                first_other_on: None,
+            },
+        ],
     };
     let facts = facts(&rows, &period());
+    // Three months old at the June answer, breast milk only; six months in September.
+    assert_eq!(
+        facts.feeding,
+        crate::feeding::BabyFacts {
+            latest: Some((3, true)),
+            six_months: None
+        }
+    );
     assert_eq!(facts.milk_before, Some(MilkStatus::TidakLancar));
     assert_eq!(facts.milk_after, Some(MilkStatus::Lancar));
     assert_eq!((facts.pre_score, facts.post_score), (Some(4), Some(9)));

@@ -255,47 +255,132 @@ impl Indicators {
     }
 }
 
-/// The indicators of `cohort` over the days `from` to `until` (both included).
-pub fn indicators(cohort: &[Feeding], from: NaiveDate, until: NaiveDate) -> Indicators {
-    let mut by_age: Vec<AgeLine> = (0..EXCLUSIVE_MONTHS)
-        .map(|months| AgeLine {
-            months,
-            ..AgeLine::default()
-        })
-        .collect();
-    let mut result = Indicators::default();
-    for baby in cohort {
-        let Some(birth) = baby.birth else { continue };
-        if let Some(recall) = baby.latest_recall(until).filter(|r| r.recalled_on >= from)
-            && let Some(line) =
-                age_in_months(birth, recall.recalled_on).and_then(|m| by_age.get_mut(m as usize))
+/// How a baby reaching six months in the period counts for "since birth".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SinceBirth {
+    /// Only breast milk since birth, asked about at five months.
+    Exclusive,
+    /// Something else was given before six months.
+    Other,
+    /// Never asked at five months: counted neither in nor out.
+    NotKnown,
+}
+
+/// What one baby adds to the indicators of a period: its latest recall in the period
+/// (age in completed months, breast milk only), and how it counts if it reached six
+/// months in the period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BabyFacts {
+    pub latest: Option<(u32, bool)>,
+    pub six_months: Option<SinceBirth>,
+}
+
+/// One baby's facts over the days `from` to `until` (both included).
+pub fn baby_facts(baby: &Feeding, from: NaiveDate, until: NaiveDate) -> BabyFacts {
+    let Some(birth) = baby.birth else {
+        return BabyFacts::default();
+    };
+    let latest = baby
+        .latest_recall(until)
+        .filter(|r| r.recalled_on >= from)
+        .and_then(|r| Some((age_in_months(birth, r.recalled_on)?, r.exclusive())))
+        .filter(|(months, _)| *months < EXCLUSIVE_MONTHS);
+    let six_months = birth
+        .checked_add_months(chrono::Months::new(EXCLUSIVE_MONTHS))
+        .filter(|day| (from..=until).contains(day))
+        .map(|six_months| {
+            let asked_at_five = baby
+                .recalls
+                .iter()
+                .any(|r| age_in_months(birth, r.recalled_on) == Some(EXCLUSIVE_MONTHS - 1));
+            match (
+                baby.first_other().is_some_and(|d| d < six_months),
+                asked_at_five,
+            ) {
+                (true, _) => SinceBirth::Other,
+                (false, true) => SinceBirth::Exclusive,
+                (false, false) => SinceBirth::NotKnown,
+            }
+        });
+    BabyFacts { latest, six_months }
+}
+
+/// The indicators of babies with these facts.
+pub fn indicators_of(facts: &[BabyFacts]) -> Indicators {
+    let mut result = Indicators {
+        by_age: (0..EXCLUSIVE_MONTHS)
+            .map(|months| AgeLine {
+                months,
+                ..AgeLine::default()
+            })
+            .collect(),
+        ..Indicators::default()
+    };
+    for baby in facts {
+        if let Some((months, exclusive)) = baby.latest
+            && let Some(line) = result.by_age.get_mut(months as usize)
         {
             line.babies += 1;
-            line.exclusive += usize::from(recall.exclusive());
+            line.exclusive += usize::from(exclusive);
         }
-        let Some(six_months) = birth.checked_add_months(chrono::Months::new(EXCLUSIVE_MONTHS))
-        else {
-            continue;
-        };
-        if !(from..=until).contains(&six_months) {
-            continue;
-        }
-        result.reached_six_months += 1;
-        let asked_at_five = baby
-            .recalls
-            .iter()
-            .any(|r| age_in_months(birth, r.recalled_on) == Some(EXCLUSIVE_MONTHS - 1));
-        match (
-            baby.first_other().is_some_and(|d| d < six_months),
-            asked_at_five,
-        ) {
-            (true, _) => {}
-            (false, true) => result.exclusive_since_birth += 1,
-            (false, false) => result.not_known += 1,
+        if let Some(since_birth) = baby.six_months {
+            result.reached_six_months += 1;
+            match since_birth {
+                SinceBirth::Exclusive => result.exclusive_since_birth += 1,
+                SinceBirth::NotKnown => result.not_known += 1,
+                SinceBirth::Other => {}
+            }
         }
     }
-    result.by_age = by_age;
     result
+}
+
+/// The indicators of `cohort` over the days `from` to `until` (both included).
+pub fn indicators(cohort: &[Feeding], from: NaiveDate, until: NaiveDate) -> Indicators {
+    let facts: Vec<BabyFacts> = cohort
+        .iter()
+        .map(|baby| baby_facts(baby, from, until))
+        .collect();
+    indicators_of(&facts)
+}
+
+/// One stored answer, as both the app's and the server's tables hold it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecallRow {
+    pub recalled_on: String,
+    /// Comma-separated [`FoodItem::IDS`].
+    pub items: String,
+    /// `yes` or `no`: since birth, anything but breast milk.
+    pub ever_other: Option<String>,
+    pub first_other_on: Option<String>,
+}
+
+/// A baby's feeding record from its stored answers (`birth`: `None` before the birth).
+/// A "yes" without a day counts from the day of that answer ("yes, I forget when").
+pub fn from_rows(birth: Option<NaiveDate>, rows: &[RecallRow]) -> Feeding {
+    let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let mut feeding = Feeding {
+        birth,
+        ..Feeding::default()
+    };
+    for row in rows {
+        let Some(recalled_on) = date(&row.recalled_on) else {
+            continue;
+        };
+        feeding.recalls.push(Recall {
+            recalled_on,
+            items: row.items.split(',').filter_map(FoodItem::parse).collect(),
+        });
+        if row.ever_other.as_deref() == Some("yes") {
+            let first = row
+                .first_other_on
+                .as_deref()
+                .and_then(date)
+                .unwrap_or(recalled_on);
+            feeding.first_other_on = Some(feeding.first_other_on.map_or(first, |f| f.min(first)));
+        }
+    }
+    feeding
 }
 
 #[cfg(test)]

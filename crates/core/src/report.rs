@@ -36,6 +36,8 @@ pub struct CohortFamily {
     /// Sessions given in the period (finished or stopped) by who gave them; `None` for
     /// sessions recorded before the app asked.
     pub sessions_by: Vec<(Option<Giver>, usize)>,
+    /// What the baby's feeding adds to the exclusive breastfeeding indicators.
+    pub feeding: crate::feeding::BabyFacts,
 }
 
 /// A family's latest checklist visit, as the report counts it.
@@ -106,6 +108,9 @@ pub struct Report {
     pub cadres: Vec<CadreScores>,
     /// Cadres with both a pre-test and a post-test: counselled.
     pub cadres_counselled: usize,
+    /// Exclusive breastfeeding: the day before by age month, and since birth at six
+    /// months (`feeding::indicators_of`).
+    pub feeding: crate::feeding::Indicators,
     pub cadre_pre_mean: Option<f64>,
     pub cadre_post_mean: Option<f64>,
 }
@@ -264,6 +269,9 @@ pub fn build(families: &[CohortFamily]) -> Report {
         comfort_mean: mean(comforts.iter().map(|c| f64::from(*c))),
         comfort_distribution: distribution,
         given_by: given_by_rows(families),
+        feeding: crate::feeding::indicators_of(
+            &families.iter().map(|f| f.feeding).collect::<Vec<_>>(),
+        ),
         cadres: Vec::new(),
         cadres_counselled: 0,
         cadre_pre_mean: None,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use ayah_asi_core::cohort::{
     self, FamilyRow, FamilyRows, MilkRow, Period, QuizRow, SessionCount, VisitRow,
 };
+use ayah_asi_core::feeding::RecallRow;
 use ayah_asi_core::report::{CadreScores, CohortFamily};
 use deadpool_postgres::Pool;
 use tokio_postgres::Row;
@@ -128,6 +129,15 @@ pub async fn list_family_rows(
         "r.body->>'kind', (r.body->>'score')::int, r.body->>'created_at'",
     );
     let quizzes = scoped_rows(pool, scope, &quizzes_sql, &base);
+    // The answers oldest first, as the app's loader reads them.
+    let recalls_sql = format!(
+        "{} ORDER BY r.body->>'recalled_on', r.body->>'created_at'",
+        of_table(
+            "feeding_recall",
+            "r.body->>'recalled_on', r.body->>'items', r.body->>'ever_other', r.body->>'first_other_on'",
+        )
+    );
+    let recalls = scoped_rows(pool, scope, &recalls_sql, &base);
     let trained_sql = of_table("hands_on_training", "r.body->>'trained_on'");
     let trained = scoped_rows(pool, scope, &trained_sql, &base);
     let visits_sql = of_table(
@@ -182,8 +192,8 @@ pub async fn list_family_rows(
 
     // Independent questions, each on its own connection: the report takes as long as
     // the slowest, not the sum.
-    let (families, milk, quizzes, trained, visits, ratings, sessions, recent) = tokio::try_join!(
-        families, milk, quizzes, trained, visits, ratings, sessions, recent
+    let (families, milk, quizzes, trained, visits, ratings, sessions, recent, recalls) = tokio::try_join!(
+        families, milk, quizzes, trained, visits, ratings, sessions, recent, recalls
     )?;
 
     let mut of: HashMap<String, FamilyRows> = HashMap::new();
@@ -222,6 +232,14 @@ pub async fn list_family_rows(
         });
     });
     add_each(&mut of, &trained, |f, r| f.trained_on.push(text(r, 1)));
+    add_each(&mut of, &recalls, |f, r| {
+        f.recalls.push(RecallRow {
+            recalled_on: text(r, 1),
+            items: text(r, 2),
+            ever_other: r.get(3),
+            first_other_on: r.get(4),
+        });
+    });
     add_each(&mut of, &visits, |f, r| {
         f.visits.push(VisitRow {
             id: r.get(1),

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, params};
 
 use super::Result;
-use crate::domain::feeding::{Feeding, FoodItem, Recall};
+use crate::domain::feeding::{self, Feeding, FoodItem, RecallRow};
 use crate::domain::record::RecordMeta;
 
 /// One answer, as the mother or the cadre gave it.
@@ -48,49 +48,36 @@ pub fn insert_recall(
     Ok(m.id)
 }
 
-/// The family's feeding record: every recall, and the earliest day the family said
-/// anything but breast milk was first given. `birth` is `None` before the birth.
+/// The family's feeding record (`birth`: `None` before the birth), as the core reads
+/// its stored answers (`feeding::from_rows`).
 pub fn get_feeding(
     conn: &Connection,
     family_id: &str,
     birth: Option<NaiveDate>,
 ) -> Result<Feeding> {
-    let mut statement = conn.prepare(
+    Ok(feeding::from_rows(
+        birth,
+        &list_recall_rows(conn, family_id)?,
+    ))
+}
+
+/// The family's answers, oldest first.
+pub fn list_recall_rows(conn: &Connection, family_id: &str) -> Result<Vec<RecallRow>> {
+    let mut statement = conn.prepare_cached(
         "SELECT recalled_on, items, ever_other, first_other_on FROM feeding_recall
          WHERE family_id = ?1 ORDER BY recalled_on, created_at",
     )?;
-    let rows = statement.query_map([family_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, Option<String>>(3)?,
-        ))
-    })?;
-    let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-    let mut feeding = Feeding {
-        birth,
-        ..Feeding::default()
-    };
-    for row in rows {
-        let (recalled_on, items, ever_other, first_other_on) = row?;
-        let Some(recalled_on) = date(&recalled_on) else {
-            continue;
-        };
-        feeding.recalls.push(Recall {
-            recalled_on,
-            items: items.split(',').filter_map(FoodItem::parse).collect(),
-        });
-        if ever_other.as_deref() == Some("yes") {
-            // "Yes, but I do not remember when": known by the day of the answer.
-            let first = first_other_on
-                .as_deref()
-                .and_then(date)
-                .unwrap_or(recalled_on);
-            feeding.first_other_on = Some(feeding.first_other_on.map_or(first, |f| f.min(first)));
-        }
-    }
-    Ok(feeding)
+    let rows = statement
+        .query_map([family_id], |r| {
+            Ok(RecallRow {
+                recalled_on: r.get(0)?,
+                items: r.get(1)?,
+                ever_other: r.get(2)?,
+                first_other_on: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 /// Whether the family already answered the since-birth question (yes or no).

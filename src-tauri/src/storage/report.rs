@@ -106,6 +106,7 @@ fn family_rows(conn: &Connection, family: FamilyRow, period: &Period) -> Result<
         })
     };
     Ok(FamilyRows {
+        recalls: super::feeding::list_recall_rows(conn, &id)?,
         milk: rows(
             conn,
             "SELECT id, recorded_on, created_at, status FROM milk_status WHERE family_id = ?1",

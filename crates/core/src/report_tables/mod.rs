@@ -214,6 +214,7 @@ pub fn tables(report: &Report, i18n: &Localizer, language: &str) -> Vec<Table> {
             &report.given_by,
         ),
         cadres_table(report, &t),
+        feeding_table(report, i18n, language),
         Table {
             id: "comfort",
             title: t("report-comfort"),
@@ -251,6 +252,78 @@ fn cadres_table(report: &Report, t: &dyn Fn(&str) -> String) -> Table {
         kind: TableKind::Plain,
         total: None,
         header: vec![t("report-cadre"), t("report-pre"), t("report-post")],
+        rows,
+    }
+}
+
+/// Exclusive breastfeeding (`feeding.rs`): by age month 0-5, the babies asked and those
+/// fed only breast milk the day before; then the babies who reached six months, those
+/// exclusively breastfed since birth (a share of those whose feeding is known), and
+/// those never asked at five months.
+fn feeding_table(report: &Report, i18n: &Localizer, language: &str) -> Table {
+    let t = |id: &str| i18n.text(language, id, None);
+    let share = |part: usize, of: usize| {
+        if of == 0 {
+            Cell::Empty
+        } else {
+            Cell::decimal(round1(part as f64 * 100.0 / of as f64), 1)
+        }
+    };
+    let feeding = &report.feeding;
+    let line = |label: String, babies: usize, exclusive: usize| {
+        vec![
+            Cell::Text(label),
+            Cell::count(babies),
+            Cell::count(exclusive),
+            share(exclusive, babies),
+        ]
+    };
+    let mut rows: Vec<Vec<Cell>> = feeding
+        .by_age
+        .iter()
+        .map(|age| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("months", age.months);
+            let label = i18n.text(language, "report-feeding-months", Some(&args));
+            line(label, age.babies, age.exclusive)
+        })
+        .collect();
+    let total = feeding.total();
+    rows.push(line(
+        t("report-feeding-total"),
+        total.babies,
+        total.exclusive,
+    ));
+    let known = feeding.reached_six_months - feeding.not_known;
+    rows.push(vec![
+        Cell::Text(t("report-feeding-six-months")),
+        Cell::count(feeding.reached_six_months),
+        Cell::Empty,
+        Cell::Empty,
+    ]);
+    rows.push(vec![
+        Cell::Text(t("report-feeding-since-birth")),
+        Cell::count(known),
+        Cell::count(feeding.exclusive_since_birth),
+        share(feeding.exclusive_since_birth, known),
+    ]);
+    rows.push(vec![
+        Cell::Text(t("report-feeding-not-known")),
+        Cell::count(feeding.not_known),
+        Cell::Empty,
+        Cell::Empty,
+    ]);
+    Table {
+        id: "exclusive-breastfeeding",
+        title: t("report-feeding"),
+        kind: TableKind::Plain,
+        total: None,
+        header: vec![
+            t("report-feeding-age"),
+            t("report-feeding-babies"),
+            t("report-feeding-exclusive"),
+            t("report-percent"),
+        ],
         rows,
     }
 }
