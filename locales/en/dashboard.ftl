@@ -288,3 +288,9 @@ dash-kind-no-sync = Not synced 7 days
 ## Pictures in the report
 
 dash-report-knowledge-chart = Fathers' mean knowledge score, pre-test and post-test (0 to 100). The numbers are in the knowledge test table.
+
+## Alert: a baby given more than breast milk (feeding.rs)
+
+alert-other-feeding = The baby was given what is not yet right for its age: { $given }
+alert-other-feeding-do = What helps: the cadre visits the family, supports her to breastfeed only and goes through the breastfeeding lessons with them; the midwife is brought in if the milk seems too little or the baby finds it hard to feed.
+dash-kind-other-feeding = Given more than breast milk

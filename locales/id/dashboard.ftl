@@ -275,3 +275,9 @@ dash-kind-no-sync = Belum sinkron 7 hari
 ## Gambar di laporan
 
 dash-report-knowledge-chart = Rata-rata skor pengetahuan ayah, tes awal dan tes akhir (0 sampai 100). Angkanya ada di tabel uji pengetahuan.
+
+## Peringatan: bayi diberi selain ASI (feeding.rs)
+
+alert-other-feeding = Bayi diberi yang belum boleh untuk umurnya: { $given }
+alert-other-feeding-do = Yang bisa dilakukan: kader mengunjungi keluarga, mendukung Ibu menyusui saja, dan membaca pelajaran menyusui bersama; bidan dilibatkan jika ASI terasa kurang atau bayi sulit menyusu.
+dash-kind-other-feeding = Diberi selain ASI

@@ -40,6 +40,9 @@ pub enum Risk {
     SafetyStop,
     /// Milk production recorded as "tidak ada".
     NoMilk,
+    /// The baby had something other than breast milk before six months, or honey
+    /// before twelve (`feeding::alert`): the cadre visits, teaches, brings the midwife.
+    OtherFeeding,
 }
 
 /// The risk a safety stop with these findings (`protocol::safety_findings`) stands for.

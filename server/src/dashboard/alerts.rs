@@ -3,6 +3,7 @@
 //! session or visit is a new alert.
 
 use ayah_asi_core::cadre::{self, Risk};
+use ayah_asi_core::feeding;
 use ayah_asi_core::protocol;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use deadpool_postgres::Pool;
@@ -31,13 +32,17 @@ pub enum AlertKind {
     NoSession,
     /// A cadre's phone has not synced.
     NoSync,
+    /// A baby under six months had something other than breast milk, or honey before
+    /// twelve months (`feeding::alert`).
+    OtherFeeding,
 }
 
 impl AlertKind {
     /// Every kind, the most urgent first (the order the overview's picture lists them).
-    pub const ALL: [AlertKind; 8] = [
+    pub const ALL: [AlertKind; 9] = [
         Self::DangerSign,
         Self::PainStop,
+        Self::OtherFeeding,
         Self::SafetyStop,
         Self::NoMilk,
         Self::CriticalRow,
@@ -57,6 +62,7 @@ impl AlertKind {
             Self::NoVisit => "no-visit",
             Self::NoSession => "no-session",
             Self::NoSync => "no-sync",
+            Self::OtherFeeding => "other-feeding",
         }
     }
 }
@@ -84,6 +90,7 @@ pub async fn list(
     with_handled: bool,
 ) -> Result<Vec<Alert>, DashboardError> {
     let mut alerts = record_alerts(pool, scope).await?;
+    alerts.extend(feeding_alerts(pool, scope).await?);
     alerts.extend(absence_alerts(pool, scope, now).await?);
     alerts.extend(sync_alerts(pool, scope, now).await?);
     let keys: Vec<String> = alerts.iter().map(|a| a.key.clone()).collect();
@@ -128,6 +135,50 @@ pub async fn mark_handled(
         )
         .await?;
     Ok(())
+}
+
+/// Answers of "what did the baby have yesterday" that the core finds a baby of its age
+/// must not have had; `findings` holds what it was (`feeding::FoodItem::IDS`).
+async fn feeding_alerts(pool: &Pool, scope: &Scope) -> Result<Vec<Alert>, DashboardError> {
+    let sql = format!(
+        "WITH {IN_SCOPE}
+         SELECT r.id, r.family_id, f.body->>'father_name', fam.cadre_name,
+                r.body->>'recalled_on', r.body->>'items', f.body->>'baby_birth_date',
+                f.body->>'pregnant' IS NOT NULL, readable_time(r.body->>'created_at')
+         FROM fam JOIN record r ON r.family_id = fam.family_id AND r.table_name = 'feeding_recall'
+         JOIN record f ON f.table_name = 'family' AND f.id = fam.family_id
+         WHERE coalesce(readable_time(r.body->>'created_at') > now() - make_interval(days => $3), true)"
+    );
+    let rows = scoped_rows(pool, scope, &sql, &[&LOOK_BACK_DAYS]).await?;
+    let date =
+        |text: Option<String>| text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok());
+    Ok(rows
+        .iter()
+        .filter_map(|row| {
+            let pregnant: bool = row.get(7);
+            let birth = date(row.get(6)).filter(|_| !pregnant);
+            let answer = feeding::RecallRow {
+                recalled_on: row.get::<_, Option<String>>(4).unwrap_or_default(),
+                items: row.get::<_, Option<String>>(5).unwrap_or_default(),
+                ..feeding::RecallRow::default()
+            };
+            let found = feeding::alert(&feeding::from_rows(birth, &[answer]))?;
+            let id: String = row.get(0);
+            let at = row.get::<_, Option<DateTime<Utc>>>(8)?;
+            Some(Alert {
+                key: format!("{}:{id}", AlertKind::OtherFeeding.id()),
+                kind: AlertKind::OtherFeeding,
+                at,
+                family: Some((
+                    row.get(1),
+                    row.get::<_, Option<String>>(2).unwrap_or_default(),
+                )),
+                cadre: row.get(3),
+                handled: None,
+                findings: vec![found.item.as_str()],
+            })
+        })
+        .collect())
 }
 
 /// Sessions stopped for pain or safety, "tidak ada" milk, critical rows failed.

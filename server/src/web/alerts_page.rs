@@ -61,6 +61,9 @@ pub async fn show(
                             }
                             (text.with("dash-alert-cadre", &[("cadre", Arg::from(alert.cadre.as_str()))]))
                         }
+                        @if alert.kind == AlertKind::OtherFeeding {
+                            p.alert-do { (text.t("alert-other-feeding-do")) }
+                        }
                         @if let Some((by, at)) = &alert.handled {
                             p.handled {
                                 (text.with("dash-alert-handled-by", &[("name", Arg::from(by.as_str())), ("time", Arg::from(text.moment(*at)))]))
@@ -123,6 +126,15 @@ fn alert_title(text: &Text, alert: &Alert) -> String {
             "alert-safety-stop-found",
             &[("findings", Arg::from(findings))],
         ),
+        AlertKind::OtherFeeding => {
+            let given = alert
+                .findings
+                .iter()
+                .map(|f| text.t(&format!("food-{f}")))
+                .collect::<Vec<_>>()
+                .join(", ");
+            text.with("alert-other-feeding", &[("given", Arg::from(given))])
+        }
         kind => text.t(&format!("alert-{}", kind.id())),
     }
 }

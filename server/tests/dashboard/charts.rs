@@ -4,6 +4,7 @@
 
 use super::*;
 use ayah_asi_core::sample::{new_id, time_ago};
+use ayah_asi_server::dashboard::alerts::AlertKind;
 
 /// The `data-<attribute>` values of the elements of class `class` inside the SVG `id`.
 fn drawn(page: &str, id: &str, class: &str, attribute: &str) -> Vec<String> {
@@ -78,7 +79,7 @@ async fn the_overview_draws_each_posyandus_weeks_and_the_alerts_as_its_tables_co
     let counts = drawn(&page, "chart-alerts", "bar bar-pain-stop", "value");
     assert_eq!(counts, ["1"]);
     let kinds = table(&page, "alert-kinds-table");
-    assert_eq!(kinds.len(), 1 + 8, "{kinds:?}");
+    assert_eq!(kinds.len(), 1 + AlertKind::ALL.len(), "{kinds:?}");
     for (kind, count) in [
         ("Dihentikan: Ibu sakit", "1"),
         ("Dicatat: ASI tidak ada", "1"),
@@ -135,4 +136,45 @@ async fn the_report_draws_milk_and_knowledge_before_and_after_from_its_tables() 
     // Knowledge: the means of the pre-test and the post-test, as the table has them.
     let means = drawn(&page, "report-knowledge-chart", "col", "value");
     assert_eq!(means, ["50", "90"]);
+}
+
+#[tokio::test]
+async fn water_for_a_young_baby_is_an_alert_that_names_it_and_says_what_helps() {
+    let p = programme().await;
+    // Budi's baby is 20 days old: water yesterday, as his wife answered on her phone.
+    let device = ayah_asi_core::sample::new_id();
+    let at = time_ago(0);
+    let recall = ayah_asi_core::sample::line(
+        "feeding_recall",
+        new_id(),
+        &device,
+        &at,
+        serde_json::json!({
+            "family_id": p.mawar_family, "recalled_on": ayah_asi_core::sample::day_ago(0),
+            "items": "breast-milk,water", "ever_other": "yes", "first_other_on": null,
+            "recorded_by": "mother",
+        }),
+    );
+    let (token, _) = pair(&p.server, p.rina).await;
+    let bundle =
+        ayah_asi_core::sample::bundle_of(&device, std::slice::from_ref(&p.mawar_family), &[recall]);
+    push(&p.server, &token, bundle).await;
+
+    let mawar = Web::logged_in(&p.server.base, "bidan-mawar", PASSWORD).await;
+    let (_, page, _) = mawar.get("/alerts").await;
+    assert!(page.contains("data-kind=\"other-feeding\""), "{page}");
+    assert!(
+        page.contains("Bayi diberi yang belum boleh untuk umurnya: Air putih"),
+        "{page}"
+    );
+    assert!(page.contains("kader mengunjungi keluarga"));
+    let (_, overview, _) = mawar.get("/overview").await;
+    assert_eq!(
+        drawn(&overview, "chart-alerts", "bar bar-other-feeding", "value"),
+        ["1"]
+    );
+    // Melati's midwife does not see Mawar's family.
+    let melati = Web::logged_in(&p.server.base, "bidan-melati", PASSWORD).await;
+    let (_, page, _) = melati.get("/alerts").await;
+    assert!(!page.contains("other-feeding"));
 }

@@ -1,6 +1,20 @@
 // Generated from the Rust types by src-tauri/tests/typescript.rs: do not edit.
 // `make types` writes it again after a change on the Rust side.
 
+export type AgeLine = { 
+/**
+ * Completed months: 0 to 5.
+ */
+months: number, 
+/**
+ * Babies of that age whose latest recall is in the period.
+ */
+babies: number, 
+/**
+ * Of them, fed only breast milk the day before.
+ */
+exclusive: number, };
+
 export type AppState = { 
 /**
  * The chosen language, or `None` before the first choice.
@@ -242,6 +256,24 @@ posko: Posko | null, };
 
 export type ImportResult = { changes: number, tally: Array<TallyRow>, openConflicts: number, };
 
+export type Indicators = { 
+/**
+ * By age month 0-5 (the previous-day indicator).
+ */
+byAge: Array<AgeLine>, 
+/**
+ * Babies who reached six months in the period.
+ */
+reachedSixMonths: number, 
+/**
+ * Of them, only breast milk since birth, asked about at five months.
+ */
+exclusiveSinceBirth: number, 
+/**
+ * Of them, not asked about at five months: neither counted in nor out.
+ */
+notKnown: number, };
+
 export type Learning = { lessons: Array<Lesson>, statements: Array<Statement>, quizVersion: string, preScore: number | null, postScore: number | null, 
 /**
  * The test the father takes next: the pre-test until he has one.
@@ -373,7 +405,12 @@ cadres: Array<CadreScores>,
 /**
  * Cadres with both a pre-test and a post-test: counselled.
  */
-cadresCounselled: number, cadrePreMean: number | null, cadrePostMean: number | null, };
+cadresCounselled: number, 
+/**
+ * Exclusive breastfeeding: the day before by age month, and since birth at six
+ * months (`feeding::indicators_of`).
+ */
+feeding: Indicators, cadrePreMean: number | null, cadrePostMean: number | null, };
 
 export type ReportCell = { text: string, number: boolean, };
 
@@ -392,7 +429,7 @@ export type ReportView = { from: string, to: string, posyandu: string | null, rw
  */
 tables: Array<ReportTable>, };
 
-export type Risk = "danger-sign" | "pain-stop" | "safety-stop" | "no-milk";
+export type Risk = "danger-sign" | "pain-stop" | "safety-stop" | "no-milk" | "other-feeding";
 
 export type RowScore = { rowId: string, score: number, note: string | null, };
 

@@ -96,8 +96,22 @@ fn list_item(
     let enrolled = DateTime::parse_from_rfc3339(&record.meta.created_at).map_or(now, |at| at);
     let since_visit = last.map_or(record.meta.created_at.as_str(), |v| v.saved_at.as_str());
     let signs = cadre_store::list_risks_since(conn, &record.meta.id, since_visit)?;
+    let mut risks = signs.risks.clone();
+    // What the baby had, since the last visit: the core says what a baby of its age
+    // must not have.
+    let birth = (!record.family.pregnant).then_some(record.family.baby_birth_date);
+    let history = crate::storage::feeding::get_feeding(conn, &record.meta.id, birth)?;
+    // Answered since then: the answer is about the day before it.
+    let since_day = since_visit.get(..10).unwrap_or(since_visit);
+    if crate::domain::feeding::alert(&history)
+        .and_then(|a| a.given_on.succ_opt())
+        .is_some_and(|answered| answered.to_string().as_str() >= since_day)
+    {
+        risks.push(cadre::Risk::OtherFeeding);
+        risks.sort();
+    }
     let signals = VisitSignals {
-        risks: signs.risks.clone(),
+        risks,
         last_visit: last.map(|v| v.visited_on),
         last_percent: last.map(|v| v.percent),
         previous_percent: previous.map(|v| v.percent),
