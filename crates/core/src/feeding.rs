@@ -344,6 +344,37 @@ pub fn indicators(cohort: &[Feeding], from: NaiveDate, until: NaiveDate) -> Indi
     indicators_of(&facts)
 }
 
+/// One calendar month's previous-day figure: babies 0-5 months whose latest answer in
+/// the month was given, and of them fed only breast milk the day before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthRate {
+    pub first_day: NaiveDate,
+    pub babies: usize,
+    pub exclusive: usize,
+}
+
+/// The previous-day figure of `cohort` for each of the `months` calendar months up to
+/// the one holding `today` (that one up to `today`), oldest first.
+pub fn by_month(cohort: &[Feeding], today: NaiveDate, months: u32) -> Vec<MonthRate> {
+    let this_month = today.with_day(1).unwrap_or(today);
+    (0..months)
+        .rev()
+        .filter_map(|back| {
+            let first_day = this_month.checked_sub_months(chrono::Months::new(back))?;
+            let last_day = first_day
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|next| next.pred_opt())?
+                .min(today);
+            let total = indicators(cohort, first_day, last_day).total();
+            Some(MonthRate {
+                first_day,
+                babies: total.babies,
+                exclusive: total.exclusive,
+            })
+        })
+        .collect()
+}
+
 /// One stored answer, as both the app's and the server's tables hold it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecallRow {

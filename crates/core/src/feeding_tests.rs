@@ -176,3 +176,31 @@ fn the_words_are_serdes() {
         assert_eq!(FoodItem::parse(item.as_str()), Some(item));
     }
 }
+
+#[test]
+fn each_month_counts_its_own_latest_answers() {
+    let cohort = [
+        baby(
+            "2026-08-15",
+            vec![
+                recall("2026-10-03", &[BreastMilk]),
+                recall("2026-11-20", &[BreastMilk, Formula]),
+                recall("2026-12-02", &[BreastMilk]),
+            ],
+        ),
+        baby("2026-09-01", vec![recall("2026-11-05", &[BreastMilk])]),
+    ];
+    let months = by_month(&cohort, day("2026-12-06"), 3);
+    let rates: Vec<(String, usize, usize)> = months
+        .iter()
+        .map(|m| (m.first_day.to_string(), m.babies, m.exclusive))
+        .collect();
+    assert_eq!(
+        rates,
+        [
+            ("2026-10-01".to_owned(), 1, 1),
+            ("2026-11-01".to_owned(), 2, 1),
+            ("2026-12-01".to_owned(), 1, 1),
+        ]
+    );
+}

@@ -16,6 +16,7 @@ pub mod alerts;
 pub mod audit;
 pub mod cohort;
 pub mod devices;
+mod feeding;
 pub mod review;
 mod weeks;
 
@@ -291,7 +292,13 @@ pub struct PosyanduOverview {
     pub cadres_counselled: u32,
     /// Sessions given and planned in each of the last [`cadre::OVERVIEW_WEEKS`] weeks.
     pub weeks: Vec<WeekCount>,
+    /// Babies 0-5 months fed only breast milk the day before, in each of the last
+    /// [`FEEDING_MONTHS`] calendar months.
+    pub feeding: Vec<ayah_asi_core::feeding::MonthRate>,
 }
+
+/// How many months of exclusive breastfeeding the overview shows.
+pub const FEEDING_MONTHS: u32 = 6;
 
 /// The overview: every posyandu in scope (also those with no family yet), then a total;
 /// `now` on the puskesmas's clock.
@@ -334,7 +341,16 @@ pub async fn overview(
         })
         .collect();
     let given = weeks::given_times(pool, scope, now, cadre::OVERVIEW_WEEKS).await?;
+    let answers = feeding::recall_rows(pool, scope).await?;
+    let mut babies: std::collections::HashMap<i64, Vec<ayah_asi_core::feeding::Feeding>> =
+        std::collections::HashMap::new();
     for family in list_families(pool, scope, &FamilyFilter::default(), today).await? {
+        let birth = (!family.pregnant).then_some(family.baby_birth);
+        let rows = answers.get(&family.id).map_or(&[][..], Vec::as_slice);
+        babies
+            .entry(family.posyandu_id)
+            .or_default()
+            .push(ayah_asi_core::feeding::from_rows(birth, rows));
         if let Some(line) = lines
             .iter_mut()
             .find(|l| l.posyandu_id == family.posyandu_id)
@@ -350,6 +366,10 @@ pub async fn overview(
                 cadre::weekly_counts(times, family.plan_start(), now, cadre::OVERVIEW_WEEKS);
             cadre::add_weeks(&mut line.weeks, &family_weeks);
         }
+    }
+    for line in &mut lines {
+        let cohort = babies.remove(&line.posyandu_id).unwrap_or_default();
+        line.feeding = ayah_asi_core::feeding::by_month(&cohort, today, FEEDING_MONTHS);
     }
     Ok(lines)
 }

@@ -8,6 +8,7 @@ use super::charts::{self, Bar, Column};
 use super::text::{Arg, Text};
 use crate::dashboard::PosyanduOverview;
 use crate::dashboard::alerts::{Alert, AlertKind};
+use ayah_asi_core::feeding::MonthRate;
 
 /// How many weeks of alerts the overview counts (record-based alerts go back 60 days).
 pub const ALERT_WEEKS: i64 = 8;
@@ -64,6 +65,52 @@ pub fn weeks(text: &Text, lines: &[PosyanduOverview]) -> Markup {
                                 th scope="row" { (text.date(w.week_start)) }
                                 td.num { (w.given) }
                                 td.num { (w.planned) }
+                            } } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Per posyandu: babies 0-5 months fed only breast milk the day before, by month (the
+/// share as columns up to 100 %), and its table.
+pub fn feeding(text: &Text, lines: &[PosyanduOverview]) -> Markup {
+    let share =
+        |m: &MonthRate| (m.babies > 0).then(|| m.exclusive as f64 * 100.0 / m.babies as f64);
+    html! {
+        section #feeding-months aria-labelledby="feeding-months-title" {
+            h2 #feeding-months-title { (text.t("dash-feeding-title")) }
+            p.note { (text.t("dash-feeding-note")) }
+            @for line in lines {
+                @let name = &[("posyandu", Arg::from(line.name.as_str()))];
+                @let columns: Vec<Column> = line.feeding.iter().map(|m| Column {
+                    label: text.month(m.first_day),
+                    value: share(m).unwrap_or(0.0),
+                    shown: share(m).map_or_else(|| "–".to_owned(), |p| format!("{} %", text.number(p, 0))),
+                    target: None,
+                    minor: false,
+                }).collect();
+                div.chart-pair {
+                    figure {
+                        figcaption { (line.name) }
+                        (charts::columns(&format!("chart-feeding-{}", line.posyandu_id), &columns, 100.0, &text.with("dash-feeding-chart", name)))
+                    }
+                    div.table-wrap tabindex="0" {
+                        table #(format!("feeding-{}", line.posyandu_id)) {
+                            caption { (text.with("dash-feeding-caption", name)) }
+                            thead { tr {
+                                th scope="col" { (text.t("dash-col-month")) }
+                                th scope="col" { (text.t("dash-col-babies")) }
+                                th scope="col" { (text.t("dash-col-breast-milk-only")) }
+                                th scope="col" { "%" }
+                            } }
+                            tbody { @for m in &line.feeding { tr {
+                                th scope="row" { (text.month(m.first_day)) }
+                                td.num { (m.babies) }
+                                td.num { (m.exclusive) }
+                                td.num { @if let Some(p) = share(m) { (text.number(p, 0)) } }
                             } } }
                         }
                     }

@@ -88,6 +88,7 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
             }
             p.note { (text.t("dash-overview-note")) }
             (overview_charts::weeks(text, &lines))
+            (overview_charts::feeding(text, &lines))
             @if let Some(counts) = &alert_counts {
                 (overview_charts::alerts(text, counts))
             }

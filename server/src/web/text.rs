@@ -67,6 +67,17 @@ impl Text {
         format!("{} {month} {}", day.day(), day.year())
     }
 
+    /// A calendar month: "Okt 2026" / "Oct 2026".
+    pub fn month(&self, day: NaiveDate) -> String {
+        use chrono::Datelike;
+        let months = self.t("dash-months");
+        let month = months
+            .split_whitespace()
+            .nth(day.month0() as usize)
+            .unwrap_or("?");
+        format!("{month} {}", day.year())
+    }
+
     /// A moment on the puskesmas's clock: "12 Des 2026 14.05" / "12 Dec 2026 14:05".
     pub fn moment(&self, at: DateTime<Utc>) -> String {
         let local = at.with_timezone(&self.offset);

@@ -173,6 +173,24 @@ async fn water_for_a_young_baby_is_an_alert_that_names_it_and_says_what_helps() 
         drawn(&overview, "chart-alerts", "bar bar-other-feeding", "value"),
         ["1"]
     );
+    // And this month's exclusive breastfeeding: one baby asked, none on breast milk only.
+    let posyandu: i64 = p
+        .server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query_one("SELECT id FROM posyandu WHERE name = 'Mawar'", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let months = table(&overview, &format!("feeding-{posyandu}"));
+    assert_eq!(months.len(), 1 + 6, "{months:?}");
+    assert_eq!(months.last().unwrap()[1..], ["1", "0", "0"], "{months:?}");
+    assert_eq!(
+        drawn(&overview, &format!("chart-feeding-{posyandu}"), "col", "value"),
+        ["0", "0", "0", "0", "0", "0"]
+    );
     // Melati's midwife does not see Mawar's family.
     let melati = Web::logged_in(&p.server.base, "bidan-melati", PASSWORD).await;
     let (_, page, _) = melati.get("/alerts").await;

@@ -10,6 +10,7 @@ import { giverLabelId } from '../giver';
 import { t } from '../i18n';
 import type { Nav } from '../nav';
 import { myDataSection } from './data';
+import { feedingCard } from './feeding';
 import { consentRenewalCard, removeFamilySection } from './erasure';
 import { showFamilyEdit } from './onboarding';
 import { familyCodeButton } from './server';
@@ -60,6 +61,8 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
       : null,
     h('h2', {}, t('training-title')),
     trainingSection(f.id, review.trainings),
+    // What the baby had yesterday, asked at the visit (hidden once the baby is six months).
+    feedingCard(nav, f.id),
     h('h2', {}, review.lastVisitOn ? t('review-since', { date: day(review.lastVisitOn) }) : t('review-since-enrolment')),
     review.sessionsSinceVisit.length
       ? h('ul', { id: 'review-sessions', class: 'sessions' }, ...review.sessionsSinceVisit.map(sessionLine))
