@@ -78,6 +78,14 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     let (server, father, cadre) = (&phones.server, &phones.father, &phones.cadre);
     pair_family_phone(cadre, father, &address).await?;
     stop_for_pain(father).await?;
+    // The mother answers "what did the baby have yesterday" on her phone: formula too.
+    father.click("#record-feeding").await?;
+    father.click("#food-breast-milk").await?;
+    father.click("#food-formula").await?;
+    father.click("#ever-other-yes").await?;
+    father.click("#feeding-save").await?;
+    father.wait_for("#feeding-advice").await?;
+    father.click("#back-home").await?;
     let sent = sync_now(father).await?;
     assert!(sent.contains("catatan terkirim"), "{sent}");
     server.add_account("bidan", "midwife", "Bidan Wati", Some("1"), PASSWORD)?;
@@ -105,12 +113,25 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     assert_eq!(drawn[11..], ["1".to_owned(), "1".to_owned()], "{drawn:?}");
     let weeks = rows(page, "#weeks-1").await?;
     assert_eq!(weeks.last().map(|r| r[1].as_str()), Some("1"), "{weeks:?}");
+    // This month's exclusive breastfeeding: the baby asked, not on breast milk only.
+    let feeding = rows(page, "#feeding-1").await?;
+    assert_eq!(
+        feeding.last().map(|r| r[1..].to_vec()),
+        Some(vec!["1".to_owned(), "0".to_owned(), "0".to_owned()]),
+        "{feeding:?}"
+    );
     page.screenshot("dashboard-overview").await?;
 
     page.click("a[href='/alerts']").await?;
     page.wait_for_text_containing(
         "#alerts li[data-kind='pain-stop']",
         "Pijat dihentikan karena Ibu merasa sakit",
+    )
+    .await?;
+    // The formula is an alert too, named, with what helps.
+    page.wait_for_text_containing(
+        "#alerts li[data-kind='other-feeding']",
+        "Bayi diberi yang belum boleh untuk umurnya: Susu formula",
     )
     .await?;
     page.screenshot("dashboard-alerts").await?;

@@ -188,7 +188,12 @@ async fn water_for_a_young_baby_is_an_alert_that_names_it_and_says_what_helps() 
     assert_eq!(months.len(), 1 + 6, "{months:?}");
     assert_eq!(months.last().unwrap()[1..], ["1", "0", "0"], "{months:?}");
     assert_eq!(
-        drawn(&overview, &format!("chart-feeding-{posyandu}"), "col", "value"),
+        drawn(
+            &overview,
+            &format!("chart-feeding-{posyandu}"),
+            "col",
+            "value"
+        ),
         ["0", "0", "0", "0", "0", "0"]
     );
     // Melati's midwife does not see Mawar's family.
