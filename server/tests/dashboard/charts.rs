@@ -38,15 +38,9 @@ fn table(page: &str, id: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-#[tokio::test]
-async fn the_overview_draws_each_posyandus_weeks_and_the_alerts_as_its_tables_count_them() {
-    let p = programme().await;
-    let base = p.server.base.clone();
-    let mawar = Web::logged_in(&base, "bidan-mawar", PASSWORD).await;
-    let (status, page, _) = mawar.get("/overview").await;
-    assert_eq!(status, StatusCode::OK);
-    let posyandu: i64 = p
-        .server
+/// The id of the programme's posyandu Mawar.
+async fn mawar_id(p: &Programme) -> i64 {
+    p.server
         .pool
         .get()
         .await
@@ -54,7 +48,17 @@ async fn the_overview_draws_each_posyandus_weeks_and_the_alerts_as_its_tables_co
         .query_one("SELECT id FROM posyandu WHERE name = 'Mawar'", &[])
         .await
         .unwrap()
-        .get(0);
+        .get(0)
+}
+
+#[tokio::test]
+async fn the_overview_draws_each_posyandus_weeks_and_the_alerts_as_its_tables_count_them() {
+    let p = programme().await;
+    let base = p.server.base.clone();
+    let mawar = Web::logged_in(&base, "bidan-mawar", PASSWORD).await;
+    let (status, page, _) = mawar.get("/overview").await;
+    assert_eq!(status, StatusCode::OK);
+    let posyandu = mawar_id(&p).await;
 
     // Twelve weeks, oldest first: Budi gave two sessions (one stopped for pain) in the
     // last week; his baby was born 20 days ago, so the plan starts then.
@@ -174,16 +178,7 @@ async fn water_for_a_young_baby_is_an_alert_that_names_it_and_says_what_helps() 
         ["1"]
     );
     // And this month's exclusive breastfeeding: one baby asked, none on breast milk only.
-    let posyandu: i64 = p
-        .server
-        .pool
-        .get()
-        .await
-        .unwrap()
-        .query_one("SELECT id FROM posyandu WHERE name = 'Mawar'", &[])
-        .await
-        .unwrap()
-        .get(0);
+    let posyandu = mawar_id(&p).await;
     let months = table(&overview, &format!("feeding-{posyandu}"));
     assert_eq!(months.len(), 1 + 6, "{months:?}");
     assert_eq!(months.last().unwrap()[1..], ["1", "0", "0"], "{months:?}");
