@@ -291,11 +291,11 @@ dash-report-knowledge-chart = Fathers' mean knowledge score, pre-test and post-t
 
 ## Alert: a baby given more than breast milk (feeding.rs)
 
-alert-other-feeding = The baby was given what is not yet right for its age: { $given }
-alert-other-feeding-do = What helps: the cadre visits the family, supports her to breastfeed only and goes through the breastfeeding lessons with them; the midwife is brought in if the milk seems too little or the baby finds it hard to feed.
+alert-other-feeding = The baby was given more than breast milk before six months: { $given }
+alert-other-feeding-do = What helps: the cadre visits the family, kindly asks why (formula is sometimes on a doctor's advice) and helps the mother give as much breast milk as possible; the midwife is brought in if the milk seems too little, the baby finds it hard to feed, or the baby was given honey (never before one year).
 dash-kind-other-feeding = Given more than breast milk
 dash-feeding-title = Exclusive breastfeeding by month: babies 0 to 5 months fed only breast milk the day before
-dash-feeding-note = From each baby's latest answer in the month (asked of the mother every week and by the cadre at a visit). Medicines, vitamins and oral rehydration salts still count as breast milk only. The definition is the posyandu report's.
+dash-feeding-note = From each baby's latest answer in the month (asked of the mother every week and by the cadre at a visit). Babies also given medicines, vitamins or oral rehydration salts still count as breast milk only. Denominator: babies asked, not all target babies. The definition is the posyandu report's.
 dash-feeding-chart = Share of babies 0 to 5 months fed only breast milk the day before, by month, at Posyandu { $posyandu }. The numbers are in the table after this picture.
 dash-feeding-caption = Exclusive breastfeeding by month, Posyandu { $posyandu }
 dash-col-month = Month

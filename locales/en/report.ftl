@@ -110,7 +110,7 @@ report-feeding-months = { $months ->
     [one] 1 month
    *[other] { $months } months
 }
-report-feeding-total = 0 to 5 months (breast milk only yesterday)
+report-feeding-total = 0 to 5 months (24-hour recall: breast milk only yesterday)
 report-feeding-six-months = Reached six months in the period
-report-feeding-since-birth = Breast milk only from birth to six months (of those known)
-report-feeding-not-known = Not known (not asked at five months)
+report-feeding-since-birth = Exclusively breastfed to six months (breast milk only from birth, of those known)
+report-feeding-not-known = Not known (not asked "breast milk only since birth" at five months)

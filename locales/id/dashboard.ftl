@@ -278,11 +278,11 @@ dash-report-knowledge-chart = Rata-rata skor pengetahuan ayah, tes awal dan tes 
 
 ## Peringatan: bayi diberi selain ASI (feeding.rs)
 
-alert-other-feeding = Bayi diberi yang belum boleh untuk umurnya: { $given }
-alert-other-feeding-do = Yang bisa dilakukan: kader mengunjungi keluarga, mendukung Ibu menyusui saja, dan membaca pelajaran menyusui bersama; bidan dilibatkan jika ASI terasa kurang atau bayi sulit menyusu.
+alert-other-feeding = Bayi diberi selain ASI sebelum 6 bulan: { $given }
+alert-other-feeding-do = Yang bisa dilakukan: kader mengunjungi keluarga, menanyakan alasannya dengan ramah (susu formula kadang atas saran dokter), dan mendukung Ibu agar bayi mendapat ASI sebanyak mungkin; bidan dilibatkan jika ASI terasa kurang, bayi sulit menyusu, atau bayi diberi madu (tidak boleh sebelum 1 tahun).
 dash-kind-other-feeding = Diberi selain ASI
 dash-feeding-title = ASI eksklusif per bulan: bayi 0 sampai 5 bulan yang kemarin hanya diberi ASI
-dash-feeding-note = Dari jawaban terakhir setiap bayi dalam bulan itu (ditanyakan kepada Ibu setiap minggu dan oleh kader saat kunjungan). Obat, vitamin, dan oralit tetap dihitung hanya ASI. Definisinya sama dengan laporan posyandu.
+dash-feeding-note = Dari jawaban terakhir setiap bayi dalam bulan itu (ditanyakan kepada Ibu setiap minggu dan oleh kader saat kunjungan). Bayi yang juga diberi obat, vitamin, atau oralit tetap dihitung hanya ASI. Penyebut: bayi yang ditanya, bukan seluruh sasaran bayi. Definisinya sama dengan laporan posyandu.
 dash-feeding-chart = Persentase bayi 0 sampai 5 bulan yang kemarin hanya diberi ASI, per bulan, di Posyandu { $posyandu }. Angkanya ada di tabel sesudah gambar ini.
 dash-feeding-caption = ASI eksklusif per bulan, Posyandu { $posyandu }
 dash-col-month = Bulan

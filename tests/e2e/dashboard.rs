@@ -131,7 +131,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
     // The formula is an alert too, named, with what helps.
     page.wait_for_text_containing(
         "#alerts li[data-kind='other-feeding']",
-        "Bayi diberi yang belum boleh untuk umurnya: Susu formula",
+        "Bayi diberi selain ASI sebelum 6 bulan: Susu formula",
     )
     .await?;
     page.screenshot("dashboard-alerts").await?;

@@ -26,8 +26,11 @@ async fn a_mother_answers_in_pictures_and_water_brings_the_advice() -> Result<()
     app.click("#feeding-save").await?;
     app.wait_for_text_containing("#feeding-advice", "bayi cukup diberi ASI saja")
         .await?;
-    app.wait_for_text_containing("#feeding-advice", "Kader posyandu akan datang membantu")
-        .await?;
+    app.wait_for_text_containing(
+        "#feeding-advice",
+        "Kader posyandu akan mampir untuk membantu Ibu menyusui",
+    )
+    .await?;
     app.click("#back-home").await?;
     app.wait_for_text_containing("#feeding-last", "ada selain ASI")
         .await?;

@@ -163,9 +163,29 @@ pub struct Feeding {
     pub recalls: Vec<Recall>,
     /// The first day anything but breast milk was given, as the family remembers it.
     pub first_other_on: Option<NaiveDate>,
+    /// The days the family answered "since birth, only breast milk".
+    pub never_other_on: Vec<NaiveDate>,
 }
 
 impl Feeding {
+    /// Whether "since birth, anything but breast milk?" is to be asked on `today`: never
+    /// answered yet, or the baby is in its sixth month (five completed) and the family
+    /// has not answered since: only that answer counts toward six months.
+    pub fn asks_since_birth(&self, today: NaiveDate) -> bool {
+        let Some(birth) = self.birth else {
+            return false;
+        };
+        if self.first_other_on.is_some() {
+            return false; // something else was given: nothing more to learn
+        }
+        let fifth = |day: &NaiveDate| age_in_months(birth, *day) == Some(EXCLUSIVE_MONTHS - 1);
+        if fifth(&today) {
+            !self.never_other_on.iter().any(fifth)
+        } else {
+            self.never_other_on.is_empty()
+        }
+    }
+
     /// The first day anything but breast milk is known to have been given: the family's
     /// answer, or the day before the first recall that had it, whichever is earlier.
     pub fn first_other(&self) -> Option<NaiveDate> {
@@ -197,8 +217,24 @@ pub struct FeedingAlert {
     pub given_on: NaiveDate,
 }
 
+/// What of `items` a baby `months` old must not have had: honey first (the danger),
+/// then the rest in the recall's order.
+pub fn not_for_age(items: &[FoodItem], months: u32) -> Vec<FoodItem> {
+    let mut found: Vec<FoodItem> = FoodItem::ALL
+        .into_iter()
+        .filter(|i| items.contains(i))
+        .filter(|i| {
+            (*i == FoodItem::Honey && months < HONEY_MONTHS)
+                || (i.breaks_exclusivity() && months < EXCLUSIVE_MONTHS)
+        })
+        .collect();
+    found.sort_by_key(|i| *i != FoodItem::Honey);
+    found
+}
+
 /// The newest recall that had something a baby of its age must not have: anything but
-/// breast milk before six months, honey before twelve.
+/// breast milk before six months, honey before twelve. `item` is honey when it was
+/// among them.
 pub fn alert(feeding: &Feeding) -> Option<FeedingAlert> {
     let birth = feeding.birth?;
     feeding
@@ -207,10 +243,7 @@ pub fn alert(feeding: &Feeding) -> Option<FeedingAlert> {
         .filter_map(|r| {
             let given_on = r.recalled_on.pred_opt()?;
             let months = age_in_months(birth, given_on)?;
-            let item = r.items.iter().copied().find(|i| {
-                (*i == FoodItem::Honey && months < HONEY_MONTHS)
-                    || (i.breaks_exclusivity() && months < EXCLUSIVE_MONTHS)
-            })?;
+            let item = *not_for_age(&r.items, months).first()?;
             Some(FeedingAlert { item, given_on })
         })
         .max_by_key(|a| a.given_on)
@@ -289,10 +322,12 @@ pub fn baby_facts(baby: &Feeding, from: NaiveDate, until: NaiveDate) -> BabyFact
         .checked_add_months(chrono::Months::new(EXCLUSIVE_MONTHS))
         .filter(|day| (from..=until).contains(day))
         .map(|six_months| {
+            // Weekly one-day answers do not make six months: only the family's "only
+            // breast milk since birth", given in the sixth month, does.
             let asked_at_five = baby
-                .recalls
+                .never_other_on
                 .iter()
-                .any(|r| age_in_months(birth, r.recalled_on) == Some(EXCLUSIVE_MONTHS - 1));
+                .any(|d| age_in_months(birth, *d) == Some(EXCLUSIVE_MONTHS - 1));
             match (
                 baby.first_other().is_some_and(|d| d < six_months),
                 asked_at_five,
@@ -402,6 +437,9 @@ pub fn from_rows(birth: Option<NaiveDate>, rows: &[RecallRow]) -> Feeding {
             recalled_on,
             items: row.items.split(',').filter_map(FoodItem::parse).collect(),
         });
+        if row.ever_other.as_deref() == Some("no") {
+            feeding.never_other_on.push(recalled_on);
+        }
         if row.ever_other.as_deref() == Some("yes") {
             let first = row
                 .first_other_on

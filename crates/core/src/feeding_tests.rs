@@ -16,7 +16,7 @@ fn baby(birth: &str, recalls: Vec<Recall>) -> Feeding {
     Feeding {
         birth: Some(day(birth)),
         recalls,
-        first_other_on: None,
+        ..Feeding::default()
     }
 }
 
@@ -101,21 +101,35 @@ fn a_cohort_counts_each_baby_once_by_its_latest_recall() {
         baby("2026-11-01", vec![recall("2026-11-20", &[BreastMilk])]),
         // Not born yet.
         Feeding::default(),
-        // Reached six months in the period, only breast milk, asked at five months.
-        baby(
-            "2026-06-05",
-            vec![
-                recall("2026-09-01", &[BreastMilk]),
-                recall("2026-11-20", &[BreastMilk]),
-            ],
-        ),
-        // Reached six months too, never asked at five months: not known.
-        baby("2026-06-07", vec![recall("2026-08-01", &[BreastMilk])]),
+        // Reached six months in the period: "only breast milk since birth" at five months.
+        Feeding {
+            never_other_on: vec![day("2026-11-20")],
+            ..baby(
+                "2026-06-05",
+                vec![
+                    recall("2026-09-01", &[BreastMilk]),
+                    recall("2026-11-20", &[BreastMilk]),
+                ],
+            )
+        },
+        // Reached six months too: breast milk only at every weekly answer, but "only
+        // breast milk since birth" said at one month, not at five: not known.
+        Feeding {
+            never_other_on: vec![day("2026-07-10")],
+            ..baby(
+                "2026-06-07",
+                vec![
+                    recall("2026-07-10", &[BreastMilk]),
+                    recall("2026-11-25", &[BreastMilk]),
+                ],
+            )
+        },
         // Reached six months, but the family says water was given on the third day.
         Feeding {
             birth: Some(day("2026-06-08")),
             recalls: vec![recall("2026-11-30", &[BreastMilk])],
             first_other_on: Some(day("2026-06-11")),
+            never_other_on: Vec::new(),
         },
     ];
     let found = indicators(&cohort, day("2026-12-01"), day("2026-12-31"));
@@ -166,6 +180,31 @@ fn formula_water_or_food_before_six_months_and_honey_before_twelve_raise_an_aler
         vec![recall("2026-12-01", &[BreastMilk, Food])],
     );
     assert_eq!(alert(&porridge), None);
+    // Water and honey: honey is named (the danger), whatever the order tapped.
+    let both = baby("2026-10-01", vec![recall("2026-12-03", &[Water, Honey])]);
+    assert_eq!(alert(&both).map(|a| a.item), Some(Honey));
+    assert_eq!(not_for_age(&[Water, Honey, BreastMilk], 2), [Honey, Water]);
+}
+
+#[test]
+fn since_birth_is_asked_once_then_again_in_the_sixth_month() {
+    let today = day("2026-12-06");
+    let mut young = baby("2026-10-01", Vec::new());
+    assert!(young.asks_since_birth(today));
+    young.never_other_on.push(day("2026-11-01"));
+    assert!(!young.asks_since_birth(today));
+    // Five completed months: asked again, once.
+    let mut older = baby("2026-07-01", Vec::new());
+    older.never_other_on.push(day("2026-08-01"));
+    assert!(older.asks_since_birth(today));
+    older.never_other_on.push(day("2026-12-05"));
+    assert!(!older.asks_since_birth(today));
+    // Something else was given: nothing more to ask.
+    let other = Feeding {
+        first_other_on: Some(day("2026-07-03")),
+        ..baby("2026-07-01", Vec::new())
+    };
+    assert!(!other.asks_since_birth(today));
 }
 
 #[test]

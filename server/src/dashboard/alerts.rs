@@ -162,7 +162,11 @@ async fn feeding_alerts(pool: &Pool, scope: &Scope) -> Result<Vec<Alert>, Dashbo
                 items: row.get::<_, Option<String>>(5).unwrap_or_default(),
                 ..feeding::RecallRow::default()
             };
-            let found = feeding::alert(&feeding::from_rows(birth, &[answer]))?;
+            let history = feeding::from_rows(birth, &[answer]);
+            let found = feeding::alert(&history)?;
+            // Every item the baby must not have had, honey first.
+            let months = feeding::age_in_months(birth?, found.given_on)?;
+            let items = feeding::not_for_age(&history.recalls.first()?.items, months);
             let id: String = row.get(0);
             let at = row.get::<_, Option<DateTime<Utc>>>(8)?;
             Some(Alert {
@@ -175,7 +179,7 @@ async fn feeding_alerts(pool: &Pool, scope: &Scope) -> Result<Vec<Alert>, Dashbo
                 )),
                 cadre: row.get(3),
                 handled: None,
-                findings: vec![found.item.as_str()],
+                findings: items.into_iter().map(feeding::FoodItem::as_str).collect(),
             })
         })
         .collect())

@@ -168,7 +168,9 @@ async fn water_for_a_young_baby_is_an_alert_that_names_it_and_says_what_helps() 
     let (_, page, _) = mawar.get("/alerts").await;
     assert!(page.contains("data-kind=\"other-feeding\""), "{page}");
     assert!(
-        page.contains("Bayi diberi yang belum boleh untuk umurnya: Air putih"),
+        page.contains(
+            "Bayi diberi selain ASI sebelum 6 bulan: Air putih, air tajin, atau air kelapa"
+        ),
         "{page}"
     );
     assert!(page.contains("kader mengunjungi keluarga"));

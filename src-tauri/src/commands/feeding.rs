@@ -27,8 +27,11 @@ pub struct FeedingStatus {
     pub last_exclusive: Option<bool>,
     /// The newest thing the baby had that a baby of its age must not.
     pub alert: Option<FeedingAlertView>,
-    /// Whether the since-birth question was already answered.
-    pub since_birth_answered: bool,
+    /// Whether to ask "since birth, anything but breast milk?" now (the core's rule:
+    /// once, and again in the sixth month).
+    pub ask_since_birth: bool,
+    /// What the last answer listed (the advice after saving reads it).
+    pub last_items: Vec<FoodItem>,
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -126,7 +129,7 @@ fn status(conn: &rusqlite::Connection, family: &str) -> Result<FeedingStatus, Ap
             item: a.item,
             given_on: a.given_on,
         }),
-        since_birth_answered: history.first_other_on.is_some()
-            || stored::has_since_birth_answer(conn, family)?,
+        ask_since_birth: asked && history.asks_since_birth(today),
+        last_items: last.map(|r| r.items.clone()).unwrap_or_default(),
     })
 }

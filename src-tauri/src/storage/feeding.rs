@@ -79,12 +79,3 @@ pub fn list_recall_rows(conn: &Connection, family_id: &str) -> Result<Vec<Recall
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
-
-/// Whether the family already answered the since-birth question (yes or no).
-pub fn has_since_birth_answer(conn: &Connection, family_id: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM feeding_recall WHERE family_id = ?1 AND ever_other IS NOT NULL)",
-        [family_id],
-        |r| r.get(0),
-    )?)
-}

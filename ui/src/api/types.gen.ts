@@ -217,9 +217,14 @@ lastExclusive: boolean | null,
  */
 alert: FeedingAlertView | null, 
 /**
- * Whether the since-birth question was already answered.
+ * Whether to ask "since birth, anything but breast milk?" now (the core's rule:
+ * once, and again in the sixth month).
  */
-sinceBirthAnswered: boolean, };
+askSinceBirth: boolean, 
+/**
+ * What the last answer listed (the advice after saving reads it).
+ */
+lastItems: Array<FoodItem>, };
 
 export type FieldDifference = { field: string, 
 /**

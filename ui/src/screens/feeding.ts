@@ -48,7 +48,7 @@ export function showFeedingRecall(nav: Nav, familyId: string | null, status: api
   const firstOn = dateParts('firstOther', null, new Date(), 'first-other-hint');
   const thisYear = new Date().getFullYear();
   firstOn.setYears([thisYear, thisYear - 1]);
-  const sinceBirth = status.sinceBirthAnswered ? null : h('fieldset', { id: 'since-birth', class: 'field' },
+  const sinceBirth = !status.askSinceBirth ? null : h('fieldset', { id: 'since-birth', class: 'field' },
     h('legend', { id: 'ever-other-question' }, t('feeding-ever-other-question')),
     everOther.element,
     h('p', { id: 'first-other-hint', class: 'hint' }, t('feeding-first-other-hint')),
@@ -87,13 +87,17 @@ export function showFeedingRecall(nav: Nav, familyId: string | null, status: api
 function showSaved(nav: Nav, status: api.FeedingStatus): void {
   const other = status.lastExclusive === false;
   const honey = status.alert?.item === 'honey';
+  const items = status.lastItems;
   mount(nav.root, h('section', { id: 'feeding-saved', class: 'screen mother', 'aria-labelledby': 'feeding-saved-title' },
     h('h1', { id: 'feeding-saved-title' }, t('feeding-saved-title')),
     other
       ? h('div', { id: 'feeding-advice', class: 'warning' },
-        h('p', {}, t('feeding-advice-only-breast-milk')),
+        items.includes('breast-milk') ? null : h('p', { id: 'feeding-advice-no-breast-milk' }, t('feeding-advice-no-breast-milk')),
         honey ? h('p', { id: 'feeding-advice-honey' }, t('feeding-advice-honey')) : null,
-        h('p', {}, t(status.alert ? 'feeding-advice-cadre' : 'feeding-advice-ask')))
+        h('p', {}, t('feeding-advice-only-breast-milk')),
+        items.includes('formula') ? h('p', { id: 'feeding-advice-formula' }, t('feeding-advice-formula')) : null,
+        h('p', {}, t(status.alert ? 'feeding-advice-cadre' : 'feeding-advice-ask')),
+        h('p', { id: 'feeding-advice-signs' }, t('feeding-advice-signs')))
       : h('p', { id: 'feeding-praise' }, t('feeding-praise')),
     h('button', { type: 'button', id: 'back-home', class: 'big primary', onclick: () => nav.back() }, t('session-back-home')),
   ));
