@@ -182,11 +182,20 @@ async fn the_posyandu_report_tabulates_a_cohort_and_runs_the_wilcoxon_test() -> 
         "one workbook and one folder of CSV tables"
     );
     let folder = csv.parent().ok_or("folder")?.to_path_buf();
-    // One per table, the sessions by giver and the cadres' counselling included.
-    ayah_asi_e2e::eventually("twelve CSV tables", || {
-        Ok(std::fs::read_dir(&folder)?.count() == 12)
+    // One per table, the sessions by giver, the cadres' counselling and exclusive
+    // breastfeeding included.
+    ayah_asi_e2e::eventually("thirteen CSV tables", || {
+        Ok(std::fs::read_dir(&folder)?.count() == 13)
     })
     .await?;
+    let feeding = folder.join(format!(
+        "laporan-posyandu-{today}-exclusive-breastfeeding.csv"
+    ));
+    let feeding = std::fs::read_to_string(&feeding)?;
+    assert!(
+        feeding.starts_with("Umur bayi,Bayi,Hanya ASI,%"),
+        "{feeding}"
+    );
     // A second CSV export goes to a new folder: nothing is replaced.
     app.click("#export-csv").await?;
     let again = exports.path().join(format!("laporan-posyandu-{today}-2"));
