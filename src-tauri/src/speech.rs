@@ -58,6 +58,8 @@ pub struct Speaker {
     enabled: AtomicBool,
     language: Mutex<String>,
     queue: OnceLock<Sender<Request>>,
+    /// The debug record (`RECORD_ENV`), when asked for.
+    record: Option<PathBuf>,
 }
 
 impl Speaker {
@@ -67,6 +69,7 @@ impl Speaker {
             enabled: AtomicBool::new(enabled),
             language: Mutex::new(language.to_owned()),
             queue: OnceLock::new(),
+            record: record_path(),
         }
     }
 
@@ -95,11 +98,24 @@ impl Speaker {
         let language = self.language_guard().clone();
         for line in events.iter().filter_map(|e| speech::line_for(*e, passes)) {
             let text = line.text(&self.localizer, &language);
+            let asked_at_ms = epoch_ms();
+            // Recorded as it is asked, on the guide's own thread: the record is of what
+            // the app asked and when, whatever the engine then does.
+            if let Some(path) = &self.record {
+                write_record(
+                    path,
+                    &serde_json::json!({
+                        "event": "asked", "atMs": asked_at_ms, "language": language,
+                        "id": line.id, "pass": line.pass, "interrupt": line.interrupt,
+                        "text": text,
+                    }),
+                );
+            }
             self.send(Request::Say {
                 language: language.clone(),
                 line,
                 text,
-                asked_at_ms: epoch_ms(),
+                asked_at_ms,
             });
         }
     }
@@ -135,7 +151,7 @@ impl Speaker {
     fn send(&self, request: Request) {
         let queue = self.queue.get_or_init(|| {
             let (sender, receiver) = mpsc::channel();
-            let record = record_path();
+            let record = self.record.clone();
             let spawned = std::thread::Builder::new()
                 .name("speech".into())
                 .spawn(move || serve(receiver, record));
@@ -177,7 +193,13 @@ fn serve(requests: Receiver<Request>, record: Option<PathBuf>) {
             } => {
                 let spoken = engine.say(&language, &text, line.interrupt);
                 if let Some(path) = &record {
-                    write_record(path, asked_at_ms, &language, line, &text, spoken);
+                    write_record(
+                        path,
+                        &serde_json::json!({
+                            "event": "outcome", "atMs": asked_at_ms, "id": line.id,
+                            "spoken": spoken,
+                        }),
+                    );
                 }
             }
             Request::Silence => engine.silence(),
@@ -282,26 +304,10 @@ fn epoch_ms() -> u128 {
         .unwrap_or_default()
 }
 
-/// One line of the debug record: when the guide asked for it, and whether the engine
-/// took it.
-fn write_record(
-    path: &PathBuf,
-    asked_at_ms: u128,
-    language: &str,
-    line: Line,
-    text: &str,
-    spoken: bool,
-) {
+/// One line of the debug record: a line asked for (with its time), or what the engine
+/// did with it.
+fn write_record(path: &PathBuf, entry: &serde_json::Value) {
     use std::io::Write;
-    let entry = serde_json::json!({
-        "atMs": asked_at_ms,
-        "language": language,
-        "id": line.id,
-        "pass": line.pass,
-        "interrupt": line.interrupt,
-        "text": text,
-        "spoken": spoken,
-    });
     let written = std::fs::OpenOptions::new()
         .create(true)
         .append(true)

@@ -18,19 +18,36 @@ use crate::Result;
 /// The app's `speech::RECORD_ENV` (honoured by debug builds only).
 pub const RECORD_ENV: &str = "AYAH_ASI_SPEECH_RECORD";
 
-/// One line the app handed to its speech engine.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One line the app asked its speech engine to say, and what the engine did with it.
+#[derive(Debug, Clone)]
 pub struct Spoken {
-    /// Milliseconds since the Unix epoch.
+    /// When it was asked, in milliseconds since the Unix epoch.
     pub at_ms: u64,
     pub language: String,
     pub id: String,
     pub pass: Option<u32>,
     pub interrupt: bool,
     pub text: String,
-    /// False when the engine had no voice for the language.
-    pub spoken: bool,
+    /// Whether the engine took it (false: no voice for the language); `None` while the
+    /// engine has not come to it yet.
+    pub spoken: Option<bool>,
+}
+
+/// A line of the app's record: `asked` (with the words) or `outcome`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Entry {
+    event: String,
+    at_ms: u64,
+    id: String,
+    #[serde(default)]
+    language: String,
+    pass: Option<u32>,
+    #[serde(default)]
+    interrupt: bool,
+    #[serde(default)]
+    text: String,
+    spoken: Option<bool>,
 }
 
 pub(crate) fn runtime_dir(home: &Path) -> PathBuf {
@@ -88,9 +105,29 @@ pub(crate) fn read_record(home: &Path) -> Result<Vec<Spoken>> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(error) => return Err(error.into()),
     };
-    text.lines()
-        .map(|line| Ok(serde_json::from_str(line)?))
-        .collect()
+    let entries: Vec<Entry> = text
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<std::result::Result<_, _>>()?;
+    let outcome = |asked: &Entry| {
+        entries
+            .iter()
+            .find(|e| e.event == "outcome" && e.at_ms == asked.at_ms && e.id == asked.id)
+            .and_then(|e| e.spoken)
+    };
+    Ok(entries
+        .iter()
+        .filter(|e| e.event == "asked")
+        .map(|e| Spoken {
+            at_ms: e.at_ms,
+            language: e.language.clone(),
+            id: e.id.clone(),
+            pass: e.pass,
+            interrupt: e.interrupt,
+            text: e.text.clone(),
+            spoken: outcome(e),
+        })
+        .collect())
 }
 
 /// Stops the test's speech-dispatcher, if one was spawned and still runs.
