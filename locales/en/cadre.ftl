@@ -135,6 +135,6 @@ posko-save = Save the posko schedule
 posko-saved = Saved: { $line }
 posko-when-where = Every { $weekday }, { $from }–{ $to }, { $place }
 review-posko-questions = Questions for the posko
-review-consent-old = The mother has not agreed to the new consent text, which names the puskesmas server. Until she does, this family's data is not sent to the server. Hand her the phone so she reads and decides for herself.
+review-consent-old = The mother has not agreed to the new consent text, which names the puskesmas server and what the baby eats and drinks. Until she does, this family's data is not sent to the server and the baby's food is not recorded. Hand her the phone so she reads and decides for herself.
 review-consent-ask = Ask the mother for her consent
 risk-other-feeding = The baby was given more than breast milk before six months (or honey, never before one year). Visit the family and kindly ask why (formula is sometimes on a doctor's advice); help the mother give as much breast milk as possible; bring in the midwife if the milk seems too little or the baby finds it hard to feed, and always if the baby was given honey (never before one year).

@@ -132,6 +132,6 @@ posko-save = Simpan jadwal posko
 posko-saved = Tersimpan: { $line }
 posko-when-where = Setiap { $weekday }, { $from }–{ $to }, { $place }
 review-posko-questions = Pertanyaan untuk posko
-review-consent-old = Ibu belum menyetujui teks persetujuan yang baru, yang menyebut server puskesmas. Sampai Ibu setuju, data keluarga ini tidak dikirim ke server. Berikan HP kepada Ibu agar ia membaca dan memutuskan sendiri.
+review-consent-old = Ibu belum menyetujui teks persetujuan yang baru, yang menyebut server puskesmas serta makanan dan minuman bayi. Sampai Ibu setuju, data keluarga ini tidak dikirim ke server dan makanan bayi tidak dicatat. Berikan HP kepada Ibu agar ia membaca dan memutuskan sendiri.
 review-consent-ask = Minta persetujuan Ibu
 risk-other-feeding = Bayi diberi selain ASI sebelum 6 bulan (atau madu, yang tidak boleh sebelum 1 tahun). Kunjungi keluarga, tanyakan alasannya dengan ramah (susu formula kadang atas saran dokter), dukung Ibu agar bayi mendapat ASI sebanyak mungkin; libatkan bidan jika ASI terasa kurang atau bayi sulit menyusu, dan selalu jika bayi diberi madu (tidak boleh sebelum 1 tahun).

@@ -99,6 +99,10 @@ pub enum AppError {
     /// A recall of what the baby had yesterday that the core refuses.
     #[error(transparent)]
     Recall(#[from] crate::domain::feeding::RecallError),
+    /// The mother has not agreed to the consent text as it reads now, and this record is
+    /// one the older text did not name (what the baby eats and drinks).
+    #[error("the mother has not agreed to the current consent text")]
+    ConsentNotCurrent,
     /// Sharing a file needs the phone's share sheet; this device has none.
     #[error("no share sheet on this device")]
     ShareUnavailable,
@@ -172,6 +176,7 @@ impl AppError {
             Self::ShareUnavailable => "error-share-unavailable",
             Self::Recall(error) => error.code(),
             Self::CsvNeedsShare => "error-csv-needs-share",
+            Self::ConsentNotCurrent => "error-consent-not-current",
             Self::CadreLocked => "error-cadre-locked",
             Self::CadrePinRequired => "error-cadre-pin-required",
             Self::NoCadre => "error-no-cadre",
@@ -287,6 +292,7 @@ impl AppError {
             Self::CadreLocked
             | Self::ShareUnavailable
             | Self::CsvNeedsShare
+            | Self::ConsentNotCurrent
             | Self::Recall(_)
             | Self::CadrePinRequired
             | Self::NoCadre

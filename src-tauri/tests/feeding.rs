@@ -2,6 +2,7 @@
 //! cadre's list putting first a family whose baby had water before six months.
 
 use ayah_asi_lib::commands::cadre::family_list;
+use ayah_asi_lib::commands::feeding::{RecallInput, record};
 use ayah_asi_lib::domain::cadre::{Need, Risk};
 use ayah_asi_lib::domain::family::FamilyInput;
 use ayah_asi_lib::domain::feeding::{self, FoodItem};
@@ -78,4 +79,34 @@ fn an_answer_is_read_back_as_the_core_counts_it_and_water_puts_the_family_first(
     assert_eq!(first.need, Need::Risk);
     assert_eq!(first.risks, [Risk::OtherFeeding]);
     assert!(list[1].risks.is_empty(), "{:?}", list[1].risks);
+}
+
+#[test]
+fn nothing_of_the_feeding_is_recorded_until_the_mother_agreed_to_the_text_that_names_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let device = store.device_id().to_owned();
+    cadre::insert_cadre(store.conn(), "Bu Ani", "$argon2id$test", &device, now()).unwrap();
+    let andi = add_family(&mut store, "Andi", 40);
+    // Her consent was to v3: it named the server, not what the baby eats and drinks.
+    store
+        .conn()
+        .execute("UPDATE consent SET text_version = 'health-data-v3'", [])
+        .unwrap();
+    let input = || RecallInput {
+        items: vec![FoodItem::BreastMilk],
+        ever_other: Some(false),
+        first_other_on: None,
+    };
+    let refused = record(&mut store, &andi, input(), true).unwrap_err();
+    assert_eq!(refused.code(), "error-consent-not-current");
+    let birth = now().date_naive() - chrono::Duration::days(40);
+    let kept = get_feeding(store.conn(), &andi, Some(birth)).unwrap();
+    assert!(kept.recalls.is_empty(), "{:?}", kept.recalls);
+
+    // She reads the new text at the cadre's visit and agrees: the answer is kept.
+    families::insert_current_consent(store.conn(), &andi, &device, now()).unwrap();
+    let status = record(&mut store, &andi, input(), true).unwrap();
+    assert_eq!(status.last_exclusive, Some(true));
+    let kept = get_feeding(store.conn(), &andi, Some(birth)).unwrap();
+    assert_eq!(kept.recalls.len(), 1);
 }

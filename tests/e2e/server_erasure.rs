@@ -59,17 +59,23 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
         ..
     } = two_paired_phones().await?;
     let family = family_id(&phone)?;
-    // Her consent was given to the text before the server's (as on a phone of before):
-    // a session given since waits, and she is asked at the next start.
+    // Her consent was given to the text before the feeding recall's (as on a phone of
+    // before): a session given since waits, and she is asked at the next start.
     give_session_rated(&father, None).await?;
     father.close().await?;
     phone.kill_app()?;
     rusqlite::Connection::open(phone.database())?
-        .execute("UPDATE consent SET text_version = 'health-data-v2'", [])?;
+        .execute("UPDATE consent SET text_version = 'health-data-v3'", [])?;
     let father = phone.launch().await?;
     father.click("#consent-handover-ready").await?;
     father
         .wait_for_text("#consent-title", "Teks persetujuan yang baru")
+        .await?;
+    father
+        .wait_for_text_containing("#consent-intro", "makanan dan minuman bayi")
+        .await?;
+    father
+        .wait_for_text_containing("#consent-text", "makanan dan minuman bayi")
         .await?;
     father
         .wait_for_text_containing("#consent-text", "server puskesmas")
@@ -102,7 +108,7 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
     // Her new consent went with it (the server also holds her first, which this test
     // turned older on her phone only).
     assert_eq!(
-        server.count("SELECT count(*) FROM record WHERE table_name = 'consent' AND body->>'text_version' = 'health-data-v3'")?,
+        server.count("SELECT count(*) FROM record WHERE table_name = 'consent' AND body->>'text_version' = 'health-data-v4'")?,
         2
     );
 

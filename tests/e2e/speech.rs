@@ -71,7 +71,23 @@ async fn a_guided_session_speaks_every_step_in_indonesian_and_a_pause_cuts_it_of
     wait_for_line(&driver, "speak-paused", None).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     app.click("#guide-time").await?;
-    wait_for_line(&driver, "speak-resumed", None).await?;
+    if let Err(error) = wait_for_line(&driver, "speak-resumed", None).await {
+        // Say what the screen showed, to diagnose a tap that did not resume.
+        let mut shown = Vec::new();
+        for css in [
+            "#guide-hint",
+            "#guide-error",
+            "#guide-save-error",
+            "#guide-phase",
+        ] {
+            shown.push(format!(
+                "{css}: {:?}",
+                app.text(css).await.unwrap_or_default()
+            ));
+        }
+        let said = driver.spoken().map(|l| ids(&l)).unwrap_or_default();
+        return Err(format!("{error}; {shown:?}; said {said:?}").into());
+    }
     app.wait_for_within("#closing", Duration::from_secs(60))
         .await?;
     wait_for_line(&driver, "speak-closing", None).await?;
@@ -179,6 +195,9 @@ async fn english_is_spoken_in_english_and_one_tap_turns_the_voice_off_for_good()
     onboard(&app).await?;
     set_plan(&app, 60, 1).await?;
     app.click("#switch-language-en").await?;
+    // The home is drawn again in English: started before, the tap would be on the old one.
+    app.wait_for_text("#start-massage", "Start oxytocin massage")
+        .await?;
     start_massage(&app).await?;
     wait_for_line(&driver, "speak-pass", Some(1)).await?;
     every_outcome(&driver).await?;

@@ -88,3 +88,29 @@ test('every screen has the one signature: show…(nav: Nav, …)', () => {
   expect(wrong).toEqual([]);
   expect(screens).toBeGreaterThan(20);
 });
+
+test('a screen drawn before the one shown now draws into a detached element', () => {
+  // No DOM here: a stand-in for the detached element a stale screen is handed.
+  const detached = { detached: true } as unknown as HTMLElement;
+  (globalThis as { document?: unknown }).document = { createElement: () => detached };
+  const root = { real: true } as unknown as HTMLElement;
+  const { navs, screen } = recorder();
+  startNav(root, screen('home'));
+  const home = navs.get('home');
+  expect(home?.root).toBe(root);
+  // The home's data comes late, after a tap opened the massage: it must not draw over it.
+  home?.open(screen('session'));
+  expect(home?.root).toBe(detached);
+  expect(navs.get('session')?.root).toBe(root);
+  // Back: the home is drawn again, with a nav of its own that draws where it should.
+  navs.get('session')?.back();
+  expect(navs.get('home')?.root).toBe(root);
+  expect(navs.get('session')?.root).toBe(detached);
+  // A navigator inside a screen of another draws where that screen does, while it does.
+  const { navs: inner, screen: innerScreen } = recorder();
+  const outer = navs.get('home');
+  startNav(() => outer?.root ?? detached, innerScreen('families'));
+  expect(inner.get('families')?.root).toBe(root);
+  outer?.open(screen('other'));
+  expect(inner.get('families')?.root).toBe(detached);
+});

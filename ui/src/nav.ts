@@ -28,15 +28,26 @@ export interface NavOptions {
   handles?: (error: AppError) => boolean;
 }
 
-/** Starts a navigator on `root` with `first` as its bottom screen, and draws it. */
-export function startNav(root: HTMLElement, first: Screen, options: NavOptions = {}): Nav {
+/**
+ * Starts a navigator on `root` with `first` as its bottom screen, and draws it. `root` may
+ * be a function: a navigator inside a screen of another passes that screen's `nav.root`.
+ */
+export function startNav(root: HTMLElement | (() => HTMLElement), first: Screen, options: NavOptions = {}): Nav {
   const stack: Screen[] = [first];
+  const rootNow = typeof root === 'function' ? root : () => root;
+  // Each drawing of a screen is numbered. A screen drawn before the latest one (its data
+  // came late: the home still loading when a tap opened the massage) draws into a detached
+  // element, never over the screen shown now.
+  let drawing = 0;
   const draw = (depth: number) => {
     const screen = stack[depth];
-    if (screen) void screen(navAt(depth));
+    drawing += 1;
+    if (screen) void screen(navAt(depth, drawing));
   };
-  const navAt = (depth: number): Nav => ({
-    root,
+  const navAt = (depth: number, mine: number): Nav => ({
+    get root() {
+      return mine === drawing ? rootNow() : document.createElement('div');
+    },
     open(screen) {
       stack.length = depth + 1;
       stack.push(screen);
@@ -66,5 +77,5 @@ export function startNav(root: HTMLElement, first: Screen, options: NavOptions =
     },
   });
   draw(0);
-  return navAt(0);
+  return navAt(0, drawing);
 }

@@ -6,13 +6,20 @@ use serde::Deserialize;
 
 /// Version of the consent text the mother agreed to; bump it when the text changes
 /// (`consent-*` in `locales/*/app.ftl`).
-pub const CONSENT_TEXT_VERSION: &str = "health-data-v3";
+///
+/// - v3 named the puskesmas server: who reads names there, how long, how to erase.
+/// - v4 also names what the baby ate and drank (the feeding recall), which goes to the
+///   cadre and the server with the rest.
+pub const CONSENT_TEXT_VERSION: &str = "health-data-v4";
 
-/// The consent texts that name the puskesmas server: who reads names there, how long it
-/// keeps them, how to have them erased. Nothing of a family travels to the server
-/// without the mother's agreement to one of them (the app holds the family back, the
-/// server refuses it). Add each later text that still names the server.
-pub const SERVER_CONSENT_VERSIONS: [&str; 1] = ["health-data-v3"];
+/// The consent texts that name everything a family's records carry to the puskesmas
+/// server: who reads names there, how long it keeps them, how to have them erased, and
+/// every kind of record that goes. Nothing of a family travels to the server without
+/// the mother's agreement to one of them (the app holds the family back, the server
+/// refuses it). v3 is not among them: it did not name the feeding recall, so a family
+/// that agreed only to v3 waits until the mother reads v4 (asked at the next start, or
+/// by the cadre at her visit). Add each later text that still names all of it.
+pub const SERVER_CONSENT_VERSIONS: [&str; 1] = ["health-data-v4"];
 
 /// Whether a consent given to this text version lets the family's records go to the
 /// puskesmas server.
@@ -288,9 +295,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_current_consent_text_names_the_server_and_the_older_ones_do_not() {
+    fn only_the_current_consent_text_names_all_that_goes_to_the_server() {
         assert!(consent_names_server(CONSENT_TEXT_VERSION));
-        for older in ["health-data-v1", "health-data-v2", "", "health-data-v3 "] {
+        // v3 named the server but not the feeding recall, which now travels too.
+        let older = ["health-data-v1", "health-data-v2", "health-data-v3", ""];
+        for older in older.into_iter().chain(["health-data-v4 "]) {
             assert!(!consent_names_server(older), "{older}");
         }
     }

@@ -73,41 +73,54 @@ pub async fn record_feeding_recall(
     let by_cadre = family_id.is_some();
     let family = super::data::family_for(&state, family_id).await?;
     state
-        .with_store(move |store| {
-            let now = storage::now();
-            let today = now.date_naive();
-            let record = families::get_family(store.conn(), &family)?.ok_or(AppError::NoFamily)?;
-            let mut items = input.items;
-            items.sort();
-            items.dedup();
-            if record.family.pregnant {
-                return Err(feeding::RecallError::BeforeBirth.into());
-            }
-            feeding::check_recall(record.family.baby_birth_date, today, today, &items)?;
-            if let Some(first) = input.first_other_on
-                && (first < record.family.baby_birth_date || first > today)
-            {
-                return Err(AppError::Invalid(vec![
-                    crate::domain::validation::FieldError::new(
-                        "firstOtherOn",
-                        "error-first-other-out-of-range",
-                    ),
-                ]));
-            }
-            let entry = stored::RecallEntry {
-                recalled_on: today,
-                items: &items,
-                ever_other: input.ever_other,
-                first_other_on: input
-                    .first_other_on
-                    .filter(|_| input.ever_other == Some(true)),
-                recorded_by: if by_cadre { "cadre" } else { "mother" },
-            };
-            let device = store.device_id().to_owned();
-            stored::insert_recall(store.conn(), &family, &entry, &device, now)?;
-            status(store.conn(), &family)
-        })
+        .with_store(move |store| record(store, &family, input, by_cadre))
         .await
+}
+
+/// Checks and stores one answer for `family` (the command's work, on a store).
+pub fn record(
+    store: &mut storage::Store,
+    family: &str,
+    input: RecallInput,
+    by_cadre: bool,
+) -> Result<FeedingStatus, AppError> {
+    let now = storage::now();
+    let today = now.date_naive();
+    let record = families::get_family(store.conn(), family)?.ok_or(AppError::NoFamily)?;
+    let mut items = input.items;
+    items.sort();
+    items.dedup();
+    if record.family.pregnant {
+        return Err(feeding::RecallError::BeforeBirth.into());
+    }
+    // The consent texts before v4 did not name what the baby eats and drinks:
+    // nothing of it is recorded until the mother agreed to the text that does.
+    if !families::get_consent_is_current(store.conn(), family)? {
+        return Err(AppError::ConsentNotCurrent);
+    }
+    feeding::check_recall(record.family.baby_birth_date, today, today, &items)?;
+    if let Some(first) = input.first_other_on
+        && (first < record.family.baby_birth_date || first > today)
+    {
+        return Err(AppError::Invalid(vec![
+            crate::domain::validation::FieldError::new(
+                "firstOtherOn",
+                "error-first-other-out-of-range",
+            ),
+        ]));
+    }
+    let entry = stored::RecallEntry {
+        recalled_on: today,
+        items: &items,
+        ever_other: input.ever_other,
+        first_other_on: input
+            .first_other_on
+            .filter(|_| input.ever_other == Some(true)),
+        recorded_by: if by_cadre { "cadre" } else { "mother" },
+    };
+    let device = store.device_id().to_owned();
+    stored::insert_recall(store.conn(), family, &entry, &device, now)?;
+    status(store.conn(), family)
 }
 
 fn status(conn: &rusqlite::Connection, family: &str) -> Result<FeedingStatus, AppError> {

@@ -41,7 +41,7 @@ function openCadreMode(outer: Nav, idleSeconds: number): void {
     outer.replace((n) => showCadre(n, t('cadre-locked-idle')));
   };
   armIdle(idleSeconds, lockedAgain);
-  startNav(outer.root, showFamilies, {
+  startNav(() => outer.root, showFamilies, {
     leave: () => {
       disarmIdle();
       void api.lockCadre().finally(() => outer.back());

@@ -47,9 +47,11 @@ export async function showGuided(nav: Nav, start: Starter, giver: api.Giver | nu
   // Pain ends the massage in one tap: no dialog, no reason to pick.
   const painButton = h('button', { type: 'button', id: 'guide-pain-stop', class: 'stop pain' }, t('guide-pain-stop'));
   const view = h('section', { id: 'guide', class: 'screen guide', 'aria-labelledby': 'guide-phase' },
+    // The voice switch first, above the heading: nothing above it changes size, so it
+    // never slides under a tap meant to pause (the heading shrinks as a pass begins).
+    speechToggle(),
     phase,
     pausedBadge,
-    speechToggle(),
     h('div', { class: 'guide-main' }, h('div', { class: 'guide-timer' }, ringSvg, time), stepSlot, picture.element),
     instruction,
     hint,

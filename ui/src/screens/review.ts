@@ -61,8 +61,9 @@ export async function showReview(nav: Nav, familyId: string): Promise<void> {
       : null,
     h('h2', {}, t('training-title')),
     trainingSection(f.id, review.trainings),
-    // What the baby had yesterday, asked at the visit (hidden once the baby is six months).
-    feedingCard(nav, f.id),
+    // What the baby had yesterday, asked at the visit (hidden once the baby is six
+    // months, and until the mother agreed to the consent text that names it).
+    review.consentCurrent ? feedingCard(nav, f.id) : null,
     h('h2', {}, review.lastVisitOn ? t('review-since', { date: day(review.lastVisitOn) }) : t('review-since-enrolment')),
     review.sessionsSinceVisit.length
       ? h('ul', { id: 'review-sessions', class: 'sessions' }, ...review.sessionsSinceVisit.map(sessionLine))
