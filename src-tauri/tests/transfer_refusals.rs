@@ -250,3 +250,44 @@ fn a_file_of_the_first_format_version_is_still_read() {
     let (_, tally) = import(&mut cadre_tablet, first.as_bytes()).unwrap();
     assert_eq!(count(&tally, "family", Decision::New), 1);
 }
+
+#[test]
+fn a_feeding_recall_no_birth_allows_is_refused_as_the_server_refuses_it() {
+    use ayah_asi_lib::domain::feeding::FoodItem;
+    use ayah_asi_lib::storage::feeding::{RecallEntry, insert_recall};
+    let (phone, family) = family_device();
+    let entry = RecallEntry {
+        recalled_on: now().date_naive(),
+        items: &[FoodItem::BreastMilk],
+        ever_other: Some(false),
+        first_other_on: None,
+        recorded_by: "mother",
+    };
+    insert_recall(phone.conn(), &family, &entry, phone.device_id(), now()).unwrap();
+    // The baby here was born today: as if born ten days ago, the answer is right.
+    let born = (now().date_naive() - chrono::Duration::days(10)).to_string();
+    let good = rewrite(
+        &export(&phone, std::slice::from_ref(&family), None),
+        set_field("family", "baby_birth_date", born.into()),
+    );
+    let (mut cadre_tablet, _) = cadre_device();
+    let before = dump(&cadre_tablet);
+    let before_birth = rewrite(
+        &good,
+        set_field("feeding_recall", "recalled_on", "2000-01-02".into()),
+    );
+    let refused = import(&mut cadre_tablet, &before_birth);
+    assert!(
+        matches!(&refused, Err(Refusal::Import(ImportError::Refused { table, detail, .. }))
+            if table == "feeding_recall" && detail.contains("before the birth")),
+        "{refused:?}"
+    );
+    let nothing = rewrite(&good, set_field("feeding_recall", "items", "".into()));
+    assert!(matches!(
+        import(&mut cadre_tablet, &nothing),
+        Err(Refusal::Bundle(BundleError::InvalidRecord { .. }))
+    ));
+    assert_eq!(dump(&cadre_tablet), before);
+    // As the phone wrote it: taken.
+    import(&mut cadre_tablet, &good).unwrap();
+}

@@ -115,6 +115,9 @@ pub enum RecallError {
     Future,
     #[error("nothing was chosen")]
     Empty,
+    /// The first day of anything but breast milk is before the birth or after the answer.
+    #[error("the first day of anything but breast milk is out of range")]
+    FirstOtherOutOfRange,
 }
 
 impl RecallError {
@@ -125,6 +128,7 @@ impl RecallError {
             Self::SixMonthsOrOlder => "error-recall-six-months",
             Self::Future => "error-recall-future",
             Self::Empty => "error-recall-empty",
+            Self::FirstOtherOutOfRange => "error-first-other-out-of-range",
         }
     }
 }
@@ -151,6 +155,25 @@ pub fn check_recall(
     }
     if items.is_empty() {
         return Err(RecallError::Empty);
+    }
+    Ok(())
+}
+
+/// Checks a whole answer as it is recorded, for a family whose baby was born on `birth`
+/// (`None`: still expected): the recall, and the first day of anything but breast milk,
+/// which lies between the birth and the day of the answer. The app's command and every
+/// bundle (the app's import, the server's push: `bundle::recalls`) ask this.
+pub fn check_answer(
+    birth: Option<NaiveDate>,
+    recalled_on: NaiveDate,
+    today: NaiveDate,
+    items: &[FoodItem],
+    first_other_on: Option<NaiveDate>,
+) -> Result<(), RecallError> {
+    let birth = birth.ok_or(RecallError::BeforeBirth)?;
+    check_recall(birth, recalled_on, today, items)?;
+    if first_other_on.is_some_and(|first| first < birth || first > recalled_on) {
+        return Err(RecallError::FirstOtherOutOfRange);
     }
     Ok(())
 }

@@ -96,11 +96,13 @@ impl From<OrgError> for Refusal {
 impl From<SyncError> for Refusal {
     fn from(error: SyncError) -> Self {
         match error {
-            SyncError::Bundle(_) | SyncError::MissingParent { .. } => Refusal::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                RefusalCode::BundleRefused,
-                error.to_string(),
-            ),
+            SyncError::Bundle(_) | SyncError::MissingParent { .. } | SyncError::Recall(_) => {
+                Refusal::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    RefusalCode::BundleRefused,
+                    error.to_string(),
+                )
+            }
             SyncError::OutOfScope { ref table, ref id } => {
                 let family = (table == "family").then(|| id.clone());
                 let mut refusal = Refusal::new(

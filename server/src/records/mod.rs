@@ -83,6 +83,9 @@ pub enum SyncError {
     /// Records of a family whose mother agreed to no consent text that names the server.
     #[error("family {family} has no consent that names the server")]
     ConsentNeeded { family: String },
+    /// What the baby had yesterday, refused against its birth as the app refuses it.
+    #[error(transparent)]
+    Recall(#[from] bundle::recalls::RecallRefused),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -157,6 +160,7 @@ pub async fn push(
         plan::PlanError::Holdings(never) => match never {},
     })?;
     check_consent(&tx, &bundle, &planned, &scope.of_record).await?;
+    check_recalls(&tx, &bundle).await?;
     scope::check_writers(device, &bundle, &planned, &snap)?;
     write::apply(&tx, device, &bundle, &planned, &scope.of_record).await?;
     if !scope.unassigned.is_empty() {
@@ -268,6 +272,34 @@ async fn leave_out_erased(
         .tombstones
         .retain(|t| !is_erased(&t.deleted.family_id));
     Ok(())
+}
+
+/// Refuses a feeding recall that no birth of its family allows (the core's rule, as the
+/// app's command applies it): every version of the family record this push carries or
+/// the server keeps is asked, since a birth date may be corrected after a recall.
+async fn check_recalls(tx: &Transaction<'_>, bundle: &bundle::Bundle) -> Result<(), SyncError> {
+    use bundle::recalls::{self, Born};
+    let families = recalls::families_with_recalls(bundle);
+    if families.is_empty() {
+        return Ok(());
+    }
+    let mut stored: std::collections::HashMap<String, Vec<Born>> = Default::default();
+    for row in rows(
+        tx,
+        "SELECT id, body FROM record WHERE table_name = 'family' AND id = ANY($1)
+         UNION ALL
+         SELECT id, body FROM record_history WHERE table_name = 'family' AND id = ANY($1)",
+        &[&families],
+    )
+    .await?
+    {
+        let body: bundle::Body = serde_json::from_value(row.get::<_, Value>(1)).unwrap_or_default();
+        if let Some(born) = Born::of(&body) {
+            stored.entry(row.get(0)).or_default().push(born);
+        }
+    }
+    let today = chrono::Local::now().date_naive();
+    Ok(recalls::check_recalls(bundle, &stored, today)?)
 }
 
 /// Refuses records of a family whose mother agreed to no consent text that names the

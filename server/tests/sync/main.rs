@@ -4,6 +4,7 @@
 
 mod pairing_and_push;
 mod pull_and_codes;
+mod recalls;
 mod slow_bodies;
 #[path = "../support/mod.rs"]
 mod support;

@@ -90,32 +90,30 @@ pub fn record(
     let mut items = input.items;
     items.sort();
     items.dedup();
-    if record.family.pregnant {
-        return Err(feeding::RecallError::BeforeBirth.into());
+    let birth = (!record.family.pregnant).then_some(record.family.baby_birth_date);
+    let first_other_on = input
+        .first_other_on
+        .filter(|_| input.ever_other == Some(true));
+    match feeding::check_answer(birth, today, today, &items, first_other_on) {
+        Ok(()) => {}
+        // Said beside the date it is about.
+        Err(error @ feeding::RecallError::FirstOtherOutOfRange) => {
+            return Err(AppError::Invalid(vec![
+                crate::domain::validation::FieldError::new("firstOtherOn", error.code()),
+            ]));
+        }
+        Err(error) => return Err(error.into()),
     }
     // The consent texts before v4 did not name what the baby eats and drinks:
     // nothing of it is recorded until the mother agreed to the text that does.
     if !families::get_consent_is_current(store.conn(), family)? {
         return Err(AppError::ConsentNotCurrent);
     }
-    feeding::check_recall(record.family.baby_birth_date, today, today, &items)?;
-    if let Some(first) = input.first_other_on
-        && (first < record.family.baby_birth_date || first > today)
-    {
-        return Err(AppError::Invalid(vec![
-            crate::domain::validation::FieldError::new(
-                "firstOtherOn",
-                "error-first-other-out-of-range",
-            ),
-        ]));
-    }
     let entry = stored::RecallEntry {
         recalled_on: today,
         items: &items,
         ever_other: input.ever_other,
-        first_other_on: input
-            .first_other_on
-            .filter(|_| input.ever_other == Some(true)),
+        first_other_on,
         recorded_by: if by_cadre { "cadre" } else { "mother" },
     };
     let device = store.device_id().to_owned();

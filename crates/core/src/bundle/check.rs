@@ -228,6 +228,7 @@ pub fn check_body(
         "session_rating" => check_rating(line, body),
         "quiz_attempt" => check_quiz(line, body),
         "home_visit" => check_visit(line, body),
+        "feeding_recall" => check_feeding_recall(line, body),
         _ => Ok(()),
     }
 }
@@ -425,6 +426,24 @@ fn check_visit(line: usize, body: &Body) -> Result<(), BundleError> {
             "home_visit",
             "amend_reason",
             "does not match the version",
+        ));
+    }
+    Ok(())
+}
+
+/// Something was chosen, and a first day of anything but breast milk only beside "yes".
+/// (Against the baby's birth: `recalls`, which sees the family record.)
+fn check_feeding_recall(line: usize, body: &Body) -> Result<(), BundleError> {
+    if text_of(body, "items").is_none_or(str::is_empty) {
+        return Err(invalid(line, "feeding_recall", "items", "is empty"));
+    }
+    let first = body.get("first_other_on").is_some_and(|v| !v.is_null());
+    if first && text_of(body, "ever_other") != Some("yes") {
+        return Err(invalid(
+            line,
+            "feeding_recall",
+            "first_other_on",
+            "does not match the answer",
         ));
     }
     Ok(())

@@ -8,6 +8,7 @@ mod check;
 mod merge;
 pub mod owner;
 pub mod plan;
+pub mod recalls;
 mod schema;
 
 pub use check::{check_body, parse, parse_any_size, without_null_later_columns};

@@ -129,11 +129,50 @@ pub fn plan(conn: &Connection, bundle: &Bundle) -> std::result::Result<Plan, Imp
         OwnerError::OtherFamily { table, id } => ImportError::OtherFamily { table, id },
         OwnerError::Store(error) => error.into(),
     })?;
+    check_recalls(conn, bundle)?;
     bundle::plan::plan(&Here(conn), bundle).map_err(|error| match error {
         bundle::plan::PlanError::MissingParent { table, id, parent } => {
             ImportError::MissingParent { table, id, parent }
         }
         bundle::plan::PlanError::Holdings(error) => ImportError::Storage(error),
+    })
+}
+
+/// Refuses a feeding recall that no birth of its family allows: the core's rule, asked
+/// of every version of the family record the file carries or this device keeps (the
+/// server's push asks the same).
+fn check_recalls(conn: &Connection, bundle: &Bundle) -> std::result::Result<(), ImportError> {
+    use crate::domain::bundle::recalls::{self, Born};
+    let mut stored: std::collections::HashMap<String, Vec<Born>> = Default::default();
+    for family in recalls::families_with_recalls(bundle) {
+        let mut bodies: Vec<Body> = Vec::new();
+        let mut current =
+            conn.prepare_cached("SELECT baby_birth_date, pregnant FROM family WHERE id = ?1")?;
+        let rows = current.query_map([&family], |r| {
+            Ok(Body::from([
+                (
+                    "baby_birth_date".to_owned(),
+                    Value::from(r.get::<_, String>(0)?),
+                ),
+                ("pregnant".to_owned(), Value::from(r.get::<_, i64>(1)?)),
+            ]))
+        })?;
+        for body in rows {
+            bodies.push(body?);
+        }
+        let mut older = conn.prepare_cached(
+            "SELECT body FROM record_history WHERE table_name = 'family' AND record_id = ?1",
+        )?;
+        for text in older.query_map([&family], |r| r.get::<_, String>(0))? {
+            bodies.extend(serde_json::from_str::<Body>(&text?).ok());
+        }
+        stored.insert(family, bodies.iter().filter_map(Born::of).collect());
+    }
+    let today = crate::storage::now().date_naive();
+    recalls::check_recalls(bundle, &stored, today).map_err(|refused| ImportError::Refused {
+        table: "feeding_recall".to_owned(),
+        id: refused.id,
+        detail: refused.error.to_string(),
     })
 }
 
