@@ -40,6 +40,8 @@ A first puskesmas was made. With AYAH_ASI_DATABASE_URL="$AYAH_ASI_DATABASE_URL":
   $SERVER posyandu add Puskesmas Melati       # prints the posyandu's id
   $SERVER cadre add POSYANDU_ID "Bu Rina"     # prints the cadre's id
   $SERVER pairing-code CADRE_ID               # a one-time code for her phone (24 hours)
+  $SERVER district add "Kabupaten Sukamaju"   # the district above (Dinas Kesehatan)
+  $SERVER puskesmas district Puskesmas "Kabupaten Sukamaju"
 TEXT
 fi
 accounts=$(as_postgres psql -h "$DATA" -p "$PG_PORT" -U postgres -tAc "SELECT count(*) FROM account")
@@ -51,6 +53,7 @@ if [ "$accounts" = 0 ]; then
 The dashboard's first account was made (shown only now; keep it safe):
   open http://${AYAH_ASI_LISTEN:-127.0.0.1:8080}/ and log in as  admin  with password  $password
   more accounts: echo PASSWORD | $SERVER account add "$first" LOGIN ROLE "NAME" [POSYANDU_ID...]
+  (ROLE: admin, puskesmas, midwife with her posyandu, or district once the puskesmas is in one)
 TEXT
 fi
 "$SERVER" serve

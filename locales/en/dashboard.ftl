@@ -301,3 +301,20 @@ dash-feeding-caption = Exclusive breastfeeding by month, Posyandu { $posyandu }
 dash-col-month = Month
 dash-col-babies = Babies asked
 dash-col-breast-milk-only = Breast milk only
+
+## The district's page (Dinas Kesehatan): every puskesmas, counts and rates only.
+dash-nav-district = District
+dash-role-district = district health office
+dash-account-no-district = A district account can be made only at a puskesmas that belongs to a district (server command: puskesmas district).
+dash-district-lede = The programme at every puskesmas of { $district }, from the records synced so far. This page holds counts and percentages only: no family, cadre or device is named.
+dash-district-caption = The programme per puskesmas
+dash-district-none = This account's puskesmas does not belong to a district yet. Ask the server's admin to add it (server command: puskesmas district).
+dash-district-note = Sessions: the last 7 days against the plan. Exclusive breastfeeding yesterday: babies 0 to 5 months asked this month, and of them those fed only breast milk the day before. Exclusive since birth: babies who reached 6 months in the last 6 months and were asked in their sixth month, and of them those fed only breast milk since birth; babies not asked in their sixth month are "not known" and not counted. The definitions are the posyandu report's.
+dash-col-puskesmas = Puskesmas
+dash-col-posyandu-count = Posyandu
+dash-col-exclusive-yesterday = Exclusive breastfeeding yesterday (this month)
+dash-col-exclusive-six-months = Exclusive breastfeeding since birth, at 6 months
+dash-share = { $part } of { $of }
+dash-not-known = { $count } not known
+dash-district-feeding-chart = Share of babies 0 to 5 months fed only breast milk the day before, by month, at { $puskesmas }. The numbers are in the table after this picture.
+dash-district-feeding-caption = Exclusive breastfeeding by month, { $puskesmas }

@@ -288,3 +288,20 @@ dash-feeding-caption = ASI eksklusif per bulan, Posyandu { $posyandu }
 dash-col-month = Bulan
 dash-col-babies = Bayi ditanya
 dash-col-breast-milk-only = Hanya ASI
+
+## The district's page (Dinas Kesehatan): every puskesmas, counts and rates only.
+dash-nav-district = Kabupaten/kota
+dash-role-district = dinas kesehatan
+dash-account-no-district = Akun dinas kesehatan hanya dapat dibuat di puskesmas yang sudah masuk ke sebuah kabupaten/kota (perintah server: puskesmas district).
+dash-district-lede = Program di setiap puskesmas { $district }, dari catatan yang sudah disinkronkan. Halaman ini hanya memuat jumlah dan persentase: tidak ada nama keluarga, kader, atau perangkat.
+dash-district-caption = Program per puskesmas
+dash-district-none = Puskesmas akun ini belum masuk ke sebuah kabupaten/kota. Minta admin server menambahkannya (perintah server: puskesmas district).
+dash-district-note = Sesi: 7 hari terakhir dibanding rencana. ASI eksklusif kemarin: bayi 0 sampai 5 bulan yang ditanya bulan ini, dan di antaranya yang kemarin hanya diberi ASI. ASI eksklusif sejak lahir: bayi yang mencapai 6 bulan dalam 6 bulan terakhir dan ditanya di bulan keenam, dan di antaranya yang hanya diberi ASI sejak lahir; bayi yang tidak ditanya di bulan keenam tercatat "tidak diketahui" dan tidak dihitung. Definisinya sama dengan laporan posyandu.
+dash-col-puskesmas = Puskesmas
+dash-col-posyandu-count = Posyandu
+dash-col-exclusive-yesterday = ASI eksklusif kemarin (bulan ini)
+dash-col-exclusive-six-months = ASI eksklusif sejak lahir, di usia 6 bulan
+dash-share = { $part } dari { $of }
+dash-not-known = { $count } tidak diketahui
+dash-district-feeding-chart = Persentase bayi 0 sampai 5 bulan yang kemarin hanya diberi ASI, per bulan, di { $puskesmas }. Angkanya ada di tabel sesudah gambar ini.
+dash-district-feeding-caption = ASI eksklusif per bulan, { $puskesmas }

@@ -42,6 +42,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("011-owners", include_str!("../migrations/011-owners.sql")),
     ("012-erasure", include_str!("../migrations/012-erasure.sql")),
+    (
+        "013-district",
+        include_str!("../migrations/013-district.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -10,9 +10,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "usage: ayah-asi-server [serve | migrate
     | puskesmas add NAME | posyandu add PUSKESMAS NAME | cadre add POSYANDU_ID NAME
+    | district add NAME | puskesmas district PUSKESMAS DISTRICT
     | pairing-code CADRE_ID [FAMILY_ID] | revoke DEVICE_ID | family move FAMILY_ID CADRE_ID
     | backup FILE | restore FILE (into an empty database)
-    | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife)
+    | account add PUSKESMAS LOGIN ROLE NAME [POSYANDU_ID...]  (ROLE: admin, puskesmas, midwife,
+      district: the district of PUSKESMAS)
     | account password LOGIN  (sets a forgotten password, unlocks, ends its sessions)
       (a password is read from the first line of standard input)]
 environment: AYAH_ASI_DATABASE_URL (required), AYAH_ASI_LISTEN (127.0.0.1:8080), AYAH_ASI_POOL_SIZE (16), AYAH_ASI_PUSH_WRITERS (2 per CPU core),
@@ -80,6 +82,20 @@ async fn run(args: &[String]) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             println!("puskesmas {id}: {name}");
+            Ok(())
+        }
+        ["district", "add", name] => {
+            let id = org::add_district(&pool, name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("district {id}: {name}");
+            Ok(())
+        }
+        ["puskesmas", "district", puskesmas, district] => {
+            org::set_district(&pool, puskesmas, district)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("puskesmas {puskesmas} is in district {district}");
             Ok(())
         }
         ["posyandu", "add", puskesmas, name] => {

@@ -55,6 +55,39 @@ pub async fn add_puskesmas(pool: &Pool, name: &str) -> Result<i64, OrgError> {
     Ok(row.get(0))
 }
 
+/// A district (Dinas Kesehatan) above the puskesmas.
+pub async fn add_district(pool: &Pool, name: &str) -> Result<i64, OrgError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_one(
+            "INSERT INTO district (name) VALUES ($1) RETURNING id",
+            &[&name],
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+/// Places the puskesmas of this name in the district of this name (both by name, as
+/// the command line gives them).
+pub async fn set_district(pool: &Pool, puskesmas: &str, district: &str) -> Result<(), OrgError> {
+    let client = pool.get().await?;
+    let district_id: i64 = client
+        .query_opt("SELECT id FROM district WHERE name = $1", &[&district])
+        .await?
+        .ok_or(OrgError::NotFound("district"))?
+        .get(0);
+    let changed = client
+        .execute(
+            "UPDATE puskesmas SET district_id = $2 WHERE name = $1",
+            &[&puskesmas, &district_id],
+        )
+        .await?;
+    if changed == 0 {
+        return Err(OrgError::NotFound("puskesmas"));
+    }
+    Ok(())
+}
+
 pub async fn add_posyandu(pool: &Pool, puskesmas: &str, name: &str) -> Result<i64, OrgError> {
     let client = pool.get().await?;
     let row = client

@@ -309,6 +309,38 @@ impl Indicators {
                 exclusive: sum.exclusive + line.exclusive,
             })
     }
+
+    /// Adds the figures of another cohort (a baby belongs to one only): a puskesmas's
+    /// are its posyandu's added, a district's its puskesmas's.
+    pub fn add(&mut self, other: &Indicators) {
+        for line in &other.by_age {
+            match self.by_age.iter_mut().find(|l| l.months == line.months) {
+                Some(mine) => {
+                    mine.babies += line.babies;
+                    mine.exclusive += line.exclusive;
+                }
+                None => self.by_age.push(*line),
+            }
+        }
+        self.by_age.sort_by_key(|l| l.months);
+        self.reached_six_months += other.reached_six_months;
+        self.exclusive_since_birth += other.exclusive_since_birth;
+        self.not_known += other.not_known;
+    }
+}
+
+/// The previous-day figures of several cohorts in the same months, added month by month.
+pub fn add_months(sum: &mut Vec<MonthRate>, other: &[MonthRate]) {
+    for month in other {
+        match sum.iter_mut().find(|m| m.first_day == month.first_day) {
+            Some(mine) => {
+                mine.babies += month.babies;
+                mine.exclusive += month.exclusive;
+            }
+            None => sum.push(*month),
+        }
+    }
+    sum.sort_by_key(|m| m.first_day);
 }
 
 /// How a baby reaching six months in the period counts for "since birth".

@@ -243,3 +243,31 @@ fn each_month_counts_its_own_latest_answers() {
         ]
     );
 }
+
+#[test]
+fn two_cohorts_added_count_as_one() {
+    let first = [baby(
+        "2026-08-15",
+        vec![
+            recall("2026-11-20", &[BreastMilk, Formula]),
+            recall("2026-12-02", &[BreastMilk]),
+        ],
+    )];
+    let second = [
+        baby("2026-09-01", vec![recall("2026-11-05", &[BreastMilk])]),
+        baby("2026-10-01", vec![recall("2026-12-03", &[Water])]),
+    ];
+    let both: Vec<Feeding> = first.iter().chain(&second).cloned().collect();
+    let today = day("2026-12-06");
+    let mut months = by_month(&first, today, 3);
+    add_months(&mut months, &by_month(&second, today, 3));
+    assert_eq!(months, by_month(&both, today, 3));
+    let from = day("2026-10-01");
+    let mut sum = indicators(&first, from, today);
+    sum.add(&indicators(&second, from, today));
+    assert_eq!(sum, indicators(&both, from, today));
+    // Added to nothing, a cohort's figures stay its own.
+    let mut alone = Indicators::default();
+    alone.add(&indicators(&second, from, today));
+    assert_eq!(alone, indicators(&second, from, today));
+}

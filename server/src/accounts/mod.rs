@@ -29,16 +29,20 @@ pub enum Role {
     Puskesmas,
     /// A midwife: the posyandu she is responsible for.
     Midwife,
+    /// The district health office (Dinas Kesehatan): every puskesmas of the district of
+    /// the account's puskesmas, in counts and rates only, never a family.
+    District,
 }
 
 impl Role {
-    pub const IDS: [&'static str; 3] = ["admin", "puskesmas", "midwife"];
+    pub const IDS: [&'static str; 4] = ["admin", "puskesmas", "midwife", "district"];
 
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "admin" => Some(Self::Admin),
             "puskesmas" => Some(Self::Puskesmas),
             "midwife" => Some(Self::Midwife),
+            "district" => Some(Self::District),
             _ => None,
         }
     }
@@ -48,6 +52,7 @@ impl Role {
             Self::Admin => "admin",
             Self::Puskesmas => "puskesmas",
             Self::Midwife => "midwife",
+            Self::District => "district",
         }
     }
 }
@@ -95,6 +100,8 @@ pub enum AccountError {
     BadName,
     #[error("a midwife needs at least one posyandu of her puskesmas")]
     NoPosyandu,
+    #[error("a district account needs a puskesmas that belongs to a district")]
+    NoDistrict,
     #[error("{0} not found")]
     NotFound(&'static str),
 }
@@ -173,6 +180,18 @@ pub async fn add(
             }
         })?
         .get(0);
+    if role == Role::District {
+        let in_district: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM puskesmas WHERE id = $1 AND district_id IS NOT NULL)",
+                &[&puskesmas_id],
+            )
+            .await?
+            .get(0);
+        if !in_district {
+            return Err(AccountError::NoDistrict);
+        }
+    }
     if role == Role::Midwife {
         let linked = tx
             .execute(

@@ -16,6 +16,7 @@ pub mod alerts;
 pub mod audit;
 pub mod cohort;
 pub mod devices;
+pub mod district;
 mod feeding;
 pub mod review;
 mod weeks;
@@ -295,6 +296,27 @@ pub struct PosyanduOverview {
     /// Babies 0-5 months fed only breast milk the day before, in each of the last
     /// [`FEEDING_MONTHS`] calendar months.
     pub feeding: Vec<ayah_asi_core::feeding::MonthRate>,
+    /// Over the same months: babies reaching six months, and of them fed only breast
+    /// milk since birth (the report's definition, `feeding::indicators`).
+    pub indicators: ayah_asi_core::feeding::Indicators,
+}
+
+impl PosyanduOverview {
+    /// Adds another line's figures (a total, a puskesmas of the district's page).
+    pub fn add(&mut self, line: &PosyanduOverview) {
+        self.families += line.families;
+        self.active += line.active;
+        self.sessions_7d += line.sessions_7d;
+        self.planned_7d += line.planned_7d;
+        self.visits_due += line.visits_due;
+        self.trained += line.trained;
+        self.cadres += line.cadres;
+        self.cadres_paired += line.cadres_paired;
+        self.cadres_counselled += line.cadres_counselled;
+        cadre::add_weeks(&mut self.weeks, &line.weeks);
+        ayah_asi_core::feeding::add_months(&mut self.feeding, &line.feeding);
+        self.indicators.add(&line.indicators);
+    }
 }
 
 /// How many months of exclusive breastfeeding the overview shows.
@@ -370,6 +392,8 @@ pub async fn overview(
     for line in &mut lines {
         let cohort = babies.remove(&line.posyandu_id).unwrap_or_default();
         line.feeding = ayah_asi_core::feeding::by_month(&cohort, today, FEEDING_MONTHS);
+        let from = line.feeding.first().map_or(today, |m| m.first_day);
+        line.indicators = ayah_asi_core::feeding::indicators(&cohort, from, today);
     }
     Ok(lines)
 }

@@ -25,10 +25,12 @@ pub enum Area {
     /// Erasing a family at the mother's request (its records on the server and, at
     /// their next pull, on every phone).
     Erase,
+    /// Every puskesmas of the reader's district, in counts and rates.
+    District,
 }
 
 impl Area {
-    pub const ALL: [Area; 12] = [
+    pub const ALL: [Area; 13] = [
         Area::Overview,
         Area::Alerts,
         Area::HandleAlert,
@@ -41,6 +43,7 @@ impl Area {
         Area::Accounts,
         Area::Audit,
         Area::Erase,
+        Area::District,
     ];
 }
 
@@ -49,12 +52,14 @@ impl Area {
 /// account made so reads names; every pairing, account and pull is in the audit trail
 /// (README, "The puskesmas server"). Staff and midwives see families, a midwife only
 /// those of her posyandu (the scope, checked in every query), and erase one at the
-/// mother's request.
+/// mother's request. The district reads its puskesmas in counts and rates only: no
+/// family, cadre, alert or device, and nothing of the puskesmas's own pages.
 pub fn allowed(role: Role, area: Area) -> bool {
     use Area::*;
     match role {
         Role::Admin => matches!(area, Overview | Cadres | ManageDevices | Accounts | Audit),
-        Role::Puskesmas => !matches!(area, Accounts),
+        Role::Puskesmas => !matches!(area, Accounts | District),
+        Role::District => area == District,
         Role::Midwife => matches!(
             area,
             Overview | Alerts | HandleAlert | Families | Review | Report | Export | Cadres | Erase

@@ -176,6 +176,7 @@ pub async fn add(
         Err(AccountError::BadName) => "dash-account-bad-name",
         Err(AccountError::ShortPassword) => "dash-account-short-password",
         Err(AccountError::NoPosyandu) => "dash-account-no-posyandu",
+        Err(AccountError::NoDistrict) => "dash-account-no-district",
         Err(AccountError::LoginTaken) => "dash-account-login-taken",
         Err(other) => return Err(signed.refuse(other.into())),
     };

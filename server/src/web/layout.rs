@@ -9,7 +9,7 @@ use super::session::Signed;
 use super::text::Text;
 
 /// The menu: area, address, message id.
-const MENU: [(Area, &str, &str); 7] = [
+const MENU: [(Area, &str, &str); 8] = [
     (Area::Overview, "/overview", "dash-nav-overview"),
     (Area::Alerts, "/alerts", "dash-nav-alerts"),
     (Area::Families, "/families", "dash-nav-families"),
@@ -17,6 +17,7 @@ const MENU: [(Area, &str, &str); 7] = [
     (Area::Cadres, "/cadres", "dash-nav-cadres"),
     (Area::Accounts, "/accounts", "dash-nav-accounts"),
     (Area::Audit, "/audit", "dash-nav-audit"),
+    (Area::District, "/district", "dash-nav-district"),
 ];
 
 fn head(text: &Text, title: &str) -> Markup {

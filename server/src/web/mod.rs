@@ -1,5 +1,5 @@
-//! The dashboard: web pages for puskesmas staff and midwives. Every page is HTML made
-//! by `maud` (which escapes whatever it is given), served with a strict CSP and no
+//! The dashboard: web pages for puskesmas staff, midwives and the district. Every page
+//! is HTML made by `maud` (which escapes whatever it is given), served with a strict CSP and no
 //! script at all; every route checks the session, the role ([`access`]) and the scope
 //! ([`crate::dashboard::Scope`]) on the server.
 
@@ -9,6 +9,7 @@ mod alerts_page;
 mod cadres_page;
 mod charts;
 mod cookies;
+mod district_page;
 mod erase_page;
 mod families_page;
 mod layout;
@@ -71,6 +72,7 @@ pub fn routes() -> Router<AppState> {
             get(password_page::show).post(password_page::change),
         )
         .route("/audit", get(accounts_page::audit))
+        .route("/district", get(district_page::show))
 }
 
 async fn stylesheet() -> Response {

@@ -74,9 +74,24 @@ pub fn weeks(text: &Text, lines: &[PosyanduOverview]) -> Markup {
     }
 }
 
-/// Per posyandu: babies 0-5 months fed only breast milk the day before, by month (the
+/// What a line of the overview is: a posyandu (the puskesmas's overview), or a puskesmas
+/// (the district's page, each line the sum of its posyandu).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Posyandu,
+    Puskesmas,
+}
+
+/// Per line: babies 0-5 months fed only breast milk the day before, by month (the
 /// share as columns up to 100 %), and its table.
-pub fn feeding(text: &Text, lines: &[PosyanduOverview]) -> Markup {
+pub fn feeding(text: &Text, lines: &[PosyanduOverview], place: Place) -> Markup {
+    let (chart, caption) = match place {
+        Place::Posyandu => ("dash-feeding-chart", "dash-feeding-caption"),
+        Place::Puskesmas => (
+            "dash-district-feeding-chart",
+            "dash-district-feeding-caption",
+        ),
+    };
     let share =
         |m: &MonthRate| (m.babies > 0).then(|| m.exclusive as f64 * 100.0 / m.babies as f64);
     html! {
@@ -84,7 +99,7 @@ pub fn feeding(text: &Text, lines: &[PosyanduOverview]) -> Markup {
             h2 #feeding-months-title { (text.t("dash-feeding-title")) }
             p.note { (text.t("dash-feeding-note")) }
             @for line in lines {
-                @let name = &[("posyandu", Arg::from(line.name.as_str()))];
+                @let name = &[("posyandu", Arg::from(line.name.as_str())), ("puskesmas", Arg::from(line.name.as_str()))];
                 @let columns: Vec<Column> = line.feeding.iter().map(|m| Column {
                     label: text.month(m.first_day),
                     value: share(m).unwrap_or(0.0),
@@ -95,11 +110,11 @@ pub fn feeding(text: &Text, lines: &[PosyanduOverview]) -> Markup {
                 div.chart-pair {
                     figure {
                         figcaption { (line.name) }
-                        (charts::columns(&format!("chart-feeding-{}", line.posyandu_id), &columns, 100.0, &text.with("dash-feeding-chart", name)))
+                        (charts::columns(&format!("chart-feeding-{}", line.posyandu_id), &columns, 100.0, &text.with(chart, name)))
                     }
                     div.table-wrap tabindex="0" {
                         table #(format!("feeding-{}", line.posyandu_id)) {
-                            caption { (text.with("dash-feeding-caption", name)) }
+                            caption { (text.with(caption, name)) }
                             thead { tr {
                                 th scope="col" { (text.t("dash-col-month")) }
                                 th scope="col" { (text.t("dash-col-babies")) }

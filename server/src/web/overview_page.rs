@@ -3,7 +3,7 @@
 //! cadres; then the pictures: each posyandu's sessions per week against the plan, and
 //! (for those who read alerts) the alerts of the last weeks by kind.
 
-use axum::response::Html;
+use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use maud::html;
 
@@ -12,9 +12,14 @@ use super::layout;
 use super::overview_charts;
 use super::text::Arg;
 use super::{Refused, Signed, require};
+use crate::accounts::Role;
 use crate::dashboard::{self, PosyanduOverview};
 
-pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
+pub async fn show(signed: Signed) -> Result<Response, Refused> {
+    // The first page after signing in: the district's reader has her own.
+    if signed.session.account.role == Role::District {
+        return Ok(Redirect::to("/district").into_response());
+    }
     require(&signed, Area::Overview)?;
     let text = &signed.text;
     let now = Utc::now();
@@ -33,15 +38,7 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
     let total = lines
         .iter()
         .fold(PosyanduOverview::default(), |mut sum, l| {
-            sum.families += l.families;
-            sum.active += l.active;
-            sum.sessions_7d += l.sessions_7d;
-            sum.planned_7d += l.planned_7d;
-            sum.visits_due += l.visits_due;
-            sum.trained += l.trained;
-            sum.cadres += l.cadres;
-            sum.cadres_paired += l.cadres_paired;
-            sum.cadres_counselled += l.cadres_counselled;
+            sum.add(l);
             sum
         });
     let percent = |done: u32, of: u32| {
@@ -88,7 +85,7 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
             }
             p.note { (text.t("dash-overview-note")) }
             (overview_charts::weeks(text, &lines))
-            (overview_charts::feeding(text, &lines))
+            (overview_charts::feeding(text, &lines, overview_charts::Place::Posyandu))
             @if let Some(counts) = &alert_counts {
                 (overview_charts::alerts(text, counts))
             }
@@ -99,5 +96,6 @@ pub async fn show(signed: Signed) -> Result<Html<String>, Refused> {
         Some(Area::Overview),
         &text.t("dash-nav-overview"),
         body,
-    ))
+    )
+    .into_response())
 }

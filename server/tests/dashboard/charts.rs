@@ -19,7 +19,7 @@ fn drawn(page: &str, id: &str, class: &str, attribute: &str) -> Vec<String> {
 }
 
 /// The cells of the table `id`, row by row (header cells too), tags stripped.
-fn table(page: &str, id: &str) -> Vec<Vec<String>> {
+pub(super) fn table(page: &str, id: &str) -> Vec<Vec<String>> {
     let start = page
         .find(&format!("<table id=\"{id}\""))
         .unwrap_or_else(|| panic!("no table {id}"));

@@ -4,6 +4,7 @@
 //! lockout, expiry, logout and the audit trail.
 
 mod charts;
+mod district;
 mod report;
 mod roles_and_alerts;
 mod sign_in;
@@ -102,11 +103,17 @@ async fn programme() -> Programme {
     for _ in 0..2 {
         devices.push(pair(&server, rina).await.1);
     }
+    // The district above: its health office reads the puskesmas in counts only.
+    org::add_district(pool, "Kabupaten Sukamaju").await.unwrap();
+    org::set_district(pool, "Puskesmas Rejosari", "Kabupaten Sukamaju")
+        .await
+        .unwrap();
     for (login, role, posyandu) in [
         ("admin", Role::Admin, vec![]),
         ("staf", Role::Puskesmas, vec![]),
         ("bidan-mawar", Role::Midwife, vec![mawar]),
         ("bidan-melati", Role::Midwife, vec![melati]),
+        ("dinkes", Role::District, vec![]),
     ] {
         accounts::add(pool, puskesmas, login, login, role, PASSWORD, &posyandu)
             .await

@@ -21,32 +21,39 @@ async fn every_role_opens_only_its_pages_and_only_its_posyandu() {
         "/audit".to_owned(),
         "/password".to_owned(),
         format!("/families/{mawar}/erase"),
+        "/district".to_owned(),
     ];
-    // Expected, in the order of the pages above (the last: asking before erasing a family),
-    // then of the acts below (mark an alert
+    // Expected, in the order of the pages above (the last two: asking before erasing a
+    // family, the district's page; the district's "/overview" sends it there), then of
+    // the acts below (mark an alert
     // handled, a cadre's pairing code, revoke a phone, move a family, add an account,
     // set its password, add a cadre, add a posyandu).
     #[rustfmt::skip]
-    let table: [(&str, [&str; 21]); 4] = [
+    let table: [(&str, [&str; 22]); 5] = [
         ("admin", [
             "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
-            "ok", "ok", "ok", "ok", "forbidden",
+            "ok", "ok", "ok", "ok", "forbidden", "forbidden",
             "forbidden", "ok", "ok", "ok", "ok", "ok", "ok", "ok",
         ]),
         ("staf", [
             "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok",
-            "ok", "forbidden", "ok", "ok", "ok",
+            "ok", "forbidden", "ok", "ok", "ok", "forbidden",
             "ok", "ok", "ok", "ok", "forbidden", "forbidden", "ok", "forbidden",
         ]),
         ("bidan-mawar", [
             "ok", "ok", "ok", "ok", "not found", "ok", "ok", "ok",
-            "ok", "forbidden", "forbidden", "ok", "ok",
+            "ok", "forbidden", "forbidden", "ok", "ok", "forbidden",
             "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
         ]),
         ("bidan-melati", [
             "ok", "ok", "ok", "not found", "ok", "ok", "ok", "ok",
-            "ok", "forbidden", "forbidden", "ok", "not found",
+            "ok", "forbidden", "forbidden", "ok", "not found", "forbidden",
             "not found", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
+        ]),
+        ("dinkes", [
+            "ok", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
+            "forbidden", "forbidden", "forbidden", "ok", "forbidden", "ok",
+            "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden", "forbidden",
         ]),
     ];
     let mut differences = Vec::new();
