@@ -288,6 +288,7 @@ fn a_feeding_recall_no_birth_allows_is_refused_as_the_server_refuses_it() {
         Err(Refusal::Bundle(BundleError::InvalidRecord { .. }))
     ));
     assert_eq!(dump(&cadre_tablet), before);
-    // As the phone wrote it: taken.
+    // As the phone wrote it: taken; and again, checked against the birth kept here.
+    import(&mut cadre_tablet, &good).unwrap();
     import(&mut cadre_tablet, &good).unwrap();
 }

@@ -212,8 +212,36 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         "the cadre counselled: {overview:?}"
     );
 
-    // Every page, as a midwife and as the admin sees it, at desk and tablet size: no
-    // serious or critical axe violation.
+    // The district's reader (Dinas Kesehatan) sees the puskesmas's rate, never a family.
+    server.cli(&["district", "add", "Kabupaten Sukamaju"])?;
+    server.cli(&[
+        "puskesmas",
+        "district",
+        "Puskesmas Rejosari",
+        "Kabupaten Sukamaju",
+    ])?;
+    server.add_account("dinkes", "district", "Dinas Kesehatan", None, PASSWORD)?;
+    let district = Browser::start(1280, 800).await?;
+    log_in(&district, &address, "dinkes", PASSWORD).await?;
+    district.page.wait_for("#district").await?;
+    let lines = rows(&district.page, "#district").await?;
+    assert_eq!(lines[1][0], "Puskesmas Rejosari", "{lines:?}");
+    assert_eq!(lines[1][2], "1", "one family enrolled: {lines:?}");
+    assert_eq!(
+        lines[1][7], "0 dari 1 (0 %)",
+        "formula yesterday: {lines:?}"
+    );
+    let shown = district.page.text("#main").await?;
+    for personal in ["Budi", "Santoso", "Siti", "Aminah", "Melati", "Bu Rina"] {
+        assert!(
+            !shown.contains(personal),
+            "{personal} on the district's page"
+        );
+    }
+    district.page.screenshot("dashboard-district").await?;
+
+    // Every page, as a midwife, the admin and the district see it, at desk and tablet
+    // size: no serious or critical axe violation.
     browser.open(&format!("{address}/families")).await?;
     let family = page
         .wait_for("#families a[href^='/families/']")
@@ -222,7 +250,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
         .await?
         .unwrap_or_default();
     server.add_account("admin", "admin", "Admin", None, PASSWORD)?;
-    let readers: [(&str, Vec<&str>); 2] = [
+    let readers: [(&str, Vec<&str>); 3] = [
         (
             "bidan",
             vec![
@@ -244,6 +272,7 @@ async fn a_midwife_handles_the_alert_a_fathers_pain_stop_raised_and_sees_the_cad
                 "/devices/1/revoke",
             ],
         ),
+        ("dinkes", vec!["/district"]),
     ];
     let mut problems = Vec::new();
     for (size, width, height) in [

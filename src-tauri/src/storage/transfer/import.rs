@@ -148,13 +148,17 @@ fn check_recalls(conn: &Connection, bundle: &Bundle) -> std::result::Result<(), 
         let mut bodies: Vec<Body> = Vec::new();
         let mut current =
             conn.prepare_cached("SELECT baby_birth_date, pregnant FROM family WHERE id = ?1")?;
+        // `pregnant` is a later column: NULL on a family of before it, a born baby.
         let rows = current.query_map([&family], |r| {
             Ok(Body::from([
                 (
                     "baby_birth_date".to_owned(),
-                    Value::from(r.get::<_, String>(0)?),
+                    Value::from(r.get::<_, Option<String>>(0)?),
                 ),
-                ("pregnant".to_owned(), Value::from(r.get::<_, i64>(1)?)),
+                (
+                    "pregnant".to_owned(),
+                    Value::from(r.get::<_, Option<i64>>(1)?.unwrap_or(0)),
+                ),
             ]))
         })?;
         for body in rows {
