@@ -1,5 +1,5 @@
-//! The puskesmas server at district size: 5 puskesmas, 50 posyandu, 500 cadres and
-//! 10,000 families with a year each (the core crate's sample year: about 7.3 M sessions
+//! The puskesmas server at district size: one district of 5 puskesmas, 50 posyandu, 500
+//! cadres and 10,000 families with a year each (the core crate's sample year: about 7.3 M sessions
 //! and 3.6 M ratings), loaded into a throwaway PostgreSQL with COPY; then the
 //! dashboard's pages timed at the client on loopback, and every query of them explained
 //! (auto_explain, ANALYZE and BUFFERS) into target/bench/server-district-plans.txt.
@@ -133,6 +133,12 @@ async fn main() -> Result<()> {
 
     server.add_account("staf", "puskesmas", "Staf", None, PASSWORD)?;
     server.add_account("bidan", "midwife", "Bidan", Some("1"), PASSWORD)?;
+    // The district above every puskesmas, and its health office's reader.
+    server.query(
+        "INSERT INTO district (name) VALUES ('Kabupaten');
+         UPDATE puskesmas SET district_id = (SELECT id FROM district)",
+    )?;
+    server.add_account("dinkes", "district", "Dinas", None, PASSWORD)?;
     let base = server.address();
     let family = id(1, 0, 0);
     let pages = [
@@ -191,6 +197,12 @@ async fn main() -> Result<()> {
             None,
         ),
         ("alerts, one posyandu", "bidan", "/alerts".to_owned(), None),
+        (
+            "district, every puskesmas",
+            "dinkes",
+            "/district".to_owned(),
+            Some(2000.0),
+        ),
     ];
 
     // Every query of these pages, explained: auto_explain on for one pass.
