@@ -116,4 +116,4 @@ error-recall-six-months = This question is for babies under 6 months. This baby 
 error-recall-future = This day has not come yet. Choose today or a day that has passed.
 error-recall-empty = Choose at least one: what the baby was given yesterday.
 error-first-other-out-of-range = The day something other than breast milk was first given must be between the baby's birth and today.
-error-consent-not-current = The mother has not yet agreed to the new consent text, which also names what the baby eats and drinks. Ask her to read it first on the family's review ("Ask the mother for her consent").
+error-consent-not-current = This answer was not saved: the mother has not yet agreed to the new consent text, which also names what the baby eats and drinks. On the family's review, choose "Ask the mother for her consent" and hand her the phone so she decides herself; do not write the answer down elsewhere.

@@ -116,4 +116,4 @@ error-recall-six-months = Pertanyaan ini untuk bayi di bawah 6 bulan. Bayi ini s
 error-recall-future = Tanggal ini belum tiba. Pilih hari ini atau hari yang sudah lewat.
 error-recall-empty = Pilih paling sedikit satu: apa saja yang diberikan kepada bayi kemarin.
 error-first-other-out-of-range = Tanggal pertama kali diberi selain ASI harus di antara hari lahir bayi dan hari ini.
-error-consent-not-current = Ibu belum menyetujui teks persetujuan yang baru, yang juga menyebut makanan dan minuman bayi. Minta Ibu membacanya dulu di ringkasan keluarga ("Minta persetujuan Ibu").
+error-consent-not-current = Jawaban ini tidak disimpan: Ibu belum menyetujui teks persetujuan yang baru, yang juga menyebut makanan dan minuman bayi. Di ringkasan keluarga, pilih "Minta persetujuan Ibu" dan berikan HP kepada Ibu agar ia memutuskan sendiri; jangan catat jawabannya di tempat lain.

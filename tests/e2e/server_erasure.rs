@@ -83,7 +83,10 @@ async fn a_mother_who_declines_sends_nothing_and_her_delete_reaches_every_copy()
     father.screenshot("140-consent-names-the-server").await?;
     father.click("#consent-no").await?;
     father
-        .wait_for_text_containing("#consent-declined", "tidak dikirim lagi ke server")
+        .wait_for_text_containing(
+            "#consent-declined",
+            "Tidak ada data baru yang dikirim ke server",
+        )
         .await?;
     // The start's own sync ran and sent nothing of hers.
     eventually("the phone's sync at start is over", || {
