@@ -305,7 +305,7 @@ dash-col-breast-milk-only = Breast milk only
 ## The district's page (Dinas Kesehatan): every puskesmas, counts and rates only.
 dash-nav-district = District
 dash-role-district = district health office
-dash-account-no-district = A district account can be made only at a puskesmas that belongs to a district (server command: puskesmas district).
+dash-account-district-cli = A district account reads the other puskesmas of the district, so it is made only on the server (command: account add), not on this page.
 dash-district-lede = The programme at every puskesmas of { $district }, from the records synced so far. This page holds counts and percentages only: no family, cadre or device is named.
 dash-district-caption = The programme per puskesmas
 dash-district-none = This account's puskesmas does not belong to a district yet. Ask the server's admin to add it (server command: puskesmas district).

@@ -292,7 +292,7 @@ dash-col-breast-milk-only = Hanya ASI
 ## The district's page (Dinas Kesehatan): every puskesmas, counts and rates only.
 dash-nav-district = Kabupaten/kota
 dash-role-district = dinas kesehatan
-dash-account-no-district = Akun dinas kesehatan hanya dapat dibuat di puskesmas yang sudah masuk ke sebuah kabupaten/kota (perintah server: puskesmas district).
+dash-account-district-cli = Akun dinas kesehatan membaca puskesmas lain di kabupaten/kota ini, jadi hanya dibuat di server (perintah: account add), bukan di halaman ini.
 dash-district-lede = Program di setiap puskesmas { $district }, dari catatan yang sudah disinkronkan. Halaman ini hanya memuat jumlah dan persentase: tidak ada nama keluarga, kader, atau perangkat.
 dash-district-caption = Program per puskesmas
 dash-district-none = Puskesmas akun ini belum masuk ke sebuah kabupaten/kota. Minta admin server menambahkannya (perintah server: puskesmas district).

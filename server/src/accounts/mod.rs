@@ -393,7 +393,8 @@ pub async fn list(pool: &Pool, puskesmas_id: i64) -> Result<Vec<AccountLine>, Ac
                           WHERE ap.account_id = a.id ORDER BY p.name),
                     coalesce(a.locked_until > now(), false),
                     (SELECT max(created_at) FROM web_session s WHERE s.account_id = a.id)
-             FROM account a WHERE a.puskesmas_id = $1 AND a.disabled_at IS NULL
+             FROM account a
+             WHERE a.puskesmas_id = $1 AND a.disabled_at IS NULL AND a.role <> 'district'
              ORDER BY a.role, a.login",
             &[&puskesmas_id],
         )

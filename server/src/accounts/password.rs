@@ -60,8 +60,9 @@ pub async fn change_password(
 
 /// Sets the password of `login` in `puskesmas` (any puskesmas when `None`: the command
 /// line) for someone who forgot hers: unlocks the account and ends all its sessions.
-/// `by` is the admin who did it (none from the command line). Returns how many
-/// sessions ended.
+/// `by` is the admin who did it (none from the command line). A puskesmas's admin never
+/// sets a district account's: it reads other puskesmas too (the command line does).
+/// Returns how many sessions ended.
 pub async fn reset_password(
     pool: &Pool,
     puskesmas: Option<i64>,
@@ -78,7 +79,8 @@ pub async fn reset_password(
     let id: i64 = tx
         .query_opt(
             "SELECT id FROM account
-             WHERE login = $1 AND disabled_at IS NULL AND ($2::bigint IS NULL OR puskesmas_id = $2)
+             WHERE login = $1 AND disabled_at IS NULL
+               AND ($2::bigint IS NULL OR (puskesmas_id = $2 AND role <> 'district'))
              FOR UPDATE",
             &[&login, &puskesmas],
         )

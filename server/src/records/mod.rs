@@ -160,9 +160,10 @@ pub async fn push(
         plan::PlanError::Holdings(never) => match never {},
     })?;
     check_consent(&tx, &bundle, &planned, &scope.of_record).await?;
-    check_recalls(&tx, &bundle).await?;
     scope::check_writers(device, &bundle, &planned, &snap)?;
     write::apply(&tx, device, &bundle, &planned, &scope.of_record).await?;
+    // After the write, against the births now kept: a refusal rolls it all back.
+    check_recalls(&tx, &bundle).await?;
     if !scope.unassigned.is_empty() {
         exec(
             &tx,
@@ -275,31 +276,36 @@ async fn leave_out_erased(
 }
 
 /// Refuses a feeding recall that no birth of its family allows (the core's rule, as the
-/// app's command applies it): every version of the family record this push carries or
-/// the server keeps is asked, since a birth date may be corrected after a recall.
+/// app's command applies it), asked of every version of the family record the server
+/// keeps, this push's written ones included (a birth date may be corrected after a
+/// recall; a version only the push says, and the server does not keep, never counts).
 async fn check_recalls(tx: &Transaction<'_>, bundle: &bundle::Bundle) -> Result<(), SyncError> {
-    use bundle::recalls::{self, Born};
+    use bundle::recalls::{self, Births};
     let families = recalls::families_with_recalls(bundle);
     if families.is_empty() {
         return Ok(());
     }
-    let mut stored: std::collections::HashMap<String, Vec<Born>> = Default::default();
+    let mut births = Births::default();
     for row in rows(
         tx,
-        "SELECT id, body FROM record WHERE table_name = 'family' AND id = ANY($1)
+        "SELECT id, body->>'baby_birth_date', body->>'pregnant' FROM record
+         WHERE table_name = 'family' AND id = ANY($1)
          UNION ALL
-         SELECT id, body FROM record_history WHERE table_name = 'family' AND id = ANY($1)",
+         SELECT id, body->>'baby_birth_date', body->>'pregnant' FROM record_history
+         WHERE table_name = 'family' AND id = ANY($1)",
         &[&families],
     )
     .await?
     {
-        let body: bundle::Body = serde_json::from_value(row.get::<_, Value>(1)).unwrap_or_default();
-        if let Some(born) = Born::of(&body) {
-            stored.entry(row.get(0)).or_default().push(born);
-        }
+        let pregnant = row.get::<_, Option<String>>(2).as_deref() == Some("1");
+        births.note(
+            row.get(0),
+            row.get::<_, Option<String>>(1).as_deref(),
+            pregnant,
+        );
     }
     let today = chrono::Local::now().date_naive();
-    Ok(recalls::check_recalls(bundle, &stored, today)?)
+    Ok(recalls::check_recalls(bundle, &births, today)?)
 }
 
 /// Refuses records of a family whose mother agreed to no consent text that names the

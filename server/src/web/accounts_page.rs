@@ -96,7 +96,8 @@ async fn page(
                 input #new-name type="text" name="name" required maxlength="80";
                 label for="new-role" { (text.t("dash-col-role")) }
                 select #new-role name="role" {
-                    @for role in Role::IDS { option value=(role) { (text.t(&format!("dash-role-{role}"))) } }
+                    // A district account reads other puskesmas: the server's command line makes it.
+                    @for role in Role::IDS.iter().filter(|r| **r != Role::District.id()) { option value=(role) { (text.t(&format!("dash-role-{role}"))) } }
                 }
                 fieldset {
                     legend { (text.t("dash-account-posyandu")) }
@@ -138,6 +139,12 @@ pub async fn add(
         let notice = Some((false, text.t("dash-error-bad-form")));
         return page(&state, &signed, notice, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
+    // A puskesmas's admin may not make an account that reads the other puskesmas of
+    // her district: that is the server's command line's (`account add`).
+    if role == Role::District {
+        let notice = Some((false, text.t("dash-account-district-cli")));
+        return page(&state, &signed, notice, StatusCode::FORBIDDEN).await;
+    }
     let posyandu: Vec<i64> = fields
         .iter()
         .filter(|(k, _)| k == "posyandu")
@@ -176,7 +183,6 @@ pub async fn add(
         Err(AccountError::BadName) => "dash-account-bad-name",
         Err(AccountError::ShortPassword) => "dash-account-short-password",
         Err(AccountError::NoPosyandu) => "dash-account-no-posyandu",
-        Err(AccountError::NoDistrict) => "dash-account-no-district",
         Err(AccountError::LoginTaken) => "dash-account-login-taken",
         Err(other) => return Err(signed.refuse(other.into())),
     };

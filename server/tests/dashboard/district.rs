@@ -107,6 +107,61 @@ async fn the_district_reads_its_puskesmas_in_counts_only_and_never_another_distr
         (status, location.as_str()),
         (StatusCode::SEE_OTHER, "/district")
     );
+    // A puskesmas's admin can neither make a district account nor set its password:
+    // it reads the other puskesmas (only the server's command line makes one).
+    let admin = Web::logged_in(&p.server.base, "admin", PASSWORD).await;
+    let csrf = admin.csrf().await;
+    let (_, accounts_page, _) = admin.get("/accounts").await;
+    assert!(
+        !accounts_page.contains("value=\"district\""),
+        "no district option"
+    );
+    assert!(
+        !accounts_page.contains("dinkes"),
+        "the district's account is not listed"
+    );
+    let made = admin
+        .post(
+            "/accounts",
+            &[
+                ("csrf", csrf.as_str()),
+                ("login", "dinkes-palsu"),
+                ("name", "Palsu"),
+                ("role", "district"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(made.0, StatusCode::FORBIDDEN, "{}", made.1);
+    let taken = admin
+        .post(
+            "/accounts/password",
+            &[
+                ("csrf", csrf.as_str()),
+                ("login", "dinkes"),
+                ("password", "kata-sandi-admin-baru"),
+            ],
+        )
+        .await;
+    assert_ne!(taken.0, StatusCode::SEE_OTHER, "{}", taken.1);
+    Web::logged_in(&p.server.base, "dinkes", PASSWORD).await;
+    let (mut web, count) = (
+        Web::new(&p.server.base),
+        "SELECT count(*) FROM account WHERE login = 'dinkes-palsu'",
+    );
+    assert_eq!(
+        web.log_in("dinkes-palsu", PASSWORD).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let made: i64 = pool
+        .get()
+        .await
+        .unwrap()
+        .query_one(count, &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(made, 0);
     // A district account needs a puskesmas that belongs to a district.
     let outside = org::add_puskesmas(pool, "Puskesmas Tanpa Kabupaten")
         .await

@@ -78,3 +78,64 @@ async fn a_recall_no_birth_allows_is_refused_with_the_reason_and_nothing_is_stor
     pushed(&server, &tablet, &new_id(), budi.bundle()).await;
     assert_eq!(recalls_stored(&server).await, 1);
 }
+
+#[tokio::test]
+async fn a_birth_only_a_push_says_never_lets_a_recall_through() {
+    let server = Server::start().await;
+    let rina = cadre(&server, "Melati", "Bu Rina").await;
+    let tablet = paired(&server, rina, None).await;
+    let budi = FamilyRecords::enrolled("Budi", "Siti", 20);
+    pushed(&server, &tablet, &new_id(), budi.bundle()).await;
+    // The family as the server keeps it, sent again unchanged (so not written again)
+    // with a made-up older version whose baby was born 200 days ago.
+    let kept: Value = server
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query_one(
+            "SELECT body FROM record WHERE table_name = 'family' AND id = $1",
+            &[&budi.family],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    let mut forged = kept.clone();
+    forged["baby_birth_date"] = json!(day_ago(200));
+    let device = new_id();
+    let family = bundle::Line {
+        table: "family".into(),
+        id: budi.family.clone(),
+        body: Some(ayah_asi_core::sample::body(kept)),
+        history: vec![ayah_asi_core::sample::body(forged)],
+        deleted: None,
+    };
+    // 25 days ago: before the real birth, allowed only by the made-up one.
+    let recall = ayah_asi_core::sample::line(
+        "feeding_recall",
+        new_id(),
+        &device,
+        &ayah_asi_core::sample::time_ago(0),
+        json!({
+            "family_id": budi.family, "recalled_on": day_ago(25), "items": "breast-milk",
+            "ever_other": null, "first_other_on": null, "recorded_by": "cadre",
+        }),
+    );
+    let bytes = ayah_asi_core::sample::bundle_of(
+        &device,
+        std::slice::from_ref(&budi.family),
+        &[family, recall],
+    );
+    let response = push(&server, &tablet, &new_id(), bytes).await;
+    let status = response.status();
+    let body: Value = response.json().await.unwrap_or(Value::Null);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("before the birth"),
+        "{body}"
+    );
+    assert_eq!(recalls_stored(&server).await, 0);
+}

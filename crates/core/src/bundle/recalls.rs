@@ -3,37 +3,36 @@
 //! (`feeding::check_answer`): nothing before the birth or from six months on, nothing
 //! still to come, something chosen, the first day of anything but breast milk between
 //! the birth and the answer. The birth is the family record's, which a single record's
-//! checks cannot see, so the store hands over what it keeps of it.
+//! checks cannot see: the store checks after it has written the bundle (in the same
+//! transaction, so a refusal keeps nothing), with the births it then keeps. A birth only
+//! a bundle says, in a version the store does not keep, never counts.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use serde_json::Value;
 
-use super::{Body, Bundle};
+use super::Bundle;
 use crate::feeding::{self, FoodItem, RecallError};
 
 /// The table checked here.
 const TABLE: &str = "feeding_recall";
 
-/// One version of a family's birth: the date (the expected one while `pregnant`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Born {
-    pub birth: NaiveDate,
-    pub pregnant: bool,
-}
+/// Every day a family's baby was born on, as the versions of its record a store keeps
+/// say (a version of while the baby was expected says none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Births(HashMap<String, BTreeSet<NaiveDate>>);
 
-impl Born {
-    /// The birth a family record's body says, if it holds a date.
-    pub fn of(body: &Body) -> Option<Self> {
-        let birth = body.get("baby_birth_date")?.as_str()?.parse().ok()?;
-        let pregnant = body.get("pregnant").and_then(Value::as_i64) == Some(1);
-        Some(Self { birth, pregnant })
-    }
-
-    /// The date of a baby born (`None` while still expected).
-    fn born_on(self) -> Option<NaiveDate> {
-        (!self.pregnant).then_some(self.birth)
+impl Births {
+    /// Notes one kept version of `family`'s record: its birth date (the expected one
+    /// while `pregnant`).
+    pub fn note(&mut self, family: &str, birth_date: Option<&str>, pregnant: bool) {
+        let days = self.0.entry(family.to_owned()).or_default();
+        if let Some(day) = birth_date.and_then(|d| d.parse().ok())
+            && !pregnant
+        {
+            days.insert(day);
+        }
     }
 }
 
@@ -58,65 +57,57 @@ pub fn families_with_recalls(bundle: &Bundle) -> Vec<String> {
     families
 }
 
-/// Every birth the bundle's family records say, each version they carry.
-fn births_in(bundle: &Bundle) -> HashMap<&str, Vec<Born>> {
-    let mut births: HashMap<&str, Vec<Born>> = HashMap::new();
-    for record in bundle.records.iter().filter(|r| r.table.name == "family") {
-        let versions = std::iter::once(&record.body).chain(record.history.iter().map(|(b, _)| b));
-        births
-            .entry(record.id.as_str())
-            .or_default()
-            .extend(versions.filter_map(Born::of));
-    }
-    births
-}
-
-/// Checks every recall of `bundle` against its family's births: those the bundle carries
-/// and those `stored` (every version the store keeps, by family). A birth date may be
-/// corrected after a recall was made, so a recall right under any known version is
-/// taken. A family known nowhere is left to the plan, which refuses its missing parent.
-/// `today` is the store's; a phone's clock may run a day ahead of it, as for every time
-/// a bundle carries (another time zone of the country, a clock set a little wrong).
+/// Checks every recall of `bundle` against its family's `births`. A birth date may be
+/// corrected after a recall was made, so a recall right under any kept version is
+/// taken. Only a birth in the seven months before the day recalled can allow it: some
+/// 215 days to try at most, however many versions are kept. A family with no kept
+/// record is left alone (the plan refused its missing parent). `today` is the store's;
+/// a phone's clock may run a day ahead of it, as for every time a bundle carries
+/// (another time zone of the country, a clock set a little wrong).
 pub fn check_recalls(
     bundle: &Bundle,
-    stored: &HashMap<String, Vec<Born>>,
+    births: &Births,
     today: NaiveDate,
 ) -> Result<(), RecallRefused> {
-    let carried = births_in(bundle);
     let latest = today + chrono::Duration::days(1);
     for record in bundle.records.iter().filter(|r| r.table.name == TABLE) {
         let refused = |error| RecallRefused {
             id: record.id.clone(),
             error,
         };
-        let Some(family) = record.body.get("family_id").and_then(Value::as_str) else {
+        let Some(days) = record
+            .body
+            .get("family_id")
+            .and_then(Value::as_str)
+            .and_then(|family| births.0.get(family))
+        else {
             continue;
         };
-        let births: Vec<Born> = carried
-            .get(family)
-            .into_iter()
-            .chain(stored.get(family))
-            .flatten()
-            .copied()
-            .collect();
-        if births.is_empty() {
-            continue;
-        }
         let answer = Answer::of(&record.body).ok_or_else(|| refused(RecallError::Empty))?;
-        let mut outcome = Ok(());
-        for born in births {
-            outcome = feeding::check_answer(
-                born.born_on(),
+        let check = |birth: Option<NaiveDate>| {
+            feeding::check_answer(
+                birth,
                 answer.recalled_on,
                 latest,
                 &answer.items,
                 answer.first_other_on,
-            );
-            if outcome.is_ok() {
-                break;
-            }
+            )
+        };
+        let earliest = answer
+            .recalled_on
+            .checked_sub_months(Months::new(7))
+            .unwrap_or(NaiveDate::MIN);
+        if days
+            .range(earliest..=answer.recalled_on)
+            .any(|birth| check(Some(*birth)).is_ok())
+        {
+            continue;
         }
-        outcome.map_err(refused)?;
+        // Refused: the reason as the latest birth kept gives it (none: still expected).
+        let reason = check(days.last().copied())
+            .err()
+            .unwrap_or(RecallError::BeforeBirth);
+        return Err(refused(reason));
     }
     Ok(())
 }
@@ -129,7 +120,7 @@ struct Answer {
 }
 
 impl Answer {
-    fn of(body: &Body) -> Option<Self> {
+    fn of(body: &super::Body) -> Option<Self> {
         let date = |name: &str| body.get(name)?.as_str()?.parse::<NaiveDate>().ok();
         let items = body.get("items")?.as_str()?;
         Some(Self {

@@ -129,7 +129,6 @@ pub fn plan(conn: &Connection, bundle: &Bundle) -> std::result::Result<Plan, Imp
         OwnerError::OtherFamily { table, id } => ImportError::OtherFamily { table, id },
         OwnerError::Store(error) => error.into(),
     })?;
-    check_recalls(conn, bundle)?;
     bundle::plan::plan(&Here(conn), bundle).map_err(|error| match error {
         bundle::plan::PlanError::MissingParent { table, id, parent } => {
             ImportError::MissingParent { table, id, parent }
@@ -139,41 +138,29 @@ pub fn plan(conn: &Connection, bundle: &Bundle) -> std::result::Result<Plan, Imp
 }
 
 /// Refuses a feeding recall that no birth of its family allows: the core's rule, asked
-/// of every version of the family record the file carries or this device keeps (the
-/// server's push asks the same).
+/// after the bundle is written (in the caller's transaction) of every version of the
+/// family record kept here (the server's push asks the same).
 fn check_recalls(conn: &Connection, bundle: &Bundle) -> std::result::Result<(), ImportError> {
-    use crate::domain::bundle::recalls::{self, Born};
-    let mut stored: std::collections::HashMap<String, Vec<Born>> = Default::default();
+    use crate::domain::bundle::recalls::{self, Births};
+    let mut births = Births::default();
+    let mut kept = conn.prepare_cached(
+        "SELECT baby_birth_date, pregnant FROM family WHERE id = ?1
+         UNION ALL
+         SELECT json_extract(body, '$.baby_birth_date'), json_extract(body, '$.pregnant')
+         FROM record_history WHERE table_name = 'family' AND record_id = ?1",
+    )?;
     for family in recalls::families_with_recalls(bundle) {
-        let mut bodies: Vec<Body> = Vec::new();
-        let mut current =
-            conn.prepare_cached("SELECT baby_birth_date, pregnant FROM family WHERE id = ?1")?;
         // `pregnant` is a later column: NULL on a family of before it, a born baby.
-        let rows = current.query_map([&family], |r| {
-            Ok(Body::from([
-                (
-                    "baby_birth_date".to_owned(),
-                    Value::from(r.get::<_, Option<String>>(0)?),
-                ),
-                (
-                    "pregnant".to_owned(),
-                    Value::from(r.get::<_, Option<i64>>(1)?.unwrap_or(0)),
-                ),
-            ]))
+        let versions = kept.query_map([&family], |r| {
+            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<i64>>(1)?))
         })?;
-        for body in rows {
-            bodies.push(body?);
+        for version in versions {
+            let (birth, pregnant) = version?;
+            births.note(&family, birth.as_deref(), pregnant == Some(1));
         }
-        let mut older = conn.prepare_cached(
-            "SELECT body FROM record_history WHERE table_name = 'family' AND record_id = ?1",
-        )?;
-        for text in older.query_map([&family], |r| r.get::<_, String>(0))? {
-            bodies.extend(serde_json::from_str::<Body>(&text?).ok());
-        }
-        stored.insert(family, bodies.iter().filter_map(Born::of).collect());
     }
     let today = crate::storage::now().date_naive();
-    recalls::check_recalls(bundle, &stored, today).map_err(|refused| ImportError::Refused {
+    recalls::check_recalls(bundle, &births, today).map_err(|refused| ImportError::Refused {
         table: "feeding_recall".to_owned(),
         id: refused.id,
         detail: refused.error.to_string(),
@@ -244,6 +231,8 @@ pub fn apply(
     for session in &rated_sessions {
         mark_current_rating(conn, session)?;
     }
+    // Against the births now kept here: a refusal takes the whole bundle back.
+    check_recalls(conn, bundle)?;
     let changed = changes(plan);
     if changed > 0 {
         insert_transfer_log(
