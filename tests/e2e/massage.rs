@@ -1,10 +1,10 @@
 //! The guided massage in the real app: a whole session hands-free, the safety screen,
 //! pause and resume, and a kill in the middle of a pass.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ayah_asi_e2e::flows::{SAFETY_QUESTIONS, onboard, set_cadre_pin, set_plan, start_massage};
-use ayah_asi_e2e::{Driver, Result, eventually, open_database};
+use ayah_asi_e2e::{App, Driver, Result, eventually, open_database};
 
 /// The session clock runs this many times faster (honoured by debug builds only).
 const FAST: &str = "30";
@@ -30,6 +30,29 @@ async fn saved_as(driver: &Driver, status: &str, reason: Option<&str>) -> Result
         },
     )
     .await
+}
+
+/// Taps the timer (a tap anywhere pauses or resumes) until the screen says `hint`.
+/// On a loaded test machine a tap sent through the WebDriver is now and then lost on its
+/// way in: the session saves no event for it (seen four times in twelve runs with six
+/// apps at once; never a tap that arrived and was ignored). A father would tap again,
+/// and so does this, but never after the tap's own event (`kind`) was saved.
+async fn tap_until(app: &App, driver: &Driver, kind: &str, hint: &str) -> Result<()> {
+    let count = || event_kinds(driver).map(|kinds| kinds.iter().filter(|k| *k == kind).count());
+    let before = count()?;
+    for _ in 0..3 {
+        app.click("#guide-time").await?;
+        let tapped = Instant::now();
+        while tapped.elapsed() < Duration::from_secs(5) {
+            if count()? > before {
+                return app.wait_for_text("#guide-hint", hint).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let shown = app.text("#guide-hint").await.unwrap_or_default();
+    let _ = app.screenshot("13-tap-did-not-arrive").await;
+    Err(format!("three taps, no {kind} saved; the hint says {shown:?}").into())
 }
 
 fn event_kinds(driver: &Driver) -> Result<Vec<String>> {
@@ -61,6 +84,7 @@ async fn a_whole_session_runs_from_consent_to_finished_without_a_touch() -> Resu
     app.screenshot("11-closing").await?;
     app.click("#closing-done").await?;
     app.wait_for("#session-finished").await?;
+    saved_as(&driver, "finished", None).await?;
 
     let db = open_database(&driver.database())?;
     let (status, version, passes): (String, String, i64) = db.query_row(
@@ -187,17 +211,16 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
         .await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    // A tap on the heading: "#guide" itself would be tapped at its centre, where the Stop
-    // button sits when a short instruction moves it up (that made this test flaky).
-    app.click("#guide-phase").await?; // a tap anywhere
-    if let Err(error) = app
-        .wait_for_text("#guide-hint", "Ketuk di mana saja untuk melanjutkan")
-        .await
-    {
-        // Say what the screen reported, to diagnose a tap that did not pause.
-        let shown = app.text("#guide-error").await.unwrap_or_default();
-        return Err(format!("{error}; #guide-error shows {shown:?}").into());
-    }
+    // A tap on the timer: "#guide" itself would be tapped at its centre, where the Stop
+    // button sits when a short instruction moves it up (that made this test flaky); a
+    // tap on the heading was lost three times running in some runs on a loaded machine.
+    tap_until(
+        &app,
+        &driver,
+        "paused",
+        "Ketuk di mana saja untuk melanjutkan",
+    )
+    .await?;
     let frozen = app.text("#guide-time").await?;
     tokio::time::sleep(Duration::from_millis(1_500)).await; // 9 s of session time
     assert_eq!(
@@ -206,9 +229,7 @@ async fn a_tap_pauses_and_resumes_and_stopping_asks_why() -> Result<()> {
         "the clock moved while paused"
     );
     app.screenshot("13-paused").await?;
-    app.click("#guide-phase").await?;
-    app.wait_for_text("#guide-hint", "Ketuk di mana saja untuk jeda")
-        .await?;
+    tap_until(&app, &driver, "resumed", "Ketuk di mana saja untuk jeda").await?;
 
     app.click("#guide-stop").await?;
     app.wait_for_text("#stop-title", "Mengapa pijat dihentikan?")
@@ -256,7 +277,9 @@ async fn a_session_killed_mid_pass_is_offered_for_resume_after_restart() -> Resu
     .await?;
     app.screenshot("14-resume-offer").await?;
     app.click("#resume-yes").await?;
-    app.wait_for_text("#guide-phase", "Bersiap — pijat ke-1 dari 2")
+    // The interrupted pass again: its countdown ("Bersiap — pijat ke-1 dari 2") lasts
+    // under a second at this speed, so either it or the pass itself.
+    app.wait_for_text_containing("#guide-phase", "ijat ke-1 dari 2")
         .await?;
     // The interrupted pass is given again, then pass 2: about 22 s at this speed.
     app.wait_for_within("#closing", Duration::from_secs(45))
